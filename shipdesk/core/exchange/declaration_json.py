@@ -1,0 +1,299 @@
+"""The ``*.shipdesk.json`` declaration file (CONTRACT section 2): load, save, dict conversion.
+
+Round trip: every known key is read into the model and written back in the contract's order;
+unknown keys (top level, in parties and in items) are kept and written back after the known
+ones. Amounts keep their text; a number in the file is written back as the same number.
+Structural errors (not JSON, not an object, wrong ``format``, a list where text belongs) raise
+``InputError`` naming the file and the line/column or the field path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from shipdesk.core.errors import InputError
+from shipdesk.core.model import (
+    DECLARATION_FIELDS,
+    FORMAT_FAMILY,
+    FORMAT_ID,
+    FORMAT_VERSION,
+    ITEM_FIELDS,
+    PARTY_FIELDS,
+    Declaration,
+    Item,
+    Party,
+    amount_text,
+)
+
+AMOUNT_FIELDS_DECL = ("gross_weight_kg", "postal_charges")
+AMOUNT_FIELDS_ITEM = ("quantity", "net_weight_kg", "value")
+LIST_FIELDS = ("licence_numbers", "certificate_numbers")
+
+
+class _Number(str):
+    """Text of a JSON number, remembered so it is written back as a number."""
+
+
+def _parse_number(text: str) -> _Number:
+    return _Number(text)
+
+
+def _text(value: Any, path: str, source: str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, bool):
+        raise InputError("expected text, found true/false", source=source, location=path)
+    if isinstance(value, int | float | Decimal):
+        return amount_text(value)
+    kind = "a list" if isinstance(value, list) else "an object"
+    raise InputError(f"expected text, found {kind}", source=source, location=path)
+
+
+def _amount(value: Any, path: str, source: str | None) -> str:
+    if isinstance(value, _Number):
+        return _Number(value)
+    return _text(value, path, source)
+
+
+def _party_from(data: Any, path: str, source: str | None) -> Party:
+    if data is None:
+        return Party()
+    if not isinstance(data, dict):
+        raise InputError("expected an object with the address fields", source=source, location=path)
+    kwargs = {f: _text(data.get(f), f"{path}.{f}", source) for f in PARTY_FIELDS if f in data}
+    extra = {k: v for k, v in data.items() if k not in PARTY_FIELDS}
+    return Party(**kwargs, extra=extra)
+
+
+def _item_from(data: Any, path: str, source: str | None) -> Item:
+    if not isinstance(data, dict):
+        raise InputError("expected an object describing one item", source=source, location=path)
+    kwargs: dict[str, Any] = {}
+    for f in ITEM_FIELDS:
+        if f in data:
+            conv = _amount if f in AMOUNT_FIELDS_ITEM else _text
+            kwargs[f] = conv(data[f], f"{path}.{f}", source)
+    extra = {k: v for k, v in data.items() if k not in ITEM_FIELDS}
+    return Item(**kwargs, extra=extra)
+
+
+def check_format(value: Any, source: str | None = None) -> None:
+    """Accept ``shipdesk.declaration/1``; refuse other families and newer versions clearly."""
+    if not isinstance(value, str) or "/" not in value:
+        raise InputError(
+            f"'format' must be \"{FORMAT_ID}\", found {json.dumps(value)}",
+            source=source,
+            location="format",
+        )
+    family, _, version = value.partition("/")
+    if family != FORMAT_FAMILY:
+        raise InputError(
+            f"not a ShipDesk declaration (format {json.dumps(value)})",
+            source=source,
+            location="format",
+        )
+    if not version.isdigit():
+        raise InputError(f"bad format version {version!r}", source=source, location="format")
+    if int(version) > FORMAT_VERSION:
+        raise InputError(
+            f"written by a newer ShipDesk (format version {version}; this one reads "
+            f"up to {FORMAT_VERSION})",
+            source=source,
+            location="format",
+        )
+
+
+def from_dict(data: Any, source: str | None = None) -> Declaration:
+    """Build a Declaration from parsed JSON; raises InputError on structural problems."""
+    if not isinstance(data, dict):
+        raise InputError("the file must hold one JSON object", source=source)
+    if "format" not in data:
+        raise InputError(f"missing 'format' (expected \"{FORMAT_ID}\")", source=source)
+    check_format(data["format"], source)
+    kwargs: dict[str, Any] = {"format": FORMAT_ID}
+    for key in DECLARATION_FIELDS:
+        if key == "format" or key not in data:
+            continue
+        value = data[key]
+        if key in ("sender", "recipient"):
+            kwargs[key] = _party_from(value, key, source)
+        elif key == "items":
+            if value is None:
+                value = []
+            if not isinstance(value, list):
+                raise InputError("expected a list of items", source=source, location="items")
+            kwargs[key] = [_item_from(v, f"items[{i}]", source) for i, v in enumerate(value)]
+        elif key in LIST_FIELDS:
+            if value is None:
+                value = []
+            if isinstance(value, str):
+                value = [value] if value.strip() else []
+            if not isinstance(value, list):
+                raise InputError("expected a list of numbers", source=source, location=key)
+            kwargs[key] = [_text(v, f"{key}[{i}]", source) for i, v in enumerate(value)]
+        elif key == "return_priority":
+            if value is not None and not isinstance(value, bool):
+                raise InputError("expected true or false", source=source, location=key)
+            kwargs[key] = value
+        elif key in AMOUNT_FIELDS_DECL:
+            kwargs[key] = _amount(value, key, source)
+        else:
+            kwargs[key] = _text(value, key, source)
+    kwargs["extra"] = {k: v for k, v in data.items() if k not in DECLARATION_FIELDS}
+    return Declaration(**kwargs)
+
+
+def _out_amount(value: str) -> Any:
+    if isinstance(value, _Number):
+        return _RawNumber(value)
+    return value
+
+
+_MARK = "\ue000num:"
+
+
+class _RawNumber(str):
+    """Carries a number's original digits through json.dumps (replaced back in dumps())."""
+
+    def __new__(cls, text: str) -> _RawNumber:
+        obj = super().__new__(cls, _MARK + text)
+        obj.text = text  # type: ignore[attr-defined]
+        return obj
+
+
+def _party_to(p: Party) -> dict[str, Any]:
+    out: dict[str, Any] = {f: getattr(p, f) for f in PARTY_FIELDS}
+    out.update(_raw_tree(p.extra))
+    return out
+
+
+def _item_to(it: Item) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in ITEM_FIELDS:
+        v = getattr(it, f)
+        if f == "quantity" and not isinstance(v, _Number) and v.strip().isdigit():
+            out[f] = int(v)
+        else:
+            out[f] = _out_amount(v) if f in AMOUNT_FIELDS_ITEM else v
+    out.update(_raw_tree(it.extra))
+    return out
+
+
+def to_dict(decl: Declaration) -> dict[str, Any]:
+    """The declaration as a JSON-ready dict, keys in contract order then unknown keys."""
+    out: dict[str, Any] = {}
+    for key in DECLARATION_FIELDS:
+        v = getattr(decl, key)
+        if key in ("sender", "recipient"):
+            out[key] = _party_to(v)
+        elif key == "items":
+            out[key] = [_item_to(it) for it in v]
+        elif key in LIST_FIELDS:
+            out[key] = list(v)
+        elif key == "return_priority":
+            if v is not None:
+                out[key] = v
+        elif key in AMOUNT_FIELDS_DECL:
+            out[key] = _out_amount(v)
+        else:
+            out[key] = v
+    out.update(_raw_tree(decl.extra))
+    return out
+
+
+def _plain(obj: Any) -> Any:
+    """to_dict() with raw numbers turned into ordinary JSON values (for other serialisers)."""
+    if isinstance(obj, _RawNumber | _Number):
+        text = getattr(obj, "text", str(obj))
+        return int(text) if text.lstrip("-").isdigit() else float(text)
+    if isinstance(obj, dict):
+        return {k: _plain(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_plain(v) for v in obj]
+    return obj
+
+
+def to_plain_dict(decl: Declaration) -> dict[str, Any]:
+    return _plain(to_dict(decl))
+
+
+_RAW_RE = re.compile('"' + _MARK + r'(-?[0-9][0-9.eE+-]*)"')
+
+
+def dumps(decl: Declaration) -> str:
+    """Serialise as the file format: UTF-8 JSON, two-space indent, trailing newline."""
+    text = json.dumps(to_dict(decl), indent=2, ensure_ascii=False)
+    return _RAW_RE.sub(lambda m: m.group(1), text) + "\n"
+
+
+def loads(text: str, source: str | None = None) -> Declaration:
+    try:
+        data = json.loads(text, parse_float=_parse_number, parse_int=_parse_number)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"not valid JSON: {exc.msg}", source=source, location=f"{exc.lineno}:{exc.colno}"
+        ) from None
+    return from_dict(data, source)
+
+
+def _raw_tree(obj: Any) -> Any:
+    """Unknown keys: numbers read from the file go back out with their original digits."""
+    if isinstance(obj, _Number):
+        return _RawNumber(obj)
+    if isinstance(obj, dict):
+        return {k: _raw_tree(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_raw_tree(v) for v in obj]
+    return obj
+
+
+def load_file(path: str | os.PathLike[str]) -> Declaration:
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", source=str(p)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", source=str(p)) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"not UTF-8 text (bad byte at offset {exc.start})", source=str(p)
+        ) from None
+    return loads(text, source=str(p))
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
+    """Write through a temporary file in the same folder, then rename over the target."""
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    p = Path(path)
+    p.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, p)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def save_file(path: str | os.PathLike[str], decl: Declaration) -> None:
+    atomic_write_text(path, dumps(decl))

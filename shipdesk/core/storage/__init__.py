@@ -1,0 +1,1 @@
+"""The user's own data: one SQLite database (WAL) with versioned, forward-only migrations."""
