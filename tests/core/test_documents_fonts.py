@@ -1,0 +1,88 @@
+"""Glyph coverage of the bundled fonts and the fallback search."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from shipdesk.core.documents import fonts
+from shipdesk.core.errors import InputError
+
+SYSTEM_MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
+
+
+@pytest.fixture
+def only_bundled(tmp_path, monkeypatch):
+    """No fallback fonts at all: an empty SHIPDESK_FONTS folder and no system folders."""
+    monkeypatch.setenv(fonts.ENV_FONTS, str(tmp_path))
+    monkeypatch.setattr(fonts, "_search_dirs", lambda: ([tmp_path], []))
+    fonts.reset_fallbacks()
+    yield
+    fonts.reset_fallbacks()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jürgen Müller-Łukasiewicz, Straße 5, Ærøskøbing, Ŝanĝo, Dvořák",
+        "Иван Петрович Сидоров, ул. Ленина 1, Москва",
+        "Γιώργος Παπαδόπουλος, Οδός Ερμού 12, Αθήνα",
+        "Ἀθῆναι ǅ ǈ Ǆ ẞ ő ű ş ţ ğ ı",
+        "Tab\there\nnew line\u200b zero width \u00ad soft hyphen",
+    ],
+)
+def test_bundled_fonts_cover_latin_cyrillic_greek(text, only_bundled):
+    assert fonts.missing_glyphs(text) == ""
+
+
+def test_cjk_missing_without_fallback(only_bundled):
+    assert fonts.missing_glyphs("Tokyo 東京 東") == "東京"
+    assert fonts.missing_glyphs("") == ""
+
+
+def test_decomposed_text_is_composed_before_checking(only_bundled):
+    assert fonts.missing_glyphs("Cafe\u0301") == ""
+    assert fonts.clean_text("Cafe\u0301\n") == "Café "
+
+
+def test_check_printable_names_the_field(only_bundled):
+    with pytest.raises(InputError) as exc:
+        fonts.check_printable("Ok 東京", "recipient.city")
+    assert "recipient.city" in str(exc.value)
+    assert "U+6771" in str(exc.value)
+    fonts.check_printable("Ωμέγα", "recipient.city")
+
+
+@pytest.mark.skipif(not SYSTEM_MONO.exists(), reason="needs DejaVu Sans Mono from the system")
+def test_fallback_folder_adds_coverage(tmp_path, monkeypatch):
+    arc = "\u2312"  # in DejaVu Sans Mono, not in the bundled condensed face
+    monkeypatch.setattr(fonts, "_search_dirs", lambda: ([tmp_path], []))
+    fonts.reset_fallbacks()
+    try:
+        assert fonts.missing_glyphs(f"a{arc}") == arc
+        shutil.copy(SYSTEM_MONO, tmp_path / "extra.ttf")
+        fonts.reset_fallbacks()
+        assert fonts.missing_glyphs(f"a{arc}") == ""
+        runs = fonts.runs(f"ab{arc}c")
+        assert [t for _f, t in runs] == ["ab", arc, "c"]
+        assert runs[0][0] == fonts.REGULAR and runs[1][0] != fonts.REGULAR
+        assert fonts.string_width(f"ab{arc}c", 10) > fonts.string_width("abc", 10)
+    finally:
+        fonts.reset_fallbacks()
+
+
+def test_broken_font_file_is_skipped(tmp_path, monkeypatch):
+    (tmp_path / "broken.ttf").write_bytes(b"not a font at all")
+    monkeypatch.setattr(fonts, "_search_dirs", lambda: ([tmp_path], []))
+    fonts.reset_fallbacks()
+    try:
+        assert fonts.missing_glyphs("東") == "東"
+    finally:
+        fonts.reset_fallbacks()
+
+
+def test_bold_face_registered():
+    assert fonts.font_name(bold=True) == fonts.BOLD
+    assert fonts.string_width("Hello", 10, bold=True) > fonts.string_width("Hello", 10)
