@@ -52,10 +52,10 @@ def version_text() -> str:
 
 
 class _VersionAction(argparse.Action):
-    def __init__(self, option_strings, dest, **kwargs):  # noqa: ANN001
+    def __init__(self, option_strings, dest, **kwargs):
         super().__init__(option_strings, dest, nargs=0, **kwargs)
 
-    def __call__(self, parser, namespace, values, option_string=None):  # noqa: ANN001
+    def __call__(self, parser, namespace, values, option_string=None):
         print(version_text())
         parser.exit(EXIT_OK)
 

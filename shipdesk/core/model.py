@@ -140,9 +140,7 @@ class Item:
         return parse_decimal(self.value)
 
     def is_blank(self) -> bool:
-        return not any(
-            str(getattr(self, f)).strip() for f in ITEM_FIELDS if f not in ("quantity",)
-        )
+        return not any(str(getattr(self, f)).strip() for f in ITEM_FIELDS if f not in ("quantity",))
 
 
 DECLARATION_FIELDS = (

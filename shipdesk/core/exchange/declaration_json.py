@@ -9,6 +9,7 @@ Structural errors (not JSON, not an object, wrong ``format``, a list where text 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -288,10 +289,8 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(fh.fileno())
         os.replace(tmp, p)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 

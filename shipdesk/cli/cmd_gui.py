@@ -1,0 +1,29 @@
+"""``gui``: open the desktop app, or ``gui --screenshots DIR`` to save each screen as PNG."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("gui", help="open the desktop app, or save screenshots of its screens")
+    p.add_argument("--screenshots", metavar="DIR", type=Path, help="save one PNG per screen")
+    p.add_argument("--lang", metavar="xx", help="user-interface language for the screenshots")
+    p.add_argument("--sample", metavar="FILE", type=Path, help="declaration to show")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.screenshots:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from shipdesk.gui.app import take_screenshots
+
+        for path in take_screenshots(args.screenshots, lang=args.lang, sample=args.sample):
+            print(path)
+        return 0
+    from shipdesk.gui.app import main
+
+    return main([])

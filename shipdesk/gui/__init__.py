@@ -1,0 +1,1 @@
+"""The desktop face of ShipDesk (PySide6). Thin: every decision is made in shipdesk.core."""

@@ -1,0 +1,160 @@
+"""Starting the desktop application, and the offscreen screenshot tour."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from shipdesk import __version__
+from shipdesk.core.logs import log_exception, setup_logging
+from shipdesk.core.paths import resource
+
+log = logging.getLogger("shipdesk.gui")
+_T0 = time.perf_counter()
+
+
+def _install_excepthook() -> None:
+    """A bug shows a short, copyable report and is logged; the app keeps running."""
+
+    def hook(exc_type, exc, tb) -> None:
+        where = log_exception(exc)
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        app = QApplication.instance()
+        if app is None or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            sys.stderr.write(f"ShipDesk internal error: {exc_type.__name__}: {exc} ({where})\n")
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, "ShipDesk: something went wrong", "")
+        box.setText(
+            f"ShipDesk hit an internal error: {exc_type.__name__}: {exc}\n\n"
+            f"Your work is kept as a draft. The details are in {where}."
+        )
+        box.setDetailedText(f"ShipDesk {__version__}\n{text}")
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def _install_translators(app: QApplication, lang: str | None) -> None:
+    locale = QLocale(lang) if lang else QLocale.system()
+    qt_tr = QTranslator(app)
+    path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_tr.load(locale, "qtbase", "_", path):
+        app.installTranslator(qt_tr)
+
+
+def make_app(argv: Sequence[str] = (), lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(["shipdesk", *argv])
+    app.setApplicationName("ShipDesk")
+    app.setOrganizationName("ShipDesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("shipdesk")
+    icon_path = resource("icons", "shipdesk.svg")
+    if icon_path.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon_path)))
+    _install_translators(app, lang)
+    return app  # type: ignore[return-value]
+
+
+def warm_up_lookup() -> None:
+    """Load the tariff lookup in the background so the first suggestion is quick."""
+
+    def run() -> None:
+        try:
+            from shipdesk.core.tariff.api import warm_up
+
+            warm_up()
+            log.info("tariff lookup ready %.2f s after start", time.perf_counter() - _T0)
+        except Exception:
+            log.exception("tariff warm-up failed")
+
+    threading.Thread(target=run, name="tariff-warm-up", daemon=True).start()
+
+
+def restore_or_new(window) -> None:
+    """Resume the newest draft (nothing typed is lost), after purging expired ones."""
+    from shipdesk.core.storage import settings
+
+    store = window.session.store
+    keep = settings.get("keep_drafts_days", store.conn)
+    if isinstance(keep, int) and keep > 0:
+        store.purge_older_than(keep)
+    latest = store.latest()
+    decl = store.load(latest.id) if latest else None
+    if latest and decl is not None:
+        window.session.load(decl, draft_id=latest.id)
+        window.statusBar().showMessage(f"Resumed draft: {latest.title}", 5000)
+    else:
+        window.session.load(window.default_declaration())
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    setup_logging()
+    _install_excepthook()
+    app = make_app(argv)
+    from shipdesk.gui.main_window import MainWindow
+
+    window = MainWindow()
+    restore_or_new(window)
+    window.show()
+    QTimer.singleShot(
+        0, lambda: log.info("window shown %.2f s after start", time.perf_counter() - _T0)
+    )
+    warm_up_lookup()
+    return app.exec()
+
+
+# -- screenshots ------------------------------------------------------------------------------
+SCREENS = [
+    ("01-sender", 0),
+    ("02-recipient", 1),
+    ("03-items", 2),
+    ("04-review", 3),
+    ("05-documents", 4),
+]
+
+
+def take_screenshots(
+    out_dir: Path, lang: str | None = None, sample: Path | None = None
+) -> list[Path]:
+    """Open each main screen with sample data offscreen and save one PNG per screen."""
+    from shipdesk.core import services
+    from shipdesk.gui import workers
+    from shipdesk.gui.main_window import MainWindow
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_app([], lang=lang)
+    workers.set_synchronous(True)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    decl = services.load_declaration(sample or resource("samples", "sample.shipdesk.json"))
+    window = MainWindow()
+    window.resize(1200, 820)
+    window.session.load(decl)
+    window.show()
+    written: list[Path] = []
+    for name, step in SCREENS:
+        window.go_to_step(step)
+        if step == 2:
+            window.items_page.table.setCurrentIndex(window.items_page.model.index(2, 0))
+        if step == 4:
+            window.documents_page.create_pdf()
+        for _ in range(5):
+            app.processEvents()
+        path = out_dir / f"{name}.png"
+        if not window.grab().save(str(path)):
+            raise OSError(f"could not write {path}")
+        written.append(path)
+    window.session.discard_draft()
+    window.close()
+    workers.set_synchronous(False)
+    return written

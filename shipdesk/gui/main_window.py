@@ -1,0 +1,293 @@
+"""The main window: the guided flow sender -> recipient -> items -> review -> documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shipdesk import __version__
+from shipdesk.core import services
+from shipdesk.core.errors import ShipdeskError
+from shipdesk.core.exchange.declaration_json import from_dict
+from shipdesk.core.model import Declaration
+from shipdesk.core.storage import settings
+from shipdesk.gui.pages.documents import DocumentsPage
+from shipdesk.gui.pages.items import ItemsPage
+from shipdesk.gui.pages.parties import PartyPage
+from shipdesk.gui.pages.review import ReviewPage
+from shipdesk.gui.session import EditSession
+
+STEPS = ["1  Sender", "2  Recipient", "3  Items", "4  Review", "5  Documents"]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: EditSession | None = None):
+        super().__init__()
+        self.session = session or EditSession(parent=self)
+        self.session.operator = settings.get("operator", self.session.store.conn)
+        self.session.channel = settings.get("channel", self.session.store.conn) or "post"
+        self.setWindowTitle("ShipDesk")
+        self.resize(1100, 760)
+
+        central = QWidget(self)
+        self.setCentralWidget(central)
+        outer = QHBoxLayout(central)
+        self.steps = QListWidget(central)
+        self.steps.setObjectName("steps")
+        self.steps.addItems(STEPS)
+        self.steps.setFixedWidth(150)
+        outer.addWidget(self.steps)
+        right = QVBoxLayout()
+        outer.addLayout(right, 1)
+        self.stack = QStackedWidget(central)
+        right.addWidget(self.stack, 1)
+
+        self.sender_page = PartyPage(self.session, "sender", self.stack)
+        self.recipient_page = PartyPage(self.session, "recipient", self.stack)
+        self.items_page = ItemsPage(self.session, self.stack)
+        self.review_page = ReviewPage(self.session, self.stack)
+        self.documents_page = DocumentsPage(
+            self.session, self.review_page.blocking_findings, self.stack
+        )
+        self.pages = [
+            self.sender_page,
+            self.recipient_page,
+            self.items_page,
+            self.review_page,
+            self.documents_page,
+        ]
+        for p in self.pages:
+            self.stack.addWidget(p)
+        self.review_page.jump.connect(self.go_to_field)
+        self.documents_page.rendered.connect(self._after_render)
+
+        nav = QHBoxLayout()
+        self.back_btn = QPushButton("◀ &Back", central)
+        self.back_btn.setObjectName("backButton")
+        self.next_btn = QPushButton("&Next ▶", central)
+        self.next_btn.setObjectName("nextButton")
+        self.back_btn.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
+        self.next_btn.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() + 1))
+        nav.addStretch(1)
+        nav.addWidget(self.back_btn)
+        nav.addWidget(self.next_btn)
+        right.addLayout(nav)
+        self.steps.currentRowChanged.connect(self._on_step_row)
+        self._build_actions()
+        self.session.saved.connect(self._on_saved)
+        self.session.checked.connect(self._on_checked)
+        self.go_to_step(0)
+
+    # -- actions -----------------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        mb = self.menuBar()
+        file_menu = mb.addMenu("&File")
+
+        def act(text: str, slot, shortcut=None, name: str = "") -> QAction:
+            a = QAction(text, self)
+            if shortcut is not None:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            a.setObjectName(name or text)
+            self.addAction(a)
+            return a
+
+        self.new_action = act(
+            "&New declaration", self.new_declaration, QKeySequence.StandardKey.New, "new"
+        )
+        self.open_action = act("&Open…", self.open_dialog, QKeySequence.StandardKey.Open, "open")
+        self.save_action = act("&Save", self.save, QKeySequence.StandardKey.Save, "save")
+        self.save_as_action = act(
+            "Save &as…", self.save_as_dialog, QKeySequence.StandardKey.SaveAs, "saveAs"
+        )
+        self.finish_action = act(
+            "&Finish and clear customer data",
+            self.finish_and_clear,
+            "Ctrl+Shift+N",
+            "finishClear",
+        )
+        self.import_action = act("&Import spreadsheet…", self.import_dialog, "Ctrl+I", "import")
+        self.settings_action = act("Se&ttings…", self.settings_dialog, "Ctrl+,", "settings")
+        self.quit_action = act("&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
+        for a in (self.new_action, self.open_action, self.save_action, self.save_as_action):
+            file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addAction(self.finish_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.quit_action)
+
+        go = mb.addMenu("&Go")
+        self.next_action = act(
+            "Next step", lambda: self.go_to_step(self.stack.currentIndex() + 1), "Alt+Right", "next"
+        )
+        self.back_action = act(
+            "Previous step",
+            lambda: self.go_to_step(self.stack.currentIndex() - 1),
+            "Alt+Left",
+            "back",
+        )
+        go.addAction(self.next_action)
+        go.addAction(self.back_action)
+        for i, label in enumerate(STEPS):
+            a = act(label.split("  ")[1], lambda _=False, i=i: self.go_to_step(i), f"Ctrl+{i + 1}")
+            go.addAction(a)
+        help_menu = mb.addMenu("&Help")
+        help_menu.addAction(act("&About ShipDesk", self.about, None, "about"))
+
+    # -- navigation --------------------------------------------------------------------------
+    def go_to_step(self, index: int) -> None:
+        index = max(0, min(index, len(self.pages) - 1))
+        if self.stack.currentIndex() != index:
+            self.session.flush()
+        self.stack.setCurrentIndex(index)
+        if self.steps.currentRow() != index:
+            self.steps.setCurrentRow(index)
+        self.back_btn.setEnabled(index > 0)
+        self.next_btn.setEnabled(index < len(self.pages) - 1)
+        if index == 3:
+            self.session.check_now()
+
+    def _on_step_row(self, row: int) -> None:
+        if row >= 0 and row != self.stack.currentIndex():
+            self.go_to_step(row)
+
+    def go_to_field(self, path: str) -> None:
+        if path.startswith("sender."):
+            self.go_to_step(0)
+            self.sender_page.focus_field(path.split(".", 1)[1])
+        elif path.startswith("recipient."):
+            self.go_to_step(1)
+            self.recipient_page.focus_field(path.split(".", 1)[1])
+        else:
+            self.go_to_step(2)
+            self.items_page.focus_field(path)
+
+    # -- files -------------------------------------------------------------------------------
+    def new_declaration(self) -> None:
+        self.session.load(self.default_declaration())
+        self.go_to_step(0)
+
+    def default_declaration(self) -> Declaration:
+        decl = Declaration()
+        sender = settings.get("sender", self.session.store.conn)
+        if isinstance(sender, dict):
+            decl.sender = from_dict({"format": decl.format, "sender": sender}).sender
+        return decl
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            decl = services.load_declaration(path)
+        except ShipdeskError as exc:
+            QMessageBox.warning(self, "Open declaration", str(exc))
+            return False
+        self.session.load(decl, path=path)
+        self.go_to_step(3)
+        return True
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open declaration", "", "ShipDesk declarations (*.shipdesk.json *.json)"
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            services.save_declaration(path, self.session.decl)
+        except OSError as exc:
+            QMessageBox.warning(self, "Save", f"Could not save {path}: {exc.strerror}")
+            return False
+        self.session.path = path
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def save(self) -> None:
+        if self.session.path is None:
+            self.save_as_dialog()
+        else:
+            self.save_to(self.session.path)
+
+    def save_as_dialog(self) -> None:
+        name = self.session.decl.invoice_number or self.session.decl.item_id or "declaration"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save declaration", f"{name}.shipdesk.json", "ShipDesk (*.shipdesk.json)"
+        )
+        if path:
+            self.save_to(Path(path))
+
+    def finish_and_clear(self) -> None:
+        """Counter use: forget this customer's data now and start a fresh declaration."""
+        self.session.discard_draft()
+        self.session.load(self.default_declaration())
+        self.go_to_step(0)
+        self.statusBar().showMessage("Customer data cleared.", 5000)
+
+    def _after_render(self, _pdf: bytes) -> None:
+        keep = settings.get("keep_drafts_days", self.session.store.conn)
+        if keep == 0:
+            self.statusBar().showMessage(
+                "PDF ready. Drafts are not kept: use Finish (Ctrl+Shift+N) when done.", 8000
+            )
+
+    def import_dialog(self) -> None:
+        try:
+            from shipdesk.gui.dialogs.import_dialog import ImportDialog
+        except ImportError:
+            QMessageBox.information(self, "Import", "Spreadsheet import is not available.")
+            return
+        ImportDialog(parent=self).exec()
+
+    def settings_dialog(self) -> None:
+        from shipdesk.gui.dialogs.settings import SettingsDialog
+
+        dlg = SettingsDialog(self.session.store.conn, self)
+        if dlg.exec():
+            self.session.operator = settings.get("operator", self.session.store.conn)
+            self.session.channel = settings.get("channel", self.session.store.conn) or "post"
+            self.session.check_now()
+
+    def about(self) -> None:
+        versions = "<br>".join(f"{k}: {v}" for k, v in services.data_versions().items())
+        QMessageBox.about(
+            self,
+            "About ShipDesk",
+            f"<b>ShipDesk {__version__}</b><br>Customs declarations for postal shipments, "
+            f"offline.<br><br>{versions}",
+        )
+
+    # -- status ------------------------------------------------------------------------------
+    def _on_saved(self, _draft_id: str) -> None:
+        self.statusBar().showMessage("Draft saved", 2000)
+
+    def _on_checked(self, result, findings) -> None:
+        n_err = len(result.errors) if result is not None else 0
+        worst = ""
+        for f in findings or []:
+            if f.level == "prohibited":
+                worst = " · ⛔ prohibited item"
+                break
+            if f.level == "restricted":
+                worst = " · ⚠ restricted item"
+        form = result.form.upper() if result is not None else "?"
+        self.setWindowTitle(f"ShipDesk – {form}{f' · {n_err} error(s)' if n_err else ''}{worst}")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.flush()
+        from shipdesk.gui import workers
+
+        workers.wait_all(5000)
+        event.accept()

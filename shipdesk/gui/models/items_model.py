@@ -1,0 +1,176 @@
+"""Editable table model over ``Declaration.items``: a thin adapter, tested without a view.
+
+The last row is always an empty entry row; typing into it appends an item. Cells with a
+validation problem carry a tooltip and a text mark (not colour alone); the description cell
+shows the highest screening level of the item.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from shipdesk.core.model import Declaration, Item
+
+COLUMNS: list[tuple[str, str]] = [
+    ("description", "Description (what, material, use)"),
+    ("quantity", "Qty"),
+    ("net_weight_kg", "Net kg"),
+    ("value", "Value (line total)"),
+    ("hs_code", "HS code"),
+    ("origin_country", "Origin"),
+]
+FINDING_MARK = {"prohibited": "⛔ ", "restricted": "⚠ ", "warning": "ⓘ "}
+PROBLEM_MARK = {"error": "✖", "warning": "!"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ItemsTableModel(QAbstractTableModel):
+    edited = Signal()
+
+    def __init__(self, decl: Declaration | None = None, parent: Any = None):
+        super().__init__(parent)
+        self.decl = decl or Declaration()
+        self.problems: dict[tuple[int, str], list[Any]] = {}
+        self.row_levels: dict[int, str] = {}
+
+    # -- binding -----------------------------------------------------------------------------
+    def set_declaration(self, decl: Declaration) -> None:
+        self.beginResetModel()
+        self.decl = decl
+        self.problems = {}
+        self.row_levels = {}
+        self.endResetModel()
+
+    def set_checks(self, problems: list[Any], row_levels: dict[int, str]) -> None:
+        by_cell: dict[tuple[int, str], list[Any]] = {}
+        for p in problems:
+            row, field = parse_item_path(p.field)
+            if row is not None:
+                by_cell.setdefault((row, field or "description"), []).append(p)
+        self.problems = by_cell
+        self.row_levels = row_levels
+        if self.rowCount():
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1)
+            )
+
+    # -- Qt model API ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.decl.items) + 1
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][1]
+        return "+" if section == len(self.decl.items) else str(section + 1)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        field = COLUMNS[col][0]
+        if row >= len(self.decl.items):
+            if role == Qt.ItemDataRole.DisplayRole and col == 0:
+                return "Type a new item here…"
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor("#777777"))
+            return None
+        item = self.decl.items[row]
+        value = str(getattr(item, field))
+        probs = self.problems.get((row, field), [])
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.DisplayRole:
+            prefix = ""
+            if col == 0 and row in self.row_levels:
+                prefix = FINDING_MARK.get(self.row_levels[row], "")
+            if probs:
+                mark = PROBLEM_MARK[
+                    "error" if any(p.level == "error" for p in probs) else "warning"
+                ]
+                return f"{prefix}{value}  {mark}" if value else f"{prefix}{mark}"
+            return prefix + value
+        if role == Qt.ItemDataRole.ToolTipRole and probs:
+            return "\n".join(f"{p.level}: {p.message}" for p in probs)
+        if role == Qt.ItemDataRole.BackgroundRole and probs:
+            err = any(p.level == "error" for p in probs)
+            return QBrush(QColor("#fde2e4" if err else "#fff4d6"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        row, field = index.row(), COLUMNS[index.column()][0]
+        text = "" if value is None else str(value)
+        if field in ("hs_code",):
+            text = text.replace(".", "").replace(" ", "")
+        if field == "origin_country":
+            text = text.strip().upper()
+        if row >= len(self.decl.items):
+            if not text.strip():
+                return False
+            self.beginInsertRows(QModelIndex(), row + 1, row + 1)
+            self.decl.items.append(Item())
+            self.endInsertRows()
+        setattr(self.decl.items[row], field, text)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row + 1)
+        self.edited.emit()
+        return True
+
+    # -- row operations ----------------------------------------------------------------------
+    def remove_row(self, row: int) -> bool:
+        if not 0 <= row < len(self.decl.items):
+            return False
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.decl.items[row]
+        self.endRemoveRows()
+        self.edited.emit()
+        return True
+
+    def duplicate_row(self, row: int) -> bool:
+        if not 0 <= row < len(self.decl.items):
+            return False
+        self.beginInsertRows(QModelIndex(), row + 1, row + 1)
+        src = self.decl.items[row]
+        self.decl.items.insert(
+            row + 1, Item(**{k: getattr(src, k) for k in COLUMN_KEYS}, extra=dict(src.extra))
+        )
+        self.endInsertRows()
+        self.edited.emit()
+        return True
+
+    def set_field(self, row: int, field: str, value: str) -> None:
+        col = COLUMN_KEYS.index(field)
+        self.setData(self.index(row, col), value)
+
+
+COLUMN_KEYS = [c[0] for c in COLUMNS]
+
+
+def parse_item_path(path: str) -> tuple[int | None, str]:
+    """``items[2].hs_code`` -> (2, "hs_code"); ``items[2]`` -> (2, ""); others -> (None, "")."""
+    if not path.startswith("items["):
+        return None, ""
+    close = path.find("]")
+    try:
+        row = int(path[6:close])
+    except ValueError:
+        return None, ""
+    rest = path[close + 1 :]
+    return row, rest[1:] if rest.startswith(".") else ""

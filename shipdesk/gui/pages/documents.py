@@ -1,0 +1,154 @@
+"""Step 5: documents: choose form and paper, create the PDF, preview, print, save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shipdesk.core import services
+from shipdesk.core.exchange.declaration_json import atomic_write_bytes
+from shipdesk.gui import workers
+from shipdesk.gui.session import EditSession
+
+FORMS = [
+    ("auto", "CN22 or CN23 (chosen by value)"),
+    ("cn22", "CN22"),
+    ("cn23", "CN23"),
+    ("invoice", "Commercial invoice"),
+    ("packing", "Packing list"),
+    ("all", "All documents"),
+]
+PAPERS = [("a4", "A4"), ("letter", "US Letter"), ("label-4x6", "Label 4×6 in"), ("a6", "A6")]
+LANGS = [("en", "English"), ("fr", "Français"), ("de", "Deutsch"), ("es", "Español")]
+
+
+class DocumentsPage(QWidget):
+    rendered = Signal(bytes)
+
+    def __init__(self, session: EditSession, blocking: Any, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.blocking = blocking  # callable -> list of unresolved prohibited findings
+        self.pdf: bytes | None = None
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("<h2>Documents</h2>", self))
+        row = QHBoxLayout()
+        self.form = QComboBox(self)
+        self.form.setObjectName("formChoice")
+        for key, label in FORMS:
+            self.form.addItem(label, key)
+        self.paper = QComboBox(self)
+        self.paper.setObjectName("paperChoice")
+        for key, label in PAPERS:
+            self.paper.addItem(label, key)
+        self.lang = QComboBox(self)
+        self.lang.setObjectName("docLanguage")
+        for key, label in LANGS:
+            self.lang.addItem(label, key)
+        self.create_btn = QPushButton("&Create PDF", self)
+        self.create_btn.setObjectName("createPdf")
+        self.create_btn.setDefault(True)
+        self.create_btn.clicked.connect(self.create_pdf)
+        self.save_btn = QPushButton("&Save PDF…", self)
+        self.save_btn.setObjectName("savePdf")
+        self.save_btn.setEnabled(False)
+        self.save_btn.clicked.connect(self.save_pdf_dialog)
+        for label, w in (("Form", self.form), ("Paper", self.paper), ("Invoice text", self.lang)):
+            row.addWidget(QLabel(label, self))
+            row.addWidget(w)
+        row.addStretch(1)
+        row.addWidget(self.create_btn)
+        row.addWidget(self.save_btn)
+        lay.addLayout(row)
+        self.status = QLabel(self)
+        self.status.setObjectName("documentsStatus")
+        self.status.setWordWrap(True)
+        lay.addWidget(self.status)
+        self.preview: Any = None
+        try:
+            from shipdesk.gui.widgets.pdf_preview import PdfPreview
+        except ImportError:
+            PdfPreview = None
+        if PdfPreview is not None:
+            self.preview = PdfPreview(parent=self)
+            lay.addWidget(self.preview, 1)
+        else:
+            lay.addStretch(1)
+
+    def refuse_reason(self) -> str:
+        res = self.session.validation
+        if res is not None and res.has_errors:
+            n = len(res.errors)
+            return f"Fix {n} error(s) listed in Review before printing."
+        blocking = self.blocking()
+        if blocking:
+            return (
+                f"{len(blocking)} item(s) may not be sent ({blocking[0].message}). "
+                "Remove them, or override with a reason in Review."
+            )
+        return ""
+
+    def create_pdf(self) -> None:
+        self.session.flush()
+        self.session.check_now()
+        reason = self.refuse_reason()
+        if reason:
+            self.status.setText("✖ " + reason)
+            return
+        decl = self.session.decl.copy()
+        form, paper, lang = (
+            self.form.currentData(),
+            self.paper.currentData(),
+            self.lang.currentData(),
+        )
+        operator = self.session.operator
+        self.status.setText("Creating the PDF…")
+        self.create_btn.setEnabled(False)
+        workers.run_async(
+            lambda: services.render(decl, form=form, paper=paper, operator=operator, lang=lang),
+            self._on_rendered,
+            self._on_failed,
+        )
+
+    def _on_rendered(self, pdf: bytes) -> None:
+        self.create_btn.setEnabled(True)
+        self.pdf = pdf
+        self.save_btn.setEnabled(True)
+        self.status.setText(f"✔ PDF ready ({len(pdf) // 1024} KB).")
+        self.session.store.log(self.session.draft_id, "rendered", self.form.currentData())
+        if self.preview is not None:
+            self.preview.set_pdf(pdf)
+        self.rendered.emit(pdf)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.create_btn.setEnabled(True)
+        self.status.setText(f"✖ The PDF could not be made: {exc}")
+
+    def save_pdf(self, path: Path) -> None:
+        if self.pdf is None:
+            raise ValueError("no PDF yet")
+        atomic_write_bytes(path, self.pdf)
+        self.status.setText(f"✔ Saved {path}")
+
+    def save_pdf_dialog(self) -> None:
+        if self.pdf is None:
+            return
+        name = self.session.decl.item_id or self.session.decl.invoice_number or "declaration"
+        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", f"{name}.pdf", "PDF (*.pdf)")
+        if path:
+            try:
+                self.save_pdf(Path(path))
+            except OSError as exc:
+                QMessageBox.warning(self, "Save PDF", f"Could not save {path}: {exc.strerror}")

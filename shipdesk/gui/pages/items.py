@@ -1,0 +1,347 @@
+"""Step 3: the items, the HS code lookup, live flags, and the shipment details."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shipdesk.core.model import Category, NonDelivery
+from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
+from shipdesk.gui.session import EditSession
+from shipdesk.gui.widgets.marks import mark_widget
+
+CATEGORY_LABELS = {
+    Category.SALE_OF_GOODS: "Sale of goods",
+    Category.GIFT: "Gift",
+    Category.COMMERCIAL_SAMPLE: "Commercial sample",
+    Category.DOCUMENTS: "Documents",
+    Category.RETURNED_GOODS: "Returned goods",
+    Category.OTHER: "Other (explain)",
+}
+COMMON_CURRENCIES = ["EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "PLN", "CZK", "DKK"]
+
+SHIPMENT_FIELDS: list[tuple[str, str, str]] = [
+    ("gross_weight_kg", "Total gross weight (kg)", "Parcel with packing, e.g. 0.950"),
+    ("postal_charges", "Postal charges", "Postage and insurance paid"),
+    ("item_id", "Item ID (S10)", "e.g. RR473124829DE"),
+    ("invoice_number", "Invoice number", ""),
+    ("licence_numbers", "Licence numbers", "comma-separated"),
+    ("certificate_numbers", "Certificate numbers", "comma-separated"),
+    ("importer_reference", "Importer reference", "tax code / VAT no. of the importer"),
+    ("ioss_number", "IOSS number", "IM + 10 digits (EU, up to EUR 150)"),
+    ("comments", "Comments (box 11)", "e.g. goods subject to quarantine"),
+    ("date", "Date", "YYYY-MM-DD"),
+]
+LIST_KEYS = ("licence_numbers", "certificate_numbers")
+
+
+class ItemsPage(QWidget):
+    def __init__(self, session: EditSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self._loading = False
+        outer = QVBoxLayout(self)
+        outer.addWidget(QLabel("<h2>Items</h2>", self))
+        outer.addWidget(
+            QLabel(
+                "One line per kind of article: what it is, its material and use "
+                '("women\'s cotton T-shirt", not "clothes"). Value is the line total.',
+                self,
+                wordWrap=True,
+            )
+        )
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        outer.addWidget(split, 1)
+
+        top = QWidget(split)
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        self.model = ItemsTableModel(session.decl, self)
+        self.table = QTableView(top)
+        self.table.setObjectName("itemsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        hdr = self.table.horizontalHeader()
+        hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(COLUMN_KEYS)):
+            hdr.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        tl.addWidget(self.table, 1)
+        btns = QHBoxLayout()
+        self.remove_btn = QPushButton("Remove item", top)
+        self.remove_btn.clicked.connect(self.remove_current)
+        self.dup_btn = QPushButton("Duplicate item", top)
+        self.dup_btn.clicked.connect(self.duplicate_current)
+        self.totals = QLabel(top)
+        self.totals.setObjectName("itemsTotals")
+        btns.addWidget(self.remove_btn)
+        btns.addWidget(self.dup_btn)
+        btns.addStretch(1)
+        btns.addWidget(self.totals)
+        tl.addLayout(btns)
+        self.row_message = QLabel(top)
+        self.row_message.setObjectName("itemMessage")
+        self.row_message.setWordWrap(True)
+        tl.addWidget(self.row_message)
+
+        act = QAction("Remove item", self)
+        act.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Delete))
+        act.triggered.connect(self.remove_current)
+        self.addAction(act)
+
+        # Lookup and flags for the selected item (filled by the helpers below).
+        self.assist = QWidget(split)
+        self.assist_layout = QHBoxLayout(self.assist)
+        self.assist_layout.setContentsMargins(0, 0, 0, 0)
+        self._build_assist()
+
+        # Shipment details
+        box = QGroupBox("Shipment", split)
+        grid = QGridLayout(box)
+        left, right = QFormLayout(), QFormLayout()
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        self.category = QComboBox(box)
+        self.category.setObjectName("category")
+        for cat, label in CATEGORY_LABELS.items():
+            self.category.addItem(label, cat.value)
+        self.category.currentIndexChanged.connect(self._on_shipment_edit)
+        self.explanation = QLineEdit(box)
+        self.explanation.setObjectName("category_explanation")
+        self.explanation.setPlaceholderText("Required when the category is Other")
+        self.explanation.textEdited.connect(self._on_shipment_edit)
+        self.currency = QComboBox(box)
+        self.currency.setObjectName("currency")
+        self.currency.setEditable(True)
+        self.currency.addItems(COMMON_CURRENCIES)
+        self.currency.currentTextChanged.connect(self._on_shipment_edit)
+        self.non_delivery = QComboBox(box)
+        self.non_delivery.setObjectName("non_delivery")
+        self.non_delivery.addItem("Return to sender", NonDelivery.RETURN.value)
+        self.non_delivery.addItem("Treat as abandoned", NonDelivery.ABANDON.value)
+        self.non_delivery.currentIndexChanged.connect(self._on_shipment_edit)
+        self.editors: dict[str, QWidget] = {
+            "category": self.category,
+            "category_explanation": self.explanation,
+            "currency": self.currency,
+            "non_delivery": self.non_delivery,
+        }
+        self.messages: dict[str, QLabel] = {}
+        for key, label, widget in (
+            ("category", "Category", self.category),
+            ("category_explanation", "Explanation", self.explanation),
+            ("currency", "Currency", self.currency),
+            ("non_delivery", "If undeliverable", self.non_delivery),
+        ):
+            left.addRow(label, self._with_message(key, widget))
+        for i, (key, label, hint) in enumerate(SHIPMENT_FIELDS):
+            ed = QLineEdit(box)
+            ed.setObjectName(key)
+            ed.setPlaceholderText(hint)
+            ed.textEdited.connect(self._on_shipment_edit)
+            self.editors[key] = ed
+            (left if i < 3 else right).addRow(label, self._with_message(key, ed))
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setStretchFactor(2, 2)
+
+        self.model.edited.connect(self._on_items_edit)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)
+        session.changed.connect(self.reload)
+        session.checked.connect(self._on_checked)
+        self.reload()
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _with_message(self, key: str, widget: QWidget) -> QWidget:
+        box = QWidget(self)
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(1)
+        lay.addWidget(widget)
+        msg = QLabel(box)
+        msg.setWordWrap(True)
+        msg.hide()
+        lay.addWidget(msg)
+        self.messages[key] = msg
+        return box
+
+    def _build_assist(self) -> None:
+        """HS lookup and restricted-goods flags for the selected item."""
+        self.hs_search: Any = None
+        self.findings_view: Any = None
+        try:
+            from shipdesk.gui.widgets.hs_search import HsSearchWidget
+        except ImportError:
+            HsSearchWidget = None
+        if HsSearchWidget is not None:
+            self.hs_search = HsSearchWidget(parent=self.assist)
+            self.hs_search.codeChosen.connect(self._on_code_chosen)
+            self.assist_layout.addWidget(self.hs_search, 3)
+        try:
+            from shipdesk.gui.widgets.findings import FindingsWidget
+        except ImportError:
+            FindingsWidget = None
+        if FindingsWidget is not None:
+            self.findings_view = FindingsWidget(parent=self.assist)
+            self.assist_layout.addWidget(self.findings_view, 2)
+
+    def current_row(self) -> int:
+        idx = self.table.currentIndex()
+        return idx.row() if idx.isValid() else -1
+
+    # -- loading and editing -----------------------------------------------------------------
+    def reload(self) -> None:
+        self._loading = True
+        d = self.session.decl
+        self.model.set_declaration(d)
+        i = self.category.findData(d.category)
+        self.category.setCurrentIndex(max(i, 0))
+        self.explanation.setText(d.category_explanation)
+        self.currency.setEditText(d.currency)
+        j = self.non_delivery.findData(d.non_delivery)
+        self.non_delivery.setCurrentIndex(max(j, 0))
+        for key, _label, _hint in SHIPMENT_FIELDS:
+            value = getattr(d, key)
+            if key in LIST_KEYS:
+                value = ", ".join(value)
+            self.editors[key].setText(str(value))  # type: ignore[attr-defined]
+        self._loading = False
+        self._update_totals()
+
+    def _on_shipment_edit(self, *_: Any) -> None:
+        if self._loading:
+            return
+        d = self.session.decl
+        d.category = self.category.currentData() or d.category
+        d.category_explanation = self.explanation.text()
+        d.currency = self.currency.currentText().strip().upper()
+        d.non_delivery = self.non_delivery.currentData() or d.non_delivery
+        for key, _label, _hint in SHIPMENT_FIELDS:
+            text = self.editors[key].text()  # type: ignore[attr-defined]
+            if key in LIST_KEYS:
+                setattr(d, key, [p.strip() for p in text.split(",") if p.strip()])
+            else:
+                setattr(d, key, text)
+        self.session.touch()
+        self._update_totals()
+
+    def _on_items_edit(self) -> None:
+        self.session.touch()
+        self._update_totals()
+        self._sync_assist()
+
+    def _update_totals(self) -> None:
+        d = self.session.decl
+        n = len(d.real_items())
+        self.totals.setText(
+            f"{n} item line{'s' if n != 1 else ''} · total value {d.total_value()} {d.currency}"
+            f" · net {d.total_net_weight()} kg"
+        )
+
+    def remove_current(self) -> None:
+        row = self.current_row()
+        if self.model.remove_row(row):
+            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+
+    def duplicate_current(self) -> None:
+        row = self.current_row()
+        if self.model.duplicate_row(row):
+            self.table.setCurrentIndex(self.model.index(row + 1, 0))
+
+    def _on_code_chosen(self, code: str, *_: Any) -> None:
+        row = self.current_row()
+        if row < 0:
+            return
+        if row >= len(self.session.decl.items):
+            return
+        self.model.set_field(row, "hs_code", code)
+
+    def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._sync_assist()
+        self._show_row_message()
+
+    def _sync_assist(self) -> None:
+        row = self.current_row()
+        items = self.session.decl.items
+        text = items[row].description if 0 <= row < len(items) else ""
+        if self.hs_search is not None and hasattr(self.hs_search, "set_query"):
+            self.hs_search.set_query(text)
+        self._show_findings()
+
+    def _show_findings(self) -> None:
+        if self.findings_view is None:
+            return
+        row = self.current_row()
+        fs = [f for f in self.session.findings if getattr(f, "item_index", None) == row]
+        self.findings_view.set_findings(fs)
+
+    def _show_row_message(self) -> None:
+        row = self.current_row()
+        probs = self.session.problems_for(f"items[{row}]") if row >= 0 else []
+        if not probs:
+            self.row_message.setText("")
+            return
+        self.row_message.setText(
+            "\n".join(f"{'✖' if p.level == 'error' else '⚠'} {p.field}: {p.message}" for p in probs)
+        )
+
+    def _on_checked(self, result: Any, findings: Any) -> None:
+        probs = list(result.problems) if result is not None else []
+        levels: dict[int, str] = {}
+        order = {"prohibited": 3, "restricted": 2, "warning": 1}
+        for f in findings or []:
+            i = getattr(f, "item_index", None)
+            if i is None:
+                continue
+            if order.get(f.level, 0) > order.get(levels.get(i, ""), 0):
+                levels[i] = f.level
+        self.model.set_checks(probs, levels)
+        for key, msg in self.messages.items():
+            mark_widget(self.editors[key], msg, self.session.problems_for(key))
+        self._show_row_message()
+        self._show_findings()
+
+    def focus_field(self, path: str) -> bool:
+        from shipdesk.gui.models.items_model import parse_item_path
+
+        row, field = parse_item_path(path)
+        if row is not None:
+            col = COLUMN_KEYS.index(field) if field in COLUMN_KEYS else 0
+            row = min(row, self.model.rowCount() - 1)
+            idx = self.model.index(row, col)
+            self.table.setCurrentIndex(idx)
+            self.table.scrollTo(idx)
+            self.table.setFocus()
+            return True
+        key = path.split(".")[0].split("[")[0]
+        if key == "items":
+            self.table.setFocus()
+            return True
+        ed = self.editors.get(key)
+        if ed is not None:
+            ed.setFocus()
+            return True
+        return False

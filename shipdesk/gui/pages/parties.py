@@ -1,0 +1,55 @@
+"""Steps 1 and 2: the sender and the recipient."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from shipdesk.core.exchange.declaration_json import to_plain_dict
+from shipdesk.core.storage import settings
+from shipdesk.gui.session import EditSession
+from shipdesk.gui.widgets.party_form import PartyForm
+
+
+class PartyPage(QWidget):
+    def __init__(self, session: EditSession, role: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.role = role
+        lay = QVBoxLayout(self)
+        title = "Sender (from)" if role == "sender" else "Recipient (to)"
+        head = QLabel(f"<h2>{title}</h2>", self)
+        lay.addWidget(head)
+        if role == "recipient":
+            lay.addWidget(
+                QLabel(
+                    "The importer's phone and e-mail help customs and delivery; "
+                    "the tax ID is needed by some countries (e.g. CPF in Brazil).",
+                    self,
+                    wordWrap=True,
+                )
+            )
+        self.form = PartyForm(role, self)
+        lay.addWidget(self.form)
+        if role == "sender":
+            row = QHBoxLayout()
+            self.remember = QPushButton("Remember as my default sender", self)
+            self.remember.setObjectName("rememberSender")
+            self.remember.clicked.connect(self._remember)
+            row.addWidget(self.remember)
+            row.addStretch(1)
+            lay.addLayout(row)
+        self.form.edited.connect(session.touch)
+        session.changed.connect(self.reload)
+        session.checked.connect(lambda *_: self.form.show_problems(session.problems_for))
+        self.reload()
+
+    def reload(self) -> None:
+        self.form.bind(getattr(self.session.decl, self.role))
+
+    def _remember(self) -> None:
+        party = to_plain_dict(self.session.decl)["sender"]
+        settings.put("sender", party, self.session.store.conn)
+        self.remember.setText("Saved as default sender ✓")
+
+    def focus_field(self, key: str) -> bool:
+        return self.form.focus_field(key)

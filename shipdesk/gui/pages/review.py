@@ -1,0 +1,157 @@
+"""Step 4: review: the form that applies, totals, every problem and every flag.
+
+Each problem is a row; activating it (Enter or double-click) jumps to its field. A prohibited
+finding blocks printing until the user overrides it with a reason (kept in the declaration's
+history by the core).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shipdesk.gui.session import EditSession
+
+LEVEL_TEXT = {
+    "error": "✖ Error",
+    "warning": "⚠ Warning",
+    "prohibited": "⛔ Prohibited",
+    "restricted": "⚠ Restricted",
+}
+PATH_ROLE = Qt.ItemDataRole.UserRole
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ReviewPage(QWidget):
+    jump = Signal(str)  # field path
+
+    def __init__(self, session: EditSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("<h2>Review</h2>", self))
+        self.summary = QLabel(self)
+        self.summary.setObjectName("reviewSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        lay.addWidget(self.summary)
+        lay.addWidget(QLabel("<b>Problems</b> (Enter or double-click jumps to the field)", self))
+        self.problems = QListWidget(self)
+        self.problems.setObjectName("problemList")
+        self.problems.itemActivated.connect(self._activate)
+        lay.addWidget(self.problems, 2)
+        lay.addWidget(QLabel("<b>Restricted and prohibited goods</b>", self))
+        self.findings = QListWidget(self)
+        self.findings.setObjectName("findingList")
+        self.findings.setWordWrap(True)
+        self.findings.itemActivated.connect(self._activate)
+        lay.addWidget(self.findings, 2)
+        row = QHBoxLayout()
+        self.override_btn = QPushButton("Override selected prohibition…", self)
+        self.override_btn.setObjectName("overrideButton")
+        self.override_btn.clicked.connect(self.override_selected)
+        row.addWidget(self.override_btn)
+        row.addStretch(1)
+        lay.addLayout(row)
+        session.checked.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self, *_: Any) -> None:
+        s = self.session
+        d = s.decl
+        res = s.validation
+        form = (res.form if res is not None else "?").upper()
+        n_err = len([p for p in res.problems if p.level == "error"]) if res else 0
+        n_warn = len([p for p in res.problems if p.level == "warning"]) if res else 0
+        blocking = self.blocking_findings()
+        state = (
+            "<span>✔ Ready to print.</span>"
+            if not n_err and not blocking
+            else f"<span>✖ Not ready: {n_err} error(s)"
+            + (f", {len(blocking)} prohibited item(s)" if blocking else "")
+            + ".</span>"
+        )
+        self.summary.setText(
+            f"Form: <b>{form}</b> · {len(d.real_items())} item line(s) · total value "
+            f"<b>{d.total_value()} {d.currency}</b> · gross weight {d.gross_weight_kg or '?'} kg · "
+            f"to <b>{d.recipient.country or '?'}</b><br>{state} {n_warn} warning(s)."
+            + "".join(f"<br>{e}" for e in s.check_errors)
+        )
+        self.problems.clear()
+        for p in res.problems if res else []:
+            it = QListWidgetItem(f"{LEVEL_TEXT.get(p.level, p.level)} · {p.field}: {p.message}")
+            it.setData(PATH_ROLE, p.field)
+            self.problems.addItem(it)
+        if self.problems.count() == 0:
+            self.problems.addItem(QListWidgetItem("No problems found."))
+        self.findings.clear()
+        overridden = self._overridden_keys()
+        for f in s.findings:
+            where = (
+                f"item {f.item_index + 1}"
+                if getattr(f, "item_index", None) is not None
+                else "shipment"
+            )
+            mark = " (overridden)" if (f.rule, f.item_index) in overridden else ""
+            text = f"{LEVEL_TEXT.get(f.level, f.level)}{mark} · {where}: {f.message}"
+            if getattr(f, "advice", ""):
+                text += f"\n    → {f.advice}"
+            it = QListWidgetItem(text)
+            it.setData(PATH_ROLE, f"items[{f.item_index}]" if f.item_index is not None else "")
+            it.setData(FINDING_ROLE, f)
+            self.findings.addItem(it)
+        if self.findings.count() == 0:
+            self.findings.addItem(QListWidgetItem("Nothing restricted found for this destination."))
+
+    def _overridden_keys(self) -> set[tuple[str, int | None]]:
+        out = set()
+        for h in self.session.decl.extra.get("history", []) or []:
+            if isinstance(h, dict) and h.get("event") == "override":
+                out.add((h.get("rule"), h.get("item_index")))
+        return out
+
+    def blocking_findings(self) -> list[Any]:
+        try:
+            from shipdesk.core.screening.overrides import blocking
+        except ImportError:
+            return [f for f in self.session.findings if f.level == "prohibited"]
+        return list(blocking(self.session.decl, self.session.findings))
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        path = item.data(PATH_ROLE)
+        if path:
+            self.jump.emit(path)
+
+    def override_selected(self, reason: str | None = None) -> bool:
+        item = self.findings.currentItem()
+        finding = item.data(FINDING_ROLE) if item else None
+        if finding is None or finding.level != "prohibited":
+            return False
+        if reason is None:
+            reason, ok = QInputDialog.getMultiLineText(
+                self,
+                "Override a prohibition",
+                f"{finding.message}\n\nWhy may this item be sent anyway? "
+                "The reason is kept in the declaration's history.",
+            )
+            if not ok:
+                return False
+        if not reason.strip():
+            return False
+        from shipdesk.core.screening.overrides import record_override
+
+        record_override(self.session.decl, finding, reason.strip())
+        self.session.touch()
+        self.session.check_now()
+        return True

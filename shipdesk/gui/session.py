@@ -1,0 +1,110 @@
+"""The declaration being edited: one object the pages share, saved as a draft while typing.
+
+Pages change ``session.decl`` in place and call ``session.touch()``. The session then
+(debounced) saves the draft and re-runs validation and screening through the core services,
+emitting ``checked`` with the results. No rule lives here: it only schedules core calls.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from shipdesk.core import services
+from shipdesk.core.model import Declaration
+from shipdesk.core.storage.drafts import DraftStore
+
+log = logging.getLogger("shipdesk.gui.session")
+
+CHECK_DELAY_MS = 250
+SAVE_DELAY_MS = 400
+
+
+class EditSession(QObject):
+    changed = Signal()  # the declaration was replaced (new/open): pages re-read it
+    checked = Signal(object, object)  # (ValidationResult | None, list[Finding] | None)
+    saved = Signal(str)  # draft id
+
+    def __init__(self, store: DraftStore | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.store = store or DraftStore()
+        self.decl = Declaration()
+        self.draft_id = self.store.new_id()
+        self.path: Path | None = None
+        self.operator: str | None = None
+        self.channel = "post"
+        self.validation: Any = None
+        self.findings: list[Any] = []
+        self.check_errors: list[str] = []
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.check_now)
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_draft_now)
+
+    # -- replacing the declaration -----------------------------------------------------------
+    def load(self, decl: Declaration, *, draft_id: str | None = None, path: Path | None = None):
+        self.flush()
+        self.decl = decl
+        self.draft_id = draft_id or self.store.new_id()
+        self.path = path
+        self.changed.emit()
+        self.check_now()
+
+    def new(self, template: Declaration | None = None) -> None:
+        self.load(template.copy() if template else Declaration())
+
+    # -- edits -------------------------------------------------------------------------------
+    def touch(self) -> None:
+        """Call after any in-place edit of ``decl``: schedules the draft save and the checks."""
+        self._save_timer.start()
+        self._check_timer.start()
+
+    def flush(self) -> None:
+        """Save a pending draft at once (before quitting, switching, printing)."""
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self.save_draft_now()
+
+    def save_draft_now(self) -> None:
+        try:
+            self.store.save(self.draft_id, self.decl)
+            self.saved.emit(self.draft_id)
+        except Exception:  # a draft that cannot be saved must not lose the open edit
+            log.exception("draft save failed")
+
+    def discard_draft(self) -> None:
+        self._save_timer.stop()
+        self.store.delete(self.draft_id)
+
+    # -- checks ------------------------------------------------------------------------------
+    def check_now(self) -> None:
+        self._check_timer.stop()
+        errors: list[str] = []
+        try:
+            self.validation = services.validate(self.decl, operator=self.operator)
+        except Exception as exc:
+            log.exception("validation failed")
+            self.validation = None
+            errors.append(f"Validation could not run: {exc}")
+        try:
+            self.findings = list(services.screen(self.decl, channel=self.channel))
+        except Exception as exc:
+            log.exception("screening failed")
+            self.findings = []
+            errors.append(f"Screening could not run: {exc}")
+        self.check_errors = errors
+        self.checked.emit(self.validation, self.findings)
+
+    def problems_for(self, prefix: str) -> list[Any]:
+        """Problems whose field path is ``prefix`` or below it."""
+        if not self.validation:
+            return []
+        out = []
+        for p in self.validation.problems:
+            f = p.field
+            if f == prefix or f.startswith(prefix + ".") or f.startswith(prefix + "["):
+                out.append(p)
+        return out

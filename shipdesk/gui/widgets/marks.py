@@ -1,0 +1,39 @@
+"""Marking a field that has a problem: a message beside it and a border, not colour alone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+LEVEL_PREFIX = {"error": "✖ Error: ", "warning": "⚠ Warning: "}
+LEVEL_STYLE = {
+    "error": "border: 2px solid #b00020;",
+    "warning": "border: 2px dashed #a86b00;",
+}
+
+
+def worst_level(problems: list[Any]) -> str | None:
+    levels = {p.level for p in problems}
+    if "error" in levels:
+        return "error"
+    if "warning" in levels:
+        return "warning"
+    return None
+
+
+def mark_widget(editor: QWidget, message: QLabel, problems: list[Any]) -> None:
+    level = worst_level(problems)
+    editor.setProperty("problem", level or "")
+    if level is None:
+        editor.setStyleSheet("")
+        editor.setToolTip("")
+        message.hide()
+        message.setText("")
+        return
+    text = "\n".join(LEVEL_PREFIX.get(p.level, "") + p.message for p in problems)
+    editor.setStyleSheet(LEVEL_STYLE[level])
+    editor.setToolTip(text)
+    message.setText(text)
+    message.setStyleSheet("color: #b00020;" if level == "error" else "color: #7a4e00;")
+    message.show()
