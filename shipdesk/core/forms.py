@@ -1,0 +1,338 @@
+"""Operator profiles (``resources/operators/*.toml``) and the CN 22 / CN 23 choice.
+
+A profile holds what a designated postal operator publishes: its CN 22 value limit and the
+currency it is stated in (``XDR`` when the operator uses the UPU 300 SDR rule as is), the
+letter-post weight limit, the copies it wants, the languages it accepts and notes for the user.
+Each profile is dated (``valid_from``) and names its sources.
+
+``choose_form`` applies the CONTRACT rule: ``form: auto`` gives CN 22 when the declared value,
+converted to the limit's currency, is within the limit and the gross weight is within the
+letter-post limit, otherwise CN 23. ``cn22`` / ``cn23`` force a form; ``form_problems`` refuses
+a forced CN 22 where the value or the weight rule forbids it.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from shipdesk.core.errors import DataError
+from shipdesk.core.paths import resource
+
+if TYPE_CHECKING:
+    from shipdesk.core.model import Declaration
+    from shipdesk.core.money import Conversion
+    from shipdesk.core.validation import Problem
+
+DEFAULT_OPERATOR = "upu"
+PROFILE_FORMAT = "shipdesk.operator/1"
+CN22 = "cn22"
+CN23 = "cn23"
+
+
+@dataclass(frozen=True)
+class OperatorProfile:
+    id: str
+    name: str
+    country: str
+    cn22_limit: Decimal
+    cn22_limit_currency: str
+    letter_max_kg: Decimal
+    copies_cn23: int
+    copies_cn22: int
+    copies_invoice: int
+    languages: list[str]
+    notes: str
+    valid_from: str
+    source: str
+    checked: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def limit_text(self) -> str:
+        unit = "SDR" if self.cn22_limit_currency == "XDR" else self.cn22_limit_currency
+        return f"{self.cn22_limit:,} {unit}"
+
+
+@dataclass(frozen=True)
+class FormDecision:
+    """Why a form applies: the value converted to the limit's currency and the weight."""
+
+    form: str
+    value_in_limit_ccy: Decimal | None
+    conversion: Conversion | None
+    over_value: bool
+    over_weight: bool
+    reason: str
+
+
+def operators_dir() -> Path:
+    return resource("operators")
+
+
+def _dec(value: Any, where: str) -> Decimal:
+    try:
+        d = Decimal(str(value))
+    except InvalidOperation:
+        raise DataError(f"{where}: {value!r} is not a number") from None
+    if not d.is_finite() or d <= 0:
+        raise DataError(f"{where}: must be a positive number")
+    return d
+
+
+def _int(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise DataError(f"{where}: expected a whole number >= 0, found {value!r}")
+    return value
+
+
+def parse_profile(data: dict[str, Any], where: str) -> OperatorProfile:
+    """Build a profile from parsed TOML; DataError naming the file and key if anything is off."""
+    from shipdesk.core.money import is_currency
+
+    if data.get("format") != PROFILE_FORMAT:
+        raise DataError(f"{where}: format must be {PROFILE_FORMAT!r}")
+    try:
+        cn22 = data["cn22"]
+        copies = data["copies"]
+        pid = str(data["id"])
+        valid_from = str(data["valid_from"])
+        date.fromisoformat(valid_from)
+        ccy = str(cn22["currency"])
+        if not is_currency(ccy):
+            raise DataError(f"{where}: cn22.currency {ccy!r} is not an ISO 4217 code")
+        languages = data["languages"]
+        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+            raise DataError(f"{where}: languages must be a list of language codes")
+        country = str(data.get("country", ""))
+        return OperatorProfile(
+            id=pid,
+            name=str(data["name"]),
+            country=country,
+            cn22_limit=_dec(cn22["limit"], f"{where}: cn22.limit"),
+            cn22_limit_currency=ccy,
+            letter_max_kg=_dec(cn22["letter_max_kg"], f"{where}: cn22.letter_max_kg"),
+            copies_cn23=_int(copies["cn23"], f"{where}: copies.cn23"),
+            copies_cn22=_int(copies["cn22"], f"{where}: copies.cn22"),
+            copies_invoice=_int(copies["invoice"], f"{where}: copies.invoice"),
+            languages=list(languages),
+            notes=" ".join(str(data.get("notes", "")).split()),
+            valid_from=valid_from,
+            source=str(data["source"]),
+            checked=str(data.get("checked", "")),
+            extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        )
+    except KeyError as exc:
+        raise DataError(f"{where}: missing key {exc.args[0]!r}") from None
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"{where}: {exc}") from None
+
+
+_KNOWN_KEYS = {
+    "format",
+    "id",
+    "name",
+    "country",
+    "cn22",
+    "copies",
+    "languages",
+    "notes",
+    "valid_from",
+    "source",
+    "checked",
+}
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.toml"))
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str, stamp: tuple[tuple[str, float], ...]) -> dict[str, OperatorProfile]:
+    out: dict[str, OperatorProfile] = {}
+    for name, _ in stamp:
+        p = Path(folder) / name
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError(f"{p}: not valid TOML ({exc})") from None
+        except OSError as exc:
+            raise DataError(f"{p}: cannot read ({exc.strerror})") from None
+        prof = parse_profile(data, str(p))
+        if prof.id != p.stem:
+            raise DataError(f"{p}: id {prof.id!r} must match the file name {p.stem!r}")
+        out[prof.id] = prof
+    if not out:
+        raise DataError(f"no operator profiles in {folder}")
+    return out
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, float], ...]:
+    return tuple((p.name, p.stat().st_mtime) for p in _files(folder))
+
+
+def load_profiles() -> dict[str, OperatorProfile]:
+    """Every shipped profile by id (cached until a file changes)."""
+    folder = operators_dir()
+    return dict(_load(str(folder), _stamp(folder)))
+
+
+def profiles_version() -> str:
+    """Newest ``valid_from``/``checked`` date over the profiles, and their number."""
+    profiles = load_profiles()
+    newest = max(max(p.valid_from, p.checked) for p in profiles.values())
+    return f"{newest} ({len(profiles)} operators)"
+
+
+def get_profile(operator_id: str | None = None) -> OperatorProfile:
+    """The profile for ``operator_id``; None means the user's setting (default ``upu``).
+
+    An unknown id given explicitly is an InputError; an unknown id left in the settings falls
+    back to the UPU default so the app keeps working.
+    """
+    from shipdesk.core.errors import InputError
+
+    profiles = load_profiles()
+    if operator_id is None:
+        try:
+            from shipdesk.core.storage.settings import get
+
+            chosen = get("operator") or DEFAULT_OPERATOR
+        except Exception:  # no readable user database: the default profile
+            chosen = DEFAULT_OPERATOR
+        return profiles.get(str(chosen)) or profiles[DEFAULT_OPERATOR]
+    key = operator_id.strip().lower()
+    if key not in profiles:
+        known = ", ".join(sorted(profiles))
+        raise InputError(f"unknown operator {operator_id!r} (known: {known})", location="operator")
+    return profiles[key]
+
+
+def _resolve(profile: OperatorProfile | str | None) -> OperatorProfile:
+    if isinstance(profile, OperatorProfile):
+        return profile
+    return get_profile(profile)
+
+
+def decide(decl: Declaration, profile: OperatorProfile | str | None = None) -> FormDecision:
+    """The CN 22 / CN 23 decision with its reasons (value and weight against the profile)."""
+    from shipdesk.core.money import RateUnavailable, convert, format_money, is_currency
+
+    prof = _resolve(profile)
+    total = sum(
+        (it.value_dec or Decimal(0) for it in decl.real_items()),
+        Decimal(0),
+    )
+    conv = None
+    value = None
+    ccy = (decl.currency or "").strip().upper()
+    if is_currency(ccy):
+        try:
+            conv = convert(total, ccy, prof.cn22_limit_currency, on=_decl_date(decl))
+            value = conv.amount
+        except RateUnavailable:
+            conv = None
+    over_value = value is None or value > prof.cn22_limit
+    gross = decl.gross_weight_dec
+    over_weight = gross is not None and gross > prof.letter_max_kg
+    forced = (decl.form or "auto").strip().lower()
+    if forced in (CN22, CN23):
+        form = forced
+        reason = f"{forced.upper()} chosen in the declaration"
+    elif over_value or over_weight:
+        form = CN23
+        if value is None:
+            reason = f"CN 23: the value cannot be compared with the {prof.name} CN 22 limit"
+        elif over_value:
+            reason = (
+                f"CN 23: value {format_money(value, prof.cn22_limit_currency)} is above the "
+                f"{prof.name} CN 22 limit of {prof.limit_text()}"
+            )
+        else:
+            reason = f"CN 23: gross weight above the letter-post limit of {prof.letter_max_kg} kg"
+    else:
+        form = CN22
+        reason = (
+            f"CN 22: value within {prof.limit_text()} and weight within {prof.letter_max_kg} kg"
+        )
+    return FormDecision(form, value, conv, over_value, over_weight, reason)
+
+
+def _decl_date(decl: Declaration) -> date | None:
+    try:
+        return date.fromisoformat(decl.date.strip()) if decl.date.strip() else None
+    except ValueError:
+        return None
+
+
+def choose_form(decl: Declaration, profile: OperatorProfile | str | None = None) -> str:
+    """``"cn22"`` or ``"cn23"`` for this declaration under the operator's profile."""
+    return decide(decl, profile).form
+
+
+def form_problems(decl: Declaration, profile: OperatorProfile | str | None = None) -> list[Problem]:
+    """Problems with the form choice: a forced CN 22 beyond the limits, a value near the limit."""
+    from shipdesk.core.money import format_money
+    from shipdesk.core.validation import problem
+
+    prof = _resolve(profile)
+    d = decide(decl, prof)
+    out: list[Problem] = []
+    form_field = (decl.form or "auto").strip().lower()
+    if form_field not in ("auto", CN22, CN23):
+        out.append(problem("error", "form", "form_unknown", value=decl.form))
+        return out
+    if d.form == CN22:
+        if d.value_in_limit_ccy is None:
+            out.append(
+                problem(
+                    "error", "form", "cn22_value_unknown", operator=prof.name, ccy=decl.currency
+                )
+            )
+        elif d.over_value:
+            out.append(
+                problem(
+                    "error",
+                    "form",
+                    "cn22_over_limit",
+                    value=format_money(d.value_in_limit_ccy, prof.cn22_limit_currency),
+                    limit=prof.limit_text(),
+                    operator=prof.name,
+                )
+            )
+        if d.over_weight:
+            out.append(
+                problem(
+                    "error",
+                    "gross_weight_kg",
+                    "cn22_over_weight",
+                    limit=str(prof.letter_max_kg),
+                    operator=prof.name,
+                )
+            )
+        if d.value_in_limit_ccy is not None and not d.over_value:
+            from shipdesk.core.validation import near_fraction
+
+            if d.value_in_limit_ccy >= prof.cn22_limit * near_fraction():
+                out.append(
+                    problem(
+                        "warning",
+                        "items",
+                        "cn22_near_limit",
+                        value=format_money(d.value_in_limit_ccy, prof.cn22_limit_currency),
+                        limit=prof.limit_text(),
+                        operator=prof.name,
+                        rate=d.conversion.describe() if d.conversion else "",
+                    )
+                )
+    elif form_field == "auto" and d.value_in_limit_ccy is None and decl.real_items():
+        out.append(
+            problem(
+                "warning", "currency", "cn22_value_unknown", operator=prof.name, ccy=decl.currency
+            )
+        )
+    return out

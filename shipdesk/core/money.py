@@ -1,0 +1,501 @@
+"""Money: Decimal amounts, ISO 4217 currencies, dated SDR and euro reference-rate tables.
+
+Two rate tables are kept, each as a set of dated publications:
+
+* ``sdr``: currency units per SDR (IMF special drawing right, ISO 4217 ``XDR``);
+* ``eur``: currency units per euro (the layout of the ECB euro reference rates).
+
+The shipped tables live in ``resources/rates/{sdr,eur}.toml``. The user's own table (rates edited
+in the app, ECB files imported) lives in ``<user data>/rates.json`` and wins over the shipped one
+for the same date and currency. Every conversion returns the rate used, its date and its source,
+so the user always sees which figure decided a form or a threshold.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.paths import folders, resource
+
+SDR = "XDR"
+EUR = "EUR"
+TABLES = ("sdr", "eur")
+_BASE = {"sdr": SDR, "eur": EUR}
+RATE_DIGITS = 10  # significant digits kept for a cross rate
+
+
+class RateUnavailable(InputError):
+    """No rate is known for a currency pair."""
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """The result of a conversion: the amount in the target currency and how it was obtained."""
+
+    amount: Decimal
+    rate: Decimal  # units of ``to_ccy`` per unit of ``from_ccy``
+    rate_date: date | None  # None when no rate was needed (same currency)
+    source: str
+    from_ccy: str = ""
+    to_ccy: str = ""
+
+    def describe(self) -> str:
+        """One line for the user, e.g. ``1 USD = 0.858000 EUR (rates of 2025-10-20, ...)``."""
+        if self.rate_date is None:
+            return f"no conversion needed ({self.from_ccy})"
+        return (
+            f"1 {self.from_ccy} = {format_rate(self.rate)} {self.to_ccy} "
+            f"(rate of {self.rate_date.isoformat()}, {self.source})"
+        )
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    path: str
+    dates: int
+    currencies: int
+    first: date
+    last: date
+
+    def describe(self) -> str:
+        span = self.first.isoformat()
+        if self.last != self.first:
+            span += f" to {self.last.isoformat()}"
+        return (
+            f"imported {self.dates} date(s) of euro reference rates ({span}), "
+            f"{self.currencies} currencies, from {self.path}"
+        )
+
+
+# -- currencies ---------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _iso_currencies() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def is_currency(code: object) -> bool:
+    """True for an ISO 4217 alphabetic code written in capitals (``"EUR"``, ``"XDR"``)."""
+    return isinstance(code, str) and len(code) == 3 and code in _iso_currencies()
+
+
+def currency_name(code: str) -> str:
+    import pycountry
+
+    c = pycountry.currencies.get(alpha_3=code.upper())
+    return c.name if c else code
+
+
+def minor_digits(code: str) -> int:
+    """Decimal places of the currency (2 for EUR, 0 for JPY, 3 for KWD)."""
+    if code == SDR:
+        return 2
+    from babel.numbers import get_currency_precision
+
+    try:
+        return int(get_currency_precision(code))
+    except Exception:  # unknown to babel: the usual two places
+        return 2
+
+
+def round_money(amount: Decimal, code: str) -> Decimal:
+    """Round half up to the currency's minor unit."""
+    return amount.quantize(Decimal(1).scaleb(-minor_digits(code)), rounding=ROUND_HALF_UP)
+
+
+def format_money(amount: Decimal, code: str) -> str:
+    """``1,234.50 EUR``: grouped, rounded to the minor unit, code after the figure."""
+    r = round_money(amount, code)
+    unit = "SDR" if code == SDR else code
+    return f"{r:,.{minor_digits(code)}f} {unit}"
+
+
+def format_rate(rate: Decimal) -> str:
+    with localcontext() as ctx:
+        ctx.prec = 6
+        r = +rate
+    return format(r.normalize(), "f") if r == r.to_integral() else format(r, "f")
+
+
+def to_decimal(value: object, what: str = "amount") -> Decimal:
+    """A Decimal from a string or number; InputError naming ``what`` otherwise."""
+    if isinstance(value, Decimal):
+        d = value
+    elif isinstance(value, bool) or value is None:
+        raise InputError(f"{what}: expected a number, found {value!r}")
+    else:
+        try:
+            d = Decimal(str(value).strip())
+        except InvalidOperation:
+            raise InputError(f"{what}: {value!r} is not a number") from None
+    if not d.is_finite():
+        raise InputError(f"{what}: {value!r} is not a number")
+    return d
+
+
+# -- rate tables ------------------------------------------------------------------------------
+# A table: {date: {currency: (units per base, source)}}
+Table = dict[date, dict[str, tuple[Decimal, str]]]
+
+
+def _shipped_path(kind: str) -> Path:
+    return resource("rates", f"{kind}.toml")
+
+
+def user_rates_path() -> Path:
+    return folders().data / "rates.json"
+
+
+@lru_cache(maxsize=4)
+def _shipped_table(kind: str, path: str, mtime: float) -> Table:
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"{p}: cannot read the shipped rate table ({exc})") from None
+    out: Table = {}
+    for i, t in enumerate(data.get("table", [])):
+        where = f"{p}: table {i + 1}"
+        try:
+            d = date.fromisoformat(str(t["date"]))
+            src = str(t.get("source", "shipped table"))
+            rates = {str(k): to_decimal(v, f"{where} {k}") for k, v in t["rates"].items()}
+        except (KeyError, ValueError, InputError) as exc:
+            raise DataError(f"{where}: {exc}") from None
+        day = out.setdefault(d, {})
+        for k, v in rates.items():
+            if v <= 0:
+                raise DataError(f"{where}: rate for {k} must be positive")
+            day[k] = (v, src)
+    return out
+
+
+def shipped_table(kind: str) -> Table:
+    p = _shipped_path(kind)
+    try:
+        mtime = p.stat().st_mtime
+    except OSError:
+        raise DataError(f"shipped rate table missing: {p}") from None
+    return _shipped_table(kind, str(p), mtime)
+
+
+def _read_user() -> dict[str, Any]:
+    p = user_rates_path()
+    if not p.exists():
+        return {}
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise InputError(f"cannot read your rate table ({exc})", source=str(p)) from None
+    return data if isinstance(data, dict) else {}
+
+
+def user_table(kind: str) -> Table:
+    data = _read_user().get(kind, {})
+    out: Table = {}
+    p = user_rates_path()
+    for day, entry in data.items():
+        try:
+            d = date.fromisoformat(day)
+        except ValueError:
+            raise InputError(f"bad date {day!r}", source=str(p), location=kind) from None
+        src = str(entry.get("source", "your rate table"))
+        rates = entry.get("rates", {})
+        out[d] = {str(k): (to_decimal(v, f"{p}: {kind} {day} {k}"), src) for k, v in rates.items()}
+    return out
+
+
+def table(kind: str) -> Table:
+    """The merged table: shipped publications, overridden by the user's for the same date."""
+    if kind not in TABLES:
+        raise ValueError(kind)
+    merged: Table = {d: dict(r) for d, r in shipped_table(kind).items()}
+    for d, rates in user_table(kind).items():
+        merged.setdefault(d, {}).update(rates)
+    return merged
+
+
+def _write_user(data: dict[str, Any]) -> None:
+    from shipdesk.core.exchange.declaration_json import atomic_write_bytes
+
+    text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
+    atomic_write_bytes(user_rates_path(), text.encode("utf-8"))
+
+
+def set_rates(
+    kind: str,
+    rates: dict[str, Decimal | str],
+    *,
+    on: date | None = None,
+    source: str = "entered by the user",
+) -> None:
+    """Add or replace rates (units per SDR / per euro) in the user's table for one date."""
+    if kind not in TABLES:
+        raise InputError(f"unknown rate table {kind!r} (use sdr or eur)")
+    on = on or date.today()
+    clean: dict[str, str] = {}
+    for code, value in rates.items():
+        code = code.strip().upper()
+        if not is_currency(code):
+            raise InputError(f"{code!r} is not an ISO 4217 currency code")
+        if code == _BASE[kind]:
+            raise InputError(f"{code} is the base of the {kind} table; its rate is always 1")
+        d = to_decimal(value, f"rate for {code}")
+        if d <= 0:
+            raise InputError(f"rate for {code} must be greater than zero")
+        clean[code] = str(d)
+    data = _read_user()
+    entry = data.setdefault(kind, {}).setdefault(on.isoformat(), {"source": source, "rates": {}})
+    entry["source"] = source
+    entry["rates"].update(clean)
+    _write_user(data)
+
+
+def remove_user_rates(kind: str, on: date | None = None) -> None:
+    """Forget the user's rates for one date (or all dates) of a table."""
+    data = _read_user()
+    if kind in data:
+        if on is None:
+            del data[kind]
+        else:
+            data[kind].pop(on.isoformat(), None)
+        _write_user(data)
+
+
+def _per_base(tbl: Table, kind: str, code: str, on: date | None) -> tuple[date, Decimal, str]:
+    """(date, units of code per base unit, source) from the newest publication not after ``on``."""
+    base = _BASE[kind]
+    days = sorted(tbl, reverse=True)
+    if code == base:
+        return (days[0] if days else date.min), Decimal(1), ""
+    candidates = [d for d in days if code in tbl[d]]
+    if not candidates:
+        raise RateUnavailable(f"no {kind.upper()} rate for {code}")
+    chosen = next((d for d in candidates if on is None or d <= on), candidates[-1])
+    rate, src = tbl[chosen][code]
+    return chosen, rate, src
+
+
+def _pair(kind: str, from_ccy: str, to_ccy: str, on: date | None) -> tuple[Decimal, date, str]:
+    tbl = table(kind)
+    base = _BASE[kind]
+    codes = [c for c in (from_ccy, to_ccy) if c != base]
+    # Prefer one publication holding both currencies, so both rates share one date.
+    days = sorted((d for d in tbl if all(c in tbl[d] for c in codes)), reverse=True)
+    if days:
+        chosen = next((d for d in days if on is None or d <= on), days[-1])
+        f = Decimal(1) if from_ccy == base else tbl[chosen][from_ccy][0]
+        t = Decimal(1) if to_ccy == base else tbl[chosen][to_ccy][0]
+        src = tbl[chosen][codes[0]][1] if codes else ""
+        with localcontext() as ctx:
+            ctx.prec = RATE_DIGITS
+            return +(t / f), chosen, src
+    fd, f, fs = _per_base(tbl, kind, from_ccy, on)
+    td, t, ts = _per_base(tbl, kind, to_ccy, on)
+    with localcontext() as ctx:
+        ctx.prec = RATE_DIGITS
+        return +(t / f), min(fd, td), fs or ts
+
+
+def convert(amount: Decimal, from_ccy: str, to_ccy: str, *, on: date | None = None) -> Conversion:
+    """Convert with the newest rate published on or before ``on`` (today's newest if None).
+
+    Pairs with the SDR use the SDR table; others use the euro table and fall back to cross rates
+    through the SDR when a currency is missing there. RateUnavailable if no table knows the pair.
+    """
+    from_ccy = (from_ccy or "").strip().upper()
+    to_ccy = (to_ccy or "").strip().upper()
+    for c in (from_ccy, to_ccy):
+        if not is_currency(c):
+            raise InputError(f"{c or '(empty)'!r} is not an ISO 4217 currency code")
+    amount = Decimal(amount)
+    if from_ccy == to_ccy:
+        return Conversion(amount, Decimal(1), None, "same currency", from_ccy, to_ccy)
+    order = ("sdr",) if SDR in (from_ccy, to_ccy) else ("eur", "sdr")
+    last: RateUnavailable | None = None
+    for kind in order:
+        try:
+            rate, d, src = _pair(kind, from_ccy, to_ccy, on)
+        except RateUnavailable as exc:
+            last = exc
+            continue
+        return Conversion(amount * rate, rate, d, src, from_ccy, to_ccy)
+    raise RateUnavailable(
+        f"no exchange rate for {from_ccy} to {to_ccy}: add one in the rate table "
+        "or import the ECB reference rates"
+    ) from last
+
+
+def sdr_to(currency: str, *, on: date | None = None) -> Conversion:
+    """The value of one SDR in ``currency`` (with the rate's date)."""
+    return convert(Decimal(1), SDR, currency, on=on)
+
+
+def rates_info() -> dict[str, Any]:
+    """Per table: newest date, number of currencies there, and whether the user's table has it."""
+    out: dict[str, Any] = {}
+    for kind in TABLES:
+        merged = table(kind)
+        mine = user_table(kind)
+        newest = max(merged) if merged else None
+        out[kind] = {
+            "base": _BASE[kind],
+            "dates": len(merged),
+            "newest": newest.isoformat() if newest else None,
+            "currencies": sorted(merged[newest]) if newest else [],
+            "user_dates": len(mine),
+            "source": next(iter(merged[newest].values()))[1] if newest and merged[newest] else "",
+        }
+    return out
+
+
+# -- ECB reference-rate files -------------------------------------------------------------------
+_ECB_DATE_FORMATS = ("%Y-%m-%d", "%d %B %Y", "%d %b %Y")
+
+
+def _ecb_date(text: str) -> date:
+    text = text.strip()
+    for fmt in _ECB_DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+def parse_ecb_csv(text: str, source: str = "") -> Table:
+    """Parse eurofxref.csv (one day, ``20 October 2025``) or eurofxref-hist.csv (ISO dates)."""
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    rows = [[c.strip() for c in r] for r in rows if any(c.strip() for c in r)]
+    if not rows or rows[0][0].lower() != "date":
+        raise InputError("not an ECB reference-rate CSV (first column must be Date)", source=source)
+    header = rows[0]
+    out: Table = {}
+    for n, row in enumerate(rows[1:], start=2):
+        try:
+            d = _ecb_date(row[0])
+        except ValueError:
+            raise InputError(f"bad date {row[0]!r}", source=source, location=f"row {n}") from None
+        day: dict[str, tuple[Decimal, str]] = {}
+        for code, cell in zip(header[1:], row[1:]):
+            if not code or not cell or cell.upper() == "N/A":
+                continue
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise InputError(f"bad currency column {code!r}", source=source, location="row 1")
+            try:
+                v = Decimal(cell)
+            except InvalidOperation:
+                raise InputError(
+                    f"{code}: {cell!r} is not a number", source=source, location=f"row {n}"
+                ) from None
+            if v > 0:
+                day[code] = (v, "")
+        if day:
+            out[d] = day
+    if not out:
+        raise InputError("no rates found", source=source)
+    return out
+
+
+def parse_ecb_xml(data: bytes, source: str = "") -> Table:
+    """Parse eurofxref-daily.xml / eurofxref-hist.xml (``<Cube time=...><Cube currency rate>``)."""
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree as DET
+    from defusedxml import DefusedXmlException
+
+    try:
+        root = DET.fromstring(data)
+    except (ParseError, DefusedXmlException) as exc:
+        raise InputError(f"not readable XML ({exc})", source=source) from None
+    out: Table = {}
+    for el in root.iter():
+        if not el.tag.endswith("Cube") or "time" not in el.attrib:
+            continue
+        try:
+            d = date.fromisoformat(el.attrib["time"])
+        except ValueError:
+            raise InputError(f"bad date {el.attrib['time']!r}", source=source) from None
+        day: dict[str, tuple[Decimal, str]] = {}
+        for c in el:
+            code, rate = c.attrib.get("currency", ""), c.attrib.get("rate", "")
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                continue
+            try:
+                day[code] = (Decimal(rate), "")
+            except InvalidOperation:
+                raise InputError(f"{code} on {d}: bad rate {rate!r}", source=source) from None
+        if day:
+            out[d] = day
+    if not out:
+        raise InputError(
+            "no <Cube time=...> rates found: not an ECB reference-rate file", source=source
+        )
+    return out
+
+
+def import_ecb(path: str | Path) -> ImportSummary:
+    """Import an ECB euro reference-rate file (CSV or XML) into the user's euro table."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("file not found", source=str(p)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", source=str(p)) from None
+    if p.suffix.lower() == ".zip":
+        raw = _unzip_single(raw, str(p))
+    head = raw.lstrip()[:100]
+    if head.startswith(b"<"):
+        parsed = parse_ecb_xml(raw, str(p))
+    else:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError("not a UTF-8 text file", source=str(p)) from None
+        parsed = parse_ecb_csv(text, str(p))
+    src = f"ECB euro reference rates, imported from {p.name}"
+    data = _read_user()
+    eur = data.setdefault("eur", {})
+    codes: set[str] = set()
+    for d, rates in parsed.items():
+        eur[d.isoformat()] = {"source": src, "rates": {k: str(v) for k, (v, _) in rates.items()}}
+        codes.update(rates)
+    _write_user(data)
+    return ImportSummary(str(p), len(parsed), len(codes), min(parsed), max(parsed))
+
+
+def _unzip_single(raw: bytes, source: str) -> bytes:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as z:
+            names = [n for n in z.namelist() if n.lower().endswith((".csv", ".xml"))]
+            if not names:
+                raise InputError("the zip file holds no CSV or XML file", source=source)
+            return z.read(names[0])
+    except zipfile.BadZipFile:
+        raise InputError("not a readable zip file", source=source) from None
+
+
+def currencies_in(tables: Iterable[str] = TABLES) -> list[str]:
+    """Every currency some table can convert."""
+    out: set[str] = set()
+    for kind in tables:
+        out.add(_BASE[kind])
+        for rates in table(kind).values():
+            out.update(rates)
+    return sorted(out)

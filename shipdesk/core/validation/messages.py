@@ -1,0 +1,281 @@
+"""Every problem message in one table (code -> template), so they can be translated in one place.
+
+Templates use ``str.format`` fields. Each message says what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MESSAGES: dict[str, str] = {
+    # -- form choice ----------------------------------------------------------------------
+    "form_unknown": "Form {value!r} is unknown: use auto, cn22 or cn23.",
+    "cn22_over_limit": (
+        "CN 22 is not allowed: the value {value} is above the {operator} CN 22 limit of {limit}. "
+        "Use CN 23 (set the form to auto or cn23)."
+    ),
+    "cn22_over_weight": (
+        "CN 22 is not allowed above {limit} kg gross ({operator} letter-post limit). "
+        "Use CN 23 or reduce the weight."
+    ),
+    "cn22_value_unknown": (
+        "The value in {ccy} cannot be compared with the {operator} CN 22 limit (no exchange "
+        "rate). Add a rate for {ccy} in the rate table, or use CN 23."
+    ),
+    "cn22_near_limit": (
+        "The value {value} is close to the {operator} CN 22 limit of {limit} ({rate}). "
+        "Check the values: above the limit a CN 23 is needed."
+    ),
+    # -- required fields ------------------------------------------------------------------
+    "required": "{what} is required: {hint}",
+    "required_recommended": "{what} is missing: {hint}",
+    "items_missing": "Add at least one item: what is in the parcel, how many, weight and value.",
+    "category_unknown": (
+        "Category {value!r} is unknown: use gift, documents, commercial_sample, returned_goods, "
+        "sale_of_goods or other."
+    ),
+    "non_delivery_unknown": "Non-delivery {value!r} is unknown: use return or abandon.",
+    "date_invalid": "Date {value!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-11-27.",
+    "party_placeholder": (
+        "{value!r} is not accepted by customs as a {what}: give the real {what}, "
+        "or leave the field empty if it is optional."
+    ),
+    "party_same_country": (
+        "Sender and recipient are both in {country}: a customs declaration is normally not "
+        "needed (except for special territories such as the Canary Islands or the Channel Islands)."
+    ),
+    "invoice_number_missing": (
+        "Goods sold need an invoice with the CN 23: enter its number (and attach the invoice)."
+    ),
+    "returned_goods_reference": (
+        "For returned goods, give the number of the original invoice (or the outbound parcel "
+        "number in the comments) so that no duty or tax is charged again."
+    ),
+    # -- numbers --------------------------------------------------------------------------
+    "not_a_number": "{value!r} is not a number: write it with a dot for decimals, e.g. {example}.",
+    "must_be_positive": "{what} must be greater than zero: {hint}",
+    "must_not_be_negative": "{what} cannot be negative: enter 0 or the amount paid.",
+    "quantity_not_whole": (
+        "Quantity {value} is not a whole number: count the pieces (or describe the unit, "
+        "e.g. '3 pairs')."
+    ),
+    "too_many_decimals_weight": (
+        "Weight {value} has more than 3 decimals: give it in kg to the gram, e.g. {example}."
+    ),
+    "too_many_decimals_value": (
+        "Value {value} has more decimals than {ccy} uses ({digits}): round it, e.g. {example}."
+    ),
+    "total_mismatch": (
+        "The total value {declared} is not the sum of the item values ({computed}): "
+        "correct the items or the total."
+    ),
+    "line_total_mismatch": (
+        "Value {value} is not quantity × unit value ({quantity} × {unit} = {computed}): the value "
+        "is the line total; correct the unit value or the value."
+    ),
+    "gross_below_net": (
+        "Gross weight {gross} kg is less than the sum of the net weights ({net} kg): the gross "
+        "weight is the whole parcel with packaging, so it must be at least {net} kg."
+    ),
+    "gross_equals_net": (
+        "Gross weight equals the sum of net weights ({net} kg): the gross weight includes the "
+        "packaging; weigh the packed parcel."
+    ),
+    # -- currency and countries -----------------------------------------------------------
+    "currency_invalid": (
+        "{value!r} is not an ISO 4217 currency code: use three capital letters, e.g. EUR, USD, GBP."
+    ),
+    "country_invalid": (
+        "{value!r} is not an ISO 3166-1 country code: use two capital letters, e.g. DE, US, GB."
+    ),
+    "country_alias": "{value!r} is not an ISO country code: use {code} ({name}).",
+    "country_lowercase": "Write the country code in capitals: {code}.",
+    # -- descriptions ---------------------------------------------------------------------
+    "description_vague": (
+        "{term!r} is too vague for customs: {hint} (e.g. {example!r}). "
+        "Vague descriptions get items held or returned."
+    ),
+    "description_generic": (
+        "{term!r} is a collective term customs may query: {hint} (e.g. {example!r})."
+    ),
+    "description_too_short": (
+        "Description {value!r} is too short: say what the article is, its material and its use, "
+        "e.g. 'cotton T-shirt for men'."
+    ),
+    "description_documents": (
+        "'Documents' alone is vague: say what they are, e.g. 'business correspondence' or "
+        "'signed contract, paper'."
+    ),
+    "description_too_long": (
+        "Description has {length} characters; forms and operator systems take about {limit}: "
+        "shorten it without losing the article, material and use."
+    ),
+    # -- HS codes -------------------------------------------------------------------------
+    "hs_missing": (
+        "HS code is missing: commercial items need the 6-digit HS code (use the classifier to "
+        "find it)."
+    ),
+    "hs_missing_recommended": (
+        "HS code is recommended on {form}: add the 6-digit HS code (use the classifier)."
+    ),
+    "hs_format": (
+        "HS code {value!r} must be 6 digits (international) or 8 to 10 digits (national), "
+        "digits only, e.g. 610910."
+    ),
+    "hs_unknown": (
+        "HS code {value} does not exist in the HS nomenclature: check it or use the classifier."
+    ),
+    "hs_national_unknown_heading": (
+        "National code {value} starts with {prefix}, which is not an HS subheading: check the code."
+    ),
+    "hs_padded": (
+        "Code {value} looks like the HS code {prefix} padded with zeros: give the 6-digit code "
+        "{prefix} unless the national tariff lists {value}."
+    ),
+    "hs_documents": (
+        "Category 'documents' is for papers only, but this item has HS code {value} (not printed "
+        "matter, chapter 49): choose the right category (e.g. sale of goods or gift)."
+    ),
+    "hs_dots": "Write the HS code as digits only: {code}.",
+    "hs_not_checked": (
+        "HS code {value} could not be checked (no tariff data available): verify it yourself."
+    ),
+    "origin_missing": (
+        "Country of origin is missing: commercial items need the country where the goods were "
+        "made (two-letter code, e.g. CN, DE)."
+    ),
+    "origin_missing_recommended": (
+        "Country of origin is recommended: give the country where the goods were made."
+    ),
+    # -- category rules -------------------------------------------------------------------
+    "other_needs_explanation": (
+        "Category 'other' needs an explanation: say why the goods are sent, e.g. 'repair and "
+        "return' or 'loan for an exhibition'."
+    ),
+    "gift_with_ioss": (
+        "A gift cannot carry an IOSS number: IOSS is for goods sold to consumers. Choose 'sale "
+        "of goods' if the goods were sold, or remove the IOSS number."
+    ),
+    "gift_with_invoice": (
+        "A gift has an invoice number: goods that were sold are a 'sale of goods', not a gift. "
+        "Change the category or remove the invoice number."
+    ),
+    "gift_from_company": (
+        "A gift from a company to a consumer is usually a sale or a promotional sample: "
+        "'gift' is only for private presents between persons; check the category."
+    ),
+    "documents_with_value": (
+        "Category 'documents' is for papers of no commercial value, but the items are worth "
+        "{value}: choose the category that fits the goods."
+    ),
+    # -- identifiers ----------------------------------------------------------------------
+    "s10_format": (
+        "Item number {value!r} is not a UPU S10 number: 2 letters, 8 digits, a check digit and "
+        "the 2-letter country, e.g. RR473124829GB."
+    ),
+    "s10_check_digit": (
+        "Item number {value}: the check digit should be {expected}, not {found}. Copy the number "
+        "again from the label or barcode."
+    ),
+    "s10_country": (
+        "Item number {value} ends with {country}, which is not a country code: copy the number "
+        "again from the label."
+    ),
+    "s10_other_country": (
+        "Item number {value} was issued in {country}, but the sender is in {sender}: check that "
+        "it is the number of this item."
+    ),
+    "ioss_format": (
+        "IOSS number {value!r} is not valid: it is IM, the 3-digit EU member-state code and 7 "
+        "digits (e.g. IM2760000001); {detail}."
+    ),
+    "ioss_destination": (
+        "IOSS applies only to parcels for the EU, but the recipient is in {country}: remove the "
+        "IOSS number."
+    ),
+    "ioss_over_limit": (
+        "IOSS applies only up to EUR {limit} of goods; this parcel is worth {value} ({rate}). "
+        "Remove the IOSS number: import VAT is then paid on arrival."
+    ),
+    "ioss_near_limit": (
+        "The value {value} is close to the EUR {limit} IOSS limit ({rate}): above it IOSS "
+        "cannot be used."
+    ),
+    "ioss_missing": (
+        "Sale to an EU consumer worth {value} (up to EUR {limit}): without an IOSS number the "
+        "recipient pays import VAT and a handling fee on arrival. Enter your IOSS number if "
+        "you have one."
+    ),
+    "ioss_not_printed": (
+        "The IOSS number is sent to the operator electronically and is not printed on the forms "
+        "(printing it invites misuse)."
+    ),
+    "uk_near_limit": (
+        "The value {value} is close to GBP {limit} ({rate}): up to GBP {limit} UK VAT is charged "
+        "by the seller; above, VAT and duty are collected on import."
+    ),
+    "uk_over_limit": (
+        "The value {value} is above GBP {limit} ({rate}): UK import VAT and duty are collected "
+        "from the recipient; do not charge UK VAT at checkout for this parcel."
+    ),
+    "tax_id_invalid": (
+        "{value!r} is not a valid {kind}: {detail}. Copy it again from the registration letter."
+    ),
+    "tax_id_unchecked": (
+        "{value!r} does not look like a VAT or EORI number for {country}: check it (it can also "
+        "be another tax number, e.g. a CPF in Brazil)."
+    ),
+    "eori_format": (
+        "EORI number {value!r} is not valid: {detail} (e.g. GB123456789000 or DE1234567)."
+    ),
+    "phone_invalid": (
+        "Phone number {value!r} is not a valid number for {country}: write it in international "
+        "form with the country code, e.g. +49 30 1234567."
+    ),
+    "phone_not_international": ("Write the phone number in international form: {formatted}."),
+    "phone_missing": (
+        "Recipient phone number is missing: operators and customs use it to contact the "
+        "recipient; add it in international form, e.g. +1 212 555 0100."
+    ),
+    "email_invalid": "{value!r} is not an e-mail address: check it (name@example.com).",
+    "address_required": "{what} is required for an address in {country}: {hint}",
+    "postcode_invalid": ("Postcode {value!r} is not valid for {country}{example}: check it."),
+    "region_invalid": (
+        "Region {value!r} is not known for {country}: use the official name or code{example}."
+    ),
+    # -- US exports -----------------------------------------------------------------------
+    "itn_required": (
+        "US export: {reason}. File the Electronic Export Information (AESDirect) and enter the "
+        "ITN (e.g. X20260101123456) in the 'itn' field."
+    ),
+    "itn_format": (
+        "ITN {value!r} is not valid: it is 'X' followed by 14 digits, as returned by AES."
+    ),
+    "itn_exemption": (
+        "US export with no class above USD {limit}: the exemption legend '{legend}' is printed "
+        "on the forms."
+    ),
+    # -- printing -------------------------------------------------------------------------
+    "glyphs_missing": (
+        "These characters cannot be printed with the available fonts: {chars}. Replace them "
+        "(e.g. transliterate into Latin letters)."
+    ),
+    "operator_language": (
+        "{operator} accepts declarations in {languages}: write descriptions in one of these "
+        "languages."
+    ),
+}
+
+
+def render(code: str, **params: Any) -> str:
+    """The message for ``code`` with its fields filled in (missing fields stay visible)."""
+    template = MESSAGES[code]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template.format_map(_Keep(params))
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
