@@ -1,0 +1,155 @@
+"""The *.shipdesk.json format: exact round trip, unknown keys kept, clear errors."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from shipdesk.core.errors import InputError
+from shipdesk.core.exchange import declaration_json as dj
+from shipdesk.core.model import Declaration, Item, parse_decimal
+
+CONTRACT_EXAMPLE = """{
+  "format": "shipdesk.declaration/1",
+  "form": "auto",
+  "category": "sale_of_goods",
+  "category_explanation": "",
+  "currency": "EUR",
+  "sender":    {"name": "", "company": "", "street": "", "city": "", "postcode": "", "region": "",
+                "country": "DE", "phone": "", "email": "", "tax_id": ""},
+  "recipient": {"name": "", "company": "", "street": "", "city": "", "postcode": "", "region": "",
+                "country": "US", "phone": "", "email": "", "tax_id": ""},
+  "items": [
+    {"description": "Women's T-shirt, 100% cotton, knitted", "quantity": 2,
+     "net_weight_kg": "0.300", "value": "25.00", "hs_code": "610910", "origin_country": "PT"}
+  ],
+  "gross_weight_kg": "0.450",
+  "postal_charges": "12.50",
+  "item_id": "RR123456785DE",
+  "invoice_number": "",
+  "licence_numbers": [],
+  "certificate_numbers": [],
+  "importer_reference": "",
+  "ioss_number": "",
+  "non_delivery": "return",
+  "comments": "",
+  "date": "2026-11-27"
+}"""
+
+
+def test_contract_example_loads_with_exact_values() -> None:
+    d = dj.loads(CONTRACT_EXAMPLE)
+    assert d.sender.country == "DE" and d.recipient.country == "US"
+    assert d.items[0].quantity_dec == 2
+    assert d.items[0].net_weight_dec == Decimal("0.300")
+    assert d.items[0].value_dec == Decimal("25.00")
+    assert d.gross_weight_dec == Decimal("0.450")
+    assert d.total_value() == Decimal("25.00")
+    assert d.item_id == "RR123456785DE"
+
+
+def test_round_trip_is_exact_on_canonical_file(sample_path: Path) -> None:
+    text = sample_path.read_text(encoding="utf-8")
+    assert dj.dumps(dj.loads(text)) == text
+
+
+def test_round_trip_keeps_values_of_contract_example() -> None:
+    first = dj.loads(CONTRACT_EXAMPLE)
+    again = dj.loads(dj.dumps(first))
+    assert again == first
+    assert json.loads(dj.dumps(first)) == json.loads(CONTRACT_EXAMPLE)
+
+
+def test_unknown_keys_are_preserved_everywhere() -> None:
+    data = json.loads(CONTRACT_EXAMPLE)
+    data["x_shop"] = {"order": 1001, "tags": ["a", 2.50]}
+    data["sender"]["x_branch"] = "Nord"
+    data["items"][0]["sku"] = "TS-01"
+    d = dj.loads(json.dumps(data).replace("2.5]", "2.50]"))
+    out = dj.dumps(d)
+    back = json.loads(out)
+    assert back["x_shop"] == {"order": 1001, "tags": ["a", 2.5]}
+    assert back["sender"]["x_branch"] == "Nord"
+    assert back["items"][0]["sku"] == "TS-01"
+    assert '"tags": [\n      "a",\n      2.50' in out  # digits kept as written
+
+
+def test_numbers_keep_their_digits() -> None:
+    text = CONTRACT_EXAMPLE.replace('"value": "25.00"', '"value": 25.00').replace(
+        '"gross_weight_kg": "0.450"', '"gross_weight_kg": 0.450'
+    )
+    d = dj.loads(text)
+    assert d.items[0].value == "25.00" and d.gross_weight_kg == "0.450"
+    out = dj.dumps(d)
+    assert '"value": 25.00' in out and '"gross_weight_kg": 0.450' in out
+
+
+def test_save_and_load_file(tmp_path: Path) -> None:
+    d = Declaration(items=[Item(description="Wool scarf", quantity="1", value="45.00")])
+    d.recipient.name = "Zoë Ωmega Дмитрий 山田"
+    p = tmp_path / "a.shipdesk.json"
+    dj.save_file(p, d)
+    assert dj.load_file(p) == d
+    assert "Дмитрий" in p.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('{"format": "shipdesk.declaration/1",', "1:"),
+        ("[]", "one JSON object"),
+        ('{"items": []}', "missing 'format'"),
+        ('{"format": "shipdesk.declaration/2"}', "newer ShipDesk"),
+        ('{"format": "acme/1"}', "not a ShipDesk declaration"),
+        ('{"format": "shipdesk.declaration/1", "items": {}}', "items: expected a list"),
+        (
+            '{"format": "shipdesk.declaration/1", "items": [{"description": ["x"]}]}',
+            "items[0].description: expected text",
+        ),
+        (
+            '{"format": "shipdesk.declaration/1", "recipient": "Bob"}',
+            "recipient: expected an object",
+        ),
+        ('{"format": "shipdesk.declaration/1", "return_priority": "yes"}', "return_priority"),
+    ],
+)
+def test_malformed_files_get_one_clear_line(text: str, expected: str) -> None:
+    with pytest.raises(InputError) as err:
+        dj.loads(text, source="order.shipdesk.json")
+    msg = str(err.value)
+    assert msg.startswith("order.shipdesk.json:")
+    assert expected in msg
+    assert "\n" not in msg
+
+
+def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="file not found"):
+        dj.load_file(tmp_path / "nope.json")
+    bad = tmp_path / "latin1.json"
+    bad.write_bytes('{"format": "shipdesk.declaration/1", "comments": "caf\xe9"}'.encode("latin-1"))
+    with pytest.raises(InputError, match="not UTF-8"):
+        dj.load_file(bad)
+
+
+def test_bom_is_accepted(tmp_path: Path) -> None:
+    p = tmp_path / "bom.json"
+    p.write_bytes(b"\xef\xbb\xbf" + CONTRACT_EXAMPLE.encode())
+    assert dj.load_file(p).currency == "EUR"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("12.50", Decimal("12.50")), ("12,5", Decimal("12.5")), (" 3 ", Decimal(3)), ("", None),
+     ("abc", None), ("NaN", None), ("1,234.5", None), (7, Decimal(7))],
+)
+def test_parse_decimal(text: object, value: Decimal | None) -> None:
+    assert parse_decimal(text) == value  # type: ignore[arg-type]
+
+
+def test_typed_text_survives_even_when_not_a_number() -> None:
+    d = dj.loads('{"format": "shipdesk.declaration/1", "items": [{"value": "about 20"}]}')
+    assert d.items[0].value == "about 20" and d.items[0].value_dec is None
+    assert dj.loads(dj.dumps(d)).items[0].value == "about 20"

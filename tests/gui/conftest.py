@@ -1,0 +1,27 @@
+"""GUI tests: one QApplication, offscreen, background work run synchronously."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+
+@pytest.fixture(autouse=True)
+def synchronous_workers():
+    from shipdesk.gui import workers
+
+    workers.set_synchronous(True)
+    yield
+    workers.set_synchronous(False)
+
+
+@pytest.fixture
+def window(qtbot):
+    from shipdesk.gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.session.load(w.default_declaration())
+    w.show()
+    return w

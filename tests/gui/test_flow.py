@@ -1,0 +1,172 @@
+"""Walk the guided flow as a user would and get a PDF; drafts survive; problems jump to fields."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pypdf import PdfReader
+
+from shipdesk.core.storage.drafts import DraftStore
+
+ITEMS = [
+    ("Women's T-shirt, 100% cotton, knitted", "2", "0.300", "25.00", "610910", "PT"),
+    ("Hand-knitted wool scarf", "1", "0.150", "45.00", "611710", "DE"),
+]
+
+
+def _type_party(qtbot, page, values: dict[str, str]) -> None:
+    for key, value in values.items():
+        ed = page.form.editors[key]
+        if isinstance(ed, QLineEdit):
+            ed.clear()
+            if value.isascii():
+                qtbot.keyClicks(ed, value)
+            else:  # QTest can only type ASCII: paste the rest
+                ed.setText(value)
+                ed.textEdited.emit(value)
+        else:
+            ed.set_code(value)
+
+
+def _fill(qtbot, w) -> None:
+    _type_party(
+        qtbot,
+        w.sender_page,
+        {
+            "name": "Anna Schmidt",
+            "street": "Hauptstraße 12",
+            "postcode": "10115",
+            "city": "Berlin",
+            "country": "DE",
+            "phone": "+49 30 1234567",
+        },
+    )
+    w.next_btn.click()
+    _type_party(
+        qtbot,
+        w.recipient_page,
+        {
+            "name": "John Miller",
+            "street": "1600 Amphitheatre Pkwy",
+            "postcode": "94043",
+            "city": "Mountain View",
+            "region": "CA",
+            "country": "US",
+            "phone": "+1 650 253 0000",
+        },
+    )
+    w.next_btn.click()
+    model = w.items_page.model
+    for row, values in enumerate(ITEMS):
+        for col, value in enumerate(values):
+            assert model.setData(model.index(row, col), value)
+    page = w.items_page
+    page.editors["gross_weight_kg"].setText("0.600")
+    page.editors["postal_charges"].setText("12.50")
+    page.editors["date"].setText("2026-11-27")
+    page._on_shipment_edit()
+
+
+def test_walk_the_flow_and_get_a_pdf(qtbot, window, tmp_path: Path) -> None:
+    w = window
+    assert w.stack.currentIndex() == 0
+    _fill(qtbot, w)
+    decl = w.session.decl
+    assert decl.sender.city == "Berlin" and decl.recipient.country == "US"
+    assert [it.description for it in decl.items] == [v[0] for v in ITEMS]
+    assert decl.total_value() == 70
+    w.next_btn.click()  # review
+    assert w.stack.currentIndex() == 3
+    errors = [p for p in w.session.validation.problems if p.level == "error"]
+    assert errors == [], errors
+    w.next_btn.click()  # documents
+    page = w.documents_page
+    page.form.setCurrentIndex(page.form.findData("cn23"))
+    page.create_btn.click()
+    assert page.pdf is not None and page.pdf.startswith(b"%PDF"), page.status.text()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf)).pages)
+    for desc, *_ in ITEMS:
+        assert desc.split(",")[0] in text
+    out = tmp_path / "cn23.pdf"
+    page.save_pdf(out)
+    assert out.read_bytes() == page.pdf
+
+
+def test_draft_is_saved_while_typing_and_restored(qtbot, window) -> None:
+    w = window
+    ed = w.sender_page.form.editors["name"]
+    qtbot.keyClicks(ed, "Unal")
+    ed.setText("Ünal Öztürk")  # QTest types ASCII only; a paste of the full name:
+    ed.textEdited.emit(ed.text())
+    qtbot.waitUntil(lambda: DraftStore().latest() is not None, timeout=3000)
+    draft = DraftStore().load(DraftStore().latest().id)
+    assert draft.sender.name == "Ünal Öztürk"
+
+    from shipdesk.gui.app import restore_or_new
+    from shipdesk.gui.main_window import MainWindow
+
+    w2 = MainWindow()
+    qtbot.addWidget(w2)
+    restore_or_new(w2)
+    assert w2.session.decl.sender.name == "Ünal Öztürk"
+    assert w2.sender_page.form.editors["name"].text() == "Ünal Öztürk"
+
+
+def test_problem_in_review_jumps_to_its_field(qtbot, window) -> None:
+    w = window
+    _fill(qtbot, w)
+    w.items_page.model.setData(w.items_page.model.index(0, 0), "gift")  # vague description
+    w.go_to_step(3)
+    lst = w.review_page.problems
+    rows = [i for i in range(lst.count()) if "items[0].description" in lst.item(i).text()]
+    assert rows, [lst.item(i).text() for i in range(lst.count())]
+    lst.setCurrentRow(rows[0])
+    lst.itemActivated.emit(lst.item(rows[0]))
+    assert w.stack.currentIndex() == 2
+    idx = w.items_page.table.currentIndex()
+    assert (idx.row(), idx.column()) == (0, 0)
+    assert "✖" in w.items_page.model.data(idx, Qt.ItemDataRole.DisplayRole)
+
+
+def test_printing_refused_while_errors(qtbot, window) -> None:
+    w = window
+    w.go_to_step(4)
+    w.documents_page.create_btn.click()
+    assert w.documents_page.pdf is None
+    assert "error" in w.documents_page.status.text().lower()
+
+
+def test_finish_clears_customer_data(qtbot, window) -> None:
+    w = window
+    qtbot.keyClicks(w.recipient_page.form.editors["name"], "Customer Name")
+    w.session.flush()
+    assert DraftStore().latest() is not None
+    w.finish_action.trigger()
+    w.session.flush()
+    assert all("Customer" not in d.title for d in DraftStore().list())
+    assert w.recipient_page.form.editors["name"].text() == ""
+
+
+def test_keyboard_navigation_between_steps(qtbot, window) -> None:
+    w = window
+    w.next_action.trigger()
+    assert w.stack.currentIndex() == 1
+    w.back_action.trigger()
+    assert w.stack.currentIndex() == 0
+
+
+def test_screenshots_written(tmp_path: Path) -> None:
+    from shipdesk.gui.app import take_screenshots
+
+    paths = take_screenshots(tmp_path)
+    assert [p.name for p in paths] == [
+        "01-sender.png",
+        "02-recipient.png",
+        "03-items.png",
+        "04-review.png",
+        "05-documents.png",
+    ]
+    assert all(p.stat().st_size > 10_000 for p in paths)

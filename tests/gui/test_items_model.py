@@ -1,0 +1,48 @@
+"""The items table model is a thin adapter over Declaration.items, tested with no view."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from PySide6.QtCore import Qt
+
+from shipdesk.core.model import Declaration, Item
+from shipdesk.gui.models.items_model import ItemsTableModel, parse_item_path
+
+
+def test_entry_row_appends_items(qtbot) -> None:
+    d = Declaration()
+    m = ItemsTableModel(d)
+    assert m.rowCount() == 1
+    assert m.setData(m.index(0, 0), "Leather wallet")
+    assert m.rowCount() == 2 and d.items[0].description == "Leather wallet"
+    assert not m.setData(m.index(1, 0), "  ")  # blank entry row stays blank
+    m.setData(m.index(0, 4), "4202.31")
+    m.setData(m.index(0, 5), " it ")
+    assert d.items[0].hs_code == "420231" and d.items[0].origin_country == "IT"
+
+
+def test_remove_and_duplicate(qtbot) -> None:
+    d = Declaration(items=[Item(description="A", extra={"sku": "1"}), Item(description="B")])
+    m = ItemsTableModel(d)
+    assert m.duplicate_row(0)
+    assert [i.description for i in d.items] == ["A", "A", "B"]
+    assert d.items[1].extra == {"sku": "1"} and d.items[1] is not d.items[0]
+    assert m.remove_row(1) and m.rowCount() == 3
+    assert not m.remove_row(5)
+
+
+def test_problems_and_flags_are_marked_in_text(qtbot) -> None:
+    d = Declaration(items=[Item(description="Power bank", value="20")])
+    m = ItemsTableModel(d)
+    p = SimpleNamespace(level="error", field="items[0].value", message="too low")
+    m.set_checks([p], {0: "prohibited"})
+    assert m.data(m.index(0, 3), Qt.ItemDataRole.DisplayRole).endswith("✖")
+    assert m.data(m.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "error: too low"
+    assert m.data(m.index(0, 0), Qt.ItemDataRole.DisplayRole).startswith("⛔")
+
+
+def test_parse_item_path() -> None:
+    assert parse_item_path("items[2].hs_code") == (2, "hs_code")
+    assert parse_item_path("items[0]") == (0, "")
+    assert parse_item_path("recipient.name") == (None, "")
