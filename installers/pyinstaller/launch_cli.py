@@ -1,0 +1,5 @@
+"""Frozen entry point of the console CLI."""
+
+from shipdesk.cli.main import main
+
+raise SystemExit(main())
