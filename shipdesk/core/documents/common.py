@@ -1,0 +1,130 @@
+"""What every document needs from a declaration: printable strings, totals, the print check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from shipdesk.core.countries import country_name
+from shipdesk.core.documents.fonts import check_printable
+from shipdesk.core.model import Declaration, Party, parse_decimal
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to draw: the declaration and how it is printed."""
+
+    decl: Declaration
+    paper: str
+    operator_name: str
+    copies: int
+    lang: str = "en"
+    draft: bool = False
+
+
+def money(text: str) -> str:
+    """An amount as printed: two decimals when it parses, else the text as typed."""
+    d = parse_decimal(text)
+    if d is None:
+        return str(text or "").strip()
+    return f"{d.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}"
+
+
+def money_dec(d: Decimal) -> str:
+    return f"{d.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}"
+
+
+def weight(text: str) -> str:
+    """A weight as printed: three decimals when it parses, else the text as typed."""
+    d = parse_decimal(text)
+    if d is None:
+        return str(text or "").strip()
+    return f"{d.quantize(Decimal('0.001'), ROUND_HALF_UP)}"
+
+
+def weight_dec(d: Decimal) -> str:
+    return f"{d.quantize(Decimal('0.001'), ROUND_HALF_UP)}"
+
+
+def quantity(text: str) -> str:
+    d = parse_decimal(text)
+    if d is None:
+        return str(text or "").strip()
+    return f"{d.normalize():f}"
+
+
+def unit_value(value_text: str, qty_text: str) -> str:
+    v, q = parse_decimal(value_text), parse_decimal(qty_text)
+    if v is None or q is None or q == 0:
+        return ""
+    return money_dec(v / q)
+
+
+def total_value(decl: Declaration) -> str:
+    return money_dec(decl.total_value())
+
+
+def total_gross(decl: Declaration) -> str:
+    """The declared gross weight; when none is given, the sum of the net weights."""
+    if decl.gross_weight_kg and str(decl.gross_weight_kg).strip():
+        return weight(decl.gross_weight_kg)
+    return weight_dec(decl.total_net_weight())
+
+
+def country(code: str) -> str:
+    """``"Germany (DE)"``; an unknown code prints as typed."""
+    code = (code or "").strip()
+    if not code:
+        return ""
+    name = country_name(code)
+    return f"{name} ({code.upper()})" if name else code
+
+
+def party_lines(p: Party, *, with_contact: bool = True) -> list[str]:
+    """Name, company, street, postcode + city, region, country, phone, e-mail: non-empty ones."""
+    city_line = " ".join(x for x in (p.postcode.strip(), p.city.strip()) if x)
+    lines = [p.name, p.company, p.street, city_line, p.region, country(p.country)]
+    if with_contact:
+        lines += [f"Tel. {p.phone}" if p.phone.strip() else "", p.email]
+    return [ln.strip() for ln in lines if ln and ln.strip()]
+
+
+def print_date(decl: Declaration) -> str:
+    return decl.date.strip() if decl.date and decl.date.strip() else date.today().isoformat()
+
+
+def items(decl: Declaration) -> list[tuple[int, object]]:
+    """(index in the file, item) for the items that hold anything."""
+    return [(i, it) for i, it in enumerate(decl.items) if not it.is_blank()]
+
+
+DECL_TEXT_FIELDS = (
+    "category_explanation",
+    "currency",
+    "gross_weight_kg",
+    "postal_charges",
+    "item_id",
+    "invoice_number",
+    "importer_reference",
+    "ioss_number",
+    "comments",
+    "date",
+)
+
+
+def check_declaration_printable(decl: Declaration) -> None:
+    """Refuse (``InputError`` naming the field) any value with a character no font can draw."""
+    for side in ("sender", "recipient"):
+        party: Party = getattr(decl, side)
+        for f in ("name", "company", "street", "city", "postcode", "region", "country", "phone",
+                  "email", "tax_id"):  # fmt: skip
+            check_printable(getattr(party, f) or "", f"{side}.{f}")
+    for i, it in enumerate(decl.items):
+        for f in ("description", "quantity", "net_weight_kg", "value", "hs_code", "origin_country"):
+            check_printable(str(getattr(it, f) or ""), f"items[{i}].{f}")
+    for f in DECL_TEXT_FIELDS:
+        check_printable(str(getattr(decl, f) or ""), f)
+    for f in ("licence_numbers", "certificate_numbers"):
+        for i, v in enumerate(getattr(decl, f) or []):
+            check_printable(str(v), f"{f}[{i}]")

@@ -1,0 +1,285 @@
+"""Commercial / pro-forma invoice on A4 or Letter, in the language chosen for the document.
+
+A sale of goods prints as a commercial invoice; every other category (gift, sample, returned
+goods, documents, other) as a pro-forma invoice. The item table runs over as many pages as it
+needs; the totals, remarks and the signed declaration come after the last line.
+The packing list (``packing_list.py``) uses the same page frame without values.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from shipdesk.core.documents import common, labels
+from shipdesk.core.documents.layout import MM, Doc, fit, fitted_height
+from shipdesk.core.documents.tables import (
+    Col,
+    Row,
+    draw_header,
+    draw_rows,
+    header_height,
+    make_rows,
+)
+from shipdesk.core.documents.tables import paginate as paginate_rows
+
+TOP = 12.0
+BOTTOM = 14.0
+TITLE_H = 16.0
+PARTY_H = 34.0
+TERMS_H = 11.0
+FOOTER_H = 6.0
+CONT_TITLE_H = 11.0
+
+
+def _frame(doc: Doc) -> tuple[float, float]:
+    width = min(186.0, doc.w - 20.0)
+    return (doc.w - width) / 2, width
+
+
+class SheetDocument:
+    """An invoice-like document: title block, parties, terms, item table, closing part."""
+
+    kind = "invoice"
+
+    def __init__(self, job: common.Job, doc: Doc) -> None:
+        self.job = job
+        self.decl = job.decl
+        self.t = labels.texts(job.lang)
+        self.x0, self.W = _frame(doc)
+        self.cols = self.columns()
+        self.rows = make_rows(self.cols, self.row_data(), size=8, min_height=5.0)
+        self.head_h = header_height(doc, self.cols)
+        self.closing = self.closing_parts()
+        dry = Doc(doc.paper, dry=True)
+        dry.new_page()
+        self._parties(dry, TOP + TITLE_H)  # boxes that overflow continue in the closing part
+        self.closing_h = self._closing_height()
+        body = doc.h - TOP - BOTTOM - FOOTER_H
+        first = body - TITLE_H - PARTY_H - TERMS_H - self.head_h - 4
+        nxt = body - CONT_TITLE_H - self.head_h - 2
+        # The last page must also hold the closing part: paginate, then add a page if needed.
+        self.pages = paginate_rows(self.rows, [first, nxt])
+        last_cap = first if len(self.pages) == 1 else nxt
+        self.last_room = last_cap - sum(r.height for r in self.pages[-1])
+        self.extra_page = self.last_room < self.closing_h
+        self.areas = [first] + [nxt] * (len(self.pages) - 1)
+        self.count = len(self.pages) + (1 if self.extra_page else 0)
+
+    # -- content --------------------------------------------------------------------------------
+    def title(self) -> str:
+        if self.decl.category == "sale_of_goods":
+            return self.t["commercial_invoice"]
+        return self.t["proforma_invoice"]
+
+    def columns(self) -> list[Col]:
+        t, W = self.t, self.W
+        ccy = (self.decl.currency or "").upper()
+        return [
+            Col("line", t["line"], W * 0.05, "right", True),
+            Col("description", t["description"], W * 0.33),
+            Col("hs_code", t["hs"], W * 0.10, "left", True),
+            Col("origin_country", t["origin"], W * 0.08, "left", True),
+            Col("quantity", t["qty"], W * 0.07, "right", True),
+            Col("unit_value", f"{t['unit_value']} ({ccy})", W * 0.12, "right", True),
+            Col("value", f"{t['line_total']} ({ccy})", W * 0.13, "right", True),
+            Col("net_weight_kg", t["net_weight"], W * 0.12, "right", True),
+        ]
+
+    def row_data(self) -> list[tuple[str, list[str]]]:
+        out = []
+        for n, (i, it) in enumerate(common.items(self.decl), start=1):
+            out.append(
+                (
+                    f"items[{i}]",
+                    [
+                        str(n),
+                        it.description,
+                        it.hs_code,
+                        it.origin_country.strip().upper(),
+                        common.quantity(it.quantity),
+                        common.unit_value(it.value, it.quantity),
+                        common.money(it.value),
+                        common.weight(it.net_weight_kg),
+                    ],
+                )
+            )
+        return out
+
+    def totals(self) -> list[tuple[str, str, str]]:
+        d, t = self.decl, self.t
+        ccy = d.currency.upper()
+        goods = d.total_value()
+        charges = d.postal_charges_dec or Decimal(0)
+        rows = [("total_value", t["subtotal"], f"{common.money_dec(goods)} {ccy}")]
+        if d.postal_charges.strip():
+            rows.append(("postal_charges", t["charges"], f"{common.money(d.postal_charges)} {ccy}"))
+        rows.append(("invoice_total", t["total"], f"{common.money_dec(goods + charges)} {ccy}"))
+        rows += self.weight_totals()
+        return rows
+
+    def weight_totals(self) -> list[tuple[str, str, str]]:
+        t = self.t
+        return [
+            ("total_net", t["total_net"], common.weight_dec(self.decl.total_net_weight())),
+            ("gross_weight_kg", t["total_gross"], common.total_gross(self.decl)),
+            ("packages", t["packages"], "1"),
+        ]
+
+    def closing_parts(self) -> list[tuple[str, str, str]]:
+        d, t = self.decl, self.t
+        parts = []
+        lic = ", ".join(str(x).strip() for x in d.licence_numbers if str(x).strip())
+        cert = ", ".join(str(x).strip() for x in d.certificate_numbers if str(x).strip())
+        if lic:
+            parts.append(("licence_numbers", t["licences"], lic))
+        if cert:
+            parts.append(("certificate_numbers", t["certificates"], cert))
+        if d.comments.strip():
+            parts.append(("comments", t["comments"], d.comments.strip()))
+        return parts
+
+    def _text_h(self, text: str, size: float = 8) -> float:
+        f = fit([text], (self.W - 1.6) * MM, 1e6, size=size)
+        return fitted_height(f)
+
+    def _closing_height(self) -> float:
+        h = 3 + len(self.totals()) * 5.0 + 3
+        for _k, _label, text in self.closing:
+            h += 3.5 + self._text_h(text) + 1.5
+        h += self._text_h(self.t["declaration"], 8) + 16
+        return h
+
+    # -- drawing --------------------------------------------------------------------------------
+    def _footer(self, doc: Doc, n: int, copy: int, copies: int) -> None:
+        y = doc.h - BOTTOM
+        doc.line(self.x0, y, self.x0 + self.W, y, 0.3)
+        ref = " · ".join(
+            x for x in (self.title(), self.decl.invoice_number.strip(), self.decl.item_id.strip())
+            if x
+        )  # fmt: skip
+        doc.fit_in(self.x0, y + 0.6, self.W * 0.7, 5, ref, size=7, one_line=True)
+        doc.fit_in(self.x0 + self.W * 0.7, y + 0.6, self.W * 0.3, 5,
+                   self.t["page"].format(n=n, total=self.count), size=7, align="right",
+                   one_line=True, region=f"page{n}")  # fmt: skip
+        if copies > 1:
+            doc.text(self.x0, TOP - 4, self.t["copy"].format(n=copy, total=copies), 7,
+                     bold=True, align="right", width=self.W)  # fmt: skip
+
+    def _title_block(self, doc: Doc) -> float:
+        d, t, x0, W = self.decl, self.t, self.x0, self.W
+        y = TOP
+        doc.fit_in(x0, y, W * 0.55, 10, self.title(), size=18, bold=True, region="title",
+                   one_line=True)  # fmt: skip
+        meta = []
+        if self.kind == "invoice" or d.invoice_number.strip():
+            meta.append((t["invoice_no"], d.invoice_number.strip(), "invoice_number"))
+        meta.append((t["date"], common.print_date(d), "date"))
+        if d.item_id.strip():
+            meta.append((t["item_id"], d.item_id.strip(), "item_id"))
+        my = y
+        for label, value, region in meta:
+            doc.text(x0 + W * 0.56, my + 3.3, label, 7.5)
+            doc.fit_in(x0 + W * 0.72, my, W * 0.28, 4.6, value, size=9, bold=True,
+                       one_line=True, region=region)  # fmt: skip
+            my += 4.7
+        return y + TITLE_H
+
+    def _parties(self, doc: Doc, y: float) -> float:
+        d, t, x0, W = self.decl, self.t, self.x0, self.W
+        half = W / 2 - 1.5
+        for k, (side, title) in enumerate((("sender", t["seller"]), ("recipient", t["buyer"]))):
+            p = getattr(d, side)
+            bx = x0 + k * (half + 3)
+            doc.rect(bx, y, half, PARTY_H)
+            lh = doc.label(bx, y, half, title, size=6.5)
+            lines = common.party_lines(p, with_contact=False)
+            extra = []
+            if p.phone.strip():
+                extra.append(f"{t['phone']}: {p.phone.strip()}")
+            if p.email.strip():
+                extra.append(f"{t['email']}: {p.email.strip()}")
+            if p.tax_id.strip():
+                extra.append(f"{t['tax_id']}: {p.tax_id.strip()}")
+            rest = doc.fit_in(bx, y + lh, half, PARTY_H - lh, lines + extra, size=9,
+                              region=side)  # fmt: skip
+            if rest and doc.dry:
+                self.closing.append((f"{side}~", title, rest))
+        return y + PARTY_H + 2
+
+    def _terms(self, doc: Doc, y: float) -> float:
+        d, t, x0, W = self.decl, self.t, self.x0, self.W
+        cells = [(t["reason"], t.get(d.category, d.category), "category")]
+        if d.category == "other" and d.category_explanation.strip():
+            cells[0] = (t["reason"], f"{t['other']}: {d.category_explanation.strip()}", "category")
+        cells.append((t["currency"], d.currency.upper(), "currency"))
+        if d.ioss_number.strip():
+            cells.append((t["ioss"], d.ioss_number.strip(), "ioss_number"))
+        if d.importer_reference.strip():
+            cells.append((t["importer_ref"], d.importer_reference.strip(), "importer_reference"))
+        widths = [0.4, 0.15, 0.22, 0.23][: len(cells)]
+        scale = 1 / sum(widths)
+        cx = x0
+        for (label, value, region), wf in zip(cells, widths):
+            cw = W * wf * scale
+            doc.rect(cx, y, cw, TERMS_H)
+            lh = doc.label(cx, y, cw, label, size=6)
+            doc.fit_in(cx, y + lh, cw, TERMS_H - lh, value, size=8.5, region=region)
+            cx += cw
+        return y + TERMS_H + 2
+
+    def _closing(self, doc: Doc, y: float) -> None:
+        x0, W, t = self.x0, self.W, self.t
+        y += 3
+        for region, label, value in self.totals():
+            bold = region in ("invoice_total", "gross_weight_kg")
+            doc.fit_in(x0 + W * 0.45, y, W * 0.33, 5, label, size=8.5, bold=bold, one_line=True)
+            doc.fit_in(x0 + W * 0.78, y, W * 0.22, 5, value, size=8.5, bold=bold, align="right",
+                       one_line=True, region=region)  # fmt: skip
+            y += 5.0
+        y += 3
+        for region, label, text in self.closing:
+            doc.text(x0, y + 2.6, label, 6.5, bold=True)
+            f = fit([text], (W - 1.6) * MM, 1e6, size=8)
+            doc.draw_fitted(x0, y + 3.5, W, f, region=region)
+            y += 3.5 + fitted_height(f) + 1.5
+        f = fit([t["declaration"]], (W - 1.6) * MM, 1e6, size=8)
+        doc.draw_fitted(x0, y, W, f)
+        y += fitted_height(f) + 10
+        doc.fit_in(x0, y - 4.2, W * 0.3, 5, common.print_date(self.decl), size=9, one_line=True,
+                   region="signature_date")  # fmt: skip
+        doc.line(x0 + W * 0.32, y, x0 + W, y, 0.5)
+        doc.text(x0 + W * 0.32, y + 3, t["signature"], 7)
+
+    def draw_copy(self, doc: Doc, copy: int, copies: int) -> None:
+        for n in range(1, self.count + 1):
+            doc.new_page()
+            self._footer(doc, n, copy, copies)
+            if n == 1:
+                y = self._title_block(doc)
+                y = self._parties(doc, y)
+                y = self._terms(doc, y)
+            else:
+                page = self.t["page"].format(n=n, total=self.count)
+                doc.fit_in(self.x0, TOP, self.W, 7, f"{self.title()} — {page}", size=11,
+                           bold=True, one_line=True)  # fmt: skip
+                y = TOP + CONT_TITLE_H
+            if n <= len(self.pages):
+                rows: list[Row] = self.pages[n - 1]
+                draw_header(doc, self.x0, y, self.cols, self.head_h)
+                used = sum(r.height for r in rows)
+                last_table = n == len(self.pages)
+                area = used if last_table else self.areas[n - 1]
+                y = draw_rows(doc, self.x0, y + self.head_h, self.cols, rows, max(area, 0.1),
+                              rule_empty=False)  # fmt: skip
+                if not last_table:
+                    doc.text(self.x0, y + 4, self.t["continued"], 7.5, align="right",
+                             width=self.W)  # fmt: skip
+            if n == self.count:
+                self._closing(doc, y)
+
+
+def draw(job: common.Job, doc: Doc) -> None:
+    """Draw the invoice ``job.copies`` times."""
+    inv = SheetDocument(job, doc)
+    for copy in range(1, job.copies + 1):
+        inv.draw_copy(doc, copy, job.copies)

@@ -1,0 +1,379 @@
+"""Drawing and text fitting on a reportlab canvas, in millimetres from the top-left corner.
+
+Every value is drawn through :meth:`Doc.fit`: the text wraps inside its box and shrinks step by
+step down to a legible minimum; what still does not fit is handed back to the caller, which
+moves it to a continuation sheet. Nothing is drawn outside its box and nothing is dropped.
+
+Each box drawn with a ``region`` name is recorded (page, bounding box in points from the top
+left, as pdfplumber reports words), so tests can check that every value lands in its box.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.pdfgen.canvas import Canvas
+
+from shipdesk.core.documents import fonts
+
+MM = 72.0 / 25.4
+
+PAPERS: dict[str, tuple[float, float]] = {
+    "a4": (210.0, 297.0),
+    "letter": (215.9, 279.4),
+    "label-4x6": (101.6, 152.4),
+    "a6": (105.0, 148.0),
+}
+
+MIN_SIZE = 6.0  # legible minimum for values, in points
+LABEL_SIZE = 5.2  # box labels (bilingual, small caps-like)
+LEADING = 1.17
+CONTINUED = "→ continued on continuation sheet / suite sur feuille de continuation"
+
+
+@dataclass(frozen=True)
+class Region:
+    """Where a named value was drawn: page index and box in points, origin top-left."""
+
+    page: int
+    name: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass
+class Fitted:
+    """Result of fitting text into a box: font size, lines drawn, text left over."""
+
+    size: float
+    lines: list[str]
+    rest: str
+
+    @property
+    def overflow(self) -> bool:
+        return bool(self.rest)
+
+
+def _split_long_word(word: str, width: float, size: float, bold: bool) -> list[str]:
+    parts: list[str] = []
+    cur = ""
+    for ch in word:
+        if cur and fonts.string_width(cur + ch, size, bold) > width:
+            parts.append(cur)
+            cur = ch
+        else:
+            cur += ch
+    if cur:
+        parts.append(cur)
+    return parts
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+    """Greedy word wrap of one paragraph to ``width`` points; long words are broken."""
+    text = " ".join(text.split(" "))
+    if fonts.string_width(text, size, bold) <= width:
+        return [text] if text.strip() else []
+    space = fonts.string_width(" ", size, bold)
+    lines: list[str] = []
+    cur = ""
+    cur_w = 0.0
+    for word in text.split():
+        w = fonts.string_width(word, size, bold)
+        if w > width:
+            if cur:
+                lines.append(cur)
+            pieces = _split_long_word(word, width, size, bold)
+            lines.extend(pieces[:-1])
+            cur = pieces[-1]
+            cur_w = fonts.string_width(cur, size, bold)
+            continue
+        if not cur:
+            cur, cur_w = word, w
+        elif cur_w + space + w <= width:
+            cur += " " + word
+            cur_w += space + w
+        else:
+            lines.append(cur)
+            cur, cur_w = word, w
+    if cur:
+        lines.append(cur)
+    return lines
+
+
+def wrap_paragraphs(paragraphs: Sequence[str], width: float, size: float, bold: bool) -> list[str]:
+    out: list[str] = []
+    for p in paragraphs:
+        out.extend(wrap(fonts.clean_text(p), width, size, bold))
+    return out
+
+
+def fit(
+    paragraphs: Sequence[str],
+    width: float,
+    height: float,
+    *,
+    size: float,
+    min_size: float = MIN_SIZE,
+    bold: bool = False,
+    one_line: bool = False,
+) -> Fitted:
+    """Fit paragraphs (points) by wrapping and shrinking; the rest is what did not fit.
+
+    ``one_line`` prefers shrinking to keep a value on one line (numbers, codes) and wraps only
+    once the minimum size is reached.
+    """
+    paragraphs = [p for p in paragraphs if p and p.strip()]
+    if not paragraphs:
+        return Fitted(size, [], "")
+    s = size
+    while True:
+        lines = wrap_paragraphs(paragraphs, width, s, bold)
+        capacity = max(0, math.floor((height + 0.01) / (s * LEADING)))
+        ok = len(lines) <= capacity
+        if one_line and s > min_size:
+            ok = ok and len(lines) <= len(paragraphs)
+        if ok:
+            return Fitted(s, lines, "")
+        if s <= min_size:
+            break
+        s = max(min_size, s - 0.5)
+    # At the minimum size: keep what fits, the last line says where the rest went.
+    if capacity <= 1:
+        keep = 0
+    else:
+        keep = capacity - 1
+    drawn = lines[:keep]
+    rest = " ".join(lines[keep:])
+    if capacity >= 1:
+        drawn.append(CONTINUED)
+    return Fitted(s, drawn, rest)
+
+
+def fitted_height(f: Fitted, pad: float = 0.8) -> float:
+    """Height in mm a fitted block needs, padding included."""
+    return len(f.lines) * f.size * LEADING / MM + 2 * pad * 0.6
+
+
+class Doc:
+    """A PDF being written: pages of one paper size, drawing helpers in mm from the top left."""
+
+    def __init__(
+        self, paper: str, *, title: str = "", author: str = "ShipDesk", dry: bool = False
+    ) -> None:
+        """``dry``: measure only (fitting runs, nothing is drawn), to count sheets beforehand."""
+        fonts.register_fonts()
+        self.paper = paper
+        self.w, self.h = PAPERS[paper]
+        self.dry = dry
+        self.buf = io.BytesIO()
+        self.c = Canvas(
+            self.buf,
+            pagesize=(self.w * MM, self.h * MM),
+            pageCompression=1,
+            invariant=1,
+        )
+        self.c.setTitle(title)
+        self.c.setAuthor(author)
+        self.c.setSubject(title)
+        self.c.setCreator("ShipDesk")
+        self.page = 0
+        self.regions: list[Region] = []
+        self.watermark = ""
+        self._dirty = False
+
+    # -- pages ----------------------------------------------------------------------------------
+    def new_page(self) -> None:
+        if self._dirty:
+            self.c.showPage()
+            self.page += 1
+        self._dirty = True
+        if self.watermark and not self.dry:
+            self._draw_watermark()
+
+    def _draw_watermark(self) -> None:
+        c = self.c
+        c.saveState()
+        c.setFillGray(0.82)
+        size = min(self.w, self.h) / 9.0 * MM / 2.2
+        c.translate(self.w * MM / 2, self.h * MM / 2)
+        c.rotate(55 if self.h > self.w else 30)
+        for k, part in enumerate(self.watermark.split(" / ")):
+            c.setFont(fonts.font_name(bold=True), size)
+            c.drawCentredString(0, -k * size * 1.3, part)
+        c.restoreState()
+
+    def finish(self) -> bytes:
+        if not self._dirty:
+            self.new_page()
+        self.c.showPage()
+        self.c.save()
+        return self.buf.getvalue()
+
+    # -- primitives -----------------------------------------------------------------------------
+    def _y(self, y_mm: float) -> float:
+        return (self.h - y_mm) * MM
+
+    def text(
+        self,
+        x: float,
+        y: float,
+        s: str,
+        size: float,
+        *,
+        bold: bool = False,
+        align: str = "left",
+        width: float = 0.0,
+    ) -> None:
+        """Draw one line with its baseline at ``y`` mm; align within ``width`` mm if given."""
+        if self.dry:
+            return
+        s = fonts.clean_text(s)
+        if not s:
+            return
+        x_pt = x * MM
+        if align != "left":
+            tw = fonts.string_width(s, size, bold)
+            if align == "right":
+                x_pt = (x + width) * MM - tw
+            elif align == "center":
+                x_pt = x * MM + (width * MM - tw) / 2
+        t = self.c.beginText(x_pt, self._y(y))
+        for font, run in fonts.runs(s, bold):
+            t.setFont(font, size)
+            t.textOut(run)
+        self.c.drawText(t)
+
+    def rect(self, x: float, y: float, w: float, h: float, lw: float = 0.6) -> None:
+        if self.dry:
+            return
+        self.c.setLineWidth(lw)
+        self.c.rect(x * MM, self._y(y + h), w * MM, h * MM, stroke=1, fill=0)
+
+    def fill_rect(self, x: float, y: float, w: float, h: float, grey: float = 0.88) -> None:
+        if self.dry:
+            return
+        self.c.saveState()
+        self.c.setFillGray(grey)
+        self.c.rect(x * MM, self._y(y + h), w * MM, h * MM, stroke=0, fill=1)
+        self.c.restoreState()
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, lw: float = 0.5) -> None:
+        if self.dry:
+            return
+        self.c.setLineWidth(lw)
+        self.c.line(x1 * MM, self._y(y1), x2 * MM, self._y(y2))
+
+    def dashed(self, x1: float, y1: float, x2: float, y2: float) -> None:
+        if self.dry:
+            return
+        self.c.saveState()
+        self.c.setDash(2, 2)
+        self.line(x1, y1, x2, y2, 0.4)
+        self.c.restoreState()
+
+    def record(self, name: str, x: float, y: float, w: float, h: float) -> None:
+        self.regions.append(Region(self.page, name, x * MM, y * MM, (x + w) * MM, (y + h) * MM))
+
+    # -- composite ------------------------------------------------------------------------------
+    def fit_in(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        paragraphs: Sequence[str] | str,
+        *,
+        size: float = 9.0,
+        min_size: float = MIN_SIZE,
+        bold: bool = False,
+        align: str = "left",
+        one_line: bool = False,
+        region: str | None = None,
+        pad: float = 0.8,
+    ) -> str:
+        """Fit text inside the box (mm) and draw it; returns the text that did not fit."""
+        if isinstance(paragraphs, str):
+            paragraphs = [paragraphs]
+        iw, ih = max(0.1, w - 2 * pad), max(0.1, h - 2 * pad * 0.6)
+        f = fit(
+            paragraphs, iw * MM, ih * MM, size=size, min_size=min_size, bold=bold, one_line=one_line
+        )
+        self.draw_fitted(x, y, w, f, bold=bold, align=align, region=region, h=h, pad=pad)
+        return f.rest
+
+    def draw_fitted(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        f: Fitted,
+        *,
+        bold: bool = False,
+        align: str = "left",
+        region: str | None = None,
+        h: float = 0.0,
+        pad: float = 0.8,
+    ) -> None:
+        """Draw lines fitted beforehand (see :func:`fit`) from the top of a box."""
+        if region:
+            self.record(region, x, y, w, h or fitted_height(f, pad))
+        iw = max(0.1, w - 2 * pad)
+        line_h = f.size * LEADING / MM
+        yy = y + pad * 0.6 + f.size / MM * 0.93
+        for ln in f.lines:
+            self.text(x + pad, yy, ln, f.size, bold=bold and ln != CONTINUED, align=align, width=iw)
+            yy += line_h
+
+    def label(self, x: float, y: float, w: float, text: str, *, size: float = LABEL_SIZE) -> float:
+        """A box caption at the top of a box; returns the height it used (mm)."""
+        f = fit([text], (w - 1.2) * MM, 100 * MM, size=size, min_size=4.0)
+        yy = y + 0.5 + f.size / MM * 0.9
+        for ln in f.lines:
+            self.text(x + 0.6, yy, ln, f.size)
+            yy += f.size * 1.08 / MM
+        return len(f.lines) * f.size * 1.08 / MM + 0.7
+
+    def checkbox(self, x: float, y: float, checked: bool, size: float = 2.8) -> None:
+        self.rect(x, y, size, size, 0.6)
+        if checked:
+            self.c.setLineWidth(1.0)
+            self.line(x + 0.45, y + 0.45, x + size - 0.45, y + size - 0.45, 1.0)
+            self.line(x + 0.45, y + size - 0.45, x + size - 0.45, y + 0.45, 1.0)
+
+    def cut_marks(self, x: float, y: float, w: float, h: float, length: float = 4.0) -> None:
+        """Corner crop marks just outside the rectangle."""
+        gap = 1.0
+        for cx, dx in ((x, -1), (x + w, 1)):
+            for cy, dy in ((y, -1), (y + h, 1)):
+                self.line(cx + dx * gap, cy, cx + dx * (gap + length), cy, 0.3)
+                self.line(cx, cy + dy * gap, cx, cy + dy * (gap + length), 0.3)
+
+    def barcode(self, x: float, y: float, w: float, h: float, value: str, *, region: str) -> None:
+        """Code 128 of ``value`` centred in the box, human-readable text under the bars."""
+        if self.dry:
+            return
+        text_h = 3.2
+        bar_h = max(4.0, h - text_h - 0.6)
+        bc = Code128(value, barHeight=bar_h * MM, barWidth=0.33 * MM, quiet=0, humanReadable=0)
+        if bc.width > w * MM:
+            bc = Code128(
+                value, barHeight=bar_h * MM, barWidth=w * MM / bc.width * 0.33 * MM,
+                quiet=0, humanReadable=0,
+            )  # fmt: skip
+        bx = x * MM + (w * MM - bc.width) / 2
+        bc.drawOn(self.c, bx, self._y(y + bar_h))
+        self.fit_in(
+            x, y + bar_h + 0.2, w, text_h, value, size=9, bold=True, align="center",
+            one_line=True, region=region, pad=0.2,
+        )  # fmt: skip
+
+    def copy_mark(self, x: float, y: float, w: float, copy: int, copies: int) -> None:
+        if copies > 1:
+            self.text(x, y, f"Copy {copy} of {copies} / Exemplaire {copy} sur {copies}", 6.5,
+                      bold=True, align="right", width=w)  # fmt: skip

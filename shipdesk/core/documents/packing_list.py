@@ -1,0 +1,54 @@
+"""Packing list: the invoice's frame with quantities and weights, without values."""
+
+from __future__ import annotations
+
+from shipdesk.core.documents import common
+from shipdesk.core.documents.invoice import SheetDocument
+from shipdesk.core.documents.layout import Doc
+from shipdesk.core.documents.tables import Col
+
+
+class PackingList(SheetDocument):
+    kind = "packing"
+
+    def title(self) -> str:
+        return self.t["packing_list"]
+
+    def columns(self) -> list[Col]:
+        t, W = self.t, self.W
+        return [
+            Col("line", t["line"], W * 0.06, "right", True),
+            Col("description", t["description"], W * 0.50),
+            Col("hs_code", t["hs"], W * 0.12, "left", True),
+            Col("origin_country", t["origin"], W * 0.09, "left", True),
+            Col("quantity", t["qty"], W * 0.09, "right", True),
+            Col("net_weight_kg", t["net_weight"], W * 0.14, "right", True),
+        ]
+
+    def row_data(self) -> list[tuple[str, list[str]]]:
+        out = []
+        for n, (i, it) in enumerate(common.items(self.decl), start=1):
+            out.append(
+                (
+                    f"items[{i}]",
+                    [
+                        str(n),
+                        it.description,
+                        it.hs_code,
+                        it.origin_country.strip().upper(),
+                        common.quantity(it.quantity),
+                        common.weight(it.net_weight_kg),
+                    ],
+                )
+            )
+        return out
+
+    def totals(self) -> list[tuple[str, str, str]]:
+        return self.weight_totals()
+
+
+def draw(job: common.Job, doc: Doc) -> None:
+    """Draw the packing list ``job.copies`` times."""
+    pl = PackingList(job, doc)
+    for copy in range(1, job.copies + 1):
+        pl.draw_copy(doc, copy, job.copies)

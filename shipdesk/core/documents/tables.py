@@ -1,0 +1,148 @@
+"""Item tables: rows that grow with their text, split across sheets, never cut."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from shipdesk.core.documents.layout import MM, Doc, Fitted, fit, fitted_height
+
+CELL_PAD = 0.7
+
+
+@dataclass(frozen=True)
+class Col:
+    key: str
+    title: str
+    width: float  # mm
+    align: str = "left"
+    one_line: bool = False  # numbers and codes: shrink before wrapping
+
+
+@dataclass
+class Row:
+    prefix: str  # region prefix, e.g. "items[3]"
+    cells: list[Fitted]
+    height: float  # mm
+    part: int = 0  # >0 for the later parts of a row split across sheets
+
+
+def make_rows(
+    cols: Sequence[Col],
+    data: Sequence[tuple[str, Sequence[str]]],
+    *,
+    size: float = 7.5,
+    min_height: float = 4.6,
+) -> list[Row]:
+    """Fit each cell in its column width (height unbounded) and size each row to its tallest."""
+    rows: list[Row] = []
+    for prefix, values in data:
+        cells = [
+            fit([v], (c.width - 2 * CELL_PAD) * MM, 1e6, size=size, one_line=c.one_line)
+            for c, v in zip(cols, values)
+        ]
+        h = max([min_height] + [fitted_height(f, CELL_PAD) for f in cells])
+        rows.append(Row(prefix, cells, h))
+    return rows
+
+
+def _split(row: Row, height: float) -> tuple[Row, Row]:
+    """Split a row taller than ``height`` mm: the lines that fit, and the rest."""
+    first, rest = [], []
+    for f in row.cells:
+        per = max(1, math.floor((height - 2 * CELL_PAD * 0.6) * MM / (f.size * 1.17)))
+        first.append(Fitted(f.size, f.lines[:per], ""))
+        rest.append(Fitted(f.size, f.lines[per:], ""))
+    h1 = max(fitted_height(f, CELL_PAD) for f in first)
+    h2 = max(fitted_height(f, CELL_PAD) for f in rest)
+    return Row(row.prefix, first, h1, row.part), Row(row.prefix, rest, h2, row.part + 1)
+
+
+def paginate(rows: Sequence[Row], capacities: Sequence[float]) -> list[list[Row]]:
+    """Distribute rows over areas of the given heights (mm); the last capacity repeats."""
+    pages: list[list[Row]] = [[]]
+    used = 0.0
+    queue = list(rows)
+    while queue:
+        cap = capacities[min(len(pages) - 1, len(capacities) - 1)]
+        row = queue.pop(0)
+        if used + row.height <= cap + 0.01:
+            pages[-1].append(row)
+            used += row.height
+            continue
+        full_cap = capacities[min(len(pages), len(capacities) - 1)]
+        if row.height > full_cap or (not pages[-1] and row.height > cap):
+            # Taller than a whole sheet's area: put what fits here, the rest goes on.
+            room = cap - used
+            if room < 2 * row.cells[0].size / MM * 1.2:
+                pages.append([])
+                used = 0.0
+                queue.insert(0, row)
+                continue
+            head, tail = _split(row, room)
+            pages[-1].append(head)
+            queue.insert(0, tail)
+            pages.append([])
+            used = 0.0
+            continue
+        pages.append([row])
+        used = row.height
+    return pages
+
+
+def draw_header(doc: Doc, x: float, y: float, cols: Sequence[Col], height: float) -> None:
+    cx = x
+    doc.fill_rect(x, y, sum(c.width for c in cols), height, 0.93)
+    for c in cols:
+        doc.rect(cx, y, c.width, height, 0.5)
+        doc.label(cx, y, c.width, c.title)
+        cx += c.width
+
+
+def header_height(doc: Doc, cols: Sequence[Col]) -> float:
+    from shipdesk.core.documents.layout import LABEL_SIZE
+
+    most = 1
+    for c in cols:
+        f = fit([c.title], (c.width - 1.2) * MM, 1e6, size=LABEL_SIZE, min_size=4.0)
+        most = max(most, len(f.lines))
+    return most * LABEL_SIZE * 1.08 / MM + 1.6
+
+
+def draw_rows(
+    doc: Doc,
+    x: float,
+    y: float,
+    cols: Sequence[Col],
+    rows: Sequence[Row],
+    area_h: float,
+    *,
+    rule_empty: bool = True,
+) -> float:
+    """Draw rows under a header; empty ruled lines fill the area. Returns the y after the area."""
+    cy = y
+    total_w = sum(c.width for c in cols)
+    for row in rows:
+        cx = x
+        for c, f in zip(cols, row.cells):
+            name = f"{row.prefix}.{c.key}" if row.part == 0 else f"{row.prefix}.{c.key}~{row.part}"
+            doc.draw_fitted(cx, cy, c.width, f, align=c.align, region=name, h=row.height,
+                            pad=CELL_PAD)  # fmt: skip
+            doc.line(cx, cy, cx, cy + row.height, 0.4)
+            cx += c.width
+        doc.line(x + total_w, cy, x + total_w, cy + row.height, 0.4)
+        cy += row.height
+        doc.line(x, cy, x + total_w, cy, 0.3)
+    end = y + area_h
+    if rule_empty:
+        while cy + 4.6 <= end + 0.01:
+            cx = x
+            for c in cols:
+                doc.line(cx, cy, cx, cy + 4.6, 0.4)
+                cx += c.width
+            doc.line(x + total_w, cy, x + total_w, cy + 4.6, 0.4)
+            cy += 4.6
+            doc.line(x, cy, x + total_w, cy, 0.3)
+    doc.rect(x, y, total_w, area_h, 0.6)
+    return end
