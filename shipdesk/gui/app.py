@@ -44,7 +44,15 @@ def _install_excepthook() -> None:
 
 
 def _install_translators(app: QApplication, lang: str | None) -> None:
-    locale = QLocale(lang) if lang else QLocale.system()
+    """ShipDesk's own catalogue (core.i18n) and Qt's qtbase texts, in the same language."""
+    from shipdesk.core import i18n
+
+    if not lang:
+        from shipdesk.core.storage import settings
+
+        lang = settings.get("ui_language") or QLocale.system().name()
+    lang = i18n.set_language(lang)
+    locale = QLocale(lang)
     qt_tr = QTranslator(app)
     path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt_tr.load(locale, "qtbase", "_", path):

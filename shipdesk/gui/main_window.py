@@ -21,6 +21,7 @@ from shipdesk import __version__
 from shipdesk.core import services
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.exchange.declaration_json import from_dict
+from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration
 from shipdesk.core.storage import settings
 from shipdesk.gui.pages.documents import DocumentsPage
@@ -29,7 +30,7 @@ from shipdesk.gui.pages.parties import PartyPage
 from shipdesk.gui.pages.review import ReviewPage
 from shipdesk.gui.session import EditSession
 
-STEPS = ["1  Sender", "2  Recipient", "3  Items", "4  Review", "5  Documents"]
+STEPS = [N_("1  Sender"), N_("2  Recipient"), N_("3  Items"), N_("4  Review"), N_("5  Documents")]
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +47,7 @@ class MainWindow(QMainWindow):
         outer = QHBoxLayout(central)
         self.steps = QListWidget(central)
         self.steps.setObjectName("steps")
-        self.steps.addItems(STEPS)
+        self.steps.addItems([_(s) for s in STEPS])
         self.steps.setFixedWidth(150)
         outer.addWidget(self.steps)
         right = QVBoxLayout()
@@ -74,9 +75,9 @@ class MainWindow(QMainWindow):
         self.documents_page.rendered.connect(self._after_render)
 
         nav = QHBoxLayout()
-        self.back_btn = QPushButton("◀ &Back", central)
+        self.back_btn = QPushButton(_("◀ &Back"), central)
         self.back_btn.setObjectName("backButton")
-        self.next_btn = QPushButton("&Next ▶", central)
+        self.next_btn = QPushButton(_("&Next ▶"), central)
         self.next_btn.setObjectName("nextButton")
         self.back_btn.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
         self.next_btn.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() + 1))
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
     # -- actions -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
         mb = self.menuBar()
-        file_menu = mb.addMenu("&File")
+        file_menu = mb.addMenu(_("&File"))
 
         def act(text: str, slot, shortcut=None, name: str = "") -> QAction:
             a = QAction(text, self)
@@ -105,22 +106,22 @@ class MainWindow(QMainWindow):
             return a
 
         self.new_action = act(
-            "&New declaration", self.new_declaration, QKeySequence.StandardKey.New, "new"
+            _("&New declaration"), self.new_declaration, QKeySequence.StandardKey.New, "new"
         )
-        self.open_action = act("&Open…", self.open_dialog, QKeySequence.StandardKey.Open, "open")
-        self.save_action = act("&Save", self.save, QKeySequence.StandardKey.Save, "save")
+        self.open_action = act(_("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, "open")
+        self.save_action = act(_("&Save"), self.save, QKeySequence.StandardKey.Save, "save")
         self.save_as_action = act(
-            "Save &as…", self.save_as_dialog, QKeySequence.StandardKey.SaveAs, "saveAs"
+            _("Save &as…"), self.save_as_dialog, QKeySequence.StandardKey.SaveAs, "saveAs"
         )
         self.finish_action = act(
-            "&Finish and clear customer data",
+            _("&Finish and clear customer data"),
             self.finish_and_clear,
             "Ctrl+Shift+N",
             "finishClear",
         )
-        self.import_action = act("&Import spreadsheet…", self.import_dialog, "Ctrl+I", "import")
-        self.settings_action = act("Se&ttings…", self.settings_dialog, "Ctrl+,", "settings")
-        self.quit_action = act("&Quit", self.close, QKeySequence.StandardKey.Quit, "quit")
+        self.import_action = act(_("&Import spreadsheet…"), self.import_dialog, "Ctrl+I", "import")
+        self.settings_action = act(_("Se&ttings…"), self.settings_dialog, "Ctrl+,", "settings")
+        self.quit_action = act(_("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         for a in (self.new_action, self.open_action, self.save_action, self.save_as_action):
             file_menu.addAction(a)
         file_menu.addSeparator()
@@ -130,12 +131,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.quit_action)
 
-        go = mb.addMenu("&Go")
+        go = mb.addMenu(_("&Go"))
         self.next_action = act(
-            "Next step", lambda: self.go_to_step(self.stack.currentIndex() + 1), "Alt+Right", "next"
+            _("Next step"),
+            lambda: self.go_to_step(self.stack.currentIndex() + 1),
+            "Alt+Right",
+            "next",
         )
         self.back_action = act(
-            "Previous step",
+            _("Previous step"),
             lambda: self.go_to_step(self.stack.currentIndex() - 1),
             "Alt+Left",
             "back",
@@ -143,10 +147,12 @@ class MainWindow(QMainWindow):
         go.addAction(self.next_action)
         go.addAction(self.back_action)
         for i, label in enumerate(STEPS):
-            a = act(label.split("  ")[1], lambda _=False, i=i: self.go_to_step(i), f"Ctrl+{i + 1}")
+            a = act(
+                _(label).split("  ")[-1], lambda _=False, i=i: self.go_to_step(i), f"Ctrl+{i + 1}"
+            )
             go.addAction(a)
-        help_menu = mb.addMenu("&Help")
-        help_menu.addAction(act("&About ShipDesk", self.about, None, "about"))
+        help_menu = mb.addMenu(_("&Help"))
+        help_menu.addAction(act(_("&About ShipDesk"), self.about, None, "about"))
 
     # -- navigation --------------------------------------------------------------------------
     def go_to_step(self, index: int) -> None:
@@ -192,15 +198,15 @@ class MainWindow(QMainWindow):
         try:
             decl = services.load_declaration(path)
         except ShipdeskError as exc:
-            QMessageBox.warning(self, "Open declaration", str(exc))
+            QMessageBox.warning(self, _("Open declaration"), str(exc))
             return False
         self.session.load(decl, path=path)
         self.go_to_step(3)
         return True
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open declaration", "", "ShipDesk declarations (*.shipdesk.json *.json)"
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Open declaration"), "", _("ShipDesk declarations (*.shipdesk.json *.json)")
         )
         if path:
             self.open_path(Path(path))
@@ -209,7 +215,7 @@ class MainWindow(QMainWindow):
         try:
             services.save_declaration(path, self.session.decl)
         except OSError as exc:
-            QMessageBox.warning(self, "Save", f"Could not save {path}: {exc.strerror}")
+            QMessageBox.warning(self, _("Save"), f"Could not save {path}: {exc.strerror}")
             return False
         self.session.path = path
         self.statusBar().showMessage(f"Saved {path}", 5000)
@@ -223,8 +229,8 @@ class MainWindow(QMainWindow):
 
     def save_as_dialog(self) -> None:
         name = self.session.decl.invoice_number or self.session.decl.item_id or "declaration"
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Save declaration", f"{name}.shipdesk.json", "ShipDesk (*.shipdesk.json)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save declaration"), f"{name}.shipdesk.json", _("ShipDesk (*.shipdesk.json)")
         )
         if path:
             self.save_to(Path(path))
@@ -234,20 +240,20 @@ class MainWindow(QMainWindow):
         self.session.discard_draft()
         self.session.load(self.default_declaration())
         self.go_to_step(0)
-        self.statusBar().showMessage("Customer data cleared.", 5000)
+        self.statusBar().showMessage(_("Customer data cleared."), 5000)
 
     def _after_render(self, _pdf: bytes) -> None:
         keep = settings.get("keep_drafts_days", self.session.store.conn)
         if keep == 0:
             self.statusBar().showMessage(
-                "PDF ready. Drafts are not kept: use Finish (Ctrl+Shift+N) when done.", 8000
+                _("PDF ready. Drafts are not kept: use Finish (Ctrl+Shift+N) when done."), 8000
             )
 
     def import_dialog(self) -> None:
         try:
             from shipdesk.gui.dialogs.import_dialog import ImportDialog
         except ImportError:
-            QMessageBox.information(self, "Import", "Spreadsheet import is not available.")
+            QMessageBox.information(self, _("Import"), _("Spreadsheet import is not available."))
             return
         ImportDialog(parent=self).exec()
 
@@ -264,14 +270,14 @@ class MainWindow(QMainWindow):
         versions = "<br>".join(f"{k}: {v}" for k, v in services.data_versions().items())
         QMessageBox.about(
             self,
-            "About ShipDesk",
+            _("About ShipDesk"),
             f"<b>ShipDesk {__version__}</b><br>Customs declarations for postal shipments, "
             f"offline.<br><br>{versions}",
         )
 
     # -- status ------------------------------------------------------------------------------
     def _on_saved(self, _draft_id: str) -> None:
-        self.statusBar().showMessage("Draft saved", 2000)
+        self.statusBar().showMessage(_("Draft saved"), 2000)
 
     def _on_checked(self, result, findings) -> None:
         n_err = len(result.errors) if result is not None else 0

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shipdesk.core.i18n import _
 from shipdesk.core.storage import settings
 
 
@@ -19,7 +20,7 @@ def _operator_choices() -> list[tuple[str, str]]:
     try:
         from shipdesk.core.forms import load_profiles
     except ImportError:
-        return [("upu", "UPU default")]
+        return [("upu", _("UPU default"))]
     return [(pid, p.name) for pid, p in sorted(load_profiles().items(), key=lambda kv: kv[1].name)]
 
 
@@ -27,7 +28,7 @@ class SettingsDialog(QDialog):
     def __init__(self, conn, parent: QWidget | None = None):
         super().__init__(parent)
         self.conn = conn
-        self.setWindowTitle("Settings")
+        self.setWindowTitle(_("Settings"))
         form = QFormLayout(self)
         self.operator = QComboBox(self)
         self.operator.setObjectName("operatorChoice")
@@ -35,23 +36,23 @@ class SettingsDialog(QDialog):
             self.operator.addItem(name, pid)
         i = self.operator.findData(settings.get("operator", conn))
         self.operator.setCurrentIndex(max(i, 0))
-        form.addRow("Postal operator", self.operator)
+        form.addRow(_("Postal operator"), self.operator)
         form.addRow(
             "",
-            QLabel("Decides the CN22 value limit, copies and languages.", self, wordWrap=True),
+            QLabel(_("Decides the CN22 value limit, copies and languages."), self, wordWrap=True),
         )
         self.channel = QComboBox(self)
-        self.channel.addItem("Post (UPU letter post / parcels)", "post")
-        self.channel.addItem("Courier / express", "courier")
+        self.channel.addItem(_("Post (UPU letter post / parcels)"), "post")
+        self.channel.addItem(_("Courier / express"), "courier")
         self.channel.setCurrentIndex(max(self.channel.findData(settings.get("channel", conn)), 0))
-        form.addRow("Channel", self.channel)
+        form.addRow(_("Channel"), self.channel)
         self.keep = QSpinBox(self)
         self.keep.setObjectName("keepDrafts")
         self.keep.setRange(0, 3650)
         self.keep.setSuffix(" days")
         self.keep.setSpecialValueText("delete after printing")
         self.keep.setValue(int(settings.get("keep_drafts_days", conn) or 0))
-        form.addRow("Keep drafts", self.keep)
+        form.addRow(_("Keep drafts"), self.keep)
         form.addRow(
             "",
             QLabel(

@@ -12,15 +12,16 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration, Item
 
 COLUMNS: list[tuple[str, str]] = [
-    ("description", "Description (what, material, use)"),
-    ("quantity", "Qty"),
-    ("net_weight_kg", "Net kg"),
-    ("value", "Value (line total)"),
-    ("hs_code", "HS code"),
-    ("origin_country", "Origin"),
+    ("description", N_("Description (what, material, use)")),
+    ("quantity", N_("Qty")),
+    ("net_weight_kg", N_("Net kg")),
+    ("value", N_("Value (line total)")),
+    ("hs_code", N_("HS code")),
+    ("origin_country", N_("Origin")),
 ]
 FINDING_MARK = {"prohibited": "⛔ ", "restricted": "⚠ ", "warning": "ⓘ "}
 PROBLEM_MARK = {"error": "✖", "warning": "!"}
@@ -69,7 +70,7 @@ class ItemsTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section][1]
+            return _(COLUMNS[section][1])
         return "+" if section == len(self.decl.items) else str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -84,7 +85,7 @@ class ItemsTableModel(QAbstractTableModel):
         field = COLUMNS[col][0]
         if row >= len(self.decl.items):
             if role == Qt.ItemDataRole.DisplayRole and col == 0:
-                return "Type a new item here…"
+                return _("Type a new item here…")
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#777777"))
             return None

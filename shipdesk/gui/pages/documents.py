@@ -19,18 +19,24 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core import services
 from shipdesk.core.exchange.declaration_json import atomic_write_bytes
+from shipdesk.core.i18n import N_, _
 from shipdesk.gui import workers
 from shipdesk.gui.session import EditSession
 
 FORMS = [
-    ("auto", "CN22 or CN23 (chosen by value)"),
-    ("cn22", "CN22"),
-    ("cn23", "CN23"),
-    ("invoice", "Commercial invoice"),
-    ("packing", "Packing list"),
-    ("all", "All documents"),
+    ("auto", N_("CN22 or CN23 (chosen by value)")),
+    ("cn22", N_("CN22")),
+    ("cn23", N_("CN23")),
+    ("invoice", N_("Commercial invoice")),
+    ("packing", N_("Packing list")),
+    ("all", N_("All documents")),
 ]
-PAPERS = [("a4", "A4"), ("letter", "US Letter"), ("label-4x6", "Label 4×6 in"), ("a6", "A6")]
+PAPERS = [
+    ("a4", N_("A4")),
+    ("letter", N_("US Letter")),
+    ("label-4x6", N_("Label 4×6 in")),
+    ("a6", N_("A6")),
+]
 LANGS = [("en", "English"), ("fr", "Français"), ("de", "Deutsch"), ("es", "Español")]
 
 
@@ -43,29 +49,33 @@ class DocumentsPage(QWidget):
         self.blocking = blocking  # callable -> list of unresolved prohibited findings
         self.pdf: bytes | None = None
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("<h2>Documents</h2>", self))
+        lay.addWidget(QLabel("<h2>" + _("Documents") + "</h2>", self))
         row = QHBoxLayout()
         self.form = QComboBox(self)
         self.form.setObjectName("formChoice")
         for key, label in FORMS:
-            self.form.addItem(label, key)
+            self.form.addItem(_(label), key)
         self.paper = QComboBox(self)
         self.paper.setObjectName("paperChoice")
         for key, label in PAPERS:
-            self.paper.addItem(label, key)
+            self.paper.addItem(_(label), key)
         self.lang = QComboBox(self)
         self.lang.setObjectName("docLanguage")
         for key, label in LANGS:
             self.lang.addItem(label, key)
-        self.create_btn = QPushButton("&Create PDF", self)
+        self.create_btn = QPushButton(_("&Create PDF"), self)
         self.create_btn.setObjectName("createPdf")
         self.create_btn.setDefault(True)
         self.create_btn.clicked.connect(self.create_pdf)
-        self.save_btn = QPushButton("&Save PDF…", self)
+        self.save_btn = QPushButton(_("&Save PDF…"), self)
         self.save_btn.setObjectName("savePdf")
         self.save_btn.setEnabled(False)
         self.save_btn.clicked.connect(self.save_pdf_dialog)
-        for label, w in (("Form", self.form), ("Paper", self.paper), ("Invoice text", self.lang)):
+        for label, w in (
+            (_("Form"), self.form),
+            (_("Paper"), self.paper),
+            (_("Invoice text"), self.lang),
+        ):
             row.addWidget(QLabel(label, self))
             row.addWidget(w)
         row.addStretch(1)
@@ -91,12 +101,15 @@ class DocumentsPage(QWidget):
         res = self.session.validation
         if res is not None and res.has_errors:
             n = len(res.errors)
-            return f"Fix {n} error(s) listed in Review before printing."
+            return _("Fix {n} error(s) listed in Review before printing.").format(n=n)
         blocking = self.blocking()
         if blocking:
             return (
-                f"{len(blocking)} item(s) may not be sent ({blocking[0].message}). "
-                "Remove them, or override with a reason in Review."
+                _("{n} item(s) may not be sent ({message}).").format(
+                    n=len(blocking), message=blocking[0].message
+                )
+                + " "
+                + _("Remove them, or override with a reason in Review.")
             )
         return ""
 
@@ -114,7 +127,7 @@ class DocumentsPage(QWidget):
             self.lang.currentData(),
         )
         operator = self.session.operator
-        self.status.setText("Creating the PDF…")
+        self.status.setText(_("Creating the PDF…"))
         self.create_btn.setEnabled(False)
         workers.run_async(
             lambda: services.render(decl, form=form, paper=paper, operator=operator, lang=lang),
@@ -146,9 +159,9 @@ class DocumentsPage(QWidget):
         if self.pdf is None:
             return
         name = self.session.decl.item_id or self.session.decl.invoice_number or "declaration"
-        path, _ = QFileDialog.getSaveFileName(self, "Save PDF", f"{name}.pdf", "PDF (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(self, "Save PDF", f"{name}.pdf", "PDF (*.pdf)")
         if path:
             try:
                 self.save_pdf(Path(path))
             except OSError as exc:
-                QMessageBox.warning(self, "Save PDF", f"Could not save {path}: {exc.strerror}")
+                QMessageBox.warning(self, _("Save PDF"), f"Could not save {path}: {exc.strerror}")

@@ -23,32 +23,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Category, NonDelivery
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.marks import mark_widget
 
 CATEGORY_LABELS = {
-    Category.SALE_OF_GOODS: "Sale of goods",
-    Category.GIFT: "Gift",
-    Category.COMMERCIAL_SAMPLE: "Commercial sample",
-    Category.DOCUMENTS: "Documents",
-    Category.RETURNED_GOODS: "Returned goods",
-    Category.OTHER: "Other (explain)",
+    Category.SALE_OF_GOODS: N_("Sale of goods"),
+    Category.GIFT: N_("Gift"),
+    Category.COMMERCIAL_SAMPLE: N_("Commercial sample"),
+    Category.DOCUMENTS: N_("Documents"),
+    Category.RETURNED_GOODS: N_("Returned goods"),
+    Category.OTHER: N_("Other (explain)"),
 }
 COMMON_CURRENCIES = ["EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "PLN", "CZK", "DKK"]
 
 SHIPMENT_FIELDS: list[tuple[str, str, str]] = [
-    ("gross_weight_kg", "Total gross weight (kg)", "Parcel with packing, e.g. 0.950"),
-    ("postal_charges", "Postal charges", "Postage and insurance paid"),
-    ("item_id", "Item ID (S10)", "e.g. RR473124829DE"),
-    ("invoice_number", "Invoice number", ""),
-    ("licence_numbers", "Licence numbers", "comma-separated"),
-    ("certificate_numbers", "Certificate numbers", "comma-separated"),
-    ("importer_reference", "Importer reference", "tax code / VAT no. of the importer"),
-    ("ioss_number", "IOSS number", "IM + 10 digits (EU, up to EUR 150)"),
-    ("comments", "Comments (box 11)", "e.g. goods subject to quarantine"),
-    ("date", "Date", "YYYY-MM-DD"),
+    ("gross_weight_kg", N_("Total gross weight (kg)"), N_("Parcel with packing, e.g. 0.950")),
+    ("postal_charges", N_("Postal charges"), N_("Postage and insurance paid")),
+    ("item_id", N_("Item ID (S10)"), N_("e.g. RR473124829DE")),
+    ("invoice_number", N_("Invoice number"), ""),
+    ("licence_numbers", N_("Licence numbers"), N_("comma-separated")),
+    ("certificate_numbers", N_("Certificate numbers"), N_("comma-separated")),
+    ("importer_reference", N_("Importer reference"), N_("tax code / VAT no. of the importer")),
+    ("ioss_number", N_("IOSS number"), N_("IM + 10 digits (EU, up to EUR 150)")),
+    ("comments", N_("Comments (box 11)"), N_("e.g. goods subject to quarantine")),
+    ("date", N_("Date"), N_("YYYY-MM-DD")),
 ]
 LIST_KEYS = ("licence_numbers", "certificate_numbers")
 
@@ -59,11 +60,13 @@ class ItemsPage(QWidget):
         self.session = session
         self._loading = False
         outer = QVBoxLayout(self)
-        outer.addWidget(QLabel("<h2>Items</h2>", self))
+        outer.addWidget(QLabel("<h2>" + _("Items") + "</h2>", self))
         outer.addWidget(
             QLabel(
-                "One line per kind of article: what it is, its material and use "
-                '("women\'s cotton T-shirt", not "clothes"). Value is the line total.',
+                _(
+                    "One line per kind of article: what it is, its material and use "
+                    '("women\'s cotton T-shirt", not "clothes"). Value is the line total.'
+                ),
                 self,
                 wordWrap=True,
             )
@@ -91,9 +94,9 @@ class ItemsPage(QWidget):
             hdr.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         tl.addWidget(self.table, 1)
         btns = QHBoxLayout()
-        self.remove_btn = QPushButton("Remove item", top)
+        self.remove_btn = QPushButton(_("Remove item"), top)
         self.remove_btn.clicked.connect(self.remove_current)
-        self.dup_btn = QPushButton("Duplicate item", top)
+        self.dup_btn = QPushButton(_("Duplicate item"), top)
         self.dup_btn.clicked.connect(self.duplicate_current)
         self.totals = QLabel(top)
         self.totals.setObjectName("itemsTotals")
@@ -107,7 +110,7 @@ class ItemsPage(QWidget):
         self.row_message.setWordWrap(True)
         tl.addWidget(self.row_message)
 
-        act = QAction("Remove item", self)
+        act = QAction(_("Remove item"), self)
         act.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Delete))
         act.triggered.connect(self.remove_current)
         self.addAction(act)
@@ -119,7 +122,7 @@ class ItemsPage(QWidget):
         self._build_assist()
 
         # Shipment details
-        box = QGroupBox("Shipment", split)
+        box = QGroupBox(_("Shipment"), split)
         grid = QGridLayout(box)
         left, right = QFormLayout(), QFormLayout()
         grid.addLayout(left, 0, 0)
@@ -127,11 +130,11 @@ class ItemsPage(QWidget):
         self.category = QComboBox(box)
         self.category.setObjectName("category")
         for cat, label in CATEGORY_LABELS.items():
-            self.category.addItem(label, cat.value)
+            self.category.addItem(_(label), cat.value)
         self.category.currentIndexChanged.connect(self._on_shipment_edit)
         self.explanation = QLineEdit(box)
         self.explanation.setObjectName("category_explanation")
-        self.explanation.setPlaceholderText("Required when the category is Other")
+        self.explanation.setPlaceholderText(_("Required when the category is Other"))
         self.explanation.textEdited.connect(self._on_shipment_edit)
         self.currency = QComboBox(box)
         self.currency.setObjectName("currency")
@@ -140,8 +143,8 @@ class ItemsPage(QWidget):
         self.currency.currentTextChanged.connect(self._on_shipment_edit)
         self.non_delivery = QComboBox(box)
         self.non_delivery.setObjectName("non_delivery")
-        self.non_delivery.addItem("Return to sender", NonDelivery.RETURN.value)
-        self.non_delivery.addItem("Treat as abandoned", NonDelivery.ABANDON.value)
+        self.non_delivery.addItem(_("Return to sender"), NonDelivery.RETURN.value)
+        self.non_delivery.addItem(_("Treat as abandoned"), NonDelivery.ABANDON.value)
         self.non_delivery.currentIndexChanged.connect(self._on_shipment_edit)
         self.editors: dict[str, QWidget] = {
             "category": self.category,
@@ -151,19 +154,19 @@ class ItemsPage(QWidget):
         }
         self.messages: dict[str, QLabel] = {}
         for key, label, widget in (
-            ("category", "Category", self.category),
-            ("category_explanation", "Explanation", self.explanation),
-            ("currency", "Currency", self.currency),
-            ("non_delivery", "If undeliverable", self.non_delivery),
+            ("category", N_("Category"), self.category),
+            ("category_explanation", _("Explanation"), self.explanation),
+            ("currency", _("Currency"), self.currency),
+            ("non_delivery", _("If undeliverable"), self.non_delivery),
         ):
-            left.addRow(label, self._with_message(key, widget))
+            left.addRow(_(label), self._with_message(key, widget))
         for i, (key, label, hint) in enumerate(SHIPMENT_FIELDS):
             ed = QLineEdit(box)
             ed.setObjectName(key)
-            ed.setPlaceholderText(hint)
+            ed.setPlaceholderText(_(hint) if hint else "")
             ed.textEdited.connect(self._on_shipment_edit)
             self.editors[key] = ed
-            (left if i < 3 else right).addRow(label, self._with_message(key, ed))
+            (left if i < 3 else right).addRow(_(label), self._with_message(key, ed))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         split.setStretchFactor(2, 2)
@@ -231,7 +234,7 @@ class ItemsPage(QWidget):
         self._loading = False
         self._update_totals()
 
-    def _on_shipment_edit(self, *_: Any) -> None:
+    def _on_shipment_edit(self, *_args: Any) -> None:
         if self._loading:
             return
         d = self.session.decl
@@ -271,7 +274,7 @@ class ItemsPage(QWidget):
         if self.model.duplicate_row(row):
             self.table.setCurrentIndex(self.model.index(row + 1, 0))
 
-    def _on_code_chosen(self, code: str, *_: Any) -> None:
+    def _on_code_chosen(self, code: str, *_args: Any) -> None:
         row = self.current_row()
         if row < 0:
             return

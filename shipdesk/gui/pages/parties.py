@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shipdesk.core.exchange.declaration_json import to_plain_dict
+from shipdesk.core.i18n import _
 from shipdesk.core.storage import settings
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.party_form import PartyForm
@@ -16,7 +17,7 @@ class PartyPage(QWidget):
         self.session = session
         self.role = role
         lay = QVBoxLayout(self)
-        title = "Sender (from)" if role == "sender" else "Recipient (to)"
+        title = _("Sender (from)") if role == "sender" else _("Recipient (to)")
         head = QLabel(f"<h2>{title}</h2>", self)
         lay.addWidget(head)
         if role == "recipient":
@@ -32,7 +33,7 @@ class PartyPage(QWidget):
         lay.addWidget(self.form)
         if role == "sender":
             row = QHBoxLayout()
-            self.remember = QPushButton("Remember as my default sender", self)
+            self.remember = QPushButton(_("Remember as my default sender"), self)
             self.remember.setObjectName("rememberSender")
             self.remember.clicked.connect(self._remember)
             row.addWidget(self.remember)
@@ -49,7 +50,7 @@ class PartyPage(QWidget):
     def _remember(self) -> None:
         party = to_plain_dict(self.session.decl)["sender"]
         settings.put("sender", party, self.session.store.conn)
-        self.remember.setText("Saved as default sender ✓")
+        self.remember.setText(_("Saved as default sender ✓"))
 
     def focus_field(self, key: str) -> bool:
         return self.form.focus_field(key)

@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shipdesk.core.i18n import N_, _
 from shipdesk.gui.session import EditSession
 
 LEVEL_TEXT = {
-    "error": "✖ Error",
-    "warning": "⚠ Warning",
-    "prohibited": "⛔ Prohibited",
-    "restricted": "⚠ Restricted",
+    "error": N_("✖ Error"),
+    "warning": N_("⚠ Warning"),
+    "prohibited": N_("⛔ Prohibited"),
+    "restricted": N_("⚠ Restricted"),
 }
 PATH_ROLE = Qt.ItemDataRole.UserRole
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,7 +41,7 @@ class ReviewPage(QWidget):
         super().__init__(parent)
         self.session = session
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("<h2>Review</h2>", self))
+        lay.addWidget(QLabel("<h2>" + _("Review") + "</h2>", self))
         self.summary = QLabel(self)
         self.summary.setObjectName("reviewSummary")
         self.summary.setWordWrap(True)
@@ -58,7 +59,7 @@ class ReviewPage(QWidget):
         self.findings.itemActivated.connect(self._activate)
         lay.addWidget(self.findings, 2)
         row = QHBoxLayout()
-        self.override_btn = QPushButton("Override selected prohibition…", self)
+        self.override_btn = QPushButton(_("Override selected prohibition…"), self)
         self.override_btn.setObjectName("overrideButton")
         self.override_btn.clicked.connect(self.override_selected)
         row.addWidget(self.override_btn)
@@ -67,7 +68,7 @@ class ReviewPage(QWidget):
         session.checked.connect(self.refresh)
         self.refresh()
 
-    def refresh(self, *_: Any) -> None:
+    def refresh(self, *_args: Any) -> None:
         s = self.session
         d = s.decl
         res = s.validation
@@ -90,11 +91,11 @@ class ReviewPage(QWidget):
         )
         self.problems.clear()
         for p in res.problems if res else []:
-            it = QListWidgetItem(f"{LEVEL_TEXT.get(p.level, p.level)} · {p.field}: {p.message}")
+            it = QListWidgetItem(f"{_(LEVEL_TEXT.get(p.level, p.level))} · {p.field}: {p.message}")
             it.setData(PATH_ROLE, p.field)
             self.problems.addItem(it)
         if self.problems.count() == 0:
-            self.problems.addItem(QListWidgetItem("No problems found."))
+            self.problems.addItem(QListWidgetItem(_("No problems found.")))
         self.findings.clear()
         overridden = self._overridden_keys()
         for f in s.findings:
@@ -104,7 +105,7 @@ class ReviewPage(QWidget):
                 else "shipment"
             )
             mark = " (overridden)" if (f.rule, f.item_index) in overridden else ""
-            text = f"{LEVEL_TEXT.get(f.level, f.level)}{mark} · {where}: {f.message}"
+            text = f"{_(LEVEL_TEXT.get(f.level, f.level))}{mark} · {where}: {f.message}"
             if getattr(f, "advice", ""):
                 text += f"\n    → {f.advice}"
             it = QListWidgetItem(text)
@@ -112,7 +113,9 @@ class ReviewPage(QWidget):
             it.setData(FINDING_ROLE, f)
             self.findings.addItem(it)
         if self.findings.count() == 0:
-            self.findings.addItem(QListWidgetItem("Nothing restricted found for this destination."))
+            self.findings.addItem(
+                QListWidgetItem(_("Nothing restricted found for this destination."))
+            )
 
     def _overridden_keys(self) -> set[tuple[str, int | None]]:
         out = set()
@@ -141,9 +144,11 @@ class ReviewPage(QWidget):
         if reason is None:
             reason, ok = QInputDialog.getMultiLineText(
                 self,
-                "Override a prohibition",
-                f"{finding.message}\n\nWhy may this item be sent anyway? "
-                "The reason is kept in the declaration's history.",
+                _("Override a prohibition"),
+                f"{finding.message}\n\n"
+                + _("Why may this item be sent anyway?")
+                + " "
+                + _("The reason is kept in the declaration's history."),
             )
             if not ok:
                 return False

@@ -6,7 +6,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-LEVEL_PREFIX = {"error": "✖ Error: ", "warning": "⚠ Warning: "}
+from shipdesk.core.i18n import N_, _
+
+LEVEL_PREFIX = {"error": N_("✖ Error: "), "warning": N_("⚠ Warning: ")}
 LEVEL_STYLE = {
     "error": "border: 2px solid #b00020;",
     "warning": "border: 2px dashed #a86b00;",
@@ -31,7 +33,7 @@ def mark_widget(editor: QWidget, message: QLabel, problems: list[Any]) -> None:
         message.hide()
         message.setText("")
         return
-    text = "\n".join(LEVEL_PREFIX.get(p.level, "") + p.message for p in problems)
+    text = "\n".join(_(LEVEL_PREFIX.get(p.level, "")) + p.message for p in problems)
     editor.setStyleSheet(LEVEL_STYLE[level])
     editor.setToolTip(text)
     message.setText(text)

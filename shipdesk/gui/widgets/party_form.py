@@ -17,20 +17,21 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.countries import countries
+from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Party
 from shipdesk.gui.widgets.marks import mark_widget
 
 FIELDS: list[tuple[str, str, str]] = [
-    ("name", "Name", "Full name of the person"),
-    ("company", "Company", "Business name, if any"),
-    ("street", "Street", "Street and house number"),
-    ("postcode", "Postcode", ""),
-    ("city", "City", ""),
-    ("region", "State / region", "Needed for some countries (US, CA, AU, BR ...)"),
-    ("country", "Country", ""),
-    ("phone", "Phone", "International form, e.g. +49 30 1234567"),
-    ("email", "E-mail", ""),
-    ("tax_id", "Tax / customs ID", "EORI, VAT, IOSS-type or importer tax number"),
+    ("name", N_("Name"), N_("Full name of the person")),
+    ("company", N_("Company"), N_("Business name, if any")),
+    ("street", N_("Street"), N_("Street and house number")),
+    ("postcode", N_("Postcode"), ""),
+    ("city", N_("City"), ""),
+    ("region", N_("State / region"), N_("Needed for some countries (US, CA, AU, BR ...)")),
+    ("country", N_("Country"), ""),
+    ("phone", N_("Phone"), N_("International form, e.g. +49 30 1234567")),
+    ("email", N_("E-mail"), ""),
+    ("tax_id", N_("Tax / customs ID"), N_("EORI, VAT, IOSS-type or importer tax number")),
 ]
 
 
@@ -86,10 +87,10 @@ class PartyForm(QWidget):
                 ed.currentTextChanged.connect(self._on_edit)
             else:
                 ed = QLineEdit(self)
-                ed.setPlaceholderText(hint)
+                ed.setPlaceholderText(_(hint) if hint else "")
                 ed.textEdited.connect(self._on_edit)
             ed.setObjectName(f"{role}.{key}")
-            ed.setAccessibleName(f"{role.title()} {label}")
+            ed.setAccessibleName(f"{_(role.title())} {_(label)}")
             msg = QLabel(self)
             msg.setObjectName(f"{role}.{key}.message")
             msg.setWordWrap(True)
@@ -100,7 +101,7 @@ class PartyForm(QWidget):
             lay.setSpacing(1)
             lay.addWidget(ed)
             lay.addWidget(msg)
-            lbl = QLabel(f"&{label}", self)
+            lbl = QLabel("&" + _(label), self)
             lbl.setBuddy(ed)
             form.addRow(lbl, box)
             self.editors[key] = ed
@@ -117,7 +118,7 @@ class PartyForm(QWidget):
                 ed.setText(value)  # type: ignore[attr-defined]
         self._loading = False
 
-    def _on_edit(self, *_: Any) -> None:
+    def _on_edit(self, *_args: Any) -> None:
         if self._loading or self.party is None:
             return
         for key, ed in self.editors.items():
