@@ -274,8 +274,8 @@ class CN23:
                    bold=True)  # fmt: skip
         doc.fit_in(x0, y + 6.5, W * 0.62, 5, labels.SHEET.format(n=n, total=self.sheet_count),
                    size=8, region=f"sheet{n}")  # fmt: skip
-        sender = " — ".join(x for x in (d.sender.name, d.sender.company) if x.strip())
-        doc.fit_in(x0, y + 11.2, W * 0.62, 5.5, f"{labels.CN23['from']}: {sender}", size=7.5)
+        doc.fit_in(x0, y + 10.8, W * 0.62, 6, f"{labels.CN23['from']}: {d.sender.name}",
+                   size=7.5, min_size=4.0)  # fmt: skip
         if d.item_id.strip():
             doc.barcode(x0 + W * 0.64, y + 1, W * 0.34, CONT_HEADER_H - 2, d.item_id.strip(),
                         region=f"item_id~{n}")  # fmt: skip

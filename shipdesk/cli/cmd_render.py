@@ -1,0 +1,90 @@
+"""``render FILE.json --out OUT.pdf``: write the printable documents of a declaration.
+
+The declaration is validated first; errors block printing (exit 1, problems listed by field)
+unless ``--force`` is given, which prints anyway with every page marked as a draft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from shipdesk.core.errors import InputError
+
+FORM_CHOICES = ("auto", "cn22", "cn23", "invoice", "packing", "all")
+PAPER_CHOICES = ("a4", "letter", "label-4x6", "a6")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "render",
+        help="write the CN 22 / CN 23 / invoice / packing list PDF of a declaration",
+        description="Validate a declaration file and write its printable documents as one PDF.",
+    )
+    p.add_argument("file", metavar="FILE.json", type=Path, help="declaration (*.shipdesk.json)")
+    p.add_argument("--out", metavar="OUT.pdf", type=Path, required=True, help="PDF to write")
+    p.add_argument(
+        "--form",
+        choices=FORM_CHOICES,
+        default="auto",
+        help="auto picks CN 22 or CN 23 by the operator's rules; all adds invoice and packing "
+        "list (default: auto)",
+    )
+    p.add_argument("--paper", choices=PAPER_CHOICES, default="a4", help="paper (default: a4)")
+    p.add_argument("--operator", metavar="ID", help="operator profile (default: your setting)")
+    p.add_argument(
+        "--lang", metavar="xx", default="en", help="language of the invoice and packing list"
+    )
+    p.add_argument("--copies", type=int, metavar="N", help="copies of each form (default: profile)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="print even when validation finds errors; every page is then marked DRAFT",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from shipdesk.core import services
+    from shipdesk.core.documents import render
+    from shipdesk.core.exchange.declaration_json import atomic_write_bytes
+
+    try:
+        decl = services.load_declaration(args.file)
+    except OSError as exc:
+        raise InputError(
+            f"cannot read the file ({exc.strerror or exc})", source=str(args.file)
+        ) from exc
+    result = services.validate(decl, operator=args.operator)
+    for p in result.warnings:
+        print(f"warning: {p.field}: {p.message}", file=sys.stderr)
+    draft = False
+    if result.has_errors:
+        for p in result.errors:
+            print(f"error: {p.field}: {p.message}", file=sys.stderr)
+        if not args.force:
+            print(
+                f"{args.file}: not printed: {len(result.errors)} error(s); fix them or use "
+                "--force to print a draft",
+                file=sys.stderr,
+            )
+            return 1
+        draft = True
+    pdf = render(
+        decl,
+        form=args.form,
+        paper=args.paper,
+        operator=args.operator,
+        lang=args.lang,
+        copies=args.copies,
+        draft=draft,
+    )
+    try:
+        atomic_write_bytes(args.out, pdf)
+    except OSError as exc:
+        raise InputError(
+            f"cannot write the PDF ({exc.strerror or exc})", source=str(args.out)
+        ) from exc
+    print(args.out)
+    return 0
