@@ -1,0 +1,342 @@
+"""The batch use case: imported declarations -> HS suggestions, screening, validation, files.
+
+For each declaration:
+
+1. items without an HS code get the best suggestion of the tariff lookup (which ranks the user's
+   own confirmed classifications, the catalogue, first); the code is marked for confirmation in
+   ``item.extra["hs_suggested"] = True`` with the suggestion's description, score and source;
+2. it is screened for restricted goods (``services.screen``) and validated
+   (``services.validate``);
+3. its ``*.shipdesk.json`` is written (always, so a blocked declaration can be fixed and
+   re-checked) and, unless it is blocked, its PDF.
+
+A declaration is *blocked* when screening finds a prohibited item (not overridden) or
+validation reports an error; it is *to check* when it carries suggested HS codes, restricted
+findings or warnings. One declaration's failure never stops the others.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from shipdesk.core.errors import ShipdeskError
+from shipdesk.core.exchange.declaration_json import atomic_write_bytes, dumps
+from shipdesk.core.exchange.orders import ImportResult
+from shipdesk.core.model import Declaration
+from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback
+
+log = logging.getLogger("shipdesk.exchange.batch")
+
+STATUS_OK = "ok"
+STATUS_CHECK = "check"  # made, but something needs a human look (suggested codes, warnings)
+STATUS_BLOCKED = "blocked"  # prohibited item or validation errors: no PDF
+STATUS_FAILED = "failed"  # an unexpected error while processing this one
+
+
+@dataclass
+class Outcome:
+    """What happened to one declaration of the batch."""
+
+    name: str  # order number (or file stem)
+    status: str
+    json_path: Path | None = None
+    pdf_path: Path | None = None
+    form: str = ""
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    suggested: list[dict[str, Any]] = field(default_factory=list)
+    message: str = ""
+
+    def reasons(self) -> list[str]:
+        out = [
+            f"{f['level']}: {f['message']}"
+            for f in self.findings
+            if f.get("level") in ("prohibited", "restricted")
+        ]
+        out += [f"{p['field']}: {p['message']}" for p in self.problems if p["level"] == "error"]
+        if self.message:
+            out.append(self.message)
+        return out
+
+
+@dataclass
+class BatchSummary:
+    out_dir: Path
+    outcomes: list[Outcome] = field(default_factory=list)
+    rows_read: int = 0
+    rows_rejected: int = 0
+    row_problems: list[Any] = field(default_factory=list)  # orders.RowProblem
+    rejected_path: Path | None = None
+    notes: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    seconds: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def made(self) -> int:
+        return sum(1 for o in self.outcomes if o.json_path is not None)
+
+    @property
+    def pdfs(self) -> int:
+        return sum(1 for o in self.outcomes if o.pdf_path is not None)
+
+    @property
+    def all_clear(self) -> bool:
+        """True when every row went through and no declaration is blocked or failed."""
+        return (
+            not self.cancelled
+            and self.rows_rejected == 0
+            and self.count(STATUS_BLOCKED) == 0
+            and self.count(STATUS_FAILED) == 0
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "out_dir": str(self.out_dir),
+            "declarations": self.made,
+            "pdfs": self.pdfs,
+            "ok": self.count(STATUS_OK),
+            "to_check": self.count(STATUS_CHECK),
+            "blocked": self.count(STATUS_BLOCKED),
+            "failed": self.count(STATUS_FAILED),
+            "rows_read": self.rows_read,
+            "rows_rejected": self.rows_rejected,
+            "rejected_file": str(self.rejected_path) if self.rejected_path else None,
+            "cancelled": self.cancelled,
+            "notes": list(self.notes),
+            "outcomes": [
+                {
+                    "name": o.name,
+                    "status": o.status,
+                    "file": str(o.json_path) if o.json_path else None,
+                    "pdf": str(o.pdf_path) if o.pdf_path else None,
+                    "form": o.form,
+                    "reasons": o.reasons(),
+                    "suggested_hs": o.suggested,
+                }
+                for o in self.outcomes
+            ],
+            "row_problems": [
+                {"row": p.row, "column": p.column, "level": p.level, "message": p.message}
+                for p in self.row_problems
+            ],
+        }
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+             *(f"lpt{i}" for i in range(1, 10))}  # fmt: skip
+
+
+def safe_stem(name: str, fallback: str = "declaration") -> str:
+    """A file name stem that is safe on Windows, macOS and Linux: '#1001' -> '1001'."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    text = _UNSAFE.sub("-", text).strip(".-_")[:80]
+    if not text or text.lower() in _RESERVED:
+        text = f"{fallback}-{text}" if text else fallback
+    return text
+
+
+class _Lookup:
+    """HS suggestions, loaded once per batch; a missing or broken lookup is noted, not fatal."""
+
+    def __init__(self, notes: list[str]):
+        self.notes = notes
+        self.failed = False
+        self.cache: dict[str, Any] = {}
+
+    def best(self, description: str) -> Any | None:
+        if self.failed or not description.strip():
+            return None
+        key = " ".join(description.casefold().split())
+        if key in self.cache:
+            return self.cache[key]
+        from shipdesk.core import services
+
+        try:
+            found = services.suggest_codes(description, 1)
+        except (ImportError, ShipdeskError) as exc:
+            self.failed = True
+            self.notes.append(f"HS codes not suggested: the tariff lookup is unavailable ({exc})")
+            return None
+        self.cache[key] = found[0] if found else None
+        return self.cache[key]
+
+
+def _suggest(decl: Declaration, lookup: _Lookup) -> list[dict[str, Any]]:
+    out = []
+    for i, item in enumerate(decl.items):
+        if item.hs_code.strip() or not item.description.strip():
+            continue
+        s = lookup.best(item.description)
+        if s is None:
+            continue
+        item.hs_code = str(s.code)
+        item.extra["hs_suggested"] = True
+        item.extra["hs_suggestion"] = {
+            "description": str(getattr(s, "description", "")),
+            "score": round(float(getattr(s, "score", 0.0)), 4),
+            "source": str(getattr(s, "source", "")),
+        }
+        out.append({"item": i, "code": item.hs_code, **item.extra["hs_suggestion"]})
+    return out
+
+
+def _screen(decl: Declaration, channel: str) -> tuple[list[Any], list[Any]]:
+    """(all findings, blocking findings)."""
+    from shipdesk.core import services
+
+    findings = list(services.screen(decl, channel))
+    try:
+        from shipdesk.core.screening.overrides import blocking
+    except ImportError:
+        return findings, [f for f in findings if getattr(f, "level", "") == "prohibited"]
+    return findings, list(blocking(decl, findings))
+
+
+def _finding_json(f: Any) -> dict[str, Any]:
+    if hasattr(f, "to_json"):
+        return dict(f.to_json())
+    return {
+        "rule": getattr(f, "rule", ""),
+        "level": getattr(f, "level", ""),
+        "message": getattr(f, "message", str(f)),
+    }
+
+
+def _problems_json(result: Any) -> tuple[str, list[dict[str, Any]]]:
+    data = result.to_json() if hasattr(result, "to_json") else {"form": "", "problems": []}
+    return str(data.get("form", "")), list(data.get("problems", []))
+
+
+def run_batch(
+    result_or_decls: ImportResult | list[Declaration],
+    out_dir: str | Path,
+    *,
+    operator: str | None = None,
+    render_pdf: bool = True,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    channel: str = "post",
+    suggest_hs: bool = True,
+    rejected_name: str = "rejected.csv",
+) -> BatchSummary:
+    """Check every declaration and write its file (and PDF) into ``out_dir``.
+
+    Cancelling stops between declarations: what was written stays, ``cancelled`` is set.
+    """
+    from shipdesk.core import services
+
+    started = time.perf_counter()
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        from shipdesk.core.errors import InputError
+
+        raise InputError(f"cannot create the folder ({exc.strerror})", source=str(out)) from None
+    summary = BatchSummary(out_dir=out)
+    if isinstance(result_or_decls, ImportResult):
+        res = result_or_decls
+        named = [(o.order_number, o.declaration) for o in res.orders]
+        summary.rows_read = res.rows_read
+        summary.rows_rejected = len(res.rejected)
+        summary.row_problems = list(res.problems)
+        if res.rejected:
+            summary.rejected_path = res.write_rejected(out / rejected_name)
+    else:
+        named = [
+            (str(d.extra.get("order_number") or d.item_id or f"declaration-{i + 1}"), d)
+            for i, d in enumerate(result_or_decls)
+        ]
+    lookup = _Lookup(summary.notes)
+    used: set[str] = set()
+    total = len(named)
+    for i, (name, decl) in enumerate(named):
+        if cancel is not None and cancel.cancelled:
+            summary.cancelled = True
+            break
+        if progress is not None:
+            progress(i, total, f"declaration {i + 1} of {total}: {name}")
+        outcome = Outcome(name=name, status=STATUS_OK)
+        summary.outcomes.append(outcome)
+        stem = safe_stem(name)
+        base, k = stem, 2
+        while stem.lower() in used:
+            stem, k = f"{base}-{k}", k + 1
+        used.add(stem.lower())
+        try:
+            if suggest_hs:
+                outcome.suggested = _suggest(decl, lookup)
+            findings, blocking = _screen(decl, channel)
+            outcome.findings = [_finding_json(f) for f in findings]
+            vres = services.validate(decl, operator)
+            outcome.form, outcome.problems = _problems_json(vres)
+            json_path = out / f"{stem}.shipdesk.json"
+            atomic_write_bytes(json_path, dumps(decl).encode("utf-8"))
+            outcome.json_path = json_path
+            if blocking or getattr(vres, "has_errors", False):
+                outcome.status = STATUS_BLOCKED
+            else:
+                if render_pdf:
+                    pdf = services.render(decl, form="auto", operator=operator)
+                    pdf_path = out / f"{stem}.pdf"
+                    atomic_write_bytes(pdf_path, pdf)
+                    outcome.pdf_path = pdf_path
+                attention = outcome.suggested or any(
+                    f.get("level") in ("restricted", "warning") for f in outcome.findings
+                )
+                attention = attention or any(p["level"] == "warning" for p in outcome.problems)
+                outcome.status = STATUS_CHECK if attention else STATUS_OK
+        except Cancelled:
+            summary.cancelled = True
+            summary.outcomes.pop()
+            break
+        except ShipdeskError as exc:
+            outcome.status = STATUS_FAILED
+            outcome.message = str(exc)
+        except Exception as exc:  # one bad declaration must not stop the batch
+            log.exception("batch: declaration %s failed", name)
+            outcome.status = STATUS_FAILED
+            outcome.message = f"internal error ({type(exc).__name__}: {exc})"
+    if progress is not None:
+        progress(len(summary.outcomes), total, "done")
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def summary_lines(summary: BatchSummary, max_rows: int = 50) -> list[str]:
+    """A human summary of the batch for the CLI and the GUI."""
+    lines = [
+        f"Declarations made: {summary.made} in {summary.out_dir} "
+        f"({summary.count(STATUS_OK)} ready, {summary.count(STATUS_CHECK)} to check, "
+        f"{summary.count(STATUS_BLOCKED)} blocked, {summary.count(STATUS_FAILED)} failed); "
+        f"PDFs written: {summary.pdfs}",
+    ]
+    if summary.cancelled:
+        lines.append("Cancelled: the remaining declarations were not processed.")
+    for o in summary.outcomes:
+        if o.status in (STATUS_BLOCKED, STATUS_FAILED):
+            reasons = "; ".join(o.reasons()[:3]) or o.status
+            lines.append(f"  {o.status.upper()} {o.name}: {reasons}")
+    n_sugg = sum(len(o.suggested) for o in summary.outcomes)
+    if n_sugg:
+        lines.append(f"HS codes suggested (confirm before sending): {n_sugg}")
+    lines.extend(summary.notes)
+    errors = [p for p in summary.row_problems if p.level == "error"]
+    lines.append(f"Rows read: {summary.rows_read}; rows rejected: {summary.rows_rejected}")
+    for p in errors[:max_rows]:
+        lines.append(f"  row {p.row}, column {p.column!r}: {p.message}")
+    if len(errors) > max_rows:
+        lines.append(f"  ... and {len(errors) - max_rows} more (see the rejected rows file)")
+    if summary.rejected_path:
+        lines.append(f"Rejected rows written to {summary.rejected_path} (fix and re-import)")
+    return lines

@@ -1,0 +1,69 @@
+"""Spreadsheet safety: formula neutralisation on export and size limits on import.
+
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return can be run as a
+formula by a spreadsheet program (CSV/formula injection). Every text cell ShipDesk writes to a
+spreadsheet or CSV goes through :func:`neutralise`, which puts an apostrophe in front of it.
+
+Imports refuse files larger than :data:`MAX_FILE_BYTES` or with more than :data:`MAX_ROWS` data
+rows, so a wrong or hostile file cannot exhaust memory.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from shipdesk.core.errors import InputError
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""Largest spreadsheet or CSV file accepted for import (50 MiB)."""
+
+MAX_ROWS = 100_000
+"""Most data rows read from one sheet or CSV file."""
+
+MAX_COLUMNS = 500
+"""Most columns read from one row; columns past this are ignored."""
+
+MAX_CELL_CHARS = 10_000
+"""Longest cell text kept; longer text is cut (no real order field is this long)."""
+
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """Return ``value`` safe to put in a spreadsheet cell or CSV field.
+
+    Text starting with a formula trigger gets a leading apostrophe; numbers, dates and other
+    non-text values are returned unchanged (they cannot be formulas).
+    """
+    if isinstance(value, str) and value.startswith(_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def check_file_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:
+    """Raise InputError when the file is missing, unreadable or larger than ``limit``."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise InputError("file not found", source=str(p)) from None
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc.strerror})", source=str(p)) from None
+    if not p.is_file():
+        raise InputError("not a file", source=str(p))
+    if size > limit:
+        raise InputError(
+            f"the file is {size / 1048576:.1f} MiB; ShipDesk imports files up to "
+            f"{limit / 1048576:.0f} MiB (split it into smaller files)",
+            source=str(p),
+        )
+    return size
+
+
+def row_limit_error(source: str, limit: int = MAX_ROWS) -> InputError:
+    return InputError(
+        f"more than {limit:,} data rows; ShipDesk imports up to {limit:,} rows per file "
+        "(split it into smaller files)",
+        source=source,
+    )
