@@ -218,8 +218,14 @@ def _resolve(profile: OperatorProfile | str | None) -> OperatorProfile:
     return get_profile(profile)
 
 
-def decide(decl: Declaration, profile: OperatorProfile | str | None = None) -> FormDecision:
-    """The CN 22 / CN 23 decision with its reasons (value and weight against the profile)."""
+def decide(
+    decl: Declaration, profile: OperatorProfile | str | None = None, *, on: date | None = None
+) -> FormDecision:
+    """The CN 22 / CN 23 decision with its reasons (value and weight against the profile).
+
+    The value is converted with the rates of the declaration's date (else ``on``, else the
+    newest rates).
+    """
     from shipdesk.core.money import RateUnavailable, convert, format_money, is_currency
 
     prof = _resolve(profile)
@@ -232,7 +238,7 @@ def decide(decl: Declaration, profile: OperatorProfile | str | None = None) -> F
     ccy = (decl.currency or "").strip().upper()
     if is_currency(ccy):
         try:
-            conv = convert(total, ccy, prof.cn22_limit_currency, on=_decl_date(decl))
+            conv = convert(total, ccy, prof.cn22_limit_currency, on=_decl_date(decl) or on)
             value = conv.amount
         except RateUnavailable:
             conv = None
@@ -269,18 +275,22 @@ def _decl_date(decl: Declaration) -> date | None:
         return None
 
 
-def choose_form(decl: Declaration, profile: OperatorProfile | str | None = None) -> str:
+def choose_form(
+    decl: Declaration, profile: OperatorProfile | str | None = None, *, on: date | None = None
+) -> str:
     """``"cn22"`` or ``"cn23"`` for this declaration under the operator's profile."""
-    return decide(decl, profile).form
+    return decide(decl, profile, on=on).form
 
 
-def form_problems(decl: Declaration, profile: OperatorProfile | str | None = None) -> list[Problem]:
+def form_problems(
+    decl: Declaration, profile: OperatorProfile | str | None = None, *, on: date | None = None
+) -> list[Problem]:
     """Problems with the form choice: a forced CN 22 beyond the limits, a value near the limit."""
     from shipdesk.core.money import format_money
     from shipdesk.core.validation import problem
 
     prof = _resolve(profile)
-    d = decide(decl, prof)
+    d = decide(decl, prof, on=on)
     out: list[Problem] = []
     form_field = (decl.form or "auto").strip().lower()
     if form_field not in ("auto", CN22, CN23):

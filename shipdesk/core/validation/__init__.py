@@ -7,6 +7,9 @@ applies (``cn22``/``cn23``) and the problems, each with a field path as in the d
 
 from __future__ import annotations
 
+from datetime import date
+from typing import TYPE_CHECKING
+
 from shipdesk.core.validation.result import (
     ERROR,
     WARNING,
@@ -16,6 +19,9 @@ from shipdesk.core.validation.result import (
 )
 from shipdesk.core.validation.thresholds import near_fraction, thresholds
 
+if TYPE_CHECKING:
+    from shipdesk.core.model import Declaration
+
 __all__ = [
     "ERROR",
     "WARNING",
@@ -24,4 +30,36 @@ __all__ = [
     "near_fraction",
     "problem",
     "thresholds",
+    "validate",
 ]
+
+
+def validate(
+    decl: Declaration, *, operator: str | None = None, today: date | None = None
+) -> ValidationResult:
+    """Check a declaration against every rule; blank trailing items are ignored.
+
+    ``operator`` is a profile id (None: the user's setting). ``today`` is the date used for rate
+    look-ups when the declaration has no date (None: the newest rates).
+    """
+    from shipdesk.core.forms import decide, get_profile
+    from shipdesk.core.validation.rules import RULES, Context
+
+    profile = get_profile(operator)
+    on = today
+    decision = decide(decl, profile, on=on)
+    ctx = Context(decl, profile, decision, today or date.today())
+    for rule in RULES:
+        rule(ctx)
+    return ValidationResult(decision.form, _dedupe(ctx.problems))
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[str, str, str]] = set()
+    out: list[Problem] = []
+    for p in problems:
+        key = (p.level, p.field, p.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out

@@ -44,6 +44,11 @@ MESSAGES: dict[str, str] = {
         "Sender and recipient are both in {country}: a customs declaration is normally not "
         "needed (except for special territories such as the Canary Islands or the Channel Islands)."
     ),
+    "eu_internal": (
+        "Sender and recipient are both in the EU customs union: no customs declaration is "
+        "needed, except for special territories (Canary Islands, Channel Islands, overseas "
+        "departments)."
+    ),
     "invoice_number_missing": (
         "Goods sold need an invoice with the CN 23: enter its number (and attach the invoice)."
     ),
@@ -128,6 +133,10 @@ MESSAGES: dict[str, str] = {
     "hs_national_unknown_heading": (
         "National code {value} starts with {prefix}, which is not an HS subheading: check the code."
     ),
+    "hs_unspecified": (
+        "Code {value} is not a goods classification (chapters 77, 98 and 99 are reserved or "
+        "national): give the HS code of the goods themselves."
+    ),
     "hs_padded": (
         "Code {value} looks like the HS code {prefix} padded with zeros: give the 6-digit code "
         "{prefix} unless the national tariff lists {value}."
@@ -206,10 +215,6 @@ MESSAGES: dict[str, str] = {
         "recipient pays import VAT and a handling fee on arrival. Enter your IOSS number if "
         "you have one."
     ),
-    "ioss_not_printed": (
-        "The IOSS number is sent to the operator electronically and is not printed on the forms "
-        "(printing it invites misuse)."
-    ),
     "uk_near_limit": (
         "The value {value} is close to GBP {limit} ({rate}): up to GBP {limit} UK VAT is charged "
         "by the seller; above, VAT and duty are collected on import."
@@ -251,23 +256,15 @@ MESSAGES: dict[str, str] = {
     "itn_format": (
         "ITN {value!r} is not valid: it is 'X' followed by 14 digits, as returned by AES."
     ),
-    "itn_exemption": (
-        "US export with no class above USD {limit}: the exemption legend '{legend}' is printed "
-        "on the forms."
-    ),
     # -- printing -------------------------------------------------------------------------
     "glyphs_missing": (
         "These characters cannot be printed with the available fonts: {chars}. Replace them "
         "(e.g. transliterate into Latin letters)."
     ),
-    "operator_language": (
-        "{operator} accepts declarations in {languages}: write descriptions in one of these "
-        "languages."
-    ),
 }
 
 
-def render(code: str, **params: Any) -> str:
+def render(code: str, /, **params: Any) -> str:
     """The message for ``code`` with its fields filled in (missing fields stay visible)."""
     template = MESSAGES[code]
     try:

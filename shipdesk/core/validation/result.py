@@ -31,7 +31,7 @@ class Problem:
         }
 
 
-def problem(level: str, field_path: str, code: str, **params: Any) -> Problem:
+def problem(level: str, field_path: str, code: str, /, **params: Any) -> Problem:
     """A Problem whose message comes from the message table (``messages.MESSAGES[code]``)."""
     return Problem(level, field_path, code, render(code, **params))
 

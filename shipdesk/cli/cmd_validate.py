@@ -1,0 +1,53 @@
+"""``validate FILE.json [--json] [--operator ID]``: problems of a declaration, by field.
+
+Exit status: 0 when there are no errors (warnings allowed), 1 when errors block printing,
+2 when the file cannot be read or is not a declaration (one line naming the file and place).
+Human output: one line per problem, ``error  items[2].description  <message>``; a summary
+line with the form that applies goes to stderr. ``--json`` prints the CONTRACT object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "validate",
+        help="check a declaration file and list its problems by field",
+        description="Check a declaration (*.shipdesk.json) against the customs and postal "
+        "rules: errors block printing, warnings do not.",
+    )
+    p.add_argument("file", metavar="FILE.json", type=Path, help="declaration (*.shipdesk.json)")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    p.add_argument(
+        "--operator",
+        metavar="ID",
+        help="operator profile (e.g. upu, royal_mail, usps); default: the one chosen in settings",
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from shipdesk.core import services
+    from shipdesk.core.forms import get_profile
+
+    decl = services.load_declaration(args.file)
+    profile = get_profile(args.operator)  # unknown id: InputError, exit 2
+    result = services.validate(decl, operator=profile.id)
+    if args.json:
+        json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for p in result.problems:
+            print(f"{p.level}  {p.field}  {p.message}")
+        n_err, n_warn = len(result.errors), len(result.warnings)
+        print(
+            f"{args.file}: {result.form.upper()} ({profile.name}), "
+            f"{n_err} error(s), {n_warn} warning(s)",
+            file=sys.stderr,
+        )
+    return 1 if result.has_errors else 0
