@@ -109,35 +109,83 @@ class CN22:
         if total > 1:
             doc.text(f.x, f.y - 1.2, labels.SHEET.format(n=n, total=total), 5.5)
         if copies > 1:
-            doc.text(f.x, f.y - 1.2, f"Copy {copy} of {copies} / Exemplaire {copy} sur {copies}",
-                     5.5, bold=True, align="right", width=f.w)  # fmt: skip
+            doc.text(
+                f.x,
+                f.y - 1.2,
+                f"Copy {copy} of {copies} / Exemplaire {copy} sur {copies}",
+                5.5,
+                bold=True,
+                align="right",
+                width=f.w,
+            )
 
     def _label1(self, doc: Doc, f: Frame, copy: int, copies: int, total: int) -> list:
         d = self.decl
-        overflow: list[tuple[str, str]] = []
+        mark = len(doc.overflow)
         x0, y, W = f.x, f.y, f.w
         self._top(doc, f, copy, copies, 1, total)
         doc.rect(x0, y, W, f.h, 0.9)
         # Header
         wl = W * 0.40
         lh = doc.label(x0, y, wl, labels.DESIGNATED_OPERATOR, size=4.5)
-        rest = doc.fit_in(x0, y + lh, wl, HEADER_H - lh, self.job.operator_name, size=8,
-                          bold=True, region="operator")  # fmt: skip
-        if rest:
-            overflow.append((labels.DESIGNATED_OPERATOR, rest))
+        doc.fit_in(
+            x0,
+            y + lh,
+            wl,
+            HEADER_H - lh,
+            self.job.operator_name,
+            size=8,
+            bold=True,
+            region="operator",
+            label=labels.DESIGNATED_OPERATOR,
+        )
         doc.line(x0 + wl, y, x0 + wl, y + HEADER_H)
-        doc.fit_in(x0 + wl, y + 0.3, W - wl, 5.2, labels.CUSTOMS_DECLARATION, size=6, bold=True,
-                   min_size=4.5, align="center", one_line=True)  # fmt: skip
-        doc.fit_in(x0 + wl, y + 4.6, W - wl, 6, "CN 22", size=12, bold=True, align="center",
-                   region="form_name")  # fmt: skip
-        doc.fit_in(x0 + wl, y + 10.2, W - wl, 4.8, labels.MAY_BE_OPENED, size=5.5, min_size=4.5,
-                   align="center", one_line=True)  # fmt: skip
+        doc.fit_in(
+            x0 + wl,
+            y + 0.3,
+            W - wl,
+            5.2,
+            labels.CUSTOMS_DECLARATION,
+            size=6,
+            bold=True,
+            min_size=4.5,
+            align="center",
+            one_line=True,
+        )
+        doc.fit_in(
+            x0 + wl,
+            y + 4.6,
+            W - wl,
+            6,
+            "CN 22",
+            size=12,
+            bold=True,
+            align="center",
+            region="form_name",
+        )
+        doc.fit_in(
+            x0 + wl,
+            y + 10.2,
+            W - wl,
+            4.8,
+            labels.MAY_BE_OPENED,
+            size=5.5,
+            min_size=4.5,
+            align="center",
+            one_line=True,
+        )
         y += HEADER_H
         doc.line(x0, y, x0 + W, y, 0.6)
         if d.item_id.strip():
             lh = doc.label(x0, y, W, labels.ITEM_NO, size=4.5)
-            doc.barcode(x0 + 4, y + lh + 0.2, W - 8, BARCODE_H - lh - 0.6, d.item_id.strip(),
-                        region="item_id")  # fmt: skip
+            doc.barcode(
+                x0 + 4,
+                y + lh + 0.2,
+                W - 8,
+                BARCODE_H - lh - 0.6,
+                d.item_id.strip(),
+                region="item_id",
+            )
             y += BARCODE_H
             doc.line(x0, y, x0 + W, y, 0.6)
         # Category
@@ -147,62 +195,99 @@ class CN22:
             cx = x0 + 1.2 + (k // 3) * colw
             cy = y + 0.9 + (k % 3) * 3.3
             doc.checkbox(cx, cy, d.category == cat, size=2.5)
-            doc.fit_in(cx + 3.0, cy - 0.7, colw - 4.5, 3.6, labels.CATEGORY_LABELS[cat], size=5.6,
-                       min_size=4.2, one_line=True, region=f"category.{cat}")  # fmt: skip
+            doc.fit_in(
+                cx + 3.0,
+                cy - 0.7,
+                colw - 4.5,
+                3.6,
+                labels.CATEGORY_LABELS[cat],
+                size=5.6,
+                min_size=4.2,
+                one_line=True,
+                region=f"category.{cat}",
+            )
         if cat_h > 11.0:
             ey = y + 10.6
             doc.text(x0 + 1, ey + 2.0, labels.EXPLANATION + ":", 4.8)
-            rest = doc.fit_in(x0 + 19, ey - 0.2, W - 20, cat_h - 10.6, d.category_explanation,
-                              size=6.5, region="category_explanation")  # fmt: skip
-            if rest:
-                overflow.append((labels.EXPLANATION, rest))
+            doc.fit_in(
+                x0 + 19,
+                ey - 0.2,
+                W - 20,
+                cat_h - 10.6,
+                d.category_explanation,
+                size=6.5,
+                region="category_explanation",
+                label=labels.EXPLANATION,
+            )
         y += cat_h
         doc.line(x0, y, x0 + W, y, 0.6)
         # Items
         draw_header(doc, x0, y, self.cols, self.head_h)
         y += self.head_h
-        y = draw_rows(doc, x0, y, self.cols, self.pages[0] if self.pages else [],
-                      self.first_area)  # fmt: skip
+        y = draw_rows(doc, x0, y, self.cols, self.pages[0] if self.pages else [], self.first_area)
         # Totals
-        c = self.cols
-        doc.rect(x0, y, c[0].width, TOTALS_H)
-        if len(self.pages) > 1:
-            doc.fit_in(x0, y + 0.3, c[0].width, TOTALS_H - 0.3, "Continued on the next label / "
-                       "Suite sur l'étiquette suivante", size=5.5, min_size=4.5)  # fmt: skip
-        xx = x0 + c[0].width
-        doc.rect(xx, y, c[1].width, TOTALS_H)
-        lh = doc.label(xx, y, c[1].width, labels.CN22["total_weight"], size=4.0)
-        doc.fit_in(xx, y + lh, c[1].width, TOTALS_H - lh, common.total_gross(d), size=7.5,
-                   bold=True, align="right", one_line=True, region="gross_weight_kg")  # fmt: skip
-        xx += c[1].width
-        wv = W - c[0].width - c[1].width
-        doc.rect(xx, y, wv, TOTALS_H)
-        lh = doc.label(xx, y, wv, labels.CN22["total_value"], size=4.0)
-        doc.fit_in(xx, y + lh, wv, TOTALS_H - lh, f"{common.total_value(d)} {d.currency.upper()}",
-                   size=7.5, bold=True, one_line=True, region="total_value")  # fmt: skip
+        half = W / 2
+        for k, (key, value, region) in enumerate(
+            (
+                ("total_weight", common.total_gross(d), "gross_weight_kg"),
+                ("total_value", f"{common.total_value(d)} {d.currency.upper()}", "total_value"),
+            )
+        ):
+            bx = x0 + k * half
+            doc.rect(bx, y, half, TOTALS_H)
+            lh = doc.label(bx, y, half, labels.CN22[key], size=4.5)
+            doc.fit_in(
+                bx,
+                y + lh,
+                half,
+                TOTALS_H - lh,
+                value,
+                size=8,
+                bold=True,
+                align="right",
+                one_line=True,
+                region=region,
+                label=labels.CN22[key],
+            )
         y += TOTALS_H
         # Certification, (8) date and signature
         doc.fit_in(x0, y + 0.2, W, CERT_H - 0.2, labels.CERTIFICATION, size=5.2, min_size=4.0)
         y += CERT_H
         doc.line(x0, y, x0 + W, y, 0.6)
         lh = doc.label(x0, y, W, labels.CN22["sign"], size=4.5)
-        doc.fit_in(x0, y + lh, W * 0.35, SIGN_H - lh, common.print_date(d), size=7.5,
-                   one_line=True, region="date")  # fmt: skip
+        doc.fit_in(
+            x0,
+            y + lh,
+            W * 0.35,
+            SIGN_H - lh,
+            common.print_date(d),
+            size=7.5,
+            one_line=True,
+            region="date",
+        )
         doc.dashed(x0 + W * 0.38, y + SIGN_H - 1.8, x0 + W - 2, y + SIGN_H - 1.8)
-        return overflow
+        return doc.overflow[mark:]
 
     def _cont(self, doc: Doc, f: Frame, n: int, copy: int, copies: int) -> None:
         d = self.decl
         x0, y, W = f.x, f.y, f.w
         self._top(doc, f, copy, copies, n, self.count)
         doc.rect(x0, y, W, f.h, 0.9)
-        doc.fit_in(x0, y + 0.3, W, 5, f"CN 22 — {labels.CONTINUATION}", size=8, bold=True,
-                   one_line=True)  # fmt: skip
+        doc.fit_in(
+            x0, y + 0.3, W, 5, f"CN 22 — {labels.CONTINUATION}", size=8, bold=True, one_line=True
+        )
         ident = d.item_id.strip() or " — ".join(
             x for x in (d.sender.name, d.recipient.name) if x.strip()
         )
-        doc.fit_in(x0, y + 5.5, W, 5, f"{labels.SHEET.format(n=n, total=self.count)}   {ident}",
-                   size=6.5, region=f"sheet{n}")  # fmt: skip
+        doc.fit_in(
+            x0,
+            y + 5.5,
+            W,
+            5,
+            f"{labels.SHEET.format(n=n, total=self.count)}   {ident}",
+            size=6.5,
+            region=f"sheet{n}",
+        )
         y += CONT_HEADER_H
         if n <= len(self.pages):
             draw_header(doc, x0, y, self.cols, self.head_h)

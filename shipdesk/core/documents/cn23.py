@@ -95,12 +95,8 @@ class CN23:
     # -- sheet 1 --------------------------------------------------------------------------------
     def _sheet1(self, doc: Doc, copy: int, copies: int, sheets: int) -> list[tuple[str, str]]:
         d, x0, W = self.decl, self.x0, self.W
-        overflow: list[tuple[str, str]] = []
+        mark = len(doc.overflow)
         y = TOP
-
-        def keep(label: str, rest: str) -> None:
-            if rest:
-                overflow.append((label, rest))
 
         doc.copy_mark(x0, y - 2.2, W, copy, copies)
         if sheets > 1:
@@ -110,20 +106,53 @@ class CN23:
         w3 = W - w1 - w2
         doc.rect(x0, y, w1, HEADER_H)
         lh = doc.label(x0, y, w1, labels.DESIGNATED_OPERATOR)
-        keep(labels.DESIGNATED_OPERATOR, doc.fit_in(x0, y + lh, w1, HEADER_H - lh,
-             self.job.operator_name, size=10, bold=True, region="operator"))  # fmt: skip
+        doc.fit_in(
+            x0,
+            y + lh,
+            w1,
+            HEADER_H - lh,
+            self.job.operator_name,
+            size=10,
+            bold=True,
+            region="operator",
+            label=labels.DESIGNATED_OPERATOR,
+        )
         doc.rect(x0 + w1, y, w2, HEADER_H)
-        doc.fit_in(x0 + w1, y + 0.6, w2, 7.5, labels.CUSTOMS_DECLARATION, size=7, bold=True,
-                   align="center")  # fmt: skip
-        doc.fit_in(x0 + w1, y + 7.5, w2, 7.5, "CN 23", size=15, bold=True, align="center",
-                   region="form_name")  # fmt: skip
-        doc.fit_in(x0 + w1, y + 15.5, w2, 8, [labels.MAY_BE_OPENED, labels.SEE_INSTRUCTIONS],
-                   size=5.5, min_size=4.5, align="center")  # fmt: skip
+        doc.fit_in(
+            x0 + w1, y + 0.6, w2, 7.5, labels.CUSTOMS_DECLARATION, size=7, bold=True, align="center"
+        )
+        doc.fit_in(
+            x0 + w1,
+            y + 7.5,
+            w2,
+            7.5,
+            "CN 23",
+            size=15,
+            bold=True,
+            align="center",
+            region="form_name",
+        )
+        doc.fit_in(
+            x0 + w1,
+            y + 15.5,
+            w2,
+            8,
+            [labels.MAY_BE_OPENED, labels.SEE_INSTRUCTIONS],
+            size=5.5,
+            min_size=4.5,
+            align="center",
+        )
         doc.rect(x0 + w1 + w2, y, w3, HEADER_H)
         lh = doc.label(x0 + w1 + w2, y, w3, labels.ITEM_NO)
         if d.item_id.strip():
-            doc.barcode(x0 + w1 + w2 + 2, y + lh + 0.5, w3 - 4, HEADER_H - lh - 1.2,
-                        d.item_id.strip(), region="item_id")  # fmt: skip
+            doc.barcode(
+                x0 + w1 + w2 + 2,
+                y + lh + 0.5,
+                w3 - 4,
+                HEADER_H - lh - 1.2,
+                d.item_id.strip(),
+                region="item_id",
+            )
         y += HEADER_H
 
         # From / To with the references on the right
@@ -133,35 +162,66 @@ class CN23:
             party = getattr(d, side)
             doc.rect(x0, y, wl, PARTY_H)
             lh = doc.label(x0, y, wl, title)
-            keep(title, doc.fit_in(x0, y + lh, wl, PARTY_H - lh,
-                 common.party_lines(party, with_contact=True), size=9, region=side))  # fmt: skip
+            doc.fit_in(
+                x0,
+                y + lh,
+                wl,
+                PARTY_H - lh,
+                common.party_lines(party, with_contact=True),
+                size=9,
+                region=side,
+                label=title,
+            )
             if side == "sender":
                 doc.rect(x0 + wl, y, wr, PARTY_H)
                 lh = doc.label(x0 + wl, y, wr, labels.CN23["sender_ref"])
                 refs = [party.tax_id]
                 if d.ioss_number.strip():
                     refs.append(f"{labels.CN23['ioss']}: {d.ioss_number.strip()}")
-                keep(labels.CN23["sender_ref"], doc.fit_in(x0 + wl, y + lh, wr, PARTY_H - lh,
-                     refs, size=9, region="sender.tax_id"))  # fmt: skip
+                doc.fit_in(
+                    x0 + wl,
+                    y + lh,
+                    wr,
+                    PARTY_H - lh,
+                    refs,
+                    size=9,
+                    region="sender.tax_id",
+                    label=labels.CN23["sender_ref"],
+                )
             else:
                 half = PARTY_H / 2
                 doc.rect(x0 + wl, y, wr, half)
                 lh = doc.label(x0 + wl, y, wr, labels.CN23["importer_ref"])
                 refs = [x for x in (d.importer_reference, party.tax_id) if x.strip()]
-                keep(labels.CN23["importer_ref"], doc.fit_in(x0 + wl, y + lh, wr, half - lh,
-                     refs, size=8.5, region="importer_reference"))  # fmt: skip
+                doc.fit_in(
+                    x0 + wl,
+                    y + lh,
+                    wr,
+                    half - lh,
+                    refs,
+                    size=8.5,
+                    region="importer_reference",
+                    label=labels.CN23["importer_ref"],
+                )
                 doc.rect(x0 + wl, y + half, wr, half)
                 lh = doc.label(x0 + wl, y + half, wr, labels.CN23["importer_contact"])
                 contact = [x for x in (party.phone, party.email) if x.strip()]
-                keep(labels.CN23["importer_contact"], doc.fit_in(x0 + wl, y + half + lh, wr,
-                     half - lh, contact, size=8.5, region="importer_contact"))  # fmt: skip
+                doc.fit_in(
+                    x0 + wl,
+                    y + half + lh,
+                    wr,
+                    half - lh,
+                    contact,
+                    size=8.5,
+                    region="importer_contact",
+                    label=labels.CN23["importer_contact"],
+                )
             y += PARTY_H
 
         # Items
         draw_header(doc, x0, y, self.cols, self.head_h)
         y += self.head_h
-        y = draw_rows(doc, x0, y, self.cols, self.pages[0] if self.pages else [],
-                      self.first_area)  # fmt: skip
+        y = draw_rows(doc, x0, y, self.cols, self.pages[0] if self.pages else [], self.first_area)
 
         # Totals: (4) gross weight under the net weights, (6) under the values, (9) charges.
         c = self.cols
@@ -175,14 +235,33 @@ class CN23:
         xx = x0 + wa
         doc.rect(xx, y, c[2].width, TOTALS_H)
         lh = doc.label(xx, y, c[2].width, labels.CN23["gross"], size=4.6)
-        doc.fit_in(xx, y + lh, c[2].width, TOTALS_H - lh, common.total_gross(d), size=9,
-                   bold=True, align="right", one_line=True, region="gross_weight_kg")  # fmt: skip
+        doc.fit_in(
+            xx,
+            y + lh,
+            c[2].width,
+            TOTALS_H - lh,
+            common.total_gross(d),
+            size=9,
+            bold=True,
+            align="right",
+            one_line=True,
+            region="gross_weight_kg",
+        )
         xx += c[2].width
         doc.rect(xx, y, c[3].width, TOTALS_H)
         lh = doc.label(xx, y, c[3].width, labels.CN23["total_value"], size=4.6)
-        doc.fit_in(xx, y + lh, c[3].width, TOTALS_H - lh,
-                   f"{common.total_value(d)} {d.currency.upper()}", size=9, bold=True,
-                   align="right", one_line=True, region="total_value")  # fmt: skip
+        doc.fit_in(
+            xx,
+            y + lh,
+            c[3].width,
+            TOTALS_H - lh,
+            f"{common.total_value(d)} {d.currency.upper()}",
+            size=9,
+            bold=True,
+            align="right",
+            one_line=True,
+            region="total_value",
+        )
         xx += c[3].width
         wc = c[4].width + c[5].width
         doc.rect(xx, y, wc, TOTALS_H)
@@ -190,8 +269,17 @@ class CN23:
         charges = d.postal_charges.strip()
         if charges:
             charges = f"{common.money(charges)} {d.currency.upper()}"
-        doc.fit_in(xx, y + lh, wc, TOTALS_H - lh, charges, size=9, align="right",
-                   one_line=True, region="postal_charges")  # fmt: skip
+        doc.fit_in(
+            xx,
+            y + lh,
+            wc,
+            TOTALS_H - lh,
+            charges,
+            size=9,
+            align="right",
+            one_line=True,
+            region="postal_charges",
+        )
         y += TOTALS_H
 
         # (10) category and (11) comments
@@ -203,16 +291,41 @@ class CN23:
             cx = x0 + 1.2 + (k // 3) * colw
             cy = y + lh + 0.4 + (k % 3) * 3.9
             doc.checkbox(cx, cy, d.category == cat)
-            doc.fit_in(cx + 3.4, cy - 0.6, colw - 5, 4.0, labels.CATEGORY_LABELS[cat], size=6.5,
-                       min_size=5, one_line=True, region=f"category.{cat}")  # fmt: skip
+            doc.fit_in(
+                cx + 3.4,
+                cy - 0.6,
+                colw - 5,
+                4.0,
+                labels.CATEGORY_LABELS[cat],
+                size=6.5,
+                min_size=5,
+                one_line=True,
+                region=f"category.{cat}",
+            )
         ey = y + lh + 12.4
         doc.text(x0 + 1, ey + 2, labels.EXPLANATION + ":", 5.5)
-        keep(labels.EXPLANATION, doc.fit_in(x0 + 23, ey - 0.4, wl - 24, CATEGORY_H - (ey - y),
-             d.category_explanation, size=7.5, region="category_explanation"))  # fmt: skip
+        doc.fit_in(
+            x0 + 23,
+            ey - 0.4,
+            wl - 24,
+            CATEGORY_H - (ey - y),
+            d.category_explanation,
+            size=7.5,
+            region="category_explanation",
+            label=labels.EXPLANATION,
+        )
         doc.rect(x0 + wl, y, W - wl, CATEGORY_H)
         lh = doc.label(x0 + wl, y, W - wl, labels.CN23["comments"], size=4.6)
-        keep(labels.CN23["comments"], doc.fit_in(x0 + wl, y + lh, W - wl, CATEGORY_H - lh,
-             d.comments, size=8, region="comments"))  # fmt: skip
+        doc.fit_in(
+            x0 + wl,
+            y + lh,
+            W - wl,
+            CATEGORY_H - lh,
+            d.comments,
+            size=8,
+            region="comments",
+            label=labels.CN23["comments"],
+        )
         y += CATEGORY_H
 
         # (12) licence (13) certificate (14) invoice
@@ -230,23 +343,42 @@ class CN23:
             doc.rect(bx, y, w3, DOCS_H)
             lh = doc.label(bx + 4, y, w3 - 4, labels.CN23[key], size=4.8)
             doc.checkbox(bx + 0.8, y + 0.8, bool(value), size=2.6)
-            rest = doc.fit_in(bx + 3.4, y + lh, w3 - 3.4, DOCS_H - lh, value, size=8, region=region)
-            keep(labels.CN23[key], rest)
+            doc.fit_in(
+                bx + 3.4,
+                y + lh,
+                w3 - 3.4,
+                DOCS_H - lh,
+                value,
+                size=8,
+                region=region,
+                label=labels.CN23[key],
+            )
         y += DOCS_H
 
         # Non-delivery instruction (not a UPU CN 23 box; posts ask for it with the parcel)
         doc.rect(x0, y, W, NONDELIVERY_H)
         doc.text(x0 + 1, y + 4.2, labels.CN23["non_delivery"] + ":", 6)
         opts = (
-            ("return", labels.CN23["return_priority"] if d.return_priority else
-             labels.CN23["return"]),
+            (
+                "return",
+                labels.CN23["return_priority"] if d.return_priority else labels.CN23["return"],
+            ),
             ("abandon", labels.CN23["abandon"]),
-        )  # fmt: skip
+        )
         ox = x0 + 56
         for key, text in opts:
             doc.checkbox(ox, y + 1.8, d.non_delivery == key, size=2.6)
-            doc.fit_in(ox + 3.2, y + 0.9, 62, 5, text, size=6.5, min_size=5, one_line=True,
-                       region=f"non_delivery.{key}")  # fmt: skip
+            doc.fit_in(
+                ox + 3.2,
+                y + 0.9,
+                62,
+                5,
+                text,
+                size=6.5,
+                min_size=5,
+                one_line=True,
+                region=f"non_delivery.{key}",
+            )
             ox += 66
         y += NONDELIVERY_H
 
@@ -259,10 +391,18 @@ class CN23:
         sy = y + 12
         doc.line(x0 + wo, sy, x0 + W, sy, 0.4)
         lh = doc.label(x0 + wo, sy, W - wo, labels.CN23["sign"])
-        doc.fit_in(x0 + wo, sy + lh, (W - wo) * 0.35, BOTTOM_H - 12 - lh,
-                   common.print_date(d), size=9, one_line=True, region="date")  # fmt: skip
+        doc.fit_in(
+            x0 + wo,
+            sy + lh,
+            (W - wo) * 0.35,
+            BOTTOM_H - 12 - lh,
+            common.print_date(d),
+            size=9,
+            one_line=True,
+            region="date",
+        )
         doc.dashed(x0 + wo + (W - wo) * 0.38, y + BOTTOM_H - 3, x0 + W - 3, y + BOTTOM_H - 3)
-        return overflow
+        return doc.overflow[mark:]
 
     # -- continuation sheets --------------------------------------------------------------------
     def _cont_header(self, doc: Doc, n: int, copy: int, copies: int) -> float:
@@ -270,15 +410,34 @@ class CN23:
         y = TOP
         doc.copy_mark(x0, y - 2.2, W, copy, copies)
         doc.rect(x0, y, W, CONT_HEADER_H)
-        doc.fit_in(x0, y + 0.5, W * 0.62, 6, f"CN 23 — {labels.CONTINUATION}", size=11,
-                   bold=True)  # fmt: skip
-        doc.fit_in(x0, y + 6.5, W * 0.62, 5, labels.SHEET.format(n=n, total=self.sheet_count),
-                   size=8, region=f"sheet{n}")  # fmt: skip
-        doc.fit_in(x0, y + 10.8, W * 0.62, 6, f"{labels.CN23['from']}: {d.sender.name}",
-                   size=7.5, min_size=4.0)  # fmt: skip
+        doc.fit_in(x0, y + 0.5, W * 0.62, 6, f"CN 23 — {labels.CONTINUATION}", size=11, bold=True)
+        doc.fit_in(
+            x0,
+            y + 6.5,
+            W * 0.62,
+            5,
+            labels.SHEET.format(n=n, total=self.sheet_count),
+            size=8,
+            region=f"sheet{n}",
+        )
+        doc.fit_in(
+            x0,
+            y + 10.8,
+            W * 0.62,
+            6,
+            f"{labels.CN23['from']}: {d.sender.name}",
+            size=7.5,
+            min_size=4.0,
+        )
         if d.item_id.strip():
-            doc.barcode(x0 + W * 0.64, y + 1, W * 0.34, CONT_HEADER_H - 2, d.item_id.strip(),
-                        region=f"item_id~{n}")  # fmt: skip
+            doc.barcode(
+                x0 + W * 0.64,
+                y + 1,
+                W * 0.34,
+                CONT_HEADER_H - 2,
+                d.item_id.strip(),
+                region=f"item_id~{n}",
+            )
         return y + CONT_HEADER_H + 3
 
     def _overflow_part(self, doc: Doc, y: float, overflow: list[tuple[str, str]]) -> None:

@@ -117,8 +117,18 @@ def check_declaration_printable(decl: Declaration) -> None:
     """Refuse (``InputError`` naming the field) any value with a character no font can draw."""
     for side in ("sender", "recipient"):
         party: Party = getattr(decl, side)
-        for f in ("name", "company", "street", "city", "postcode", "region", "country", "phone",
-                  "email", "tax_id"):  # fmt: skip
+        for f in (
+            "name",
+            "company",
+            "street",
+            "city",
+            "postcode",
+            "region",
+            "country",
+            "phone",
+            "email",
+            "tax_id",
+        ):
             check_printable(getattr(party, f) or "", f"{side}.{f}")
     for i, it in enumerate(decl.items):
         for f in ("description", "quantity", "net_weight_kg", "value", "hs_code", "origin_country"):

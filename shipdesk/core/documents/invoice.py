@@ -52,7 +52,9 @@ class SheetDocument:
         self.closing = self.closing_parts()
         dry = Doc(doc.paper, dry=True)
         dry.new_page()
-        self._parties(dry, TOP + TITLE_H)  # boxes that overflow continue in the closing part
+        self._terms(dry, self._parties(dry, self._title_block(dry)))
+        # Boxes whose text does not fit continue in the closing part of the last page.
+        self.closing += [(f"overflow:{lbl}", lbl, rest) for lbl, rest in dry.overflow]
         self.closing_h = self._closing_height()
         body = doc.h - TOP - BOTTOM - FOOTER_H
         first = body - TITLE_H - PARTY_H - TERMS_H - self.head_h - 4
@@ -154,22 +156,39 @@ class SheetDocument:
         y = doc.h - BOTTOM
         doc.line(self.x0, y, self.x0 + self.W, y, 0.3)
         ref = " · ".join(
-            x for x in (self.title(), self.decl.invoice_number.strip(), self.decl.item_id.strip())
+            x
+            for x in (self.title(), self.decl.invoice_number.strip(), self.decl.item_id.strip())
             if x
-        )  # fmt: skip
+        )
         doc.fit_in(self.x0, y + 0.6, self.W * 0.7, 5, ref, size=7, one_line=True)
-        doc.fit_in(self.x0 + self.W * 0.7, y + 0.6, self.W * 0.3, 5,
-                   self.t["page"].format(n=n, total=self.count), size=7, align="right",
-                   one_line=True, region=f"page{n}")  # fmt: skip
+        doc.fit_in(
+            self.x0 + self.W * 0.7,
+            y + 0.6,
+            self.W * 0.3,
+            5,
+            self.t["page"].format(n=n, total=self.count),
+            size=7,
+            align="right",
+            one_line=True,
+            region=f"page{n}",
+        )
         if copies > 1:
-            doc.text(self.x0, TOP - 4, self.t["copy"].format(n=copy, total=copies), 7,
-                     bold=True, align="right", width=self.W)  # fmt: skip
+            doc.text(
+                self.x0,
+                TOP - 4,
+                self.t["copy"].format(n=copy, total=copies),
+                7,
+                bold=True,
+                align="right",
+                width=self.W,
+            )
 
     def _title_block(self, doc: Doc) -> float:
         d, t, x0, W = self.decl, self.t, self.x0, self.W
         y = TOP
-        doc.fit_in(x0, y, W * 0.55, 10, self.title(), size=18, bold=True, region="title",
-                   one_line=True)  # fmt: skip
+        doc.fit_in(
+            x0, y, W * 0.55, 10, self.title(), size=18, bold=True, region="title", one_line=True
+        )
         meta = []
         if self.kind == "invoice" or d.invoice_number.strip():
             meta.append((t["invoice_no"], d.invoice_number.strip(), "invoice_number"))
@@ -179,8 +198,17 @@ class SheetDocument:
         my = y
         for label, value, region in meta:
             doc.text(x0 + W * 0.56, my + 3.3, label, 7.5)
-            doc.fit_in(x0 + W * 0.72, my, W * 0.28, 4.6, value, size=9, bold=True,
-                       one_line=True, region=region)  # fmt: skip
+            doc.fit_in(
+                x0 + W * 0.72,
+                my,
+                W * 0.28,
+                4.6,
+                value,
+                size=9,
+                bold=True,
+                one_line=True,
+                region=region,
+            )
             my += 4.7
         return y + TITLE_H
 
@@ -200,10 +228,9 @@ class SheetDocument:
                 extra.append(f"{t['email']}: {p.email.strip()}")
             if p.tax_id.strip():
                 extra.append(f"{t['tax_id']}: {p.tax_id.strip()}")
-            rest = doc.fit_in(bx, y + lh, half, PARTY_H - lh, lines + extra, size=9,
-                              region=side)  # fmt: skip
-            if rest and doc.dry:
-                self.closing.append((f"{side}~", title, rest))
+            doc.fit_in(
+                bx, y + lh, half, PARTY_H - lh, lines + extra, size=9, region=side, label=title
+            )
         return y + PARTY_H + 2
 
     def _terms(self, doc: Doc, y: float) -> float:
@@ -233,8 +260,18 @@ class SheetDocument:
         for region, label, value in self.totals():
             bold = region in ("invoice_total", "gross_weight_kg")
             doc.fit_in(x0 + W * 0.45, y, W * 0.33, 5, label, size=8.5, bold=bold, one_line=True)
-            doc.fit_in(x0 + W * 0.78, y, W * 0.22, 5, value, size=8.5, bold=bold, align="right",
-                       one_line=True, region=region)  # fmt: skip
+            doc.fit_in(
+                x0 + W * 0.78,
+                y,
+                W * 0.22,
+                5,
+                value,
+                size=8.5,
+                bold=bold,
+                align="right",
+                one_line=True,
+                region=region,
+            )
             y += 5.0
         y += 3
         for region, label, text in self.closing:
@@ -245,8 +282,16 @@ class SheetDocument:
         f = fit([t["declaration"]], (W - 1.6) * MM, 1e6, size=8)
         doc.draw_fitted(x0, y, W, f)
         y += fitted_height(f) + 10
-        doc.fit_in(x0, y - 4.2, W * 0.3, 5, common.print_date(self.decl), size=9, one_line=True,
-                   region="signature_date")  # fmt: skip
+        doc.fit_in(
+            x0,
+            y - 4.2,
+            W * 0.3,
+            5,
+            common.print_date(self.decl),
+            size=9,
+            one_line=True,
+            region="signature_date",
+        )
         doc.line(x0 + W * 0.32, y, x0 + W, y, 0.5)
         doc.text(x0 + W * 0.32, y + 3, t["signature"], 7)
 
@@ -260,8 +305,16 @@ class SheetDocument:
                 y = self._terms(doc, y)
             else:
                 page = self.t["page"].format(n=n, total=self.count)
-                doc.fit_in(self.x0, TOP, self.W, 7, f"{self.title()} — {page}", size=11,
-                           bold=True, one_line=True)  # fmt: skip
+                doc.fit_in(
+                    self.x0,
+                    TOP,
+                    self.W,
+                    7,
+                    f"{self.title()} — {page}",
+                    size=11,
+                    bold=True,
+                    one_line=True,
+                )
                 y = TOP + CONT_TITLE_H
             if n <= len(self.pages):
                 rows: list[Row] = self.pages[n - 1]
@@ -269,11 +322,11 @@ class SheetDocument:
                 used = sum(r.height for r in rows)
                 last_table = n == len(self.pages)
                 area = used if last_table else self.areas[n - 1]
-                y = draw_rows(doc, self.x0, y + self.head_h, self.cols, rows, max(area, 0.1),
-                              rule_empty=False)  # fmt: skip
+                y = draw_rows(
+                    doc, self.x0, y + self.head_h, self.cols, rows, max(area, 0.1), rule_empty=False
+                )
                 if not last_table:
-                    doc.text(self.x0, y + 4, self.t["continued"], 7.5, align="right",
-                             width=self.W)  # fmt: skip
+                    doc.text(self.x0, y + 4, self.t["continued"], 7.5, align="right", width=self.W)
             if n == self.count:
                 self._closing(doc, y)
 

@@ -19,11 +19,21 @@ CATEGORY_LABELS: dict[str, str] = {
     "other": "Other / Autre",
 }
 CN22_CATEGORY_ORDER = (
-    "gift", "commercial_sample", "documents", "returned_goods", "sale_of_goods", "other",
-)  # fmt: skip
+    "gift",
+    "commercial_sample",
+    "documents",
+    "returned_goods",
+    "sale_of_goods",
+    "other",
+)
 CN23_CATEGORY_ORDER = (
-    "commercial_sample", "gift", "documents", "returned_goods", "sale_of_goods", "other",
-)  # fmt: skip
+    "commercial_sample",
+    "gift",
+    "documents",
+    "returned_goods",
+    "sale_of_goods",
+    "other",
+)
 
 CUSTOMS_DECLARATION = "CUSTOMS DECLARATION / DÉCLARATION EN DOUANE"
 MAY_BE_OPENED = "May be opened officially / Peut être ouvert d'office"

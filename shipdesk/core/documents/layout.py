@@ -177,6 +177,8 @@ class Doc:
             pagesize=(self.w * MM, self.h * MM),
             pageCompression=1,
             invariant=1,
+            initialFontName=fonts.font_name(),
+            initialFontSize=9,
         )
         self.c.setTitle(title)
         self.c.setAuthor(author)
@@ -185,6 +187,7 @@ class Doc:
         self.page = 0
         self.regions: list[Region] = []
         self.watermark = ""
+        self.overflow: list[tuple[str, str]] = []  # (box label, text that did not fit)
         self._dirty = False
 
     # -- pages ----------------------------------------------------------------------------------
@@ -296,8 +299,13 @@ class Doc:
         one_line: bool = False,
         region: str | None = None,
         pad: float = 0.8,
+        label: str | None = None,
     ) -> str:
-        """Fit text inside the box (mm) and draw it; returns the text that did not fit."""
+        """Fit text inside the box (mm) and draw it; returns the text that did not fit.
+
+        Text that does not fit is also kept in ``self.overflow`` under ``label`` (or the
+        region name), so a layout can move it to a continuation sheet.
+        """
         if isinstance(paragraphs, str):
             paragraphs = [paragraphs]
         iw, ih = max(0.1, w - 2 * pad), max(0.1, h - 2 * pad * 0.6)
@@ -305,6 +313,8 @@ class Doc:
             paragraphs, iw * MM, ih * MM, size=size, min_size=min_size, bold=bold, one_line=one_line
         )
         self.draw_fitted(x, y, w, f, bold=bold, align=align, region=region, h=h, pad=pad)
+        if f.rest:
+            self.overflow.append((label or region or "", f.rest))
         return f.rest
 
     def draw_fitted(
@@ -363,17 +373,36 @@ class Doc:
         bc = Code128(value, barHeight=bar_h * MM, barWidth=0.33 * MM, quiet=0, humanReadable=0)
         if bc.width > w * MM:
             bc = Code128(
-                value, barHeight=bar_h * MM, barWidth=w * MM / bc.width * 0.33 * MM,
-                quiet=0, humanReadable=0,
-            )  # fmt: skip
+                value,
+                barHeight=bar_h * MM,
+                barWidth=w * MM / bc.width * 0.33 * MM,
+                quiet=0,
+                humanReadable=0,
+            )
         bx = x * MM + (w * MM - bc.width) / 2
         bc.drawOn(self.c, bx, self._y(y + bar_h))
         self.fit_in(
-            x, y + bar_h + 0.2, w, text_h, value, size=9, bold=True, align="center",
-            one_line=True, region=region, pad=0.2,
-        )  # fmt: skip
+            x,
+            y + bar_h + 0.2,
+            w,
+            text_h,
+            value,
+            size=9,
+            bold=True,
+            align="center",
+            one_line=True,
+            region=region,
+            pad=0.2,
+        )
 
     def copy_mark(self, x: float, y: float, w: float, copy: int, copies: int) -> None:
         if copies > 1:
-            self.text(x, y, f"Copy {copy} of {copies} / Exemplaire {copy} sur {copies}", 6.5,
-                      bold=True, align="right", width=w)  # fmt: skip
+            self.text(
+                x,
+                y,
+                f"Copy {copy} of {copies} / Exemplaire {copy} sur {copies}",
+                6.5,
+                bold=True,
+                align="right",
+                width=w,
+            )

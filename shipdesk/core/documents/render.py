@@ -90,8 +90,12 @@ def render_document(
             }[f]
         )
         job = common.Job(decl, paper, profile.name, max(1, n), lang, draft)
-        {"cn22": cn22.draw, "cn23": cn23.draw, "invoice": invoice.draw,
-         "packing": packing_list.draw}[f](job, doc)  # fmt: skip
+        {
+            "cn22": cn22.draw,
+            "cn23": cn23.draw,
+            "invoice": invoice.draw,
+            "packing": packing_list.draw,
+        }[f](job, doc)
     pages = doc.page + 1
     pdf = doc.finish()
     return Rendered(pdf, doc.regions, pages, plan)

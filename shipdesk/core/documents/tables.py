@@ -127,8 +127,9 @@ def draw_rows(
         cx = x
         for c, f in zip(cols, row.cells):
             name = f"{row.prefix}.{c.key}" if row.part == 0 else f"{row.prefix}.{c.key}~{row.part}"
-            doc.draw_fitted(cx, cy, c.width, f, align=c.align, region=name, h=row.height,
-                            pad=CELL_PAD)  # fmt: skip
+            doc.draw_fitted(
+                cx, cy, c.width, f, align=c.align, region=name, h=row.height, pad=CELL_PAD
+            )
             doc.line(cx, cy, cx, cy + row.height, 0.4)
             cx += c.width
         doc.line(x + total_w, cy, x + total_w, cy + row.height, 0.4)
