@@ -103,7 +103,7 @@ class CN22:
         self.count = len(self.pages) + (1 if self.overflow else 0)
 
     def _category_height(self) -> float:
-        return 13.5 if self.decl.category == "other" or self.decl.category_explanation else 11.0
+        return 17.0 if self.decl.category == "other" or self.decl.category_explanation else 11.0
 
     def _top(self, doc: Doc, f: Frame, copy: int, copies: int, n: int, total: int) -> None:
         if total > 1:
@@ -284,9 +284,10 @@ class CN22:
             y + 5.5,
             W,
             5,
-            f"{labels.SHEET.format(n=n, total=self.count)}   {ident}",
+            ident,
             size=6.5,
-            region=f"sheet{n}",
+            min_size=4.5,
+            region=f"ident~{n}",
         )
         y += CONT_HEADER_H
         if n <= len(self.pages):
