@@ -197,15 +197,16 @@ def check_phone(value: str, country: str | None = None) -> IdCheck:
 
     raw = (value or "").strip()
     region = (country or "").upper() or None
+    text = "+" + raw[2:] if raw.startswith("00") else raw  # 00: the usual international prefix
     try:
-        num = pn.parse(raw, region)
+        num = pn.parse(text, region)
     except pn.NumberParseException as exc:
         return IdCheck(False, raw, "parse", str(exc), "phone number")
     if not pn.is_valid_number(num):
         return IdCheck(False, raw, "invalid", "not a valid number", "phone number")
     intl = pn.format_number(num, pn.PhoneNumberFormat.INTERNATIONAL)
-    if not raw.startswith(("+", "00")):
-        return IdCheck(True, intl, "national", "national form", "phone number")
+    if not raw.startswith("+"):
+        return IdCheck(True, intl, "national", "not in international form", "phone number")
     return IdCheck(True, intl, kind="phone number")
 
 

@@ -1,0 +1,200 @@
+"""Money: currencies, dated SDR / euro tables, user rates, ECB import, conversions."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from shipdesk.core import money
+from shipdesk.core.errors import InputError
+
+ECB_DAILY_CSV = (
+    "Date, USD, JPY, BGN, CZK, DKK, GBP, HUF, PLN, RON, SEK, CHF, \n"
+    "27 November 2026, 1.0500, 160.10, 1.9558, 25.100, 7.4600, 0.8400, 400.00, 4.2500, "
+    "4.9800, 11.000, 0.9300, \n"
+)
+ECB_HIST_CSV = (
+    "Date,USD,JPY,GBP,CYP,\n"
+    "2026-11-27,1.0500,160.10,0.8400,N/A,\n"
+    "2026-11-26,1.0400,159.00,0.8450,N/A,\n"
+)
+ECB_XML = b"""<?xml version="1.0" encoding="UTF-8"?>
+<gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01"
+ xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">
+ <gesmes:subject>Reference rates</gesmes:subject>
+ <Cube>
+  <Cube time="2026-11-27">
+   <Cube currency="USD" rate="1.0500"/>
+   <Cube currency="GBP" rate="0.8400"/>
+  </Cube>
+ </Cube>
+</gesmes:Envelope>
+"""
+
+
+def test_iso_currencies() -> None:
+    assert money.is_currency("EUR") and money.is_currency("XDR") and money.is_currency("JPY")
+    assert not money.is_currency("eur")
+    assert not money.is_currency("EURO")
+    assert not money.is_currency("ABC")
+    assert not money.is_currency(None)
+
+
+def test_minor_units_and_rounding() -> None:
+    assert money.minor_digits("EUR") == 2
+    assert money.minor_digits("JPY") == 0
+    assert money.minor_digits("KWD") == 3
+    assert money.round_money(Decimal("2.345"), "EUR") == Decimal("2.35")
+    assert money.round_money(Decimal("1234.5"), "JPY") == Decimal("1235")
+    assert money.format_money(Decimal("1234.5"), "EUR") == "1,234.50 EUR"
+    assert money.format_money(Decimal("300"), "XDR") == "300.00 SDR"
+
+
+def test_same_currency_needs_no_rate() -> None:
+    c = money.convert(Decimal("12.50"), "EUR", "EUR")
+    assert c.amount == Decimal("12.50") and c.rate == 1 and c.rate_date is None
+
+
+def test_sdr_to_uses_shipped_imf_rates_with_date() -> None:
+    c = money.sdr_to("JPY", on=date(2025, 11, 1))
+    assert c.rate == Decimal("206.163")
+    assert c.rate_date == date(2025, 10, 20)
+    assert "IMF" in c.source
+    # the newest table (22 Dec 2025) has USD
+    c = money.sdr_to("USD")
+    assert c.rate == Decimal("1.3672") and c.rate_date == date(2025, 12, 22)
+
+
+def test_convert_shows_rate_and_date() -> None:
+    c = money.convert(Decimal("100"), "EUR", "USD", on=date(2025, 10, 20))
+    assert c.rate == Decimal("1.16549")
+    assert c.amount == Decimal("116.549")
+    assert c.rate_date == date(2025, 10, 20)
+    text = c.describe()
+    assert "1 EUR = 1.16549 USD" in text and "2025-10-20" in text
+
+
+def test_cross_rate_through_the_euro() -> None:
+    c = money.convert(Decimal("100"), "GBP", "USD", on=date(2025, 10, 20))
+    assert abs(c.amount - Decimal("134.10")) < Decimal("0.05")  # 1.36568 / 1.01841
+
+
+def test_sdr_conversion_both_ways() -> None:
+    there = money.convert(Decimal("300"), "XDR", "EUR", on=date(2025, 10, 20))
+    assert there.amount == Decimal("351.528")
+    back = money.convert(there.amount, "EUR", "XDR", on=date(2025, 10, 20))
+    assert abs(back.amount - Decimal("300")) < Decimal("0.0001")
+
+
+def test_unknown_pair_and_bad_codes() -> None:
+    with pytest.raises(money.RateUnavailable, match="MNT"):
+        money.convert(Decimal(1), "MNT", "EUR")
+    with pytest.raises(InputError, match="ISO 4217"):
+        money.convert(Decimal(1), "EURO", "USD")
+
+
+def test_user_rates_win_over_shipped_for_the_same_date() -> None:
+    day = date(2025, 10, 20)
+    money.set_rates("eur", {"USD": "1.20"}, on=day)
+    c = money.convert(Decimal(10), "EUR", "USD", on=day)
+    assert c.rate == Decimal("1.20") and c.source == "entered by the user"
+    # other currencies of that date still come from the shipped table
+    assert money.convert(Decimal(1), "EUR", "GBP", on=day).rate == Decimal("0.869128")
+    money.remove_user_rates("eur", day)
+    assert money.convert(Decimal(10), "EUR", "USD", on=day).rate == Decimal("1.16549")
+
+
+def test_user_rates_newer_date_used_by_default() -> None:
+    money.set_rates("eur", {"MNT": "3900"}, on=date(2026, 11, 1))
+    c = money.convert(Decimal(2), "EUR", "MNT")
+    assert c.amount == Decimal("7800") and c.rate_date == date(2026, 11, 1)
+    stored = json.loads(money.user_rates_path().read_text(encoding="utf-8"))
+    assert stored["eur"]["2026-11-01"]["rates"]["MNT"] == "3900"
+
+
+@pytest.mark.parametrize(
+    ("rates", "message"),
+    [
+        ({"usd": "x"}, "not a number"),
+        ({"USD": "-1"}, "greater than zero"),
+        ({"EURO": "1"}, "ISO 4217"),
+        ({"EUR": "1"}, "base"),
+    ],
+)
+def test_set_rates_rejects_bad_input(rates: dict, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        money.set_rates("eur", rates, on=date(2026, 1, 1))
+
+
+def test_import_ecb_daily_csv(tmp_path: Path) -> None:
+    f = tmp_path / "eurofxref.csv"
+    f.write_text(ECB_DAILY_CSV, encoding="utf-8")
+    s = money.import_ecb(f)
+    assert (s.dates, s.currencies, s.first) == (1, 11, date(2026, 11, 27))
+    c = money.convert(Decimal(100), "EUR", "GBP")
+    assert c.rate == Decimal("0.8400") and c.rate_date == date(2026, 11, 27)
+    assert "ECB" in c.source and "eurofxref.csv" in c.source
+    assert "imported 1 date(s)" in s.describe()
+
+
+def test_import_ecb_history_csv_skips_na(tmp_path: Path) -> None:
+    f = tmp_path / "eurofxref-hist.csv"
+    f.write_text(ECB_HIST_CSV, encoding="utf-8")
+    s = money.import_ecb(f)
+    assert (s.dates, s.currencies) == (2, 3)
+    assert money.convert(Decimal(1), "EUR", "USD", on=date(2026, 11, 26)).rate == Decimal("1.04")
+
+
+def test_import_ecb_xml_and_zip(tmp_path: Path) -> None:
+    f = tmp_path / "eurofxref-daily.xml"
+    f.write_bytes(ECB_XML)
+    assert money.import_ecb(f).dates == 1
+    assert money.convert(Decimal(1), "EUR", "USD").rate == Decimal("1.05")
+    z = tmp_path / "eurofxref.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("eurofxref.csv", ECB_DAILY_CSV)
+    assert money.import_ecb(z).currencies == 11
+
+
+def test_import_rejects_bad_files(tmp_path: Path) -> None:
+    bad = tmp_path / "rates.csv"
+    bad.write_text("Day,USD\n2026-01-01,1.1\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"rates\.csv.*Date"):
+        money.import_ecb(bad)
+    bad.write_text("Date,USD\n2026-01-01,abc\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"rates.csv:row 2: USD: 'abc'"):
+        money.import_ecb(bad)
+    bad.write_text("Date,USD\nyesterday,1.1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="row 2: bad date"):
+        money.import_ecb(bad)
+    x = tmp_path / "rates.xml"
+    x.write_bytes(b"<a><b/></a>")
+    with pytest.raises(InputError, match="no <Cube"):
+        money.import_ecb(x)
+    x.write_bytes(b"<a><b></a>")
+    with pytest.raises(InputError, match="not readable XML"):
+        money.import_ecb(x)
+    bomb = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
+    x.write_bytes(bomb)
+    with pytest.raises(InputError, match="not readable XML"):
+        money.import_ecb(x)
+    with pytest.raises(InputError, match="file not found"):
+        money.import_ecb(tmp_path / "missing.csv")
+
+
+def test_broken_user_table_names_the_file() -> None:
+    money.user_rates_path().write_text("{not json", encoding="utf-8")
+    with pytest.raises(InputError, match=r"rates\.json"):
+        money.convert(Decimal(1), "EUR", "USD")
+
+
+def test_rates_info() -> None:
+    info = money.rates_info()
+    assert info["sdr"]["base"] == "XDR" and info["sdr"]["newest"] == "2025-12-22"
+    assert info["eur"]["newest"] == "2025-10-20" and "USD" in info["eur"]["currencies"]
+    assert info["eur"]["user_dates"] == 0

@@ -1,0 +1,701 @@
+"""Validation rules, each with good and bad examples, checked by (level, field path, code)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from shipdesk.core.model import Declaration, Item, Party
+from shipdesk.core.validation import Problem, ValidationResult, validate
+from shipdesk.core.validation.messages import MESSAGES
+
+
+def sender_de() -> Party:
+    return Party(
+        name="Anna Schmidt",
+        street="Hauptstraße 12",
+        city="Berlin",
+        postcode="10115",
+        country="DE",
+        phone="+49 30 1234567",
+        email="anna@example.de",
+    )
+
+
+def recipient_us() -> Party:
+    return Party(
+        name="John Miller",
+        street="1600 Amphitheatre Pkwy",
+        city="Mountain View",
+        postcode="94043",
+        region="CA",
+        country="US",
+        phone="+1 650 253 0000",
+    )
+
+
+def item(**kw: str) -> Item:
+    base = dict(
+        description="Women's T-shirt, 100% cotton, knitted",
+        quantity="2",
+        net_weight_kg="0.300",
+        value="25.00",
+        hs_code="610910",
+        origin_country="PT",
+    )
+    base.update(kw)
+    return Item(**base)
+
+
+def good(**kw: object) -> Declaration:
+    """A clean CN 22 declaration: a sale from Germany to the US worth EUR 25."""
+    d = Declaration(
+        category="sale_of_goods",
+        currency="EUR",
+        sender=sender_de(),
+        recipient=recipient_us(),
+        items=[item()],
+        gross_weight_kg="0.450",
+        postal_charges="12.50",
+        item_id="RR473124829DE",
+        invoice_number="INV-1",
+        date="2026-11-27",
+    )
+    for k, v in kw.items():
+        setattr(d, k, v)
+    return d
+
+
+def found(r: ValidationResult) -> set[tuple[str, str, str]]:
+    return {(p.level, p.field, p.code) for p in r.problems}
+
+
+def check(d: Declaration, operator: str = "upu") -> set[tuple[str, str, str]]:
+    return found(validate(d, operator=operator))
+
+
+# -- result shape ------------------------------------------------------------------------
+def test_clean_declaration_has_no_problems() -> None:
+    r = validate(good(), operator="upu")
+    assert r.problems == [] and r.form == "cn22" and not r.has_errors
+
+
+def test_clean_cn23_declaration_has_no_problems() -> None:
+    d = good(items=[item(value="900.00")])
+    r = validate(d, operator="upu")
+    assert r.form == "cn23" and r.problems == []
+
+
+def test_result_json_shape() -> None:
+    d = good(gross_weight_kg="0.1")
+    r = validate(d, operator="upu")
+    j = r.to_json()
+    assert set(j) == {"form", "problems"} and j["form"] == "cn22"
+    assert j["problems"] == [
+        {
+            "level": "error",
+            "field": "gross_weight_kg",
+            "code": "gross_below_net",
+            "message": j["problems"][0]["message"],
+        }
+    ]
+    assert r.errors and not r.warnings and r.has_errors
+    assert r.by_field()["gross_weight_kg"][0].code == "gross_below_net"
+    assert r.for_field("gross_weight_kg") == r.errors
+
+
+def test_for_field_covers_children() -> None:
+    d = good(items=[item(description="Gift", quantity="0")])
+    r = validate(d, operator="upu")
+    assert {p.field for p in r.for_field("items[0]")} == {
+        "items[0].description",
+        "items[0].quantity",
+    }
+
+
+def test_message_table_matches_the_rules() -> None:
+    """Every code the rules raise has a message, and no message is left unused."""
+    import re
+    from pathlib import Path
+
+    import shipdesk.core.forms as forms_mod
+    import shipdesk.core.validation.rules as rules_mod
+
+    src = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (rules_mod, forms_mod))
+    used = set(
+        re.findall(
+            r"(?:ERROR|WARNING|level|\"error\"|\"warning\"),\s*[^,]+,\s*\"([a-z0-9_]+)\"", src
+        )
+    )
+    assert used, "no codes found"
+    assert used <= set(MESSAGES), used - set(MESSAGES)
+    assert set(MESSAGES) <= used, set(MESSAGES) - used
+
+
+def test_problem_is_plain_data() -> None:
+    p = Problem("warning", "items", "x", "y")
+    assert p.to_dict() == {"level": "warning", "field": "items", "code": "x", "message": "y"}
+
+
+# -- items and required fields -----------------------------------------------------------
+def test_blank_trailing_items_are_ignored_and_paths_keep_file_positions() -> None:
+    d = good(items=[Item(), item(), Item(quantity="1")])
+    assert check(d) == set()
+    d.items[1].description = ""
+    assert ("error", "items[1].description", "required") in check(d)
+
+
+def test_no_items() -> None:
+    assert ("error", "items", "items_missing") in check(good(items=[Item()]))
+
+
+def test_required_item_fields() -> None:
+    d = good(items=[item(quantity="", net_weight_kg="", value="")])
+    got = check(d)
+    for f in ("quantity", "net_weight_kg", "value"):
+        assert ("error", f"items[0].{f}", "required") in got
+
+
+def test_sender_address_strict_on_cn23_only() -> None:
+    s = sender_de()
+    s.street = ""
+    assert ("warning", "sender.street", "required_recommended") in check(good(sender=s))
+    s2 = sender_de()
+    s2.street = ""
+    d = good(sender=s2, items=[item(value="900")])
+    assert ("error", "sender.street", "required") in check(d)
+
+
+def test_recipient_required_on_every_form() -> None:
+    r = recipient_us()
+    r.name = ""
+    r.city = ""
+    got = check(good(recipient=r))
+    assert ("error", "recipient.name", "required") in got
+    assert ("error", "recipient.city", "required") in got
+
+
+@pytest.mark.parametrize("value", ["N/A", "unknown", "-", "private"])
+def test_party_placeholders(value: str) -> None:
+    r = recipient_us()
+    r.name = value
+    assert ("error", "recipient.name", "party_placeholder") in check(good(recipient=r))
+
+
+def test_hs_and_origin_required_for_commercial_cn23() -> None:
+    d = good(items=[item(value="900", hs_code="", origin_country="")])
+    got = check(d)
+    assert ("error", "items[0].hs_code", "hs_missing") in got
+    assert ("error", "items[0].origin_country", "origin_missing") in got
+    d = good(items=[item(hs_code="", origin_country="")])  # CN 22: recommended only
+    got = check(d)
+    assert ("warning", "items[0].hs_code", "hs_missing_recommended") in got
+    assert ("warning", "items[0].origin_country", "origin_missing_recommended") in got
+    d = good(category="gift", invoice_number="", items=[item(value="900", hs_code="")])
+    assert ("warning", "items[0].hs_code", "hs_missing_recommended") in check(d)
+
+
+def test_cn23_recommendations() -> None:
+    r = recipient_us()
+    r.phone = ""
+    d = good(recipient=r, items=[item(value="900")], invoice_number="", postal_charges="")
+    got = check(d)
+    assert ("warning", "recipient.phone", "phone_missing") in got
+    assert ("warning", "invoice_number", "invoice_number_missing") in got
+    assert ("warning", "postal_charges", "required_recommended") in got
+    assert not any(level == "error" for level, _, _ in got)
+
+
+# -- numbers -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("quantity", "1.5", "quantity_not_whole"),
+        ("quantity", "0", "must_be_positive"),
+        ("quantity", "two", "not_a_number"),
+        ("net_weight_kg", "0", "must_be_positive"),
+        ("net_weight_kg", "-0.1", "must_be_positive"),
+        ("net_weight_kg", "0.3kg", "not_a_number"),
+        ("value", "0", "must_be_positive"),
+        ("value", "-5", "must_be_positive"),
+        ("value", "€25", "not_a_number"),
+    ],
+)
+def test_bad_numbers(field: str, value: str, code: str) -> None:
+    d = good(items=[item(**{field: value})])
+    assert ("error", f"items[0].{field}", code) in check(d)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("quantity", "2"), ("quantity", "2.0"), ("net_weight_kg", "0,300"), ("value", "25")],
+)
+def test_good_numbers(field: str, value: str) -> None:
+    assert check(good(items=[item(**{field: value})])) == set()
+
+
+def test_precision_warnings() -> None:
+    d = good(items=[item(net_weight_kg="0.3005", value="25.005")])
+    got = check(d)
+    assert ("warning", "items[0].net_weight_kg", "too_many_decimals_weight") in got
+    assert ("warning", "items[0].value", "too_many_decimals_value") in got
+    d = good(currency="JPY", items=[item(value="3000.5")])
+    assert ("warning", "items[0].value", "too_many_decimals_value") in check(d)
+    assert check(good(currency="JPY", items=[item(value="3000")])) == set()
+
+
+def test_documents_may_have_zero_value() -> None:
+    d = good(
+        category="documents",
+        invoice_number="",
+        items=[item(description="Signed sales contract, paper", value="0", hs_code="")],
+    )
+    assert check(d) == set()
+
+
+def test_gross_weight_rules() -> None:
+    assert ("error", "gross_weight_kg", "gross_below_net") in check(good(gross_weight_kg="0.2"))
+    assert ("warning", "gross_weight_kg", "gross_equals_net") in check(good(gross_weight_kg="0.3"))
+    assert ("error", "gross_weight_kg", "required") in check(good(gross_weight_kg=""))
+    assert ("error", "gross_weight_kg", "must_be_positive") in check(good(gross_weight_kg="0"))
+    assert ("error", "gross_weight_kg", "not_a_number") in check(good(gross_weight_kg="heavy"))
+
+
+def test_total_must_equal_sum_of_lines() -> None:
+    d = good(items=[item(value="25.00"), item(value="10.00", hs_code="611710")])
+    d.gross_weight_kg = "0.8"
+    d.extra["total_value"] = "35.00"
+    assert check(d) == set()
+    d.extra["total_value"] = "30.00"
+    assert ("error", "total_value", "total_mismatch") in check(d)
+
+
+def test_line_value_is_quantity_times_unit_value() -> None:
+    d = good(items=[item(quantity="2", value="25.00")])
+    d.items[0].extra["unit_value"] = "12.50"
+    assert check(d) == set()
+    d.items[0].extra["unit_value"] = "25.00"
+    assert ("error", "items[0].value", "line_total_mismatch") in check(d)
+
+
+def test_postal_charges() -> None:
+    assert ("error", "postal_charges", "must_not_be_negative") in check(good(postal_charges="-1"))
+    assert ("error", "postal_charges", "not_a_number") in check(good(postal_charges="free"))
+
+
+# -- header fields -----------------------------------------------------------------------
+def test_currency() -> None:
+    assert ("error", "currency", "currency_invalid") in check(good(currency="EURO"))
+    assert ("error", "currency", "required") in check(good(currency=""))
+    assert check(good(currency="USD")) == set()
+
+
+def test_enums_and_date() -> None:
+    assert ("error", "category", "category_unknown") in check(good(category="sale"))
+    assert ("error", "non_delivery", "non_delivery_unknown") in check(good(non_delivery="burn"))
+    assert ("error", "form", "form_unknown") in check(good(form="cn24"))
+    assert ("error", "date", "date_invalid") in check(good(date="27/11/2026"))
+
+
+# -- HS codes and origin -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("610910", None),
+        ("6109100010", None),  # national 10 digits on an existing subheading
+        ("6109.10", ("warning", "hs_dots")),
+        ("61091", ("error", "hs_format")),
+        ("6109100", ("error", "hs_format")),
+        ("61091A", ("error", "hs_format")),
+        ("12345678901", ("error", "hs_format")),
+        ("123456", ("error", "hs_unknown")),
+        ("12345678", ("error", "hs_national_unknown_heading")),
+        ("61091000", ("warning", "hs_padded")),
+        ("990000", ("error", "hs_unspecified")),
+    ],
+)
+def test_hs_codes(code: str, expected: tuple[str, str] | None) -> None:
+    got = {
+        (lvl, c) for lvl, f, c in check(good(items=[item(hs_code=code)])) if f.endswith("hs_code")
+    }
+    assert got == (set() if expected is None else {expected})
+
+
+def test_documents_category_is_for_papers_only() -> None:
+    d = good(category="documents", items=[item(value="25")])
+    got = check(d)
+    assert ("error", "items[0].hs_code", "hs_documents") in got
+    assert ("warning", "category", "documents_with_value") in got
+    d.items[0].hs_code = "490199"
+    d.items[0].description = "Printed brochures about our products"
+    assert ("error", "items[0].hs_code", "hs_documents") not in check(d)
+
+
+@pytest.mark.parametrize(
+    ("origin", "code"),
+    [
+        ("UK", "country_alias"),
+        ("CHN", "country_alias"),
+        ("XX", "country_invalid"),
+        ("pt", "country_lowercase"),
+    ],
+)
+def test_origin_country(origin: str, code: str) -> None:
+    r = validate(good(items=[item(origin_country=origin)]), operator="upu")
+    (p,) = [p for p in r.problems if p.field == "items[0].origin_country"]
+    assert (p.level, p.code) == ("error", code)
+    if origin == "UK":
+        assert "GB" in p.message
+    if origin == "CHN":
+        assert "CN" in p.message
+
+
+def test_party_country() -> None:
+    r = recipient_us()
+    r.country = "USA"
+    assert ("error", "recipient.country", "country_alias") in check(good(recipient=r))
+
+
+# -- category rules ----------------------------------------------------------------------
+def test_other_needs_explanation() -> None:
+    d = good(category="other", invoice_number="")
+    assert ("error", "category_explanation", "other_needs_explanation") in check(d)
+    d.category_explanation = "Repair and return"
+    assert check(d) == set()
+
+
+def test_a_sale_is_not_a_gift() -> None:
+    d = good(category="gift", invoice_number="INV-1")
+    assert ("warning", "category", "gift_with_invoice") in check(d)
+    d = good(category="gift", invoice_number="", ioss_number="IM2760000001")
+    d.recipient = Party(
+        name="Marie Curie", street="1 rue de Rivoli", city="Paris", postcode="75001", country="FR"
+    )
+    assert ("error", "category", "gift_with_ioss") in check(d)
+    s = sender_de()
+    s.company = "Schmidt GmbH"
+    assert ("warning", "category", "gift_from_company") in check(
+        good(category="gift", invoice_number="", sender=s)
+    )
+    assert check(good(category="gift", invoice_number="")) == set()
+
+
+def test_returned_goods_reference() -> None:
+    d = good(category="returned_goods", invoice_number="", items=[item(value="900")])
+    assert ("warning", "invoice_number", "returned_goods_reference") in check(d)
+
+
+# -- parties: addresses, phones, tax ids -------------------------------------------------
+def test_postcodes_per_country() -> None:
+    r = recipient_us()
+    r.postcode = "1234"
+    assert ("error", "recipient.postcode", "postcode_invalid") in check(good(recipient=r))
+    r.postcode = "94043-1351"
+    assert check(good(recipient=r)) == set()
+    s = sender_de()
+    s.postcode = "1011"
+    assert ("warning", "sender.postcode", "postcode_invalid") in check(good(sender=s))
+    assert ("error", "sender.postcode", "postcode_invalid") in check(
+        good(sender=s, items=[item(value="900")])
+    )
+
+
+def test_required_address_fields_per_country() -> None:
+    r = recipient_us()
+    r.region = ""
+    r.postcode = ""
+    got = check(good(recipient=r))
+    assert ("error", "recipient.region", "address_required") in got
+    assert ("error", "recipient.postcode", "address_required") in got
+    hk = Party(
+        name="Chan Tai Man",
+        street="1 Queen's Road",
+        city="Hong Kong",
+        country="HK",
+        region="Hong Kong Island",
+        phone="+852 2123 4567",
+    )
+    assert not any(f == "recipient.postcode" for _, f, _ in check(good(recipient=hk)))
+
+
+def test_region_unknown_is_a_warning() -> None:
+    r = recipient_us()
+    r.region = "Atlantis"
+    assert ("warning", "recipient.region", "region_invalid") in check(good(recipient=r))
+
+
+def test_phones() -> None:
+    s = sender_de()
+    s.phone = "030 1234567"
+    r = validate(good(sender=s), operator="upu")
+    (p,) = r.problems
+    assert (p.level, p.field, p.code) == ("warning", "sender.phone", "phone_not_international")
+    assert "+49 30 1234567" in p.message
+    s.phone = "12"
+    assert ("error", "sender.phone", "phone_invalid") in check(good(sender=s))
+
+
+def test_email() -> None:
+    s = sender_de()
+    s.email = "anna at example"
+    assert ("warning", "sender.email", "email_invalid") in check(good(sender=s))
+
+
+@pytest.mark.parametrize(
+    ("tax_id", "expected"),
+    [
+        ("DE136695976", None),
+        ("DE123456789012345", None),  # EORI
+        ("DE136695977", ("error", "tax_id_invalid")),
+        ("GB1234", ("error", "eori_format")),
+    ],
+)
+def test_sender_tax_id(tax_id: str, expected: tuple[str, str] | None) -> None:
+    s = sender_de()
+    s.tax_id = tax_id
+    got = {(lvl, c) for lvl, f, c in check(good(sender=s)) if f == "sender.tax_id"}
+    assert got == (set() if expected is None else {expected})
+
+
+def test_recipient_tax_id_without_offline_check_is_a_warning() -> None:
+    r = recipient_us()
+    r.tax_id = "12-3456789"
+    assert ("warning", "recipient.tax_id", "tax_id_unchecked") in check(good(recipient=r))
+
+
+def test_importer_reference_is_checked_softly() -> None:
+    br = Party(
+        name="João Silva",
+        street="Av. Paulista 1000",
+        city="São Paulo",
+        region="SP",
+        postcode="01310-100",
+        country="BR",
+        phone="+55 11 3000 0000",
+    )
+    d = good(recipient=br, importer_reference="16.727.230/0001-97")
+    assert check(d) == set()
+    d.importer_reference = "16.727.230/0001-98"
+    assert ("warning", "importer_reference", "tax_id_invalid") in check(d)
+
+
+def test_same_country_and_eu_internal() -> None:
+    r = Party(
+        name="Max Muster", street="Marienplatz 1", city="München", postcode="80331", country="DE"
+    )
+    assert ("warning", "recipient.country", "party_same_country") in check(good(recipient=r))
+    f = Party(
+        name="Marie Curie", street="1 rue de Rivoli", city="Paris", postcode="75001", country="FR"
+    )
+    assert ("warning", "recipient.country", "eu_internal") in check(good(recipient=f))
+
+
+# -- S10 ---------------------------------------------------------------------------------
+def test_item_id() -> None:
+    assert ("error", "item_id", "s10_check_digit") in check(good(item_id="RR473124828DE"))
+    assert ("error", "item_id", "s10_format") in check(good(item_id="12345"))
+    assert ("error", "item_id", "s10_country") in check(good(item_id="RR473124829ZZ"))
+    assert ("warning", "item_id", "s10_other_country") in check(good(item_id="RR473124829GB"))
+    assert check(good(item_id="")) == set()
+    r = validate(good(item_id="RR473124828DE"), operator="upu")
+    assert "should be 9, not 8" in r.errors[0].message
+
+
+# -- IOSS, UK, thresholds ------------------------------------------------------------------
+def to_france(**kw: object) -> Declaration:
+    us = Party(
+        name="Jane Roe",
+        street="350 Fifth Avenue",
+        city="New York",
+        region="NY",
+        postcode="10118",
+        country="US",
+        phone="+1 212 736 3100",
+    )
+    fr = Party(
+        name="Marie Curie",
+        street="1 rue de Rivoli",
+        city="Paris",
+        postcode="75001",
+        country="FR",
+        phone="+33 1 42 60 30 00",
+    )
+    d = good(sender=us, recipient=fr, item_id="", currency="EUR", ioss_number="IM2760000001")
+    for k, v in kw.items():
+        setattr(d, k, v)
+    return d
+
+
+def test_ioss_good() -> None:
+    assert check(to_france()) == set()
+
+
+def test_ioss_bad_number() -> None:
+    r = validate(to_france(ioss_number="IM1234567890"), operator="upu")
+    assert found(r) == {("error", "ioss_number", "ioss_format")}
+    assert "123 is not the code of an EU member state" in r.problems[0].message
+
+
+def test_ioss_only_for_eu_destinations() -> None:
+    d = to_france()
+    d.recipient = recipient_us()
+    assert ("error", "ioss_number", "ioss_destination") in check(d)
+
+
+def test_ioss_value_limit() -> None:
+    got = check(to_france(items=[item(value="151.00")]))
+    assert ("error", "ioss_number", "ioss_over_limit") in got
+    got = check(to_france(items=[item(value="140.00")]))
+    assert ("warning", "ioss_number", "ioss_near_limit") in got
+    # in another currency: USD 170 is about EUR 146 at the shipped rate (1.16549)
+    r = validate(to_france(currency="USD", items=[item(value="170.00")]), operator="upu")
+    (p,) = [p for p in r.problems if p.field == "ioss_number"]
+    assert p.code == "ioss_near_limit" and "1 USD =" in p.message and "2025-10-20" in p.message
+
+
+def test_ioss_missing_is_a_hint_for_eu_sales() -> None:
+    assert ("warning", "ioss_number", "ioss_missing") in check(to_france(ioss_number=""))
+    assert ("warning", "ioss_number", "ioss_missing") not in check(
+        to_france(ioss_number="", items=[item(value="200")])
+    )
+
+
+def test_ioss_uses_rates_of_the_day() -> None:
+    from shipdesk.core.money import set_rates
+
+    set_rates("eur", {"USD": "1.0"}, on=date(2026, 1, 1))
+    set_rates("eur", {"USD": "2.0"}, on=date(2026, 6, 1))
+    d = to_france(currency="USD", date="", items=[item(value="160")])
+    assert ("error", "ioss_number", "ioss_over_limit") in found(
+        validate(d, operator="upu", today=date(2026, 2, 1))
+    )
+    assert ("error", "ioss_number", "ioss_over_limit") not in found(
+        validate(d, operator="upu", today=date(2026, 7, 1))
+    )
+
+
+def test_uk_low_value_threshold() -> None:
+    gb = Party(
+        name="Tom Smith",
+        street="10 Downing Street",
+        city="London",
+        postcode="SW1A 2AA",
+        country="GB",
+        phone="+44 20 7946 0958",
+    )
+    assert check(good(recipient=gb)) == set()
+    got = check(good(recipient=gb, items=[item(value="145.00")]))  # about GBP 126
+    assert ("warning", "items", "uk_near_limit") in got
+    got = check(good(recipient=gb, items=[item(value="200.00")]))
+    assert ("warning", "items", "uk_over_limit") in got
+
+
+def test_cn22_near_limit_through_validate() -> None:
+    got = check(good(items=[item(value="320.00")]), operator="deutsche_post")
+    assert ("warning", "items", "cn22_near_limit") in got
+
+
+def test_operator_changes_the_form() -> None:
+    d = good(items=[item(value="330.00")])
+    assert validate(d, operator="upu").form == "cn22"  # about 283 SDR
+    assert validate(d, operator="royal_mail").form == "cn23"  # about GBP 287 > 270
+    assert validate(d, operator="swiss_post").form == "cn22"
+
+
+def test_forced_cn22_refused_through_validate() -> None:
+    r = validate(good(form="cn22", items=[item(value="900.00")]), operator="upu")
+    assert r.form == "cn22" and ("error", "form", "cn22_over_limit") in found(r)
+
+
+# -- US exports --------------------------------------------------------------------------
+def from_us(*items: Item, dest: Party | None = None, itn: str = "") -> Declaration:
+    us = Party(
+        name="Jane Roe",
+        street="350 Fifth Avenue",
+        city="New York",
+        region="NY",
+        postcode="10118",
+        country="US",
+        phone="+1 212 736 3100",
+    )
+    d = good(
+        sender=us,
+        recipient=dest or sender_de(),
+        currency="USD",
+        items=list(items),
+        item_id="",
+        gross_weight_kg="5",
+    )
+    if itn:
+        d.extra["itn"] = itn
+    return d
+
+
+def test_us_export_itn_needed_above_2500_per_class() -> None:
+    d = from_us(item(value="2600", hs_code="847130"))
+    assert ("error", "itn", "itn_required") in check(d)
+    # two classes of USD 2,000 each: no EEI
+    d = from_us(item(value="2000", hs_code="847130"), item(value="2000", hs_code="851713"))
+    assert not any(f == "itn" for _, f, _ in check(d))
+    # two lines of the same class add up
+    d = from_us(item(value="2000", hs_code="847130"), item(value="2000", hs_code="847130"))
+    assert ("error", "itn", "itn_required") in check(d)
+
+
+def test_us_export_itn_given() -> None:
+    d = from_us(item(value="2600", hs_code="847130"), itn="X20260101123456")
+    assert not any(f == "itn" for _, f, _ in check(d))
+    d = from_us(item(value="2600", hs_code="847130"), itn="12345")
+    assert ("error", "itn", "itn_format") in check(d)
+
+
+def test_us_export_embargoed_destination() -> None:
+    ir = Party(
+        name="Ali Rezaei",
+        street="Valiasr Street 1",
+        city="Tehran",
+        postcode="1234567890",
+        country="IR",
+    )
+    d = from_us(item(value="20", hs_code="610910"), dest=ir)
+    assert ("error", "itn", "itn_required") in check(d)
+
+
+def test_us_export_legend() -> None:
+    from shipdesk.core.forms import decide, get_profile
+    from shipdesk.core.validation.rules import Context, us_export_status
+
+    ca = Party(
+        name="Jean Tremblay",
+        street="1 Rue Sainte-Catherine",
+        city="Montréal",
+        region="QC",
+        postcode="H3B 1A7",
+        country="CA",
+    )
+    for dest, legend in ((ca, "NOEEI 30.36"), (sender_de(), "NOEEI 30.37(a)")):
+        d = from_us(item(value="20"), dest=dest)
+        p = get_profile("usps")
+        ctx = Context(d, p, decide(d, p), date(2026, 11, 27))
+        assert us_export_status(ctx) == (False, "", legend)
+
+
+# -- printing ------------------------------------------------------------------------------
+def test_unprintable_characters() -> None:
+    r = recipient_us()
+    r.name = "李小龍"
+    d = good(recipient=r, items=[item(description="Tea cups 漢字 porcelain")])
+    got = check(d)
+    assert ("error", "items[0].description", "glyphs_missing") in got
+    assert ("error", "recipient.name", "glyphs_missing") in got
+    assert check(good(items=[item(description="Tasses à café en céramique, ÄÖÜß")])) == set()
+
+
+def test_values_are_decimal_not_float() -> None:
+    d = good(items=[item(value="0.1"), item(value="0.2", hs_code="611710")])
+    d.extra["total_value"] = "0.3"
+    d.gross_weight_kg = "0.9"
+    assert check(d) == set()
+    assert d.total_value() == Decimal("0.3")
