@@ -261,11 +261,11 @@ def run_batch(
     used: set[str] = set()
     total = len(named)
     for i, (name, decl) in enumerate(named):
+        if progress is not None:
+            progress(i, total, f"declaration {i + 1} of {total}: {name}")
         if cancel is not None and cancel.cancelled:
             summary.cancelled = True
             break
-        if progress is not None:
-            progress(i, total, f"declaration {i + 1} of {total}: {name}")
         outcome = Outcome(name=name, status=STATUS_OK)
         summary.outcomes.append(outcome)
         stem = safe_stem(name)
@@ -276,13 +276,13 @@ def run_batch(
         try:
             if suggest_hs:
                 outcome.suggested = _suggest(decl, lookup)
+            json_path = out / f"{stem}.shipdesk.json"
+            atomic_write_bytes(json_path, dumps(decl).encode("utf-8"))
+            outcome.json_path = json_path
             findings, blocking = _screen(decl, channel)
             outcome.findings = [_finding_json(f) for f in findings]
             vres = services.validate(decl, operator)
             outcome.form, outcome.problems = _problems_json(vres)
-            json_path = out / f"{stem}.shipdesk.json"
-            atomic_write_bytes(json_path, dumps(decl).encode("utf-8"))
-            outcome.json_path = json_path
             if blocking or getattr(vres, "has_errors", False):
                 outcome.status = STATUS_BLOCKED
             else:

@@ -190,7 +190,7 @@ _CURRENCY_SIGNS = {
     "HK$": "HKD",
     "NZ$": "NZD",
 }
-_NUM_RX = re.compile(r"^[+-]?[0-9][0-9.,' \u00a0\u202f]*$|^[+-]?[.,][0-9]+$")
+_NUM_RX = re.compile(r"^[0-9][0-9.,' \u00a0\u202f]*$|^[.,][0-9]+$")
 
 
 @dataclass

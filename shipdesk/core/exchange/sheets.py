@@ -148,6 +148,8 @@ class SheetReader:
         def emit(n: int, values: list[Cell]) -> tuple[int, list[Cell]]:
             if len(values) < width:
                 values = values + [None] * (width - len(values))
+            elif len(values) > width:
+                values = values[:width]  # cells right of the last header are not read
             return n, values
 
         for n, values in self._buffer:
@@ -158,7 +160,7 @@ class SheetReader:
             if not is_blank_row(values):
                 count += 1
                 if count > MAX_ROWS:
-                    raise row_limit_error(self.source)
+                    raise row_limit_error(self.source, MAX_ROWS)
             yield emit(n, values)
 
 
@@ -258,7 +260,10 @@ def _open_xlsx(path: Path, sheet: str | None) -> SheetReader:
                 ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True), start=1
             ):
                 state["row"] = n
-                yield n, [_clip(v) for v in values]
+                row = list(values)
+                while row and row[-1] is None:  # read-only rows run to the sheet's last column
+                    row.pop()
+                yield n, [_clip(v) for v in row]
         except InputError:
             raise
         except Exception as exc:

@@ -1,0 +1,96 @@
+"""``import FILE.xlsx|FILE.csv --out DIR``: a spreadsheet of orders to declarations and PDFs.
+
+Writes one ``<order>.shipdesk.json`` per order (and its PDF unless blocked or ``--no-pdf``),
+``rejected.csv`` with the rows that could not be imported (original values plus a problem
+column, ready to fix and re-import), and prints a summary. Exit status: 0 when every row went
+through and no declaration is blocked; 1 when rows were rejected or declarations are blocked
+(prohibited goods or validation errors); 2 when the file cannot be read or the options are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import",
+        help="batch: spreadsheet of orders to declaration files and PDFs",
+        description="Read orders from .xlsx or .csv (Shopify, Etsy, eBay, WooCommerce, Amazon "
+        "exports, the ShipDesk template, or any table with a mapping), make one declaration "
+        "per order, suggest missing HS codes, screen and validate each, write the files.",
+    )
+    p.add_argument("file", metavar="FILE", type=Path, help=".xlsx, .csv, .tsv or .txt file")
+    p.add_argument("--out", required=True, type=Path, metavar="DIR", help="output folder")
+    p.add_argument(
+        "--mapping",
+        metavar="M",
+        help="column mapping: shopify, etsy, ebay, woocommerce, amazon, shipdesk, a saved "
+        "mapping's name or a .json/.toml file (default: detected from the headers)",
+    )
+    p.add_argument("--save-mapping", metavar="NAME", help="save the mapping used under NAME")
+    p.add_argument("--sheet", metavar="NAME", help="worksheet to read (default: the first)")
+    p.add_argument("--operator", metavar="ID", help="operator profile (default: settings)")
+    p.add_argument("--channel", choices=("post", "courier"), default=None)
+    p.add_argument("--no-pdf", action="store_true", help="write declaration files only")
+    p.add_argument("--no-suggest", action="store_true", help="do not suggest missing HS codes")
+    p.add_argument(
+        "--rejected",
+        metavar="NAME",
+        default="rejected.csv",
+        help="file name (in DIR) for rejected rows; .csv or .xlsx (default rejected.csv)",
+    )
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from shipdesk.core.errors import InputError
+    from shipdesk.core.exchange.batch import run_batch, summary_lines
+    from shipdesk.core.exchange.mapping import resolve_mapping_arg, save_mapping
+    from shipdesk.core.exchange.orders import import_orders
+    from shipdesk.core.model import Party
+    from shipdesk.core.storage import settings
+
+    if Path(args.rejected).suffix.lower() not in (".csv", ".xlsx") or Path(args.rejected).name != (
+        args.rejected
+    ):
+        raise InputError("--rejected must be a file name ending in .csv or .xlsx")
+    mapping = resolve_mapping_arg(args.mapping) if args.mapping else None
+    sender = None
+    data = settings.get("sender")
+    if isinstance(data, dict):
+        sender = Party(
+            **{
+                k: str(v)
+                for k, v in data.items()
+                if k in Party.__dataclass_fields__ and k != "extra"
+            }
+        )
+    operator = args.operator or settings.get("operator")
+    channel = args.channel or settings.get("channel") or "post"
+    result = import_orders(args.file, mapping, sender=sender, sheet=args.sheet)
+    if args.save_mapping:
+        save_mapping(args.save_mapping, result.mapping)
+    summary = run_batch(
+        result,
+        args.out,
+        operator=operator,
+        render_pdf=not args.no_pdf,
+        channel=channel,
+        suggest_hs=not args.no_suggest,
+        rejected_name=args.rejected,
+    )
+    if args.json:
+        data = summary.to_json()
+        data["mapping"] = result.mapping.platform or result.mapping.name
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(f"{args.file}: columns read as {result.mapping.name}")
+        for line in summary_lines(summary):
+            print(line)
+    return 0 if summary.all_clear else 1

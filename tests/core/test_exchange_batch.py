@@ -1,0 +1,201 @@
+"""The batch: HS suggestions marked for confirmation, screening/validation outcomes, files."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from shipdesk.core import services
+from shipdesk.core.errors import InputError
+from shipdesk.core.exchange import batch
+from shipdesk.core.exchange.batch import run_batch, safe_stem, summary_lines
+from shipdesk.core.exchange.orders import import_orders
+from shipdesk.core.model import Declaration, Item, Party
+from shipdesk.core.progress import CancelToken
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
+
+
+@dataclass
+class _Sugg:
+    code: str
+    description: str = "T-shirts, knitted, of cotton"
+    score: float = 0.87
+    source: str = "hs2022"
+
+
+@dataclass
+class _Finding:
+    rule: str
+    level: str
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"rule": self.rule, "level": self.level, "message": self.message}
+
+
+@dataclass
+class _VResult:
+    problems: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p["level"] == "error" for p in self.problems)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"form": "cn22", "problems": self.problems}
+
+
+@pytest.fixture
+def fake_services(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    calls = {"suggest": 0, "render": 0}
+
+    def suggest(text: str, top: int = 5) -> list[_Sugg]:
+        calls["suggest"] += 1
+        return [_Sugg("610910")] if "shirt" in text.lower() else []
+
+    def screen(decl: Declaration, channel: str = "post") -> list[_Finding]:
+        out = []
+        for it in decl.items:
+            if "perfume" in it.description.lower():
+                out.append(_Finding("dg.perfume", "prohibited", "Perfume is not accepted"))
+            if "phone" in it.description.lower():
+                out.append(_Finding("dg.battery", "restricted", "Battery in equipment"))
+        return out
+
+    def validate(decl: Declaration, operator: str | None = None) -> _VResult:
+        if not decl.recipient.country:
+            return _VResult([{"level": "error", "field": "recipient.country",
+                              "code": "required", "message": "required"}])  # fmt: skip
+        return _VResult()
+
+    def render(decl: Declaration, **kw: Any) -> bytes:
+        calls["render"] += 1
+        if "crash" in decl.items[0].description:
+            raise RuntimeError("renderer exploded")
+        return b"%PDF-1.7 fake"
+
+    monkeypatch.setattr(services, "suggest_codes", suggest)
+    monkeypatch.setattr(services, "screen", screen)
+    monkeypatch.setattr(services, "validate", validate)
+    monkeypatch.setattr(services, "render", render)
+    monkeypatch.setattr(batch, "_screen", lambda d, ch: (screen(d), [
+        f for f in screen(d) if f.level == "prohibited"]))  # fmt: skip
+    return calls
+
+
+def _decl(order: str, desc: str, country: str = "US", hs: str = "") -> Declaration:
+    d = Declaration(
+        recipient=Party(name="R", country=country),
+        sender=Party(name="S", country="DE"),
+        items=[Item(description=desc, quantity="1", value="10.00", net_weight_kg="0.2",
+                    hs_code=hs, origin_country="DE")],
+    )  # fmt: skip
+    d.extra["order_number"] = order
+    return d
+
+
+def test_outcomes_and_files(tmp_path: Path, fake_services: dict[str, int]) -> None:
+    decls = [
+        _decl("#1001", "Cotton T-shirt"),  # suggested code -> to check
+        _decl("#1001", "Cotton T-shirt", hs="610910"),  # same name -> second file name
+        _decl("1002", "Eau de parfum, perfume 50 ml", hs="330300"),  # prohibited -> blocked
+        _decl("1003", "Mug", country="", hs="691200"),  # validation error -> blocked
+        _decl("1004", "Mobile phone", hs="851713"),  # restricted -> to check
+        _decl("1005", "crash test dummy", hs="950300"),  # renderer bug -> failed, batch goes on
+        _decl("CON", "Mug", hs="691200"),  # reserved file name on Windows
+    ]
+    s = run_batch(decls, tmp_path / "out", operator="upu")
+    st = {o.name + (f"/{i}" if o.name == "#1001" else ""): o.status
+          for i, o in enumerate(s.outcomes)}  # fmt: skip
+    assert st == {"#1001/0": "check", "#1001/1": "ok", "1002": "blocked", "1003": "blocked",
+                  "1004": "check", "1005": "failed", "CON": "ok"}  # fmt: skip
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == [
+        "1001-2.pdf", "1001-2.shipdesk.json", "1001.pdf", "1001.shipdesk.json",
+        "1002.shipdesk.json", "1003.shipdesk.json", "1004.pdf", "1004.shipdesk.json",
+        "1005.shipdesk.json", "declaration-CON.pdf", "declaration-CON.shipdesk.json",
+    ]  # fmt: skip
+    saved = json.loads((tmp_path / "out" / "1001.shipdesk.json").read_text("utf-8"))
+    item = saved["items"][0]
+    assert item["hs_code"] == "610910" and item["hs_suggested"] is True
+    assert item["hs_suggestion"]["source"] == "hs2022"
+    assert s.outcomes[0].suggested[0]["code"] == "610910"
+    assert fake_services["suggest"] == 1  # cached per description, items with codes skipped
+    assert not s.all_clear
+    text = "\n".join(summary_lines(s))
+    assert "BLOCKED 1002: prohibited: Perfume is not accepted" in text
+    assert "FAILED 1005: internal error (RuntimeError: renderer exploded)" in text
+    assert "HS codes suggested (confirm before sending): 1" in text
+    data = s.to_json()
+    assert (data["declarations"], data["pdfs"], data["blocked"]) == (7, 4, 2)
+
+
+def test_import_result_writes_rejected_rows(tmp_path: Path, fake_services: dict[str, int]) -> None:
+    res = import_orders(DATA / "dirty_orders.xlsx", sender=Party(name="S", country="DE"))
+    s = run_batch(res, tmp_path, render_pdf=False)
+    assert s.rows_rejected == 3
+    assert s.rejected_path == tmp_path / "rejected.csv" and s.rejected_path.exists()
+    assert s.pdfs == 0 and s.made == 3
+    assert "row 8, column 'Qty'" in "\n".join(summary_lines(s))
+
+
+def test_cancel_stops_between_declarations(tmp_path: Path, fake_services: dict[str, int]) -> None:
+    token = CancelToken()
+    decls = [_decl(str(i), "Mug", hs="691200") for i in range(5)]
+
+    def progress(done: int, total: int, msg: str) -> None:
+        if done == 2:
+            token.cancel()
+
+    s = run_batch(decls, tmp_path, progress=progress, cancel=token)
+    assert s.cancelled and len(s.outcomes) == 2 and not s.all_clear
+
+
+def test_lookup_unavailable_is_a_note(tmp_path: Path, fake_services: dict[str, int],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    def broken(text: str, top: int = 5) -> list[Any]:
+        raise ImportError("no tariff index")
+
+    monkeypatch.setattr(services, "suggest_codes", broken)
+    s = run_batch([_decl("1", "Cotton T-shirt"), _decl("2", "Wool shirt")], tmp_path)
+    assert any("tariff lookup is unavailable" in n for n in s.notes)
+    assert len(s.notes) == 1
+
+
+def test_bad_output_folder(tmp_path: Path, fake_services: dict[str, int]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(InputError, match="cannot create"):
+        run_batch([_decl("1", "Mug")], blocker / "sub")
+
+
+def test_safe_stem() -> None:
+    assert safe_stem("#1001") == "1001"
+    assert safe_stem("a/b\\c:d") == "a-b-c-d"
+    assert safe_stem("Bestellung Nr. 5 (Müller)") == "Bestellung-Nr.-5-Muller"
+    assert safe_stem("") == "declaration"
+    assert safe_stem("../../etc/passwd") == "etc-passwd"
+
+
+def test_end_to_end_with_the_real_services(tmp_path: Path) -> None:
+    """The template sample through the real screening, validation and renderer."""
+    res = import_orders(DATA / "shipdesk_template_filled.xlsx")
+    s = run_batch(res, tmp_path, operator="upu")
+    by = {o.name: o for o in s.outcomes}
+    a = by["A-100"]
+    assert a.status == "ok", a.reasons()
+    assert a.pdf_path is not None and a.pdf_path.read_bytes().startswith(b"%PDF")
+    assert a.form in ("cn22", "cn23")
+    b = by["A-101"]  # no HS code in the sheet: suggested (or noted if the lookup is missing)
+    assert b.status == "check"
+    if b.suggested:
+        saved = json.loads(b.json_path.read_text("utf-8"))  # type: ignore[union-attr]
+        assert saved["items"][0]["hs_suggested"] is True
+    else:
+        assert any("tariff lookup" in n for n in s.notes)
+    assert s.all_clear

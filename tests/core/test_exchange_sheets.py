@@ -1,0 +1,163 @@
+"""Reading xlsx/csv safely: encodings, delimiters, header detection, broken and hostile files."""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from shipdesk.core.errors import InputError
+from shipdesk.core.exchange import safety, sheets
+from shipdesk.core.exchange.sheets import detect_delimiter, open_sheet, read_table
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
+
+
+def _write(path: Path, text: str, encoding: str) -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("encoding", "prefix"),
+    [("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("cp1252", b""), ("utf-16", b"")],
+)
+def test_csv_encodings(tmp_path: Path, encoding: str, prefix: bytes) -> None:
+    text = "Name;City;Price\r\nZoë Brontë;Köln;12,50\r\nJosé;Málaga;1.234,00\r\n"
+    p = tmp_path / "x.csv"
+    p.write_bytes(prefix + text.encode(encoding))
+    headers, rows = read_table(p)
+    assert headers == ["Name", "City", "Price"]
+    assert rows[0][1] == ["Zoë Brontë", "Köln", "12,50"]
+    assert rows[1] == (3, ["José", "Málaga", "1.234,00"])
+
+
+def test_windows_1252_detected(tmp_path: Path) -> None:
+    p = _write(tmp_path / "a.csv", "a,b\r\nMüller,€5\r\n", "cp1252")
+    with open_sheet(p) as r:
+        assert r.encoding == "cp1252"
+        assert list(r.rows())[0][1] == ["Müller", "€5"]
+
+
+@pytest.mark.parametrize("delim", [",", ";", "\t", "|"])
+def test_delimiter_detection(delim: str) -> None:
+    lines = [delim.join(["order", "desc, long", "qty"]), delim.join(["1", "x", "2"])]
+    if delim == ",":
+        lines = ['order,"desc, long",qty', "1,x,2"]
+    assert detect_delimiter("\n".join(lines) + "\n") == delim
+
+
+def test_header_found_below_title_rows_and_blank_rows_kept_numbered(tmp_path: Path) -> None:
+    p = tmp_path / "t.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["My orders"])
+    ws.append([])
+    ws.append(["Order", "Description", "Price"])
+    ws.append(["1", "Mug", 5])
+    ws.append([])
+    ws.append(["2", "Cup", 4.5])
+    wb.save(p)
+    with open_sheet(p) as r:
+        assert r.header_row == 3
+        assert r.headers == ["Order", "Description", "Price"]
+        rows = [(n, v) for n, v in r.rows() if not sheets.is_blank_row(v)]
+    assert rows == [(4, ["1", "Mug", 5]), (6, ["2", "Cup", 4.5])]
+
+
+def test_template_sheet_chosen_over_instructions() -> None:
+    with open_sheet(DATA / "shipdesk_template_filled.xlsx") as r:
+        assert r.sheet_name == "Orders"
+        assert "Order number" in r.headers
+
+
+def test_corrupt_xlsx(tmp_path: Path) -> None:
+    p = tmp_path / "broken.xlsx"
+    p.write_bytes(b"PK\x03\x04" + b"\x00garbage" * 50)
+    with pytest.raises(InputError, match="damaged"):
+        open_sheet(p)
+
+
+def test_xlsx_without_workbook_part(tmp_path: Path) -> None:
+    p = tmp_path / "odd.xlsx"
+    with zipfile.ZipFile(p, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    with pytest.raises(InputError, match="not an Excel workbook"):
+        open_sheet(p)
+
+
+def test_password_protected_xlsx(tmp_path: Path) -> None:
+    # An encrypted OOXML file is an OLE compound file holding an "EncryptedPackage" stream.
+    p = tmp_path / "secret.xlsx"
+    body = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500
+    body += "EncryptedPackage".encode("utf-16-le") + b"\x00" * 500
+    p.write_bytes(body)
+    with pytest.raises(InputError, match="password-protected"):
+        open_sheet(p)
+
+
+def test_old_xls_refused(tmp_path: Path) -> None:
+    p = tmp_path / "old.xls"
+    p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(InputError, match=r"\.xls"):
+        open_sheet(p)
+    q = tmp_path / "old_renamed.xlsx"
+    q.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100)
+    with pytest.raises(InputError, match="97-2003"):
+        open_sheet(q)
+
+
+def test_zip_bomb_refused(tmp_path: Path) -> None:
+    p = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(p, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\x00" * (5 * 1024 * 1024))
+    with pytest.raises(InputError, match="zip bomb"):
+        open_sheet(p)
+
+
+def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = _write(tmp_path / "big.csv", "a,b\n1,2\n" * 100, "utf-8")
+    monkeypatch.setattr(sheets, "check_file_size", lambda path: safety.check_file_size(path, 50))
+    with pytest.raises(InputError, match="MiB"):
+        open_sheet(p)
+
+
+def test_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = _write(tmp_path / "many.csv", "a,b\n" + "1,2\n" * 30, "utf-8")
+    monkeypatch.setattr(sheets, "MAX_ROWS", 10)
+    with pytest.raises(InputError, match="more than 10 data rows"), open_sheet(p) as r:
+        list(r.rows())
+
+
+def test_binary_csv_and_unknown_types(tmp_path: Path) -> None:
+    p = tmp_path / "bin.csv"
+    p.write_bytes(b"a,b\n\x00\x01\x02,\x00\n")
+    with pytest.raises(InputError, match="binary"):
+        open_sheet(p)
+    q = tmp_path / "x.ods"
+    q.write_bytes(b"whatever")
+    with pytest.raises(InputError, match="unsupported file type"):
+        open_sheet(q)
+    with pytest.raises(InputError, match="not found"):
+        open_sheet(tmp_path / "missing.csv")
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    p = _write(tmp_path / "empty.csv", "\n\n", "utf-8")
+    with pytest.raises(InputError, match="empty"):
+        open_sheet(p)
+
+
+def test_formula_cells_read_as_cached_values_never_evaluated(tmp_path: Path) -> None:
+    p = tmp_path / "f.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Order", "Description", "Price"])
+    ws.append(["1", "=WEBSERVICE(\"http://example.invalid\")", "=2*3"])
+    wb.save(p)  # openpyxl stores no cached results: the reader sees empty cells
+    _, rows = read_table(p)
+    assert rows[0][1][1:] == [None, None]
