@@ -13,6 +13,7 @@ from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.mapping import ColumnMapping
 from shipdesk.core.exchange.orders import (
     CellError,
+    ImportResult,
     NumberStyle,
     import_orders,
     kg_text,
@@ -21,15 +22,15 @@ from shipdesk.core.exchange.orders import (
     parse_hs,
     parse_number,
 )
-from shipdesk.core.model import Party
-from shipdesk.core.progress import CancelToken, Cancelled
+from shipdesk.core.model import Declaration, Party
+from shipdesk.core.progress import Cancelled, CancelToken
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 SENDER = Party(name="Maria Keller", street="Lindenweg 3", city="Freiburg", postcode="79098",
                country="DE")  # fmt: skip
 
 
-def _by_order(result):  # noqa: ANN001, ANN202
+def _by_order(result: ImportResult) -> dict[str, Declaration]:
     return {o.order_number: o.declaration for o in result.orders}
 
 

@@ -39,7 +39,7 @@ def test_windows_1252_detected(tmp_path: Path) -> None:
     p = _write(tmp_path / "a.csv", "a,b\r\nMüller,€5\r\n", "cp1252")
     with open_sheet(p) as r:
         assert r.encoding == "cp1252"
-        assert list(r.rows())[0][1] == ["Müller", "€5"]
+        assert next(iter(r.rows()))[1] == ["Müller", "€5"]
 
 
 @pytest.mark.parametrize("delim", [",", ";", "\t", "|"])
@@ -157,7 +157,7 @@ def test_formula_cells_read_as_cached_values_never_evaluated(tmp_path: Path) -> 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["Order", "Description", "Price"])
-    ws.append(["1", "=WEBSERVICE(\"http://example.invalid\")", "=2*3"])
+    ws.append(["1", '=WEBSERVICE("http://example.invalid")', "=2*3"])
     wb.save(p)  # openpyxl stores no cached results: the reader sees empty cells
     _, rows = read_table(p)
     assert rows[0][1][1:] == [None, None]
