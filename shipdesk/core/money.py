@@ -56,7 +56,7 @@ class Conversion:
         if self.rate_date is None:
             return f"no conversion needed ({self.from_ccy})"
         return (
-            f"1 {self.from_ccy} = {format_rate(self.rate)} {self.to_ccy} "
+            f"1 {_unit(self.from_ccy)} = {format_rate(self.rate)} {_unit(self.to_ccy)} "
             f"(rate of {self.rate_date.isoformat()}, {self.source})"
         )
 
@@ -116,11 +116,14 @@ def round_money(amount: Decimal, code: str) -> Decimal:
     return amount.quantize(Decimal(1).scaleb(-minor_digits(code)), rounding=ROUND_HALF_UP)
 
 
+def _unit(code: str) -> str:
+    return "SDR" if code == SDR else code
+
+
 def format_money(amount: Decimal, code: str) -> str:
     """``1,234.50 EUR``: grouped, rounded to the minor unit, code after the figure."""
     r = round_money(amount, code)
-    unit = "SDR" if code == SDR else code
-    return f"{r:,.{minor_digits(code)}f} {unit}"
+    return f"{r:,.{minor_digits(code)}f} {_unit(code)}"
 
 
 def format_rate(rate: Decimal) -> str:
@@ -345,7 +348,7 @@ def sdr_to(currency: str, *, on: date | None = None) -> Conversion:
 
 
 def rates_info() -> dict[str, Any]:
-    """Per table: newest date, number of currencies there, and whether the user's table has it."""
+    """Per table: number of dates, newest date and its source, every currency, user dates."""
     out: dict[str, Any] = {}
     for kind in TABLES:
         merged = table(kind)
@@ -355,7 +358,7 @@ def rates_info() -> dict[str, Any]:
             "base": _BASE[kind],
             "dates": len(merged),
             "newest": newest.isoformat() if newest else None,
-            "currencies": sorted(merged[newest]) if newest else [],
+            "currencies": sorted({c for rates in merged.values() for c in rates}),
             "user_dates": len(mine),
             "source": next(iter(merged[newest].values()))[1] if newest and merged[newest] else "",
         }
