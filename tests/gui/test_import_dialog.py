@@ -1,0 +1,120 @@
+"""The import dialog: detected mapping shown and editable, saved mappings, batch on a worker
+with progress and cancel, problem report and rejected-row export."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from shipdesk.core.exchange import mapping as mp
+from shipdesk.core.model import Party
+from shipdesk.gui import workers
+from shipdesk.gui.dialogs.import_dialog import ImportDialog
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
+SENDER = Party(name="Maria Keller", street="Lindenweg 3", city="Freiburg", postcode="79098",
+               country="DE")  # fmt: skip
+
+
+@pytest.fixture
+def dialog(qtbot, tmp_path: Path) -> ImportDialog:
+    d = ImportDialog(out_dir=tmp_path / "out", operator="upu", sender=SENDER)
+    d.setProperty("quiet", True)
+    qtbot.addWidget(d)
+    d.out_edit.setText(str(tmp_path / "out"))
+    return d
+
+
+def test_detected_mapping_is_shown_and_editable(dialog: ImportDialog) -> None:
+    assert not dialog.run_button.isEnabled()
+    assert dialog.load_file(DATA / "woocommerce_orders.csv")
+    assert "WooCommerce" in dialog.detected_label.text()
+    combo = dialog._combos["item.description"]
+    assert combo.currentText() == "item_name"
+    assert dialog._combos["recipient.name"].currentText() == (
+        "shipping_first_name + shipping_last_name"
+    )
+    row = [t.key for t in mp.TARGETS].index("item.description")
+    assert dialog.table.item(row, 2).text() == "Loose leaf green tea, 250 g"
+    assert dialog.run_button.isEnabled()
+    dialog.set_column("item.description", None)
+    assert not dialog.run_button.isEnabled()
+    assert "Item description" in dialog.progress_label.text()
+    dialog.set_column("item.description", "item_sku")
+    m = dialog.current_mapping()
+    assert m.columns["item.description"] == ["item_sku"]
+    assert m.columns["recipient.name"] == ["shipping_first_name", "shipping_last_name"]
+
+
+def test_save_mapping_by_name_and_choose_it_again(dialog: ImportDialog) -> None:
+    dialog.load_file(DATA / "shopify_orders.csv")
+    dialog.set_column("item.hs_code", "Lineitem sku")
+    dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("g"))
+    dialog.save_name.setText("Shopify with codes")
+    dialog.save_button.click()
+    saved = mp.load_saved("Shopify with codes")
+    assert saved is not None and saved.columns["item.hs_code"] == ["Lineitem sku"]
+    assert saved.weight_unit == "g"
+    i = dialog.mapping_choice.findData("saved:Shopify with codes")
+    assert i > 0
+    dialog.mapping_choice.setCurrentIndex(0)
+    dialog.mapping_choice.activated.emit(0)  # detected: no HS column
+    assert dialog._combos["item.hs_code"].currentIndex() == 0
+    dialog.mapping_choice.setCurrentIndex(i)
+    dialog.mapping_choice.activated.emit(i)
+    assert dialog._combos["item.hs_code"].currentText() == "Lineitem sku"
+
+
+def test_bad_file_message(dialog: ImportDialog, tmp_path: Path) -> None:
+    bad = tmp_path / "x.xlsx"
+    bad.write_bytes(b"PK\x03\x04 nope")
+    assert not dialog.load_file(bad)
+    assert "damaged" in dialog.progress_label.text()
+
+
+def test_batch_report_and_rejected_export(qtbot, dialog: ImportDialog, tmp_path: Path) -> None:
+    dialog.load_file(DATA / "dirty_orders.xlsx")
+    dialog.pdf_check.setChecked(False)
+    with qtbot.waitSignal(dialog.batchFinished, timeout=60_000):
+        dialog.run_button.click()
+    assert dialog.state == "done"
+    assert dialog.progress_bar.value() == 100
+    assert dialog.pages.currentIndex() == 1
+    assert dialog.outcome_table.rowCount() == 3
+    cells = [dialog.problem_table.item(r, 0).text() for r in range(dialog.problem_table.rowCount())]
+    assert "8" in cells and "11" in cells
+    assert dialog.export_button.isEnabled()
+    out = dialog.export_rejected(tmp_path / "fix.csv")
+    assert out is not None
+    with out.open(encoding="utf-8-sig", newline="") as fh:
+        assert [r[0] for r in list(csv.reader(fh))[1:]] == ["8", "10", "11"]
+    assert (tmp_path / "out" / "B-1.shipdesk.json").exists()
+
+
+def test_worker_thread_keeps_dialog_responsive_and_cancels(
+    qtbot,
+    dialog: ImportDialog,
+    tmp_path: Path,
+) -> None:
+    big = tmp_path / "big.csv"
+    lines = ["Order number,Item description,Quantity,Line value,Net weight,Country of origin,"
+             "Recipient country,Recipient name,Currency"]  # fmt: skip
+    lines += [f"{i},Ceramic mug,1,5.00,0.3,DE,FR,Anne Roy,EUR" for i in range(20_000)]
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dialog.load_file(big)
+    dialog.pdf_check.setChecked(False)
+    workers.set_synchronous(False)
+    try:
+        dialog.run_button.click()
+        assert dialog.state == "running"  # click returned at once: the work is on a thread
+        assert not dialog.run_button.isEnabled()
+        qtbot.waitUntil(lambda: dialog.progress_bar.value() > 0, timeout=30_000)
+        dialog.cancel_button.click()
+        qtbot.waitUntil(lambda: dialog.state in ("cancelled", "done"), timeout=60_000)
+    finally:
+        workers.wait_all(60_000)
+        workers.set_synchronous(True)
+    assert dialog.state == "cancelled"
+    assert dialog.cancel_button.text() == "Close"
