@@ -684,12 +684,15 @@ def test_us_export_legend() -> None:
 
 # -- printing ------------------------------------------------------------------------------
 def test_unprintable_characters() -> None:
+    # U+F0000 is a private-use character and U+1FAE8 a recent emoji: no font here draws them.
     r = recipient_us()
-    r.name = "李小龍"
-    d = good(recipient=r, items=[item(description="Tea cups 漢字 porcelain")])
-    got = check(d)
+    r.name = "John Miller \U0001fae8"
+    d = good(recipient=r, items=[item(description="Porcelain tea cups \U000f0000")])
+    res = validate(d, operator="upu")
+    got = found(res)
     assert ("error", "items[0].description", "glyphs_missing") in got
     assert ("error", "recipient.name", "glyphs_missing") in got
+    assert "U+1FAE8" in res.for_field("recipient.name")[0].message
     assert check(good(items=[item(description="Tasses à café en céramique, ÄÖÜß")])) == set()
 
 
