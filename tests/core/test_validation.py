@@ -592,6 +592,50 @@ def test_uk_low_value_threshold() -> None:
     assert ("warning", "items", "uk_over_limit") in got
 
 
+def test_gift_relief_thresholds() -> None:
+    gb = Party(
+        name="Tom Smith",
+        street="10 Downing Street",
+        city="London",
+        postcode="SW1A 2AA",
+        country="GB",
+        phone="+44 20 7946 0958",
+    )
+    gift = {"category": "gift", "invoice_number": "", "recipient": gb}
+    assert check(good(**gift, items=[item(value="40.00")])) == set()  # about GBP 35
+    r = validate(good(**gift, items=[item(value="50.00")]), operator="upu")  # about GBP 43
+    assert found(r) == {("warning", "items", "gift_over_relief")}
+    assert "39.00 GBP" in r.problems[0].message and "2025-10-20" in r.problems[0].message
+    fr = Party(
+        name="Marie Curie", street="1 rue de Rivoli", city="Paris", postcode="75001", country="FR"
+    )
+    us = Party(
+        name="Jane Roe",
+        street="350 Fifth Avenue",
+        city="New York",
+        region="NY",
+        postcode="10118",
+        country="US",
+        phone="+1 212 736 3100",
+    )
+    d = good(category="gift", invoice_number="", sender=us, recipient=fr, item_id="")
+    assert check(d) == set()  # EUR 25
+    d.items = [item(value="46.00")]
+    assert ("warning", "items", "gift_over_relief") in check(d)
+    d.sender.company = "Roe Inc."  # a company's "gift" is another matter (gift_from_company)
+    assert ("warning", "items", "gift_over_relief") not in check(d)
+
+
+def test_thresholds_are_dated_with_sources() -> None:
+    from shipdesk.core.validation import thresholds
+
+    ts = thresholds()
+    assert {"cn22_upu", "eu_ioss", "uk_low_value", "us_eei", "uk_gift", "eu_gift"} <= set(ts)
+    for t in ts.values():
+        date.fromisoformat(t.valid_from)
+        assert len(t.source) > 30 and t.amount > 0 and len(t.currency) == 3
+
+
 def test_cn22_near_limit_through_validate() -> None:
     got = check(good(items=[item(value="320.00")]), operator="deutsche_post")
     assert ("warning", "items", "cn22_near_limit") in got

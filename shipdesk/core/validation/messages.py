@@ -223,6 +223,11 @@ MESSAGES: dict[str, str] = {
         "The value {value} is above GBP {limit} ({rate}): UK import VAT and duty are collected "
         "from the recipient; do not charge UK VAT at checkout for this parcel."
     ),
+    "gift_over_relief": (
+        "This gift is worth {value} ({rate}): gifts between private persons into {where} are "
+        "relieved only up to {limit}; above it the recipient pays import VAT (and possibly "
+        "duty). Declare the real value."
+    ),
     "tax_id_invalid": (
         "{value!r} is not a valid {kind}: {detail}. Copy it again from the registration letter."
     ),

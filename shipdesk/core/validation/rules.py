@@ -799,6 +799,32 @@ def rule_uk(ctx: Context) -> None:
         )
 
 
+def rule_gift_relief(ctx: Context) -> None:
+    """Gifts between private persons above the UK (GBP 39) or EU (EUR 45) relief."""
+    d = ctx.decl
+    if d.category != Category.GIFT.value or d.sender.company.strip():
+        return
+    dest, origin = d.recipient.country.strip(), d.sender.country.strip()
+    eu = country_set("eu_members")
+    if dest == "GB" and origin != "GB":
+        t, where = threshold("uk_gift"), "the United Kingdom"
+    elif dest in eu and origin not in eu:
+        t, where = threshold("eu_gift"), "the EU"
+    else:
+        return
+    conv = ctx.in_currency(ctx.total_value(), t.currency)
+    if conv is not None and conv.amount > t.amount:
+        ctx.add(
+            WARNING,
+            "items",
+            "gift_over_relief",
+            value=_money(conv.amount, t.currency),
+            rate=_rate_text(conv),
+            where=where,
+            limit=_money(t.amount, t.currency),
+        )
+
+
 def schedule_b_classes(ctx: Context) -> dict[str, Decimal]:
     """Item values grouped by commodity code (lines without a code count on their own)."""
     groups: dict[str, Decimal] = {}
@@ -883,6 +909,7 @@ RULES: tuple[Rule, ...] = (
     rule_item_id,
     rule_ioss,
     rule_uk,
+    rule_gift_relief,
     rule_us_export,
     rule_glyphs,
 )
