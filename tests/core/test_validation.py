@@ -626,11 +626,22 @@ def test_gift_relief_thresholds() -> None:
     assert ("warning", "items", "gift_over_relief") not in check(d)
 
 
+def test_eu_export_declaration_above_1000() -> None:
+    assert check(good(items=[item(value="900")])) == set()  # DE -> US, EUR 900
+    d = good(items=[item(value="1200")])
+    assert ("warning", "comments", "eu_export_declaration") in check(d)
+    d.comments = "Export declaration MRN 26DE123456789012A1"
+    assert ("warning", "comments", "eu_export_declaration") not in check(d)
+    d = good(category="gift", invoice_number="", items=[item(value="1200")])
+    assert ("warning", "comments", "eu_export_declaration") not in check(d)
+
+
 def test_thresholds_are_dated_with_sources() -> None:
     from shipdesk.core.validation import thresholds
 
     ts = thresholds()
-    assert {"cn22_upu", "eu_ioss", "uk_low_value", "us_eei", "uk_gift", "eu_gift"} <= set(ts)
+    expected = {"cn22_upu", "eu_ioss", "uk_low_value", "us_eei", "uk_gift", "eu_gift", "eu_export"}
+    assert expected <= set(ts)
     for t in ts.values():
         date.fromisoformat(t.valid_from)
         assert len(t.source) > 30 and t.amount > 0 and len(t.currency) == 3

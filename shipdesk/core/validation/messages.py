@@ -223,6 +223,11 @@ MESSAGES: dict[str, str] = {
         "The value {value} is above GBP {limit} ({rate}): UK import VAT and duty are collected "
         "from the recipient; do not charge UK VAT at checkout for this parcel."
     ),
+    "eu_export_declaration": (
+        "Goods worth {value} leave the EU ({rate}): above {limit} for goods sold an electronic "
+        "export declaration is needed. File it (or have an agent file it) and note the MRN in "
+        "the comments."
+    ),
     "gift_over_relief": (
         "This gift is worth {value} ({rate}): gifts between private persons into {where} are "
         "relieved only up to {limit}; above it the recipient pays import VAT (and possibly "

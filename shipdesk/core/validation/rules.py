@@ -799,6 +799,27 @@ def rule_uk(ctx: Context) -> None:
         )
 
 
+def rule_eu_export(ctx: Context) -> None:
+    """Commercial exports from the EU above EUR 1,000 need an electronic export declaration."""
+    d = ctx.decl
+    eu = country_set("eu_members")
+    if d.category not in COMMERCIAL or d.category == Category.RETURNED_GOODS.value:
+        return
+    if d.sender.country.strip() not in eu or d.recipient.country.strip() in eu | {""}:
+        return
+    t = threshold("eu_export")
+    conv = ctx.in_currency(ctx.total_value(), t.currency)
+    if conv is not None and conv.amount > t.amount and "MRN" not in d.comments.upper():
+        ctx.add(
+            WARNING,
+            "comments",
+            "eu_export_declaration",
+            value=_money(conv.amount, t.currency),
+            rate=_rate_text(conv),
+            limit=_money(t.amount, t.currency),
+        )
+
+
 def rule_gift_relief(ctx: Context) -> None:
     """Gifts between private persons above the UK (GBP 39) or EU (EUR 45) relief."""
     d = ctx.decl
@@ -909,6 +930,7 @@ RULES: tuple[Rule, ...] = (
     rule_item_id,
     rule_ioss,
     rule_uk,
+    rule_eu_export,
     rule_gift_relief,
     rule_us_export,
     rule_glyphs,
