@@ -322,6 +322,10 @@ def runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
 
 def string_width(text: str, size: float, bold: bool = False) -> float:
     """Width in points of cleaned ``text`` drawn at ``size``, fallback fonts included."""
+    from shipdesk.core.documents.bidi import has_rtl, shape_arabic
+
+    if has_rtl(text):
+        text = shape_arabic(text)
     primary = font_name(bold)
     cmap = _REGISTRY.bundled_cmap(primary)
     if all(ord(ch) in cmap for ch in text):

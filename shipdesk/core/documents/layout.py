@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.pdfgen.canvas import Canvas
 
-from shipdesk.core.documents import fonts
+from shipdesk.core.documents import bidi, fonts
 
 MM = 72.0 / 25.4
 
@@ -239,6 +239,8 @@ class Doc:
         s = fonts.clean_text(s)
         if not s:
             return
+        if bidi.has_rtl(s):
+            s = bidi.visual(s)
         x_pt = x * MM
         if align != "left":
             tw = fonts.string_width(s, size, bold)
