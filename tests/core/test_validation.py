@@ -134,6 +134,48 @@ def test_message_table_matches_the_rules() -> None:
     assert set(MESSAGES) <= used, set(MESSAGES) - used
 
 
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        ("items[2].description", "Item 3: description"),
+        ("items[0].hs_code", "Item 1: HS code"),
+        ("recipient.postcode", "Recipient: postcode"),
+        ("sender.tax_id", "Sender: tax / customs number"),
+        ("gross_weight_kg", "Gross weight (kg)"),
+        ("items", "Items"),
+        ("item_id", "Item number (S10)"),
+        ("licence_numbers[1]", "Licence number 2"),
+        ("some_new_key", "Some_new_key"),
+        ("", ""),
+    ],
+)
+def test_field_labels(path: str, label: str) -> None:
+    from shipdesk.core.validation import field_label
+
+    assert field_label(path) == label
+
+
+def test_every_problem_field_has_a_label() -> None:
+    from shipdesk.core.validation import field_label
+
+    d = good(
+        form="cn22",
+        category="other",
+        currency="",
+        items=[item(description="Gift", quantity="x", hs_code="1", origin_country="UK")],
+        gross_weight_kg="",
+        item_id="X",
+        ioss_number="IM1",
+        date="x",
+        postal_charges="-1",
+    )
+    d.sender.phone = "1"
+    d.recipient.postcode = "1"
+    for p in validate(d, operator="upu").problems:
+        label = field_label(p.field)
+        assert "_" not in label and label[:1].isupper(), (p.field, label)
+
+
 def test_problem_is_plain_data() -> None:
     p = Problem("warning", "items", "x", "y")
     assert p.to_dict() == {"level": "warning", "field": "items", "code": "x", "message": "y"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from shipdesk.core.validation.fields import field_label
 from shipdesk.core.validation.result import (
     ERROR,
     WARNING,
@@ -27,6 +28,7 @@ __all__ = [
     "WARNING",
     "Problem",
     "ValidationResult",
+    "field_label",
     "near_fraction",
     "problem",
     "thresholds",
