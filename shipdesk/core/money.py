@@ -112,8 +112,10 @@ def minor_digits(code: str) -> int:
 
 
 def round_money(amount: Decimal, code: str) -> Decimal:
-    """Round half up to the currency's minor unit."""
-    return amount.quantize(Decimal(1).scaleb(-minor_digits(code)), rounding=ROUND_HALF_UP)
+    """Round half up to the currency's minor unit (any size of amount)."""
+    with localcontext() as ctx:
+        ctx.prec = max(28, amount.adjusted() + 20)
+        return amount.quantize(Decimal(1).scaleb(-minor_digits(code)), rounding=ROUND_HALF_UP)
 
 
 def _unit(code: str) -> str:

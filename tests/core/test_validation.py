@@ -263,6 +263,9 @@ def test_cn23_recommendations() -> None:
         ("value", "0", "must_be_positive"),
         ("value", "-5", "must_be_positive"),
         ("value", "€25", "not_a_number"),
+        ("value", "1e999", "number_out_of_range"),
+        ("net_weight_kg", "9999999999999", "number_out_of_range"),
+        ("quantity", "NaN", "not_a_number"),
     ],
 )
 def test_bad_numbers(field: str, value: str, code: str) -> None:

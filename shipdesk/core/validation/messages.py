@@ -58,6 +58,10 @@ MESSAGES: dict[str, str] = {
     ),
     # -- numbers --------------------------------------------------------------------------
     "not_a_number": "{value!r} is not a number: write it with a dot for decimals, e.g. {example}.",
+    "number_out_of_range": (
+        "{value} is far too large: check the number (at most {digits} digits before the "
+        "decimal point)."
+    ),
     "must_be_positive": "{what} must be greater than zero: {hint}",
     "must_not_be_negative": "{what} cannot be negative: enter 0 or the amount paid.",
     "quantity_not_whole": (

@@ -46,6 +46,7 @@ PLACEHOLDERS = {
 }
 COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
 DESCRIPTION_MAX = 100
+MAX_DIGITS = 12  # digits before the decimal point of any amount, weight or quantity
 PARTY_LABEL = {"sender": "Sender", "recipient": "Recipient"}
 FIELD_LABEL = {
     "name": "name",
@@ -389,6 +390,9 @@ def _number(
     d = parse_decimal(text)
     if d is None:
         ctx.add(ERROR, path, "not_a_number", value=str(text), example=example)
+    elif d and d.adjusted() >= MAX_DIGITS:
+        ctx.add(ERROR, path, "number_out_of_range", value=str(text), digits=MAX_DIGITS)
+        return None
     return d
 
 
