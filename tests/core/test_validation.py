@@ -802,3 +802,78 @@ def test_values_are_decimal_not_float() -> None:
     d.gross_weight_kg = "0.9"
     assert check(d) == set()
     assert d.total_value() == Decimal("0.3")
+
+
+def test_odd_input_never_raises() -> None:
+    """Validation reports bad input; it never fails on it (fixed-seed random declarations)."""
+    import random
+
+    odd = [
+        "",
+        " ",
+        "NaN",
+        "Infinity",
+        "-0",
+        "1e999",
+        "1E-30",
+        "0x10",
+        "١٢٣",
+        "12,5",
+        "1,000.50",
+        "\x00",
+        "é" * 300,
+        "+",
+        "00",
+        "IM",
+        "RR",
+        "9" * 40,
+        "-1e5",
+    ]
+    rnd = random.Random(7)
+
+    def r() -> str:
+        return rnd.choice(odd)
+
+    def party(countries: list[str]) -> Party:
+        return Party(
+            name=r(),
+            street=r(),
+            city=r(),
+            postcode=r(),
+            region=r(),
+            country=rnd.choice(countries),
+            phone=r(),
+            email=r(),
+            tax_id=r(),
+        )
+
+    for _ in range(300):
+        d = Declaration(
+            form=rnd.choice(["auto", "cn22", "cn23", "x"]),
+            category=rnd.choice(["gift", "other", "documents", "sale_of_goods", "x"]),
+            currency=rnd.choice(["EUR", "XDR", "JPY", "", "x", "MNT"]),
+            sender=party(["US", "DE", "GB", "", "x", "de"]),
+            recipient=party(["US", "FR", "GB", "", "IR", "CA"]),
+            items=[
+                Item(
+                    description=r(),
+                    quantity=r(),
+                    net_weight_kg=r(),
+                    value=r(),
+                    hs_code=r(),
+                    origin_country=r(),
+                )
+                for _ in range(rnd.randint(0, 3))
+            ],
+            gross_weight_kg=r(),
+            postal_charges=r(),
+            item_id=r(),
+            ioss_number=r(),
+            date=r(),
+            importer_reference=r(),
+            extra={"total_value": r(), "itn": r()},
+        )
+        res = validate(d, operator=rnd.choice(["upu", "usps", "royal_mail"]))
+        assert res.form in ("cn22", "cn23")
+        for p in res.problems:
+            assert p.level in ("error", "warning") and p.field and p.message
