@@ -381,6 +381,15 @@ def _ecb_date(text: str) -> date:
     raise ValueError(text)
 
 
+def _rate_value(text: str) -> Decimal | None:
+    """A usable rate: a finite number greater than zero."""
+    try:
+        v = Decimal(text.strip())
+    except InvalidOperation:
+        return None
+    return v if v.is_finite() and v > 0 else None
+
+
 def parse_ecb_csv(text: str, source: str = "") -> Table:
     """Parse eurofxref.csv (one day, ``20 October 2025``) or eurofxref-hist.csv (ISO dates)."""
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
@@ -400,14 +409,12 @@ def parse_ecb_csv(text: str, source: str = "") -> Table:
                 continue
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise InputError(f"bad currency column {code!r}", source=source, location="row 1")
-            try:
-                v = Decimal(cell)
-            except InvalidOperation:
+            v = _rate_value(cell)
+            if v is None:
                 raise InputError(
-                    f"{code}: {cell!r} is not a number", source=source, location=f"row {n}"
-                ) from None
-            if v > 0:
-                day[code] = (v, "")
+                    f"{code}: {cell!r} is not a positive number", source=source, location=f"row {n}"
+                )
+            day[code] = (v, "")
         if day:
             out[d] = day
     if not out:
@@ -439,10 +446,10 @@ def parse_ecb_xml(data: bytes, source: str = "") -> Table:
             code, rate = c.attrib.get("currency", ""), c.attrib.get("rate", "")
             if not re.fullmatch(r"[A-Z]{3}", code):
                 continue
-            try:
-                day[code] = (Decimal(rate), "")
-            except InvalidOperation:
-                raise InputError(f"{code} on {d}: bad rate {rate!r}", source=source) from None
+            v = _rate_value(rate)
+            if v is None:
+                raise InputError(f"{code} on {d}: bad rate {rate!r}", source=source)
+            day[code] = (v, "")
         if day:
             out[d] = day
     if not out:

@@ -169,6 +169,10 @@ def test_import_rejects_bad_files(tmp_path: Path) -> None:
     bad.write_text("Date,USD\n2026-01-01,abc\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"rates.csv:row 2: USD: 'abc'"):
         money.import_ecb(bad)
+    for cell in ("0", "-1.2", "NaN", "Infinity"):
+        bad.write_text(f"Date,USD\n2026-01-01,{cell}\n", encoding="utf-8")
+        with pytest.raises(InputError, match="not a positive number"):
+            money.import_ecb(bad)
     bad.write_text("Date,USD\nyesterday,1.1\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 2: bad date"):
         money.import_ecb(bad)
@@ -176,6 +180,10 @@ def test_import_rejects_bad_files(tmp_path: Path) -> None:
     x.write_bytes(b"<a><b/></a>")
     with pytest.raises(InputError, match="no <Cube"):
         money.import_ecb(x)
+    x.write_bytes(b'<a><Cube time="2026-01-01"><Cube currency="USD" rate="NaN"/></Cube></a>')
+    with pytest.raises(InputError, match="bad rate 'NaN'"):
+        money.import_ecb(x)
+    assert not money.user_rates_path().exists()  # nothing half-imported
     x.write_bytes(b"<a><b></a>")
     with pytest.raises(InputError, match="not readable XML"):
         money.import_ecb(x)
