@@ -212,14 +212,27 @@ def user_table(kind: str) -> Table:
     data = _read_user().get(kind, {})
     out: Table = {}
     p = user_rates_path()
+    if not isinstance(data, dict):
+        raise InputError("expected an object of dates", source=str(p), location=kind)
     for day, entry in data.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("rates", {}), dict):
+            raise InputError(f"{day}: expected {{'rates': {{...}}}}", source=str(p), location=kind)
         try:
             d = date.fromisoformat(day)
         except ValueError:
             raise InputError(f"bad date {day!r}", source=str(p), location=kind) from None
         src = str(entry.get("source", "your rate table"))
-        rates = entry.get("rates", {})
-        out[d] = {str(k): (to_decimal(v, f"{p}: {kind} {day} {k}"), src) for k, v in rates.items()}
+        day_rates: dict[str, tuple[Decimal, str]] = {}
+        for k, v in entry.get("rates", {}).items():
+            rate = _rate_value(str(v))
+            if rate is None:
+                raise InputError(
+                    f"rate {v!r} for {k} on {day} must be a number greater than zero",
+                    source=str(p),
+                    location=kind,
+                )
+            day_rates[str(k)] = (rate, src)
+        out[d] = day_rates
     return out
 
 

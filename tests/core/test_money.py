@@ -201,6 +201,18 @@ def test_broken_user_table_names_the_file() -> None:
         money.convert(Decimal(1), "EUR", "USD")
 
 
+def test_hand_edited_zero_rate_is_reported() -> None:
+    money.user_rates_path().write_text(
+        '{"eur": {"2026-01-01": {"rates": {"USD": "0"}}}}', encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"rates\.json:eur: rate '0' for USD"):
+        money.convert(Decimal(1), "EUR", "USD")
+    for broken in ('{"eur": [1]}', '{"eur": {"2026-01-01": 5}}', '{"eur": {"x": {}}}'):
+        money.user_rates_path().write_text(broken, encoding="utf-8")
+        with pytest.raises(InputError, match=r"rates\.json:eur"):
+            money.convert(Decimal(1), "EUR", "USD")
+
+
 def test_rates_info() -> None:
     info = money.rates_info()
     assert info["sdr"]["base"] == "XDR" and info["sdr"]["newest"] == "2025-12-22"
