@@ -205,7 +205,12 @@ def _read_user() -> dict[str, Any]:
         data = json.loads(p.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise InputError(f"cannot read your rate table ({exc})", source=str(p)) from None
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        raise InputError("expected an object with the sdr and eur tables", source=str(p))
+    for kind in TABLES:
+        if not isinstance(data.get(kind, {}), dict):
+            raise InputError("expected an object of dates", source=str(p), location=kind)
+    return data
 
 
 def user_table(kind: str) -> Table:

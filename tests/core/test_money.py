@@ -211,6 +211,9 @@ def test_hand_edited_zero_rate_is_reported() -> None:
         money.user_rates_path().write_text(broken, encoding="utf-8")
         with pytest.raises(InputError, match=r"rates\.json:eur"):
             money.convert(Decimal(1), "EUR", "USD")
+    money.user_rates_path().write_text('{"eur": [1]}', encoding="utf-8")
+    with pytest.raises(InputError, match=r"rates\.json:eur"):
+        money.set_rates("eur", {"USD": "1.1"})
 
 
 def test_rates_info() -> None:
