@@ -22,7 +22,7 @@ from shipdesk.core.documents.tables import (
 )
 from shipdesk.core.documents.tables import paginate as paginate_rows
 
-HEADER_H = 15.0
+HEADER_H = 17.0
 BARCODE_H = 14.0
 TOTALS_H = 8.5
 CERT_H = 15.0
@@ -52,13 +52,16 @@ def frames(doc: Doc) -> list[Frame]:
     return out
 
 
+COMMERCIAL = labels.CN22["commercial"]
+
+
 def _cols(w: float, currency: str) -> list[Col]:
     return [
         Col("description", labels.CN22["desc"], w * 0.40),
         Col("net_weight_kg", labels.CN22["weight"], w * 0.13, "right", True),
         Col("value", f"{labels.CN22['value']} ({currency})", w * 0.15, "right", True),
-        Col("hs_code", labels.CN22["hs"], w * 0.15, "left", True),
-        Col("origin_country", labels.CN22["origin"], w * 0.17, "left", True),
+        Col("hs_code", labels.CN22["hs"], w * 0.15, "left", True, COMMERCIAL),
+        Col("origin_country", labels.CN22["origin"], w * 0.17, "left", True, COMMERCIAL),
     ]
 
 
@@ -167,12 +170,12 @@ class CN22:
             x0 + wl,
             y + 10.2,
             W - wl,
-            4.8,
-            labels.MAY_BE_OPENED,
-            size=5.5,
-            min_size=4.5,
+            HEADER_H - 10.2,
+            [labels.MAY_BE_OPENED, labels.SEE_INSTRUCTIONS],
+            size=5.2,
+            min_size=3.8,
             align="center",
-            one_line=True,
+            pad=0.4,
         )
         y += HEADER_H
         doc.line(x0, y, x0 + W, y, 0.6)

@@ -89,7 +89,9 @@ def render_document(
                 "packing": 1,
             }[f]
         )
-        job = common.Job(decl, paper, profile.name, max(1, n), lang, draft)
+        # The UPU default profile stands for "any operator": its name is not printed.
+        operator_name = "" if profile.id == "upu" else profile.name
+        job = common.Job(decl, paper, operator_name, max(1, n), lang, draft)
         {
             "cn22": cn22.draw,
             "cn23": cn23.draw,

@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shipdesk.core.documents.layout import MM, Doc, Fitted, fit, fitted_height
+from shipdesk.core.documents.layout import LEADING, MM, Doc, Fitted, fit, fitted_height
 
 CELL_PAD = 0.7
 
@@ -18,6 +18,7 @@ class Col:
     width: float  # mm
     align: str = "left"
     one_line: bool = False  # numbers and codes: shrink before wrapping
+    group: str = ""  # heading shared by adjacent columns ("For commercial items only")
 
 
 @dataclass
@@ -91,23 +92,82 @@ def paginate(rows: Sequence[Row], capacities: Sequence[float]) -> list[list[Row]
     return pages
 
 
+GROUP_SIZE = 4.6
+
+
+def _groups(cols: Sequence[Col]) -> list[tuple[int, int]]:
+    """(first index, count) of each run of adjacent columns sharing a group heading."""
+    out = []
+    k = 0
+    while k < len(cols):
+        if cols[k].group:
+            n = 1
+            while k + n < len(cols) and cols[k + n].group == cols[k].group:
+                n += 1
+            out.append((k, n))
+            k += n
+        else:
+            k += 1
+    return out
+
+
+def group_height(cols: Sequence[Col]) -> float:
+    """Height of the group heading band: the group text wraps at a small size."""
+    h = 0.0
+    for k, n in _groups(cols):
+        width = sum(c.width for c in cols[k : k + n])
+        f = fit([cols[k].group], (width - 0.6) * MM, 1e6, size=GROUP_SIZE, min_size=GROUP_SIZE)
+        h = max(h, len(f.lines) * GROUP_SIZE * LEADING / MM + 0.8)
+    return h
+
+
 def draw_header(doc: Doc, x: float, y: float, cols: Sequence[Col], height: float) -> None:
-    cx = x
+    """Column captions; adjacent columns with the same ``group`` share a heading band."""
     doc.fill_rect(x, y, sum(c.width for c in cols), height, 0.93)
-    for c in cols:
-        doc.rect(cx, y, c.width, height, 0.5)
-        doc.label(cx, y, c.width, c.title)
-        cx += c.width
+    gh = group_height(cols)
+    cx = x
+    k = 0
+    while k < len(cols):
+        c = cols[k]
+        if not c.group:
+            doc.rect(cx, y, c.width, height, 0.5)
+            doc.label(cx, y, c.width, c.title)
+            cx += c.width
+            k += 1
+            continue
+        members = [c]
+        while k + len(members) < len(cols) and cols[k + len(members)].group == c.group:
+            members.append(cols[k + len(members)])
+        gw = sum(m.width for m in members)
+        doc.rect(cx, y, gw, gh, 0.5)
+        doc.fit_in(
+            cx,
+            y,
+            gw,
+            gh,
+            c.group,
+            size=GROUP_SIZE,
+            min_size=GROUP_SIZE,
+            align="center",
+            pad=0.3,
+        )
+        for m in members:
+            doc.rect(cx, y + gh, m.width, height - gh, 0.5)
+            doc.label(cx, y + gh, m.width, m.title)
+            cx += m.width
+        k += len(members)
 
 
 def header_height(doc: Doc, cols: Sequence[Col]) -> float:
     from shipdesk.core.documents.layout import LABEL_SIZE
 
-    most = 1
+    most = 1.0
+    gh = group_height(cols)
     for c in cols:
         f = fit([c.title], (c.width - 1.2) * MM, 1e6, size=LABEL_SIZE, min_size=4.0)
-        most = max(most, len(f.lines))
-    return most * LABEL_SIZE * 1.08 / MM + 1.6
+        h = len(f.lines) * LABEL_SIZE * 1.08 / MM + 1.6 + (gh if c.group else 0.0)
+        most = max(most, h)
+    return most
 
 
 def draw_rows(
