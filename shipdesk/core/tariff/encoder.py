@@ -1,0 +1,280 @@
+"""A sentence encoder (all-MiniLM-L6-v2) that runs on numpy alone.
+
+The BERT forward pass (6 layers, 12 heads, hidden size 384, exact GELU, mean pooling over the
+tokens, L2 normalisation) is written out with numpy matrix products. The tokenizer is a plain
+WordPiece over the model's ``vocab.txt`` (lower-casing, accent stripping and punctuation
+splitting as BERT's uncased tokenizer does). Weights are read from a float16 safetensors file
+and upcast to float32 once at load, except the word-embedding table, which stays float16 and is
+upcast row by row as tokens are looked up.
+
+No torch, no onnxruntime, no tokenizers library and no network.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from shipdesk.core.errors import DataError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
+
+
+# -- tokenizer ----------------------------------------------------------------------------------
+def _is_punct(ch: str) -> bool:
+    cp = ord(ch)
+    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def _is_cjk(cp: int) -> bool:
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x2A6DF
+        or 0x2A700 <= cp <= 0x2B81F
+        or 0x2B820 <= cp <= 0x2CEAF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x2F800 <= cp <= 0x2FA1F
+    )
+
+
+def basic_tokens(text: str) -> list[str]:
+    """BERT's uncased basic tokenizer: clean, lower-case, strip accents, split punctuation."""
+    out_chars: list[str] = []
+    for ch in text:
+        cp = ord(ch)
+        if cp == 0 or cp == 0xFFFD:
+            continue
+        cat = unicodedata.category(ch)
+        if ch in "\t\n\r" or cat == "Zs" or ch == " ":
+            out_chars.append(" ")
+            continue
+        if cat in ("Cc", "Cf"):
+            continue
+        if _is_cjk(cp):
+            out_chars.extend((" ", ch, " "))
+        else:
+            out_chars.append(ch)
+    words: list[str] = []
+    for word in "".join(out_chars).split():
+        word = unicodedata.normalize("NFD", word.lower())
+        word = "".join(c for c in word if unicodedata.category(c) != "Mn")
+        current: list[str] = []
+        for ch in word:
+            if _is_punct(ch):
+                if current:
+                    words.append("".join(current))
+                    current = []
+                words.append(ch)
+            else:
+                current.append(ch)
+        if current:
+            words.append("".join(current))
+    return words
+
+
+class WordPiece:
+    """Greedy longest-match-first WordPiece over a BERT ``vocab.txt``."""
+
+    def __init__(self, vocab_path: Path) -> None:
+        try:
+            tokens = vocab_path.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise DataError(f"{vocab_path}: cannot read the encoder vocabulary ({exc})") from None
+        self.vocab = {t: i for i, t in enumerate(tokens)}
+        self.unk = self.vocab["[UNK]"]
+        self.cls = self.vocab["[CLS]"]
+        self.sep = self.vocab["[SEP]"]
+        self._cache: dict[str, list[int]] = {}
+
+    def _word_ids(self, word: str) -> list[int]:
+        hit = self._cache.get(word)
+        if hit is not None:
+            return hit
+        if len(word) > 100:
+            ids = [self.unk]
+        else:
+            ids = []
+            start = 0
+            while start < len(word):
+                end = len(word)
+                found = None
+                while start < end:
+                    piece = word[start:end] if start == 0 else "##" + word[start:end]
+                    found = self.vocab.get(piece)
+                    if found is not None:
+                        break
+                    end -= 1
+                if found is None:
+                    ids = [self.unk]
+                    break
+                ids.append(found)
+                start = end
+        if len(self._cache) < 200_000:
+            self._cache[word] = ids
+        return ids
+
+    def encode(self, text: str, max_tokens: int = MAX_TOKENS) -> list[int]:
+        ids = [self.cls]
+        for w in basic_tokens(text):
+            ids.extend(self._word_ids(w))
+        ids = ids[: max_tokens - 1]
+        ids.append(self.sep)
+        return ids
+
+
+# -- model --------------------------------------------------------------------------------------
+def _erf(x: np.ndarray) -> np.ndarray:
+    """Vectorised erf (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7)."""
+    s = np.sign(x)
+    a = np.abs(x)
+    t = 1.0 / (1.0 + 0.3275911 * a)
+    y = 1.0 - (
+        ((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t + 0.254829592
+    ) * t * np.exp(-a * a)
+    return s * y
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    return 0.5 * x * (1.0 + _erf(x * np.float32(0.7071067811865476)))
+
+
+def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.ndarray:
+    mu = x.mean(-1, keepdims=True)
+    var = ((x - mu) ** 2).mean(-1, keepdims=True)
+    return (x - mu) / np.sqrt(var + eps) * w + b
+
+
+def _blas_limiter():
+    """Factory of a context manager that limits the BLAS to one thread (no-op without it)."""
+    import contextlib
+
+    try:
+        from threadpoolctl import ThreadpoolController
+
+        controller = ThreadpoolController()
+    except Exception:  # threadpoolctl missing or unable to inspect the BLAS
+        return contextlib.nullcontext
+    if not controller.select(user_api="blas").lib_controllers:
+        return contextlib.nullcontext
+    return lambda: controller.limit(limits=1, user_api="blas")
+
+
+class Encoder:
+    """all-MiniLM-L6-v2 sentence embeddings (384 dimensions, unit length)."""
+
+    def __init__(self, model_dir: Path) -> None:
+        from safetensors.numpy import load_file
+
+        cfg_path = model_dir / "config.json"
+        weights = model_dir / "model.safetensors"
+        try:
+            cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
+            t = load_file(str(weights))
+        except (OSError, ValueError) as exc:
+            raise DataError(f"{model_dir}: cannot load the sentence encoder ({exc})") from None
+        self.tokenizer = WordPiece(model_dir / "vocab.txt")
+        self.hidden = int(cfg["hidden_size"])
+        self.heads = int(cfg["num_attention_heads"])
+        self.layers_n = int(cfg["num_hidden_layers"])
+        self.eps = float(cfg.get("layer_norm_eps", 1e-12))
+
+        def f32(name: str) -> np.ndarray:
+            return np.ascontiguousarray(t[name], dtype=np.float32)
+
+        self.word = t["embeddings.word_embeddings.weight"]  # kept float16
+        self.pos = f32("embeddings.position_embeddings.weight")
+        self.type0 = f32("embeddings.token_type_embeddings.weight")[0]
+        self.ln_w = f32("embeddings.LayerNorm.weight")
+        self.ln_b = f32("embeddings.LayerNorm.bias")
+        self.layers = []
+        for i in range(self.layers_n):
+            p = f"encoder.layer.{i}."
+            wq = f32(p + "attention.self.query.weight")
+            wk = f32(p + "attention.self.key.weight")
+            wv = f32(p + "attention.self.value.weight")
+            qkv_w = np.ascontiguousarray(np.concatenate([wq, wk, wv], 0).T)
+            qkv_b = np.concatenate(
+                [
+                    f32(p + "attention.self.query.bias"),
+                    f32(p + "attention.self.key.bias"),
+                    f32(p + "attention.self.value.bias"),
+                ]
+            )
+            self.layers.append(
+                (
+                    qkv_w,
+                    qkv_b,
+                    np.ascontiguousarray(f32(p + "attention.output.dense.weight").T),
+                    f32(p + "attention.output.dense.bias"),
+                    f32(p + "attention.output.LayerNorm.weight"),
+                    f32(p + "attention.output.LayerNorm.bias"),
+                    np.ascontiguousarray(f32(p + "intermediate.dense.weight").T),
+                    f32(p + "intermediate.dense.bias"),
+                    np.ascontiguousarray(f32(p + "output.dense.weight").T),
+                    f32(p + "output.dense.bias"),
+                    f32(p + "output.LayerNorm.weight"),
+                    f32(p + "output.LayerNorm.bias"),
+                )
+            )
+        t.clear()
+        self.single_thread = _blas_limiter()
+
+    def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """ids, mask: (batch, n) -> pooled, normalised (batch, hidden)."""
+        bsz, n = ids.shape
+        h, nh = self.hidden, self.heads
+        hd = h // nh
+        x = self.word[ids].astype(np.float32) + self.pos[:n] + self.type0
+        x = _layer_norm(x, self.ln_w, self.ln_b, self.eps)
+        bias = ((1.0 - mask.astype(np.float32)) * np.float32(-1e9))[:, None, None, :]
+        scale = np.float32(1.0 / np.sqrt(hd))
+        for qkv_w, qkv_b, o_w, o_b, l1w, l1b, i_w, i_b, f_w, f_b, l2w, l2b in self.layers:
+            qkv = x @ qkv_w + qkv_b  # (b, n, 3h)
+            qkv = qkv.reshape(bsz, n, 3, nh, hd).transpose(2, 0, 3, 1, 4)  # (3, b, nh, n, hd)
+            q, k, v = qkv[0], qkv[1], qkv[2]
+            s = (q @ k.transpose(0, 1, 3, 2)) * scale + bias
+            s = s - s.max(-1, keepdims=True)
+            np.exp(s, out=s)
+            s /= s.sum(-1, keepdims=True)
+            ctx = (s @ v).transpose(0, 2, 1, 3).reshape(bsz, n, h)
+            x = _layer_norm(x + (ctx @ o_w + o_b), l1w, l1b, self.eps)
+            inter = _gelu(x @ i_w + i_b)
+            x = _layer_norm(x + (inter @ f_w + f_b), l2w, l2b, self.eps)
+        m = mask.astype(np.float32)[:, :, None]
+        pooled = (x * m).sum(1) / np.maximum(m.sum(1), 1e-9)
+        norm = np.linalg.norm(pooled, axis=1, keepdims=True)
+        return (pooled / np.maximum(norm, 1e-12)).astype(np.float32)
+
+    def encode_one(self, text: str) -> np.ndarray:
+        """One query. Runs the BLAS on one thread: for a single short sentence a second thread
+        only adds hand-over costs (and on a busy 2-core machine it can cost 10x)."""
+        ids = np.asarray([self.tokenizer.encode(text)], dtype=np.int64)
+        with self.single_thread():
+            return self._forward(ids, np.ones_like(ids))[0]
+
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+        """Embeddings of many texts (batched by similar length, so little padding)."""
+        token_lists = [self.tokenizer.encode(t) for t in texts]
+        order = sorted(range(len(texts)), key=lambda i: len(token_lists[i]))
+        out = np.zeros((len(texts), self.hidden), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            n = max(len(token_lists[i]) for i in idx)
+            ids = np.zeros((len(idx), n), dtype=np.int64)
+            mask = np.zeros((len(idx), n), dtype=np.int64)
+            for row, i in enumerate(idx):
+                toks = token_lists[i]
+                ids[row, : len(toks)] = toks
+                mask[row, : len(toks)] = 1
+            out[idx] = self._forward(ids, mask)
+        return out

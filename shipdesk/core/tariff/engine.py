@@ -1,0 +1,253 @@
+"""The loaded HS 2022 search engine: index, embeddings, encoder, vocabulary and ranking.
+
+Ranking fuses several ranked lists with weighted reciprocal-rank fusion (k = 10):
+full-text BM25 over the subheading, heading and chapter texts; cosine similarity of the query
+embedding to the embedded full text and to the subheading text alone; and the curated
+vocabulary (shop terms named in the query, and the terms nearest to the query in embedding
+space). The user's confirmed classifications of similar items come first.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from shipdesk.core.errors import DataError
+from shipdesk.core.tariff.encoder import Encoder
+from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
+from shipdesk.core.tariff.query import QueryReader, Reading, read_glossary, stem
+from shipdesk.core.tariff.textutil import STOPWORDS, full_text, words
+from shipdesk.core.tariff.vocabulary import read_vocabulary
+
+RRF_K = 10.0
+DEPTH = 100  # candidates taken from each ranked list
+W_FTS = 1.0
+W_FULL = 1.0
+W_DESC = 1.0
+W_VOCAB = 2.0
+W_VOCAB_NEAR = 1.0
+VOCAB_NEAR_MIN = 0.55  # cosine of a vocabulary term to the query to count as "near"
+CATALOGUE_MIN = 0.82  # cosine of a confirmed item to the query to be offered first
+
+
+@dataclass
+class Candidate:
+    code: str
+    score: float
+    source: str  # "hs2022", "vocabulary" or "catalogue"
+    evidence: dict[str, int]  # list name -> rank (1-based)
+
+
+def fts5_available() -> bool:
+    try:
+        con = sqlite3.connect(":memory:")
+        con.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
+        con.close()
+        return True
+    except sqlite3.OperationalError:
+        return False
+
+
+class _PyBM25:
+    """Full-text fallback for SQLite builds without FTS5: BM25 over the same texts."""
+
+    def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75) -> None:
+        self.k1, self.b = k1, b
+        self.postings: dict[str, list[tuple[int, int]]] = {}
+        self.lengths = [len(d) for d in docs]
+        self.avg = sum(self.lengths) / max(len(docs), 1)
+        for i, d in enumerate(docs):
+            tf: dict[str, int] = {}
+            for w in d:
+                tf[w] = tf.get(w, 0) + 1
+            for w, c in tf.items():
+                self.postings.setdefault(w, []).append((i, c))
+        self.n = len(docs)
+
+    def search(self, terms: list[str], limit: int) -> list[int]:
+        scores: dict[int, float] = {}
+        for t in set(terms):
+            plist = self.postings.get(t)
+            if not plist:
+                continue
+            idf = math.log(1 + (self.n - len(plist) + 0.5) / (len(plist) + 0.5))
+            for i, c in plist:
+                norm = (
+                    c
+                    * (self.k1 + 1)
+                    / (c + self.k1 * (1 - self.b + self.b * self.lengths[i] / self.avg))
+                )
+                scores[i] = scores.get(i, 0.0) + idf * norm
+        return [i for i, _ in sorted(scores.items(), key=lambda kv: -kv[1])[:limit]]
+
+
+class Engine:
+    """Everything the search needs, loaded once (see :func:`shipdesk.core.tariff.api.engine`)."""
+
+    def __init__(self, folder: Path, use_fts5: bool | None = None) -> None:
+        self.folder = folder
+        man_path = folder / "manifest.json"
+        try:
+            self.manifest = json.loads(man_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise DataError(
+                f"{man_path}: the tariff index manifest is missing or broken ({exc})"
+            ) from None
+        self.nom: Nomenclature = nomenclature()
+        self.codes = self.nom.codes(6)
+        self.row = {c: i for i, c in enumerate(self.codes)}
+        self._check_codes()
+        self.terms, _ = read_vocabulary(folder / "vocabulary.csv")
+        self.e_full = self._matrix("hs_full", len(self.codes))
+        self.e_desc = self._matrix("hs_desc", len(self.codes))
+        self.e_vocab = self._matrix("vocab", len(self.terms))
+        self.concept_codes: dict[str, tuple[str, ...]] = {}
+        self.concept_en: dict[str, int] = {}
+        for i, t in enumerate(self.terms):
+            self.concept_codes.setdefault(t.concept, t.codes)
+            if t.lang == "en":
+                self.concept_en.setdefault(t.concept, i)
+        self.path_text = {c: full_text(self.nom, c) for c in self.codes}
+        self.use_fts5 = fts5_available() if use_fts5 is None else use_fts5
+        self._db_lock = threading.Lock()
+        self.db: sqlite3.Connection | None = None
+        self.bm25: _PyBM25 | None = None
+        if self.use_fts5:
+            db_path = folder / "hs2022.sqlite"
+            try:
+                self.db = sqlite3.connect(
+                    f"file:{db_path.as_posix()}?mode=ro&immutable=1",
+                    uri=True,
+                    check_same_thread=False,
+                )
+                self.db.execute("SELECT count(*) FROM hs_fts").fetchone()
+            except sqlite3.DatabaseError as exc:
+                raise DataError(f"{db_path}: the tariff index cannot be opened ({exc})") from None
+        else:
+            self.bm25 = _PyBM25([self._fts_words(self.path_text[c]) for c in self.codes])
+        nom_words = set()
+        for e in self.nom.entries.values():
+            nom_words.update(words(e.description))
+        self.encoder = Encoder(folder / "model")
+        english = {
+            t for t in self.encoder.tokenizer.vocab if t.isalpha() and t.isascii() and len(t) >= 2
+        }
+        self.reader = QueryReader(
+            self.terms, read_glossary(folder / "glossary.csv"), nom_words, english
+        )
+
+    # -- loading ------------------------------------------------------------------------------
+    def _check_codes(self) -> None:
+        import hashlib
+
+        got = hashlib.sha256("\n".join(self.codes).encode()).hexdigest()
+        if got != self.manifest.get("subheading_codes_sha256"):
+            raise DataError(
+                "the tariff index was built for another HS nomenclature version; "
+                "run tools/build_tariff.py"
+            )
+
+    def _matrix(self, name: str, rows: int) -> np.ndarray:
+        info = self.manifest.get("embeddings", {}).get(name, {})
+        path = self.folder / info.get("file", f"{name}_f16.npy")
+        try:
+            mat = np.load(path)
+        except (OSError, ValueError) as exc:
+            raise DataError(f"{path}: cannot load the tariff embeddings ({exc})") from None
+        if mat.shape != (rows, 384):
+            raise DataError(f"{path}: expected {rows}x384 embeddings, found {mat.shape}")
+        return np.ascontiguousarray(mat, dtype=np.float32)
+
+    @staticmethod
+    def _fts_words(text: str) -> list[str]:
+        return [stem(w) for w in words(text) if w not in STOPWORDS]
+
+    # -- ranked lists ------------------------------------------------------------------------
+    def fts(self, text: str, limit: int = DEPTH) -> list[str]:
+        ws = [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+        if not ws:
+            return []
+        if self.bm25 is not None:
+            return [self.codes[i] for i in self.bm25.search([stem(w) for w in ws], limit)]
+        q = " OR ".join('"' + w.replace('"', "") + '"' for w in dict.fromkeys(ws))
+        with self._db_lock:
+            rows = self.db.execute(  # type: ignore[union-attr]
+                "SELECT code FROM hs_fts WHERE hs_fts MATCH ? "
+                "ORDER BY bm25(hs_fts, 0.0, 3.0, 1.5, 1.0) LIMIT ?",
+                (q, limit),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def dense(self, qv: np.ndarray, mat: np.ndarray, limit: int = DEPTH) -> list[str]:
+        s = mat @ qv
+        idx = np.argpartition(-s, min(limit, len(s) - 1))[:limit]
+        idx = idx[np.argsort(-s[idx])]
+        return [self.codes[i] for i in idx]
+
+    def vocab_lists(self, reading: Reading, qv: np.ndarray) -> tuple[list[str], list[str]]:
+        """Codes of the concepts named in the query, and of the terms nearest to it."""
+        sims = self.e_vocab @ qv
+        named: list[tuple[float, int, str]] = []
+        for m in reading.matches:
+            en = self.concept_en.get(m.concept, m.term_index)
+            weight = max(float(sims[en]), float(sims[m.term_index]))
+            span = m.end - m.start
+            named.append((weight + 0.05 * span, m.start, m.concept))
+        named.sort(key=lambda x: (-x[0], x[1]))
+        named_codes: list[str] = []
+        for _, _, concept in named:
+            for c in self.concept_codes[concept]:
+                if c not in named_codes:
+                    named_codes.append(c)
+        near_codes: list[str] = []
+        top = np.argsort(-sims)[:20]
+        for i in top:
+            if sims[i] < VOCAB_NEAR_MIN:
+                break
+            for c in self.terms[int(i)].codes:
+                if c not in near_codes:
+                    near_codes.append(c)
+        return named_codes, near_codes
+
+    # -- ranking -----------------------------------------------------------------------------
+    def rank(self, reading: Reading, qv: np.ndarray) -> list[Candidate]:
+        lists: list[tuple[str, float, list[str]]] = [
+            ("fts", W_FTS, self.fts(reading.english)),
+            ("full", W_FULL, self.dense(qv, self.e_full)),
+            ("desc", W_DESC, self.dense(qv, self.e_desc)),
+        ]
+        named, near = self.vocab_lists(reading, qv)
+        if named:
+            lists.append(("vocab", W_VOCAB, named))
+        if near:
+            lists.append(("near", W_VOCAB_NEAR, near))
+        scores: dict[str, float] = {}
+        evidence: dict[str, dict[str, int]] = {}
+        for name, weight, codes in lists:
+            for rank, code in enumerate(codes, 1):
+                scores[code] = scores.get(code, 0.0) + weight / (RRF_K + rank)
+                evidence.setdefault(code, {})[name] = rank
+        best = sum(w for _, w, _ in lists) / (RRF_K + 1)
+        out = [
+            Candidate(
+                c, s / best, "vocabulary" if "vocab" in evidence[c] else "hs2022", evidence[c]
+            )
+            for c, s in scores.items()
+        ]
+        out.sort(key=lambda c: (-c.score, c.code))
+        return out
+
+    def encode(self, text: str) -> np.ndarray:
+        return self.encoder.encode_one(text)
+
+
+def clean_query(text: str) -> str:
+    """Drop SKU-like tokens (long digit/letter codes) that carry no meaning for classification."""
+    return re.sub(r"\b(?=\w*\d)(?=\w*[a-zA-Z])\w{6,}\b", " ", text)

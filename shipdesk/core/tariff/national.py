@@ -1,0 +1,471 @@
+"""National tariffs (8 to 10 digit lines under the HS subheadings), imported from files.
+
+Accepted files (see docs/tariff.md for the exact columns):
+
+- ``us-hts``: the US Harmonized Tariff Schedule export, CSV (columns "HTS Number", "Indent",
+  "Description", ...) or JSON (a list of objects with "htsno", "indent", "description").
+- ``eu-cn``: the EU Combined Nomenclature as an Excel workbook (.xlsx): a header row with a code
+  column ("CN code", "CN_CODE", "Code", "Goods code", "CNKEY") and a description column
+  ("Description", "NAME_EN", "Self-explanatory text", "Name"), optionally an indent column
+  ("Level", "Indent"); leading dashes in the description ("- - ") count as indents.
+- ``uk``: the UK Trade Tariff commodity CSV (columns "commodity__code",
+  "productline__suffix", "description", "indentation"; or "Commodity code", "Description").
+
+Imports persist in ``national_tariffs.sqlite3`` in the user data folder; importing the same
+tariff again replaces it. Lines are matched to HS 2022 by their first six digits.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.paths import folders
+from shipdesk.core.tariff.nomenclature import code_exists
+from shipdesk.core.tariff.textutil import STOPWORDS, words
+
+KINDS = ("us-hts", "eu-cn", "uk")
+DB_NAME = "national_tariffs.sqlite3"
+
+_CODE_COLS = (
+    "hts number", "htsno", "hts", "cn code", "cn_code", "cncode", "code", "goods code",
+    "cnkey", "cn8", "commodity code", "commodity__code", "commodity_code",
+    "goods_nomenclature_item_id",
+)  # fmt: skip
+_DESC_COLS = (
+    "description", "name_en", "self-explanatory text", "self-explanatory texts",
+    "self-explanatory text (en)", "name", "designation", "formatted_description",
+    "goods description",
+)  # fmt: skip
+_INDENT_COLS = ("indent", "indentation", "level", "number_indents", "indents", "hier_pos")
+_SUFFIX_COLS = ("productline__suffix", "producline_suffix", "productline_suffix", "suffix")
+
+
+@dataclass(frozen=True)
+class NationalLine:
+    code: str
+    description: str  # the line's text with its parents below the HS subheading
+    source: str
+
+
+@dataclass(frozen=True)
+class TariffInfo:
+    source: str
+    kind: str
+    file: str
+    imported_at: str
+    lines: int
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    source: str  # e.g. "us-hts-2026"
+    kind: str
+    lines: int  # national lines stored
+    skipped: int  # rows without a usable 8-10 digit code under an HS 2022 subheading
+    path: str
+
+
+# -- storage --------------------------------------------------------------------------------------
+_lock = threading.Lock()
+
+
+def db_path() -> Path:
+    return folders().data / DB_NAME
+
+
+def _connect() -> sqlite3.Connection:
+    p = db_path()
+    try:
+        con = sqlite3.connect(p, timeout=5.0)
+        con.row_factory = sqlite3.Row
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS tariffs (source TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+            "file TEXT NOT NULL, imported_at TEXT NOT NULL, lines INTEGER NOT NULL)"
+        )
+        con.execute(
+            "CREATE TABLE IF NOT EXISTS lines (source TEXT NOT NULL, code TEXT NOT NULL, "
+            "hs6 TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (source, code))"
+        )
+        con.execute("CREATE INDEX IF NOT EXISTS lines_hs6 ON lines(hs6)")
+    except sqlite3.DatabaseError as exc:
+        raise DataError(f"{p}: cannot open the national tariff store ({exc})") from None
+    return con
+
+
+def list_tariffs() -> list[TariffInfo]:
+    if not db_path().exists():
+        return []
+    con = _connect()
+    try:
+        rows = con.execute("SELECT * FROM tariffs ORDER BY source").fetchall()
+    finally:
+        con.close()
+    return [
+        TariffInfo(r["source"], r["kind"], r["file"], r["imported_at"], r["lines"]) for r in rows
+    ]
+
+
+_cache: dict[str, Any] = {}
+
+
+def _all_lines() -> dict[str, list[NationalLine]]:
+    """Lines by HS6, cached until the store file changes."""
+    p = db_path()
+    if not p.exists():
+        return {}
+    stamp = (str(p), p.stat().st_mtime_ns, p.stat().st_size)
+    with _lock:
+        if _cache.get("stamp") == stamp:
+            return _cache["lines"]
+        con = _connect()
+        try:
+            rows = con.execute(
+                "SELECT source, code, hs6, description FROM lines ORDER BY code"
+            ).fetchall()
+        finally:
+            con.close()
+        by: dict[str, list[NationalLine]] = {}
+        for r in rows:
+            by.setdefault(r["hs6"], []).append(
+                NationalLine(r["code"], r["description"], r["source"])
+            )
+        _cache.update(stamp=stamp, lines=by)
+        return by
+
+
+def has_lines(hs6: str) -> bool:
+    return bool(_all_lines().get(hs6))
+
+
+def lines_under(hs6: str) -> list[NationalLine]:
+    return list(_all_lines().get(hs6, []))
+
+
+def describe_line(code: str) -> str | None:
+    for line in _all_lines().get(code[:6], []):
+        if line.code == code:
+            return line.description
+    return None
+
+
+def best_lines(hs6_codes: list[str], text: str) -> dict[str, list[NationalLine]]:
+    """For each subheading, the national line(s) whose text best fits ``text`` (one per tariff)."""
+    by = _all_lines()
+    if not by:
+        return {}
+    q = {w for w in words(text) if w not in STOPWORDS}
+    q |= {w[:-1] for w in q if w.endswith("s")}
+    out: dict[str, list[NationalLine]] = {}
+    for hs6 in hs6_codes:
+        per_source: dict[str, list[NationalLine]] = {}
+        for line in by.get(hs6, []):
+            per_source.setdefault(line.source, []).append(line)
+        picked: list[NationalLine] = []
+        for lines in per_source.values():
+            if len(lines) == 1:
+                picked.append(lines[0])
+                continue
+            best, best_score = None, 0
+            for line in lines:
+                lw = set(words(line.description))
+                lw |= {w[:-1] for w in lw if w.endswith("s")}
+                score = len(q & lw)
+                if score > best_score:
+                    best, best_score = line, score
+            if best is not None:
+                picked.append(best)
+        if picked:
+            out[hs6] = picked
+    return out
+
+
+# -- parsing --------------------------------------------------------------------------------------
+@dataclass
+class _Row:
+    code: str  # digits only, may be empty (a text line)
+    description: str
+    indent: int
+    suffix: str = ""
+
+
+def _norm_header(h: Any) -> str:
+    return re.sub(r"\s+", " ", str(h or "").strip().lower())
+
+
+def _find_col(header: list[str], names: tuple[str, ...]) -> int | None:
+    for name in names:
+        if name in header:
+            return header.index(name)
+    return None
+
+
+def _to_int(value: Any) -> int | None:
+    try:
+        return int(float(str(value).strip()))
+    except (TypeError, ValueError):
+        return None
+
+
+def _rows_from_table(table: list[list[Any]], source: str) -> list[_Row]:
+    header_at = None
+    for i, row in enumerate(table[:15]):
+        h = [_norm_header(c) for c in row]
+        if _find_col(h, _CODE_COLS) is not None and _find_col(h, _DESC_COLS) is not None:
+            header_at = i
+            break
+    if header_at is None:
+        raise InputError(
+            "no header row with a code column (e.g. 'HTS Number', 'CN code', 'commodity__code') "
+            "and a description column found in the first 15 rows",
+            source=source,
+        )
+    header = [_norm_header(c) for c in table[header_at]]
+    ci = _find_col(header, _CODE_COLS)
+    di = _find_col(header, _DESC_COLS)
+    ii = _find_col(header, _INDENT_COLS)
+    si = _find_col(header, _SUFFIX_COLS)
+    out: list[_Row] = []
+    for row in table[header_at + 1 :]:
+        if not any(str(c or "").strip() for c in row):
+            continue
+
+        def cell(i: int | None, row: list[Any] = row) -> str:
+            return (
+                str(row[i]).strip() if i is not None and i < len(row) and row[i] is not None else ""
+            )
+
+        desc = cell(di)
+        dashes = re.match(r"^((?:-\s*)+)", desc)
+        dash_indent = dashes.group(1).count("-") if dashes else 0
+        if dashes:
+            desc = desc[dashes.end() :].strip()
+        indent = _to_int(cell(ii)) if ii is not None else None
+        out.append(
+            _Row(
+                re.sub(r"\D", "", cell(ci)),
+                desc,
+                indent if indent is not None else dash_indent,
+                cell(si),
+            )
+        )
+    return out
+
+
+def _read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    for enc in ("utf-8-sig", "cp1252"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes almost anything
+        raise InputError("not a text (CSV) file", source=str(path))
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    return list(csv.reader(io.StringIO(text), dialect))
+
+
+def _read_xlsx(path: Path) -> list[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken files
+        raise InputError(
+            f"not a readable Excel workbook ({type(exc).__name__}: {exc})", source=str(path)
+        ) from None
+    try:
+        for ws in wb.worksheets:
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            h_ok = any(
+                _find_col([_norm_header(c) for c in r], _CODE_COLS) is not None for r in rows[:15]
+            )
+            if h_ok:
+                return rows
+        return (
+            [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)] if wb.worksheets else []
+        )
+    finally:
+        wb.close()
+
+
+def _read_json(path: Path) -> list[_Row]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(f"not valid JSON ({exc})", source=str(path)) from None
+    if isinstance(data, dict):
+        for key in ("data", "rows", "items", "hts"):
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+    if not isinstance(data, list):
+        raise InputError(
+            "expected a JSON list of tariff lines (objects with 'htsno')", source=str(path)
+        )
+    out: list[_Row] = []
+    for i, obj in enumerate(data):
+        if not isinstance(obj, dict) or "description" not in obj:
+            raise InputError(
+                "each tariff line needs 'htsno' and 'description'",
+                source=str(path),
+                location=f"item {i}",
+            )
+        out.append(
+            _Row(
+                re.sub(r"\D", "", str(obj.get("htsno") or obj.get("code") or "")),
+                str(obj.get("description") or "").strip(),
+                _to_int(obj.get("indent")) or 0,
+            )
+        )
+    return out
+
+
+def detect_kind(path: Path) -> str:
+    ext = path.suffix.lower()
+    if ext == ".json":
+        return "us-hts"
+    if ext in (".xlsx", ".xlsm"):
+        return "eu-cn"
+    if ext in (".csv", ".txt", ".tsv"):
+        head = [_norm_header(c) for r in _read_csv(path)[:15] for c in r]
+        if "hts number" in head or "htsno" in head:
+            return "us-hts"
+        if any(
+            h in head
+            for h in (
+                "commodity__code",
+                "commodity code",
+                "commodity_code",
+                "goods_nomenclature_item_id",
+            )
+        ):
+            return "uk"
+        if any(h in head for h in ("cn code", "cn_code", "cnkey", "cn8")):
+            return "eu-cn"
+    raise InputError(
+        "cannot tell which national tariff this file is; pass --kind us-hts, eu-cn or uk",
+        source=str(path),
+    )
+
+
+def _norm_code(digits: str) -> str:
+    code = digits[:10] if len(digits) > 10 else digits
+    while len(code) > 8 and code.endswith("00"):
+        code = code[:-2]
+    return code
+
+
+def _lines(rows: list[_Row], kind: str) -> tuple[list[tuple[str, str]], int]:
+    stack: dict[int, str] = {}
+    found: dict[str, tuple[str, str]] = {}  # code -> (description, suffix)
+    skipped = 0
+    for r in rows:
+        for k in [k for k in stack if k >= r.indent]:
+            del stack[k]
+        stack[r.indent] = r.description.rstrip(":").strip()
+        if not r.code:
+            continue
+        code = _norm_code(r.code)
+        if len(code) < 8 or not code_exists(code[:6]):
+            if len(code) >= 8:
+                skipped += 1
+            continue
+        parents = [stack[k] for k in sorted(stack) if k < r.indent]
+        # parents above the HS6 level repeat the nomenclature: keep the deepest three
+        text = " — ".join([*parents[-3:], stack[r.indent]]) if parents else stack[r.indent]
+        prev = found.get(code)
+        if prev is None or r.suffix == "80" or (prev[1] != "80" and not prev[0]):
+            found[code] = (text, r.suffix)
+    return [(c, d) for c, (d, _) in sorted(found.items())], skipped
+
+
+def import_file(path: Path, kind: str | None = None) -> ImportSummary:
+    src = str(path)
+    if not path.exists():
+        raise InputError("file not found", source=src)
+    if kind is not None and kind not in KINDS:
+        raise InputError(f"unknown tariff kind {kind!r}; use one of {', '.join(KINDS)}", source=src)
+    kind = kind or detect_kind(path)
+    ext = path.suffix.lower()
+    try:
+        if ext == ".json":
+            rows = _read_json(path)
+        elif ext in (".xlsx", ".xlsm"):
+            rows = _rows_from_table(_read_xlsx(path), src)
+        else:
+            rows = _rows_from_table(_read_csv(path), src)
+    except OSError as exc:
+        raise InputError(f"cannot read the file ({exc})", source=src) from None
+    lines, skipped = _lines(rows, kind)
+    if not lines:
+        raise InputError(
+            f"no {kind} tariff lines of 8 to 10 digits under an HS 2022 subheading were found",
+            source=src,
+        )
+    year = re.search(r"(20\d\d)", path.name)
+    source = f"{kind}-{year.group(1) if year else datetime.now(UTC).year}"
+    con = _connect()
+    try:
+        with con:
+            con.execute("DELETE FROM lines WHERE source = ?", (source,))
+            con.executemany(
+                "INSERT INTO lines (source, code, hs6, description) VALUES (?, ?, ?, ?)",
+                [(source, c, c[:6], d) for c, d in lines],
+            )
+            con.execute(
+                "INSERT OR REPLACE INTO tariffs VALUES (?, ?, ?, ?, ?)",
+                (
+                    source,
+                    kind,
+                    path.name,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                    len(lines),
+                ),
+            )
+    finally:
+        con.close()
+    return ImportSummary(source, kind, len(lines), skipped, src)
+
+
+def rebuild() -> int:
+    """Re-derive the HS6 link of every stored line and rebuild the store's indexes."""
+    con = _connect()
+    try:
+        with con:
+            con.execute("UPDATE lines SET hs6 = substr(code, 1, 6)")
+            con.execute("DELETE FROM lines WHERE length(code) < 8")
+            con.execute("REINDEX lines")
+            con.execute(
+                "UPDATE tariffs SET lines = "
+                "(SELECT count(*) FROM lines WHERE lines.source = tariffs.source)"
+            )
+        n = con.execute("SELECT count(*) FROM lines").fetchone()[0]
+        con.execute("VACUUM")
+    finally:
+        con.close()
+    return int(n)
+
+
+def remove(source: str) -> bool:
+    con = _connect()
+    try:
+        with con:
+            con.execute("DELETE FROM lines WHERE source = ?", (source,))
+            cur = con.execute("DELETE FROM tariffs WHERE source = ?", (source,))
+    finally:
+        con.close()
+    return cur.rowcount > 0

@@ -1,0 +1,198 @@
+"""Reading a shop description: German compounds, typos, foreign words and shop terms.
+
+The reader turns "Herren Ledergürtel" into the English words the nomenclature and the encoder
+understand ("men's leather belt") and lists the vocabulary concepts the text names. A word is
+corrected only when it is unknown: it is neither a word of the nomenclature, the vocabulary, the
+glossary nor an English word of the encoder's vocabulary. Known words are never changed.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shipdesk.core.errors import DataError
+from shipdesk.core.tariff.textutil import fold, words
+from shipdesk.core.tariff.vocabulary import Term
+
+MAX_NGRAM = 5
+
+
+def stem(word: str) -> str:
+    """A light plural folding used for phrase matching ("sneakers" -> "sneaker")."""
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def phrase_key(ws: list[str]) -> str:
+    return " ".join(stem(w) for w in ws)
+
+
+def read_glossary(path: Path) -> dict[str, str]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read the tariff glossary ({exc})") from None
+    rows = csv.DictReader(
+        io.StringIO("\n".join(ln for ln in raw.splitlines() if not ln.startswith("#")))
+    )
+    out: dict[str, str] = {}
+    for rec in rows:
+        w = fold((rec.get("word") or "").strip())
+        en = (rec.get("en") or "").strip()
+        if w and en:
+            out[w] = en
+    return out
+
+
+@dataclass
+class VocabMatch:
+    concept: str
+    term_index: int
+    start: int
+    end: int  # word span [start, end) in the reading
+
+
+@dataclass
+class Reading:
+    original: str
+    words: list[str]  # folded words after compound splitting and typo correction
+    english: str  # text for the encoder and the full-text search
+    corrections: dict[str, str] = field(default_factory=dict)
+    matches: list[VocabMatch] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.corrections)
+
+
+class QueryReader:
+    def __init__(
+        self,
+        terms: list[Term],
+        glossary: dict[str, str],
+        nomenclature_words: set[str],
+        english_words: set[str],
+    ) -> None:
+        self.terms = terms
+        self.glossary = glossary
+        self.phrases: dict[str, list[int]] = {}
+        vocab_words: set[str] = set()
+        self.first_en: dict[str, str] = {}
+        for i, t in enumerate(terms):
+            ws = words(t.term)
+            if not ws:
+                continue
+            vocab_words.update(ws)
+            self.phrases.setdefault(phrase_key(ws), []).append(i)
+            if t.lang == "en" and t.concept not in self.first_en:
+                self.first_en[t.concept] = t.term
+        gloss_words = set(glossary)
+        # words that may be suggested as corrections (real tariff and shop words)
+        self.targets = {
+            w
+            for w in (nomenclature_words | vocab_words | gloss_words)
+            if len(w) >= 3 and w.isalpha()
+        }
+        self.by_initial: dict[str, list[str]] = {}
+        for w in sorted(self.targets):
+            self.by_initial.setdefault(w[0], []).append(w)
+        # words that are left alone
+        self.known = nomenclature_words | vocab_words | gloss_words | english_words
+        # parts a German compound may be split into
+        self.parts = {w for w in vocab_words | gloss_words if len(w) >= 3}
+
+    # -- word level ---------------------------------------------------------------------------
+    def _split_compound(self, w: str) -> list[str] | None:
+        if len(w) < 7 or not w.isalpha():
+            return None
+        best: list[str] | None = None
+        for i in range(3, len(w) - 2):
+            left, right = w[:i], w[i:]
+            for link in ("", "s", "n", "en", "e"):
+                if link and not left.endswith(link):
+                    continue
+                stem_left = left[: len(left) - len(link)] if link else left
+                if stem_left in self.parts and (right in self.parts or stem(right) in self.parts):
+                    cand = [stem_left, right]
+                    if best is None or len(right) > len(best[1]):
+                        best = cand
+        return best
+
+    def _correct(self, w: str) -> str | None:
+        if len(w) < 4 or not w.isalpha():
+            return None
+        from rapidfuzz import fuzz, process
+
+        pool = self.by_initial.get(w[0], [])
+        hit = process.extractOne(w, pool, scorer=fuzz.ratio, score_cutoff=80)
+        if hit is None and len(w) >= 6:  # a typo in the first letter
+            hit = process.extractOne(w, self.targets, scorer=fuzz.ratio, score_cutoff=86)
+        return hit[0] if hit else None
+
+    def _is_known(self, w: str) -> bool:
+        return w in self.known or stem(w) in self.known or not w.isalpha()
+
+    # -- text level ---------------------------------------------------------------------------
+    def read(self, text: str) -> Reading:
+        out_words: list[str] = []
+        corrections: dict[str, str] = {}
+        for w in words(text):
+            if self._is_known(w):
+                out_words.append(w)
+                continue
+            parts = self._split_compound(w)
+            if parts:
+                out_words.extend(parts)
+                continue
+            fixed = self._correct(w)
+            if fixed and fixed != w:
+                corrections[w] = fixed
+                out_words.append(fixed)
+            else:
+                out_words.append(w)
+        matches = self._match(out_words)
+        english = self._english(out_words, matches)
+        return Reading(text, out_words, english, corrections, matches)
+
+    def _match(self, ws: list[str]) -> list[VocabMatch]:
+        found: list[VocabMatch] = []
+        n = len(ws)
+        for size in range(min(MAX_NGRAM, n), 0, -1):
+            for start in range(0, n - size + 1):
+                ids = self.phrases.get(phrase_key(ws[start : start + size]))
+                if not ids:
+                    continue
+                end = start + size
+                if any(m.start <= start and end <= m.end for m in found):
+                    continue  # inside a longer match
+                seen: set[str] = set()
+                for i in ids:
+                    c = self.terms[i].concept
+                    if c not in seen:
+                        seen.add(c)
+                        found.append(VocabMatch(c, i, start, end))
+        found.sort(key=lambda m: m.start)
+        return found
+
+    def _english(self, ws: list[str], matches: list[VocabMatch]) -> str:
+        out: list[str] = []
+        i = 0
+        by_start: dict[int, VocabMatch] = {}
+        for m in matches:
+            t = self.terms[m.term_index]
+            if t.lang != "en" and m.start not in by_start:
+                by_start[m.start] = m
+        while i < len(ws):
+            m = by_start.get(i)
+            if m is not None:
+                out.append(self.first_en.get(m.concept, self.terms[m.term_index].term))
+                i = m.end
+                continue
+            w = ws[i]
+            out.append(self.glossary.get(w, w))
+            i += 1
+        return " ".join(out)

@@ -1,0 +1,92 @@
+"""Text recipes and word handling shared by the build step and the runtime search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shipdesk.core.tariff.nomenclature import Nomenclature
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Words that carry no meaning for a tariff search (English and the common shop-language words).
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "other",
+        "than",
+        "the",
+        "their",
+        "this",
+        "to",
+        "with",
+        "without",
+        "not",
+        "nor",
+        "its",
+        "whether",
+        "n.e.s",
+        "nes",
+        "e.g",
+        "etc",
+        "incl",
+        "including",
+        "new",
+        "set",
+        "pcs",
+        "pc",
+        "piece",
+        "pieces",
+        "x",
+        "cm",
+        "mm",
+        "ml",
+        "l",
+        "g",
+        "kg",
+        "inch",
+        "size",
+    ]
+)
+
+
+def full_text(n: Nomenclature, code: str) -> str:
+    """The index text of a subheading: "<subheading>. <heading>. <chapter>"."""
+    e = n.entries[code]
+    h = n.entries[e.parent]
+    ch = n.entries[h.parent]
+    return f"{e.description}. {h.description}. {ch.description}"
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents ("Ledergürtel" -> "ledergurtel"); ß becomes ss."""
+    t = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
+    return "".join(c for c in t if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Folded words of a text (letters and digits; punctuation splits)."""
+    return WORD.findall(fold(text))
+
+
+def norm_phrase(text: str) -> str:
+    """A canonical form for phrase matching: folded words joined by single spaces."""
+    return " ".join(words(text))

