@@ -341,6 +341,8 @@ def test_enums_and_date() -> None:
     assert ("error", "category", "category_unknown") in check(good(category="sale"))
     assert ("error", "non_delivery", "non_delivery_unknown") in check(good(non_delivery="burn"))
     assert ("error", "form", "form_unknown") in check(good(form="cn24"))
+    assert check(good(form="CN23")) == set()
+    assert validate(good(form="CN23"), operator="upu").form == "cn23"
     assert ("error", "date", "date_invalid") in check(good(date="27/11/2026"))
 
 

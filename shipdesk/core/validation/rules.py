@@ -160,7 +160,7 @@ def rule_header(ctx: Context) -> None:
 def rule_form(ctx: Context) -> None:
     from shipdesk.core.forms import form_problems
 
-    if ctx.decl.form not in {f.value for f in FormKind}:
+    if (ctx.decl.form or "auto").strip().lower() not in {f.value for f in FormKind}:
         ctx.add(ERROR, "form", "form_unknown", value=ctx.decl.form)
         return
     ctx.problems.extend(form_problems(ctx.decl, ctx.profile, on=ctx.on))
