@@ -31,6 +31,7 @@ COMMANDS = (
     "export",
     "tariff",
     "rules",
+    "rates",
     "gui",
 )
 
