@@ -24,6 +24,7 @@ from shipdesk.core.exchange.declaration_json import from_dict
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration
 from shipdesk.core.storage import settings
+from shipdesk.core.storage.address_book import AddressBook
 from shipdesk.gui.pages.documents import DocumentsPage
 from shipdesk.gui.pages.items import ItemsPage
 from shipdesk.gui.pages.parties import PartyPage
@@ -243,6 +244,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Customer data cleared."), 5000)
 
     def _after_render(self, _pdf: bytes) -> None:
+        book = AddressBook(self.session.store.conn)
+        if book.remember("recipient", self.session.decl.recipient):
+            self.recipient_page.refresh_saved()
         keep = settings.get("keep_drafts_days", self.session.store.conn)
         if keep == 0:
             self.statusBar().showMessage(
@@ -255,7 +259,13 @@ class MainWindow(QMainWindow):
         except ImportError:
             QMessageBox.information(self, _("Import"), _("Spreadsheet import is not available."))
             return
-        ImportDialog(parent=self).exec()
+        dlg = ImportDialog(
+            parent=self,
+            operator=self.session.operator,
+            sender=self.default_declaration().sender,
+            conn=self.session.store.conn,
+        )
+        dlg.exec()
 
     def settings_dialog(self) -> None:
         from shipdesk.gui.dialogs.settings import SettingsDialog

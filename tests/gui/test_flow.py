@@ -5,9 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
-from pypdf import PdfReader
 
 from shipdesk.core.storage.drafts import DraftStore
 
@@ -170,3 +170,18 @@ def test_screenshots_written(tmp_path: Path) -> None:
         "05-documents.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in paths)
+
+
+def test_saved_recipient_fills_the_form(qtbot, window) -> None:
+    from shipdesk.core.model import Party
+    from shipdesk.core.storage.address_book import AddressBook
+
+    AddressBook(window.session.store.conn).remember(
+        "recipient", Party(name="Marie Curie", city="Paris", postcode="75005", country="FR")
+    )
+    page = window.recipient_page
+    page.refresh_saved()
+    assert page.find.isVisibleTo(page)
+    assert page.use_saved("Marie Curie (Paris, FR)")
+    assert window.session.decl.recipient.postcode == "75005"
+    assert page.form.editors["city"].text() == "Paris"

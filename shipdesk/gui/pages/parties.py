@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+import copy
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shipdesk.core.exchange.declaration_json import to_plain_dict
 from shipdesk.core.i18n import _
 from shipdesk.core.storage import settings
+from shipdesk.core.storage.address_book import AddressBook
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.party_form import PartyForm
 
@@ -29,6 +41,20 @@ class PartyPage(QWidget):
                     wordWrap=True,
                 )
             )
+        self.book = AddressBook(session.store.conn)
+        self.find = QLineEdit(self)
+        self.find.setObjectName(f"{role}.find")
+        self.find.setPlaceholderText(_("Find a saved address: type a name…"))
+        self.find.setClearButtonEnabled(True)
+        self._entries: dict[str, object] = {}
+        self._names = QStringListModel(self)
+        comp = QCompleter(self._names, self)
+        comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        comp.setFilterMode(Qt.MatchFlag.MatchContains)
+        comp.activated.connect(self.use_saved)
+        self.find.setCompleter(comp)
+        self.find.returnPressed.connect(lambda: self.use_saved(self.find.text()))
+        lay.addWidget(self.find)
         self.form = PartyForm(role, self)
         lay.addWidget(self.form)
         if role == "sender":
@@ -46,6 +72,23 @@ class PartyPage(QWidget):
 
     def reload(self) -> None:
         self.form.bind(getattr(self.session.decl, self.role))
+        self.refresh_saved()
+
+    def refresh_saved(self) -> None:
+        entries = self.book.search(self.role, limit=500)
+        self._entries = {e.label: e.party for e in entries}
+        self._names.setStringList(list(self._entries))
+        self.find.setVisible(bool(entries))
+
+    def use_saved(self, label: str) -> bool:
+        party = self._entries.get(label)
+        if party is None:
+            return False
+        setattr(self.session.decl, self.role, copy.deepcopy(party))
+        self.form.bind(getattr(self.session.decl, self.role))
+        self.find.clear()
+        self.session.touch()
+        return True
 
     def _remember(self) -> None:
         party = to_plain_dict(self.session.decl)["sender"]
