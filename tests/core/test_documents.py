@@ -391,3 +391,15 @@ def test_render_many_writes_files_with_progress_and_cancel(tmp_path):
     bad.sender.name = "\u0378"
     with pytest.raises(InputError, match=r"declaration 2:sender\.name"):
         render_many([sample("basic"), bad], tmp_path / "y")
+
+
+def test_system_fallback_font_draws_cjk_when_installed():
+    fonts.reset_fallbacks()
+    if fonts.missing_glyphs("東京都千代田区"):
+        pytest.skip("no CJK TrueType font installed on this machine")
+    decl = sample("basic")
+    decl.recipient.city = "東京都千代田区"
+    r = render_document(decl, form="cn23", copies=1)
+    expect_in(region_texts(r), "recipient", "東京都千代田区")
+    reader = pypdf.PdfReader(io.BytesIO(r.pdf))
+    assert len(reader.pages[0]["/Resources"]["/Font"]) >= 3  # regular, bold and the fallback

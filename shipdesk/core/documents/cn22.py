@@ -59,7 +59,7 @@ def _cols(w: float, currency: str) -> list[Col]:
     return [
         Col("description", labels.CN22["desc"], w * 0.40),
         Col("net_weight_kg", labels.CN22["weight"], w * 0.13, "right", True),
-        Col("value", f"{labels.CN22['value']} ({currency})", w * 0.15, "right", True),
+        Col("value", common.with_unit(labels.CN22["value"], currency), w * 0.15, "right", True),
         Col("hs_code", labels.CN22["hs"], w * 0.15, "left", True, COMMERCIAL),
         Col("origin_country", labels.CN22["origin"], w * 0.17, "left", True, COMMERCIAL),
     ]

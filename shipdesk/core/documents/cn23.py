@@ -48,7 +48,7 @@ def _cols(width: float, currency: str) -> list[Col]:
         Col("description", labels.CN23["desc"], w * 0.39),
         Col("quantity", labels.CN23["qty"], w * 0.08, "right", True),
         Col("net_weight_kg", labels.CN23["net"], w * 0.11, "right", True),
-        Col("value", f"{labels.CN23['value']} ({currency})", w * 0.13, "right", True),
+        Col("value", common.with_unit(labels.CN23["value"], currency), w * 0.13, "right", True),
         Col("hs_code", labels.CN23["hs"], w * 0.13, "left", True, COMMERCIAL),
         Col("origin_country", labels.CN23["origin"], w * 0.16, "left", True, COMMERCIAL),
     ]

@@ -23,6 +23,11 @@ class Job:
     draft: bool = False
 
 
+def with_unit(label: str, unit: str) -> str:
+    """``"Value (EUR)"``; just the label when the unit is empty."""
+    return f"{label} ({unit})" if unit.strip() else label
+
+
 def money(text: str) -> str:
     """An amount as printed: two decimals when it parses, else the text as typed."""
     d = parse_decimal(text)

@@ -82,8 +82,8 @@ class SheetDocument:
             Col("hs_code", t["hs"], W * 0.10, "left", True),
             Col("origin_country", t["origin"], W * 0.08, "left", True),
             Col("quantity", t["qty"], W * 0.07, "right", True),
-            Col("unit_value", f"{t['unit_value']} ({ccy})", W * 0.12, "right", True),
-            Col("value", f"{t['line_total']} ({ccy})", W * 0.13, "right", True),
+            Col("unit_value", common.with_unit(t["unit_value"], ccy), W * 0.12, "right", True),
+            Col("value", common.with_unit(t["line_total"], ccy), W * 0.13, "right", True),
             Col("net_weight_kg", t["net_weight"], W * 0.12, "right", True),
         ]
 
