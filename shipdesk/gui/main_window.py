@@ -294,10 +294,10 @@ class MainWindow(QMainWindow):
         worst = ""
         for f in findings or []:
             if f.level == "prohibited":
-                worst = " · ⛔ prohibited item"
+                worst = " · " + _("prohibited item")
                 break
             if f.level == "restricted":
-                worst = " · ⚠ restricted item"
+                worst = " · " + _("restricted item")
         form = result.form.upper() if result is not None else "?"
         self.setWindowTitle(f"ShipDesk – {form}{f' · {n_err} error(s)' if n_err else ''}{worst}")
 

@@ -39,7 +39,8 @@ def test_problems_and_flags_are_marked_in_text(qtbot) -> None:
     m.set_checks([p], {0: "prohibited"})
     assert m.data(m.index(0, 3), Qt.ItemDataRole.DisplayRole).endswith("✖")
     assert m.data(m.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "error: too low"
-    assert m.data(m.index(0, 0), Qt.ItemDataRole.DisplayRole).startswith("⛔")
+    assert m.data(m.index(0, 0), Qt.ItemDataRole.DisplayRole).startswith("[Prohibited] ")
+    assert not m.data(m.index(0, 0), Qt.ItemDataRole.DecorationRole).isNull()
 
 
 def test_parse_item_path() -> None:

@@ -23,7 +23,11 @@ COLUMNS: list[tuple[str, str]] = [
     ("hs_code", N_("HS code")),
     ("origin_country", N_("Origin")),
 ]
-FINDING_MARK = {"prohibited": "⛔ ", "restricted": "⚠ ", "warning": "ⓘ "}
+FINDING_WORD = {
+    "prohibited": N_("Prohibited"),
+    "restricted": N_("Restricted"),
+    "warning": N_("Check"),
+}
 PROBLEM_MARK = {"error": "✖", "warning": "!"}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -97,13 +101,18 @@ class ItemsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             prefix = ""
             if col == 0 and row in self.row_levels:
-                prefix = FINDING_MARK.get(self.row_levels[row], "")
+                prefix = f"[{_(FINDING_WORD[self.row_levels[row]])}] "
             if probs:
                 mark = PROBLEM_MARK[
                     "error" if any(p.level == "error" for p in probs) else "warning"
                 ]
                 return f"{prefix}{value}  {mark}" if value else f"{prefix}{mark}"
             return prefix + value
+        if role == Qt.ItemDataRole.DecorationRole and col == 0 and row in self.row_levels:
+            from shipdesk.gui.widgets.marks import level_icon
+
+            level = self.row_levels[row]
+            return level_icon("info" if level == "warning" else level)
         if role == Qt.ItemDataRole.ToolTipRole and probs:
             return "\n".join(f"{p.level}: {p.message}" for p in probs)
         if role == Qt.ItemDataRole.BackgroundRole and probs:

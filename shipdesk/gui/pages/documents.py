@@ -94,6 +94,7 @@ class DocumentsPage(QWidget):
         if PdfPreview is not None:
             self.preview = PdfPreview(parent=self)
             lay.addWidget(self.preview, 1)
+            self.save_btn.hide()  # the preview has Save as…, Print… and the system viewer
         else:
             lay.addStretch(1)
 

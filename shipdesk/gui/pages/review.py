@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import N_, _
 from shipdesk.gui.session import EditSession
+from shipdesk.gui.widgets.marks import level_icon
 
 LEVEL_TEXT = {
-    "error": N_("✖ Error"),
-    "warning": N_("⚠ Warning"),
-    "prohibited": N_("⛔ Prohibited"),
-    "restricted": N_("⚠ Restricted"),
+    "error": N_("Error"),
+    "warning": N_("Warning"),
+    "prohibited": N_("Prohibited"),
+    "restricted": N_("Restricted"),
 }
 PATH_ROLE = Qt.ItemDataRole.UserRole
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,6 +94,7 @@ class ReviewPage(QWidget):
         for p in res.problems if res else []:
             it = QListWidgetItem(f"{_(LEVEL_TEXT.get(p.level, p.level))} · {p.field}: {p.message}")
             it.setData(PATH_ROLE, p.field)
+            it.setIcon(level_icon(p.level))
             self.problems.addItem(it)
         if self.problems.count() == 0:
             self.problems.addItem(QListWidgetItem(_("No problems found.")))
@@ -109,6 +111,7 @@ class ReviewPage(QWidget):
             if getattr(f, "advice", ""):
                 text += f"\n    → {f.advice}"
             it = QListWidgetItem(text)
+            it.setIcon(level_icon("info" if f.level == "warning" else f.level))
             it.setData(PATH_ROLE, f"items[{f.item_index}]" if f.item_index is not None else "")
             it.setData(FINDING_ROLE, f)
             self.findings.addItem(it)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
 
 from shipdesk.core.i18n import N_, _
 
@@ -39,3 +40,20 @@ def mark_widget(editor: QWidget, message: QLabel, problems: list[Any]) -> None:
     message.setText(text)
     message.setStyleSheet("color: #b00020;" if level == "error" else "color: #7a4e00;")
     message.show()
+
+
+ICON_FOR_LEVEL = {
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "prohibited": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "restricted": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+
+
+def level_icon(level: str) -> QIcon:
+    """The icon that goes with a level word, so a level never rests on colour alone."""
+    style = QApplication.style()
+    return style.standardIcon(
+        ICON_FOR_LEVEL.get(level, QStyle.StandardPixmap.SP_MessageBoxInformation)
+    )
