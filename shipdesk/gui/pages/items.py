@@ -50,7 +50,9 @@ SHIPMENT_FIELDS: list[tuple[str, str, str]] = [
     ("ioss_number", N_("IOSS number"), N_("IM + 10 digits (EU, up to EUR 150)")),
     ("comments", N_("Comments (box 11)"), N_("e.g. goods subject to quarantine")),
     ("date", N_("Date"), N_("YYYY-MM-DD")),
+    ("itn", N_("ITN (US export filing)"), N_("only for US exports that need one")),
 ]
+EXTRA_KEYS = ("itn",)  # kept in the declaration file as extra keys
 LIST_KEYS = ("licence_numbers", "certificate_numbers")
 
 
@@ -227,7 +229,7 @@ class ItemsPage(QWidget):
         j = self.non_delivery.findData(d.non_delivery)
         self.non_delivery.setCurrentIndex(max(j, 0))
         for key, _label, _hint in SHIPMENT_FIELDS:
-            value = getattr(d, key)
+            value = d.extra.get(key, "") if key in EXTRA_KEYS else getattr(d, key)
             if key in LIST_KEYS:
                 value = ", ".join(value)
             self.editors[key].setText(str(value))  # type: ignore[attr-defined]
@@ -246,6 +248,11 @@ class ItemsPage(QWidget):
             text = self.editors[key].text()  # type: ignore[attr-defined]
             if key in LIST_KEYS:
                 setattr(d, key, [p.strip() for p in text.split(",") if p.strip()])
+            elif key in EXTRA_KEYS:
+                if text.strip():
+                    d.extra[key] = text.strip()
+                else:
+                    d.extra.pop(key, None)
             else:
                 setattr(d, key, text)
         self.session.touch()
