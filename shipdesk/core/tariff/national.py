@@ -362,11 +362,19 @@ def detect_kind(path: Path) -> str:
     )
 
 
-def _norm_code(digits: str) -> str:
-    code = digits[:10] if len(digits) > 10 else digits
-    while len(code) > 8 and code.endswith("00"):
-        code = code[:-2]
+def _norm_code(digits: str, kind: str) -> str:
+    """US HTS and UK codes are kept as written (8 or 10 digits); EU CN keys (e.g. the 12-digit
+    CNKEY "610910000080") are cut to the 8-digit CN code, or 10 for a TARIC code."""
+    code = digits[:10]
+    if kind == "eu-cn":
+        while len(code) > 8 and code.endswith("00"):
+            code = code[:-2]
     return code
+
+
+def _above_hs6(code: str) -> bool:
+    """A heading-level line padded with zeros (e.g. UK "6109000000")."""
+    return code_exists(code[:4]) and not code_exists(code[:6]) and not code[4:].strip("0")
 
 
 def _lines(rows: list[_Row], kind: str) -> tuple[list[tuple[str, str]], int]:
@@ -379,10 +387,11 @@ def _lines(rows: list[_Row], kind: str) -> tuple[list[tuple[str, str]], int]:
         stack[r.indent] = r.description.rstrip(":").strip()
         if not r.code:
             continue
-        code = _norm_code(r.code)
-        if len(code) < 8 or not code_exists(code[:6]):
-            if len(code) >= 8:
-                skipped += 1
+        code = _norm_code(r.code, kind)
+        if len(code) < 8 or _above_hs6(code):
+            continue
+        if not code_exists(code[:6]):
+            skipped += 1
             continue
         parents = [stack[k] for k in sorted(stack) if k < r.indent]
         # parents above the HS6 level repeat the nomenclature: keep the deepest three

@@ -101,7 +101,8 @@ class QueryReader:
         for w in sorted(self.targets):
             self.by_initial.setdefault(w[0], []).append(w)
         # words that are left alone
-        self.known = nomenclature_words | vocab_words | gloss_words | english_words
+        known = nomenclature_words | vocab_words | gloss_words | english_words
+        self.known = known | {stem(w) for w in known}
         # parts a German compound may be split into
         self.parts = {w for w in vocab_words | gloss_words if len(w) >= 3}
 

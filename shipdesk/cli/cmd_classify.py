@@ -1,0 +1,88 @@
+"""``classify TEXT... [--top N] [--json]`` and ``classify --batch [--top N]``.
+
+Suggests HS 2022 subheadings for an item description. ``--batch`` reads one description a line
+on stdin and writes one JSON object a line on stdout: ``{"query", "suggestions": [...]}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from shipdesk.core.errors import InputError
+
+MAX_TOP = 50
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "classify",
+        help="suggest HS 2022 codes for an item description",
+        description="Suggest HS 2022 subheadings for an item description (best first).",
+    )
+    p.add_argument("text", nargs="*", metavar="TEXT", help="the item description")
+    p.add_argument("--top", type=int, default=5, help="how many suggestions (default 5)")
+    p.add_argument("--json", action="store_true", help="print the CONTRACT JSON object")
+    p.add_argument(
+        "--batch",
+        action="store_true",
+        help="read one description a line on stdin, write one JSON object a line",
+    )
+    p.set_defaults(func=run)
+
+
+def _dotted(code: str) -> str:
+    if len(code) == 6:
+        return f"{code[:4]}.{code[4:]}"
+    if len(code) > 6:
+        return f"{code[:4]}.{code[4:6]}.{code[6:]}"
+    return code
+
+
+def _short(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 1 <= args.top <= MAX_TOP:
+        raise InputError(f"--top must be between 1 and {MAX_TOP}")
+    from shipdesk.core.tariff import api
+
+    if args.batch:
+        if args.text:
+            raise InputError("give descriptions on stdin with --batch, not as arguments")
+        for line in sys.stdin:
+            query = line.rstrip("\r\n")
+            items = api.suggest(query, top=args.top) if query.strip() else []
+            out = {"query": query, "suggestions": [s.to_json() for s in items]}
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        return 0
+    text = " ".join(args.text).strip()
+    if not text:
+        raise InputError('give an item description, e.g. classify "cotton t-shirt"')
+    res = api.search(text, top=args.top)
+    if args.json:
+        out = {"query": text, "suggestions": [s.to_json() for s in res.suggestions]}
+        print(json.dumps(out, ensure_ascii=False))
+        return 0
+    if res.corrections:
+        print(f"Read as: {res.interpreted}")
+    if not res.suggestions:
+        print(f"No suggestion for {text!r}.")
+        return 0
+    print(f"Suggestions for {text!r} (confirm before use; best first):")
+    for i, s in enumerate(res.suggestions, 1):
+        print(f"{i:2}. {_dotted(s.code):<14} {s.confidence:<6} {s.source:<12} {s.description}")
+        if len(s.code) == 6:
+            print(
+                f"    {s.chapter} {_short(s.chapter_description)} > "
+                f"{s.heading} {_short(s.heading_description)}"
+            )
+    qs = api.questions(api.suggest(text, top=10))
+    if qs:
+        q = qs[0]
+        answers = " / ".join(f"{a.label} ({a.count})" for a in q.answers)
+        print(f"Deciding question: {q.text} {answers}")
+    return 0

@@ -1,0 +1,76 @@
+"""``tariff info | import FILE [--kind K] | rebuild | browse [CODE] | remove SOURCE``."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from shipdesk.core.errors import InputError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "tariff",
+        help="tariff data: info, import a national tariff, rebuild, browse",
+        description="HS 2022 tariff data and imported national tariffs.",
+    )
+    sub = p.add_subparsers(dest="tariff_command", metavar="ACTION")
+    sub.add_parser("info", help="versions, files and imported national tariffs")
+    imp = sub.add_parser(
+        "import", help="import a national tariff file (US HTS CSV/JSON, EU CN xlsx, UK CSV)"
+    )
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--kind", choices=("us-hts", "eu-cn", "uk"), help="default: detected")
+    sub.add_parser("rebuild", help="rebuild the index of the imported national tariffs")
+    br = sub.add_parser("browse", help="list the children of a code (none: the sections)")
+    br.add_argument("code", nargs="?", default=None)
+    rm = sub.add_parser("remove", help="remove an imported national tariff")
+    rm.add_argument("source", help="e.g. us-hts-2026 (see tariff info)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from shipdesk.core.tariff import api, national
+
+    cmd = getattr(args, "tariff_command", None)
+    if cmd in (None, "info"):
+        from shipdesk.core.tariff.engine import fts5_available
+
+        print(f"tariff: {api.data_version()}")
+        print(f"index folder: {api.tariff_dir()}")
+        print(f"full-text search: {'SQLite FTS5' if fts5_available() else 'built-in (no FTS5)'}")
+        tariffs = national.list_tariffs()
+        print(f"national tariffs ({national.db_path()}):" if tariffs else "national tariffs: none")
+        for t in tariffs:
+            print(f"  {t.source}: {t.lines} lines from {t.file}, imported {t.imported_at}")
+        return 0
+    if cmd == "import":
+        s = api.import_national(args.file, kind=args.kind)
+        print(f"imported {s.lines} {s.kind} lines as {s.source} from {s.path}")
+        if s.skipped:
+            print(f"skipped {s.skipped} rows whose code is not under an HS 2022 subheading")
+        return 0
+    if cmd == "rebuild":
+        n = national.rebuild()
+        print(f"national tariff index rebuilt: {n} lines")
+        return 0
+    if cmd == "browse":
+        code = args.code
+        if code and not (api.code_exists(code) or code.upper() in _sections()):
+            raise InputError(f"{code!r} is neither a section numeral nor an HS 2022 code")
+        for n in api.children(code.upper() if code and not code[0].isdigit() else code):
+            mark = "+" if n.has_children else " "
+            print(f"{mark} {n.code:<10} {n.description}")
+        return 0
+    if cmd == "remove":
+        if not national.remove(args.source):
+            raise InputError(f"no imported tariff {args.source!r} (see tariff info)")
+        print(f"removed {args.source}")
+        return 0
+    raise InputError(f"unknown tariff action {cmd!r}")  # pragma: no cover - argparse guards
+
+
+def _sections() -> set[str]:
+    from shipdesk.core.tariff.nomenclature import nomenclature
+
+    return {s.numeral for s in nomenclature().sections}

@@ -1,0 +1,64 @@
+import json
+import random
+
+import numpy as np
+import pytest
+
+from shipdesk.core.paths import resource
+from shipdesk.core.tariff.encoder import Encoder, WordPiece, basic_tokens
+from shipdesk.core.tariff.nomenclature import nomenclature
+from shipdesk.core.tariff.textutil import full_text
+
+TARIFF = resource("tariff")
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return Encoder(TARIFF / "model")
+
+
+def test_basic_tokenizer_lowercases_strips_accents_and_splits_punctuation():
+    assert basic_tokens("Café T-Shirt, 100%!") == ["cafe", "t", "-", "shirt", ",", "100", "%", "!"]
+
+
+def test_wordpiece_splits_unknown_words_into_pieces():
+    wp = WordPiece(TARIFF / "model" / "vocab.txt")
+    ids = wp.encode("earbuds")
+    pieces = [k for i in ids for k, v in wp.vocab.items() if v == i]
+    assert pieces[0] == "[CLS]" and pieces[-1] == "[SEP]"
+    assert any(p.startswith("##") for p in pieces)
+
+
+def test_reference_embedding_matches_published_values(encoder):
+    v = encoder.encode_one("hello world")
+    ref = np.array([-0.034478, 0.03102, 0.00673, 0.02611, -0.039362])
+    assert np.allclose(v[:5], ref, atol=1e-3)
+    assert abs(np.linalg.norm(v) - 1.0) < 1e-5
+
+
+def test_batch_and_single_agree(encoder):
+    texts = ["smartphone", "a much longer sentence about cotton t-shirts for men"]
+    batch = encoder.encode(texts)
+    for t, b in zip(texts, batch):
+        assert float(encoder.encode_one(t) @ b) > 0.99999
+
+
+def test_similar_things_are_closer_than_unrelated(encoder):
+    a, b, c = encoder.encode(["smartphone", "mobile phone", "frozen fish"])
+    assert a @ b > 0.8 > 0.3 > a @ c
+
+
+def test_shipped_embeddings_match_reencoded_rows(encoder):
+    """Re-embed 20 random subheadings: recipe or model drift must fail the build."""
+    manifest = json.loads((TARIFF / "manifest.json").read_text())
+    n = nomenclature()
+    codes = n.codes(6)
+    full = np.load(TARIFF / manifest["embeddings"]["hs_full"]["file"]).astype(np.float32)
+    desc = np.load(TARIFF / manifest["embeddings"]["hs_desc"]["file"]).astype(np.float32)
+    rows = random.Random(7).sample(range(len(codes)), 20)
+    fresh_full = encoder.encode([full_text(n, codes[i]) for i in rows])
+    fresh_desc = encoder.encode([n.entries[codes[i]].description for i in rows])
+    cos_full = np.sum(fresh_full * full[rows], axis=1)
+    cos_desc = np.sum(fresh_desc * desc[rows], axis=1)
+    assert cos_full.min() > 0.999, cos_full
+    assert cos_desc.min() > 0.999, cos_desc

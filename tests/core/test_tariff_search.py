@@ -1,0 +1,142 @@
+import subprocess
+import sys
+
+import pytest
+
+from shipdesk.core.tariff import api
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHIPDESK_HOME", str(tmp_path))
+
+
+def codes(query: str, top: int = 5) -> list[str]:
+    return [s.code for s in api.suggest(query, top=top)]
+
+
+@pytest.mark.parametrize(
+    ("query", "gold"),
+    [
+        ("Men's cotton t-shirt", "610910"),
+        ("laptop", "847130"),
+        ("wireless earbuds", "851830"),
+        ("Lippenstift", "330410"),
+        ("LEGO building bricks", "950300"),
+        ("USB stick 64GB", "852351"),
+    ],
+)
+def test_everyday_items_in_top3(query, gold):
+    assert gold in codes(query, 3)
+
+
+def test_suggestion_fields_and_contract_json():
+    s = api.suggest("cotton t-shirt", top=3)[0]
+    assert len(s.code) == 6 and s.code.isdigit()
+    assert s.heading == s.code[:4] and s.chapter == s.code[:2]
+    assert s.heading_description and s.chapter_description
+    assert 0.0 < s.score <= 1.0
+    assert s.confidence in ("high", "medium", "low")
+    j = s.to_json()
+    assert {"code", "description", "score", "source"} <= set(j)
+    assert isinstance(j["score"], float)
+
+
+def test_empty_query_gives_nothing():
+    assert api.suggest("   ") == []
+
+
+def test_typos_are_corrected():
+    res = api.search("leathr walet")
+    assert res.corrections == {"leathr": "leather", "walet": "wallet"}
+    assert res.suggestions[0].code == "420231"
+    assert "851713" in codes("smartphnoe", 1)
+
+
+def test_correct_words_are_never_changed():
+    for q in ("wireless earbuds", "aluminium frying pan", "matte lipstick", "beard trimmer"):
+        assert api.search(q).corrections == {}, q
+
+
+def test_german_compound_and_modifiers():
+    res = api.search("Herren Ledergürtel")
+    assert res.suggestions[0].code == "420330"
+    assert "men's" in res.interpreted
+
+
+def test_catalogue_ranks_confirmed_classification_first():
+    from shipdesk.core.storage import catalogue
+
+    before = codes("hand-knitted alpaca cardigan", 5)
+    catalogue.remember("Hand-knitted alpaca cardigan", "611019")
+    after = api.suggest("hand knitted alpaca cardigan", top=5)
+    assert after[0].code == "611019" and after[0].source == "catalogue"
+    assert after[0].confidence == "high"
+    assert len(after) == 5 and after[1:] != before[:1]  # the rest still ranked
+
+
+def test_catalogue_similar_but_not_unrelated():
+    from shipdesk.core.storage import catalogue
+
+    catalogue.remember("Organic cotton baby romper", "611120")
+    assert api.suggest("organic cotton romper for babies", top=3)[0].source == "catalogue"
+    assert all(s.source != "catalogue" for s in api.suggest("car tyre", top=5))
+
+
+def test_questions_and_narrowing_for_jeans():
+    items = api.suggest("jeans", top=10)
+    qs = api.questions(items)
+    gender = next(q for q in qs if q.id == "gender")
+    assert {a.id for a in gender.answers} >= {"men", "women"}
+    women = api.narrow(items, "gender", "women")
+    assert women and all("women's" in s.description for s in women)
+    assert "620462" in [s.code for s in women]
+
+
+def test_questions_knitted_or_woven():
+    items = api.suggest("cotton shirt", top=10)
+    q = next(q for q in api.questions(items) if q.id == "construction")
+    knitted = api.narrow(items, "construction", "knitted")
+    assert all(s.chapter == "61" for s in knitted)
+    assert q.text
+
+
+def test_narrow_rejects_unknown_question():
+    with pytest.raises(ValueError):
+        api.narrow(api.suggest("jeans"), "nope", "x")
+
+
+def test_no_question_when_candidates_agree():
+    assert api.questions(api.suggest("smartphone", top=1)) == []
+
+
+def test_browse_tree():
+    sections = api.children(None)
+    assert len(sections) == 21 and sections[0].level == "section"
+    chapters = api.children(sections[10].code)  # section XI: textiles
+    assert any(n.code == "61" for n in chapters)
+    headings = api.children("61")
+    assert any(n.code == "6109" and n.has_children for n in headings)
+    subs = api.children("6109")
+    assert [n.code for n in subs] == ["610910", "610990"]
+    assert api.children("610910") == []
+
+
+def test_fts_fallback_without_fts5_ranks_sensibly():
+    from shipdesk.core.tariff.engine import Engine
+
+    eng = Engine(api.tariff_dir(), use_fts5=False)
+    assert eng.db is None and eng.bm25 is not None
+    hits = eng.fts("perfume eau de toilette", limit=5)
+    assert "330300" in hits
+    assert eng.fts("bicycle", limit=3)[0].startswith("8712")
+
+
+def test_import_is_cheap_and_data_version_loads_no_model():
+    code = (
+        "import sys; import shipdesk.core.tariff.api as a; v = a.data_version(); "
+        "assert 'HS 2022' in v and 'vocabulary' in v, v; "
+        "assert 'numpy' not in sys.modules, 'numpy imported'; print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
