@@ -23,7 +23,7 @@ def dialog(qtbot, tmp_path: Path) -> ImportDialog:
     d = ImportDialog(out_dir=tmp_path / "out", operator="upu", sender=SENDER)
     d.setProperty("quiet", True)
     qtbot.addWidget(d)
-    d.out_edit.setText(str(tmp_path / "out"))
+    assert d.out_edit.text() == str(tmp_path / "out")
     return d
 
 

@@ -77,6 +77,7 @@ class ImportDialog(QDialog):
         self._conn = conn
         self._operator = operator
         self._sender = sender
+        self._out_dir = out_dir
         self.path: Path | None = None
         self.headers: list[str] = []
         self.first_rows: list[list[Any]] = []
@@ -195,6 +196,8 @@ class ImportDialog(QDialog):
         oh.addWidget(self.pdf_check)
         v.addWidget(opts)
         self._refresh_mapping_choices()
+        if self._out_dir is not None:
+            self.out_edit.setText(str(self._out_dir))
         return page
 
     def _report_page(self) -> QWidget:
