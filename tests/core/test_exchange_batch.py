@@ -199,3 +199,15 @@ def test_end_to_end_with_the_real_services(tmp_path: Path) -> None:
     else:
         assert any("tariff lookup" in n for n in s.notes)
     assert s.all_clear
+
+
+def test_catalogue_code_used_first(tmp_path: Path, fake_services: dict[str, int]) -> None:
+    from shipdesk.core.storage import catalogue
+
+    catalogue.remember("Ceramic coffee mug", "691200")
+    s = run_batch([_decl("1", "ceramic  coffee MUG"), _decl("2", "Cotton T-shirt")], tmp_path)
+    first = s.outcomes[0].suggested[0]
+    assert (first["code"], first["source"], first["score"]) == ("691200", "catalogue", 1.0)
+    assert fake_services["suggest"] == 1  # only the T-shirt went to the lookup
+    saved = json.loads((tmp_path / "1.shipdesk.json").read_text("utf-8"))
+    assert saved["items"][0]["hs_suggested"] is True  # still to be confirmed on this parcel

@@ -2,9 +2,10 @@
 
 For each declaration:
 
-1. items without an HS code get the best suggestion of the tariff lookup (which ranks the user's
-   own confirmed classifications, the catalogue, first); the code is marked for confirmation in
-   ``item.extra["hs_suggested"] = True`` with the suggestion's description, score and source;
+1. items without an HS code get the code the user confirmed before for the same description
+   (the catalogue), else the best suggestion of the tariff lookup; either way the code is marked
+   for confirmation in ``item.extra["hs_suggested"] = True`` with the suggestion's description,
+   score and source;
 2. it is screened for restricted goods (``services.screen``) and validated
    (``services.validate``);
 3. its ``*.shipdesk.json`` is written (always, so a blocked declaration can be fixed and
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -145,6 +147,14 @@ def safe_stem(name: str, fallback: str = "declaration") -> str:
     return text
 
 
+@dataclass(frozen=True)
+class _Suggestion:
+    code: str
+    description: str
+    score: float
+    source: str
+
+
 class _Lookup:
     """HS suggestions, loaded once per batch; a missing or broken lookup is noted, not fatal."""
 
@@ -152,13 +162,45 @@ class _Lookup:
         self.notes = notes
         self.failed = False
         self.cache: dict[str, Any] = {}
+        self.conn: Any = None
+        self.catalogue_failed = False
+
+    def confirmed(self, description: str) -> Any | None:
+        """A code the user confirmed before for exactly this description (the catalogue)."""
+        if self.catalogue_failed:
+            return None
+        try:
+            from shipdesk.core.storage import catalogue
+            from shipdesk.core.storage.db import connect
+
+            if self.conn is None:
+                self.conn = connect()
+            hits = catalogue.lookup(description, self.conn)
+        except (ImportError, ShipdeskError, sqlite3.Error) as exc:
+            self.catalogue_failed = True
+            log.warning("catalogue unavailable: %s", exc)
+            return None
+        if not hits:
+            return None
+        return _Suggestion(hits[0].hs_code, hits[0].description, 1.0, "catalogue")
+
+    def close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
 
     def best(self, description: str) -> Any | None:
-        if self.failed or not description.strip():
+        if not description.strip():
             return None
         key = " ".join(description.casefold().split())
         if key in self.cache:
             return self.cache[key]
+        hit = self.confirmed(description)
+        if hit is not None:
+            self.cache[key] = hit
+            return hit
+        if self.failed:
+            return None
         from shipdesk.core import services
 
         try:
@@ -307,6 +349,7 @@ def run_batch(
             log.exception("batch: declaration %s failed", name)
             outcome.status = STATUS_FAILED
             outcome.message = f"internal error ({type(exc).__name__}: {exc})"
+    lookup.close()
     if progress is not None:
         progress(len(summary.outcomes), total, "done")
     summary.seconds = time.perf_counter() - started
