@@ -51,6 +51,7 @@ class SheetDocument:
         self.head_h = header_height(doc, self.cols)
         self.closing = self.closing_parts()
         dry = Doc(doc.paper, dry=True)
+        dry.marker = self.t["continued_below"]
         dry.new_page()
         self._terms(dry, self._parties(dry, self._title_block(dry)))
         # Boxes whose text does not fit continue in the closing part of the last page.
@@ -250,7 +251,7 @@ class SheetDocument:
             cw = W * wf * scale
             doc.rect(cx, y, cw, TERMS_H)
             lh = doc.label(cx, y, cw, label, size=6)
-            doc.fit_in(cx, y + lh, cw, TERMS_H - lh, value, size=8.5, region=region)
+            doc.fit_in(cx, y + lh, cw, TERMS_H - lh, value, size=8.5, region=region, label=label)
             cx += cw
         return y + TERMS_H + 2
 
@@ -296,6 +297,14 @@ class SheetDocument:
         doc.text(x0 + W * 0.32, y + 3, t["signature"], 7)
 
     def draw_copy(self, doc: Doc, copy: int, copies: int) -> None:
+        saved = doc.marker
+        doc.marker = self.t["continued_below"]
+        try:
+            self._draw_pages(doc, copy, copies)
+        finally:
+            doc.marker = saved
+
+    def _draw_pages(self, doc: Doc, copy: int, copies: int) -> None:
         for n in range(1, self.count + 1):
             doc.new_page()
             self._footer(doc, n, copy, copies)

@@ -54,6 +54,7 @@ class Fitted:
     size: float
     lines: list[str]
     rest: str
+    marker: str = ""  # the last line when it is the "continued" note, not text
 
     @property
     def overflow(self) -> bool:
@@ -122,11 +123,13 @@ def fit(
     min_size: float = MIN_SIZE,
     bold: bool = False,
     one_line: bool = False,
+    marker: str = CONTINUED,
 ) -> Fitted:
     """Fit paragraphs (points) by wrapping and shrinking; the rest is what did not fit.
 
     ``one_line`` prefers shrinking to keep a value on one line (numbers, codes) and wraps only
-    once the minimum size is reached.
+    once the minimum size is reached. When text is left over, the last line drawn is ``marker``
+    (saying where the rest continues).
     """
     paragraphs = [p for p in paragraphs if p and p.strip()]
     if not paragraphs:
@@ -151,7 +154,8 @@ def fit(
     drawn = lines[:keep]
     rest = " ".join(lines[keep:])
     if capacity >= 1:
-        drawn.append(CONTINUED)
+        drawn.append(marker)
+        return Fitted(s, drawn, rest, marker)
     return Fitted(s, drawn, rest)
 
 
@@ -187,6 +191,7 @@ class Doc:
         self.page = 0
         self.regions: list[Region] = []
         self.watermark = ""
+        self.marker = CONTINUED  # note ending a box whose text continues elsewhere
         self.overflow: list[tuple[str, str]] = []  # (box label, text that did not fit)
         self._dirty = False
 
@@ -312,7 +317,14 @@ class Doc:
             paragraphs = [paragraphs]
         iw, ih = max(0.1, w - 2 * pad), max(0.1, h - 2 * pad * 0.6)
         f = fit(
-            paragraphs, iw * MM, ih * MM, size=size, min_size=min_size, bold=bold, one_line=one_line
+            paragraphs,
+            iw * MM,
+            ih * MM,
+            size=size,
+            min_size=min_size,
+            bold=bold,
+            one_line=one_line,
+            marker=self.marker,
         )
         self.draw_fitted(x, y, w, f, bold=bold, align=align, region=region, h=h, pad=pad)
         if f.rest:
@@ -338,9 +350,21 @@ class Doc:
         iw = max(0.1, w - 2 * pad)
         line_h = f.size * LEADING / MM
         yy = y + pad * 0.6 + f.size / MM * 0.93
-        for ln in f.lines:
-            self.text(x + pad, yy, ln, f.size, bold=bold and ln != CONTINUED, align=align, width=iw)
+        for k, ln in enumerate(f.lines):
+            if f.marker and k == len(f.lines) - 1:
+                self._marker(x + pad, yy, iw, ln, f.size)
+            else:
+                self.text(x + pad, yy, ln, f.size, bold=bold, align=align, width=iw)
             yy += line_h
+
+    def _marker(self, x: float, y: float, width: float, note: str, size: float) -> None:
+        """The "continued" note, made smaller (or shorter) to stay inside the box."""
+        s = size
+        while s > 3.5 and fonts.string_width(note, s) > width * MM:
+            s -= 0.25
+        if fonts.string_width(note, s) > width * MM:
+            note = "→ …"
+        self.text(x, y, note, s)
 
     def label(self, x: float, y: float, w: float, text: str, *, size: float = LABEL_SIZE) -> float:
         """A box caption at the top of a box; returns the height it used (mm)."""
