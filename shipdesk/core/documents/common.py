@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from shipdesk.core.countries import country_name
 from shipdesk.core.documents.fonts import check_printable
-from shipdesk.core.model import Declaration, Party, parse_decimal
+from shipdesk.core.model import Declaration, Item, Party, parse_decimal
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ def print_date(decl: Declaration) -> str:
     return decl.date.strip() if decl.date and decl.date.strip() else date.today().isoformat()
 
 
-def items(decl: Declaration) -> list[tuple[int, object]]:
+def items(decl: Declaration) -> list[tuple[int, Item]]:
     """(index in the file, item) for the items that hold anything."""
     return [(i, it) for i, it in enumerate(decl.items) if not it.is_blank()]
 
