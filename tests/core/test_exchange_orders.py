@@ -316,3 +316,18 @@ def test_progress_and_cancel(tmp_path: Path) -> None:
     token.cancel()
     with pytest.raises(Cancelled):
         import_orders(p, cancel=token)
+
+
+def test_title_row_with_two_cells_is_not_taken_for_the_header(tmp_path: Path) -> None:
+    p = tmp_path / "report.csv"
+    p.write_text(
+        "Orders report,November 2026\n\n"
+        "Order number,Item description,Quantity,Line value,Recipient phone\n"
+        "1,Mug,1,5.00,'+49 30 1234567\n",
+        encoding="utf-8",
+    )
+    r = import_orders(p)
+    assert r.header_row == 3
+    d = r.orders[0].declaration
+    assert d.items[0].description == "Mug"
+    assert d.recipient.phone == "+49 30 1234567"  # the export's apostrophe is undone

@@ -253,6 +253,30 @@ def generic_aliases() -> dict[str, tuple[str, ...]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def known_headers() -> frozenset[str]:
+    """Every header name a platform map or the generic names know (normalised)."""
+    names: set[str] = set()
+    for pm in platform_maps():
+        for cols in pm.mapping.columns.values():
+            names.update(norm_header(c) for c in cols)
+        names.update(norm_header(d) for d in pm.detect)
+    for aliases in generic_aliases().values():
+        names.update(aliases)
+    return frozenset(names)
+
+
+def header_score(values: list[Any]) -> int:
+    """How many cells of a row are known column names (to find the header row)."""
+    known = known_headers()
+    return sum(
+        1
+        for v in values
+        if isinstance(v, str)
+        and (norm_header(v) in known or norm_header(re.sub(r"\([^)]*\)", "", v)) in known)
+    )
+
+
 def platform(id_: str) -> ColumnMapping | None:
     for pm in platform_maps():
         if pm.id == id_:

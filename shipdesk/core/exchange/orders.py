@@ -28,6 +28,7 @@ from shipdesk.core.exchange.mapping import (
     TARGETS,
     ColumnMapping,
     detect,
+    header_score,
     norm_header,
 )
 from shipdesk.core.exchange.safety import neutralise
@@ -37,6 +38,7 @@ from shipdesk.core.paths import resource
 from shipdesk.core.progress import CancelToken, ProgressCallback
 
 _LABELS = {t.key: t.label for t in TARGETS}
+_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _ITEM_PRESENCE = ("item.description", "item.unit_price", "item.value")
 _PARTY_KEYS = (
     "name",
@@ -509,7 +511,12 @@ class _RowReader:
             return None
         if len(cols) == 1:
             v = values[cols[0]] if cols[0] < len(values) else None
-            return None if isinstance(v, str) and not v.strip() else v
+            if isinstance(v, str):
+                if not v.strip():
+                    return None
+                if v.startswith("'") and v[1:2] in _TRIGGERS:
+                    v = v[1:]  # undo the neutralising apostrophe of an exported file
+            return v
         sep = ", " if key.endswith(("street",)) else " "
         parts = [cell_text(values[c]) for c in cols if c < len(values)]
         text = sep.join(p for p in parts if p)
@@ -540,7 +547,7 @@ def import_orders(
     columns an import needs; problems in rows are collected in the result instead.
     """
     source = str(path)
-    with open_sheet(path, sheet) as reader:
+    with open_sheet(path, sheet, header_score) as reader:
         headers = reader.headers
         if mapping is None:
             mapping = detect(headers)

@@ -21,7 +21,7 @@ import contextlib
 import csv
 import io
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -113,9 +113,14 @@ class SheetReader:
                 c.close()
         self._closers.clear()
 
-    def _find_header(self) -> None:
+    def _find_header(self, score: Callable[[list[Cell]], int] | None = None) -> None:
+        """The header is the first header-like row or, given ``score``, the header-like row
+        among the first rows with the most known column names (a title row such as
+        "Report, November" above the table is then passed over)."""
         assert self._iter is not None
         first_nonblank: tuple[int, list[Cell]] | None = None
+        best: tuple[int, list[Cell]] | None = None
+        best_score = 0
         for n, values in self._iter:
             self._buffer.append((n, values))
             if is_blank_row(values):
@@ -123,10 +128,17 @@ class SheetReader:
             if first_nonblank is None:
                 first_nonblank = (n, values)
             if _header_like(values):
-                self._set_header(n, values)
-                return
+                if score is None:
+                    self._set_header(n, values)
+                    return
+                sc = score(values)
+                if best is None or sc > best_score:
+                    best, best_score = (n, values), sc
             if len(self._buffer) >= HEADER_SCAN_ROWS:
                 break
+        if best is not None:
+            self._set_header(*best)
+            return
         if first_nonblank is None:
             raise InputError("the sheet is empty (no header row found)", source=self.source)
         self._set_header(*first_nonblank)
@@ -376,8 +388,13 @@ def _open_csv(path: Path) -> SheetReader:
     return reader
 
 
-def open_sheet(path: str | Path, sheet: str | None = None) -> SheetReader:
-    """Open a spreadsheet or CSV file for import; the header row is found before returning."""
+def open_sheet(
+    path: str | Path,
+    sheet: str | None = None,
+    header_score: Callable[[list[Cell]], int] | None = None,
+) -> SheetReader:
+    """Open a spreadsheet or CSV file for import; the header row is found before returning
+    (``header_score`` ranks candidate header rows, see ``SheetReader._find_header``)."""
     p = Path(path)
     check_file_size(p)
     suffix = p.suffix.lower()
@@ -396,7 +413,7 @@ def open_sheet(path: str | Path, sheet: str | None = None) -> SheetReader:
             source=str(p),
         )
     try:
-        reader._find_header()
+        reader._find_header(header_score)
     except BaseException:
         reader.close()
         raise
@@ -404,11 +421,14 @@ def open_sheet(path: str | Path, sheet: str | None = None) -> SheetReader:
 
 
 def read_table(
-    path: str | Path, limit: int | None = None, sheet: str | None = None
+    path: str | Path,
+    limit: int | None = None,
+    sheet: str | None = None,
+    header_score: Callable[[list[Cell]], int] | None = None,
 ) -> tuple[list[str], list[tuple[int, list[Cell]]]]:
     """Headers and (up to ``limit``) non-blank data rows: for previews and small files."""
     out: list[tuple[int, list[Cell]]] = []
-    with open_sheet(path, sheet) as r:
+    with open_sheet(path, sheet, header_score) as r:
         for n, values in r.rows():
             if is_blank_row(values):
                 continue

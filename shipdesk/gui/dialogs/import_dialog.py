@@ -258,7 +258,7 @@ class ImportDialog(QDialog):
         """Read the headers and first rows, detect the mapping and show it. False on error."""
         p = Path(path)
         try:
-            headers, rows = read_table(p, limit=5)
+            headers, rows = read_table(p, limit=5, header_score=mp.header_score)
         except ShipdeskError as exc:
             self._error(str(exc))
             return False
