@@ -1,0 +1,96 @@
+import pytest
+from PySide6.QtCore import Qt
+
+from shipdesk.gui.widgets.hs_search import BrowseDialog, HsSearchWidget
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(autouse=True)
+def _home(tmp_path, monkeypatch):
+    monkeypatch.setenv("SHIPDESK_HOME", str(tmp_path))
+
+
+@pytest.fixture
+def widget(qtbot):
+    w = HsSearchWidget(debounce_ms=10)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_typing_searches_after_debounce_and_groups_by_heading(widget, qtbot):
+    with qtbot.waitSignal(widget.resultsShown, timeout=5000) as blocker:
+        qtbot.keyClicks(widget.edit, "cotton t-shirt")
+    assert blocker.args[0] > 0
+    assert widget.codes_shown()[0] == "610910"
+    chapter = widget.results.topLevelItem(0)
+    assert chapter.text(0) == "61"
+    heading = chapter.child(0)
+    assert heading.text(0) == "6109" and "T-shirts" in heading.text(1)
+    leaf = heading.child(0)
+    assert leaf.text(0) == "6109.10"
+    assert any(w in leaf.text(2) for w in ("strong", "possible", "weak"))  # cue in words
+
+
+def test_keyboard_down_enter_chooses_and_remembers(widget, qtbot):
+    from shipdesk.core.storage import catalogue
+
+    widget.set_text("hoodie")
+    shown = widget.codes_shown()
+    qtbot.keyClick(widget.edit, Qt.Key.Key_Down)
+    assert widget.results.currentItem().data(0, Qt.ItemDataRole.UserRole) == shown[1]
+    qtbot.keyClick(widget.edit, Qt.Key.Key_Up)
+    with qtbot.waitSignal(widget.codeChosen) as blocker:
+        qtbot.keyClick(widget.edit, Qt.Key.Key_Return)
+    assert blocker.args[0] == shown[0]
+    assert [e.hs_code for e in catalogue.lookup("hoodie")] == [shown[0]]
+    assert not widget.results.isVisible()
+
+
+def test_escape_hides_then_clears(widget, qtbot):
+    widget.set_text("mug")
+    assert widget.results.isVisible()
+    qtbot.keyClick(widget.edit, Qt.Key.Key_Escape)
+    assert not widget.results.isVisible() and widget.edit.text() == "mug"
+    qtbot.keyClick(widget.edit, Qt.Key.Key_Escape)
+    assert widget.edit.text() == ""
+
+
+def test_question_buttons_narrow_the_list(widget):
+    widget.set_text("jeans")
+    assert widget.question_box.isVisible()
+    labels = [b.text() for b in widget.answer_buttons]
+    assert any("Women" in t for t in labels) or any("Woven" in t for t in labels)
+    widget.answer("gender", "women")
+    assert widget.codes_shown()[0] == "620462"
+    assert all("women's" in s.description for s in widget._shown)
+    show_all = [b for b in widget.answer_buttons if b.text() == "Show all"]
+    assert show_all
+    show_all[0].click()
+    assert "620342" in widget.codes_shown()
+
+
+def test_typo_shows_reading(widget):
+    widget.set_text("leathr walet")
+    assert "leather wallet" in widget.status.text()
+
+
+def test_search_error_is_shown_not_raised(qtbot):
+    def broken(text, top):
+        raise RuntimeError("index missing")
+
+    w = HsSearchWidget(search_fn=broken)
+    qtbot.addWidget(w)
+    w.set_text("mug")
+    assert "index missing" in w.status.text()
+
+
+def test_browse_dialog_tree_and_choice(qtbot):
+    dlg = BrowseDialog()
+    qtbot.addWidget(dlg)
+    assert dlg.tree.topLevelItemCount() == 21
+    item = dlg.expand_to("610910")
+    assert item is not None and item.data(0, Qt.ItemDataRole.UserRole) == "610910"
+    dlg._accept_current()
+    assert dlg.chosen[0] == "610910"
