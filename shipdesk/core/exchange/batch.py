@@ -57,11 +57,15 @@ class Outcome:
 
     def reasons(self) -> list[str]:
         out = [
-            f"{f['level']}: {f['message']}"
+            f"{f['level']}: {str(f['message']).rstrip('.')}"
             for f in self.findings
             if f.get("level") in ("prohibited", "restricted")
         ]
-        out += [f"{p['field']}: {p['message']}" for p in self.problems if p["level"] == "error"]
+        out += [
+            f"{p['field']}: {str(p['message']).rstrip('.')}"
+            for p in self.problems
+            if p["level"] == "error"
+        ]
         if self.message:
             out.append(self.message)
         return out

@@ -615,6 +615,8 @@ def import_orders(
         if cancel is not None:
             cancel.raise_if_cancelled()
         _finish(rr, order, sender, result)
+    result.problems.sort(key=lambda p: p.row)  # stable: a row's problems keep their order
+    result.rejected.sort(key=lambda r: r.row)
     return result
 
 
@@ -850,15 +852,13 @@ def _finish(rr: _RowReader, order: _Order, sender: Party | None, result: ImportR
             own = [p for p in probs if p.row == n]
             if n not in bad_rows:
                 first = min(bad_rows)
-                own = [
-                    *own,
-                    RowProblem(
-                        n,
-                        rr.column("order_number"),
-                        f"not imported: another row of order {order.number} (row {first}) "
-                        "has an error",
-                    ),
-                ]
+                why = RowProblem(
+                    n,
+                    rr.column("order_number"),
+                    f"not imported: another row of order {order.number} (row {first}) has an error",
+                )
+                own = [*own, why]
+                result.problems.append(why)
             result.rejected.append(RejectedRow(n, values, own))
         return
     warnings = [p for p in probs if p.level != "error"]

@@ -216,6 +216,7 @@ class ImportDialog(QDialog):
             2, QHeaderView.ResizeMode.Stretch
         )
         self.outcome_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.outcome_table.verticalHeader().setVisible(False)
         v.addWidget(self.outcome_table, 1)
         v.addWidget(QLabel(_("Problems by row"), page))
         self.problem_table = QTableWidget(0, 4, page)
@@ -227,6 +228,7 @@ class ImportDialog(QDialog):
             3, QHeaderView.ResizeMode.Stretch
         )
         self.problem_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.problem_table.verticalHeader().setVisible(False)
         v.addWidget(self.problem_table, 1)
         h = QHBoxLayout()
         h.addStretch(1)
@@ -497,7 +499,8 @@ class ImportDialog(QDialog):
         self.browse_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(_("Close"))
-        lines = summary_lines(s, max_rows=0)
+        # the tables below give the details; the label keeps the counts and notes
+        lines = [ln for ln in summary_lines(s, max_rows=0) if not ln.startswith(" ")]
         self.summary_label.setText("\n".join(lines))
         self.progress_label.setText(lines[0])
         self.outcome_table.setRowCount(len(s.outcomes))
