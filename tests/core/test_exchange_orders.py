@@ -260,7 +260,7 @@ def test_rejected_rows_reimport_after_fixing(tmp_path: Path) -> None:
     assert sorted(o.order_number for o in again.orders) == ["B-3", "B-5"]
 
 
-def test_dirty_semicolon_cp1252_csv() -> None:
+def test_dirty_semicolon_cp1252_csv(tmp_path: Path) -> None:
     r = import_orders(DATA / "dirty_semicolon_cp1252.csv", sender=SENDER)
     d = _by_order(r)
     assert d["5001"].recipient.name == "Søren Jørgensen"
@@ -271,6 +271,8 @@ def test_dirty_semicolon_cp1252_csv() -> None:
     assert d["5002"].items[0].hs_code == "090121"
     assert [p.column for p in r.errors] == ["Währung"]
     assert "5003" not in d
+    out = r.write_rejected(tmp_path / "rejected.csv")  # same delimiter as the source
+    assert out.read_text("utf-8-sig").splitlines()[1].startswith("5;5003;23.11.2026;")
 
 
 def test_missing_required_columns(tmp_path: Path) -> None:

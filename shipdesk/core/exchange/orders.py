@@ -99,6 +99,7 @@ class ImportResult:
     rejected: list[RejectedRow] = field(default_factory=list)
     rows_read: int = 0
     rows_skipped: int = 0
+    delimiter: str = ","  # of a CSV source; rejected rows are written back the same way
 
     @property
     def declarations(self) -> list[Declaration]:
@@ -140,7 +141,8 @@ class ImportResult:
             atomic_write_bytes(
                 p,
                 csv_text(
-                    [[cell_text(v) if not isinstance(v, str) else v for v in row] for row in rows]
+                    [[cell_text(v) if not isinstance(v, str) else v for v in row] for row in rows],
+                    delimiter=self.delimiter,
                 ).encode("utf-8-sig"),
             )
         return p
@@ -575,7 +577,11 @@ def import_orders(
         )
         rr = _RowReader(mapping, headers, style)
         result = ImportResult(
-            source=source, mapping=mapping, headers=headers, header_row=reader.header_row
+            source=source,
+            mapping=mapping,
+            headers=headers,
+            header_row=reader.header_row,
+            delimiter=reader.delimiter or ",",
         )
         orders: dict[str, _Order] = {}
         current: _Order | None = None
