@@ -1,0 +1,1 @@
+"""Restricted-goods screening: rule data, matching engine, findings, bundles and overrides."""

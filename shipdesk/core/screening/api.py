@@ -1,0 +1,209 @@
+"""Restricted-goods screening: the functions the CLI, GUI and services call.
+
+The active rule set loads lazily on first use and stays cached. Load order: the imported set
+(``rules/active`` in the user data folder, when it is newer than the shipped one), then the
+previous imported set, then the rules shipped with the application. A broken imported set never
+stops screening: the last good set is used and :func:`load_error` tells what went wrong.
+"""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from decimal import Decimal
+
+from shipdesk.core.errors import DataError
+from shipdesk.core.model import Declaration, parse_decimal
+from shipdesk.core.screening import bundle
+from shipdesk.core.screening.engine import Finding, make_context, screen, to_finding
+from shipdesk.core.screening.money import to_currency
+from shipdesk.core.screening.rules import SEVERITY, RuleSet, compile_folder
+
+__all__ = [
+    "Finding",
+    "active_ruleset",
+    "highest_level",
+    "load_error",
+    "reload",
+    "rules_version",
+    "screen_declaration",
+    "screen_item",
+]
+
+_lock = threading.Lock()
+_active: RuleSet | None = None
+_error: str | None = None
+
+
+def _load() -> tuple[RuleSet, str | None]:
+    shipped = compile_folder(bundle.shipped_dir(), origin="shipped")
+    problems: list[str] = []
+    for folder in (bundle.active_dir(), bundle.previous_dir()):
+        if not folder.exists():
+            continue
+        try:
+            bundle.verify_manifest(folder)
+            imported = compile_folder(folder, origin="imported")
+        except DataError as exc:
+            problems.append(f"imported rules in {folder} not used: {exc}")
+            continue
+        if bundle.version_key(imported.dataset_version) > bundle.version_key(
+            shipped.dataset_version
+        ):
+            return imported, "; ".join(problems) or None
+        break
+    return shipped, "; ".join(problems) or None
+
+
+def active_ruleset() -> RuleSet:
+    """The rule set in use (loaded on first call)."""
+    global _active, _error
+    with _lock:
+        if _active is None:
+            _active, _error = _load()
+        return _active
+
+
+def reload() -> RuleSet:
+    """Forget the cached set (after an import or rollback) and load again."""
+    global _active
+    with _lock:
+        _active = None
+    return active_ruleset()
+
+
+def load_error() -> str | None:
+    """Why an imported rule set was not used, or None."""
+    active_ruleset()
+    return _error
+
+
+def rules_version() -> str:
+    """Version and date of the active rule set, e.g. ``2026.11.0 (2026-11-20, 140 rules, ...)``."""
+    return active_ruleset().version_text()
+
+
+def highest_level(findings: list[Finding]) -> str | None:
+    """The most severe level among the findings, or None when there are none."""
+    levels = [f.level for f in findings if f.level in SEVERITY]
+    return min(levels, key=SEVERITY.__getitem__) if levels else None
+
+
+def _to_eur(value: Decimal | None, currency: str) -> Decimal | None:
+    if value is None:
+        return None
+    return to_currency(value, currency or "EUR", "EUR")
+
+
+def _when(text: str) -> date:
+    try:
+        return date.fromisoformat(text[:10]) if text else date.today()
+    except ValueError:
+        return date.today()
+
+
+def screen_item(
+    description: str,
+    *,
+    hs_code: str = "",
+    destination: str = "",
+    origin: str = "",
+    value: Decimal | None = None,
+    currency: str = "",
+    channel: str = "post",
+    lang: str = "en",
+    quantity: Decimal | None = None,
+    sender_country: str = "",
+    item_category: str = "",
+    when: date | None = None,
+) -> list[Finding]:
+    """Findings for one item sent to ``destination`` (most severe first).
+
+    Destination-wide rules (sanctions, embargoes) are included, since one item is then the whole
+    shipment. ``value`` is the line value; with ``quantity`` it is split per unit for per-item
+    thresholds.
+    """
+    if channel not in ("post", "courier"):
+        raise ValueError(f"unknown channel {channel!r}")
+    rs = active_ruleset()
+    unit = value
+    if value is not None and quantity is not None and quantity > 0:
+        unit = value / quantity
+    ctx = make_context(
+        description,
+        hs_code=hs_code,
+        destination=destination,
+        origin=origin,
+        sender_country=sender_country,
+        channel=channel,
+        item_category=item_category,
+        value_eur=_to_eur(unit, currency),
+        parcel_value_eur=_to_eur(value, currency),
+        value_text=(f"{value}" if value is not None else "", currency or ""),
+        when=when or date.today(),
+    )
+    hits = screen(rs, ctx, lang=lang, applies_to=None)
+    return [to_finding(h, lang, None) for h in hits]
+
+
+def screen_declaration(
+    decl: Declaration, *, channel: str = "post", lang: str = "en"
+) -> list[Finding]:
+    """Findings for every item (``item_index`` set) and for the shipment (``item_index`` None).
+
+    Each item is screened with its HS code and origin, the recipient country as destination and
+    the sender country as the consignment's origin. Declaration-level rules (sanctions on the
+    destination or origin, addresses in sanctioned regions) are reported once.
+    """
+    if channel not in ("post", "courier"):
+        raise ValueError(f"unknown channel {channel!r}")
+    rs = active_ruleset()
+    dest = (decl.recipient.country or "").strip().upper()
+    sender = (decl.sender.country or "").strip().upper()
+    when = _when(decl.date)
+    total = _to_eur(decl.total_value(), decl.currency) if decl.items else None
+    out: list[Finding] = []
+    for index, item in enumerate(decl.items):
+        if item.is_blank():
+            continue
+        line = item.value_dec
+        qty = item.quantity_dec
+        unit = line / qty if line is not None and qty and qty > 0 else line
+        ctx = make_context(
+            item.description,
+            hs_code=item.hs_code,
+            destination=dest,
+            origin=item.origin_country,
+            sender_country=sender,
+            channel=channel,
+            item_category=decl.category,
+            value_eur=_to_eur(unit, decl.currency),
+            parcel_value_eur=total,
+            value_text=(item.value, decl.currency),
+            when=when,
+        )
+        out.extend(
+            to_finding(h, lang, index) for h in screen(rs, ctx, lang=lang, applies_to="item")
+        )
+    r = decl.recipient
+    address = " ".join([r.street, r.city, r.region, r.postcode, *map(str, r.extra.values())])
+    ctx = make_context(
+        "",
+        destination=dest,
+        origin=sender,
+        sender_country=sender,
+        channel=channel,
+        item_category=decl.category,
+        parcel_value_eur=total,
+        address=address,
+        when=when,
+    )
+    out.extend(
+        to_finding(h, lang, None) for h in screen(rs, ctx, lang=lang, applies_to="declaration")
+    )
+    return out
+
+
+def parse_value(text: object) -> Decimal | None:
+    """A declared value from a JSON line or form field (None when absent or unusable)."""
+    return parse_decimal(text if isinstance(text, str | int | float | Decimal) else None)

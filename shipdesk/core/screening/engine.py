@@ -1,0 +1,281 @@
+"""The matching engine: which rules fire for an item or a shipment.
+
+Pure functions over a compiled :class:`~shipdesk.core.screening.rules.RuleSet`; the public
+entry points are in :mod:`shipdesk.core.screening.api`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from shipdesk.core.screening import messages
+from shipdesk.core.screening.rules import SEVERITY, Matcher, Rule, RuleSet
+from shipdesk.core.screening.text import Quantities, hs_digits, normalise, parse_quantities
+
+ITEM_CATEGORY_ALIASES = {
+    "gift": "gift",
+    "sale_of_goods": "sale",
+    "sale": "sale",
+    "commercial_sample": "sample",
+    "sample": "sample",
+    "documents": "documents",
+    "returned_goods": "returned",
+    "returned": "returned",
+    "other": "other",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One fired rule, for one item (``item_index``) or the whole declaration (None)."""
+
+    rule: str
+    level: str
+    category: str
+    message: str
+    advice: str
+    item_index: int | None = None
+    source: str = ""
+    confidence: str = ""
+    title: str = ""
+    notes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "level": self.level,
+            "category": self.category,
+            "message": self.message,
+            "advice": self.advice,
+            "item_index": self.item_index,
+            "title": self.title,
+            "source": self.source,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass
+class Context:
+    """What the engine knows about one item and its shipment."""
+
+    text: str = ""  # normalised description
+    quantities: Quantities = field(default_factory=Quantities)
+    hs: str = ""
+    destination: str = ""
+    origins: frozenset[str] = frozenset()  # item origin and consignment origin, known ones
+    sender_country: str = ""
+    channel: str = "post"
+    item_category: str = ""
+    value_eur: Decimal | None = None  # per unit, when known
+    parcel_value_eur: Decimal | None = None
+    value_text: tuple[str, str] = ("", "")
+    address_text: str = ""
+    when: date | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: Rule
+    level: str
+    notes: tuple[str, ...]
+
+
+def make_context(
+    description: str,
+    *,
+    hs_code: str = "",
+    destination: str = "",
+    origin: str = "",
+    sender_country: str = "",
+    channel: str = "post",
+    item_category: str = "",
+    value_eur: Decimal | None = None,
+    parcel_value_eur: Decimal | None = None,
+    value_text: tuple[str, str] = ("", ""),
+    address: str = "",
+    when: date | None = None,
+) -> Context:
+    origins = {c.strip().upper() for c in (origin, sender_country) if c and c.strip()}
+    return Context(
+        text=normalise(description),
+        quantities=parse_quantities(description),
+        hs=hs_digits(hs_code),
+        destination=(destination or "").strip().upper(),
+        origins=frozenset(origins),
+        sender_country=(sender_country or origin or "").strip().upper(),
+        channel=channel,
+        item_category=ITEM_CATEGORY_ALIASES.get((item_category or "").strip().lower(), ""),
+        value_eur=value_eur,
+        parcel_value_eur=parcel_value_eur,
+        value_text=value_text,
+        address_text=normalise(address),
+        when=when,
+    )
+
+
+def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+    if pattern is None or not text:
+        return []
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def _conditions_ok(m: Matcher, q: Quantities) -> bool:
+    for name, limit in m.conditions.items():
+        qty, op = name.rsplit("_", 1)
+        value = q.get(qty)
+        if value is None:
+            if m.conditions_required:
+                return False
+            continue
+        if op == "gt" and not value > limit:
+            return False
+        if op == "le" and not value <= limit:
+            return False
+    return True
+
+
+def matcher_hits(m: Matcher, ctx: Context) -> bool:
+    """True if this matcher fires for the item (any_item, HS prefix, or a surviving keyword)."""
+    if m.require_hs and not (ctx.hs and ctx.hs.startswith(m.require_hs)):
+        return False  # this matcher applies only to goods under these headings
+    if m.any_item:
+        return _conditions_ok(m, ctx.quantities)
+    if m.hs and ctx.hs and ctx.hs.startswith(m.hs) and _conditions_ok(m, ctx.quantities):
+        return True
+    if m.address_keywords is not None and m.address_keywords.search(ctx.address_text):
+        return True
+    if m.keywords is None or not ctx.text:
+        return False
+    if m.keyword_hs_guard and ctx.hs and not ctx.hs.startswith(m.keyword_hs_guard):
+        return False
+    hits = _spans(m.keywords, ctx.text)
+    if not hits:
+        return False
+    if m.exclude is not None:
+        ex = _spans(m.exclude, ctx.text)
+        hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in ex)]
+        if not hits:
+            return False
+    if m.require_any is not None:
+        req = _spans(m.require_any, ctx.text)
+        # the context word must be somewhere else than the keyword itself
+        if not any(not (h[0] <= a and b <= h[1]) for a, b in req for h in hits):
+            return False
+    return _conditions_ok(m, ctx.quantities)
+
+
+def in_scope(rule: Rule, ctx: Context, *, level: str) -> bool:
+    if ctx.channel not in rule.channels:
+        return False
+    if rule.origins is not None and not (ctx.origins & rule.origins):
+        return False  # unknown origin: origin-scoped rules do not fire
+    if rule.exclude_origins:
+        consignment = ctx.sender_country or next(iter(ctx.origins), "")
+        if consignment and consignment in rule.exclude_origins:
+            return False
+    if rule.item_categories is not None and ctx.item_category not in rule.item_categories:
+        return False
+    if ctx.when is not None:
+        if rule.valid_from and ctx.when < rule.valid_from:
+            return False
+        if rule.valid_until and ctx.when > rule.valid_until:
+            return False
+    return True
+
+
+def _value_check(rule: Rule, ctx: Context, lang: str) -> tuple[bool, bool, str]:
+    """(in scope, value unknown, note). A rule with a value trigger and no usable value fires
+    at ``warning`` with a note; with a value at or below the limit it does not fire."""
+    trig = rule.value_gt
+    if trig is None:
+        return True, False, ""
+    from shipdesk.core.screening.money import to_currency
+
+    value = ctx.parcel_value_eur if trig.per == "parcel" else ctx.value_eur
+    limit = to_currency(trig.amount, trig.currency, "EUR")
+    if value is None or limit is None:
+        note = messages.text(
+            "note.value_unknown", lang, amount=f"{trig.amount:f}", currency=trig.currency
+        )
+        return True, True, note
+    if value > limit:
+        shown, cur = ctx.value_text
+        note = messages.text(
+            "note.value_over",
+            lang,
+            value=shown or f"{value:.2f}",
+            currency=cur or "EUR",
+            amount=f"{trig.amount:f}",
+            limit_currency=trig.currency,
+        )
+        return True, False, note
+    return False, False, ""
+
+
+def evaluate(
+    rules: list[Rule], ctx: Context, *, lang: str = "en", applies_to: str | None = "item"
+) -> list[Hit]:
+    """Fire the rules for one context; supersede; sort by severity (most severe first)."""
+    fired: list[Hit] = []
+    for rule in rules:
+        if applies_to is not None and rule.applies_to != applies_to:
+            continue
+        level = rule.level_for(ctx.channel)
+        if not in_scope(rule, ctx, level=level):
+            continue
+        if rule.hs_exclude and ctx.hs and ctx.hs.startswith(rule.hs_exclude):
+            continue
+        if rule.veto is not None and rule.veto.search(ctx.text):
+            continue
+        if not any(matcher_hits(m, ctx) for m in rule.matchers):
+            continue
+        ok, unknown, note = _value_check(rule, ctx, lang)
+        if not ok:
+            continue
+        if unknown and all(m.any_item for m in rule.matchers):
+            continue  # a pure value limit says nothing while the value is unknown
+        notes: list[str] = [note] if note else []
+        if unknown:
+            level = "warning"
+        if rule.confidence == "unconfirmed":
+            level = "warning"
+        q = ctx.quantities
+        if q.wh_assumed_voltage and rule.category == "dangerous_goods":
+            notes.append(
+                messages.text("note.assumed_voltage", lang, volts=q.wh_assumed_voltage, wh=q.wh)
+            )
+        fired.append(Hit(rule, level, tuple(notes)))
+    dropped = {s for h in fired for s in h.rule.supersedes}
+    kept = [h for h in fired if h.rule.id not in dropped]
+    kept.sort(key=lambda h: (SEVERITY[h.level], h.rule.id))
+    return kept
+
+
+def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
+    r = hit.rule
+    message = messages.pick(r.message, lang)
+    if hit.notes:
+        message = " ".join([message, *hit.notes])
+    source = r.legal_basis
+    if not source and r.sources:
+        source = r.sources[0].get("title", "")
+    return Finding(
+        rule=r.id,
+        level=hit.level,
+        category=r.category,
+        message=message,
+        advice=messages.pick(r.advice, lang),
+        item_index=item_index,
+        source=source,
+        confidence=r.confidence,
+        title=r.title,
+        notes=hit.notes,
+    )
+
+
+def screen(ruleset: RuleSet, ctx: Context, *, lang: str, applies_to: str | None) -> list[Hit]:
+    return evaluate(ruleset.rules_for(ctx.destination), ctx, lang=lang, applies_to=applies_to)

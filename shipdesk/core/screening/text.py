@@ -1,0 +1,206 @@
+"""Text handling for screening: normalisation, keyword patterns and quantities.
+
+Everything here is pure and fast; the compiled patterns are built once when a rule set loads.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_PUNCT = re.compile(r"[_/,;:()\[\]{}<>\"!?*+=|\\#&@~`^$-]+|(?<!\d)\.|\.(?!\d)")
+_APOS = re.compile(r"['’‘`´]")
+_SPACES = re.compile(r"\s+")
+_WORD = "a-z0-9"
+
+
+def fold(text: str) -> str:
+    """NFKC, casefold and strip accents; nothing else changes."""
+    t = unicodedata.normalize("NFKC", text or "").casefold()
+    t = unicodedata.normalize("NFKD", t)
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))
+    return t.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("œ", "oe")
+
+
+def normalise(text: str) -> str:
+    """The form descriptions and keywords are matched in.
+
+    Case, accents and punctuation go; a hyphen equals a space; an apostrophe joins
+    (``traveller's`` → ``travellers``); ``%`` and decimals such as ``3.7`` stay.
+    """
+    t = _APOS.sub("", fold(text))
+    t = _PUNCT.sub(" ", t)
+    return _SPACES.sub(" ", t).strip()
+
+
+def _inflect(token: str) -> str:
+    """A regex for one keyword token that also accepts simple plural/inflected forms."""
+    if token.startswith("="):  # exact form only
+        return re.escape(token[1:])
+    if token.endswith("*"):  # prefix: any word continuation
+        return re.escape(token[:-1]) + f"[{_WORD}]*"
+    esc = re.escape(token)
+    if len(token) <= 2 or token[-1].isdigit():
+        return esc
+    if token.endswith("fe"):
+        return re.escape(token[:-2]) + "(?:fe|fes|ves)"
+    if token.endswith("f") and not token.endswith("ff"):
+        return re.escape(token[:-1]) + "(?:f|fs|ves)"
+    if token.endswith("y") and token[-2:-1] not in "aeiou":
+        return re.escape(token[:-1]) + "(?:y|ies)"
+    if token.endswith(("s", "x", "z", "ch", "sh")):
+        return esc + "(?:es)?"
+    return esc + "(?:s|es)?"
+
+
+def phrase_regex(phrase: str) -> str:
+    """The regex source for a keyword phrase (word-bounded, tokens separated by spaces).
+
+    ``*`` at the end of a token allows any continuation (``sparkler*``); ``=`` in front of a
+    token switches off the automatic plural forms (``=gin``).
+    """
+    raw = phrase.strip()
+    stars = {i for i, tok in enumerate(raw.split()) if tok.endswith("*")}
+    exact = {i for i, tok in enumerate(raw.split()) if tok.startswith("=")}
+    tokens = normalise(raw.replace("*", " ").replace("=", " ")).split()
+    if not tokens:
+        raise ValueError(f"empty phrase {phrase!r}")
+    if len(tokens) != len(raw.split()):
+        # punctuation inside a token split it (e.g. "wd-40"): no per-token markers then
+        stars, exact = set(), set()
+    parts = []
+    for i, tok in enumerate(tokens):
+        if i in stars:
+            parts.append(_inflect(tok + "*"))
+        elif i in exact:
+            parts.append(_inflect("=" + tok))
+        else:
+            parts.append(_inflect(tok))
+    body = " ".join(parts)
+    return f"(?<![{_WORD}]){body}(?![{_WORD}])"
+
+
+def compile_phrases(phrases: list[str]) -> re.Pattern[str] | None:
+    """One alternation pattern for a list of phrases (None for an empty list)."""
+    if not phrases:
+        return None
+    # longer phrases first so the reported span is the most specific one
+    ordered = sorted(phrases, key=lambda p: -len(p))
+    return re.compile("|".join(f"(?:{phrase_regex(p)})" for p in ordered))
+
+
+# -- quantities ---------------------------------------------------------------------------
+_NUM = r"(\d+(?:[.,]\d+)?|\d{1,3}(?:[ ,.]\d{3})+)"
+_RE_WH = re.compile(_NUM + r"\s?(k)?wh\b")
+_RE_MAH = re.compile(_NUM + r"\s?(m)?ah\b")
+_RE_V = re.compile(r"(?<![\w.])" + r"(\d+(?:[.,]\d+)?)\s?v(?:olts?)?\b")
+_RE_ABV = re.compile(
+    r"(\d+(?:[.,]\d+)?)\s?%\s?(?:vol\b|abv\b|alc\b|alcohol\b)?|"
+    r"(?:abv|alc\.?|alcohol)\s?(\d+(?:[.,]\d+)?)\s?%"
+)
+_RE_PROOF = re.compile(r"(\d+(?:[.,]\d+)?)\s?proof\b")
+_RE_VOL = re.compile(r"(\d+(?:[.,]\d+)?)\s?(ml|cl|dl|l|ltr|litre|liter|litres|liters)\b")
+_RE_NIC_MGML = re.compile(r"(\d+(?:[.,]\d+)?)\s?mg\s?/\s?ml\b")
+_RE_NIC_MG = re.compile(r"(\d+(?:[.,]\d+)?)\s?mg\b")
+_RE_LI_G = re.compile(r"(\d+(?:[.,]\d+)?)\s?g(?:rams?)?\s+(?:of\s+)?lithium\b")
+
+
+def _num(text: str) -> float:
+    t = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:[ ,.]\d{3})+", t):
+        return float(re.sub(r"[ ,.]", "", t))
+    return float(t.replace(",", "."))
+
+
+@dataclass(frozen=True)
+class Quantities:
+    """Numbers read from a description. ``None`` = not stated."""
+
+    wh: float | None = None
+    wh_assumed_voltage: float | None = None  # set when Wh was computed from mAh alone
+    mah: float | None = None
+    volts: float | None = None
+    abv: float | None = None
+    ml: float | None = None
+    nicotine_mg_ml: float | None = None
+    li_grams: float | None = None
+
+    def get(self, name: str) -> float | None:
+        return getattr(self, name)
+
+
+ASSUMED_LI_ION_VOLTS = 3.7
+
+
+def parse_quantities(text: str) -> Quantities:
+    """Watt-hours (or mAh with V), ABV, volume in ml, nicotine mg/ml and lithium grams."""
+    t = fold(text)
+    wh = mah = volts = abv = ml = nic = li = None
+    assumed = None
+    m = _RE_WH.search(t)
+    if m:
+        wh = _num(m.group(1)) * (1000 if m.group(2) else 1)
+    m = _RE_MAH.search(t)
+    if m:
+        mah = _num(m.group(1)) * (1 if m.group(2) else 1000)
+    m = _RE_V.search(t)
+    if m:
+        volts = _num(m.group(1))
+    if wh is None and mah is not None:
+        if volts is not None and 0 < volts <= 60:
+            wh = round(volts * mah / 1000.0, 2)
+        else:
+            assumed = ASSUMED_LI_ION_VOLTS
+            wh = round(assumed * mah / 1000.0, 2)
+    for m in _RE_ABV.finditer(t):
+        val = _num(m.group(1) or m.group(2))
+        if m.group(1) and not re.search(r"(?:vol|abv|alc|alcohol)\b", m.group(0)):
+            # a bare "40%": not when a word follows that is not a unit ("100% cotton")
+            nxt = t[m.end() :].split()[:1]
+            if nxt and re.match(r"[a-z]", nxt[0]) and nxt[0] not in ("l", "cl", "ml", "btl"):
+                continue
+        if 0 < val <= 100:
+            abv = val
+            break
+    if abv is None:
+        m = _RE_PROOF.search(t)
+        if m:
+            abv = _num(m.group(1)) / 2
+    m = _RE_VOL.search(t)
+    if m:
+        factor = {"ml": 1, "cl": 10, "dl": 100}.get(m.group(2), 1000)
+        ml = _num(m.group(1)) * factor
+    m = _RE_NIC_MGML.search(t)
+    if m:
+        nic = _num(m.group(1))
+    elif "nicotine" in t:
+        m = re.search(
+            r"(\d+(?:[.,]\d+)?)\s?%\s?(?:nicotine|nic)\b|nicotine\s?(\d+(?:[.,]\d+)?)\s?%", t
+        )
+        if m:
+            nic = _num(m.group(1) or m.group(2)) * 10
+            if abv is not None and abv == _num(m.group(1) or m.group(2)):
+                abv = None
+        else:
+            m = _RE_NIC_MG.search(t)
+            if m:
+                nic = _num(m.group(1))
+    m = _RE_LI_G.search(t)
+    if m:
+        li = _num(m.group(1))
+    return Quantities(
+        wh=wh,
+        wh_assumed_voltage=assumed,
+        mah=mah,
+        volts=volts,
+        abv=abv,
+        ml=ml,
+        nicotine_mg_ml=nic,
+        li_grams=li,
+    )
+
+
+def hs_digits(code: str) -> str:
+    """The digits of an HS code (``"8507.60"`` → ``"850760"``)."""
+    return "".join(ch for ch in (code or "") if ch.isdigit())
