@@ -403,3 +403,16 @@ def test_system_fallback_font_draws_cjk_when_installed():
     expect_in(region_texts(r), "recipient", "東京都千代田区")
     reader = pypdf.PdfReader(io.BytesIO(r.pdf))
     assert len(reader.pages[0]["/Resources"]["/Font"]) >= 3  # regular, bold and the fallback
+
+
+def test_country_names_follow_the_document_not_the_ui_language():
+    from shipdesk.core import i18n
+
+    try:
+        i18n.set_language("de")
+        cn23 = page_texts(render(sample("basic"), form="cn23", copies=1))[0]
+        assert "Germany (DE)" in cn23 and "Deutschland" not in cn23
+        fr = page_texts(render(sample("scripts"), form="invoice", lang="fr", copies=1))[0]
+        assert "Grèce (GR)" in fr
+    finally:
+        i18n.set_language("en")

@@ -77,19 +77,19 @@ def total_gross(decl: Declaration) -> str:
     return weight_dec(decl.total_net_weight())
 
 
-def country(code: str) -> str:
-    """``"Germany (DE)"``; an unknown code prints as typed."""
+def country(code: str, lang: str = "en") -> str:
+    """``"Germany (DE)"`` (name in ``lang``, never the UI's language); unknown codes as typed."""
     code = (code or "").strip()
     if not code:
         return ""
-    name = country_name(code)
+    name = country_name(code, lang)
     return f"{name} ({code.upper()})" if name else code
 
 
-def party_lines(p: Party, *, with_contact: bool = True) -> list[str]:
+def party_lines(p: Party, *, with_contact: bool = True, lang: str = "en") -> list[str]:
     """Name, company, street, postcode + city, region, country, phone, e-mail: non-empty ones."""
     city_line = " ".join(x for x in (p.postcode.strip(), p.city.strip()) if x)
-    lines = [p.name, p.company, p.street, city_line, p.region, country(p.country)]
+    lines = [p.name, p.company, p.street, city_line, p.region, country(p.country, lang)]
     if with_contact:
         lines += [f"Tel. {p.phone}" if p.phone.strip() else "", p.email]
     return [ln.strip() for ln in lines if ln and ln.strip()]

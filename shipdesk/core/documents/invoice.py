@@ -221,7 +221,7 @@ class SheetDocument:
             bx = x0 + k * (half + 3)
             doc.rect(bx, y, half, PARTY_H)
             lh = doc.label(bx, y, half, title, size=6.5)
-            lines = common.party_lines(p, with_contact=False)
+            lines = common.party_lines(p, with_contact=False, lang=labels.lang_code(self.job.lang))
             extra = []
             if p.phone.strip():
                 extra.append(f"{t['phone']}: {p.phone.strip()}")

@@ -313,9 +313,14 @@ def languages() -> list[str]:
     return sorted(DOCUMENT_TEXTS)
 
 
+def lang_code(lang: str) -> str:
+    """``de_DE`` / ``de-AT`` / ``DE`` -> ``de``."""
+    return (lang or "en").replace("-", "_").split("_")[0].lower()
+
+
 def texts(lang: str) -> dict[str, str]:
     """The invoice / packing-list texts for ``lang`` (``de``, ``de_DE`` and ``de-AT`` all work)."""
-    code = (lang or "en").replace("-", "_").split("_")[0].lower()
+    code = lang_code(lang)
     if code not in DOCUMENT_TEXTS:
         raise InputError(
             f"document language '{lang}' is not available; choose one of " + ", ".join(languages()),
