@@ -52,11 +52,13 @@ def test_save_mapping_by_name_and_choose_it_again(dialog: ImportDialog) -> None:
     dialog.load_file(DATA / "shopify_orders.csv")
     dialog.set_column("item.hs_code", "Lineitem sku")
     dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("g"))
+    dialog.decimal_combo.setCurrentIndex(dialog.decimal_combo.findData(","))
+    assert dialog.date_combo.currentData() == "ymd"  # from the Shopify map
     dialog.save_name.setText("Shopify with codes")
     dialog.save_button.click()
     saved = mp.load_saved("Shopify with codes")
     assert saved is not None and saved.columns["item.hs_code"] == ["Lineitem sku"]
-    assert saved.weight_unit == "g"
+    assert (saved.weight_unit, saved.decimal, saved.date_order) == ("g", ",", "ymd")
     i = dialog.mapping_choice.findData("saved:Shopify with codes")
     assert i > 0
     dialog.mapping_choice.setCurrentIndex(0)

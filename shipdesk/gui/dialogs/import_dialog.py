@@ -148,6 +148,19 @@ class ImportDialog(QDialog):
         for u in mp.WEIGHT_UNITS:
             self.unit_combo.addItem(u, u)
         top.addWidget(self.unit_combo)
+        top.addWidget(QLabel(_("Decimals:"), page))
+        self.decimal_combo = QComboBox(page)
+        self.decimal_combo.setObjectName("decimalChoice")
+        for label, value in ((_("automatic"), "auto"), ("12.50", "."), ("12,50", ",")):
+            self.decimal_combo.addItem(label, value)
+        top.addWidget(self.decimal_combo)
+        top.addWidget(QLabel(_("Dates:"), page))
+        self.date_combo = QComboBox(page)
+        self.date_combo.setObjectName("dateOrder")
+        for label, value in ((_("day first"), "dmy"), (_("month first"), "mdy"),
+                             (_("year first"), "ymd")):  # fmt: skip
+            self.date_combo.addItem(label, value)
+        top.addWidget(self.date_combo)
         v.addLayout(top)
 
         self.table = QTableWidget(len(mp.TARGETS), 3, page)
@@ -335,6 +348,8 @@ class ImportDialog(QDialog):
             combo.blockSignals(False)
             self._update_example(key)
         self.unit_combo.setCurrentIndex(max(self.unit_combo.findData(m.weight_unit), 0))
+        self.decimal_combo.setCurrentIndex(max(self.decimal_combo.findData(m.decimal), 0))
+        self.date_combo.setCurrentIndex(max(self.date_combo.findData(m.date_order), 0))
         self._update_run_enabled()
 
     def _combo_changed(self, key: str) -> None:
@@ -360,6 +375,8 @@ class ImportDialog(QDialog):
             if idx:
                 m.columns[key] = [self.headers[i] for i in idx]
         m.weight_unit = self.unit_combo.currentData() or "kg"
+        m.decimal = self.decimal_combo.currentData() or "auto"
+        m.date_order = self.date_combo.currentData() or "dmy"
         return m
 
     def set_column(self, key: str, header: str | None) -> None:
