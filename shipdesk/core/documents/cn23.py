@@ -230,7 +230,7 @@ class CN23:
         c = self.cols
         wa = c[0].width + c[1].width
         doc.rect(x0, y, wa, TOTALS_H)
-        n_items = len(self.rows and {r.prefix for r in self.rows})
+        n_items = len({r.prefix for r in self.rows})
         note = f"{n_items} item line(s) / ligne(s)"
         if sheets > 1 and len(self.pages) > 1:
             note += " — see continuation sheets / voir feuilles de continuation"
