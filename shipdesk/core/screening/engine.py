@@ -246,7 +246,9 @@ def evaluate(
         q = ctx.quantities
         if q.wh_assumed_voltage and rule.category == "dangerous_goods":
             notes.append(
-                messages.text("note.assumed_voltage", lang, volts=q.wh_assumed_voltage, wh=q.wh)
+                messages.text(
+                    "note.assumed_voltage", lang, volts=f"{q.wh_assumed_voltage:g}", wh=f"{q.wh:g}"
+                )
             )
         fired.append(Hit(rule, level, tuple(notes)))
     dropped = {s for h in fired for s in h.rule.supersedes}

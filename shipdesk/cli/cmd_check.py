@@ -1,0 +1,210 @@
+"""``check``: restricted-goods screening from the command line.
+
+* ``check --batch [--channel post|courier]``: JSON lines in, one JSON object a line out
+  (CONTRACT). A bad line gets ``{"error": ...}`` naming its line number; the rest still run and the
+  exit status is 2 at the end. Blank lines are skipped.
+* ``check TEXT... --to XX``: one item, human-readable; exit 1 when something is prohibited.
+* ``check --declaration FILE``: every item of a declaration file; exit 1 when a prohibited
+  finding is not overridden in the file's history.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from decimal import Decimal
+from typing import Any
+
+from shipdesk.core.errors import InputError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+LEVEL_MARK = {"prohibited": "[X]", "restricted": "[!]", "warning": "[?]"}
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "check",
+        help="screen items for prohibited and restricted goods",
+        description="Restricted-goods screening. With --batch: JSON lines on stdin "
+        '({"description", "destination", "hs_code", "origin", "value", "currency"}), '
+        "one JSON object a line on stdout.",
+    )
+    p.add_argument("text", nargs="*", help="item description (single-item mode)")
+    p.add_argument("--batch", action="store_true", help="read JSON lines on stdin")
+    p.add_argument("--declaration", metavar="FILE", help="screen a *.shipdesk.json file")
+    p.add_argument("--to", dest="destination", default="", help="destination country (ISO)")
+    p.add_argument("--from", dest="origin", default="", help="origin / sender country (ISO)")
+    p.add_argument("--hs", dest="hs_code", default="", help="HS code of the item")
+    p.add_argument("--value", default="", help="declared value of the item")
+    p.add_argument("--currency", default="", help="currency of --value (ISO 4217)")
+    p.add_argument("--channel", choices=("post", "courier"), default="post")
+    p.add_argument("--lang", default="en", help="language of messages (en, fr, de)")
+    p.add_argument("--json", action="store_true", help="JSON output (single-item mode)")
+    p.set_defaults(func=run)
+
+
+def _where(line: int | None) -> str:
+    return f"line {line}: " if line else ""
+
+
+def _country(value: Any, field: str, line: int | None = None) -> str:
+    text = str(value or "").strip().upper()
+    if text and (len(text) != 2 or not text.isalpha()):
+        raise InputError(f"{_where(line)}'{field}' must be an ISO 3166 alpha-2 code, got {value!r}")
+    return text
+
+
+def _value(raw: Any, field: str, line: int | None = None) -> Decimal | None:
+    from shipdesk.core.model import parse_decimal
+
+    if raw is None or raw == "":
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, str | int | float):
+        raise InputError(f"{_where(line)}'{field}' must be a number")
+    d = parse_decimal(raw)
+    if d is None or d < 0:
+        raise InputError(f"{_where(line)}'{field}' is not a valid amount: {raw!r}")
+    return d
+
+
+def _screen_line(obj: Any, line: int, channel: str) -> dict[str, Any]:
+    from shipdesk.core.screening.api import highest_level, screen_item
+
+    if not isinstance(obj, dict):
+        raise InputError(f"line {line}: expected a JSON object")
+    desc = obj.get("description")
+    if not isinstance(desc, str) or not desc.strip():
+        raise InputError(f"line {line}: 'description' is required (a non-empty string)")
+    dest = _country(obj.get("destination"), "destination", line)
+    if not dest:
+        raise InputError(f"line {line}: 'destination' is required")
+    ch = obj.get("channel", channel) or channel
+    if ch not in ("post", "courier"):
+        raise InputError(f"line {line}: 'channel' must be post or courier")
+    hs = obj.get("hs_code", "")
+    if not isinstance(hs, str | int) or isinstance(hs, bool):
+        raise InputError(f"line {line}: 'hs_code' must be a string")
+    currency = str(obj.get("currency", "") or "").strip().upper()
+    findings = screen_item(
+        desc,
+        hs_code=str(hs),
+        destination=dest,
+        origin=_country(obj.get("origin"), "origin", line),
+        value=_value(obj.get("value"), "value", line),
+        currency=currency,
+        channel=ch,
+        lang=str(obj.get("lang", "en") or "en"),
+        quantity=_value(obj.get("quantity"), "quantity", line),
+        sender_country=_country(obj.get("sender_country"), "sender_country", line),
+        item_category=str(obj.get("category", "") or ""),
+    )
+    return {"findings": [f.to_json() for f in findings], "highest": highest_level(findings)}
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    bad = 0
+    out = sys.stdout
+    for number, raw in enumerate(sys.stdin, start=1):
+        if not raw.strip():
+            continue
+        try:
+            try:
+                obj = json.loads(raw)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"line {number}: not valid JSON ({exc.msg})") from exc
+            result = _screen_line(obj, number, args.channel)
+        except InputError as exc:
+            bad += 1
+            result = {"error": str(exc)}
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.flush()
+    if bad:
+        print(f"shipdesk check: {bad} input line(s) rejected", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _print_findings(findings: list[Any], lang: str, prefix: str = "") -> None:
+    from shipdesk.core.screening.messages import level_word, text
+
+    if not findings:
+        print(prefix + text("none", lang))
+        return
+    for f in findings:
+        mark = LEVEL_MARK.get(f.level, "")
+        print(f"{prefix}{mark} {level_word(f.level, lang).upper()} ({f.category}, {f.rule})")
+        print(f"{prefix}    {f.message}")
+        if f.advice:
+            print(f"{prefix}    {text('advice', lang)}: {f.advice}")
+
+
+def _run_single(args: argparse.Namespace) -> int:
+    from shipdesk.core.screening.api import highest_level, screen_item
+
+    desc = " ".join(args.text).strip()
+    if not desc:
+        raise InputError("give an item description, --batch or --declaration")
+    dest = _country(args.destination, "--to")
+    if not dest:
+        raise InputError("--to is required (destination country, e.g. --to AU)")
+    findings = screen_item(
+        desc,
+        hs_code=args.hs_code,
+        destination=dest,
+        origin=_country(args.origin, "--from"),
+        value=_value(args.value or None, "--value"),
+        currency=args.currency.upper(),
+        channel=args.channel,
+        lang=args.lang,
+    )
+    if args.json:
+        print(
+            json.dumps(
+                {"findings": [f.to_json() for f in findings], "highest": highest_level(findings)},
+                ensure_ascii=False,
+            )
+        )
+    else:
+        _print_findings(findings, args.lang)
+    return EXIT_FINDINGS if highest_level(findings) == "prohibited" else EXIT_OK
+
+
+def _run_declaration(args: argparse.Namespace) -> int:
+    from shipdesk.core import services
+    from shipdesk.core.screening.api import screen_declaration
+    from shipdesk.core.screening.overrides import blocking
+
+    decl = services.load_declaration(args.declaration)
+    findings = screen_declaration(decl, channel=args.channel, lang=args.lang)
+    blocked = blocking(decl, findings)
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "findings": [f.to_json() for f in findings],
+                    "blocking": [f.to_json() for f in blocked],
+                },
+                ensure_ascii=False,
+            )
+        )
+    else:
+        shipment = [f for f in findings if f.item_index is None]
+        if shipment:
+            print("Shipment:")
+            _print_findings(shipment, args.lang, "  ")
+        for i, item in enumerate(decl.items):
+            own = [f for f in findings if f.item_index == i]
+            print(f"Item {i + 1}: {item.description}")
+            _print_findings(own, args.lang, "  ")
+    return EXIT_FINDINGS if blocked else EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.batch:
+        if args.text or args.declaration:
+            raise InputError("--batch reads stdin; do not give a description or --declaration")
+        return _run_batch(args)
+    if args.declaration:
+        return _run_declaration(args)
+    return _run_single(args)
