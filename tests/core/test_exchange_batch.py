@@ -211,3 +211,13 @@ def test_catalogue_code_used_first(tmp_path: Path, fake_services: dict[str, int]
     assert fake_services["suggest"] == 1  # only the T-shirt went to the lookup
     saved = json.loads((tmp_path / "1.shipdesk.json").read_text("utf-8"))
     assert saved["items"][0]["hs_suggested"] is True  # still to be confirmed on this parcel
+
+
+def test_empty_and_skipped_rows_are_reported(tmp_path: Path, fake_services: dict[str, int]) -> None:
+    p = tmp_path / "x.csv"
+    p.write_text("Order number,Item description,Line value\n", encoding="utf-8")
+    s = run_batch(import_orders(p), tmp_path / "a")
+    assert s.notes == [f"No order rows found below the header (row 1) of {p}"]
+    res = import_orders(DATA / "ebay_orders.csv", sender=Party(name="S", country="DE"))
+    text = "\n".join(summary_lines(run_batch(res, tmp_path / "b", render_pdf=False)))
+    assert "rows skipped (nothing in the mapped columns): 2" in text

@@ -77,6 +77,7 @@ class BatchSummary:
     outcomes: list[Outcome] = field(default_factory=list)
     rows_read: int = 0
     rows_rejected: int = 0
+    rows_skipped: int = 0  # nothing in the mapped columns (report footers, notes)
     row_problems: list[Any] = field(default_factory=list)  # orders.RowProblem
     rejected_path: Path | None = None
     notes: list[str] = field(default_factory=list)
@@ -115,6 +116,7 @@ class BatchSummary:
             "failed": self.count(STATUS_FAILED),
             "rows_read": self.rows_read,
             "rows_rejected": self.rows_rejected,
+            "rows_skipped": self.rows_skipped,
             "rejected_file": str(self.rejected_path) if self.rejected_path else None,
             "cancelled": self.cancelled,
             "notes": list(self.notes),
@@ -295,6 +297,11 @@ def run_batch(
         named = [(o.order_number, o.declaration) for o in res.orders]
         summary.rows_read = res.rows_read
         summary.rows_rejected = len(res.rejected)
+        summary.rows_skipped = res.rows_skipped
+        if res.rows_read == 0:
+            summary.notes.append(
+                f"No order rows found below the header (row {res.header_row}) of {res.source}"
+            )
         summary.row_problems = list(res.problems)
         if res.rejected:
             summary.rejected_path = res.write_rejected(out / rejected_name)
@@ -379,7 +386,10 @@ def summary_lines(summary: BatchSummary, max_rows: int = 50) -> list[str]:
         lines.append(f"HS codes suggested (confirm before sending): {n_sugg}")
     lines.extend(summary.notes)
     errors = [p for p in summary.row_problems if p.level == "error"]
-    lines.append(f"Rows read: {summary.rows_read}; rows rejected: {summary.rows_rejected}")
+    counts = f"Rows read: {summary.rows_read}; rows rejected: {summary.rows_rejected}"
+    if summary.rows_skipped:
+        counts += f"; rows skipped (nothing in the mapped columns): {summary.rows_skipped}"
+    lines.append(counts)
     for p in errors[:max_rows]:
         lines.append(f"  row {p.row}, column {p.column!r}: {p.message}")
     if len(errors) > max_rows:
