@@ -147,6 +147,7 @@ def test_shopify_export() -> None:
     ]
     assert [it.value for it in a.items] == ["38.00", "16.00"]  # unit price × quantity
     assert a.recipient.street == "12 Oak Street, Apt 4"
+    assert a.recipient.postcode == "62704"  # Shopify writes ZIP codes as '62704
     assert (a.recipient.country, a.currency, a.postal_charges, a.date) == (
         "US", "EUR", "12.50", "2026-11-20")  # fmt: skip
     assert a.sender.name == "Maria Keller"

@@ -402,7 +402,7 @@ def parse_hs(value: Cell) -> str:
         if len(digits) in (5, 7, 9):  # the leading zero of chapters 01-09 lost in a number cell
             digits = "0" + digits
     else:
-        digits = re.sub(r"[\s.\-]", "", cell_text(value))
+        digits = re.sub(r"[\s.\-']", "", cell_text(value))
         if not digits.isdigit():
             raise CellError(f"{cell_text(value)!r} is not an HS code (6 to 10 digits)")
     if not 4 <= len(digits) <= 10:
@@ -768,7 +768,10 @@ def _party(rr: _RowReader, order: _Order, role: str, probs: list[RowProblem]) ->
             code = _order_field(rr, order, key, lambda v: parse_country(cell_text(v)), probs)
             p.country = code or ""
         else:
-            setattr(p, k, cell_text(order.fields[key]))
+            text = cell_text(order.fields[key])
+            if k in ("postcode", "phone", "tax_id"):
+                text = text.lstrip("'")  # exports keep leading zeros with an apostrophe
+            setattr(p, k, text)
     if p.country == "US" and p.postcode.isdigit() and len(p.postcode) < 5:
         p.postcode = p.postcode.zfill(5)  # a ZIP code that lost its leading zero in a number cell
     return p, found

@@ -144,7 +144,7 @@ def shopify() -> None:
                 "Shipping Address1": "12 Oak Street",
                 "Shipping Address2": "Apt 4",
                 "Shipping City": "Springfield",
-                "Shipping Zip": "62704",
+                "Shipping Zip": "'62704",
                 "Shipping Province": "IL",
                 "Shipping Country": "US",
                 "Shipping Phone": "+1 217 555 0100",
