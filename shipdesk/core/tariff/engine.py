@@ -116,6 +116,15 @@ class Engine:
                 self.concept_en.setdefault(t.concept, i)
         self.path_text = {c: full_text(self.nom, c) for c in self.codes}
         self.use_fts5 = fts5_available() if use_fts5 is None else use_fts5
+        self.use_vocabulary = True  # switched off only to measure the nomenclature ranking alone
+        self.weights = {
+            "fts": W_FTS,
+            "full": W_FULL,
+            "desc": W_DESC,
+            "vocab": W_VOCAB,
+            "near": W_VOCAB_NEAR,
+        }
+        self.rrf_k = RRF_K
         self._db_lock = threading.Lock()
         self.db: sqlite3.Connection | None = None
         self.bm25: _PyBM25 | None = None
@@ -218,23 +227,25 @@ class Engine:
 
     # -- ranking -----------------------------------------------------------------------------
     def rank(self, reading: Reading, qv: np.ndarray) -> list[Candidate]:
+        w = self.weights
         lists: list[tuple[str, float, list[str]]] = [
-            ("fts", W_FTS, self.fts(reading.english)),
-            ("full", W_FULL, self.dense(qv, self.e_full)),
-            ("desc", W_DESC, self.dense(qv, self.e_desc)),
+            ("fts", w["fts"], self.fts(reading.english)),
+            ("full", w["full"], self.dense(qv, self.e_full)),
+            ("desc", w["desc"], self.dense(qv, self.e_desc)),
         ]
-        named, near = self.vocab_lists(reading, qv)
+        named, near = self.vocab_lists(reading, qv) if self.use_vocabulary else ([], [])
         if named:
-            lists.append(("vocab", W_VOCAB, named))
+            lists.append(("vocab", w["vocab"], named))
         if near:
-            lists.append(("near", W_VOCAB_NEAR, near))
+            lists.append(("near", w["near"], near))
+        lists = [x for x in lists if x[1] > 0]
         scores: dict[str, float] = {}
         evidence: dict[str, dict[str, int]] = {}
         for name, weight, codes in lists:
             for rank, code in enumerate(codes, 1):
-                scores[code] = scores.get(code, 0.0) + weight / (RRF_K + rank)
+                scores[code] = scores.get(code, 0.0) + weight / (self.rrf_k + rank)
                 evidence.setdefault(code, {})[name] = rank
-        best = sum(w for _, w, _ in lists) / (RRF_K + 1)
+        best = sum(wt for _, wt, _ in lists) / (self.rrf_k + 1)
         out = [
             Candidate(
                 c, s / best, "vocabulary" if "vocab" in evidence[c] else "hs2022", evidence[c]
