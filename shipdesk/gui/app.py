@@ -162,7 +162,22 @@ def take_screenshots(
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
+    written.append(_import_screenshot(window, out_dir / "06-import.png", app))
     window.session.discard_draft()
     window.close()
     workers.set_synchronous(False)
     return written
+
+
+def _import_screenshot(window, path: Path, app: QApplication) -> Path:  # noqa: ANN001
+    from shipdesk.gui.dialogs.import_dialog import ImportDialog
+
+    dlg = ImportDialog(parent=window, conn=window.session.store.conn)
+    dlg.load_file(resource("samples", "shopify_orders.csv"))
+    dlg.show()
+    for _ in range(5):
+        app.processEvents()
+    if not dlg.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    dlg.reject()
+    return path

@@ -168,6 +168,7 @@ def test_screenshots_written(tmp_path: Path) -> None:
         "03-items.png",
         "04-review.png",
         "05-documents.png",
+        "06-import.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in paths)
 
