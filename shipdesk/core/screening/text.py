@@ -58,25 +58,28 @@ def phrase_regex(phrase: str) -> str:
     """The regex source for a keyword phrase (word-bounded, tokens separated by spaces).
 
     ``*`` at the end of a token allows any continuation (``sparkler*``); ``=`` in front of a
-    token switches off the automatic plural forms (``=gin``).
+    token switches off the automatic plural forms (``=gin``); a lone ``?`` stands for any one
+    word (``iphone ? case``).
     """
-    raw = phrase.strip()
-    stars = {i for i, tok in enumerate(raw.split()) if tok.endswith("*")}
-    exact = {i for i, tok in enumerate(raw.split()) if tok.startswith("=")}
-    tokens = normalise(raw.replace("*", " ").replace("=", " ")).split()
-    if not tokens:
+    parts: list[str] = []
+    for raw in phrase.split():
+        if raw == "?":
+            parts.append(f"[{_WORD}.%]+")
+            continue
+        star = raw.endswith("*")
+        exact = raw.startswith("=")
+        tokens = normalise(raw.replace("*", " ").replace("=", " ")).split()
+        for i, tok in enumerate(tokens):
+            last = i == len(tokens) - 1
+            if star and last:
+                parts.append(_inflect(tok + "*"))
+            elif exact or len(tokens) > 1:
+                # a token split by punctuation ("wd-40") keeps its exact pieces
+                parts.append(_inflect("=" + tok) if not last or exact else _inflect(tok))
+            else:
+                parts.append(_inflect(tok))
+    if not parts:
         raise ValueError(f"empty phrase {phrase!r}")
-    if len(tokens) != len(raw.split()):
-        # punctuation inside a token split it (e.g. "wd-40"): no per-token markers then
-        stars, exact = set(), set()
-    parts = []
-    for i, tok in enumerate(tokens):
-        if i in stars:
-            parts.append(_inflect(tok + "*"))
-        elif i in exact:
-            parts.append(_inflect("=" + tok))
-        else:
-            parts.append(_inflect(tok))
     body = " ".join(parts)
     return f"(?<![{_WORD}]){body}(?![{_WORD}])"
 
