@@ -177,13 +177,15 @@ def parse_quantities(text: str) -> Quantities:
     m = _RE_NIC_MGML.search(t)
     if m:
         nic = _num(m.group(1))
-    elif "nicotine" in t:
-        m = re.search(
-            r"(\d+(?:[.,]\d+)?)\s?%\s?(?:nicotine|nic)\b|nicotine\s?(\d+(?:[.,]\d+)?)\s?%", t
-        )
-        if m:
-            nic = _num(m.group(1) or m.group(2)) * 10
-            if abv is not None and abv == _num(m.group(1) or m.group(2)):
+    elif "nicotine" in t or re.search(r"\bnic\b", t):
+        pct = [
+            _num(x.group(1))
+            for x in re.finditer(r"(\d+(?:[.,]\d+)?)\s?%", t)
+            if _num(x.group(1)) <= 10
+        ]
+        if pct:
+            nic = pct[0] * 10  # 2 % nicotine = 20 mg/ml
+            if abv is not None and abv == pct[0]:
                 abv = None
         else:
             m = _RE_NIC_MG.search(t)
