@@ -43,6 +43,17 @@ def record_override(decl: Declaration, finding: Finding, reason: str, user: str 
     )
 
 
+def _index(value: Any) -> int | None:
+    """An item index as saved (a file may hold it as a number or as its text)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    return None
+
+
 def overridden(decl: Declaration) -> set[tuple[str, int | None]]:
     """(rule, item_index) pairs that have an override in the history."""
     hist = decl.extra.get(HISTORY_KEY)
@@ -51,8 +62,7 @@ def overridden(decl: Declaration) -> set[tuple[str, int | None]]:
         return out
     for entry in hist:
         if isinstance(entry, dict) and entry.get("event") == "override":
-            idx = entry.get("item_index")
-            out.add((str(entry.get("rule", "")), idx if isinstance(idx, int) else None))
+            out.add((str(entry.get("rule", "")), _index(entry.get("item_index"))))
     return out
 
 

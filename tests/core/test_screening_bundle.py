@@ -1,0 +1,153 @@
+"""Rule bundles (sha256 manifest, import, rollback, fallback) and overrides."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from shipdesk.core.errors import InputError
+from shipdesk.core.exchange.declaration_json import dumps, loads
+from shipdesk.core.model import Declaration, Item, Party
+from shipdesk.core.paths import resource
+from shipdesk.core.screening import api, bundle
+from shipdesk.core.screening.overrides import blocking, record_override
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("SHIPDESK_HOME", str(tmp_path / "home"))
+    api.reload()
+    yield tmp_path
+    monkeypatch.undo()
+    api.reload()
+
+
+def make_bundle(tmp_path: Path, version: str, name: str = "bundle") -> Path:
+    dest = tmp_path / name
+    shutil.copytree(resource("rules"), dest)
+    groups = dest / "groups.toml"
+    text = groups.read_text(encoding="utf-8")
+    groups.write_text(
+        text.replace('dataset_version = "2026.11.0"', f'dataset_version = "{version}"'),
+        encoding="utf-8",
+    )
+    bundle.write_manifest(dest)
+    return dest
+
+
+def test_import_newer_bundle_then_rollback(home: Path) -> None:
+    shipped = api.active_ruleset().dataset_version
+    src = make_bundle(home, "2099.1.0")
+    rs = bundle.import_bundle(src, current_version=shipped)
+    assert rs.dataset_version == "2099.1.0"
+    active = api.reload()
+    assert active.origin == "imported" and active.dataset_version == "2099.1.0"
+    assert "2099.1.0" in api.rules_version()
+
+    newer = make_bundle(home, "2099.2.0", "bundle2")
+    bundle.import_bundle(newer, current_version=active.dataset_version)
+    assert api.reload().dataset_version == "2099.2.0"
+    assert bundle.rollback() == "previous imported rule set"
+    assert api.reload().dataset_version == "2099.1.0"
+
+
+def test_rollback_to_shipped_and_nothing_to_roll_back(home: Path) -> None:
+    bundle.import_bundle(make_bundle(home, "2099.1.0"))
+    assert bundle.rollback() == "shipped rule set"
+    assert api.reload().origin == "shipped"
+    with pytest.raises(InputError, match="no imported rule set"):
+        bundle.rollback()
+
+
+def test_zip_bundle(home: Path) -> None:
+    src = make_bundle(home, "2099.3.0")
+    archive = home / "rules.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for p in src.rglob("*"):
+            if p.is_file():
+                zf.write(p, "rules/" + p.relative_to(src).as_posix())
+    assert bundle.import_bundle(archive).dataset_version == "2099.3.0"
+
+
+def test_tampered_file_is_rejected(home: Path) -> None:
+    src = make_bundle(home, "2099.1.0")
+    with (src / "dg.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n# changed\n")
+    with pytest.raises(InputError, match=r"dg\.toml: sha256 does not match"):
+        bundle.import_bundle(src)
+    assert not bundle.active_dir().exists()
+
+
+def test_unlisted_file_and_invalid_rules_are_rejected(home: Path) -> None:
+    src = make_bundle(home, "2099.1.0")
+    (src / "extra.toml").write_text("x = 1\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not listed"):
+        bundle.import_bundle(src)
+    src2 = make_bundle(home, "2099.1.1", "b2")
+    dg = src2 / "dg.toml"
+    dg.write_text(dg.read_text(encoding="utf-8").replace('level = "restricted"', 'level = "x"', 1))
+    manifest = json.loads((src2 / bundle.MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"]["dg.toml"] = bundle.sha256_file(dg)
+    (src2 / bundle.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(InputError, match=r"bundle rejected: .*dg\.toml: rule DG-LI-ION-IN-EQUIP"):
+        bundle.import_bundle(src2)
+
+
+def test_older_bundle_refused_unless_forced(home: Path) -> None:
+    src = make_bundle(home, "2020.1.0")
+    with pytest.raises(InputError, match="not newer"):
+        bundle.import_bundle(src, current_version="2026.11.0")
+    assert bundle.import_bundle(src, current_version="2026.11.0", force=True)
+
+
+def test_broken_active_set_falls_back_and_reports(home: Path) -> None:
+    bundle.import_bundle(make_bundle(home, "2099.1.0"))
+    with (bundle.active_dir() / "dg.toml").open("a", encoding="utf-8") as fh:
+        fh.write("\n# damaged\n")
+    rs = api.reload()
+    assert rs.origin == "shipped"
+    assert "sha256 does not match" in (api.load_error() or "")
+    assert api.screen_item("perfume", destination="FR")[0].rule == "DG-PERFUME"
+
+
+# -- overrides ----------------------------------------------------------------------------
+def _decl() -> Declaration:
+    return Declaration(
+        sender=Party(name="S", country="DE"),
+        recipient=Party(name="R", country="AU"),
+        items=[Item(description="Power bank 10000mAh"), Item(description="Beef jerky")],
+    )
+
+
+def test_override_unblocks_only_its_finding_and_round_trips() -> None:
+    decl = _decl()
+    findings = api.screen_declaration(decl)
+    blocked = blocking(decl, findings)
+    assert [(f.rule, f.item_index) for f in blocked] == [
+        ("DG-LI-LOOSE", 0),
+        ("AU-BIOSEC-ANIMAL", 1),
+    ]
+    record_override(decl, blocked[1], "Commercially canned, import permit 1234", user="clerk")
+    assert [f.rule for f in blocking(decl, findings)] == ["DG-LI-LOOSE"]
+    entry = decl.extra["history"][-1]
+    assert entry["event"] == "override" and entry["rule"] == "AU-BIOSEC-ANIMAL"
+    assert entry["item_index"] == 1 and entry["user"] == "clerk" and entry["at"]
+
+    again = loads(dumps(decl))
+    saved = again.extra["history"][-1]
+    assert saved["rule"] == "AU-BIOSEC-ANIMAL" and saved["reason"] == entry["reason"]
+    assert str(saved["item_index"]) == "1"
+    assert [f.rule for f in blocking(again, api.screen_declaration(again))] == ["DG-LI-LOOSE"]
+
+
+def test_override_needs_a_reason() -> None:
+    decl = _decl()
+    finding = api.screen_declaration(decl)[0]
+    with pytest.raises(InputError, match="reason"):
+        record_override(decl, finding, "  ")
+    assert "history" not in decl.extra or decl.extra["history"] == []
