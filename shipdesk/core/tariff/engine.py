@@ -206,7 +206,11 @@ class Engine:
         named: list[tuple[float, int, str]] = []
         for m in reading.matches:
             en = self.concept_en.get(m.concept, m.term_index)
-            weight = max(float(sims[en]), float(sims[m.term_index]))
+            # a foreign term's own embedding means little to an English model: judge the concept
+            # by its English wording
+            weight = (
+                float(sims[en]) if m.foreign else max(float(sims[en]), float(sims[m.term_index]))
+            )
             span = m.end - m.start
             named.append((weight + 0.05 * span, m.start, m.concept))
         named.sort(key=lambda x: (-x[0], x[1]))

@@ -54,6 +54,8 @@ class VocabMatch:
     term_index: int
     start: int
     end: int  # word span [start, end) in the reading
+    foreign: bool = False  # a German, French or Spanish term
+    ambiguous: bool = False  # ... that is also an English word ("scotch", "box", "rock")
 
 
 @dataclass
@@ -101,6 +103,7 @@ class QueryReader:
         for w in sorted(self.targets):
             self.by_initial.setdefault(w[0], []).append(w)
         # words that are left alone
+        self.english = english_words
         known = nomenclature_words | vocab_words | gloss_words | english_words
         self.known = known | {stem(w) for w in known}
         # parts a German compound may be split into
@@ -171,11 +174,15 @@ class QueryReader:
                 if any(m.start <= start and end <= m.end for m in found):
                     continue  # inside a longer match
                 seen: set[str] = set()
+                span = ws[start:end]
                 for i in ids:
-                    c = self.terms[i].concept
-                    if c not in seen:
-                        seen.add(c)
-                        found.append(VocabMatch(c, i, start, end))
+                    t = self.terms[i]
+                    if t.concept in seen:
+                        continue
+                    seen.add(t.concept)
+                    foreign = t.lang != "en"
+                    ambiguous = foreign and all(w in self.english for w in span)
+                    found.append(VocabMatch(t.concept, i, start, end, foreign, ambiguous))
         found.sort(key=lambda m: m.start)
         return found
 
@@ -184,8 +191,7 @@ class QueryReader:
         i = 0
         by_start: dict[int, VocabMatch] = {}
         for m in matches:
-            t = self.terms[m.term_index]
-            if t.lang != "en" and m.start not in by_start:
+            if m.foreign and not m.ambiguous and m.start not in by_start:
                 by_start[m.start] = m
         while i < len(ws):
             m = by_start.get(i)
