@@ -1,0 +1,177 @@
+"""``check`` and ``rules`` subcommands."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from shipdesk.cli.main import main
+from shipdesk.core.exchange.declaration_json import save_file
+from shipdesk.core.model import Declaration, Item, Party
+from shipdesk.core.paths import resource
+from shipdesk.core.screening import api, bundle
+
+
+def run_batch(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    lines: list[str],
+    *args: str,
+) -> tuple[int, list[dict], str]:
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n".join(lines) + "\n"))
+    code = main(["check", "--batch", *args])
+    out, err = capsys.readouterr()
+    return code, [json.loads(line) for line in out.splitlines()], err
+
+
+def test_batch_contract(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        json.dumps({"description": "Power bank 20000mAh", "destination": "AU"}),
+        json.dumps({"description": "Cotton T-shirt", "destination": "DE", "hs_code": "610910"}),
+        json.dumps(
+            {"description": "Leather handbag", "destination": "RU", "origin": "FR",
+             "value": "450", "currency": "EUR", "hs_code": "420221"}
+        ),
+    ]  # fmt: skip
+    code, out, _ = run_batch(monkeypatch, capsys, lines)
+    assert code == 0
+    assert len(out) == 3
+    first = out[0]["findings"][0]
+    assert {"rule", "level", "category", "message", "advice"} <= set(first)
+    assert (first["rule"], first["level"]) == ("DG-LI-LOOSE", "prohibited")
+    assert out[1] == {"findings": [], "highest": None}
+    assert out[2]["findings"][0]["rule"] == "SAN-EU-RU-LUX"
+
+
+def test_batch_channel(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    line = json.dumps({"description": "Perfume 50ml", "destination": "US"})
+    _, post, _ = run_batch(monkeypatch, capsys, [line])
+    _, courier, _ = run_batch(monkeypatch, capsys, [line], "--channel", "courier")
+    assert post[0]["findings"][0]["level"] == "prohibited"
+    assert courier[0]["findings"][0]["level"] == "restricted"
+
+
+def test_batch_bad_lines_do_not_stop_the_rest(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        "{not json",
+        json.dumps({"description": "iPhone", "destination": "AU"}),
+        json.dumps({"destination": "AU"}),
+        "",
+        json.dumps({"description": "Gin", "destination": "Australia"}),
+        json.dumps({"description": "Gin", "destination": "AU", "value": "abc"}),
+        json.dumps(["a list"]),
+        json.dumps({"description": "Gin", "destination": "AU"}),
+    ]
+    code, out, err = run_batch(monkeypatch, capsys, lines)
+    assert code == 2
+    assert "5 input line(s) rejected" in err
+    assert len(out) == 7  # the blank line is skipped
+    assert out[0]["error"].startswith("line 1: not valid JSON")
+    assert out[1]["highest"] == "restricted"
+    assert "line 3: 'description' is required" in out[2]["error"]
+    assert "line 5: 'destination' must be an ISO" in out[3]["error"]
+    assert "line 6: 'value' is not a valid amount" in out[4]["error"]
+    assert "line 7: expected a JSON object" in out[5]["error"]
+    assert out[6]["highest"] == "prohibited"
+
+
+def test_single_item_human_output(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "Beef", "jerky", "--to", "AU"]) == 1
+    out = capsys.readouterr().out
+    assert "PROHIBITED" in out and "AU-BIOSEC-ANIMAL" in out and "What to do:" in out
+    assert main(["check", "Cotton T-shirt", "--to", "DE"]) == 0
+    assert "Nothing restricted" in capsys.readouterr().out
+    assert main(["check", "iPhone 15", "--to", "FR", "--lang", "fr"]) == 0
+    assert "SOUMIS À CONDITIONS" in capsys.readouterr().out
+    assert main(["check", "Whisky", "--to", "JP", "--json", "--channel", "courier"]) == 0
+    assert json.loads(capsys.readouterr().out)["highest"] == "restricted"
+
+
+def test_single_item_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "perfume"]) == 2
+    assert "--to is required" in capsys.readouterr().err
+    assert main(["check", "perfume", "--to", "FRA"]) == 2
+    assert "ISO 3166" in capsys.readouterr().err
+
+
+def test_declaration_file_and_overrides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    decl = Declaration(
+        sender=Party(name="S", country="DE"),
+        recipient=Party(name="R", country="AU"),
+        items=[Item(description="Cotton T-shirt"), Item(description="Beef jerky")],
+    )
+    path = tmp_path / "d.shipdesk.json"
+    save_file(path, decl)
+    assert main(["check", "--declaration", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "Item 2: Beef jerky" in out and "AU-BIOSEC-ANIMAL" in out
+
+    from shipdesk.core.screening.overrides import record_override
+
+    finding = api.screen_declaration(decl)[0]
+    record_override(decl, finding, "Import permit 12345 held by the recipient")
+    save_file(path, decl)
+    assert main(["check", "--declaration", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["blocking"] == [] and data["findings"][0]["rule"] == "AU-BIOSEC-ANIMAL"
+
+
+# -- rules ---------------------------------------------------------------------------------
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    monkeypatch.setenv("SHIPDESK_HOME", str(tmp_path / "home"))
+    api.reload()
+    yield tmp_path
+    monkeypatch.undo()
+    api.reload()
+
+
+def test_rules_info_check_import_rollback(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules", "info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["origin"] == "shipped" and info["rules"] > 150 and info["load_error"] is None
+
+    assert main(["rules", "check", str(resource("rules"))]) == 0
+    assert "OK" in capsys.readouterr().out
+
+    src = home / "bundle"
+    shutil.copytree(resource("rules"), src)
+    groups = src / "groups.toml"
+    groups.write_text(
+        groups.read_text(encoding="utf-8").replace("2026.11.0", "2099.1.0", 1), encoding="utf-8"
+    )
+    assert main(["rules", "import", str(src)]) == 2
+    assert "sha256 does not match" in capsys.readouterr().err
+    assert main(["rules", "manifest", str(src)]) == 0
+    capsys.readouterr()
+    assert main(["rules", "import", str(src)]) == 0
+    assert "2099.1.0" in capsys.readouterr().out
+    assert main(["rules", "import", str(src)]) == 2
+    assert "not newer" in capsys.readouterr().err
+    assert main(["rules", "rollback"]) == 0
+    assert "shipped rule set" in capsys.readouterr().out
+    assert api.active_ruleset().origin == "shipped"
+    assert bundle.active_dir().exists() is False
+
+
+def test_rules_check_reports_file_and_rule(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = tmp_path / "rules"
+    shutil.copytree(resource("rules"), src)
+    (src / "MANIFEST.json").unlink()
+    dg = src / "dg.toml"
+    dg.write_text(dg.read_text(encoding="utf-8").replace("title =", "titel =", 2), encoding="utf-8")
+    assert main(["rules", "check", str(src)]) == 2
+    err = capsys.readouterr().err
+    assert "dg.toml: rule DG-LI-ION-IN-EQUIP: unknown field 'titel'" in err
+    assert "Traceback" not in err
