@@ -1,0 +1,231 @@
+"""Restricted-goods findings for one item or a whole declaration, and the override dialog.
+
+Each finding is one row: an icon and the level word (never colour alone), the message a clerk can
+read to a customer, and the advice. ``request_item`` screens an item description as it is typed,
+debounced, by calling the core screening directly (it takes well under a millisecond). A
+prohibited finding can be overridden with a reason through :class:`OverrideDialog`; the reason is
+kept in the declaration's history by the core (``screening.overrides.record_override``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shipdesk.core.screening import messages
+from shipdesk.core.screening.api import highest_level, screen_item
+from shipdesk.core.screening.overrides import overridden, record_override
+
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+DEBOUNCE_MS = 300
+MIN_REASON = 10
+ICONS = {
+    "prohibited": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    "restricted": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+SYMBOL = {"prohibited": "⛔", "restricted": "⚠", "warning": "ℹ"}
+
+
+def finding_text(finding: Any, lang: str = "en", *, overridden_: bool = False) -> str:
+    """The row text: level word, message and advice (readable without the icon)."""
+    word = messages.level_word(finding.level, lang).upper()
+    where = "" if finding.item_index is None else f" (item {finding.item_index + 1})"
+    head = f"{SYMBOL.get(finding.level, '')} {word}{where}: {finding.message}"
+    if overridden_:
+        head += "  [overridden]"
+    advice = f"\n{messages.text('advice', lang)}: {finding.advice}" if finding.advice else ""
+    return head + advice
+
+
+class FindingsWidget(QWidget):
+    """A list of findings with an override button for prohibited ones.
+
+    ``decl`` (optional) is the declaration whose history receives overrides; ``screen`` is the
+    screening function used by ``request_item`` (the core's ``screen_item`` by default).
+    """
+
+    overridden = Signal(object)  # the Finding that was overridden
+    findings_changed = Signal(object)  # the list shown now
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        decl: Any = None,
+        lang: str = "en",
+        user: str = "",
+        screen: Callable[..., list[Any]] = screen_item,
+    ) -> None:
+        super().__init__(parent)
+        self.decl = decl
+        self.lang = lang
+        self.user = user
+        self._screen = screen
+        self._findings: list[Any] = []
+        self._pending: dict[str, Any] | None = None
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("findingsSummary")
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("findingsList")
+        self.list.setWordWrap(True)
+        self.list.setAccessibleName("Restricted-goods findings")
+        self.override_button = QPushButton("Override with a reason…", self)
+        self.override_button.setObjectName("overrideButton")
+        self.override_button.setEnabled(False)
+        self.override_button.setAccessibleName("Override the selected prohibited finding")
+        self.override_button.clicked.connect(self.override_selected)
+        self.list.currentItemChanged.connect(lambda *_: self._update_button())
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.summary)
+        lay.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.override_button)
+        lay.addLayout(row)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._run_pending)
+        self.set_findings([])
+
+    # -- showing findings ---------------------------------------------------------------
+    def findings(self) -> list[Any]:
+        return list(self._findings)
+
+    def set_findings(self, findings: list[Any]) -> None:
+        self._findings = list(findings)
+        done = overridden(self.decl) if self.decl is not None else set()
+        self.list.clear()
+        style = QApplication.style()
+        for f in self._findings:
+            is_over = (f.rule, f.item_index) in done
+            item = QListWidgetItem(
+                style.standardIcon(ICONS.get(f.level, ICONS["warning"])),
+                finding_text(f, self.lang, overridden_=is_over),
+            )
+            item.setData(FINDING_ROLE, f)
+            item.setToolTip(f"{f.rule} · {f.category} · {f.source}")
+            self.list.addItem(item)
+        top = highest_level(self._findings)
+        if top is None:
+            self.summary.setText(messages.text("none", self.lang))
+        else:
+            self.summary.setText(
+                f"{SYMBOL[top]} {messages.level_word(top, self.lang)}: "
+                f"{len(self._findings)} finding(s)"
+            )
+        self.summary.setProperty("level", top or "")
+        self._update_button()
+        self.findings_changed.emit(self.findings())
+
+    # -- live screening while typing -----------------------------------------------------
+    def request_item(self, description: str, **kwargs: Any) -> None:
+        """Screen one item after the user stops typing for a moment (debounced)."""
+        self._pending = {"description": description, **kwargs}
+        self._timer.start()
+
+    def flush(self) -> None:
+        """Run a pending request now (e.g. when the field loses focus)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._run_pending()
+
+    def _run_pending(self) -> None:
+        req, self._pending = self._pending, None
+        if not req:
+            return
+        desc = str(req.pop("description", "")).strip()
+        if not desc:
+            self.set_findings([])
+            return
+        req.setdefault("lang", self.lang)
+        self.set_findings(self._screen(desc, **req))
+
+    # -- overrides ------------------------------------------------------------------------
+    def selected_finding(self) -> Any:
+        item = self.list.currentItem()
+        return item.data(FINDING_ROLE) if item is not None else None
+
+    def _update_button(self) -> None:
+        f = self.selected_finding()
+        done = overridden(self.decl) if self.decl is not None else set()
+        self.override_button.setEnabled(
+            self.decl is not None
+            and f is not None
+            and f.level == "prohibited"
+            and (f.rule, f.item_index) not in done
+        )
+
+    def override_selected(self) -> bool:
+        f = self.selected_finding()
+        if f is None or self.decl is None or f.level != "prohibited":
+            return False
+        dialog = OverrideDialog(f, self, lang=self.lang)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        record_override(self.decl, f, dialog.reason(), user=self.user)
+        self.set_findings(self._findings)
+        self.overridden.emit(f)
+        return True
+
+
+class OverrideDialog(QDialog):
+    """Asks why a prohibited item is sent anyway; OK stays disabled until a reason is given."""
+
+    def __init__(self, finding: Any, parent: QWidget | None = None, *, lang: str = "en") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Override a prohibited finding")
+        self.finding = finding
+        text = QLabel(finding_text(finding, lang), self)
+        text.setWordWrap(True)
+        prompt = QLabel(
+            "Why may this item be sent anyway (permit number, service, agreement)? "
+            "The reason is kept in the declaration's history.",
+            self,
+        )
+        prompt.setWordWrap(True)
+        self.reason_edit = QPlainTextEdit(self)
+        self.reason_edit.setObjectName("overrideReason")
+        self.reason_edit.setAccessibleName("Reason for the override")
+        prompt.setBuddy(self.reason_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason_edit.textChanged.connect(self._update)
+        lay = QVBoxLayout(self)
+        lay.addWidget(text)
+        lay.addWidget(prompt)
+        lay.addWidget(self.reason_edit)
+        lay.addWidget(self.buttons)
+        self._update()
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def _update(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(len(self.reason()) >= MIN_REASON)
