@@ -83,6 +83,17 @@ def main() -> int:
         "--misses", action="store_true", help="list dev-split misses (top-3 at 6 digits)"
     )
     ap.add_argument("--json", type=Path)
+    ap.add_argument(
+        "--no-vocabulary",
+        action="store_true",
+        help="rank with the nomenclature text and encoder only (ablation)",
+    )
+    ap.add_argument(
+        "--with-gui",
+        action="store_true",
+        help="also open the main window (offscreen) and an HS search widget, and report the RSS "
+        "of the whole app with the lookup loaded",
+    )
     args = ap.parse_args()
     rows = load_set(args.set)
 
@@ -95,6 +106,9 @@ def main() -> int:
     rss_loaded = rss_mb()
 
     eng = api.engine()
+    if args.no_vocabulary:
+        eng.use_vocabulary = False
+        print("(ablation: vocabulary switched off)")
 
     def ours(q: str) -> list[str]:
         return [s.code for s in api.suggest(q, top=5)]
@@ -175,6 +189,29 @@ def main() -> int:
             c = results[n]["categories"][cat]
             cells.append(f"{c['top3@6']:.0f} / {c['top1@4']:.0f}")
         print(f"| {cat} | {c0['n']} | " + " | ".join(cells) + " |")
+    if args.with_gui:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance() or QApplication([])
+        try:
+            from shipdesk.gui.main_window import MainWindow
+
+            win = MainWindow()
+            win.show()
+        except Exception as exc:  # the window is built elsewhere; measure without it
+            print(f"(main window not available: {exc})")
+        from shipdesk.gui import workers
+        from shipdesk.gui.widgets.hs_search import HsSearchWidget
+
+        workers.set_synchronous(True)
+        w = HsSearchWidget()
+        w.show()
+        w.set_text("cotton hoodie")
+        app.processEvents()
+        print(
+            f"\n- whole app (main window + HS search widget + lookup loaded): RSS {rss_mb():.0f} MB"
+        )
     if args.misses:
         print("\nDev-split misses (top-3 @6) of ShipDesk:")
         for r, p in zip(rows, results[names[0]]["preds"]):
