@@ -75,6 +75,7 @@ class Context:
     value_text: tuple[str, str] = ("", "")
     address_text: str = ""
     when: date | None = None
+    candidates: set[int] | None = None  # matcher keys worth trying (None: all)
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,8 @@ def matcher_hits(m: Matcher, ctx: Context) -> bool:
     if m.address_keywords is not None and m.address_keywords.search(ctx.address_text):
         return True
     if m.keywords is None or not ctx.text:
+        return False
+    if ctx.candidates is not None and m.key not in ctx.candidates:
         return False
     if m.keyword_hs_guard and ctx.hs and not ctx.hs.startswith(m.keyword_hs_guard):
         return False
@@ -229,9 +232,9 @@ def evaluate(
             continue
         if rule.hs_exclude and ctx.hs and ctx.hs.startswith(rule.hs_exclude):
             continue
-        if rule.veto is not None and rule.veto.search(ctx.text):
-            continue
         if not any(matcher_hits(m, ctx) for m in rule.matchers):
+            continue
+        if rule.veto is not None and rule.veto.search(ctx.text):
             continue
         ok, unknown, note = _value_check(rule, ctx, lang)
         if not ok:
@@ -280,4 +283,6 @@ def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
 
 
 def screen(ruleset: RuleSet, ctx: Context, *, lang: str, applies_to: str | None) -> list[Hit]:
+    if ctx.candidates is None:
+        ctx.candidates = ruleset.candidates(ctx.text)
     return evaluate(ruleset.rules_for(ctx.destination), ctx, lang=lang, applies_to=applies_to)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import DataError
-from shipdesk.core.screening.text import compile_phrases, hs_digits
+from shipdesk.core.screening.text import compile_phrases, hs_digits, phrase_anchor, word_prefixes
 
 SCHEMA = "restricted-rules/1"
 LEVELS = ("prohibited", "restricted", "warning")
@@ -130,6 +130,8 @@ class Matcher:
     conditions_required: bool = False
     address_keywords: re.Pattern[str] | None = None
     require_hs: tuple[str, ...] = ()
+    key: int = -1  # position in the rule set's anchor index
+    anchors: tuple[str, ...] = ()  # empty: no prefilter for this matcher's keywords
 
 
 @dataclass
@@ -188,6 +190,30 @@ class RuleSet:
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
         self._by_dest: dict[str, list[Rule]] = {}
+        # anchor -> keys of matchers whose keywords can only match a word starting with it
+        self._anchor_index: dict[str, set[int]] = {}
+        self._always: set[int] = set()
+        key = 0
+        for r in self.rules:
+            for m in r.matchers:
+                m.key = key
+                key += 1
+                if m.keywords is None:
+                    continue
+                if not m.anchors:
+                    self._always.add(m.key)
+                for a in m.anchors:
+                    self._anchor_index.setdefault(a, set()).add(m.key)
+
+    def candidates(self, text: str) -> set[int]:
+        """Keys of the matchers whose keywords may match ``text`` (a normalised text)."""
+        out = set(self._always)
+        index = self._anchor_index
+        for p in word_prefixes(text):
+            hit = index.get(p)
+            if hit:
+                out |= hit
+        return out
 
     def rules_for(self, destination: str) -> list[Rule]:
         """Rules whose destination scope admits ``destination`` (cached per destination)."""
@@ -337,6 +363,9 @@ def _matcher(data: Any, where: str, probs: _Problems) -> Matcher | None:
         address_keywords=_phrases(data.get("address_keywords"), where, "address_keywords", probs),
         require_hs=_hs_list(data.get("require_hs"), where, "require_hs", probs),
     )
+    phrases = _str_list(data.get("keywords"), where, "keywords", probs)
+    anchors = [phrase_anchor(p) for p in phrases]
+    m.anchors = () if any(a == "" for a in anchors) else tuple(sorted(set(anchors)))
     if not (m.any_item or m.hs or m.keywords or m.address_keywords):
         probs.add(where, "a matcher needs any_item, hs, keywords or address_keywords")
     if m.keywords is not None and not m.exclude and "exclude" not in data:

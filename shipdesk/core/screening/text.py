@@ -84,6 +84,49 @@ def phrase_regex(phrase: str) -> str:
     return f"(?<![{_WORD}]){body}(?![{_WORD}])"
 
 
+def phrase_anchor(phrase: str) -> str:
+    """The literal start every match of ``phrase`` must have (its first word's stem).
+
+    A word of the text that begins with this stem is needed for the phrase to match, so a rule
+    set can skip patterns whose anchor is absent. Empty when the phrase starts with ``?``.
+    """
+    raw = phrase.split()
+    if not raw or raw[0] == "?":
+        return ""
+    first = raw[0]
+    star, exact = first.endswith("*"), first.startswith("=")
+    tokens = normalise(first.replace("*", " ").replace("=", " ")).split()
+    if not tokens:
+        return ""
+    tok = tokens[0]
+    words = re.findall(f"[{_WORD}]+", tok)
+    if not words:
+        return ""
+    tok = words[0]
+    if star or exact or len(tokens) > 1 or tok != tokens[0]:
+        return tok
+    if len(tok) <= 2 or tok[-1].isdigit():
+        return tok
+    if tok.endswith("fe"):
+        return tok[:-2]
+    if tok.endswith("f") and not tok.endswith("ff"):
+        return tok[:-1]
+    if tok.endswith("y") and tok[-2:-1] not in "aeiou":
+        return tok[:-1]
+    return tok
+
+
+_TEXT_WORD = re.compile(f"[{_WORD}]+")
+
+
+def word_prefixes(text: str) -> set[str]:
+    """Every prefix of every word of a normalised text (for anchor look-ups)."""
+    out: set[str] = set()
+    for w in _TEXT_WORD.findall(text):
+        out.update(w[:i] for i in range(1, len(w) + 1))
+    return out
+
+
 def compile_phrases(phrases: list[str]) -> re.Pattern[str] | None:
     """One alternation pattern for a list of phrases (None for an empty list)."""
     if not phrases:

@@ -1,0 +1,97 @@
+"""Screening speed: load time of the rule set and time to screen a 50-item declaration.
+
+Run: ``python benchmarks/screening_bench.py [--rounds N]``. Prints figures; no pass/fail.
+Target: a 50-item declaration screened in 20 ms or less once the rules are loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from shipdesk.core.model import Declaration, Item, Party  # noqa: E402
+
+DESCRIPTIONS = [
+    ("Women's T-shirt 100% cotton", "610910"),
+    ("Power bank 20000mAh", ""),
+    ("iPhone 15 Pro 256GB", "851713"),
+    ("Eau de toilette 100ml", ""),
+    ("Beef jerky 200g", ""),
+    ("Wireless earbuds with charging case", ""),
+    ("Wooden toy car", "950300"),
+    ("Leather wallet", "420231"),
+    ("Scotch whisky 43% 70cl", "220830"),
+    ("Kitchen knife set", ""),
+    ("Tomato seeds", ""),
+    ("Ceramic coffee mug", "691200"),
+    ("Laptop Lenovo ThinkPad", "847130"),
+    ("Nail polish set", ""),
+    ("Vitamin D capsules", ""),
+    ("Cheddar cheese 500g", ""),
+    ("Vape pen kit", ""),
+    ("Paperback novel", "490199"),
+    ("Silk scarf", "621410"),
+    ("Bluetooth speaker", ""),
+    ("Deodorant spray 150ml", ""),
+    ("Running shoes", "640411"),
+    ("Glass vase", "701399"),
+    ("Phone case for iPhone 15", ""),
+    ("Chocolate bar 100g", "180632"),
+]
+
+
+def declaration(n: int = 50, dest: str = "AU") -> Declaration:
+    items = []
+    for i in range(n):
+        desc, hs = DESCRIPTIONS[i % len(DESCRIPTIONS)]
+        items.append(Item(description=f"{desc} #{i}", hs_code=hs, value="19.90", quantity="1"))
+    return Declaration(
+        sender=Party(name="Sender", country="DE"),
+        recipient=Party(name="Recipient", country=dest, city="Sydney"),
+        items=items,
+        date="2026-11-27",
+    )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=50)
+    args = ap.parse_args()
+
+    from shipdesk.core.screening import api
+
+    t0 = time.perf_counter()
+    rs = api.reload()
+    load_ms = (time.perf_counter() - t0) * 1000
+    print(f"rules: {rs.version_text()}")
+    print(f"load + validate + compile: {load_ms:.0f} ms")
+
+    for dest in ("AU", "US", "DE", "RU"):
+        decl = declaration(50, dest)
+        api.screen_declaration(decl)  # warm the per-destination rule list
+        times = []
+        for _ in range(args.rounds):
+            t = time.perf_counter()
+            findings = api.screen_declaration(decl)
+            times.append((time.perf_counter() - t) * 1000)
+        times.sort()
+        p95 = times[max(0, int(len(times) * 0.95) - 1)]
+        print(
+            f"50-item declaration to {dest}: median {statistics.median(times):.2f} ms, "
+            f"p95 {p95:.2f} ms, max {times[-1]:.2f} ms ({len(findings)} findings)"
+        )
+
+    t = time.perf_counter()
+    for _ in range(200):
+        api.screen_item("Power bank 20000mAh", destination="AU")
+    print(f"single item (typing): {(time.perf_counter() - t) / 200 * 1000:.3f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
