@@ -140,3 +140,19 @@ def test_import_is_cheap_and_data_version_loads_no_model():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
+
+
+def test_foreign_term_that_is_an_english_word_does_not_rewrite_the_query():
+    res = api.search("Scotch whisky")
+    assert "whisky" in res.interpreted and "tape" not in res.interpreted
+    assert res.suggestions[0].code == "220830"
+
+
+def test_catalogue_grows_without_reembedding_everything():
+    from shipdesk.core.storage import catalogue
+
+    catalogue.remember("Handmade felt coasters", "560290")
+    assert api.suggest("handmade felt coasters", top=1)[0].code == "560290"
+    catalogue.remember("Beeswax food wraps", "630790")
+    assert api.suggest("beeswax food wraps", top=1)[0].code == "630790"
+    assert api.suggest("handmade felt coasters", top=1)[0].code == "560290"

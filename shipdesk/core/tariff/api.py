@@ -195,11 +195,16 @@ _cat_cache: dict[str, Any] = {}
 
 
 def _catalogue_hits(eng: Engine, text: str, qv: Any) -> list[tuple[str, float, str]]:
-    """(code, score, description) of confirmed classifications similar to the query."""
+    """(code, score, description) of confirmed classifications similar to the query.
+
+    Entries are embedded the way queries are (same reading of shop words), once each: the
+    vectors are kept by description, so a growing catalogue only embeds its new entries.
+    """
     import numpy as np
 
     from shipdesk.core.paths import user_db_path
     from shipdesk.core.storage import catalogue
+    from shipdesk.core.tariff.engine import CATALOGUE_MIN
     from shipdesk.core.tariff.textutil import norm_phrase
 
     try:
@@ -211,7 +216,11 @@ def _catalogue_hits(eng: Engine, text: str, qv: Any) -> list[tuple[str, float, s
         with _cat_lock:
             if _cat_cache.get("sig") != sig:
                 ents = catalogue.entries(conn)
-                mat = eng.encoder.encode([e.description for e in ents]) if ents else None
+                vectors: dict[str, Any] = _cat_cache.setdefault("vectors", {})
+                for e in ents:
+                    if e.description not in vectors:
+                        vectors[e.description] = eng.encode(eng.reader.read(e.description).english)
+                mat = np.vstack([vectors[e.description] for e in ents]) if ents else None
                 _cat_cache.update(sig=sig, entries=ents, mat=mat)
             ents = _cat_cache["entries"]
             mat = _cat_cache["mat"]
@@ -220,15 +229,14 @@ def _catalogue_hits(eng: Engine, text: str, qv: Any) -> list[tuple[str, float, s
     if not ents:
         return []
     norm = norm_phrase(text)
-    sims = mat @ qv
+    sims = (mat @ qv).tolist()
     hits: dict[str, tuple[float, str]] = {}
-    for e, s in zip(ents, sims.tolist()):
-        score = 1.0 if e.norm == norm else float(s)
-        if score >= 0.82 and score > hits.get(e.hs_code, (0.0, ""))[0]:
+    for e, sim in zip(ents, sims):
+        score = 1.0 if e.norm == norm else float(sim)
+        if score >= CATALOGUE_MIN and score > hits.get(e.hs_code, (0.0, ""))[0]:
             hits[e.hs_code] = (min(score, 1.0), e.description)
     ranked = sorted(hits.items(), key=lambda kv: -kv[1][0])
-    _ = np  # numpy used through the matrix product above
-    return [(code, s, d) for code, (s, d) in ranked]
+    return [(code, sc, d) for code, (sc, d) in ranked]
 
 
 def search(query: str, top: int = 5, national: bool = True) -> SearchResult:
