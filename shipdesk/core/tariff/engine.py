@@ -3,8 +3,9 @@
 Ranking fuses several ranked lists with weighted reciprocal-rank fusion (k = 10):
 full-text BM25 over the subheading, heading and chapter texts; cosine similarity of the query
 embedding to the embedded full text and to the subheading text alone; and the curated
-vocabulary (shop terms named in the query, and the terms nearest to the query in embedding
-space). The user's confirmed classifications of similar items come first.
+vocabulary (shop terms named in the query, the terms nearest to the query in embedding space,
+and the terms sharing words with it by full-text search). The user's confirmed classifications
+of similar items come first.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ W_FULL = 1.0
 W_DESC = 1.0
 W_VOCAB = 2.0
 W_VOCAB_NEAR = 1.0
+W_VOCAB_FTS = 1.0
 VOCAB_NEAR_MIN = 0.55  # cosine of a vocabulary term to the query to count as "near"
 CATALOGUE_MIN = 0.82  # cosine of a confirmed item to the query to be offered first
 
@@ -123,11 +125,13 @@ class Engine:
             "desc": W_DESC,
             "vocab": W_VOCAB,
             "near": W_VOCAB_NEAR,
+            "vocab_fts": W_VOCAB_FTS,
         }
         self.rrf_k = RRF_K
         self._db_lock = threading.Lock()
         self.db: sqlite3.Connection | None = None
         self.bm25: _PyBM25 | None = None
+        self.vocab_bm25: _PyBM25 | None = None
         if self.use_fts5:
             db_path = folder / "hs2022.sqlite"
             try:
@@ -141,6 +145,7 @@ class Engine:
                 raise DataError(f"{db_path}: the tariff index cannot be opened ({exc})") from None
         else:
             self.bm25 = _PyBM25([self._fts_words(self.path_text[c]) for c in self.codes])
+            self.vocab_bm25 = _PyBM25([self._fts_words(t.term) for t in self.terms])
         nom_words = set()
         for e in self.nom.entries.values():
             nom_words.update(words(e.description))
@@ -194,6 +199,29 @@ class Engine:
             ).fetchall()
         return [r[0] for r in rows]
 
+    def vocab_fts(self, text: str, limit: int = 30) -> list[str]:
+        """Codes of the vocabulary terms that share words with the query (full-text, BM25)."""
+        ws = [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
+        if not ws:
+            return []
+        if self.vocab_bm25 is not None:
+            ids = self.vocab_bm25.search([stem(w) for w in ws], limit)
+        else:
+            q = " OR ".join('"' + w.replace('"', "") + '"' for w in dict.fromkeys(ws))
+            with self._db_lock:
+                rows = self.db.execute(  # type: ignore[union-attr]
+                    "SELECT id FROM vocab_fts WHERE vocab_fts MATCH ? ORDER BY bm25(vocab_fts) "
+                    "LIMIT ?",
+                    (q, limit),
+                ).fetchall()
+            ids = [int(r[0]) for r in rows]
+        out: list[str] = []
+        for i in ids:
+            for c in self.terms[i].codes:
+                if c not in out:
+                    out.append(c)
+        return out
+
     def dense(self, qv: np.ndarray, mat: np.ndarray, limit: int = DEPTH) -> list[str]:
         s = mat @ qv
         idx = np.argpartition(-s, min(limit, len(s) - 1))[:limit]
@@ -242,6 +270,8 @@ class Engine:
             lists.append(("vocab", w["vocab"], named))
         if near:
             lists.append(("near", w["near"], near))
+        if self.use_vocabulary and w["vocab_fts"] > 0:
+            lists.append(("vocab_fts", w["vocab_fts"], self.vocab_fts(reading.english)))
         lists = [x for x in lists if x[1] > 0]
         scores: dict[str, float] = {}
         evidence: dict[str, dict[str, int]] = {}
