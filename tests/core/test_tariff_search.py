@@ -130,6 +130,7 @@ def test_fts_fallback_without_fts5_ranks_sensibly():
     hits = eng.fts("perfume eau de toilette", limit=5)
     assert "330300" in hits
     assert eng.fts("bicycle", limit=3)[0].startswith("8712")
+    assert "851830" in eng.vocab_fts("bluetooth earbuds")
 
 
 def test_import_is_cheap_and_data_version_loads_no_model():
