@@ -157,3 +157,12 @@ def test_catalogue_grows_without_reembedding_everything():
     catalogue.remember("Beeswax food wraps", "630790")
     assert api.suggest("beeswax food wraps", top=1)[0].code == "630790"
     assert api.suggest("handmade felt coasters", top=1)[0].code == "560290"
+
+
+def test_a_code_typed_as_query_is_listed_first():
+    assert codes("6109.10") == ["610910"]
+    assert codes("610910") == ["610910"]
+    assert codes("6109", 5) == ["610910", "610990"]
+    assert codes("6109 10 00 12")[0] == "610910"
+    assert codes("12345") != []  # not a code: searched as text
+    assert api.suggest("!!!") == []

@@ -244,9 +244,12 @@ def search(query: str, top: int = 5, national: bool = True) -> SearchResult:
     from shipdesk.core.tariff.engine import clean_query
 
     text = (query or "").strip()
-    if not text:
+    if not text or not re.search(r"\w", text):
         return SearchResult(query, "", {}, [])
     top = max(1, int(top))
+    by_code = _code_lookup(text, top)
+    if by_code is not None:
+        return SearchResult(query, text, {}, by_code)
     eng = engine()
     reading = eng.reader.read(clean_query(text))
     with eng.encoder.single_thread():
@@ -277,6 +280,36 @@ def search(query: str, top: int = 5, national: bool = True) -> SearchResult:
     if national:
         out = _with_national(out, reading.english)
     return SearchResult(query, reading.english, reading.corrections, out)
+
+
+_CODE_QUERY = re.compile(r"^\d{2}(?:[\s.]?\d{2}){1,4}$")
+
+
+def _code_lookup(text: str, top: int) -> list[Suggestion] | None:
+    """A query that is itself a code ("6109.10", "6109", "6109100012") lists that code first."""
+    if not _CODE_QUERY.match(text):
+        return None
+    code = _nom.normalise_code(text)
+    n = _nom.nomenclature()
+    out: list[Suggestion] = []
+    if len(code) == 4 and code in n.entries:
+        out = [_hs_suggestion(c, 1.0, "hs2022") for c in n.kids.get(code, [])]
+    elif len(code) == 6 and code in n.entries:
+        out = [_hs_suggestion(code, 1.0, "hs2022")]
+    elif len(code) >= 8 and code[:6] in n.entries:
+        from shipdesk.core.tariff.national import lines_under
+
+        out = [_hs_suggestion(code[:6], 1.0, "hs2022")]
+        for line in lines_under(code[:6]):
+            if line.code.startswith(code) or code.startswith(line.code):
+                nat = _hs_suggestion(line.code, 1.0, line.source)
+                nat.description = line.description
+                out.append(nat)
+    if not out:
+        return None
+    for s in out:
+        s.confidence = "high"
+    return out[:top]
 
 
 def suggest(query: str, top: int = 5) -> list[Suggestion]:

@@ -29,15 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.i18n import _
+from shipdesk.core.i18n import N_, _
 from shipdesk.gui import workers
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 DESC_ROLE = Qt.ItemDataRole.UserRole + 1
 CONFIDENCE_TEXT = {
-    "high": "●●● " + "strong match",
-    "medium": "●●○ " + "possible",
-    "low": "●○○ " + "weak",
+    "high": ("●●●", N_("strong match")),
+    "medium": ("●●○", N_("possible")),
+    "low": ("●○○", N_("weak")),
 }
 
 
@@ -50,7 +50,7 @@ def dotted(code: str) -> str:
 
 
 def _confidence_label(level: str) -> str:
-    dots, _sep, word = CONFIDENCE_TEXT.get(level, CONFIDENCE_TEXT["low"]).partition(" ")
+    dots, word = CONFIDENCE_TEXT.get(level, CONFIDENCE_TEXT["low"])
     return f"{dots} {_(word)}"
 
 
