@@ -58,7 +58,7 @@ def test_us_hts_csv_import_persists_and_is_searched(tmp_path):
     assert "us-hts-2026" in api.data_version()
     assert any(n.code == "6109100037" for n in api.children("610910"))
     typed = api.suggest("6109.10.00.37")
-    assert [x.code for x in typed] == ["610910", "6109100037"]
+    assert [x.code for x in typed] == ["610910", "6109100037", "61091000"]
 
 
 def test_reimport_replaces(tmp_path):

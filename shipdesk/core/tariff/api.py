@@ -300,11 +300,13 @@ def _code_lookup(text: str, top: int) -> list[Suggestion] | None:
         from shipdesk.core.tariff.national import lines_under
 
         out = [_hs_suggestion(code[:6], 1.0, "hs2022")]
-        for line in lines_under(code[:6]):
-            if line.code.startswith(code) or code.startswith(line.code):
-                nat = _hs_suggestion(line.code, 1.0, line.source)
-                nat.description = line.description
-                out.append(nat)
+        lines = [
+            x for x in lines_under(code[:6]) if x.code.startswith(code) or code.startswith(x.code)
+        ]
+        for line in sorted(lines, key=lambda x: (x.code != code, -len(x.code), x.code)):
+            nat = _hs_suggestion(line.code, 1.0, line.source)
+            nat.description = line.description
+            out.append(nat)
     if not out:
         return None
     for s in out:
