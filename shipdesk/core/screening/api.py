@@ -8,9 +8,12 @@ stops screening: the last good set is used and :func:`load_error` tells what wen
 
 from __future__ import annotations
 
+import re
 import threading
+import tomllib
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.model import Declaration, parse_decimal
@@ -79,8 +82,46 @@ def load_error() -> str | None:
 
 
 def rules_version() -> str:
-    """Version and date of the active rule set, e.g. ``2026.11.0 (2026-11-20, 140 rules, ...)``."""
-    return active_ruleset().version_text()
+    """Version and date of the active rule set, e.g. ``2026.11.0 (2026-11-20, 172 rules, ...)``.
+
+    Cheap: when the rules are not loaded yet, only the file headers are read (no validation).
+    """
+    with _lock:
+        loaded = _active
+    if loaded is not None:
+        return loaded.version_text()
+    try:
+        return _quick_version()
+    except (OSError, ValueError, tomllib.TOMLDecodeError):
+        return active_ruleset().version_text()
+
+
+def _headers(folder: Path) -> tuple[str, str, int]:
+    """(dataset_version, newest file date, number of rules) from the files' headers."""
+    version, newest, count = "", "", 0
+    for path in folder.rglob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        count += text.count("\n[[rules]]")
+        m = re.search(r'^date\s*=\s*"([0-9-]+)"', text, re.M)
+        if m:
+            newest = max(newest, m.group(1))
+        if path.name == "groups.toml":
+            v = re.search(r'^dataset_version\s*=\s*"([^"]+)"', text, re.M)
+            version = v.group(1) if v else ""
+    if not version:
+        raise ValueError("no dataset_version")
+    return version, newest, count
+
+
+def _quick_version() -> str:
+    shipped = _headers(bundle.shipped_dir())
+    best, origin = shipped, "shipped"
+    active = bundle.active_dir()
+    if (active / bundle.MANIFEST).exists():
+        imported = _headers(active)
+        if bundle.version_key(imported[0]) > bundle.version_key(shipped[0]):
+            best, origin = imported, "imported"
+    return f"{best[0]} ({best[1]}, {best[2]} rules, {origin})"
 
 
 def highest_level(findings: list[Finding]) -> str | None:

@@ -117,7 +117,7 @@ def check_folder(folder: str | Path) -> RuleSet:
     base = Path(folder)
     if (base / MANIFEST).exists():
         verify_manifest(base)
-    return compile_folder(base, origin="imported")
+    return compile_folder(base, origin="imported", eager=True)
 
 
 def _extract(bundle: Path, into: Path) -> Path:
@@ -166,7 +166,7 @@ def import_bundle(bundle: str | Path, *, current_version: str = "", force: bool 
         staged = _extract(src, Path(tmp))
         try:
             verify_manifest(staged)
-            ruleset = compile_folder(staged, origin="imported")
+            ruleset = compile_folder(staged, origin="imported", eager=True)
         except DataError as exc:
             raise InputError(f"bundle rejected: {exc}", source=str(src)) from exc
         if (

@@ -6,7 +6,6 @@ entry points are in :mod:`shipdesk.core.screening.api`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -14,7 +13,13 @@ from typing import Any
 
 from shipdesk.core.screening import messages
 from shipdesk.core.screening.rules import SEVERITY, Matcher, Rule, RuleSet
-from shipdesk.core.screening.text import Quantities, hs_digits, normalise, parse_quantities
+from shipdesk.core.screening.text import (
+    PhrasePattern,
+    Quantities,
+    hs_digits,
+    normalise,
+    parse_quantities,
+)
 
 ITEM_CATEGORY_ALIASES = {
     "gift": "gift",
@@ -118,7 +123,7 @@ def make_context(
     )
 
 
-def _spans(pattern: re.Pattern[str] | None, text: str) -> list[tuple[int, int]]:
+def _spans(pattern: PhrasePattern | None, text: str) -> list[tuple[int, int]]:
     if pattern is None or not text:
         return []
     return [m.span() for m in pattern.finditer(text)]

@@ -17,7 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import DataError
-from shipdesk.core.screening.text import compile_phrases, hs_digits, phrase_anchor, word_prefixes
+from shipdesk.core.screening.text import (
+    PhrasePattern,
+    compile_phrases,
+    hs_digits,
+    phrase_anchor,
+    word_prefixes,
+)
 
 SCHEMA = "restricted-rules/1"
 LEVELS = ("prohibited", "restricted", "warning")
@@ -122,13 +128,13 @@ class ValueTrigger:
 class Matcher:
     any_item: bool = False
     hs: tuple[str, ...] = ()
-    keywords: re.Pattern[str] | None = None
+    keywords: PhrasePattern | None = None
     keyword_hs_guard: tuple[str, ...] = ()
-    exclude: re.Pattern[str] | None = None
-    require_any: re.Pattern[str] | None = None
+    exclude: PhrasePattern | None = None
+    require_any: PhrasePattern | None = None
     conditions: dict[str, float] = field(default_factory=dict)
     conditions_required: bool = False
-    address_keywords: re.Pattern[str] | None = None
+    address_keywords: PhrasePattern | None = None
     require_hs: tuple[str, ...] = ()
     key: int = -1  # position in the rule set's anchor index
     anchors: tuple[str, ...] = ()  # empty: no prefilter for this matcher's keywords
@@ -152,7 +158,7 @@ class Rule:
     applies_to: str
     matchers: list[Matcher]
     hs_exclude: tuple[str, ...]
-    veto: re.Pattern[str] | None
+    veto: PhrasePattern | None
     supersedes: tuple[str, ...]
     message: dict[str, str]
     advice: dict[str, str]
@@ -237,8 +243,9 @@ class RuleSet:
 class _Problems:
     """Collects problems; raises one DataError listing them (first ones first)."""
 
-    def __init__(self) -> None:
+    def __init__(self, eager: bool = False) -> None:
         self.items: list[str] = []
+        self.eager = eager  # compile every pattern now (rule checking) or on first use
 
     def add(self, where: str, message: str) -> None:
         self.items.append(f"{where}: {message}")
@@ -271,14 +278,14 @@ def _hs_list(value: Any, where: str, name: str, probs: _Problems) -> tuple[str, 
     return tuple(out)
 
 
-def _phrases(value: Any, where: str, name: str, probs: _Problems) -> re.Pattern[str] | None:
+def _phrases(value: Any, where: str, name: str, probs: _Problems) -> PhrasePattern | None:
     items = _str_list(value, where, name, probs)
     for p in items:
         if not p.strip() or "<" in p or ">" in p:
             probs.add(where, f"'{name}' has an empty or placeholder phrase {p!r}")
             return None
     try:
-        return compile_phrases(items)
+        return compile_phrases(items, eager=probs.eager)
     except (ValueError, re.error) as exc:
         probs.add(where, f"'{name}' has a bad pattern: {exc}")
         return None
@@ -572,12 +579,15 @@ def _cycles(rules: list[Rule]) -> list[list[str]]:
     return found
 
 
-def compile_folder(folder: str | Path, *, origin: str = "shipped") -> RuleSet:
-    """Read, validate and compile every rule file under ``folder``."""
+def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool = False) -> RuleSet:
+    """Read, validate and compile every rule file under ``folder``.
+
+    With ``eager`` every regular expression is built now; otherwise on first use (faster start).
+    """
     base = Path(folder)
     if not base.is_dir():
         raise DataError(f"rule folder not found: {base}")
-    probs = _Problems()
+    probs = _Problems(eager)
     groups: dict[str, frozenset[str]] = {}
     phrase_sets: dict[str, list[str]] = {}
     dataset_version = ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _PUNCT = re.compile(r"[_/,;:()\[\]{}<>\"!?*+=|\\#&@~`^$-]+|(?<!\d)\.|\.(?!\d)")
@@ -127,13 +128,43 @@ def word_prefixes(text: str) -> set[str]:
     return out
 
 
-def compile_phrases(phrases: list[str]) -> re.Pattern[str] | None:
+class PhrasePattern:
+    """A compiled alternation of phrases, built on first use.
+
+    Regex compilation is most of the cost of loading a rule set, and most patterns (vetoes,
+    exclusions, keywords of rules for other destinations) are never needed in a session.
+    ``compile_now`` builds it at once (the rule checker does, so a broken pattern is reported
+    when the rules are validated rather than when an item is screened).
+    """
+
+    __slots__ = ("_re", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._re: re.Pattern[str] | None = None
+
+    def compile_now(self) -> re.Pattern[str]:
+        if self._re is None:
+            self._re = re.compile(self.source)
+        return self._re
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compile_now().search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compile_now().finditer(text)
+
+
+def compile_phrases(phrases: list[str], *, eager: bool = False) -> PhrasePattern | None:
     """One alternation pattern for a list of phrases (None for an empty list)."""
     if not phrases:
         return None
     # longer phrases first so the reported span is the most specific one
     ordered = sorted(phrases, key=lambda p: -len(p))
-    return re.compile("|".join(f"(?:{phrase_regex(p)})" for p in ordered))
+    pattern = PhrasePattern("|".join(f"(?:{phrase_regex(p)})" for p in ordered))
+    if eager:
+        pattern.compile_now()
+    return pattern
 
 
 # -- quantities ---------------------------------------------------------------------------
