@@ -166,3 +166,10 @@ def test_a_code_typed_as_query_is_listed_first():
     assert codes("6109 10 00 12")[0] == "610910"
     assert codes("12345") != []  # not a code: searched as text
     assert api.suggest("!!!") == []
+
+
+def test_two_word_glossary_phrase_and_foreign_jewellery():
+    res = api.search("casque audio sans fil")
+    assert res.interpreted == "earbuds wireless"
+    assert res.suggestions[0].code == "851830"
+    assert codes("Schmuck Silber Ohrringe", 1) == ["711311"]

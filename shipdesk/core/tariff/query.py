@@ -141,10 +141,27 @@ class QueryReader:
         return w in self.known or stem(w) in self.known or not w.isalpha()
 
     # -- text level ---------------------------------------------------------------------------
+    def _glossary_phrases(self, ws: list[str]) -> list[str]:
+        """Join two-word glossary phrases ("sans fil") into one token, read as its meaning."""
+        out: list[str] = []
+        i = 0
+        while i < len(ws):
+            pair = " ".join(ws[i : i + 2])
+            if i + 1 < len(ws) and pair in self.glossary:
+                out.append(pair)
+                i += 2
+            else:
+                out.append(ws[i])
+                i += 1
+        return out
+
     def read(self, text: str) -> Reading:
         out_words: list[str] = []
         corrections: dict[str, str] = {}
-        for w in words(text):
+        for w in self._glossary_phrases(words(text)):
+            if " " in w:
+                out_words.append(w)
+                continue
             if self._is_known(w):
                 out_words.append(w)
                 continue
