@@ -173,3 +173,13 @@ def test_two_word_glossary_phrase_and_foreign_jewellery():
     assert res.interpreted == "earbuds wireless"
     assert res.suggestions[0].code == "851830"
     assert codes("Schmuck Silber Ohrringe", 1) == ["711311"]
+
+
+def test_questions_follow_the_best_candidate_and_read_full_subheading_text():
+    assert api.questions(api.suggest("screwdriver", top=10)) == []
+    painting = api.suggest("oil painting", top=10)
+    age = next(q for q in api.questions(painting) if q.id == "age")
+    assert {a.id for a in age.answers} == {"recent", "old"}
+    assert api.narrow(painting, "age", "old")[0].code == "970121"
+    pans = api.suggest("frying pan", top=10)
+    assert "732393" in [s.code for s in api.narrow(pans, "material_kitchen", "steel")]

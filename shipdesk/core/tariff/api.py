@@ -414,7 +414,7 @@ def _answer_of(q: _QDef, s: Suggestion) -> str | None:
         return None
     if not s.path_text:
         s.path_text = _hs_suggestion(s.hs6 or s.code[:6], 0.0, "").path_text
-    text = s.path_text if q.scope == "path" else s.path_text.split(". ")[0]
+    text = s.path_text if q.scope == "path" else (_nom.describe(hs6) or "")
     for aid, _label, rx in q.answers:
         if rx is not None and rx.search(text):
             return aid
@@ -444,6 +444,8 @@ def questions(suggestions: list[Suggestion], lead: int = 10) -> list[Question]:
         answers = tuple(
             Answer(aid, label, counts[aid]) for aid, label, _ in q.answers if aid in counts
         )
+        if _answer_of(q, leading[0]) is None:
+            continue  # about another kind of goods than the best candidate
         # prefer questions that split the top candidates, then file order
         top_split = len({_answer_of(q, s) for s in leading[:3]})
         out.append((-top_split, order, Question(q.id, q.text, answers)))
