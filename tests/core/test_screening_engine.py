@@ -303,6 +303,25 @@ def test_messages_in_three_languages() -> None:
     assert screen_item("Perfume", destination="US", lang="xx")[0].message == en.message
 
 
+@pytest.mark.parametrize(
+    ("text", "dest", "rule"),
+    [
+        ("Zigaretten", "AU", "AU-TOBACCO-POST"),
+        ("Vin rouge", "US", "US-ALCOHOL-MAIL"),
+        ("Couteau papillon", "GB", "GB-OFFENSIVE-WEAPONS"),
+        ("Saucisson sec", "AU", "AU-BIOSEC-ANIMAL"),
+        ("Jouet pistolet", "BR", "BR-REPLICA-FIREARMS"),
+    ],
+)
+def test_french_and_german_descriptions(text: str, dest: str, rule: str) -> None:
+    assert rule in [f.rule for f in screen_item(text, destination=dest)]
+
+
+@pytest.mark.parametrize("text", ["Handy Hülle", "Parfum Zerstäuber leer", "Bière sans alcool"])
+def test_french_and_german_harmless(text: str) -> None:
+    assert highest_level(screen_item(text, destination="SA")) is None
+
+
 def test_finding_to_json() -> None:
     f = screen_item("Zippo lighter", destination="FR")[0]
     data = f.to_json()

@@ -289,5 +289,6 @@ def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
 
 def screen(ruleset: RuleSet, ctx: Context, *, lang: str, applies_to: str | None) -> list[Hit]:
     if ctx.candidates is None:
+        ctx.text = ruleset.expand(ctx.text)
         ctx.candidates = ruleset.candidates(ctx.text)
     return evaluate(ruleset.rules_for(ctx.destination), ctx, lang=lang, applies_to=applies_to)

@@ -21,6 +21,7 @@ from shipdesk.core.screening.text import (
     PhrasePattern,
     compile_phrases,
     hs_digits,
+    normalise,
     phrase_anchor,
     word_prefixes,
 )
@@ -65,6 +66,7 @@ GROUP_FILE_FIELDS = {
     "title",
     "groups",
     "phrase_sets",
+    "synonyms",
 }
 RULE_FIELDS = {
     "id",
@@ -191,6 +193,7 @@ class RuleSet:
     groups: dict[str, frozenset[str]]
     origin: str = "shipped"  # "shipped" or "imported"
     folder: str = ""
+    synonyms: dict[str, str] = field(default_factory=dict)
     by_id: dict[str, Rule] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -199,6 +202,9 @@ class RuleSet:
         # anchor -> keys of matchers whose keywords can only match a word starting with it
         self._anchor_index: dict[str, set[int]] = {}
         self._always: set[int] = set()
+        self._synonyms = compile_phrases(list(self.synonyms)) if self.synonyms else None
+        self._synonym_keys = {normalise(k): v for k, v in self.synonyms.items()}
+        self._synonym_first = {k.split()[0] for k in self._synonym_keys}
         key = 0
         for r in self.rules:
             for m in r.matchers:
@@ -210,6 +216,23 @@ class RuleSet:
                     self._always.add(m.key)
                 for a in m.anchors:
                     self._anchor_index.setdefault(a, set()).add(m.key)
+
+    def expand(self, text: str) -> str:
+        """``text`` followed by its English reading when it holds French or German words.
+
+        CN23 descriptions are often written in French or German; the rules are written in
+        English, so ``jouet pistolet`` is also read as ``toy pistol``. The English reading is
+        separated by `` . `` so that no phrase matches across the two.
+        """
+        if self._synonyms is None or not text:
+            return text
+        if self._synonym_first.isdisjoint(text.split()):
+            return text
+        keys = self._synonym_keys
+        translated = self._synonyms.compile_now().sub(
+            lambda m: keys.get(m.group(0), m.group(0)), text
+        )
+        return text if translated == text else f"{text} . {translated}"
 
     def candidates(self, text: str) -> set[int]:
         """Keys of the matchers whose keywords may match ``text`` (a normalised text)."""
@@ -590,6 +613,7 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
     probs = _Problems(eager)
     groups: dict[str, frozenset[str]] = {}
     phrase_sets: dict[str, list[str]] = {}
+    synonyms: dict[str, str] = {}
     dataset_version = ""
     gpath = base / "groups.toml"
     if gpath.exists():
@@ -603,6 +627,15 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
             if bad:
                 probs.add(f"groups.toml: group {name}", f"bad country codes {bad}")
             groups[name] = frozenset(codes)
+        raw_syn = gdata.get("synonyms") or {}
+        if not isinstance(raw_syn, dict):
+            probs.add("groups.toml", "'synonyms' must be a table of phrase = English phrase")
+            raw_syn = {}
+        for key, value in raw_syn.items():
+            if not isinstance(value, str) or not normalise(value) or not normalise(key):
+                probs.add("groups.toml", f"synonym {key!r} must map to a non-empty string")
+                continue
+            synonyms["=" + " =".join(normalise(key).split())] = normalise(value)
         for name, phrases in (gdata.get("phrase_sets") or {}).items():
             phrase_sets[name] = _str_list(phrases, f"groups.toml: phrase set {name}", "", probs)
     if not dataset_version:
@@ -653,4 +686,6 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
             first = seen.get(cyc[0], "?")
             probs.add(f"{first}: rule {cyc[0]}", "cycle in supersedes: " + " -> ".join(cyc))
     probs.raise_if_any()
-    return RuleSet(dataset_version, files, rules, groups, origin=origin, folder=str(base))
+    return RuleSet(
+        dataset_version, files, rules, groups, origin=origin, folder=str(base), synonyms=synonyms
+    )
