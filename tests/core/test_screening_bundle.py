@@ -103,6 +103,9 @@ def test_older_bundle_refused_unless_forced(home: Path) -> None:
     with pytest.raises(InputError, match="not newer"):
         bundle.import_bundle(src, current_version="2026.11.0")
     assert bundle.import_bundle(src, current_version="2026.11.0", force=True)
+    active = api.reload()
+    assert active.origin == "imported" and active.dataset_version == "2020.1.0"
+    assert "2020.1.0" in api.rules_version()
 
 
 def test_broken_active_set_falls_back_and_reports(home: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from shipdesk.core.errors import InputError
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.screening import engine
 from shipdesk.core.screening.api import highest_level, screen_declaration, screen_item
@@ -330,7 +331,7 @@ def test_finding_to_json() -> None:
 
 
 def test_bad_channel_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(InputError, match="channel"):
         screen_item("perfume", destination="FR", channel="boat")
 
 

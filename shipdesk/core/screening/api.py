@@ -15,8 +15,8 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from shipdesk.core.errors import DataError
-from shipdesk.core.model import Declaration, parse_decimal
+from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.model import Declaration
 from shipdesk.core.screening import bundle
 from shipdesk.core.screening.engine import Finding, make_context, screen, to_finding
 from shipdesk.core.screening.money import to_currency
@@ -50,9 +50,9 @@ def _load() -> tuple[RuleSet, str | None]:
         except DataError as exc:
             problems.append(f"imported rules in {folder} not used: {exc}")
             continue
-        if bundle.version_key(imported.dataset_version) > bundle.version_key(
-            shipped.dataset_version
-        ):
+        if bundle.is_forced(folder) or bundle.version_key(
+            imported.dataset_version
+        ) > bundle.version_key(shipped.dataset_version):
             return imported, "; ".join(problems) or None
         break
     return shipped, "; ".join(problems) or None
@@ -119,7 +119,9 @@ def _quick_version() -> str:
     active = bundle.active_dir()
     if (active / bundle.MANIFEST).exists():
         imported = _headers(active)
-        if bundle.version_key(imported[0]) > bundle.version_key(shipped[0]):
+        if bundle.is_forced(active) or bundle.version_key(imported[0]) > bundle.version_key(
+            shipped[0]
+        ):
             best, origin = imported, "imported"
     return f"{best[0]} ({best[1]}, {best[2]} rules, {origin})"
 
@@ -165,7 +167,7 @@ def screen_item(
     thresholds.
     """
     if channel not in ("post", "courier"):
-        raise ValueError(f"unknown channel {channel!r}")
+        raise InputError(f"unknown channel {channel!r} (post or courier)", location="channel")
     rs = active_ruleset()
     unit = value
     if value is not None and quantity is not None and quantity > 0:
@@ -197,7 +199,7 @@ def screen_declaration(
     destination or origin, addresses in sanctioned regions) are reported once.
     """
     if channel not in ("post", "courier"):
-        raise ValueError(f"unknown channel {channel!r}")
+        raise InputError(f"unknown channel {channel!r} (post or courier)", location="channel")
     rs = active_ruleset()
     dest = (decl.recipient.country or "").strip().upper()
     sender = (decl.sender.country or "").strip().upper()
@@ -243,8 +245,3 @@ def screen_declaration(
         to_finding(h, lang, None) for h in screen(rs, ctx, lang=lang, applies_to="declaration")
     )
     return out
-
-
-def parse_value(text: object) -> Decimal | None:
-    """A declared value from a JSON line or form field (None when absent or unusable)."""
-    return parse_decimal(text if isinstance(text, str | int | float | Decimal) else None)

@@ -104,6 +104,14 @@ def verify_manifest(folder: str | Path) -> dict[str, object]:
     return data
 
 
+FORCED = "FORCED"
+
+
+def is_forced(folder: Path) -> bool:
+    """True when the set in ``folder`` was installed with --force (used even if older)."""
+    return (folder / FORCED).exists()
+
+
 def version_key(version: str) -> tuple[int, ...]:
     parts = []
     for p in str(version).replace("-", ".").split("."):
@@ -178,6 +186,11 @@ def import_bundle(bundle: str | Path, *, current_version: str = "", force: bool 
                 f"bundle version {ruleset.dataset_version} is not newer than the active "
                 f"{current_version} (use --force to install it anyway)",
                 source=str(src),
+            )
+        if force:
+            (staged / FORCED).write_text(
+                "installed with --force: used even when the shipped rules are newer\n",
+                encoding="utf-8",
             )
         active, previous = active_dir(), previous_dir()
         if active.exists():

@@ -176,7 +176,7 @@ def matcher_hits(m: Matcher, ctx: Context) -> bool:
     return _conditions_ok(m, ctx.quantities)
 
 
-def in_scope(rule: Rule, ctx: Context, *, level: str) -> bool:
+def in_scope(rule: Rule, ctx: Context) -> bool:
     if ctx.channel not in rule.channels:
         return False
     if rule.origins is not None and not (ctx.origins & rule.origins):
@@ -232,9 +232,9 @@ def evaluate(
     for rule in rules:
         if applies_to is not None and rule.applies_to != applies_to:
             continue
-        level = rule.level_for(ctx.channel)
-        if not in_scope(rule, ctx, level=level):
+        if not in_scope(rule, ctx):
             continue
+        level = rule.level_for(ctx.channel)
         if rule.hs_exclude and ctx.hs and ctx.hs.startswith(rule.hs_exclude):
             continue
         if not any(matcher_hits(m, ctx) for m in rule.matchers):
