@@ -171,3 +171,28 @@ def test_shipped_rules_compile_from_a_copy(tmp_path: Path) -> None:
     assert len(compile_folder(tmp_path / "copy").rules) == len(
         compile_folder(resource("rules")).rules
     )
+
+
+def _inline_examples() -> list[tuple[str, dict]]:
+    rs = compile_folder(resource("rules"))
+    return [(r.id, t) for r in rs.rules for t in r.tests]
+
+
+def test_some_rules_carry_inline_examples() -> None:
+    assert len(_inline_examples()) >= 10
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "example"), _inline_examples(), ids=lambda v: v if isinstance(v, str) else ""
+)
+def test_inline_examples(rule_id: str, example: dict) -> None:
+    from shipdesk.core.screening.api import screen_item
+
+    found = screen_item(
+        example["text"],
+        hs_code=example.get("hs", ""),
+        destination=example.get("dest", ""),
+        origin=example.get("origin", ""),
+        channel=example.get("channel", "post"),
+    )
+    assert (rule_id in [f.rule for f in found]) is example["expect"]
