@@ -24,7 +24,7 @@ def _decl() -> Declaration:
 def test_rows_show_level_word_message_and_advice(qtbot: Any) -> None:
     from shipdesk.gui.widgets.findings import FINDING_ROLE, FindingsWidget
 
-    w = FindingsWidget()
+    w = FindingsWidget(lang="en")
     qtbot.addWidget(w)
     assert "Nothing restricted" in w.summary.text()
     w.set_findings(screen_declaration(_decl()))
@@ -47,7 +47,7 @@ def test_typing_is_debounced(qtbot: Any) -> None:
         calls.append(desc)
         return screen_item(desc, **kw)
 
-    w = FindingsWidget(screen=counting)
+    w = FindingsWidget(screen=counting, lang="en")
     qtbot.addWidget(w)
     for text in ("P", "Po", "Pow", "Power bank"):
         w.request_item(text, destination="AU")
@@ -76,7 +76,7 @@ def test_override_needs_a_reason_and_is_recorded(qtbot: Any, monkeypatch: Any) -
     from shipdesk.gui.widgets import findings as mod
 
     decl = _decl()
-    w = mod.FindingsWidget(decl=decl, user="clerk")
+    w = mod.FindingsWidget(decl=decl, user="clerk", lang="en")
     qtbot.addWidget(w)
     found = screen_declaration(decl)
     w.set_findings(found)
@@ -85,7 +85,7 @@ def test_override_needs_a_reason_and_is_recorded(qtbot: Any, monkeypatch: Any) -
     w.list.setCurrentRow(0)
     assert w.override_button.isEnabled()
 
-    dialog = mod.OverrideDialog(found[0])
+    dialog = mod.OverrideDialog(found[0], lang="en")
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
     assert not ok.isEnabled()

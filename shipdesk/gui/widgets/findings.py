@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shipdesk.core.i18n import _, language
 from shipdesk.core.screening import messages
 from shipdesk.core.screening.api import highest_level, screen_item
 from shipdesk.core.screening.overrides import overridden, record_override
@@ -46,10 +47,10 @@ SYMBOL = {"prohibited": "⛔", "restricted": "⚠", "warning": "ℹ"}
 def finding_text(finding: Any, lang: str = "en", *, overridden_: bool = False) -> str:
     """The row text: level word, message and advice (readable without the icon)."""
     word = messages.level_word(finding.level, lang).upper()
-    where = "" if finding.item_index is None else f" (item {finding.item_index + 1})"
+    where = "" if finding.item_index is None else _(" (item {n})").format(n=finding.item_index + 1)
     head = f"{SYMBOL.get(finding.level, '')} {word}{where}: {finding.message}"
     if overridden_:
-        head += "  [overridden]"
+        head += "  " + _("[overridden]")
     advice = f"\n{messages.text('advice', lang)}: {finding.advice}" if finding.advice else ""
     return head + advice
 
@@ -69,13 +70,13 @@ class FindingsWidget(QWidget):
         parent: QWidget | None = None,
         *,
         decl: Any = None,
-        lang: str = "en",
+        lang: str | None = None,
         user: str = "",
         screen: Callable[..., list[Any]] = screen_item,
     ) -> None:
         super().__init__(parent)
         self.decl = decl
-        self.lang = lang
+        self.lang = lang or language()
         self.user = user
         self._screen = screen
         self._findings: list[Any] = []
@@ -87,11 +88,11 @@ class FindingsWidget(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("findingsList")
         self.list.setWordWrap(True)
-        self.list.setAccessibleName("Restricted-goods findings")
-        self.override_button = QPushButton("Override with a reason…", self)
+        self.list.setAccessibleName(_("Restricted-goods findings"))
+        self.override_button = QPushButton(_("Override with a reason…"), self)
         self.override_button.setObjectName("overrideButton")
         self.override_button.setEnabled(False)
-        self.override_button.setAccessibleName("Override the selected prohibited finding")
+        self.override_button.setAccessibleName(_("Override the selected prohibited finding"))
         self.override_button.clicked.connect(self.override_selected)
         self.list.currentItemChanged.connect(lambda *_: self._update_button())
 
@@ -134,7 +135,7 @@ class FindingsWidget(QWidget):
         else:
             self.summary.setText(
                 f"{SYMBOL[top]} {messages.level_word(top, self.lang)}: "
-                f"{len(self._findings)} finding(s)"
+                + _("{n} finding(s)").format(n=len(self._findings))
             )
         self.summary.setProperty("level", top or "")
         self._update_button()
@@ -194,21 +195,26 @@ class FindingsWidget(QWidget):
 class OverrideDialog(QDialog):
     """Asks why a prohibited item is sent anyway; OK stays disabled until a reason is given."""
 
-    def __init__(self, finding: Any, parent: QWidget | None = None, *, lang: str = "en") -> None:
+    def __init__(
+        self, finding: Any, parent: QWidget | None = None, *, lang: str | None = None
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Override a prohibited finding")
+        lang = lang or language()
+        self.setWindowTitle(_("Override a prohibited finding"))
         self.finding = finding
         text = QLabel(finding_text(finding, lang), self)
         text.setWordWrap(True)
         prompt = QLabel(
-            "Why may this item be sent anyway (permit number, service, agreement)? "
-            "The reason is kept in the declaration's history.",
+            _(
+                "Why may this item be sent anyway (permit number, service, agreement)? "
+                "The reason is kept in the declaration's history."
+            ),
             self,
         )
         prompt.setWordWrap(True)
         self.reason_edit = QPlainTextEdit(self)
         self.reason_edit.setObjectName("overrideReason")
-        self.reason_edit.setAccessibleName("Reason for the override")
+        self.reason_edit.setAccessibleName(_("Reason for the override"))
         prompt.setBuddy(self.reason_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
