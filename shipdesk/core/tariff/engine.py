@@ -232,6 +232,10 @@ class Engine:
         """Codes of the concepts named in the query, and of the terms nearest to it."""
         sims = self.e_vocab @ qv
         named: list[tuple[float, int, str]] = []
+        # "Smartphone with battery installed", "laptop with charger": the article is what comes
+        # before the connector; what follows it is a part or an accessory.
+        tail = head_end(reading.words)
+        head_named = any(m.end <= tail for m in reading.matches)
         for m in reading.matches:
             en = self.concept_en.get(m.concept, m.term_index)
             # a foreign term's own embedding means little to an English model: judge the concept
@@ -240,6 +244,8 @@ class Engine:
                 float(sims[en]) if m.foreign else max(float(sims[en]), float(sims[m.term_index]))
             )
             span = m.end - m.start
+            if head_named and m.start >= tail:
+                weight -= TAIL_PENALTY
             named.append((weight + 0.05 * span, m.start, m.concept))
         named.sort(key=lambda x: (-x[0], x[1]))
         named_codes: list[str] = []
@@ -257,6 +263,20 @@ class Engine:
                     near_codes.append(c)
         return named_codes, near_codes
 
+    def head_codes(self, reading: Reading) -> list[str]:
+        """Codes of the concepts named before a connector ("smartphone" in "smartphone with
+        battery"), when the description has both a head and a tail; else nothing."""
+        tail = head_end(reading.words)
+        if tail >= len(reading.words):
+            return []
+        out: list[str] = []
+        for m in reading.matches:
+            if m.end <= tail:
+                for c in self.concept_codes[m.concept]:
+                    if c not in out:
+                        out.append(c)
+        return out
+
     # -- ranking -----------------------------------------------------------------------------
     def rank(self, reading: Reading, qv: np.ndarray) -> list[Candidate]:
         w = self.weights
@@ -272,6 +292,9 @@ class Engine:
             lists.append(("near", w["near"], near))
         if self.use_vocabulary and w["vocab_fts"] > 0:
             lists.append(("vocab_fts", w["vocab_fts"], self.vocab_fts(reading.english)))
+        head = self.head_codes(reading) if self.use_vocabulary else []
+        if head:
+            lists.append(("head", w["vocab"], head))
         lists = [x for x in lists if x[1] > 0]
         scores: dict[str, float] = {}
         evidence: dict[str, dict[str, int]] = {}
@@ -291,6 +314,21 @@ class Engine:
 
     def encode(self, text: str) -> np.ndarray:
         return self.encoder.encode_one(text)
+
+
+# Words after which a description names parts, accessories or contents rather than the article.
+CONNECTORS = frozenset(
+    "with without containing including incl inkl mit ohne avec sans con sin plus".split()
+)
+TAIL_PENALTY = 0.3
+
+
+def head_end(ws: list[str]) -> int:
+    """Index of the first connector word after the first word (len(ws) when there is none)."""
+    for i, w in enumerate(ws):
+        if i > 0 and w in CONNECTORS:
+            return i
+    return len(ws)
 
 
 def clean_query(text: str) -> str:
