@@ -318,7 +318,21 @@ class Engine:
 
 # Words after which a description names parts, accessories or contents rather than the article.
 CONNECTORS = frozenset(
-    "with without containing including incl inkl mit ohne avec sans con sin plus".split()
+    [
+        "with",
+        "without",
+        "containing",
+        "including",
+        "incl",
+        "inkl",
+        "mit",
+        "ohne",
+        "avec",
+        "sans",
+        "con",
+        "sin",
+        "plus",
+    ]
 )
 TAIL_PENALTY = 0.3
 
