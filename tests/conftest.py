@@ -14,7 +14,9 @@ SAMPLE = ROOT / "resources" / "samples" / "sample.shipdesk.json"
 
 
 @pytest.fixture(autouse=True)
-def shipdesk_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def shipdesk_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("SHIPDESK_HOME", str(home))
     return home

@@ -169,7 +169,7 @@ def take_screenshots(
     return written
 
 
-def _import_screenshot(window, path: Path, app: QApplication) -> Path:  # noqa: ANN001
+def _import_screenshot(window, path: Path, app: QApplication) -> Path:
     from shipdesk.gui.dialogs.import_dialog import ImportDialog
 
     dlg = ImportDialog(parent=window, conn=window.session.store.conn)

@@ -66,7 +66,7 @@ def test_internal_error_is_one_line_and_logged(
 ) -> None:
     import shipdesk.cli.cmd_gui as cmd_gui
 
-    def boom(args):  # noqa: ANN001, ANN202
+    def boom(args):
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(cmd_gui, "run", boom)

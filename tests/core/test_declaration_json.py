@@ -142,8 +142,16 @@ def test_bom_is_accepted(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("12.50", Decimal("12.50")), ("12,5", Decimal("12.5")), (" 3 ", Decimal(3)), ("", None),
-     ("abc", None), ("NaN", None), ("1,234.5", None), (7, Decimal(7))],
+    [
+        ("12.50", Decimal("12.50")),
+        ("12,5", Decimal("12.5")),
+        (" 3 ", Decimal(3)),
+        ("", None),
+        ("abc", None),
+        ("NaN", None),
+        ("1,234.5", None),
+        (7, Decimal(7)),
+    ],
 )
 def test_parse_decimal(text: object, value: Decimal | None) -> None:
     assert parse_decimal(text) == value  # type: ignore[arg-type]

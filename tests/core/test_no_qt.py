@@ -49,11 +49,11 @@ def test_cli_subcommands_load_no_qt(tmp_path: Path) -> None:
         "import sys, json\n"
         "from shipdesk.cli.main import main\n"
         "codes = []\n"
-        "codes.append(main(['validate', %r, '--json']))\n"
-        "codes.append(main(['render', %r, '--out', %r]))\n"
+        f"codes.append(main(['validate', {str(sample)!r}, '--json']))\n"
+        f"codes.append(main(['render', {str(sample)!r}, '--out', {str(out)!r}]))\n"
         "print(json.dumps({'codes': codes, 'qt': sorted(k for k in sys.modules "
         "if k.split('.')[0] in ('PySide6', 'shiboken6'))}))\n"
-    ) % (str(sample), str(sample), str(out))
+    )
     proc = _run(code, tmp_path)
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout.strip().splitlines()[-1])
