@@ -186,3 +186,53 @@ def test_saved_recipient_fills_the_form(qtbot, window) -> None:
     assert page.use_saved("Marie Curie (Paris, FR)")
     assert window.session.decl.recipient.postcode == "75005"
     assert page.form.editors["city"].text() == "Paris"
+
+
+def test_hs_lookup_fills_the_selected_item(qtbot, window) -> None:
+    w = window
+    _fill(qtbot, w)
+    page = w.items_page
+    model = page.model
+    model.setData(model.index(2, 0), "Wireless earbuds, Bluetooth")
+    page.table.setCurrentIndex(model.index(2, 0))
+    hs = page.hs_search
+    assert hs is not None and hs.edit.text() == "Wireless earbuds, Bluetooth"
+    assert hs.codes_shown(), "no suggestions shown"
+    code = hs.codes_shown()[0]
+    hs.choose(code, "chosen")
+    assert w.session.decl.items[2].hs_code == code
+    from shipdesk.core.storage import catalogue
+
+    assert any(e.hs_code == code for e in catalogue.entries())
+
+
+def test_prohibited_item_blocks_printing_until_overridden(qtbot, window) -> None:
+    w = window
+    _fill(qtbot, w)
+    model = w.items_page.model
+    for col, value in enumerate(("Power bank 20000 mAh", "1", "0.400", "20.00", "850760", "CN")):
+        model.setData(model.index(2, col), value)
+    w.items_page.editors["gross_weight_kg"].setText("1.000")
+    w.items_page._on_shipment_edit()
+    w.go_to_step(3)
+    review = w.review_page
+    assert review.blocking_findings(), [f.rule for f in w.session.findings]
+    w.go_to_step(4)
+    w.documents_page.create_btn.click()
+    assert w.documents_page.pdf is None
+    assert "may not be sent" in w.documents_page.status.text()
+    w.go_to_step(3)
+    rows = [
+        i
+        for i in range(review.findings.count())
+        if review.findings.item(i).data(Qt.ItemDataRole.UserRole + 1) is not None
+        and review.findings.item(i).data(Qt.ItemDataRole.UserRole + 1).level == "prohibited"
+    ]
+    review.findings.setCurrentRow(rows[0])
+    assert review.override_selected("Sent by courier as dangerous goods, permit DG-123")
+    assert review.blocking_findings() == []
+    history = w.session.decl.extra["history"]
+    assert history[-1]["reason"].startswith("Sent by courier")
+    w.go_to_step(4)
+    w.documents_page.create_btn.click()
+    assert w.documents_page.pdf is not None, w.documents_page.status.text()

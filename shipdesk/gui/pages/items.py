@@ -61,6 +61,7 @@ class ItemsPage(QWidget):
         super().__init__(parent)
         self.session = session
         self._loading = False
+        self._searched = ""
         outer = QVBoxLayout(self)
         outer.addWidget(QLabel("<h2>" + _("Items") + "</h2>", self))
         outer.addWidget(
@@ -203,14 +204,21 @@ class ItemsPage(QWidget):
             HsSearchWidget = None
         if HsSearchWidget is not None:
             self.hs_search = HsSearchWidget(parent=self.assist)
+            self.hs_search.setObjectName("hsSearch")
             self.hs_search.codeChosen.connect(self._on_code_chosen)
             self.assist_layout.addWidget(self.hs_search, 3)
+            find = QAction(_("Find the HS code of the selected item"), self)
+            find.setShortcut(QKeySequence("Ctrl+K"))
+            find.triggered.connect(self.focus_hs_search)
+            self.addAction(find)
         try:
             from shipdesk.gui.widgets.findings import FindingsWidget
         except ImportError:
             FindingsWidget = None
         if FindingsWidget is not None:
-            self.findings_view = FindingsWidget(parent=self.assist)
+            self.findings_view = FindingsWidget(parent=self.assist, decl=self.session.decl)
+            self.findings_view.setObjectName("itemFindings")
+            self.findings_view.overridden.connect(self._on_overridden)
             self.assist_layout.addWidget(self.findings_view, 2)
 
     def current_row(self) -> int:
@@ -221,6 +229,9 @@ class ItemsPage(QWidget):
     def reload(self) -> None:
         self._loading = True
         d = self.session.decl
+        self._searched = ""
+        if self.findings_view is not None:
+            self.findings_view.decl = d
         self.model.set_declaration(d)
         i = self.category.findData(d.category)
         self.category.setCurrentIndex(max(i, 0))
@@ -297,9 +308,19 @@ class ItemsPage(QWidget):
         row = self.current_row()
         items = self.session.decl.items
         text = items[row].description if 0 <= row < len(items) else ""
-        if self.hs_search is not None and hasattr(self.hs_search, "set_query"):
-            self.hs_search.set_query(text)
+        if self.hs_search is not None and text.strip() and text != self._searched:
+            self._searched = text
+            self.hs_search.set_text(text)
         self._show_findings()
+
+    def focus_hs_search(self) -> None:
+        if self.hs_search is not None:
+            self.hs_search.edit.setFocus()
+            self.hs_search.edit.selectAll()
+
+    def _on_overridden(self, _finding: Any) -> None:
+        self.session.touch()
+        self.session.check_now()
 
     def _show_findings(self) -> None:
         if self.findings_view is None:

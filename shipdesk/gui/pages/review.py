@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -145,16 +144,12 @@ class ReviewPage(QWidget):
         if finding is None or finding.level != "prohibited":
             return False
         if reason is None:
-            reason, ok = QInputDialog.getMultiLineText(
-                self,
-                _("Override a prohibition"),
-                f"{finding.message}\n\n"
-                + _("Why may this item be sent anyway?")
-                + " "
-                + _("The reason is kept in the declaration's history."),
-            )
-            if not ok:
+            from shipdesk.gui.widgets.findings import OverrideDialog
+
+            dialog = OverrideDialog(finding, self)
+            if not dialog.exec():
                 return False
+            reason = dialog.reason()
         if not reason.strip():
             return False
         from shipdesk.core.screening.overrides import record_override
