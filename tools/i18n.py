@@ -7,6 +7,7 @@ merge them into every ``<lang>.po`` (new texts arrive untranslated, removed ones
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -28,6 +29,10 @@ def extract() -> Catalog:
     return cat
 
 
+def _fields(text: str) -> set[str]:
+    return set(re.findall(r"\{[a-z_]*\}", text))
+
+
 def main() -> int:
     template = extract()
     check = "--check" in sys.argv
@@ -43,6 +48,10 @@ def main() -> int:
             missing += len(gaps)
             for g in gaps:
                 print(f"{po.name}: untranslated: {g!r}")
+            for m in cat:
+                if m.id and m.string and _fields(m.id) != _fields(m.string):
+                    missing += 1
+                    print(f"{po.name}: placeholders differ: {m.id!r} -> {m.string!r}")
             continue
         cat.update(template, no_fuzzy_matching=True)
         with po.open("wb") as fh:
