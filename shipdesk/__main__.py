@@ -10,8 +10,17 @@ def main() -> int:
         from shipdesk.cli.main import main as cli_main
 
         return cli_main(sys.argv[1:])
-    from shipdesk.gui.app import main as gui_main
-
+    try:
+        from shipdesk.gui.app import main as gui_main
+    except ImportError as exc:
+        if (exc.name or "").split(".")[0] not in ("PySide6", "shiboken6"):
+            raise
+        print(
+            "shipdesk: the desktop app needs PySide6 (pip install 'shipdesk[gui]'); "
+            "subcommands work without it (python -m shipdesk --help)",
+            file=sys.stderr,
+        )
+        return 2
     return gui_main([])
 
 
