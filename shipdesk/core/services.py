@@ -75,11 +75,13 @@ def suggest_codes(text: str, top: int = 5) -> list[Any]:
 
 
 # -- screening --------------------------------------------------------------------------------
-def screen(decl: Declaration, channel: str = "post") -> list[Any]:
-    """Restricted-goods findings for a declaration (per item and per destination/origin)."""
+def screen(decl: Declaration, channel: str = "post", lang: str | None = None) -> list[Any]:
+    """Restricted-goods findings for a declaration (per item and per destination/origin),
+    with messages in ``lang`` (default: the language in use)."""
+    from shipdesk.core.i18n import language
     from shipdesk.core.screening.api import screen_declaration
 
-    return screen_declaration(decl, channel=channel)
+    return screen_declaration(decl, channel=channel, lang=lang or language())
 
 
 # -- validation -------------------------------------------------------------------------------

@@ -156,8 +156,7 @@ def take_screenshots(
             window.items_page.table.setCurrentIndex(window.items_page.model.index(2, 0))
         if step == 4:
             window.documents_page.create_pdf()
-        for _ in range(5):
-            app.processEvents()
+        _settle(app, 1.5 if step == 4 else 0.1)  # the PDF view renders pages in a thread
         path = out_dir / f"{name}.png"
         if not window.grab().save(str(path)):
             raise OSError(f"could not write {path}")
@@ -167,6 +166,13 @@ def take_screenshots(
     window.close()
     workers.set_synchronous(False)
     return written
+
+
+def _settle(app: QApplication, seconds: float) -> None:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        app.processEvents()
+        time.sleep(0.02)
 
 
 def _import_screenshot(window, path: Path, app: QApplication) -> Path:

@@ -121,8 +121,13 @@ def test_problem_in_review_jumps_to_its_field(qtbot, window) -> None:
     w.items_page.model.setData(w.items_page.model.index(0, 0), "gift")  # vague description
     w.go_to_step(3)
     lst = w.review_page.problems
-    rows = [i for i in range(lst.count()) if "items[0].description" in lst.item(i).text()]
+    rows = [
+        i
+        for i in range(lst.count())
+        if lst.item(i).data(Qt.ItemDataRole.UserRole) == "items[0].description"
+    ]
     assert rows, [lst.item(i).text() for i in range(lst.count())]
+    assert "Item 1" in lst.item(rows[0]).text()
     lst.setCurrentRow(rows[0])
     lst.itemActivated.emit(lst.item(rows[0]))
     assert w.stack.currentIndex() == 2

@@ -276,10 +276,12 @@ class ItemsPage(QWidget):
 
     def _update_totals(self) -> None:
         d = self.session.decl
-        n = len(d.real_items())
         self.totals.setText(
-            f"{n} item line{'s' if n != 1 else ''} · total value {d.total_value()} {d.currency}"
-            f" · net {d.total_net_weight()} kg"
+            _("{n} item line(s)").format(n=len(d.real_items()))
+            + " · "
+            + _("total value")
+            + f" {d.total_value()} {d.currency} · "
+            + _("net {kg} kg").format(kg=d.total_net_weight())
         )
 
     def remove_current(self) -> None:

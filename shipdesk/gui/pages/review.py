@@ -7,6 +7,7 @@ history by the core).
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.i18n import N_, _
+from shipdesk.core.validation import field_label
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.marks import level_icon
 
@@ -47,12 +49,21 @@ class ReviewPage(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.summary)
-        lay.addWidget(QLabel("<b>Problems</b> (Enter or double-click jumps to the field)", self))
+        lay.addWidget(
+            QLabel(
+                "<b>"
+                + _("Problems")
+                + "</b> ("
+                + _("Enter or double-click jumps to the field")
+                + ")",
+                self,
+            )
+        )
         self.problems = QListWidget(self)
         self.problems.setObjectName("problemList")
         self.problems.itemActivated.connect(self._activate)
         lay.addWidget(self.problems, 2)
-        lay.addWidget(QLabel("<b>Restricted and prohibited goods</b>", self))
+        lay.addWidget(QLabel("<b>" + _("Restricted and prohibited goods") + "</b>", self))
         self.findings = QListWidget(self)
         self.findings.setObjectName("findingList")
         self.findings.setWordWrap(True)
@@ -61,7 +72,9 @@ class ReviewPage(QWidget):
         row = QHBoxLayout()
         self.override_btn = QPushButton(_("Override selected prohibition…"), self)
         self.override_btn.setObjectName("overrideButton")
-        self.override_btn.clicked.connect(self.override_selected)
+        self.override_btn.clicked.connect(lambda: self.override_selected())
+        self.override_btn.setEnabled(False)
+        self.findings.currentItemChanged.connect(self._update_override)
         row.addWidget(self.override_btn)
         row.addStretch(1)
         lay.addLayout(row)
@@ -76,22 +89,32 @@ class ReviewPage(QWidget):
         n_err = len([p for p in res.problems if p.level == "error"]) if res else 0
         n_warn = len([p for p in res.problems if p.level == "warning"]) if res else 0
         blocking = self.blocking_findings()
-        state = (
-            "<span>✔ Ready to print.</span>"
-            if not n_err and not blocking
-            else f"<span>✖ Not ready: {n_err} error(s)"
-            + (f", {len(blocking)} prohibited item(s)" if blocking else "")
-            + ".</span>"
-        )
+        if not n_err and not blocking:
+            state = "✔ " + _("Ready to print.")
+        else:
+            state = "✖ " + _("Not ready: {n} error(s)").format(n=n_err)
+            if blocking:
+                state += ", " + _("{n} prohibited item(s)").format(n=len(blocking))
+            state += "."
         self.summary.setText(
-            f"Form: <b>{form}</b> · {len(d.real_items())} item line(s) · total value "
-            f"<b>{d.total_value()} {d.currency}</b> · gross weight {d.gross_weight_kg or '?'} kg · "
-            f"to <b>{d.recipient.country or '?'}</b><br>{state} {n_warn} warning(s)."
-            + "".join(f"<br>{e}" for e in s.check_errors)
+            _("Form")
+            + f": <b>{form}</b> · "
+            + _("{n} item line(s)").format(n=len(d.real_items()))
+            + " · "
+            + _("total value")
+            + f" <b>{d.total_value()} {html.escape(d.currency)}</b> · "
+            + _("gross weight")
+            + f" {html.escape(d.gross_weight_kg or '?')} kg · "
+            + _("to")
+            + f" <b>{html.escape(d.recipient.country or '?')}</b><br>{state} "
+            + _("{n} warning(s).").format(n=n_warn)
+            + "".join(f"<br>{html.escape(e)}" for e in s.check_errors)
         )
         self.problems.clear()
         for p in res.problems if res else []:
-            it = QListWidgetItem(f"{_(LEVEL_TEXT.get(p.level, p.level))} · {p.field}: {p.message}")
+            it = QListWidgetItem(
+                f"{_(LEVEL_TEXT.get(p.level, p.level))} · {field_label(p.field)}: {p.message}"
+            )
             it.setData(PATH_ROLE, p.field)
             it.setIcon(level_icon(p.level))
             self.problems.addItem(it)
@@ -101,11 +124,12 @@ class ReviewPage(QWidget):
         overridden = self._overridden_keys()
         for f in s.findings:
             where = (
-                f"item {f.item_index + 1}"
+                _("item {n}").format(n=int(f.item_index) + 1)
                 if getattr(f, "item_index", None) is not None
-                else "shipment"
+                else _("shipment")
             )
-            mark = " (overridden)" if (f.rule, f.item_index) in overridden else ""
+            done = (f.rule, str(f.item_index)) in overridden
+            mark = " (" + _("overridden") + ")" if done else ""
             text = f"{_(LEVEL_TEXT.get(f.level, f.level))}{mark} · {where}: {f.message}"
             if getattr(f, "advice", ""):
                 text += f"\n    → {f.advice}"
@@ -119,12 +143,21 @@ class ReviewPage(QWidget):
                 QListWidgetItem(_("Nothing restricted found for this destination."))
             )
 
-    def _overridden_keys(self) -> set[tuple[str, int | None]]:
+    def _overridden_keys(self) -> set[tuple[str, str]]:
         out = set()
         for h in self.session.decl.extra.get("history", []) or []:
             if isinstance(h, dict) and h.get("event") == "override":
-                out.add((h.get("rule"), h.get("item_index")))
+                out.add((h.get("rule"), str(h.get("item_index"))))
         return out
+
+    def _update_override(self, *_args: Any) -> None:
+        item = self.findings.currentItem()
+        f = item.data(FINDING_ROLE) if item else None
+        self.override_btn.setEnabled(
+            f is not None
+            and f.level == "prohibited"
+            and (f.rule, str(f.item_index)) not in self._overridden_keys()
+        )
 
     def blocking_findings(self) -> list[Any]:
         try:
