@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from shipdesk.core.countries import country_name
 from shipdesk.core.documents.fonts import check_printable
-from shipdesk.core.model import Declaration, Item, Party, parse_decimal
+from shipdesk.core.model import ITEM_FIELDS, PARTY_FIELDS, Declaration, Item, Party, parse_decimal
 
 
 @dataclass(frozen=True)
@@ -122,21 +122,10 @@ def check_declaration_printable(decl: Declaration) -> None:
     """Refuse (``InputError`` naming the field) any value with a character no font can draw."""
     for side in ("sender", "recipient"):
         party: Party = getattr(decl, side)
-        for f in (
-            "name",
-            "company",
-            "street",
-            "city",
-            "postcode",
-            "region",
-            "country",
-            "phone",
-            "email",
-            "tax_id",
-        ):
+        for f in PARTY_FIELDS:
             check_printable(getattr(party, f) or "", f"{side}.{f}")
     for i, it in enumerate(decl.items):
-        for f in ("description", "quantity", "net_weight_kg", "value", "hs_code", "origin_country"):
+        for f in ITEM_FIELDS:
             check_printable(str(getattr(it, f) or ""), f"items[{i}].{f}")
     for f in DECL_TEXT_FIELDS:
         check_printable(str(getattr(decl, f) or ""), f)
