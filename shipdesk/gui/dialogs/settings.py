@@ -12,8 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.i18n import _
+from shipdesk.core.i18n import _, available_languages
 from shipdesk.core.storage import settings
+
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français"}
 
 
 def _operator_choices() -> list[tuple[str, str]]:
@@ -62,6 +64,17 @@ class SettingsDialog(QDialog):
                 wordWrap=True,
             ),
         )
+        self.language = QComboBox(self)
+        self.language.setObjectName("uiLanguage")
+        self.language.addItem(_("System language"), "")
+        for code, name in LANGUAGE_NAMES.items():
+            if code in available_languages():
+                self.language.addItem(name, code)
+        self.language.setCurrentIndex(
+            max(self.language.findData(settings.get("ui_language", conn) or ""), 0)
+        )
+        form.addRow(_("Language"), self.language)
+        form.addRow("", QLabel(_("A new language applies at the next start."), self, wordWrap=True))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -73,4 +86,5 @@ class SettingsDialog(QDialog):
         settings.put("operator", self.operator.currentData(), self.conn)
         settings.put("channel", self.channel.currentData(), self.conn)
         settings.put("keep_drafts_days", self.keep.value(), self.conn)
+        settings.put("ui_language", self.language.currentData() or "", self.conn)
         super().accept()
