@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core import services
 from shipdesk.core.exchange.declaration_json import atomic_write_bytes
 from shipdesk.core.i18n import N_, _
+from shipdesk.core.storage import settings
 from shipdesk.gui import workers
 from shipdesk.gui.session import EditSession
 
@@ -82,6 +83,17 @@ class DocumentsPage(QWidget):
         row.addWidget(self.create_btn)
         row.addWidget(self.save_btn)
         lay.addLayout(row)
+        conn = session.store.conn
+        self.paper.setCurrentIndex(max(self.paper.findData(settings.get("paper", conn)), 0))
+        self.lang.setCurrentIndex(
+            max(self.lang.findData(settings.get("document_language", conn)), 0)
+        )
+        self.paper.currentIndexChanged.connect(
+            lambda: settings.put("paper", self.paper.currentData(), conn)
+        )
+        self.lang.currentIndexChanged.connect(
+            lambda: settings.put("document_language", self.lang.currentData(), conn)
+        )
         self.status = QLabel(self)
         self.status.setObjectName("documentsStatus")
         self.status.setWordWrap(True)
