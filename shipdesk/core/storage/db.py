@@ -60,6 +60,22 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        2,
+        "product catalogue: customs facts per SKU",
+        [
+            """CREATE TABLE products (
+                sku_key TEXT PRIMARY KEY,
+                sku TEXT NOT NULL,
+                name TEXT NOT NULL DEFAULT '',
+                description TEXT NOT NULL DEFAULT '',
+                net_weight_kg TEXT NOT NULL DEFAULT '',
+                hs_code TEXT NOT NULL DEFAULT '',
+                origin_country TEXT NOT NULL DEFAULT '',
+                updated_at TEXT NOT NULL
+            )""",
+        ],
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
