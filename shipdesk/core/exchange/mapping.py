@@ -300,6 +300,12 @@ def _unit_hint(header: str) -> str | None:
     return None
 
 
+# Generic names that mean something else in a recognised shop export: there "item id" is the
+# id of the order line, not the S10 number of the parcel (the platform map names its tracking
+# column when the export has one).
+_NOT_IN_SHOP_EXPORTS = {"item_id": frozenset({"itemid"})}
+
+
 def _fill_from_aliases(m: ColumnMapping, headers: list[str]) -> None:
     used = {norm_header(c) for cols in m.columns.values() for c in cols}
     aliases = generic_aliases()
@@ -308,6 +314,8 @@ def _fill_from_aliases(m: ColumnMapping, headers: list[str]) -> None:
         if m.columns.get(key):
             continue
         names = aliases.get(key, ())
+        if m.platform and key in _NOT_IN_SHOP_EXPORTS:
+            names = tuple(n for n in names if n not in _NOT_IN_SHOP_EXPORTS[key])
         for n, h in normed:
             # a unit in brackets is not part of the name: "Weight (g)" matches "weight"
             bare = norm_header(re.sub(r"\([^)]*\)", "", h))

@@ -20,7 +20,7 @@ from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.exchange.declaration_json import atomic_write_bytes
@@ -36,6 +36,9 @@ from shipdesk.core.exchange.sheets import Cell, csv_text, is_blank_row, open_she
 from shipdesk.core.model import Category, Declaration, Item, NonDelivery, Party
 from shipdesk.core.paths import resource
 from shipdesk.core.progress import CancelToken, ProgressCallback
+
+if TYPE_CHECKING:
+    from shipdesk.core.storage.products import ProductIndex
 
 _LABELS = {t.key: t.label for t in TARGETS}
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -100,6 +103,7 @@ class ImportResult:
     rows_read: int = 0
     rows_skipped: int = 0
     delimiter: str = ","  # of a CSV source; rejected rows are written back the same way
+    catalogue: CatalogueReport | None = None  # set when a product catalogue was used
 
     @property
     def declarations(self) -> list[Declaration]:
@@ -152,6 +156,60 @@ def _xlsx_cell(v: Any) -> Any:
     if isinstance(v, str):
         return "".join(ch for ch in v if ch >= " " or ch in "\t\n\r")
     return v
+
+
+@dataclass
+class CatalogueReport:
+    """How an import used the product catalogue and the packaging allowance."""
+
+    products: int = 0  # products in the catalogue
+    lines: int = 0  # order lines of the imported declarations
+    completed: int = 0  # lines with at least one field filled from the catalogue
+    fields: dict[str, int] = field(default_factory=dict)  # field -> lines filled
+    unmatched: list[RowProblem] = field(default_factory=list)  # lines with gaps, no product
+    packaging_kg: str = ""  # the allowance used for estimated gross weights ("" none)
+    gross_estimated: int = 0  # declarations whose gross weight was estimated
+
+    def lines_text(self) -> list[str]:
+        """Summary lines for the CLI and the GUI."""
+        out: list[str] = []
+        if self.products:
+            what = ", ".join(f"{_FILL_LABELS.get(k, k)} {n}" for k, n in self.fields.items() if n)
+            out.append(
+                f"Completed from the product catalogue ({self.products} products): "
+                f"{self.completed} of {self.lines} lines" + (f" ({what})" if what else "")
+            )
+            for p in self.unmatched[:50]:
+                out.append(f"  {p}")
+            if len(self.unmatched) > 50:
+                out.append(f"  ... and {len(self.unmatched) - 50} more lines not in the catalogue")
+        if self.gross_estimated:
+            out.append(
+                f"Gross weight estimated for {self.gross_estimated} declarations: net weights "
+                f"+ {self.packaging_kg} kg packaging (weigh the parcel if you can)"
+            )
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "products": self.products,
+            "lines": self.lines,
+            "completed": self.completed,
+            "fields": dict(self.fields),
+            "unmatched": [
+                {"row": p.row, "column": p.column, "message": p.message} for p in self.unmatched
+            ],
+            "packaging_kg": self.packaging_kg or None,
+            "gross_estimated": self.gross_estimated,
+        }
+
+
+_FILL_LABELS = {
+    "description": "description",
+    "net_weight_kg": "net weight",
+    "hs_code": "HS code",
+    "origin_country": "origin",
+}
 
 
 # -- cell cleaning ----------------------------------------------------------------------------
@@ -495,11 +553,19 @@ class _Order:
 
 
 class _RowReader:
-    def __init__(self, mapping: ColumnMapping, headers: list[str], style: NumberStyle):
+    def __init__(
+        self,
+        mapping: ColumnMapping,
+        headers: list[str],
+        style: NumberStyle,
+        products: ProductIndex | None = None,
+    ):
         self.mapping = mapping
         self.headers = headers
         self.idx = mapping.resolve(headers)
         self.style = style
+        self.products = products or None  # an empty catalogue is no catalogue
+        self.misses: list[RowProblem] = []
 
     def column(self, key: str) -> str:
         cols = self.idx.get(key)
@@ -541,14 +607,22 @@ def import_orders(
     cancel: CancelToken | None = None,
     sender: Party | None = None,
     sheet: str | None = None,
+    products: ProductIndex | None = None,
+    packaging_kg: Decimal | str | None = None,
 ) -> ImportResult:
     """Read a spreadsheet of orders into declarations (one per order number).
 
     ``mapping`` None: detected from the headers. ``sender``: used for orders whose rows have no
-    sender columns. Raises InputError when the file cannot be read or the mapping lacks the
-    columns an import needs; problems in rows are collected in the result instead.
+    sender columns. ``products``: the product catalogue; lines are matched by SKU, else by exact
+    product name, and only fields the file left empty are filled (listed in
+    ``item.extra["filled_from_catalogue"]``). ``packaging_kg``: when an order has no gross
+    weight, the sum of its net weights plus this allowance (marked
+    ``extra["gross_weight_estimated"]``). Raises InputError when the file cannot be read, the
+    mapping lacks the columns an import needs or ``packaging_kg`` is not a weight; problems in
+    rows are collected in the result instead.
     """
     source = str(path)
+    packaging = parse_packaging(packaging_kg)
     with open_sheet(path, sheet, header_score) as reader:
         headers = reader.headers
         if mapping is None:
@@ -575,7 +649,7 @@ def import_orders(
         style = NumberStyle(
             decimal=mapping.decimal, fallback="," if reader.delimiter == ";" else "."
         )
-        rr = _RowReader(mapping, headers, style)
+        rr = _RowReader(mapping, headers, style, products)
         result = ImportResult(
             source=source,
             mapping=mapping,
@@ -620,7 +694,9 @@ def import_orders(
     for order in orders.values():
         if cancel is not None:
             cancel.raise_if_cancelled()
-        _finish(rr, order, sender, result)
+        _finish(rr, order, sender, result, packaging)
+    if rr.products is not None or packaging is not None:
+        result.catalogue = _catalogue_report(rr, result, packaging)
     result.problems.sort(key=lambda p: p.row)  # stable: a row's problems keep their order
     result.rejected.sort(key=lambda r: r.row)
     return result
@@ -670,8 +746,6 @@ def _item_from_row(
 
     item = Item()
     desc = cell_text(rr.raw("item.description", values))
-    if not desc:
-        err("item.description", "the item has no description")
     item.description = desc
     qty = Decimal(1)
     raw_q = rr.raw("item.quantity", values)
@@ -740,7 +814,93 @@ def _item_from_row(
     sku = cell_text(rr.raw("item.sku", values))
     if sku:
         item.extra["sku"] = sku
+    if rr.products is not None and not any(p.level == "error" for p in probs):
+        _complete_from_catalogue(rr, item, n, sku)
+    if not item.description:
+        err("item.description", "the item has no description")
     return (None if any(p.level == "error" for p in probs) else item), probs
+
+
+def _complete_from_catalogue(rr: _RowReader, item: Item, n: int, sku: str) -> None:
+    from shipdesk.core.exchange.products import fill_item, has_gaps
+
+    assert rr.products is not None
+    product, how = rr.products.match(sku, item.description)
+    if product is not None:
+        if fill_item(item, product) and how == "name":
+            item.extra["catalogue_match"] = f"name (SKU {product.sku})"
+        return
+    if not has_gaps(item):
+        return
+    if sku:
+        rr.misses.append(
+            RowProblem(
+                n,
+                rr.column("item.sku"),
+                f"SKU {sku!r} is not in the product catalogue (nor is the name "
+                f"{item.description!r}); net weight, HS code and origin not filled",
+                "warning",
+            )
+        )
+    else:
+        rr.misses.append(
+            RowProblem(
+                n,
+                rr.column("item.description"),
+                f"no SKU, and no product named {item.description!r} in the catalogue; net "
+                "weight, HS code and origin not filled",
+                "warning",
+            )
+        )
+
+
+def parse_packaging(value: Decimal | str | None) -> Decimal | None:
+    """The packaging allowance in kg (None: not used); InputError when it is not a weight."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        d = value if isinstance(value, Decimal) else parse_number(str(value).strip())[0]
+    except CellError:
+        raise InputError(
+            f"{value!r} is not a weight in kg (e.g. 0.15)", location="packaging_kg"
+        ) from None
+    if d < 0 or d > 1000:
+        raise InputError(
+            f"the packaging allowance must be between 0 and 1000 kg (found {value})",
+            location="packaging_kg",
+        )
+    return d
+
+
+def _catalogue_report(
+    rr: _RowReader, result: ImportResult, packaging: Decimal | None
+) -> CatalogueReport:
+    from shipdesk.core.exchange.products import FILLED_KEY
+    from shipdesk.core.storage.products import FIELDS
+
+    rep = CatalogueReport(products=len(rr.products) if rr.products is not None else 0)
+    rep.fields = {f: 0 for f in FIELDS}
+    imported_rows: set[int] = set()
+    for o in result.orders:
+        imported_rows.update(o.rows)
+        if o.declaration.extra.get("gross_weight_estimated"):
+            rep.gross_estimated += 1
+        for item in o.declaration.items:
+            rep.lines += 1
+            filled = item.extra.get(FILLED_KEY) or []
+            if filled:
+                rep.completed += 1
+            for f in filled:
+                rep.fields[f] = rep.fields.get(f, 0) + 1
+    rep.unmatched = [p for p in rr.misses if p.row in imported_rows]
+    by_row = {(p.row, p.message) for p in result.problems}
+    for p in rep.unmatched:
+        if (p.row, p.message) not in by_row:
+            result.problems.append(p)
+    result.problems.sort(key=lambda p: p.row)
+    if packaging is not None:
+        rep.packaging_kg = number_text(packaging)
+    return rep
 
 
 def _order_field(
@@ -777,7 +937,13 @@ def _party(rr: _RowReader, order: _Order, role: str, probs: list[RowProblem]) ->
     return p, found
 
 
-def _finish(rr: _RowReader, order: _Order, sender: Party | None, result: ImportResult) -> None:
+def _finish(
+    rr: _RowReader,
+    order: _Order,
+    sender: Party | None,
+    result: ImportResult,
+    packaging: Decimal | None = None,
+) -> None:
     probs = list(order.problems)
     d = Declaration()
     d.recipient, _ = _party(rr, order, "recipient", probs)
@@ -845,6 +1011,12 @@ def _finish(rr: _RowReader, order: _Order, sender: Party | None, result: ImportR
         setattr(d, key, [t.strip() for t in re.split(r"[;,\n]", text) if t.strip()])
     d.items = order.items
     d.extra["order_number"] = order.number
+    if packaging is not None and not d.gross_weight_kg.strip() and d.items:
+        nets = [it.net_weight_kg.strip() for it in d.items]
+        if all(nets):
+            total = sum((Decimal(w) for w in nets), Decimal(0)) + packaging
+            d.gross_weight_kg = kg_text(total, "kg")
+            d.extra["gross_weight_estimated"] = {"packaging_kg": number_text(packaging)}
     if not order.items and not any(p.level == "error" for p in probs):
         probs.append(
             RowProblem(

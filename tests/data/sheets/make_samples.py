@@ -178,6 +178,7 @@ def shopify() -> None:
                 "Shipping Address1": "3-2-1 Shibuya",
                 "Shipping City": "Shibuya-ku, Tokyo",
                 "Shipping Zip": "150-0002",
+                "Shipping Province": "Tokyo",
                 "Shipping Country": "JP",
                 "Id": 5551234002,
             },
