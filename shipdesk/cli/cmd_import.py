@@ -2,9 +2,12 @@
 
 Writes one ``<order>.shipdesk.json`` per order (and its PDF unless blocked or ``--no-pdf``),
 ``rejected.csv`` with the rows that could not be imported (original values plus a problem
-column, ready to fix and re-import), and prints a summary. Exit status: 0 when every row went
-through and no declaration is blocked; 1 when rows were rejected or declarations are blocked
-(prohibited goods or validation errors); 2 when the file cannot be read or the options are wrong.
+column, ready to fix and re-import), and prints a summary. Order lines are completed from the
+product catalogue in the user database (``--products FILE`` loads a catalogue file into it
+first); ``--packaging-kg`` (or the ``packaging_kg`` setting) estimates missing gross weights.
+Exit status: 0 when every row went through and no declaration is blocked; 1 when rows (of the
+orders or of the products file) were rejected or declarations are blocked (prohibited goods or
+validation errors); 2 when a file cannot be read or the options are wrong.
 """
 
 from __future__ import annotations
@@ -43,6 +46,19 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="rejected.csv",
         help="file name (in DIR) for rejected rows; .csv or .xlsx (default rejected.csv)",
     )
+    p.add_argument(
+        "--products",
+        metavar="FILE",
+        type=Path,
+        help="product catalogue (.csv/.xlsx: sku, description, net_weight_kg or weight + unit, "
+        "hs_code, origin_country) to load into the catalogue before importing",
+    )
+    p.add_argument(
+        "--packaging-kg",
+        metavar="KG",
+        help="orders without a gross weight get the sum of net weights plus this (e.g. 0.15); "
+        "default: the packaging_kg setting, else none (gross weight stays required)",
+    )
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.set_defaults(func=run)
 
@@ -51,9 +67,11 @@ def run(args: argparse.Namespace) -> int:
     from shipdesk.core.errors import InputError
     from shipdesk.core.exchange.batch import run_batch, summary_lines
     from shipdesk.core.exchange.mapping import resolve_mapping_arg, save_mapping
-    from shipdesk.core.exchange.orders import import_orders
+    from shipdesk.core.exchange.orders import import_orders, parse_packaging
+    from shipdesk.core.exchange.products import read_products
     from shipdesk.core.model import Party
     from shipdesk.core.storage import settings
+    from shipdesk.core.storage.products import ProductIndex, save_products
 
     if Path(args.rejected).suffix.lower() not in (".csv", ".xlsx") or Path(args.rejected).name != (
         args.rejected
@@ -72,7 +90,28 @@ def run(args: argparse.Namespace) -> int:
         )
     operator = args.operator or settings.get("operator")
     channel = args.channel or settings.get("channel") or "post"
-    result = import_orders(args.file, mapping, sender=sender, sheet=args.sheet)
+    packaging = parse_packaging(
+        args.packaging_kg if args.packaging_kg is not None else settings.get("packaging_kg")
+    )
+    product_lines: list[str] = []
+    product_errors = 0
+    if args.products is not None:
+        pf = read_products(args.products)
+        stored = save_products(pf.products)
+        product_errors = pf.rows_rejected
+        product_lines.append(
+            f"{args.products}: {stored} products loaded into the catalogue"
+            + (f"; rows rejected: {product_errors}" if product_errors else "")
+        )
+        product_lines += [f"  {p}" for p in pf.problems]
+    result = import_orders(
+        args.file,
+        mapping,
+        sender=sender,
+        sheet=args.sheet,
+        products=ProductIndex.from_db(),
+        packaging_kg=packaging,
+    )
     if args.save_mapping:
         save_mapping(args.save_mapping, result.mapping)
     summary = run_batch(
@@ -87,10 +126,22 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         data = summary.to_json()
         data["mapping"] = result.mapping.platform or result.mapping.name
+        if args.products is not None:
+            data["products_file"] = {
+                "file": str(args.products),
+                "loaded": len(pf.products),
+                "rows_rejected": product_errors,
+                "problems": [
+                    {"row": p.row, "column": p.column, "level": p.level, "message": p.message}
+                    for p in pf.problems
+                ],
+            }
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
+        for line in product_lines:
+            print(line)
         print(f"{args.file}: columns read as {result.mapping.name}")
         for line in summary_lines(summary):
             print(line)
-    return 0 if summary.all_clear else 1
+    return 0 if summary.all_clear and not product_errors else 1

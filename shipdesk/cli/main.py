@@ -28,6 +28,7 @@ COMMANDS = (
     "validate",
     "render",
     "import",
+    "products",
     "export",
     "tariff",
     "rules",

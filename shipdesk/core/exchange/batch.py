@@ -83,6 +83,7 @@ class BatchSummary:
     notes: list[str] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
+    catalogue: Any = None  # orders.CatalogueReport when a product catalogue or packaging was used
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -120,6 +121,7 @@ class BatchSummary:
             "rejected_file": str(self.rejected_path) if self.rejected_path else None,
             "cancelled": self.cancelled,
             "notes": list(self.notes),
+            "catalogue": self.catalogue.to_json() if self.catalogue is not None else None,
             "outcomes": [
                 {
                     "name": o.name,
@@ -303,6 +305,9 @@ def run_batch(
                 f"No order rows found below the header (row {res.header_row}) of {res.source}"
             )
         summary.row_problems = list(res.problems)
+        summary.catalogue = res.catalogue
+        if res.catalogue is not None:
+            summary.notes.extend(res.catalogue.lines_text())
         if res.rejected:
             summary.rejected_path = res.write_rejected(out / rejected_name)
     else:
