@@ -3,6 +3,8 @@
 The dialog reads the headers and a few rows, shows the detected mapping as a table (one combo
 per declaration field, with the first row's value beside it), lets the user change and save the
 mapping by name, then runs import + batch on a worker thread with a progress bar and Cancel.
+Order lines are completed from the product catalogue (*Products…* loads a catalogue file into
+it) and a packaging allowance can estimate missing gross weights.
 At the end it lists what was made and every row problem, and can export the rejected rows to
 fix and re-import. All work is done by ``shipdesk.core.exchange``; this is only the face.
 """
@@ -37,12 +39,20 @@ from PySide6.QtWidgets import (
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.exchange import mapping as mp
 from shipdesk.core.exchange.batch import BatchSummary, run_batch, summary_lines
-from shipdesk.core.exchange.orders import ImportResult, cell_text, import_orders
+from shipdesk.core.exchange.orders import (
+    ImportResult,
+    cell_text,
+    import_orders,
+    number_text,
+    parse_packaging,
+)
+from shipdesk.core.exchange.products import read_products
 from shipdesk.core.exchange.sheets import read_table
 from shipdesk.core.i18n import _
 from shipdesk.core.model import Party
 from shipdesk.core.paths import folders
 from shipdesk.core.progress import Cancelled, CancelToken
+from shipdesk.core.storage import products as product_store
 from shipdesk.gui import workers
 
 log = logging.getLogger("shipdesk.gui.import")
@@ -208,6 +218,32 @@ class ImportDialog(QDialog):
         self.pdf_check.setChecked(True)
         oh.addWidget(self.pdf_check)
         v.addWidget(opts)
+
+        cat = QGroupBox(_("Products"), page)
+        ch = QHBoxLayout(cat)
+        self.products_label = QLabel("", cat)
+        self.products_label.setObjectName("productsStatus")
+        self.products_label.setWordWrap(True)
+        ch.addWidget(self.products_label, 1)
+        self.products_button = QPushButton(_("Products…"), cat)
+        self.products_button.setObjectName("loadProducts")
+        self.products_button.setToolTip(
+            _("Load a product list (.csv or .xlsx: sku, description, net_weight_kg, hs_code, "
+              "origin_country) to complete weights, HS codes and origins of the orders")
+        )  # fmt: skip
+        self.products_button.clicked.connect(self._choose_products)
+        ch.addWidget(self.products_button)
+        ch.addWidget(QLabel(_("Packaging (kg):"), cat))
+        self.packaging_edit = QLineEdit(cat)
+        self.packaging_edit.setObjectName("packagingKg")
+        self.packaging_edit.setPlaceholderText(_("none"))
+        self.packaging_edit.setToolTip(
+            _("Orders without a gross weight get the sum of the net weights plus this allowance")
+        )
+        self.packaging_edit.setMaximumWidth(90)
+        ch.addWidget(self.packaging_edit)
+        v.addWidget(cat)
+        self._init_products()
         self._refresh_mapping_choices()
         if self._out_dir is not None:
             self.out_edit.setText(str(self._out_dir))
@@ -221,6 +257,10 @@ class ImportDialog(QDialog):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         v.addWidget(self.summary_label)
+        self.catalogue_label = QLabel("", page)
+        self.catalogue_label.setObjectName("catalogueResult")
+        self.catalogue_label.setWordWrap(True)
+        v.addWidget(self.catalogue_label)
         v.addWidget(QLabel(_("Declarations"), page))
         self.outcome_table = QTableWidget(0, 3, page)
         self.outcome_table.setObjectName("outcomeTable")
@@ -252,6 +292,62 @@ class ImportDialog(QDialog):
         h.addWidget(self.export_button)
         v.addLayout(h)
         return page
+
+    # -- product catalogue ----------------------------------------------------------------
+    def _init_products(self) -> None:
+        try:
+            from shipdesk.core.storage import settings
+
+            value = settings.get("packaging_kg", self._conn)
+            packaging = parse_packaging(None if value is None else str(value))
+        except ShipdeskError as exc:
+            log.error("packaging setting ignored: %s", exc)
+            packaging = None
+        if packaging is not None:
+            self.packaging_edit.setText(number_text(packaging))
+        self._update_products_label()
+
+    def _update_products_label(self, extra: str = "") -> None:
+        try:
+            n = product_store.count(self._conn)
+        except ShipdeskError as exc:
+            log.error("product catalogue unavailable: %s", exc)
+            n = 0
+        text = (
+            _("Product catalogue: {n} products.").format(n=n)
+            if n
+            else _("No product catalogue: weights, HS codes and origins come from the file only.")
+        )
+        self.products_label.setText((extra + " " if extra else "") + text)
+
+    def _choose_products(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Product list"),
+            "",
+            _("Spreadsheets (*.xlsx *.xlsm *.csv *.tsv *.txt);;All files (*)"),
+        )
+        if path:
+            self.load_products(path)
+
+    def load_products(self, path: str | Path) -> bool:
+        """Read a catalogue file into the product catalogue. False when nothing was loaded."""
+        p = Path(path)
+        try:
+            pf = read_products(p)
+            stored = product_store.save_products(pf.products, self._conn)
+        except ShipdeskError as exc:
+            self._error(str(exc))
+            return False
+        msg = _("{n} products loaded from {file}.").format(n=stored, file=p.name)
+        if pf.errors:
+            first = "; ".join(str(e) for e in pf.errors[:3])
+            msg += " " + _("Rows left out: {n} ({first}).").format(n=pf.rows_rejected, first=first)
+        self._update_products_label(msg)
+        if pf.errors and not stored:
+            self._error(msg)
+            return False
+        return True
 
     # -- file and mapping -----------------------------------------------------------------
     def _choose_file(self) -> None:
@@ -443,6 +539,16 @@ class ImportDialog(QDialog):
             self._error(_("Choose a column for: ") + ", ".join(missing))
             return
         out = Path(self.out_edit.text().strip() or folders().data / "imports" / self.path.stem)
+        try:
+            packaging = parse_packaging(self.packaging_edit.text())
+        except ShipdeskError:
+            self._error(_("Packaging: enter a weight in kg such as 0.15, or leave it empty."))
+            return
+        try:
+            products = product_store.ProductIndex.from_db(self._conn)
+        except ShipdeskError as exc:
+            log.error("product catalogue unavailable: %s", exc)
+            products = None
         operator, sender = self._defaults()
         token = CancelToken()
         self._token = token
@@ -464,7 +570,8 @@ class ImportDialog(QDialog):
 
         def job() -> tuple[ImportResult, BatchSummary]:
             res = import_orders(path, mapping, progress=read_progress, cancel=token,
-                                sender=sender)  # fmt: skip
+                                sender=sender, products=products,
+                                packaging_kg=packaging)  # fmt: skip
             summary = run_batch(res, out, operator=operator, render_pdf=render,
                                 progress=batch_progress, cancel=token)  # fmt: skip
             return res, summary
@@ -519,6 +626,27 @@ class ImportDialog(QDialog):
         # the tables below give the details; the label keeps the counts and notes
         lines = [ln for ln in summary_lines(s, max_rows=0) if not ln.startswith(" ")]
         self.summary_label.setText("\n".join(lines))
+        cat = self.result.catalogue
+        texts = []
+        if cat is not None and cat.products:
+            texts.append(
+                _("Lines completed from the product catalogue: {done} of {total}.").format(
+                    done=cat.completed, total=cat.lines
+                )
+            )
+            if cat.unmatched:
+                texts.append(
+                    _("Not in the catalogue: {n} lines (see the problems below).").format(
+                        n=len(cat.unmatched)
+                    )
+                )
+        if cat is not None and cat.gross_estimated:
+            texts.append(
+                _("Gross weight estimated (net weights + {kg} kg packaging): {n}.").format(
+                    kg=cat.packaging_kg, n=cat.gross_estimated
+                )
+            )
+        self.catalogue_label.setText(" ".join(texts))
         self.progress_label.setText(lines[0])
         self.outcome_table.setRowCount(len(s.outcomes))
         labels = {"ok": _("ready"), "check": _("to check"), "blocked": _("blocked"),
