@@ -120,3 +120,45 @@ def test_worker_thread_keeps_dialog_responsive_and_cancels(
         workers.set_synchronous(True)
     assert dialog.state == "cancelled"
     assert dialog.cancel_button.text() == "Close"
+
+
+def test_products_button_loads_catalogue_and_report_counts_lines(
+    qtbot, dialog: ImportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from shipdesk.core.storage import products as store
+
+    assert "No product catalogue" in dialog.products_label.text()
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(DATA / "products.csv"), "")
+    )
+    dialog.products_button.click()
+    assert store.count() == 14
+    assert "14 products loaded from products.csv." in dialog.products_label.text()
+    assert "Product catalogue: 14 products." in dialog.products_label.text()
+
+    dialog.load_file(DATA / "shopify_orders.csv")
+    dialog.pdf_check.setChecked(False)
+    dialog.packaging_edit.setText("abc")
+    dialog.run_button.click()
+    assert dialog.state == "idle" and "Packaging" in dialog.progress_label.text()
+    dialog.packaging_edit.setText("0,15")
+    with qtbot.waitSignal(dialog.batchFinished, timeout=60_000):
+        dialog.run_button.click()
+    assert dialog.state == "done"
+    text = dialog.catalogue_label.text()
+    assert "Lines completed from the product catalogue: 4 of 4." in text
+    assert "Gross weight estimated (net weights + 0.15 kg packaging): 3." in text
+    statuses = {dialog.outcome_table.item(r, 0).text(): dialog.outcome_table.item(r, 1).text()
+                for r in range(dialog.outcome_table.rowCount())}  # fmt: skip
+    assert "blocked" not in statuses.values()
+
+
+def test_bad_products_file_reports_rows(dialog: ImportDialog, tmp_path: Path) -> None:
+    f = tmp_path / "p.csv"
+    f.write_text("sku,hs_code\nA,12\n", encoding="utf-8")
+    assert not dialog.load_products(f)
+    assert "row 2, column 'hs_code'" in dialog.progress_label.text()
+    assert not dialog.load_products(DATA / "shopify_orders.csv")
+    assert "not a product catalogue" in dialog.progress_label.text()
