@@ -13,6 +13,7 @@ filled, and each filled field is listed in ``item.extra["filled_from_catalogue"]
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -47,7 +48,7 @@ EXPORT_HEADERS = ("sku", "name", "description", "net_weight_kg", "hs_code", "ori
 _ALIASES: dict[str, tuple[str, ...]] = {
     "sku": ("sku", "itemsku", "productsku", "variantsku", "lineitemsku", "sellersku",
             "articlenumber", "articleno", "itemnumber", "productcode", "productid", "reference",
-            "ref", "customlabel", "artikelnummer", "artikelnr", "reference", "referenceproduit",
+            "ref", "customlabel", "artikelnummer", "artikelnr", "referenceproduit",
             "codearticle", "codigo", "referencia"),
     "name": ("name", "productname", "title", "producttitle", "itemname", "itemtitle",
              "lineitemname", "product", "listingtitle", "artikelname", "produktname", "nom",
@@ -59,7 +60,7 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "weight": ("netweight", "weight", "unitweight", "netweightperunit", "itemweight",
                "productweight", "nettogewicht", "gewicht", "poids", "poidsnet", "peso",
                "pesoneto"),
-    "weight_unit": ("weightunit", "unit", "unitofweight", "gewichtseinheit", "unitedepoids"),
+    "weight_unit": ("weightunit", "unitofweight", "gewichtseinheit", "unitedepoids"),
     "hs_code": ("hscode", "hs", "hstariffnumber", "tariffcode", "tariffnumber", "commoditycode",
                 "harmonizedcode", "harmonisedcode", "harmonizedsystemcode", "customscode",
                 "zolltarifnummer", "warennummer", "codesh", "nomenclaturedouaniere",
@@ -84,7 +85,10 @@ def _column_key(header: str) -> tuple[str, str | None] | None:
     """(catalogue column, weight unit named in the header) for a header, or None."""
     if not header:
         return None
-    bare = norm_header(re.sub(r"\([^)]*\)", "", header))
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", header) if not unicodedata.combining(ch)
+    )
+    bare = norm_header(re.sub(r"\([^)]*\)", "", plain))
     for key, names in _ALIASES.items():
         if bare in names:
             return key, (_unit_hint(header) if key == "weight" else None)
