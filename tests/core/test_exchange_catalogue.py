@@ -178,7 +178,7 @@ def test_unknown_sku_stays_blocked_with_row_and_sku(products: ProductIndex, tmp_
     assert any("net_weight_kg" in r for r in summary.outcomes[1].reasons())
     text = "\n".join(summary_lines(summary))
     assert "2 of 4 lines" in text and "SKU 'ZZ-9'" in text
-    assert "Gross weight estimated for 1 declarations" in text  # only #1001 has all weights
+    assert "Gross weight estimated for 1 declaration:" in text  # only #1001 has all weights
     data = summary.to_json()
     assert data["catalogue"]["unmatched"][0]["row"] == 4
 

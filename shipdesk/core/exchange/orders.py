@@ -185,7 +185,8 @@ class CatalogueReport:
                 out.append(f"  ... and {len(self.unmatched) - 50} more lines not in the catalogue")
         if self.gross_estimated:
             out.append(
-                f"Gross weight estimated for {self.gross_estimated} declarations: net weights "
+                f"Gross weight estimated for {self.gross_estimated} "
+                f"declaration{'s' if self.gross_estimated != 1 else ''}: net weights "
                 f"+ {self.packaging_kg} kg packaging (weigh the parcel if you can)"
             )
         return out
@@ -893,10 +894,7 @@ def _catalogue_report(
             for f in filled:
                 rep.fields[f] = rep.fields.get(f, 0) + 1
     rep.unmatched = [p for p in rr.misses if p.row in imported_rows]
-    by_row = {(p.row, p.message) for p in result.problems}
-    for p in rep.unmatched:
-        if (p.row, p.message) not in by_row:
-            result.problems.append(p)
+    result.problems.extend(rep.unmatched)  # in the row report too (as warnings)
     result.problems.sort(key=lambda p: p.row)
     if packaging is not None:
         rep.packaging_kg = number_text(packaging)
