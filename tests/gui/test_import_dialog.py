@@ -150,6 +150,7 @@ def test_products_button_loads_catalogue_and_report_counts_lines(
     text = dialog.catalogue_label.text()
     assert "Lines completed from the product catalogue: 4 of 4." in text
     assert "Gross weight estimated (net weights + 0.15 kg packaging): 3." in text
+    assert "Completed from" not in dialog.summary_label.text()  # said once, translated
     statuses = {dialog.outcome_table.item(r, 0).text(): dialog.outcome_table.item(r, 1).text()
                 for r in range(dialog.outcome_table.rowCount())}  # fmt: skip
     assert "blocked" not in statuses.values()

@@ -624,7 +624,11 @@ class ImportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(_("Close"))
         # the tables below give the details; the label keeps the counts and notes
-        lines = [ln for ln in summary_lines(s, max_rows=0) if not ln.startswith(" ")]
+        # the catalogue has its own (translated) line below
+        own = set(self.result.catalogue.lines_text()) if self.result.catalogue else set()
+        lines = [
+            ln for ln in summary_lines(s, max_rows=0) if not ln.startswith(" ") and ln not in own
+        ]
         self.summary_label.setText("\n".join(lines))
         cat = self.result.catalogue
         texts = []
