@@ -31,9 +31,7 @@ def with_unit(label: str, unit: str) -> str:
 def money(text: str) -> str:
     """An amount as printed: two decimals when it parses, else the text as typed."""
     d = parse_decimal(text)
-    if d is None:
-        return str(text or "").strip()
-    return f"{d.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}"
+    return str(text or "").strip() if d is None else money_dec(d)
 
 
 def money_dec(d: Decimal) -> str:
@@ -43,9 +41,7 @@ def money_dec(d: Decimal) -> str:
 def weight(text: str) -> str:
     """A weight as printed: three decimals when it parses, else the text as typed."""
     d = parse_decimal(text)
-    if d is None:
-        return str(text or "").strip()
-    return f"{d.quantize(Decimal('0.001'), ROUND_HALF_UP)}"
+    return str(text or "").strip() if d is None else weight_dec(d)
 
 
 def weight_dec(d: Decimal) -> str:

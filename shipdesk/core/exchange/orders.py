@@ -33,7 +33,7 @@ from shipdesk.core.exchange.mapping import (
 )
 from shipdesk.core.exchange.safety import neutralise
 from shipdesk.core.exchange.sheets import Cell, csv_text, is_blank_row, open_sheet
-from shipdesk.core.model import Category, Declaration, Item, NonDelivery, Party
+from shipdesk.core.model import PARTY_FIELDS, Category, Declaration, Item, NonDelivery, Party
 from shipdesk.core.paths import resource
 from shipdesk.core.progress import CancelToken, ProgressCallback
 
@@ -43,18 +43,6 @@ if TYPE_CHECKING:
 _LABELS = {t.key: t.label for t in TARGETS}
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _ITEM_PRESENCE = ("item.description", "item.unit_price", "item.value")
-_PARTY_KEYS = (
-    "name",
-    "company",
-    "street",
-    "city",
-    "postcode",
-    "region",
-    "country",
-    "phone",
-    "email",
-    "tax_id",
-)
 _KG_PER = {
     "kg": Decimal(1),
     "g": Decimal("0.001"),
@@ -917,7 +905,7 @@ def _order_field(
 def _party(rr: _RowReader, order: _Order, role: str, probs: list[RowProblem]) -> tuple[Party, bool]:
     p = Party()
     found = False
-    for k in _PARTY_KEYS:
+    for k in PARTY_FIELDS:
         key = f"{role}.{k}"
         if key not in order.fields:
             continue
@@ -949,7 +937,7 @@ def _finish(
     d.sender = (
         snd
         if found or sender is None
-        else Party(**{k: getattr(sender, k) for k in _PARTY_KEYS}, extra=dict(sender.extra))
+        else Party(**{k: getattr(sender, k) for k in PARTY_FIELDS}, extra=dict(sender.extra))
     )
     cur = _order_field(rr, order, "currency", parse_currency, probs)
     if cur:
