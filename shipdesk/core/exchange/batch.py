@@ -245,10 +245,8 @@ def _screen(decl: Declaration, channel: str) -> tuple[list[Any], list[Any]]:
     from shipdesk.core import services
 
     findings = list(services.screen(decl, channel))
-    try:
-        from shipdesk.core.screening.overrides import blocking
-    except ImportError:
-        return findings, [f for f in findings if getattr(f, "level", "") == "prohibited"]
+    from shipdesk.core.screening.overrides import blocking
+
     return findings, list(blocking(decl, findings))
 
 

@@ -114,14 +114,9 @@ def id_type(value: str, country: str = "") -> str:
         return "CPF"
     if country == "BR" and re.fullmatch(r"\d{14}", v):
         return "CNPJ"
-    try:
-        from stdnum.eu import vat
+    from stdnum.eu import vat
 
-        if vat.is_valid(v):
-            return "VAT"
-    except ImportError:
-        pass
-    return "TAX_ID"
+    return "VAT" if vat.is_valid(v) else "TAX_ID"
 
 
 def _party(p: Party) -> dict[str, Any]:

@@ -293,10 +293,8 @@ def is_vague(description: str) -> bool:
     """True when a shop title is missing or too vague for customs (vague-term list)."""
     if not description.strip():
         return True
-    try:
-        from shipdesk.core.validation.descriptions import check_description
-    except ImportError:  # pragma: no cover - the validation package ships with the core
-        return False
+    from shipdesk.core.validation.descriptions import check_description
+
     return check_description(description) is not None
 
 

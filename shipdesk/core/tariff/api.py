@@ -320,10 +320,8 @@ def suggest(query: str, top: int = 5) -> list[Suggestion]:
 
 
 def _with_national(items: list[Suggestion], text: str) -> list[Suggestion]:
-    try:
-        from shipdesk.core.tariff.national import best_lines
-    except ImportError:  # pragma: no cover - trimmed build
-        return items
+    from shipdesk.core.tariff.national import best_lines
+
     hs6 = [s.hs6 for s in items if len(s.code) == 6]
     try:
         found = best_lines(hs6, text)

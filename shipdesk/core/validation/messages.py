@@ -150,9 +150,6 @@ MESSAGES: dict[str, str] = {
         "matter, chapter 49): choose the right category (e.g. sale of goods or gift)."
     ),
     "hs_dots": "Write the HS code as digits only: {code}.",
-    "hs_not_checked": (
-        "HS code {value} could not be checked (no tariff data available): verify it yourself."
-    ),
     "origin_missing": (
         "Country of origin is missing: commercial items need the country where the goods were "
         "made (two-letter code, e.g. CN, DE)."

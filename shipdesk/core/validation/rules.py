@@ -561,11 +561,8 @@ def _hs(ctx: Context, p: str, it: Item) -> None:
     if prefix[:2] in ("77", "98", "99"):
         ctx.add(ERROR, path, "hs_unspecified", value=code)
         return
-    try:
-        from shipdesk.core.tariff.nomenclature import code_exists
-    except ImportError:
-        ctx.add(WARNING, path, "hs_not_checked", value=code)
-        return
+    from shipdesk.core.tariff.nomenclature import code_exists
+
     if not code_exists(prefix):
         if len(code) == 6:
             ctx.add(ERROR, path, "hs_unknown", value=code)
@@ -912,10 +909,8 @@ def _printed_fields(ctx: Context) -> list[tuple[str, str]]:
 
 
 def rule_glyphs(ctx: Context) -> None:
-    try:
-        from shipdesk.core.documents.fonts import missing_glyphs
-    except ImportError:
-        return
+    from shipdesk.core.documents.fonts import missing_glyphs
+
     for path, text in _printed_fields(ctx):
         if text and text.strip():
             missing = missing_glyphs(text)
