@@ -254,11 +254,8 @@ class MainWindow(QMainWindow):
             )
 
     def import_dialog(self) -> None:
-        try:
-            from shipdesk.gui.dialogs.import_dialog import ImportDialog
-        except ImportError:
-            QMessageBox.information(self, _("Import"), _("Spreadsheet import is not available."))
-            return
+        from shipdesk.gui.dialogs.import_dialog import ImportDialog
+
         dlg = ImportDialog(
             parent=self,
             operator=self.session.operator,

@@ -19,10 +19,8 @@ LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français"}
 
 
 def _operator_choices() -> list[tuple[str, str]]:
-    try:
-        from shipdesk.core.forms import load_profiles
-    except ImportError:
-        return [("upu", _("UPU default"))]
+    from shipdesk.core.forms import load_profiles
+
     return [(pid, p.name) for pid, p in sorted(load_profiles().items(), key=lambda kv: kv[1].name)]
 
 

@@ -8,10 +8,8 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from shipdesk.core.i18n import N_, _
 from shipdesk.core.storage import settings
 from shipdesk.gui import workers
 from shipdesk.gui.session import EditSession
+from shipdesk.gui.widgets.pdf_preview import PdfPreview
 
 FORMS = [
     ("auto", N_("CN22 or CN23 (chosen by value)")),
@@ -68,10 +67,6 @@ class DocumentsPage(QWidget):
         self.create_btn.setObjectName("createPdf")
         self.create_btn.setDefault(True)
         self.create_btn.clicked.connect(self.create_pdf)
-        self.save_btn = QPushButton(_("&Save PDF…"), self)
-        self.save_btn.setObjectName("savePdf")
-        self.save_btn.setEnabled(False)
-        self.save_btn.clicked.connect(self.save_pdf_dialog)
         for label, w in (
             (_("Form"), self.form),
             (_("Paper"), self.paper),
@@ -81,7 +76,6 @@ class DocumentsPage(QWidget):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.create_btn)
-        row.addWidget(self.save_btn)
         lay.addLayout(row)
         conn = session.store.conn
         self.paper.setCurrentIndex(max(self.paper.findData(settings.get("paper", conn)), 0))
@@ -98,17 +92,9 @@ class DocumentsPage(QWidget):
         self.status.setObjectName("documentsStatus")
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
-        self.preview: Any = None
-        try:
-            from shipdesk.gui.widgets.pdf_preview import PdfPreview
-        except ImportError:
-            PdfPreview = None
-        if PdfPreview is not None:
-            self.preview = PdfPreview(parent=self)
-            lay.addWidget(self.preview, 1)
-            self.save_btn.hide()  # the preview has Save as…, Print… and the system viewer
-        else:
-            lay.addStretch(1)
+        # The preview carries Save as…, Print… and Open in system viewer.
+        self.preview = PdfPreview(parent=self)
+        lay.addWidget(self.preview, 1)
 
     def refuse_reason(self) -> str:
         res = self.session.validation
@@ -151,11 +137,9 @@ class DocumentsPage(QWidget):
     def _on_rendered(self, pdf: bytes) -> None:
         self.create_btn.setEnabled(True)
         self.pdf = pdf
-        self.save_btn.setEnabled(True)
         self.status.setText(f"✔ PDF ready ({len(pdf) // 1024} KB).")
         self.session.store.log(self.session.draft_id, "rendered", self.form.currentData())
-        if self.preview is not None:
-            self.preview.set_pdf(pdf)
+        self.preview.set_pdf(pdf)
         self.rendered.emit(pdf)
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -167,14 +151,3 @@ class DocumentsPage(QWidget):
             raise ValueError("no PDF yet")
         atomic_write_bytes(path, self.pdf)
         self.status.setText(f"✔ Saved {path}")
-
-    def save_pdf_dialog(self) -> None:
-        if self.pdf is None:
-            return
-        name = self.session.decl.item_id or self.session.decl.invoice_number or "declaration"
-        path, _filter = QFileDialog.getSaveFileName(self, "Save PDF", f"{name}.pdf", "PDF (*.pdf)")
-        if path:
-            try:
-                self.save_pdf(Path(path))
-            except OSError as exc:
-                QMessageBox.warning(self, _("Save PDF"), f"Could not save {path}: {exc.strerror}")

@@ -27,6 +27,8 @@ from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Category, NonDelivery
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession
+from shipdesk.gui.widgets.findings import FindingsWidget
+from shipdesk.gui.widgets.hs_search import HsSearchWidget
 from shipdesk.gui.widgets.marks import mark_widget
 
 CATEGORY_LABELS = {
@@ -196,30 +198,18 @@ class ItemsPage(QWidget):
 
     def _build_assist(self) -> None:
         """HS lookup and restricted-goods flags for the selected item."""
-        self.hs_search: Any = None
-        self.findings_view: Any = None
-        try:
-            from shipdesk.gui.widgets.hs_search import HsSearchWidget
-        except ImportError:
-            HsSearchWidget = None
-        if HsSearchWidget is not None:
-            self.hs_search = HsSearchWidget(parent=self.assist)
-            self.hs_search.setObjectName("hsSearch")
-            self.hs_search.codeChosen.connect(self._on_code_chosen)
-            self.assist_layout.addWidget(self.hs_search, 3)
-            find = QAction(_("Find the HS code of the selected item"), self)
-            find.setShortcut(QKeySequence("Ctrl+K"))
-            find.triggered.connect(self.focus_hs_search)
-            self.addAction(find)
-        try:
-            from shipdesk.gui.widgets.findings import FindingsWidget
-        except ImportError:
-            FindingsWidget = None
-        if FindingsWidget is not None:
-            self.findings_view = FindingsWidget(parent=self.assist, decl=self.session.decl)
-            self.findings_view.setObjectName("itemFindings")
-            self.findings_view.overridden.connect(self._on_overridden)
-            self.assist_layout.addWidget(self.findings_view, 2)
+        self.hs_search = HsSearchWidget(parent=self.assist)
+        self.hs_search.setObjectName("hsSearch")
+        self.hs_search.codeChosen.connect(self._on_code_chosen)
+        self.assist_layout.addWidget(self.hs_search, 3)
+        find = QAction(_("Find the HS code of the selected item"), self)
+        find.setShortcut(QKeySequence("Ctrl+K"))
+        find.triggered.connect(self.focus_hs_search)
+        self.addAction(find)
+        self.findings_view = FindingsWidget(parent=self.assist, decl=self.session.decl)
+        self.findings_view.setObjectName("itemFindings")
+        self.findings_view.overridden.connect(self._on_overridden)
+        self.assist_layout.addWidget(self.findings_view, 2)
 
     def current_row(self) -> int:
         idx = self.table.currentIndex()
@@ -230,8 +220,7 @@ class ItemsPage(QWidget):
         self._loading = True
         d = self.session.decl
         self._searched = ""
-        if self.findings_view is not None:
-            self.findings_view.decl = d
+        self.findings_view.decl = d
         self.model.set_declaration(d)
         i = self.category.findData(d.category)
         self.category.setCurrentIndex(max(i, 0))
@@ -310,23 +299,20 @@ class ItemsPage(QWidget):
         row = self.current_row()
         items = self.session.decl.items
         text = items[row].description if 0 <= row < len(items) else ""
-        if self.hs_search is not None and text.strip() and text != self._searched:
+        if text.strip() and text != self._searched:
             self._searched = text
             self.hs_search.set_text(text)
         self._show_findings()
 
     def focus_hs_search(self) -> None:
-        if self.hs_search is not None:
-            self.hs_search.edit.setFocus()
-            self.hs_search.edit.selectAll()
+        self.hs_search.edit.setFocus()
+        self.hs_search.edit.selectAll()
 
     def _on_overridden(self, _finding: Any) -> None:
         self.session.touch()
         self.session.check_now()
 
     def _show_findings(self) -> None:
-        if self.findings_view is None:
-            return
         row = self.current_row()
         fs = [f for f in self.session.findings if getattr(f, "item_index", None) == row]
         self.findings_view.set_findings(fs)

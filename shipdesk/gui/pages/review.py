@@ -160,10 +160,8 @@ class ReviewPage(QWidget):
         )
 
     def blocking_findings(self) -> list[Any]:
-        try:
-            from shipdesk.core.screening.overrides import blocking
-        except ImportError:
-            return [f for f in self.session.findings if f.level == "prohibited"]
+        from shipdesk.core.screening.overrides import blocking
+
         return list(blocking(self.session.decl, self.session.findings))
 
     def _activate(self, item: QListWidgetItem) -> None:
