@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.i18n import N_, _
+from shipdesk.core.screening.overrides import blocking, overridden
 from shipdesk.core.validation import field_label
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.marks import level_icon
@@ -88,13 +89,13 @@ class ReviewPage(QWidget):
         form = (res.form if res is not None else "?").upper()
         n_err = len([p for p in res.problems if p.level == "error"]) if res else 0
         n_warn = len([p for p in res.problems if p.level == "warning"]) if res else 0
-        blocking = self.blocking_findings()
-        if not n_err and not blocking:
+        blocked = self.blocking_findings()
+        if not n_err and not blocked:
             state = "✔ " + _("Ready to print.")
         else:
             state = "✖ " + _("Not ready: {n} error(s)").format(n=n_err)
-            if blocking:
-                state += ", " + _("{n} prohibited item(s)").format(n=len(blocking))
+            if blocked:
+                state += ", " + _("{n} prohibited item(s)").format(n=len(blocked))
             state += "."
         self.summary.setText(
             _("Form")
@@ -121,14 +122,14 @@ class ReviewPage(QWidget):
         if self.problems.count() == 0:
             self.problems.addItem(QListWidgetItem(_("No problems found.")))
         self.findings.clear()
-        overridden = self._overridden_keys()
+        done_keys = overridden(self.session.decl)
         for f in s.findings:
             where = (
                 _("item {n}").format(n=int(f.item_index) + 1)
                 if getattr(f, "item_index", None) is not None
                 else _("shipment")
             )
-            done = (f.rule, str(f.item_index)) in overridden
+            done = (f.rule, f.item_index) in done_keys
             mark = " (" + _("overridden") + ")" if done else ""
             text = f"{_(LEVEL_TEXT.get(f.level, f.level))}{mark} · {where}: {f.message}"
             if getattr(f, "advice", ""):
@@ -143,25 +144,16 @@ class ReviewPage(QWidget):
                 QListWidgetItem(_("Nothing restricted found for this destination."))
             )
 
-    def _overridden_keys(self) -> set[tuple[str, str]]:
-        out = set()
-        for h in self.session.decl.extra.get("history", []) or []:
-            if isinstance(h, dict) and h.get("event") == "override":
-                out.add((h.get("rule"), str(h.get("item_index"))))
-        return out
-
     def _update_override(self, *_args: Any) -> None:
         item = self.findings.currentItem()
         f = item.data(FINDING_ROLE) if item else None
         self.override_btn.setEnabled(
             f is not None
             and f.level == "prohibited"
-            and (f.rule, str(f.item_index)) not in self._overridden_keys()
+            and (f.rule, f.item_index) not in overridden(self.session.decl)
         )
 
     def blocking_findings(self) -> list[Any]:
-        from shipdesk.core.screening.overrides import blocking
-
         return list(blocking(self.session.decl, self.session.findings))
 
     def _activate(self, item: QListWidgetItem) -> None:
