@@ -23,6 +23,7 @@ from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.exchange.declaration_json import from_dict
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration
+from shipdesk.core.screening.api import highest_level
 from shipdesk.core.storage import settings
 from shipdesk.core.storage.address_book import AddressBook
 from shipdesk.gui.pages.documents import DocumentsPage
@@ -288,13 +289,11 @@ class MainWindow(QMainWindow):
 
     def _on_checked(self, result, findings) -> None:
         n_err = len(result.errors) if result is not None else 0
-        worst = ""
-        for f in findings or []:
-            if f.level == "prohibited":
-                worst = " · " + _("prohibited item")
-                break
-            if f.level == "restricted":
-                worst = " · " + _("restricted item")
+        level = highest_level(findings or [])
+        worst = {
+            "prohibited": " · " + _("prohibited item"),
+            "restricted": " · " + _("restricted item"),
+        }.get(level or "", "")
         form = result.form.upper() if result is not None else "?"
         self.setWindowTitle(f"ShipDesk – {form}{f' · {n_err} error(s)' if n_err else ''}{worst}")
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Category, NonDelivery
+from shipdesk.core.screening.api import highest_level
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.findings import FindingsWidget
@@ -329,15 +330,12 @@ class ItemsPage(QWidget):
 
     def _on_checked(self, result: Any, findings: Any) -> None:
         probs = list(result.problems) if result is not None else []
-        levels: dict[int, str] = {}
-        order = {"prohibited": 3, "restricted": 2, "warning": 1}
+        by_item: dict[int, list[Any]] = {}
         for f in findings or []:
-            i = getattr(f, "item_index", None)
-            if i is None:
-                continue
-            if order.get(f.level, 0) > order.get(levels.get(i, ""), 0):
-                levels[i] = f.level
-        self.model.set_checks(probs, levels)
+            if f.item_index is not None:
+                by_item.setdefault(int(f.item_index), []).append(f)
+        levels = {i: highest_level(fs) for i, fs in by_item.items()}
+        self.model.set_checks(probs, {i: lv for i, lv in levels.items() if lv})
         for key, msg in self.messages.items():
             mark_widget(self.editors[key], msg, self.session.problems_for(key))
         self._show_row_message()
