@@ -31,7 +31,7 @@ from shipdesk.core.exchange.mapping import (
     header_score,
     norm_header,
 )
-from shipdesk.core.exchange.safety import neutralise
+from shipdesk.core.exchange.safety import neutralise, restore
 from shipdesk.core.exchange.sheets import Cell, csv_text, is_blank_row, open_sheet
 from shipdesk.core.model import PARTY_FIELDS, Category, Declaration, Item, NonDelivery, Party
 from shipdesk.core.paths import resource
@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from shipdesk.core.storage.products import ProductIndex
 
 _LABELS = {t.key: t.label for t in TARGETS}
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _ITEM_PRESENCE = ("item.description", "item.unit_price", "item.value")
 _KG_PER = {
     "kg": Decimal(1),
@@ -571,8 +570,7 @@ class _RowReader:
             if isinstance(v, str):
                 if not v.strip():
                     return None
-                if v.startswith("'") and v[1:2] in _TRIGGERS:
-                    v = v[1:]  # undo the neutralising apostrophe of an exported file
+                v = restore(v)  # an exported file's neutralising apostrophe
             return v
         sep = ", " if key.endswith(("street",)) else " "
         parts = [cell_text(values[c]) for c in cols if c < len(values)]

@@ -41,6 +41,13 @@ def neutralise(value: Any) -> Any:
     return value
 
 
+def restore(text: str) -> str:
+    """Undo :func:`neutralise` on text read back from an exported file."""
+    if text.startswith("'") and text[1:2] and text[1:2] in _TRIGGERS:
+        return text[1:]
+    return text
+
+
 def check_file_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:
     """Raise InputError when the file is missing, unreadable or larger than ``limit``."""
     p = Path(path)
