@@ -6,22 +6,14 @@ Everything here is pure and fast; the compiled patterns are built once when a ru
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from shipdesk.core.text import fold, squash_spaces
+
 _PUNCT = re.compile(r"[_/,;:()\[\]{}<>\"!?*+=|\\#&@~`^$-]+|(?<!\d)\.|\.(?!\d)")
 _APOS = re.compile(r"['’‘`´]")
-_SPACES = re.compile(r"\s+")
 _WORD = "a-z0-9"
-
-
-def fold(text: str) -> str:
-    """NFKC, casefold and strip accents; nothing else changes."""
-    t = unicodedata.normalize("NFKC", text or "").casefold()
-    t = unicodedata.normalize("NFKD", t)
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))
-    return t.replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("œ", "oe")
 
 
 def normalise(text: str) -> str:
@@ -32,7 +24,7 @@ def normalise(text: str) -> str:
     """
     t = _APOS.sub("", fold(text))
     t = _PUNCT.sub(" ", t)
-    return _SPACES.sub(" ", t).strip()
+    return squash_spaces(t)
 
 
 def _inflect(token: str) -> str:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shipdesk.core.errors import DataError
-from shipdesk.core.tariff.textutil import fold, words
+from shipdesk.core.tariff.textutil import words
 from shipdesk.core.tariff.vocabulary import Term
+from shipdesk.core.text import lower_fold
 
 MAX_NGRAM = 5
 
@@ -41,7 +42,7 @@ def read_glossary(path: Path) -> dict[str, str]:
     )
     out: dict[str, str] = {}
     for rec in rows:
-        w = fold((rec.get("word") or "").strip())
+        w = lower_fold((rec.get("word") or "").strip())
         en = (rec.get("en") or "").strip()
         if w and en:
             out[w] = en

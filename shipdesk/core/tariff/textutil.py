@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import TYPE_CHECKING
+
+from shipdesk.core.text import lower_fold
+from shipdesk.core.text import words as text_words
 
 if TYPE_CHECKING:
     from shipdesk.core.tariff.nomenclature import Nomenclature
-
-WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Words that carry no meaning for a tariff search (English and the common shop-language words).
 STOPWORDS = frozenset(
@@ -76,15 +75,13 @@ def full_text(n: Nomenclature, code: str) -> str:
     return f"{e.description}. {h.description}. {ch.description}"
 
 
-def fold(text: str) -> str:
-    """Lower-case and strip accents ("Ledergürtel" -> "ledergurtel"); ß becomes ss."""
-    t = unicodedata.normalize("NFKD", text.lower().replace("ß", "ss"))
-    return "".join(c for c in t if not unicodedata.combining(c))
-
-
 def words(text: str) -> list[str]:
-    """Folded words of a text (letters and digits; punctuation splits)."""
-    return WORD.findall(fold(text))
+    """Folded words of a text (letters and digits; punctuation splits).
+
+    The tariff folds with :func:`shipdesk.core.text.lower_fold`, the fold its stored catalogue
+    keys were written with.
+    """
+    return text_words(text, lower_fold)
 
 
 def norm_phrase(text: str) -> str:

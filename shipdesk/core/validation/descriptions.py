@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.paths import resource
+from shipdesk.core.text import fold, words
 
 MAX_PHRASE = 6
 
@@ -44,17 +44,7 @@ class Vagueness:
         return "say " + ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def fold(text: str) -> str:
-    """Lower case without accents (``"Vêtements"`` -> ``"vetements"``; ``ß`` -> ``ss``)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def words(text: str) -> list[str]:
-    return _WORD.findall(fold(text))
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)  # the words as typed, to show which ones matched
 
 
 @lru_cache(maxsize=1)
