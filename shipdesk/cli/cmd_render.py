@@ -48,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from shipdesk.core import services
     from shipdesk.core.documents import render
-    from shipdesk.core.exchange.declaration_json import atomic_write_bytes
+    from shipdesk.core.fileio import atomic_write_bytes
 
     try:
         decl = services.load_declaration(args.file)

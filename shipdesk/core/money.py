@@ -252,7 +252,7 @@ def table(kind: str) -> Table:
 
 
 def _write_user(data: dict[str, Any]) -> None:
-    from shipdesk.core.exchange.declaration_json import atomic_write_bytes
+    from shipdesk.core.fileio import atomic_write_bytes
 
     text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
     atomic_write_bytes(user_rates_path(), text.encode("utf-8"))

@@ -159,7 +159,7 @@ def render_many(
     (``declaration 3: recipient.name: ...``) and stops the batch; callers that want to skip bad
     ones validate first. Returns the written paths in order.
     """
-    from shipdesk.core.exchange.declaration_json import atomic_write_bytes
+    from shipdesk.core.fileio import atomic_write_bytes
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

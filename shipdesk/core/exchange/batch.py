@@ -28,8 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import ShipdeskError
-from shipdesk.core.exchange.declaration_json import atomic_write_bytes, dumps
+from shipdesk.core.exchange.declaration_json import dumps
 from shipdesk.core.exchange.orders import ImportResult
+from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Declaration
 from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback
 

@@ -9,16 +9,15 @@ Structural errors (not JSON, not an object, wrong ``format``, a list where text 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import re
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import InputError
+from shipdesk.core.fileio import atomic_write_text
 from shipdesk.core.model import (
     DECLARATION_FIELDS,
     FORMAT_FAMILY,
@@ -271,27 +270,6 @@ def load_file(path: str | os.PathLike[str]) -> Declaration:
             f"not UTF-8 text (bad byte at offset {exc.start})", source=str(p)
         ) from None
     return loads(text, source=str(p))
-
-
-def atomic_write_text(path: str | os.PathLike[str], text: str) -> None:
-    """Write through a temporary file in the same folder, then rename over the target."""
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    p = Path(path)
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, p)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 def save_file(path: str | os.PathLike[str], decl: Declaration) -> None:

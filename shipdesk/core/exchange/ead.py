@@ -26,8 +26,8 @@ from typing import Any
 
 from shipdesk import __version__
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange.declaration_json import atomic_write_bytes
 from shipdesk.core.exchange.safety import neutralise
+from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import PARTY_FIELDS, Declaration, Party
 
 EAD_FORMAT = "shipdesk.ead/1"

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.errors import DataError, InputError
-from shipdesk.core.exchange.declaration_json import atomic_write_bytes
 from shipdesk.core.exchange.mapping import (
     TARGETS,
     ColumnMapping,
@@ -33,6 +32,7 @@ from shipdesk.core.exchange.mapping import (
 )
 from shipdesk.core.exchange.safety import neutralise, restore
 from shipdesk.core.exchange.sheets import Cell, csv_text, is_blank_row, open_sheet
+from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import PARTY_FIELDS, Category, Declaration, Item, NonDelivery, Party
 from shipdesk.core.paths import resource
 from shipdesk.core.progress import CancelToken, ProgressCallback

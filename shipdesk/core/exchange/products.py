@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange.declaration_json import atomic_write_bytes
 from shipdesk.core.exchange.mapping import _unit_hint, norm_header
 from shipdesk.core.exchange.orders import (
     CellError,
@@ -36,6 +35,7 @@ from shipdesk.core.exchange.orders import (
 )
 from shipdesk.core.exchange.safety import neutralise
 from shipdesk.core.exchange.sheets import Cell, csv_text, is_blank_row, open_sheet
+from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Item
 from shipdesk.core.storage.products import FIELDS, Product, ProductIndex, sku_key
 

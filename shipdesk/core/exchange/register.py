@@ -14,8 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from shipdesk.core.exchange.declaration_json import atomic_write_bytes
 from shipdesk.core.exchange.safety import neutralise
+from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Declaration
 
 # (header, width, number format or "")

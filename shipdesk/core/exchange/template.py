@@ -9,8 +9,8 @@ import io
 from pathlib import Path
 
 from shipdesk.core.errors import DataError
-from shipdesk.core.exchange.declaration_json import atomic_write_bytes
 from shipdesk.core.exchange.mapping import TARGETS, WEIGHT_UNITS, platform
+from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Category, NonDelivery
 
 TEMPLATE_ROWS = 2000

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core import services
-from shipdesk.core.exchange.declaration_json import atomic_write_bytes
+from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.storage import settings
 from shipdesk.gui import workers

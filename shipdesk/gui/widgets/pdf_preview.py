@@ -194,7 +194,7 @@ class PdfPreview(QWidget):
     # -- output ---------------------------------------------------------------------------------
     def save_to(self, path: str | Path) -> Path:
         """Write the PDF to ``path`` (atomically) and return it."""
-        from shipdesk.core.exchange.declaration_json import atomic_write_bytes
+        from shipdesk.core.fileio import atomic_write_bytes
 
         p = Path(path)
         atomic_write_bytes(p, self._data)
