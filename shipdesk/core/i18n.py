@@ -1,70 +1,134 @@
-"""One message catalogue for core and GUI texts: gettext .po files read with Babel.
+"""The one message catalogue for every text a person reads: interface, validation messages,
+screening notes and the words printed on the invoice.
 
-``set_language("de")`` picks ``resources/locale/de.po``; ``_("text")`` translates (English is
-the source language, so an untranslated text shows in English). The .po files are read
-directly (no compile step), so a translator edits one file and sees the result.
+The source is ``resources/locale/<lang>/LC_MESSAGES/shipdesk.po`` (translators edit it); the
+compiled ``shipdesk.mo`` beside it is what runs, read by the standard library ``gettext``, so
+plural forms follow each language's own ``Plural-Forms`` rule instead of ``n == 1``.
+``tools/i18n.py`` extracts the texts, updates the .po files and compiles them with Babel.
+
+English is the source language: an untranslated text shows in English. Two kinds of language:
+
+* the *interface language* (``set_language`` / ``language``), used by ``_``, ``ngettext``, ...;
+  it is global because the whole window shows one language;
+* an *explicit language* (``translator(lang)``), for output whose language is chosen per job
+  (findings asked for in French, an invoice printed in Spanish) whatever the interface shows.
 """
 
 from __future__ import annotations
 
+import gettext
 import logging
 import threading
+from functools import cache
+from pathlib import Path
 
 from shipdesk.core.paths import resource
 
 log = logging.getLogger("shipdesk.i18n")
+
+DOMAIN = "shipdesk"
+SOURCE_LANGUAGE = "en"
+# Catalogues that translate only the printed documents (context "invoice"), not the interface:
+# Spanish invoices are printed, but the window is not offered in Spanish.
+DOCUMENT_ONLY_LANGUAGES = frozenset({"es"})
+
 _lock = threading.Lock()
-_catalogue: dict[str, str] = {}
-_language = "en"
+_language = SOURCE_LANGUAGE
+_current: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def locale_dir() -> Path:
+    return resource("locale")
+
+
+def lang_code(lang: str | None) -> str:
+    """``de_DE`` / ``de-AT`` / ``DE`` / ``None`` -> ``de`` / ``en``: catalogues are per language,
+    not per region."""
+    return (lang or SOURCE_LANGUAGE).replace("-", "_").split("_")[0].split(".")[0].lower()
+
+
+def catalogue_languages() -> list[str]:
+    """Every language with a compiled catalogue, English (the source) first."""
+    folder = locale_dir()
+    found = (
+        sorted(p.parent.parent.name for p in folder.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+        if folder.is_dir()
+        else []
+    )
+    return [SOURCE_LANGUAGE, *[lang for lang in found if lang != SOURCE_LANGUAGE]]
 
 
 def available_languages() -> list[str]:
-    folder = resource("locale")
-    langs = sorted(p.stem for p in folder.glob("*.po")) if folder.is_dir() else []
-    return ["en", *[lang for lang in langs if lang != "en"]]
+    """Languages the interface can be shown in (English first)."""
+    return [lang for lang in catalogue_languages() if lang not in DOCUMENT_ONLY_LANGUAGES]
 
 
-def _load(lang: str) -> dict[str, str]:
-    path = resource("locale", f"{lang}.po")
-    if not path.is_file():
-        return {}
-    from babel.messages.pofile import read_po
+@cache
+def translator(lang: str | None) -> gettext.NullTranslations:
+    """The catalogue for ``lang`` (``gettext``, ``ngettext``, ``pgettext``, ``npgettext``).
 
+    English and languages without a catalogue get a pass-through that returns the English text
+    (with English plurals), so a caller never has to check first. A damaged .mo is logged and
+    treated as missing: a broken translation must not stop the app.
+    """
+    code = lang_code(lang)
+    if code == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
     try:
-        with path.open("rb") as fh:
-            cat = read_po(fh, locale=lang)
-    except Exception as exc:  # a broken translation must not stop the app
-        log.error("cannot read %s: %s", path, exc)
-        return {}
-    out: dict[str, str] = {}
-    for msg in cat:
-        if msg.id and isinstance(msg.id, str) and msg.string and not msg.fuzzy:
-            out[msg.id] = msg.string
-    return out
+        return gettext.translation(DOMAIN, str(locale_dir()), languages=[code], fallback=True)
+    except Exception as exc:  # any unreadable file means "no translation"
+        log.error("cannot read the %s catalogue: %s", code, exc)
+        return gettext.NullTranslations()
+
+
+def has_catalogue(lang: str | None) -> bool:
+    """True for English and for languages whose catalogue could be read."""
+    code = lang_code(lang)
+    return code == SOURCE_LANGUAGE or isinstance(translator(code), gettext.GNUTranslations)
 
 
 def set_language(lang: str | None) -> str:
-    """Switch the catalogue; returns the language in use ("en" when none matches)."""
-    global _catalogue, _language
-    code = (lang or "en").replace("-", "_").split("_")[0].lower()
+    """Switch the interface language; returns the language in use ("en" when none matches)."""
+    global _current, _language
+    code = lang_code(lang)
+    if code not in available_languages() or not has_catalogue(code):
+        code = SOURCE_LANGUAGE
     with _lock:
-        _catalogue = {} if code == "en" else _load(code)
-        _language = code if (code == "en" or _catalogue) else "en"
-    return _language
+        _current = translator(code)
+        _language = code
+    return code
 
 
 def language() -> str:
+    """The interface language."""
     return _language
 
 
 def _(text: str) -> str:
-    return _catalogue.get(text, text)
+    """``text`` in the interface language."""
+    return _current.gettext(text)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _(singular) if n == 1 else _(plural)
+    """The form of ``singular``/``plural`` that the interface language uses for ``n``."""
+    return _current.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, text: str) -> str:
+    """``text`` in the interface language, where the same English word needs another wording
+    in ``context``."""
+    return _current.pgettext(context, text)
+
+
+def npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _current.npgettext(context, singular, plural, n)
 
 
 def N_(text: str) -> str:
     """Marks a text for extraction where it is defined; translate it with _() where shown."""
+    return text
+
+
+def NC_(context: str, text: str) -> str:
+    """Like ``N_`` for a text with a context; translate it with ``pgettext(context, text)``."""
     return text

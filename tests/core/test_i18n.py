@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gettext
+import importlib.util
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from shipdesk.core import i18n
 from shipdesk.core.countries import country_name, is_country
@@ -40,3 +44,66 @@ def test_every_text_is_translated() -> None:
         timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def _tools() -> Any:
+    """tools/i18n.py as a module (it is a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("i18n_tools", ROOT / "tools" / "i18n.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_compiled_catalogues_match_their_sources() -> None:
+    """Every committed .mo holds exactly what its .po says (parsed, so Babel versions agree)."""
+    tools = _tools()
+    pos = tools.po_files()
+    assert {tools.lang_of(p) for p in pos} >= {"de", "fr", "es"}
+    for po in pos:
+        assert tools.stale(po) == [], f"{po}: run python tools/i18n.py compile"
+
+
+def test_a_stale_catalogue_is_noticed(tmp_path: Path) -> None:
+    tools = _tools()
+    src = tools.LOCALE / "de" / "LC_MESSAGES"
+    po = tmp_path / "de" / "LC_MESSAGES" / "shipdesk.po"
+    po.parent.mkdir(parents=True)
+    shutil.copy(src / "shipdesk.mo", po.with_suffix(".mo"))
+    text = (src / "shipdesk.po").read_text(encoding="utf-8")
+    po.write_text(text, encoding="utf-8")
+    assert tools.stale(po) == []
+    po.write_text(text.replace('msgstr "Waren"', 'msgstr "Artikel"', 1), encoding="utf-8")
+    assert any("Artikel" in line for line in tools.stale(po))
+    po.with_suffix(".mo").unlink()
+    assert tools.stale(po)
+
+
+def test_plural_forms_come_from_the_catalogue() -> None:
+    """ngettext follows the language's Plural-Forms rule (French counts 0 as singular)."""
+    fr = i18n.translator("fr")
+    assert isinstance(fr, gettext.GNUTranslations)
+    assert fr.plural(0) == 0 and fr.plural(1) == 0 and fr.plural(2) == 1
+    assert i18n.translator("de").plural(0) == 1
+    en = i18n.translator("en")
+    assert en.ngettext("{n} item", "{n} items", 1) == "{n} item"
+    assert en.ngettext("{n} item", "{n} items", 0) == "{n} items"
+
+
+def test_translator_for_an_explicit_language_leaves_the_interface_alone() -> None:
+    try:
+        i18n.set_language("de")
+        assert i18n.translator("fr").pgettext("invoice", "Gift") == "Cadeau"
+        assert i18n.translator("es-ES").pgettext("invoice", "Gift") == "Regalo"
+        assert i18n.translator("xx").gettext("Items") == "Items"
+        assert i18n._("Items") == "Waren" and i18n.language() == "de"
+    finally:
+        i18n.set_language("en")
+
+
+def test_document_only_languages_are_not_offered_for_the_interface() -> None:
+    assert "es" in i18n.catalogue_languages()
+    ui = i18n.available_languages()
+    assert "es" not in ui
+    assert ui[0] == "en" and {"de", "fr"} <= set(ui)
+    assert i18n.set_language("es") == "en"
