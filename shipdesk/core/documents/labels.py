@@ -1,13 +1,16 @@
 """Texts printed on the documents.
 
 The UPU forms (CN 22, CN 23) keep their bilingual English / French box labels whatever the
-language chosen. The invoice and the packing list are printed in the language asked for
-(``lang``), independent of the language of the user interface.
+language chosen: the captions are the ones the UPU prints, so they stay here as constants and are
+not translated. The invoice and the packing list are printed in the language asked for
+(``lang``), independent of the language of the user interface; their texts come from the message
+catalogue (``core.i18n``).
 """
 
 from __future__ import annotations
 
 from shipdesk.core.errors import InputError
+from shipdesk.core.i18n import NC_, catalogue_languages, lang_code, translator
 
 # -- UPU boxes (English / French), numbered as printed on the forms -------------------------------
 CATEGORY_LABELS: dict[str, str] = {
@@ -108,222 +111,76 @@ CONTINUED_TEXT = "Text continued from the boxes / Texte suite des cases"
 SHEET = "Sheet {n} of {total} / Feuille {n} sur {total}"
 DRAFT = "DRAFT — NOT VALID / BROUILLON — NON VALABLE"
 
-# -- invoice and packing list, one table per language --------------------------------------------
-_EN = {
-    "commercial_invoice": "Commercial invoice",
-    "proforma_invoice": "Pro-forma invoice",
-    "packing_list": "Packing list",
-    "invoice_no": "Invoice no.",
-    "date": "Date",
-    "item_id": "Tracking no.",
-    "seller": "Seller / exporter",
-    "buyer": "Buyer / importer",
-    "tax_id": "Tax ID",
-    "phone": "Phone",
-    "email": "E-mail",
-    "reason": "Reason for export",
-    "currency": "Currency",
-    "ioss": "IOSS number",
-    "importer_ref": "Importer reference",
-    "line": "No.",
-    "description": "Description of goods",
-    "hs": "HS code",
-    "origin": "Origin",
-    "qty": "Qty",
-    "unit_value": "Unit value",
-    "line_total": "Total",
-    "net_weight": "Net weight (kg)",
-    "subtotal": "Total value of goods",
-    "charges": "Postage / freight",
-    "total": "Invoice total",
-    "total_net": "Total net weight (kg)",
-    "total_gross": "Total gross weight (kg)",
-    "packages": "Number of packages",
-    "declaration": "I declare that the information on this invoice is true and correct and that "
-    "the contents of this shipment are as stated above.",
-    "signature": "Name, date and signature",
-    "page": "Page {n} of {total}",
-    "continued_below": "→ continued below",
-    "continued": "Continued on the next page",
-    "comments": "Remarks",
-    "licences": "Licence no(s).",
-    "certificates": "Certificate no(s).",
-    "gift": "Gift",
-    "commercial_sample": "Commercial sample",
-    "documents": "Documents",
-    "returned_goods": "Returned goods",
-    "sale_of_goods": "Sale of goods",
-    "other": "Other",
-    "copy": "Copy {n} of {total}",
-    "draft": "DRAFT — NOT VALID",
-}
+# -- invoice and packing list: English texts, translated by the catalogue (context "invoice") --
+# The context keeps printed wording apart from interface texts with the same English words, and
+# marks the part of the catalogue a document-only language (Spanish) has to translate.
+CONTEXT = "invoice"
 
-_FR = {
-    "commercial_invoice": "Facture commerciale",
-    "proforma_invoice": "Facture pro forma",
-    "packing_list": "Liste de colisage",
-    "invoice_no": "Facture n°",
-    "date": "Date",
-    "item_id": "N° de suivi",
-    "seller": "Vendeur / exportateur",
-    "buyer": "Acheteur / importateur",
-    "tax_id": "N° fiscal",
-    "phone": "Téléphone",
-    "email": "E-mail",
-    "reason": "Motif de l'exportation",
-    "currency": "Devise",
-    "ioss": "Numéro IOSS",
-    "importer_ref": "Référence de l'importateur",
-    "line": "N°",
-    "description": "Désignation des marchandises",
-    "hs": "Code SH",
-    "origin": "Origine",
-    "qty": "Qté",
-    "unit_value": "Valeur unitaire",
-    "line_total": "Total",
-    "net_weight": "Poids net (kg)",
-    "subtotal": "Valeur totale des marchandises",
-    "charges": "Frais de port / transport",
-    "total": "Total de la facture",
-    "total_net": "Poids net total (kg)",
-    "total_gross": "Poids brut total (kg)",
-    "packages": "Nombre de colis",
-    "declaration": "Je déclare que les informations figurant sur cette facture sont exactes et "
-    "que le contenu de cet envoi est conforme à ce qui est indiqué ci-dessus.",
-    "signature": "Nom, date et signature",
-    "page": "Page {n} sur {total}",
-    "continued_below": "→ suite ci-dessous",
-    "continued": "Suite à la page suivante",
-    "comments": "Observations",
-    "licences": "N° de licence(s)",
-    "certificates": "N° de certificat(s)",
-    "gift": "Cadeau",
-    "commercial_sample": "Échantillon commercial",
-    "documents": "Documents",
-    "returned_goods": "Retour de marchandise",
-    "sale_of_goods": "Vente de marchandises",
-    "other": "Autre",
-    "copy": "Exemplaire {n} sur {total}",
-    "draft": "BROUILLON — NON VALABLE",
+INVOICE_TEXTS: dict[str, str] = {
+    "commercial_invoice": NC_("invoice", "Commercial invoice"),
+    "proforma_invoice": NC_("invoice", "Pro-forma invoice"),
+    "packing_list": NC_("invoice", "Packing list"),
+    "invoice_no": NC_("invoice", "Invoice no."),
+    "date": NC_("invoice", "Date"),
+    "item_id": NC_("invoice", "Tracking no."),
+    "seller": NC_("invoice", "Seller / exporter"),
+    "buyer": NC_("invoice", "Buyer / importer"),
+    "tax_id": NC_("invoice", "Tax ID"),
+    "phone": NC_("invoice", "Phone"),
+    "email": NC_("invoice", "E-mail"),
+    "reason": NC_("invoice", "Reason for export"),
+    "currency": NC_("invoice", "Currency"),
+    "ioss": NC_("invoice", "IOSS number"),
+    "importer_ref": NC_("invoice", "Importer reference"),
+    "line": NC_("invoice", "No."),
+    "description": NC_("invoice", "Description of goods"),
+    "hs": NC_("invoice", "HS code"),
+    "origin": NC_("invoice", "Origin"),
+    "qty": NC_("invoice", "Qty"),
+    "unit_value": NC_("invoice", "Unit value"),
+    "line_total": NC_("invoice", "Total"),
+    "net_weight": NC_("invoice", "Net weight (kg)"),
+    "subtotal": NC_("invoice", "Total value of goods"),
+    "charges": NC_("invoice", "Postage / freight"),
+    "total": NC_("invoice", "Invoice total"),
+    "total_net": NC_("invoice", "Total net weight (kg)"),
+    "total_gross": NC_("invoice", "Total gross weight (kg)"),
+    "packages": NC_("invoice", "Number of packages"),
+    "declaration": NC_(
+        "invoice",
+        "I declare that the information on this invoice is true and correct and that "
+        "the contents of this shipment are as stated above.",
+    ),
+    "signature": NC_("invoice", "Name, date and signature"),
+    "page": NC_("invoice", "Page {n} of {total}"),
+    "continued_below": NC_("invoice", "→ continued below"),
+    "continued": NC_("invoice", "Continued on the next page"),
+    "comments": NC_("invoice", "Remarks"),
+    "licences": NC_("invoice", "Licence no(s)."),
+    "certificates": NC_("invoice", "Certificate no(s)."),
+    "gift": NC_("invoice", "Gift"),
+    "commercial_sample": NC_("invoice", "Commercial sample"),
+    "documents": NC_("invoice", "Documents"),
+    "returned_goods": NC_("invoice", "Returned goods"),
+    "sale_of_goods": NC_("invoice", "Sale of goods"),
+    "other": NC_("invoice", "Other"),
+    "copy": NC_("invoice", "Copy {n} of {total}"),
+    "draft": NC_("invoice", "DRAFT — NOT VALID"),
 }
-
-_DE = {
-    "commercial_invoice": "Handelsrechnung",
-    "proforma_invoice": "Proformarechnung",
-    "packing_list": "Packliste",
-    "invoice_no": "Rechnungsnr.",
-    "date": "Datum",
-    "item_id": "Sendungsnr.",
-    "seller": "Verkäufer / Ausführer",
-    "buyer": "Käufer / Einführer",
-    "tax_id": "Steuer-Nr.",
-    "phone": "Telefon",
-    "email": "E-Mail",
-    "reason": "Ausfuhrgrund",
-    "currency": "Währung",
-    "ioss": "IOSS-Nummer",
-    "importer_ref": "Referenz des Einführers",
-    "line": "Nr.",
-    "description": "Warenbeschreibung",
-    "hs": "HS-Code",
-    "origin": "Ursprung",
-    "qty": "Menge",
-    "unit_value": "Stückwert",
-    "line_total": "Gesamt",
-    "net_weight": "Nettogewicht (kg)",
-    "subtotal": "Gesamtwert der Waren",
-    "charges": "Porto / Fracht",
-    "total": "Rechnungsbetrag",
-    "total_net": "Nettogewicht gesamt (kg)",
-    "total_gross": "Bruttogewicht gesamt (kg)",
-    "packages": "Anzahl der Packstücke",
-    "declaration": "Ich erkläre, dass die Angaben in dieser Rechnung wahr und richtig sind und "
-    "der Inhalt dieser Sendung den obigen Angaben entspricht.",
-    "signature": "Name, Datum und Unterschrift",
-    "page": "Seite {n} von {total}",
-    "continued_below": "→ Fortsetzung unten",
-    "continued": "Fortsetzung auf der nächsten Seite",
-    "comments": "Bemerkungen",
-    "licences": "Lizenz-Nr.",
-    "certificates": "Bescheinigungs-Nr.",
-    "gift": "Geschenk",
-    "commercial_sample": "Warenmuster",
-    "documents": "Dokumente",
-    "returned_goods": "Rücksendung",
-    "sale_of_goods": "Verkauf von Waren",
-    "other": "Sonstiges",
-    "copy": "Ausfertigung {n} von {total}",
-    "draft": "ENTWURF — NICHT GÜLTIG",
-}
-
-_ES = {
-    "commercial_invoice": "Factura comercial",
-    "proforma_invoice": "Factura proforma",
-    "packing_list": "Lista de empaque",
-    "invoice_no": "Factura n.º",
-    "date": "Fecha",
-    "item_id": "N.º de seguimiento",
-    "seller": "Vendedor / exportador",
-    "buyer": "Comprador / importador",
-    "tax_id": "N.º fiscal",
-    "phone": "Teléfono",
-    "email": "Correo electrónico",
-    "reason": "Motivo de la exportación",
-    "currency": "Moneda",
-    "ioss": "Número IOSS",
-    "importer_ref": "Referencia del importador",
-    "line": "N.º",
-    "description": "Descripción de la mercancía",
-    "hs": "Código SA",
-    "origin": "Origen",
-    "qty": "Cant.",
-    "unit_value": "Valor unitario",
-    "line_total": "Total",
-    "net_weight": "Peso neto (kg)",
-    "subtotal": "Valor total de la mercancía",
-    "charges": "Franqueo / flete",
-    "total": "Total de la factura",
-    "total_net": "Peso neto total (kg)",
-    "total_gross": "Peso bruto total (kg)",
-    "packages": "Número de bultos",
-    "declaration": "Declaro que la información de esta factura es verdadera y correcta y que el "
-    "contenido de este envío es el indicado arriba.",
-    "signature": "Nombre, fecha y firma",
-    "page": "Página {n} de {total}",
-    "continued_below": "→ continúa abajo",
-    "continued": "Continúa en la página siguiente",
-    "comments": "Observaciones",
-    "licences": "N.º de licencia(s)",
-    "certificates": "N.º de certificado(s)",
-    "gift": "Regalo",
-    "commercial_sample": "Muestra comercial",
-    "documents": "Documentos",
-    "returned_goods": "Mercancía devuelta",
-    "sale_of_goods": "Venta de mercancías",
-    "other": "Otro",
-    "copy": "Copia {n} de {total}",
-    "draft": "BORRADOR — NO VÁLIDO",
-}
-
-DOCUMENT_TEXTS: dict[str, dict[str, str]] = {"en": _EN, "fr": _FR, "de": _DE, "es": _ES}
 
 
 def languages() -> list[str]:
-    """Language codes the invoice and packing list can be printed in."""
-    return sorted(DOCUMENT_TEXTS)
-
-
-def lang_code(lang: str) -> str:
-    """``de_DE`` / ``de-AT`` / ``DE`` -> ``de``."""
-    return (lang or "en").replace("-", "_").split("_")[0].lower()
+    """Language codes the invoice and packing list can be printed in (every catalogue)."""
+    return sorted(catalogue_languages())
 
 
 def texts(lang: str) -> dict[str, str]:
     """The invoice / packing-list texts for ``lang`` (``de``, ``de_DE`` and ``de-AT`` all work)."""
     code = lang_code(lang)
-    if code not in DOCUMENT_TEXTS:
+    if code not in catalogue_languages():
         raise InputError(
             f"document language '{lang}' is not available; choose one of " + ", ".join(languages()),
             location="lang",
         )
-    return DOCUMENT_TEXTS[code]
+    tr = translator(code)
+    return {key: tr.pgettext(CONTEXT, text) for key, text in INVOICE_TEXTS.items()}

@@ -1,55 +1,45 @@
-"""The screening message catalogue (English, French, German) for texts the engine adds itself.
+"""Texts the screening engine adds itself: notes appended to a rule's message (assumed voltage,
+unknown value), the level words and the words the CLI and widgets show around findings.
 
-Rule-specific messages and advice live in the rule files; these are the notes the engine appends
-(assumed voltage, unknown value, level words) and the words the CLI and widgets show.
+They come from the one message catalogue (``core.i18n``) in the language asked for, which is
+the language of the findings, not necessarily the interface's. Their context ``screening`` keeps
+them apart from interface texts with the same English words ("Warning" is a level here).
+
+Rule-specific messages and advice are data: they live, dated and versioned, in the rule files
+with their own translations, and ``pick`` chooses among them.
 """
 
 from __future__ import annotations
 
-LANGS = ("en", "fr", "de")
+from shipdesk.core.i18n import NC_, lang_code, translator
 
-CATALOGUE: dict[str, dict[str, str]] = {
-    "level.prohibited": {"en": "Prohibited", "fr": "Interdit", "de": "Verboten"},
-    "level.restricted": {"en": "Restricted", "fr": "Soumis à conditions", "de": "Eingeschränkt"},
-    "level.warning": {"en": "Warning", "fr": "Avertissement", "de": "Hinweis"},
-    "note.assumed_voltage": {
-        "en": "Capacity given in mAh only: {volts} V assumed (about {wh} Wh).",
-        "fr": "Capacité donnée en mAh seulement : {volts} V supposés (environ {wh} Wh).",
-        "de": "Kapazität nur in mAh angegeben: {volts} V angenommen (etwa {wh} Wh).",
-    },
-    "note.value_unknown": {
-        "en": "The value could not be compared with the limit of {amount} {currency}; "
+CONTEXT = "screening"
+
+CATALOGUE: dict[str, str] = {
+    "level.prohibited": NC_("screening", "Prohibited"),
+    "level.restricted": NC_("screening", "Restricted"),
+    "level.warning": NC_("screening", "Warning"),
+    "note.assumed_voltage": NC_(
+        "screening", "Capacity given in mAh only: {volts} V assumed (about {wh} Wh)."
+    ),
+    "note.value_unknown": NC_(
+        "screening",
+        "The value could not be compared with the limit of {amount} {currency}; "
         "check it before sending.",
-        "fr": "La valeur n'a pas pu être comparée au seuil de {amount} {currency} ; "
-        "vérifiez-la avant l'envoi.",
-        "de": "Der Wert konnte nicht mit der Grenze von {amount} {currency} verglichen werden; "
-        "bitte vor dem Versand prüfen.",
-    },
-    "note.value_over": {
-        "en": "Declared value {value} {currency} is above the limit of {amount} {limit_currency}.",
-        "fr": "La valeur déclarée {value} {currency} dépasse le seuil de {amount} "
-        "{limit_currency}.",
-        "de": "Der angegebene Wert {value} {currency} liegt über der Grenze von {amount} "
-        "{limit_currency}.",
-    },
-    "note.address": {
-        "en": "The recipient address names {place}.",
-        "fr": "L'adresse du destinataire mentionne {place}.",
-        "de": "Die Empfängeranschrift nennt {place}.",
-    },
-    "none": {
-        "en": "Nothing restricted found for this destination.",
-        "fr": "Rien de restreint trouvé pour cette destination.",
-        "de": "Für dieses Ziel wurde nichts Eingeschränktes gefunden.",
-    },
-    "advice": {"en": "What to do", "fr": "Que faire", "de": "Was tun"},
+    ),
+    "note.value_over": NC_(
+        "screening",
+        "Declared value {value} {currency} is above the limit of {amount} {limit_currency}.",
+    ),
+    "note.address": NC_("screening", "The recipient address names {place}."),
+    "none": NC_("screening", "Nothing restricted found for this destination."),
+    "advice": NC_("screening", "What to do"),
 }
 
 
 def text(key: str, lang: str = "en", **values: object) -> str:
     """The catalogue text for ``key`` in ``lang`` (English when the language is missing)."""
-    entry = CATALOGUE[key]
-    template = entry.get(lang) or entry["en"]
+    template = translator(lang).pgettext(CONTEXT, CATALOGUE[key])
     return template.format(**values) if values else template
 
 
@@ -58,5 +48,5 @@ def level_word(level: str, lang: str = "en") -> str:
 
 
 def pick(table: dict[str, str], lang: str) -> str:
-    """A rule text in ``lang``; English when that language is missing."""
-    return table.get(lang) or table.get(lang.split("-")[0].split("_")[0]) or table.get("en", "")
+    """A rule text (data from a rule file) in ``lang``; English when that language is missing."""
+    return table.get(lang) or table.get(lang_code(lang)) or table.get("en", "")
