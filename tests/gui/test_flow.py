@@ -187,7 +187,7 @@ def test_saved_recipient_fills_the_form(qtbot, window) -> None:
     )
     page = window.recipient_page
     page.refresh_saved()
-    assert page.find.isVisibleTo(page)
+    assert page.find_edit.isVisibleTo(page)
     assert page.use_saved("Marie Curie (Paris, FR)")
     assert window.session.decl.recipient.postcode == "75005"
     assert page.form.editors["city"].text() == "Paris"

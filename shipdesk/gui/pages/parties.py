@@ -42,19 +42,19 @@ class PartyPage(QWidget):
                 )
             )
         self.book = AddressBook(session.store.conn)
-        self.find = QLineEdit(self)
-        self.find.setObjectName(f"{role}.find")
-        self.find.setPlaceholderText(_("Find a saved address: type a name…"))
-        self.find.setClearButtonEnabled(True)
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setObjectName(f"{role}.find")
+        self.find_edit.setPlaceholderText(_("Find a saved address: type a name…"))
+        self.find_edit.setClearButtonEnabled(True)
         self._entries: dict[str, object] = {}
         self._names = QStringListModel(self)
         comp = QCompleter(self._names, self)
         comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         comp.setFilterMode(Qt.MatchFlag.MatchContains)
         comp.activated.connect(self.use_saved)
-        self.find.setCompleter(comp)
-        self.find.returnPressed.connect(lambda: self.use_saved(self.find.text()))
-        lay.addWidget(self.find)
+        self.find_edit.setCompleter(comp)
+        self.find_edit.returnPressed.connect(lambda: self.use_saved(self.find_edit.text()))
+        lay.addWidget(self.find_edit)
         self.form = PartyForm(role, self)
         lay.addWidget(self.form)
         if role == "sender":
@@ -78,7 +78,7 @@ class PartyPage(QWidget):
         entries = self.book.search(self.role, limit=500)
         self._entries = {e.label: e.party for e in entries}
         self._names.setStringList(list(self._entries))
-        self.find.setVisible(bool(entries))
+        self.find_edit.setVisible(bool(entries))
 
     def use_saved(self, label: str) -> bool:
         party = self._entries.get(label)
@@ -86,7 +86,7 @@ class PartyPage(QWidget):
             return False
         setattr(self.session.decl, self.role, copy.deepcopy(party))
         self.form.bind(getattr(self.session.decl, self.role))
-        self.find.clear()
+        self.find_edit.clear()
         self.session.touch()
         return True
 
