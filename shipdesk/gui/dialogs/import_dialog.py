@@ -92,7 +92,7 @@ class ImportDialog(QDialog):
         self.headers: list[str] = []
         self.first_rows: list[list[Any]] = []
         self.mapping: mp.ColumnMapping | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.summary: BatchSummary | None = None
         self.state = "idle"  # idle, running, done, cancelled, failed
         self._token: CancelToken | None = None
@@ -593,7 +593,7 @@ class ImportDialog(QDialog):
             self.reject()
 
     def _finished(self, value: tuple[ImportResult, BatchSummary]) -> None:
-        self.result, self.summary = value
+        self.import_result, self.summary = value
         self.state = "cancelled" if self.summary.cancelled else "done"
         self.progress_bar.setValue(100 if not self.summary.cancelled else self.progress_bar.value())
         self._show_report()
@@ -618,19 +618,23 @@ class ImportDialog(QDialog):
         self._update_run_enabled()
 
     def _show_report(self) -> None:
-        assert self.summary is not None and self.result is not None
+        assert self.summary is not None and self.import_result is not None
         s = self.summary
         self.browse_button.setEnabled(True)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(_("Close"))
         # the tables below give the details; the label keeps the counts and notes
         # the catalogue has its own (translated) line below
-        own = set(self.result.catalogue.lines_text()) if self.result.catalogue else set()
+        own = (
+            set(self.import_result.catalogue.lines_text())
+            if self.import_result.catalogue
+            else set()
+        )
         lines = [
             ln for ln in summary_lines(s, max_rows=0) if not ln.startswith(" ") and ln not in own
         ]
         self.summary_label.setText("\n".join(lines))
-        cat = self.result.catalogue
+        cat = self.import_result.catalogue
         texts = []
         if cat is not None and cat.products:
             texts.append(
@@ -661,21 +665,21 @@ class ImportDialog(QDialog):
                 why = (why + "; " if why else "") + _("HS code suggested: confirm it")
             for c, text in enumerate((o.name, labels.get(o.status, o.status), why)):
                 self.outcome_table.setItem(r, c, QTableWidgetItem(text))
-        probs = self.result.problems
+        probs = self.import_result.problems
         self.problem_table.setRowCount(len(probs))
         for r, p in enumerate(probs):
             for c, text in enumerate((str(p.row), p.column, _(p.level), p.message)):
                 self.problem_table.setItem(r, c, QTableWidgetItem(text))
-        self.export_button.setEnabled(bool(self.result.rejected))
+        self.export_button.setEnabled(bool(self.import_result.rejected))
         self.pages.setCurrentIndex(1)
         self._update_run_enabled()
 
     def export_rejected(self, path: str | Path) -> Path | None:
         """Write the rejected rows (.csv or .xlsx) to fix and re-import."""
-        if self.result is None or not self.result.rejected:
+        if self.import_result is None or not self.import_result.rejected:
             return None
         try:
-            return self.result.write_rejected(path)
+            return self.import_result.write_rejected(path)
         except (OSError, ShipdeskError) as exc:
             self._error(str(exc))
             return None
