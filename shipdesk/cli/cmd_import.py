@@ -16,6 +16,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -81,13 +82,10 @@ def run(args: argparse.Namespace) -> int:
     sender = None
     data = settings.get("sender")
     if isinstance(data, dict):
-        sender = Party(
-            **{
-                k: str(v)
-                for k, v in data.items()
-                if k in Party.__dataclass_fields__ and k != "extra"
-            }
-        )
+        fields: dict[str, Any] = {
+            k: str(v) for k, v in data.items() if k in Party.__dataclass_fields__ and k != "extra"
+        }
+        sender = Party(**fields)
     operator = args.operator or settings.get("operator")
     channel = args.channel or settings.get("channel") or "post"
     packaging = parse_packaging(

@@ -58,9 +58,9 @@ def run(args: argparse.Namespace) -> int:
         code = args.code
         if code and not (api.code_exists(code) or code.upper() in _sections()):
             raise InputError(f"{code!r} is neither a section numeral nor an HS 2022 code")
-        for n in api.children(code.upper() if code and not code[0].isdigit() else code):
-            mark = "+" if n.has_children else " "
-            print(f"{mark} {n.code:<10} {n.description}")
+        for node in api.children(code.upper() if code and not code[0].isdigit() else code):
+            mark = "+" if node.has_children else " "
+            print(f"{mark} {node.code:<10} {node.description}")
         return 0
     if cmd == "remove":
         if not national.remove(args.source):

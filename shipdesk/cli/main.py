@@ -14,6 +14,7 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from shipdesk import __version__
 from shipdesk.core.errors import ShipdeskError
@@ -40,7 +41,7 @@ log = logging.getLogger("shipdesk.cli")
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2 (argparse default prints usage)
+    def error(self, message: str) -> NoReturn:  # one line, exit 2 (argparse default prints usage)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 

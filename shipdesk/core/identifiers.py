@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from stdnum.util import NumberValidationModule
 
 S10_WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 _S10_RE = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
@@ -128,7 +132,7 @@ def check_vat(value: str, country: str | None = None) -> IdCheck:
 
     v = _compact(value)
     prefix = v[:2]
-    module = None
+    module: NumberValidationModule | None = None
     kind = "VAT number"
     if prefix == "GB":
         from stdnum.gb import vat as module

@@ -18,7 +18,7 @@ import io
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
@@ -260,7 +260,7 @@ def _write_user(data: dict[str, Any]) -> None:
 
 def set_rates(
     kind: str,
-    rates: dict[str, Decimal | str],
+    rates: Mapping[str, Decimal | str],
     *,
     on: date | None = None,
     source: str = "entered by the user",

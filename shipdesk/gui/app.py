@@ -10,6 +10,7 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -60,7 +61,8 @@ def _install_translators(app: QApplication, lang: str | None) -> None:
 
 
 def make_app(argv: Sequence[str] = (), lang: str | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(["shipdesk", *argv])
+    # instance() is typed as the QCoreApplication base; ShipDesk only ever creates a QApplication
+    app = cast(QApplication, QApplication.instance() or QApplication(["shipdesk", *argv]))
     app.setApplicationName("ShipDesk")
     app.setOrganizationName("ShipDesk")
     app.setApplicationVersion(__version__)
@@ -71,7 +73,7 @@ def make_app(argv: Sequence[str] = (), lang: str | None = None) -> QApplication:
 
         app.setWindowIcon(QIcon(str(icon_path)))
     _install_translators(app, lang)
-    return app  # type: ignore[return-value]
+    return app
 
 
 def warm_up_lookup() -> None:

@@ -174,14 +174,14 @@ def reorder(text: str) -> str:
         i = j
     # Embedding levels: base 0 (LTR) or 1 (RTL); R on LTR -> 1; L and numbers on RTL -> 2;
     # numbers inside an RTL run on an LTR line -> 2.
-    levels = []
-    for k, d in zip(kinds, resolved):
+    levels: list[int] = []
+    for kind, d in zip(kinds, resolved):
         if base == "L":
             lvl = 1 if d == "R" else 0
-            if k == "N" and d == "R":
+            if kind == "N" and d == "R":
                 lvl = 2
         else:
-            lvl = 1 if d == "R" and k != "N" else 2
+            lvl = 1 if d == "R" and kind != "N" else 2
         levels.append(lvl)
     chars = [ch.translate(_MIRROR) if lvl % 2 else ch for ch, lvl in zip(text, levels)]
     top = max(levels)

@@ -267,7 +267,9 @@ def parse_number(value: Cell, style: NumberStyle | None = None) -> tuple[Decimal
     if isinstance(value, float):
         d = Decimal(repr(value))
         # float cells carry binary noise (0.30000000000000004): keep 10 significant decimals
-        return (d.quantize(Decimal("1e-10")).normalize() if d.as_tuple().exponent < -10 else d), ""
+        exponent = d.as_tuple().exponent  # a letter for infinity and NaN
+        noisy = isinstance(exponent, int) and exponent < -10
+        return (d.quantize(Decimal("1e-10")).normalize() if noisy else d), ""
     if isinstance(value, Decimal):
         return value, ""
     text = cell_text(value)
@@ -670,9 +672,9 @@ def import_orders(
                     continue
                 order = current
             else:
-                order = orders.get(number)
-                if order is None:
-                    order = orders[number] = _Order(number)
+                if number not in orders:
+                    orders[number] = _Order(number)
+                order = orders[number]
             current = order
             _take_row(rr, order, n, values)
         if progress is not None:

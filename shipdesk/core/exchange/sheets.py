@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any
+from typing import Any, TextIO
 
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.exchange.safety import (
@@ -351,8 +351,8 @@ def detect_delimiter(sample: str) -> str:
 
 
 def _open_csv(path: Path) -> SheetReader:
-    with path.open("rb") as fh:
-        probe = fh.read(8192)
+    with path.open("rb") as raw:
+        probe = raw.read(8192)
     if probe.startswith(_OLE_MAGIC) or probe.startswith(b"PK\x03\x04"):
         raise InputError(
             "this is a spreadsheet workbook, not a text CSV file; give it the .xlsx "
@@ -362,7 +362,7 @@ def _open_csv(path: Path) -> SheetReader:
     encoding = detect_encoding(path)
     if b"\x00" in probe and not encoding.startswith("utf-16"):
         raise InputError("not a text CSV file (it holds binary data)", source=str(path))
-    fh: IO[str] = path.open("r", encoding=encoding, newline="")
+    fh: TextIO = path.open("r", encoding=encoding, newline="")
     sample = fh.read(65536)
     fh.seek(0)
     delimiter = detect_delimiter(sample)

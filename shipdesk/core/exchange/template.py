@@ -121,17 +121,17 @@ def write_template(path: str | Path) -> Path:
     lst.sheet_state = "hidden"
 
     for i, (key, header) in enumerate(heads, start=1):
-        name = _list_for(key)
-        if name is None:
+        list_name = _list_for(key)
+        if list_name is None:
             continue
         letter = get_column_letter(i)
         dv = DataValidation(
             type="list",
-            formula1=ranges[name],
+            formula1=ranges[list_name],
             allow_blank=True,
             showErrorMessage=True,
             errorTitle=header,
-            error=f"Choose a value from the list ({name.replace('_', ' ')}).",
+            error=f"Choose a value from the list ({list_name.replace('_', ' ')}).",
         )
         dv.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
         ws.add_data_validation(dv)

@@ -7,6 +7,7 @@ history) not touched for a number of days, and ``delete`` removes one at once af
 
 from __future__ import annotations
 
+import builtins
 import sqlite3
 import uuid
 from dataclasses import dataclass
@@ -91,7 +92,7 @@ class DraftStore:
                 (draft_id, now_iso(), event, detail),
             )
 
-    def history(self, draft_id: str) -> list[tuple[str, str, str]]:
+    def history(self, draft_id: str) -> builtins.list[tuple[str, str, str]]:
         rows = self.conn.execute(
             "SELECT at, event, detail FROM history WHERE draft_id = ? ORDER BY id", (draft_id,)
         ).fetchall()

@@ -212,10 +212,10 @@ class QueryReader:
             if m.foreign and not m.ambiguous and m.start not in by_start:
                 by_start[m.start] = m
         while i < len(ws):
-            m = by_start.get(i)
-            if m is not None:
-                out.append(self.first_en.get(m.concept, self.terms[m.term_index].term))
-                i = m.end
+            match = by_start.get(i)
+            if match is not None:
+                out.append(self.first_en.get(match.concept, self.terms[match.term_index].term))
+                i = match.end
                 continue
             w = ws[i]
             out.append(self.glossary.get(w, w))

@@ -70,7 +70,9 @@ STOPWORDS = frozenset(
 def full_text(n: Nomenclature, code: str) -> str:
     """The index text of a subheading: "<subheading>. <heading>. <chapter>"."""
     e = n.entries[code]
+    assert e.parent is not None  # a subheading has its heading
     h = n.entries[e.parent]
+    assert h.parent is not None  # and a heading its chapter
     ch = n.entries[h.parent]
     return f"{e.description}. {h.description}. {ch.description}"
 

@@ -459,7 +459,9 @@ class ImportDialog(QDialog):
         if idx and self.first_rows:
             row = self.first_rows[0]
             text = " ".join(cell_text(row[i]) for i in idx if i < len(row) and row[i] is not None)
-        self.table.item(r, 2).setText(text)
+        cell = self.table.item(r, 2)
+        if cell is not None:
+            cell.setText(text)
 
     def current_mapping(self) -> mp.ColumnMapping:
         """The mapping as the table shows it now."""
@@ -522,8 +524,11 @@ class ImportDialog(QDialog):
             if sender is None:
                 data = settings.get("sender", self._conn)
                 if isinstance(data, dict):
-                    fields = {k: str(v) for k, v in data.items() if k in Party.__dataclass_fields__
-                              and k != "extra"}  # fmt: skip
+                    fields: dict[str, Any] = {
+                        k: str(v)
+                        for k, v in data.items()
+                        if k in Party.__dataclass_fields__ and k != "extra"
+                    }
                     sender = Party(**fields)
         except ShipdeskError as exc:
             log.error("settings unavailable: %s", exc)

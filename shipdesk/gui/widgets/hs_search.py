@@ -12,9 +12,10 @@ catalogue, so the same or a similar description ranks it first next time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,9 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import N_, _
 from shipdesk.gui import workers
+
+if TYPE_CHECKING:
+    from shipdesk.core.tariff.api import Node
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 DESC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,11 +77,13 @@ class BrowseDialog(QDialog):
     def __init__(
         self,
         parent: QWidget | None = None,
-        children_fn: Callable[[str | None], list[Any]] | None = None,
+        children_fn: Callable[[str | None], list[Node]] | None = None,
     ) -> None:
         super().__init__(parent)
         if children_fn is None:
-            from shipdesk.core.tariff.api import children as children_fn
+            from shipdesk.core.tariff.api import children
+
+            children_fn = children
         self._children = children_fn
         self.setWindowTitle(_("Browse the HS 2022 nomenclature"))
         self.resize(760, 520)
@@ -129,7 +135,7 @@ class BrowseDialog(QDialog):
 
     def _accept_current(self) -> None:
         item = self.tree.currentItem()
-        if not self._selectable(item):
+        if item is None or not self._selectable(item):
             return
         self.chosen = (item.data(0, CODE_ROLE), item.data(0, DESC_ROLE))
         self.accept()
@@ -143,13 +149,14 @@ class BrowseDialog(QDialog):
             return None
         wanted = [e.section, code[:2], code[:4], code[:6]][: 1 + len(code) // 2]
         items = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
-        found = None
+        found: QTreeWidgetItem | None = None
         for w in wanted:
-            found = next((it for it in items if it.data(0, CODE_ROLE) == w), None)
+            found = next((it for it in items if it and it.data(0, CODE_ROLE) == w), None)
             if found is None:
                 return None
             found.setExpanded(True)
             items = [found.child(i) for i in range(found.childCount())]
+        assert found is not None  # ``wanted`` holds at least the section
         self.tree.setCurrentItem(found)
         return found
 
@@ -325,7 +332,9 @@ class HsSearchWidget(QWidget):
     def _leaves(self) -> list[QTreeWidgetItem]:
         out: list[QTreeWidgetItem] = []
 
-        def walk(it: QTreeWidgetItem) -> None:
+        def walk(it: QTreeWidgetItem | None) -> None:
+            if it is None:
+                return
             if it.data(0, CODE_ROLE):
                 out.append(it)
             for i in range(it.childCount()):
@@ -400,7 +409,12 @@ class HsSearchWidget(QWidget):
         dlg = BrowseDialog(self)
         if self._shown:
             dlg.expand_to(self._shown[0].code[:6])
-        dlg.finished.connect(lambda _r: dlg.chosen and self.choose(*dlg.chosen))
+
+        def take(_result: int) -> None:
+            if dlg.chosen:
+                self.choose(*dlg.chosen)
+
+        dlg.finished.connect(take)
         dlg.open()
         return dlg
 
@@ -416,7 +430,7 @@ class HsSearchWidget(QWidget):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(obj, event)
-        key = event.key()
+        key = cast(QKeyEvent, event).key()
         if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             if not self.results.isVisible():
                 return False

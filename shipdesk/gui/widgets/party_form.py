@@ -83,8 +83,9 @@ class PartyForm(QWidget):
         outer.addStretch(1)
         for key, label, hint in FIELDS:
             if key == "country":
-                ed: QWidget = CountryBox(self)
-                ed.currentTextChanged.connect(self._on_edit)
+                countries = CountryBox(self)
+                countries.currentTextChanged.connect(self._on_edit)
+                ed: QWidget = countries
             else:
                 ed = QLineEdit(self)
                 ed.setPlaceholderText(_(hint) if hint else "")
