@@ -379,3 +379,28 @@ def test_value_threshold_uses_unit_value_and_currency() -> None:
     decl.items[0].value = "1000"
     found = [f for f in screen_declaration(decl) if f.item_index == 0]
     assert [(f.rule, f.level) for f in found] == [("SAN-EU-RU-LUX", "prohibited")]
+
+
+def test_value_limits_convert_like_the_form_choice() -> None:
+    from shipdesk.core.money import convert
+
+    on = date(2026, 11, 27)
+    assert (
+        engine.in_euros(Decimal(100), "USD", on)
+        == convert(Decimal(100), "USD", "EUR", on=on).amount
+    )
+    assert engine.in_euros(Decimal(100), "", on) == Decimal(100)  # no currency: euros
+    assert engine.in_euros(None, "USD", on) is None
+    assert engine.in_euros(Decimal(100), "ZZZ", on) is None  # not a currency
+    assert engine.in_euros(Decimal(100), "XDR", on) is not None  # through the SDR table
+
+
+def test_unknown_currency_leaves_the_value_unknown_and_says_so() -> None:
+    decl = _decl("RU", "IT", Item(description="Leather handbag", quantity="1", value="1000"))
+    decl.currency = "ZZZ"
+    found = [f for f in screen_declaration(decl) if f.item_index == 0]
+    assert [(f.rule, f.level) for f in found] == [("SAN-EU-RU-LUX", "warning")]
+    assert "could not be compared with the limit of 300 EUR" in found[0].message
+    decl.currency = "USD"  # 1000 USD is over the EUR 300 limit
+    found = [f for f in screen_declaration(decl) if f.item_index == 0]
+    assert [(f.rule, f.level) for f in found] == [("SAN-EU-RU-LUX", "prohibited")]

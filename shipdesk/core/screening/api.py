@@ -18,8 +18,7 @@ from pathlib import Path
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.model import Declaration
 from shipdesk.core.screening import bundle
-from shipdesk.core.screening.engine import Finding, make_context, screen, to_finding
-from shipdesk.core.screening.money import to_currency
+from shipdesk.core.screening.engine import Finding, in_euros, make_context, screen, to_finding
 from shipdesk.core.screening.rules import SEVERITY, RuleSet, compile_folder
 
 __all__ = [
@@ -132,12 +131,6 @@ def highest_level(findings: list[Finding]) -> str | None:
     return min(levels, key=SEVERITY.__getitem__) if levels else None
 
 
-def _to_eur(value: Decimal | None, currency: str) -> Decimal | None:
-    if value is None:
-        return None
-    return to_currency(value, currency or "EUR", "EUR")
-
-
 def _when(text: str) -> date:
     try:
         return date.fromisoformat(text[:10]) if text else date.today()
@@ -172,6 +165,7 @@ def screen_item(
     unit = value
     if value is not None and quantity is not None and quantity > 0:
         unit = value / quantity
+    when = when or date.today()
     ctx = make_context(
         description,
         hs_code=hs_code,
@@ -180,10 +174,10 @@ def screen_item(
         sender_country=sender_country,
         channel=channel,
         item_category=item_category,
-        value_eur=_to_eur(unit, currency),
-        parcel_value_eur=_to_eur(value, currency),
+        value_eur=in_euros(unit, currency, when),
+        parcel_value_eur=in_euros(value, currency, when),
         value_text=(f"{value}" if value is not None else "", currency or ""),
-        when=when or date.today(),
+        when=when,
     )
     hits = screen(rs, ctx, lang=lang, applies_to=None)
     return [to_finding(h, lang, None) for h in hits]
@@ -204,7 +198,7 @@ def screen_declaration(
     dest = (decl.recipient.country or "").strip().upper()
     sender = (decl.sender.country or "").strip().upper()
     when = _when(decl.date)
-    total = _to_eur(decl.total_value(), decl.currency) if decl.items else None
+    total = in_euros(decl.total_value(), decl.currency, when) if decl.items else None
     out: list[Finding] = []
     for index, item in enumerate(decl.items):
         if item.is_blank():
@@ -220,7 +214,7 @@ def screen_declaration(
             sender_country=sender,
             channel=channel,
             item_category=decl.category,
-            value_eur=_to_eur(unit, decl.currency),
+            value_eur=in_euros(unit, decl.currency, when),
             parcel_value_eur=total,
             value_text=(item.value, decl.currency),
             when=when,

@@ -195,16 +195,33 @@ def in_scope(rule: Rule, ctx: Context) -> bool:
     return True
 
 
+def in_euros(amount: Decimal | None, currency: str, when: date | None = None) -> Decimal | None:
+    """``amount`` in euros, converted the way the CN 22 / CN 23 choice converts.
+
+    Both use :func:`shipdesk.core.money.convert` (same tables, same rate date), so a value
+    limit and the form choice never disagree about what a parcel is worth. None when the amount
+    is unknown or no rate can be had: the rule then says the value is unknown rather than guess.
+    An empty currency means euros.
+    """
+    from shipdesk.core.errors import ShipdeskError
+    from shipdesk.core.money import convert
+
+    if amount is None:
+        return None
+    try:
+        return convert(amount, currency or "EUR", "EUR", on=when).amount
+    except ShipdeskError:  # unknown currency, no rate, unreadable rate table
+        return None
+
+
 def _value_check(rule: Rule, ctx: Context, lang: str) -> tuple[bool, bool, str]:
     """(in scope, value unknown, note). A rule with a value trigger and no usable value fires
     at ``warning`` with a note; with a value at or below the limit it does not fire."""
     trig = rule.value_gt
     if trig is None:
         return True, False, ""
-    from shipdesk.core.screening.money import to_currency
-
     value = ctx.parcel_value_eur if trig.per == "parcel" else ctx.value_eur
-    limit = to_currency(trig.amount, trig.currency, "EUR")
+    limit = in_euros(trig.amount, trig.currency, ctx.when)
     if value is None or limit is None:
         note = messages.text(
             "note.value_unknown", lang, amount=f"{trig.amount:f}", currency=trig.currency
