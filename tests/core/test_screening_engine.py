@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from shipdesk.core import hscode
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.screening import engine
@@ -15,7 +16,6 @@ from shipdesk.core.screening.api import highest_level, screen_declaration, scree
 from shipdesk.core.screening.rules import RuleSet, compile_folder
 from shipdesk.core.screening.text import (
     compile_phrases,
-    hs_digits,
     normalise,
     parse_quantities,
 )
@@ -81,8 +81,8 @@ def test_phrase_patterns(phrase: str, text: str, hit: bool) -> None:
 
 
 def test_hs_digits() -> None:
-    assert hs_digits("8507.60.00") == "85076000"
-    assert hs_digits("") == ""
+    assert hscode.digits("8507.60.00") == "85076000"
+    assert hscode.digits("") == ""
 
 
 # -- quantities ---------------------------------------------------------------------------

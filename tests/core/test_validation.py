@@ -353,6 +353,8 @@ def test_enums_and_date() -> None:
         ("610910", None),
         ("6109100010", None),  # national 10 digits on an existing subheading
         ("6109.10", ("warning", "hs_dots")),
+        # read as the spreadsheet import and the tariff read it, not rejected
+        ("6109-10", ("warning", "hs_dots")),
         ("61091", ("error", "hs_format")),
         ("6109100", ("error", "hs_format")),
         ("61091A", ("error", "hs_format")),

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from shipdesk.core import hscode
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.exchange.mapping import (
     TARGETS,
@@ -450,7 +451,7 @@ def parse_hs(value: Cell) -> str:
         if len(digits) in (5, 7, 9):  # the leading zero of chapters 01-09 lost in a number cell
             digits = "0" + digits
     else:
-        digits = re.sub(r"[\s.\-']", "", cell_text(value))
+        digits = hscode.clean(cell_text(value))
         if not digits.isdigit():
             raise CellError(f"{cell_text(value)!r} is not an HS code (6 to 10 digits)")
     if not 4 <= len(digits) <= 10:

@@ -11,12 +11,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from shipdesk.core import hscode
 from shipdesk.core.screening import messages
 from shipdesk.core.screening.rules import SEVERITY, Matcher, Rule, RuleSet
 from shipdesk.core.screening.text import (
     PhrasePattern,
     Quantities,
-    hs_digits,
     normalise,
     parse_quantities,
 )
@@ -109,7 +109,7 @@ def make_context(
     return Context(
         text=normalise(description),
         quantities=parse_quantities(description),
-        hs=hs_digits(hs_code),
+        hs=hscode.digits(hs_code),
         destination=(destination or "").strip().upper(),
         origins=frozenset(origins),
         sender_country=(sender_country or origin or "").strip().upper(),

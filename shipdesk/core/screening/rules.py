@@ -16,11 +16,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
 from shipdesk.core.screening.text import (
     PhrasePattern,
     compile_phrases,
-    hs_digits,
     normalise,
     phrase_anchor,
     word_prefixes,
@@ -293,7 +293,7 @@ def _str_list(value: Any, where: str, name: str, probs: _Problems) -> list[str]:
 def _hs_list(value: Any, where: str, name: str, probs: _Problems) -> tuple[str, ...]:
     out = []
     for v in _str_list(value, where, name, probs):
-        d = hs_digits(v)
+        d = hscode.digits(v)
         if d != v.replace(".", "").strip() or not 2 <= len(d) <= 10:
             probs.add(where, f"'{name}' entry {v!r} is not an HS prefix of 2 to 10 digits")
             continue

@@ -270,8 +270,3 @@ def parse_quantities(text: str) -> Quantities:
         nicotine_mg_ml=nic,
         li_grams=li,
     )
-
-
-def hs_digits(code: str) -> str:
-    """The digits of an HS code (``"8507.60"`` → ``"850760"``)."""
-    return "".join(ch for ch in (code or "") if ch.isdigit())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+from shipdesk.core import hscode
 from shipdesk.core.errors import InputError
 from shipdesk.core.storage.db import connect, now_iso
 from shipdesk.core.tariff.textutil import norm_phrase
@@ -32,7 +33,7 @@ def remember(
     description: str, hs_code: str, conn: sqlite3.Connection | None = None
 ) -> CatalogueEntry:
     """Record that ``description`` was classified as ``hs_code`` (6 to 10 digits)."""
-    code = "".join(ch for ch in str(hs_code) if ch.isdigit())
+    code = hscode.digits(hs_code)
     norm = norm_phrase(description or "")
     if not norm:
         raise InputError(

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
 from shipdesk.core.paths import resource
 from shipdesk.core.tariff import nomenclature as _nom
@@ -289,7 +290,7 @@ def _code_lookup(text: str, top: int) -> list[Suggestion] | None:
     """A query that is itself a code ("6109.10", "6109", "6109100012") lists that code first."""
     if not _CODE_QUERY.match(text):
         return None
-    code = _nom.normalise_code(text)
+    code = hscode.clean(text)
     n = _nom.nomenclature()
     out: list[Suggestion] = []
     if len(code) == 4 and code in n.entries:
@@ -350,7 +351,7 @@ def children(code: str | None) -> list[Node]:
     for s in n.sections:
         if s.numeral == code:
             return [Node(c, n.entries[c].description, "chapter", True) for c in s.chapters]
-    c = _nom.normalise_code(code)
+    c = hscode.clean(code)
     if len(c) in (2, 4):
         level = "heading" if len(c) == 2 else "subheading"
         return [

@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from shipdesk.core import hscode
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.paths import folders
 from shipdesk.core.tariff.nomenclature import code_exists
@@ -252,7 +253,7 @@ def _rows_from_table(table: list[list[Any]], source: str) -> list[_Row]:
         indent = _to_int(cell(ii)) if ii is not None else None
         out.append(
             _Row(
-                re.sub(r"\D", "", cell(ci)),
+                hscode.digits(cell(ci)),
                 desc,
                 indent if indent is not None else dash_indent,
                 cell(si),
@@ -326,7 +327,7 @@ def _read_json(path: Path) -> list[_Row]:
             )
         out.append(
             _Row(
-                re.sub(r"\D", "", str(obj.get("htsno") or obj.get("code") or "")),
+                hscode.digits(obj.get("htsno") or obj.get("code") or ""),
                 str(obj.get("description") or "").strip(),
                 _to_int(obj.get("indent")) or 0,
             )

