@@ -1,8 +1,17 @@
-"""ISO 3166-1 countries (from pycountry) for pickers and messages."""
+"""ISO 3166-1 countries (from pycountry) for pickers and messages, and country groups.
+
+Group membership changes over time (the United Kingdom left the EU on 31 January 2020), so the
+groups are data: ``resources/thresholds.toml`` holds each list with its source and the date it
+is valid from, and the functions here are the one way the code reads them.
+"""
 
 from __future__ import annotations
 
+import tomllib
 from functools import lru_cache
+
+from shipdesk.core.errors import DataError
+from shipdesk.core.paths import resource
 
 
 def countries(lang: str | None = None) -> list[tuple[str, str]]:
@@ -40,3 +49,26 @@ def _by_code(lang: str) -> dict[str, str]:
 
 def is_country(code: str) -> bool:
     return country_name(code) is not None
+
+
+def eu_members() -> frozenset[str]:
+    """The EU member states (alpha-2): the customs union and the VAT area of the IOSS scheme.
+
+    Read from the dated ``[eu_members]`` table of ``resources/thresholds.toml``. Special fiscal
+    territories (Canary Islands, French overseas departments ...) share a member's code, so
+    a caller that needs them must look beyond the country.
+    """
+    return _group("eu_members")
+
+
+@lru_cache(maxsize=8)
+def _group(key: str) -> frozenset[str]:
+    p = resource("thresholds.toml")
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"{p}: cannot read the country groups ({exc})") from None
+    t = data.get(key)
+    if not isinstance(t, dict) or not isinstance(t.get("countries"), list):
+        raise DataError(f"{p} [{key}]: expected a list of countries")
+    return frozenset(str(c).strip().upper() for c in t["countries"])

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shipdesk.core import hscode
+from shipdesk.core.countries import eu_members
 from shipdesk.core.model import Category, FormKind, Item, NonDelivery, Party, parse_decimal
 from shipdesk.core.validation.result import ERROR, WARNING, Problem, problem
 from shipdesk.core.validation.thresholds import country_set, near_fraction, threshold
@@ -375,7 +376,7 @@ def rule_parties(ctx: Context) -> None:
 
         ctx.add(WARNING, "recipient.country", "party_same_country", country=country_name(s) or s)
     elif s and r:
-        eu = country_set("eu_members")
+        eu = eu_members()
         if s in eu and r in eu:
             ctx.add(WARNING, "recipient.country", "eu_internal")
 
@@ -726,7 +727,7 @@ def rule_ioss(ctx: Context) -> None:
 
     d = ctx.decl
     t = threshold("eu_ioss")
-    eu = country_set("eu_members")
+    eu = eu_members()
     dest = d.recipient.country.strip()
     origin_eu = d.sender.country.strip() in eu
     conv = ctx.in_currency(ctx.total_value(), t.currency)
@@ -804,7 +805,7 @@ def rule_uk(ctx: Context) -> None:
 def rule_eu_export(ctx: Context) -> None:
     """Commercial exports from the EU above EUR 1,000 need an electronic export declaration."""
     d = ctx.decl
-    eu = country_set("eu_members")
+    eu = eu_members()
     if d.category not in COMMERCIAL or d.category == Category.RETURNED_GOODS.value:
         return
     if d.sender.country.strip() not in eu or d.recipient.country.strip() in eu | {""}:
@@ -828,7 +829,7 @@ def rule_gift_relief(ctx: Context) -> None:
     if d.category != Category.GIFT.value or d.sender.company.strip():
         return
     dest, origin = d.recipient.country.strip(), d.sender.country.strip()
-    eu = country_set("eu_members")
+    eu = eu_members()
     if dest == "GB" and origin != "GB":
         t, where = threshold("uk_gift"), "the United Kingdom"
     elif dest in eu and origin not in eu:
