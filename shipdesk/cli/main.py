@@ -1,7 +1,8 @@
 """Argument parsing and dispatch for ``python -m shipdesk SUBCOMMAND`` / ``shipdesk-cli``.
 
 Each subcommand lives in its own module ``shipdesk.cli.cmd_<name>`` exposing
-``register(subparsers)``; the parser it adds sets ``func(args) -> int``.
+``register(subparsers)``; the parser it adds sets ``func(args) -> int``. The modules are listed
+in ``shipdesk.cli.commands.COMMANDS``, the one table the installer spec reads too.
 Exit status (CONTRACT): 0 success, 1 blocking findings, 2 bad input or usage.
 Expected failures (``ShipdeskError``) print one line on stderr; a bug prints one line too and
 the traceback goes to the log file, never to the user's terminal.
@@ -10,32 +11,18 @@ the traceback goes to the log file, never to the user's terminal.
 from __future__ import annotations
 
 import argparse
-import importlib
 import logging
 import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
 from shipdesk import __version__
+from shipdesk.cli.commands import COMMANDS
 from shipdesk.core.errors import ShipdeskError
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-
-COMMANDS = (
-    "classify",
-    "check",
-    "validate",
-    "render",
-    "import",
-    "products",
-    "export",
-    "tariff",
-    "rules",
-    "rates",
-    "gui",
-)
 
 log = logging.getLogger("shipdesk.cli")
 
@@ -73,14 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--version", action=_VersionAction, help="print the version and the data versions"
     )
     sub = parser.add_subparsers(dest="command", metavar="SUBCOMMAND", parser_class=_Parser)
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"shipdesk.cli.cmd_{name}")
-        except ModuleNotFoundError as exc:  # a command left out of a trimmed build
-            if exc.name != f"shipdesk.cli.cmd_{name}":
-                raise
-            continue
+    for name, module in COMMANDS.items():
         module.register(sub)
+        if name not in sub.choices:  # the table and the module disagree: fail, never skip
+            raise RuntimeError(f"{module.__name__} did not register the {name!r} subcommand")
     return parser
 
 
