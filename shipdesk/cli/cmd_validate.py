@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
 
     decl = services.load_declaration(args.file)
     profile = get_profile(args.operator)  # unknown id: InputError, exit 2
-    result = services.validate(decl, operator=profile.id)
+    # English whatever language a caller set: the messages are part of the output contract.
+    result = services.validate(decl, operator=profile.id, lang="en")
     if args.json:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

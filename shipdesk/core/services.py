@@ -85,11 +85,13 @@ def screen(decl: Declaration, channel: str = "post", lang: str | None = None) ->
 
 
 # -- validation -------------------------------------------------------------------------------
-def validate(decl: Declaration, operator: str | None = None) -> Any:
-    """Problems by field path and the form that applies (``validation.ValidationResult``)."""
+def validate(decl: Declaration, operator: str | None = None, lang: str | None = None) -> Any:
+    """Problems by field path and the form that applies (``validation.ValidationResult``),
+    with messages in ``lang`` (default: the language in use, as for ``screen``)."""
+    from shipdesk.core.i18n import language
     from shipdesk.core.validation import validate as _validate
 
-    return _validate(decl, operator=operator)
+    return _validate(decl, operator=operator, lang=lang or language())
 
 
 # -- documents --------------------------------------------------------------------------------

@@ -201,3 +201,28 @@ def test_rates_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert "not a number" in capsys.readouterr().err
     assert rates("import", str(tmp_path / "none.csv")) == 2
     assert "file not found" in capsys.readouterr().err
+
+
+def test_json_messages_are_english(
+    tmp_path: Path, sample_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """The messages of ``validate --json`` are part of the output contract: English, also when
+    the process has another interface language set (the message texts, not only the codes)."""
+    from shipdesk.core import i18n
+
+    data = sample_dict(sample_path)
+    data["ioss_number"] = "IM2760000001"
+    p = write(tmp_path, data)
+    assert main(["validate", str(p), "--json"]) == 1
+    (problem,) = json.loads(capsys.readouterr().out)["problems"]
+    assert problem["message"] == (
+        "IOSS applies only to parcels for the EU, but the recipient is in United States: "
+        "remove the IOSS number."
+    )
+    try:
+        i18n.set_language("de")
+        assert main(["validate", str(p), "--json"]) == 1
+        (problem,) = json.loads(capsys.readouterr().out)["problems"]
+        assert problem["message"].startswith("IOSS applies only to parcels for the EU")
+    finally:
+        i18n.set_language("en")

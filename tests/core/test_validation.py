@@ -881,3 +881,27 @@ def test_odd_input_never_raises() -> None:
         assert res.form in ("cn22", "cn23")
         for p in res.problems:
             assert p.level in ("error", "warning") and p.field and p.message
+
+
+def test_messages_in_another_language() -> None:
+    """The same problems, told in German or French; codes and fields do not change."""
+    d = good(item_id="RR473124828DE", gross_weight_kg="0.1")
+    en = validate(d, operator="upu")
+    de = validate(d, operator="upu", lang="de_DE")
+    fr = validate(d, operator="upu", lang="fr")
+    assert found(en) == found(de) == found(fr)
+    by_code = {p.code: p.message for p in de.problems}
+    assert by_code["s10_check_digit"] == (
+        "Sendungsnummer RR473124828DE: die Prüfziffer müsste 9 sein, nicht 8. "
+        "Die Nummer erneut vom Etikett oder Barcode abschreiben."
+    )
+    assert {p.code: p.message for p in fr.problems}["gross_below_net"].startswith(
+        "Le poids brut de 0.1 kg est inférieur à la somme des poids nets (0.300 kg)"
+    )
+    assert en.in_language("de") == de and de.in_language("en") == en
+    assert [p.message for p in de.in_language("en").problems] == [p.message for p in en.problems]
+
+
+def test_a_problem_message_written_by_hand_stays_as_it_is() -> None:
+    p = Problem("error", "items", "items_missing", "A message not from the table.")
+    assert p.in_language("de").message == "A message not from the table."

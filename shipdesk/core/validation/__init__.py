@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
+from shipdesk.core.i18n import lang_code
 from shipdesk.core.validation.fields import field_label
 from shipdesk.core.validation.result import (
     ERROR,
@@ -37,12 +38,17 @@ __all__ = [
 
 
 def validate(
-    decl: Declaration, *, operator: str | None = None, today: date | None = None
+    decl: Declaration,
+    *,
+    operator: str | None = None,
+    today: date | None = None,
+    lang: str = "en",
 ) -> ValidationResult:
     """Check a declaration against every rule; blank trailing items are ignored.
 
     ``operator`` is a profile id (None: the user's setting). ``today`` is the date used for rate
-    look-ups when the declaration has no date (None: the newest rates).
+    look-ups when the declaration has no date (None: the newest rates). ``lang`` is the language
+    of the messages (English, what ``validate --json`` prints, unless asked otherwise).
     """
     from shipdesk.core.forms import decide, get_profile
     from shipdesk.core.validation.rules import RULES, Context
@@ -53,7 +59,8 @@ def validate(
     ctx = Context(decl, profile, decision, today or date.today())
     for rule in RULES:
         rule(ctx)
-    return ValidationResult(decision.form, _dedupe(ctx.problems))
+    result = ValidationResult(decision.form, _dedupe(ctx.problems))
+    return result if lang_code(lang) == "en" else result.in_language(lang)
 
 
 def _dedupe(problems: list[Problem]) -> list[Problem]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from shipdesk.core.validation.messages import render
+from shipdesk.core.validation.messages import MESSAGES, render, render_in
 
 Level = Literal["error", "warning"]
 ERROR: Level = "error"
@@ -15,12 +16,27 @@ WARNING: Level = "warning"
 @dataclass(frozen=True)
 class Problem:
     """One finding: ``level`` (error blocks printing, warning does not), the field path in the
-    declaration file (``items[2].description``), a stable ``code`` and the message for the user."""
+    declaration file (``items[2].description``), a stable ``code`` and the message for the user.
+
+    ``params`` keeps the values a message from the table was filled with (None for a message
+    written by hand), so the same problem can be told in another language (``in_language``); it
+    is not part of the problem's identity or its JSON."""
 
     level: str
     field: str
     code: str
     message: str
+    # spelled out: inside this class ``field`` names the path attribute above
+    params: tuple[tuple[str, Any], ...] | None = dataclasses.field(
+        default=None, compare=False, repr=False
+    )
+
+    def in_language(self, lang: str) -> Problem:
+        """This problem with its message in ``lang``; a message written by hand rather than
+        from the table is kept as it is."""
+        if self.params is None or self.code not in MESSAGES:
+            return self
+        return replace(self, message=render_in(lang, self.code, **dict(self.params)))
 
     def to_dict(self) -> dict[str, str]:
         return {
@@ -32,8 +48,9 @@ class Problem:
 
 
 def problem(level: str, field_path: str, code: str, /, **params: Any) -> Problem:
-    """A Problem whose message comes from the message table (``messages.MESSAGES[code]``)."""
-    return Problem(level, field_path, code, render(code, **params))
+    """A Problem whose message comes from the message table (``messages.MESSAGES[code]``), in
+    English; ``Problem.in_language`` tells it in another language."""
+    return Problem(level, field_path, code, render(code, **params), tuple(params.items()))
 
 
 @dataclass
@@ -67,6 +84,10 @@ class ValidationResult:
             for p in self.problems
             if p.field == path or p.field.startswith(path + ".") or p.field.startswith(path + "[")
         ]
+
+    def in_language(self, lang: str) -> ValidationResult:
+        """The same result with every message in ``lang``."""
+        return ValidationResult(self.form, [p.in_language(lang) for p in self.problems])
 
     def to_json(self) -> dict[str, Any]:
         return {"form": self.form, "problems": [p.to_dict() for p in self.problems]}
