@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -11,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from shipdesk.cli import cmd_rates
-from shipdesk.cli.main import _Parser, main
+from shipdesk.cli.main import main
 from shipdesk.core.exchange.declaration_json import load_file, to_plain_dict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -157,21 +155,8 @@ def test_as_module_without_display(tmp_path: Path, sample_path: Path) -> None:
 
 # -- rates ----------------------------------------------------------------------------------
 def rates(*argv: str) -> int:
-    p = _Parser(prog="shipdesk")
-    sub = p.add_subparsers(dest="command", parser_class=_Parser)
-    cmd_rates.register(sub)
-    args: argparse.Namespace = p.parse_args(["rates", *argv])
-    return _call(args)
-
-
-def _call(args: argparse.Namespace) -> int:
-    from shipdesk.core.errors import ShipdeskError
-
-    try:
-        return args.func(args)
-    except ShipdeskError as exc:
-        print(str(exc), file=sys.stderr)
-        return 2
+    """``shipdesk rates ARGV...`` through the real parser and dispatch (exit codes, messages)."""
+    return main(["rates", *argv])
 
 
 def test_rates_info(capsys: pytest.CaptureFixture) -> None:
@@ -196,11 +181,20 @@ def test_rates_import_set_convert(tmp_path: Path, capsys: pytest.CaptureFixture)
 
 def test_rates_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert rates("set", "eur", "USD:1.1") == 2
-    assert "CCY=RATE" in capsys.readouterr().err
+    assert capsys.readouterr().err.startswith("shipdesk rates: expected CCY=RATE, found 'USD:1.1'")
     assert rates("convert", "ten", "EUR", "USD") == 2
-    assert "not a number" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("shipdesk rates: ") and "not a number" in err
     assert rates("import", str(tmp_path / "none.csv")) == 2
-    assert "file not found" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "file not found" in err and len(err.strip().splitlines()) == 1
+
+
+def test_rates_usage_errors_exit_2(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit) as exc:
+        rates("set", "xyz", "USD=1.1")
+    assert exc.value.code == 2
+    assert "invalid choice: 'xyz'" in capsys.readouterr().err
 
 
 def test_json_messages_are_english(
