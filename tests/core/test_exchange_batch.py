@@ -11,11 +11,12 @@ import pytest
 
 from shipdesk.core import services
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange import batch
 from shipdesk.core.exchange.batch import run_batch, safe_stem, summary_lines
 from shipdesk.core.exchange.orders import import_orders
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.progress import CancelToken
+from shipdesk.core.screening.engine import Finding
+from shipdesk.core.screening.overrides import record_override
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 
@@ -26,16 +27,6 @@ class _Sugg:
     description: str = "T-shirts, knitted, of cotton"
     score: float = 0.87
     source: str = "hs2022"
-
-
-@dataclass
-class _Finding:
-    rule: str
-    level: str
-    message: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"rule": self.rule, "level": self.level, "message": self.message}
 
 
 @dataclass
@@ -58,13 +49,15 @@ def fake_services(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
         calls["suggest"] += 1
         return [_Sugg("610910")] if "shirt" in text.lower() else []
 
-    def screen(decl: Declaration, channel: str = "post") -> list[_Finding]:
+    def screen(decl: Declaration, channel: str = "post") -> list[Finding]:
         out = []
-        for it in decl.items:
+        for i, it in enumerate(decl.items):
             if "perfume" in it.description.lower():
-                out.append(_Finding("dg.perfume", "prohibited", "Perfume is not accepted"))
+                out.append(Finding("dg.perfume", "prohibited", "dangerous_goods",
+                                   "Perfume is not accepted", "", item_index=i))  # fmt: skip
             if "phone" in it.description.lower():
-                out.append(_Finding("dg.battery", "restricted", "Battery in equipment"))
+                out.append(Finding("dg.battery", "restricted", "dangerous_goods",
+                                   "Battery in equipment", "", item_index=i))  # fmt: skip
         return out
 
     def validate(decl: Declaration, operator: str | None = None) -> _VResult:
@@ -83,8 +76,6 @@ def fake_services(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     monkeypatch.setattr(services, "screen", screen)
     monkeypatch.setattr(services, "validate", validate)
     monkeypatch.setattr(services, "render", render)
-    monkeypatch.setattr(batch, "_screen", lambda d, ch: (screen(d), [
-        f for f in screen(d) if f.level == "prohibited"]))  # fmt: skip
     return calls
 
 
@@ -133,6 +124,22 @@ def test_outcomes_and_files(tmp_path: Path, fake_services: dict[str, int]) -> No
     assert "HS codes suggested (confirm before sending): 1" in text
     data = s.to_json()
     assert (data["declarations"], data["pdfs"], data["blocked"]) == (7, 4, 2)
+
+
+def test_an_override_in_the_history_unblocks_a_prohibited_item(
+    tmp_path: Path, fake_services: dict[str, int]
+) -> None:
+    perfume = _decl("1002", "Eau de parfum, perfume 50 ml", hs="330300")
+    finding = services.screen(perfume)[0]
+    record_override(perfume, finding, "the carrier's dangerous-goods contract covers it")
+    # the same rule overridden for item 0 does not cover the perfume at item 1
+    mug_first = _decl("1003", "Mug", hs="691200")
+    mug_first.items.append(Item(description="Perfume 50 ml", hs_code="330300"))
+    record_override(mug_first, finding, "covered by the contract")
+    s = run_batch([perfume, mug_first], tmp_path)
+    assert [(o.name, o.status) for o in s.outcomes] == [("1002", "ok"), ("1003", "blocked")]
+    assert (tmp_path / "1002.pdf").exists() and not (tmp_path / "1003.pdf").exists()
+    assert "BLOCKED 1003: prohibited: Perfume is not accepted" in "\n".join(summary_lines(s))
 
 
 def test_import_result_writes_rejected_rows(tmp_path: Path, fake_services: dict[str, int]) -> None:
