@@ -289,9 +289,11 @@ def test_scripts_print_as_text():
 
 @pytest.fixture
 def no_fallback(tmp_path, monkeypatch):
-    monkeypatch.setattr(fonts, "_search_dirs", lambda: ([tmp_path], []))
+    """The only fallback folder is an empty one; the system fonts are switched off."""
+    monkeypatch.setenv(fonts.ENV_FONTS, str(tmp_path))
+    monkeypatch.setenv(fonts.ENV_SYSTEM_FONTS, "0")
     fonts.reset_fallbacks()
-    yield
+    yield tmp_path
     fonts.reset_fallbacks()
 
 
@@ -311,11 +313,10 @@ SYSTEM_MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 
 @pytest.mark.skipif(not SYSTEM_MONO.exists(), reason="needs DejaVu Sans Mono from the system")
-def test_fallback_font_draws_what_the_bundle_lacks(tmp_path, monkeypatch):
+def test_fallback_font_draws_what_the_bundle_lacks(no_fallback):
     import shutil
 
-    shutil.copy(SYSTEM_MONO, tmp_path / "fallback.ttf")
-    monkeypatch.setattr(fonts, "_search_dirs", lambda: ([tmp_path], []))
+    shutil.copy(SYSTEM_MONO, no_fallback / "fallback.ttf")
     fonts.reset_fallbacks()
     try:
         decl = sample("basic")

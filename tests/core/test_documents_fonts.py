@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,13 +15,35 @@ SYSTEM_MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
 
 
 @pytest.fixture
-def only_bundled(tmp_path, monkeypatch):
-    """No fallback fonts at all: an empty SHIPDESK_FONTS folder and no system folders."""
+def font_folder(tmp_path, monkeypatch):
+    """The only fallback folder: an empty SHIPDESK_FONTS folder, system fonts switched off."""
     monkeypatch.setenv(fonts.ENV_FONTS, str(tmp_path))
-    monkeypatch.setattr(fonts, "_search_dirs", lambda: ([tmp_path], []))
+    monkeypatch.setenv(fonts.ENV_SYSTEM_FONTS, "0")
     fonts.reset_fallbacks()
-    yield
+    yield tmp_path
     fonts.reset_fallbacks()
+
+
+@pytest.fixture
+def only_bundled(font_folder):
+    """No fallback fonts at all."""
+    return font_folder
+
+
+def test_fallback_files_come_from_the_configured_folders(tmp_path, monkeypatch):
+    first, second = tmp_path / "one", tmp_path / "two"
+    (first / "sub").mkdir(parents=True)
+    second.mkdir()
+    for path in (first / "sub" / "b.ttf", first / "a.TTC", first / "notes.txt", second / "c.ttf"):
+        path.write_bytes(b"")
+    monkeypatch.setenv(fonts.ENV_FONTS, f"{first}{os.pathsep} {os.pathsep}{second}")
+    monkeypatch.setenv(fonts.ENV_SYSTEM_FONTS, "off")
+    fonts.reset_fallbacks()
+    try:
+        assert fonts.fallback_font_files() == [first / "a.TTC", first / "sub" / "b.ttf",
+                                               second / "c.ttf"]  # fmt: skip
+    finally:
+        fonts.reset_fallbacks()
 
 
 @pytest.mark.parametrize(
@@ -56,31 +79,23 @@ def test_check_printable_names_the_field(only_bundled):
 
 
 @pytest.mark.skipif(not SYSTEM_MONO.exists(), reason="needs DejaVu Sans Mono from the system")
-def test_fallback_folder_adds_coverage(tmp_path, monkeypatch):
+def test_fallback_folder_adds_coverage(font_folder):
     arc = "\u2312"  # in DejaVu Sans Mono, not in the bundled condensed face
-    monkeypatch.setattr(fonts, "_search_dirs", lambda: ([tmp_path], []))
+    assert fonts.missing_glyphs(f"a{arc}") == arc
+    shutil.copy(SYSTEM_MONO, font_folder / "extra.ttf")
     fonts.reset_fallbacks()
-    try:
-        assert fonts.missing_glyphs(f"a{arc}") == arc
-        shutil.copy(SYSTEM_MONO, tmp_path / "extra.ttf")
-        fonts.reset_fallbacks()
-        assert fonts.missing_glyphs(f"a{arc}") == ""
-        runs = fonts.runs(f"ab{arc}c")
-        assert [t for _f, t in runs] == ["ab", arc, "c"]
-        assert runs[0][0] == fonts.REGULAR and runs[1][0] != fonts.REGULAR
-        assert fonts.string_width(f"ab{arc}c", 10) > fonts.string_width("abc", 10)
-    finally:
-        fonts.reset_fallbacks()
+    assert fonts.missing_glyphs(f"a{arc}") == ""
+    runs = fonts.runs(f"ab{arc}c")
+    assert [t for _f, t in runs] == ["ab", arc, "c"]
+    assert runs[0][0] == fonts.REGULAR and runs[1][0] != fonts.REGULAR
+    assert fonts.string_width(f"ab{arc}c", 10) > fonts.string_width("abc", 10)
 
 
-def test_broken_font_file_is_skipped(tmp_path, monkeypatch):
-    (tmp_path / "broken.ttf").write_bytes(b"not a font at all")
-    monkeypatch.setattr(fonts, "_search_dirs", lambda: ([tmp_path], []))
+def test_broken_font_file_is_skipped(font_folder):
+    (font_folder / "broken.ttf").write_bytes(b"not a font at all")
     fonts.reset_fallbacks()
-    try:
-        assert fonts.missing_glyphs("東") == "東"
-    finally:
-        fonts.reset_fallbacks()
+    assert fonts.fallback_font_files() == [font_folder / "broken.ttf"]
+    assert fonts.missing_glyphs("東") == "東"
 
 
 def test_bold_face_registered():

@@ -4,8 +4,10 @@ The bundled family (DejaVu Sans Condensed, regular and bold, in ``resources/font
 (extended), Cyrillic, Greek, Armenian, Georgian and Hebrew. Characters it lacks (CJK, Thai,
 Devanagari, ...) are drawn with a fallback font: first any TrueType file in
 ``resources/fonts/fallback`` (an optional bundle), then the folders named in ``SHIPDESK_FONTS``
-(separated by ``os.pathsep``), then well-known wide-coverage fonts installed on the system.
-Fallback fonts are read only when a character needs them, and only once per process.
+(separated by ``os.pathsep``), then well-known wide-coverage fonts installed on the system
+(unless ``SHIPDESK_SYSTEM_FONTS=0``, which makes the documents independent of what the machine
+has installed). Fallback fonts are read only when a character needs them, and only once per
+process.
 
 A character no font can draw is reported by :func:`missing_glyphs`; validation turns it into an
 error on the field, and :func:`check_printable` refuses to print it, so no document ever shows an
@@ -29,6 +31,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from shipdesk.core.paths import resource
 
 ENV_FONTS = "SHIPDESK_FONTS"
+ENV_SYSTEM_FONTS = "SHIPDESK_SYSTEM_FONTS"  # "0" (or no/off/false): skip the system folders
 
 REGULAR = "ShipDeskSans"
 BOLD = "ShipDeskSans-Bold"
@@ -194,6 +197,8 @@ def _search_dirs() -> tuple[list[Path], list[Path]]:
             explicit.append(Path(part.strip()).expanduser())
     home = Path.home()
     system: list[Path] = []
+    if os.environ.get(ENV_SYSTEM_FONTS, "").strip().lower() in ("0", "no", "off", "false"):
+        return explicit, system
     if sys.platform.startswith("win"):
         windir = os.environ.get("WINDIR", r"C:\Windows")
         system.append(Path(windir) / "Fonts")
