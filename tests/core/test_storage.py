@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -101,6 +100,8 @@ def test_settings_defaults_and_round_trip() -> None:
 
 def test_two_connections_share_the_database() -> None:
     a, b = db.connect(), db.connect()
+    assert a is not b
     settings.put("paper", "letter", a)
     assert settings.get("paper", b) == "letter"
-    assert isinstance(a, sqlite3.Connection)
+    settings.put("paper", "a4", b)
+    assert settings.get("paper", a) == "a4"

@@ -1,3 +1,4 @@
+import json
 import subprocess
 import sys
 
@@ -39,7 +40,9 @@ def test_suggestion_fields_and_contract_json():
     assert s.confidence in ("high", "medium", "low")
     j = s.to_json()
     assert {"code", "description", "score", "source"} <= set(j)
-    assert isinstance(j["score"], float)
+    assert j["code"] == s.code and j["description"] == s.description
+    assert j["score"] == round(s.score, 4) and 0.0 < j["score"] <= 1.0
+    assert json.loads(json.dumps(j))["score"] == j["score"]  # a plain JSON number
 
 
 def test_empty_query_gives_nothing():
