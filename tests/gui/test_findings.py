@@ -36,6 +36,9 @@ def test_rows_show_level_word_message_and_advice(qtbot: Any) -> None:
     assert first.data(FINDING_ROLE).rule == "AU-BIOSEC-ANIMAL"
     assert "RESTRICTED (item 2)" in w.list.item(1).text()
     assert w.summary.text().startswith("⛔ Prohibited")
+    assert w.summary.text().endswith(": 2 findings")
+    w.set_findings(screen_declaration(_decl())[:1])
+    assert w.summary.text().endswith(": 1 finding")
 
 
 def test_typing_is_debounced(qtbot: Any) -> None:

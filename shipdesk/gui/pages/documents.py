@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core import services
 from shipdesk.core.fileio import atomic_write_bytes
-from shipdesk.core.i18n import N_, _
+from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.storage import settings
 from shipdesk.gui import workers
 from shipdesk.gui.session import EditSession
@@ -100,13 +100,19 @@ class DocumentsPage(QWidget):
         res = self.session.validation
         if res is not None and res.has_errors:
             n = len(res.errors)
-            return _("Fix {n} error(s) listed in Review before printing.").format(n=n)
+            return ngettext(
+                "Fix {n} error listed in Review before printing.",
+                "Fix {n} errors listed in Review before printing.",
+                n,
+            ).format(n=n)
         blocking = self.blocking()
         if blocking:
             return (
-                _("{n} item(s) may not be sent ({message}).").format(
-                    n=len(blocking), message=blocking[0].message
-                )
+                ngettext(
+                    "{n} item may not be sent ({message}).",
+                    "{n} items may not be sent ({message}).",
+                    len(blocking),
+                ).format(n=len(blocking), message=blocking[0].message)
                 + " "
                 + _("Remove them, or override with a reason in Review.")
             )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.i18n import N_, _
+from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.model import Category, NonDelivery
 from shipdesk.core.screening.api import highest_level
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
@@ -267,7 +267,9 @@ class ItemsPage(QWidget):
     def _update_totals(self) -> None:
         d = self.session.decl
         self.totals.setText(
-            _("{n} item line(s)").format(n=len(d.real_items()))
+            ngettext("{n} item line", "{n} item lines", len(d.real_items())).format(
+                n=len(d.real_items())
+            )
             + " · "
             + _("total value")
             + f" {d.total_value()} {d.currency} · "

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.i18n import N_, _
+from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.screening.overrides import blocking, overridden
 from shipdesk.core.validation import field_label
 from shipdesk.gui.session import EditSession
@@ -93,14 +93,19 @@ class ReviewPage(QWidget):
         if not n_err and not blocked:
             state = "✔ " + _("Ready to print.")
         else:
-            state = "✖ " + _("Not ready: {n} error(s)").format(n=n_err)
+            not_ready = ngettext("Not ready: {n} error", "Not ready: {n} errors", n_err)
+            state = "✖ " + not_ready.format(n=n_err)
             if blocked:
-                state += ", " + _("{n} prohibited item(s)").format(n=len(blocked))
+                state += ", " + ngettext(
+                    "{n} prohibited item", "{n} prohibited items", len(blocked)
+                ).format(n=len(blocked))
             state += "."
         self.summary.setText(
             _("Form")
             + f": <b>{form}</b> · "
-            + _("{n} item line(s)").format(n=len(d.real_items()))
+            + ngettext("{n} item line", "{n} item lines", len(d.real_items())).format(
+                n=len(d.real_items())
+            )
             + " · "
             + _("total value")
             + f" <b>{d.total_value()} {html.escape(d.currency)}</b> · "
@@ -108,7 +113,7 @@ class ReviewPage(QWidget):
             + f" {html.escape(d.gross_weight_kg or '?')} kg · "
             + _("to")
             + f" <b>{html.escape(d.recipient.country or '?')}</b><br>{state} "
-            + _("{n} warning(s).").format(n=n_warn)
+            + ngettext("{n} warning.", "{n} warnings.", n_warn).format(n=n_warn)
             + "".join(f"<br>{html.escape(e)}" for e in s.check_errors)
         )
         self.problems.clear()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.i18n import _, language
+from shipdesk.core.i18n import _, language, ngettext
 from shipdesk.core.screening import messages
 from shipdesk.core.screening.api import highest_level, screen_item
 from shipdesk.core.screening.overrides import overridden, record_override
@@ -135,7 +135,9 @@ class FindingsWidget(QWidget):
         else:
             self.summary.setText(
                 f"{SYMBOL[top]} {messages.level_word(top, self.lang)}: "
-                + _("{n} finding(s)").format(n=len(self._findings))
+                + ngettext("{n} finding", "{n} findings", len(self._findings)).format(
+                    n=len(self._findings)
+                )
             )
         self.summary.setProperty("level", top or "")
         self._update_button()
