@@ -241,3 +241,29 @@ def test_prohibited_item_blocks_printing_until_overridden(qtbot, window) -> None
     w.go_to_step(4)
     w.documents_page.create_btn.click()
     assert w.documents_page.pdf is not None, w.documents_page.status.text()
+
+
+def test_party_form_shows_the_address_as_printed(qtbot, window) -> None:
+    page = window.recipient_page
+    _type_party(
+        qtbot,
+        page,
+        {
+            "name": "Jane Roe",
+            "street": "10 Downing St",
+            "postcode": "SW1A 2AA",
+            "city": "London",
+            "country": "GB",
+        },
+    )
+    preview = page.form.preview
+    assert preview.isVisibleTo(page)
+    assert preview.text().splitlines() == [
+        "Jane Roe",
+        "10 Downing St",
+        "LONDON",
+        "SW1A 2AA",
+        "UNITED KINGDOM (GB)",
+    ]
+    window.review_page.refresh()
+    assert "LONDON, SW1A 2AA, UNITED KINGDOM (GB)" in window.review_page.summary.text()

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.i18n import N_, _, ngettext
+from shipdesk.core.address import address_lines
+from shipdesk.core.i18n import N_, _, language, ngettext
 from shipdesk.core.screening.overrides import blocking, overridden
 from shipdesk.core.validation import field_label
 from shipdesk.gui.session import EditSession
@@ -100,6 +101,7 @@ class ReviewPage(QWidget):
                     "{n} prohibited item", "{n} prohibited items", len(blocked)
                 ).format(n=len(blocked))
             state += "."
+        to = ", ".join(address_lines(d.recipient, lang=language()))  # as the documents print it
         self.summary.setText(
             _("Form")
             + f": <b>{form}</b> · "
@@ -112,7 +114,7 @@ class ReviewPage(QWidget):
             + _("gross weight")
             + f" {html.escape(d.gross_weight_kg or '?')} kg · "
             + _("to")
-            + f" <b>{html.escape(d.recipient.country or '?')}</b><br>{state} "
+            + f" <b>{html.escape(to or '?')}</b><br>{state} "
             + ngettext("{n} warning.", "{n} warnings.", n_warn).format(n=n_warn)
             + "".join(f"<br>{html.escape(e)}" for e in s.check_errors)
         )

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shipdesk.core.address import address_lines
 from shipdesk.core.countries import countries
-from shipdesk.core.i18n import N_, _
+from shipdesk.core.i18n import N_, _, language
 from shipdesk.core.model import Party
 from shipdesk.gui.widgets.marks import mark_widget
 
@@ -80,6 +81,13 @@ class PartyForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         outer.addLayout(form)
+        # The address as the documents will print it, in the country's postal layout.
+        self.preview = QLabel(self)
+        self.preview.setObjectName(f"{role}.preview")
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setStyleSheet("QLabel { border: 1px solid palette(mid); padding: 4px; }")
+        self.preview.hide()
+        outer.addWidget(self.preview)
         outer.addStretch(1)
         for key, label, hint in FIELDS:
             if key == "country":
@@ -118,6 +126,12 @@ class PartyForm(QWidget):
             else:
                 ed.setText(value)  # type: ignore[attr-defined]
         self._loading = False
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        lines = address_lines(self.party, lang=language()) if self.party is not None else []
+        self.preview.setText("\n".join(lines))
+        self.preview.setVisible(bool(lines))
 
     def _on_edit(self, *_args: Any) -> None:
         if self._loading or self.party is None:
@@ -125,6 +139,7 @@ class PartyForm(QWidget):
         for key, ed in self.editors.items():
             value = ed.code() if isinstance(ed, CountryBox) else ed.text()  # type: ignore[attr-defined]
             setattr(self.party, key, value)
+        self._show_preview()
         self.edited.emit()
 
     def show_problems(self, problems_for: Callable[[str], list[Any]]) -> None:
