@@ -155,6 +155,20 @@ def test_field_labels(path: str, label: str) -> None:
     assert field_label(path) == label
 
 
+def test_field_labels_in_another_language() -> None:
+    from shipdesk.core import i18n
+    from shipdesk.core.validation import field_label
+
+    assert field_label("items[2].description", "de") == "Ware 3: Beschreibung"
+    assert field_label("recipient.postcode", "fr") == "Destinataire: code postal"
+    try:
+        i18n.set_language("de")
+        assert field_label("gross_weight_kg") == "Bruttogewicht (kg)"
+        assert field_label("some_new_key") == "Some_new_key"
+    finally:
+        i18n.set_language("en")
+
+
 def test_every_problem_field_has_a_label() -> None:
     from shipdesk.core.validation import field_label
 

@@ -1,67 +1,80 @@
 """Readable names for field paths (``items[2].description`` -> ``Item 3: description``).
 
 For lists of problems shown to people (the review step, printed reports); the path itself stays
-the key for jumping to the field. Names are in one table so they can be translated.
+the key for jumping to the field. Names are in one table, translated by the message catalogue
+(context ``field``: "date" or "value" as a field name, not as a word in a sentence).
 """
 
 from __future__ import annotations
 
 import re
 
+from shipdesk.core.i18n import NC_, language, translator
+
 FIELD_NAMES: dict[str, str] = {
-    "form": "form",
-    "category": "category",
-    "category_explanation": "explanation of the category",
-    "currency": "currency",
-    "sender": "sender",
-    "recipient": "recipient",
-    "items": "items",
-    "gross_weight_kg": "gross weight (kg)",
-    "postal_charges": "postal charges",
-    "item_id": "item number (S10)",
-    "invoice_number": "invoice number",
-    "licence_numbers": "licence number",
-    "certificate_numbers": "certificate number",
-    "importer_reference": "importer's reference",
-    "ioss_number": "IOSS number",
-    "non_delivery": "if not deliverable",
-    "comments": "comments",
-    "date": "date",
-    "total_value": "total value",
-    "itn": "ITN (US export filing)",
-    "name": "name",
-    "company": "company",
-    "street": "street",
-    "city": "city",
-    "postcode": "postcode",
-    "region": "region / state",
-    "country": "country",
-    "phone": "phone",
-    "email": "e-mail",
-    "tax_id": "tax / customs number",
-    "description": "description",
-    "quantity": "quantity",
-    "net_weight_kg": "net weight (kg)",
-    "value": "value",
-    "hs_code": "HS code",
-    "origin_country": "country of origin",
+    "form": NC_("field", "form"),
+    "category": NC_("field", "category"),
+    "category_explanation": NC_("field", "explanation of the category"),
+    "currency": NC_("field", "currency"),
+    "sender": NC_("field", "sender"),
+    "recipient": NC_("field", "recipient"),
+    "items": NC_("field", "items"),
+    "gross_weight_kg": NC_("field", "gross weight (kg)"),
+    "postal_charges": NC_("field", "postal charges"),
+    "item_id": NC_("field", "item number (S10)"),
+    "invoice_number": NC_("field", "invoice number"),
+    "licence_numbers": NC_("field", "licence number"),
+    "certificate_numbers": NC_("field", "certificate number"),
+    "importer_reference": NC_("field", "importer's reference"),
+    "ioss_number": NC_("field", "IOSS number"),
+    "non_delivery": NC_("field", "if not deliverable"),
+    "comments": NC_("field", "comments"),
+    "date": NC_("field", "date"),
+    "total_value": NC_("field", "total value"),
+    "itn": NC_("field", "ITN (US export filing)"),
+    "name": NC_("field", "name"),
+    "company": NC_("field", "company"),
+    "street": NC_("field", "street"),
+    "city": NC_("field", "city"),
+    "postcode": NC_("field", "postcode"),
+    "region": NC_("field", "region / state"),
+    "country": NC_("field", "country"),
+    "phone": NC_("field", "phone"),
+    "email": NC_("field", "e-mail"),
+    "tax_id": NC_("field", "tax / customs number"),
+    "description": NC_("field", "description"),
+    "quantity": NC_("field", "quantity"),
+    "net_weight_kg": NC_("field", "net weight (kg)"),
+    "value": NC_("field", "value"),
+    "hs_code": NC_("field", "HS code"),
+    "origin_country": NC_("field", "country of origin"),
 }
-GROUP_NAMES = {"sender": "Sender", "recipient": "Recipient", "items": "Item"}
+GROUP_NAMES = {
+    "sender": NC_("field", "Sender"),
+    "recipient": NC_("field", "Recipient"),
+    "items": NC_("field", "Item"),
+}
 _PART = re.compile(r"^([a-z_]+)(?:\[(\d+)\])?$")
 
 
-def field_label(path: str) -> str:
-    """A readable name for a field path; unknown keys are shown as written."""
+def field_label(path: str, lang: str | None = None) -> str:
+    """A readable name for a field path in ``lang`` (default: the interface language); unknown
+    keys are shown as written."""
+    tr = translator(lang or language())
+
+    def name_of(key: str, table: dict[str, str] = FIELD_NAMES) -> str:
+        return tr.pgettext("field", table[key]) if key in table else key
+
     parts = path.split(".")
     first = _PART.match(parts[0])
     if not first:
         return path
     key, index = first.group(1), first.group(2)
-    rest = [FIELD_NAMES.get(p, p) for p in parts[1:]]
+    rest = [name_of(p) for p in parts[1:]]
     if key in GROUP_NAMES and (index is not None or rest):
-        head = GROUP_NAMES[key] + (f" {int(index) + 1}" if index is not None else "")
+        head = name_of(key, GROUP_NAMES) + (f" {int(index) + 1}" if index is not None else "")
         return f"{head}: {' '.join(rest)}" if rest else head
-    name = FIELD_NAMES.get(key, key)
+    name = name_of(key)
     if index is not None:
         name = f"{name} {int(index) + 1}"
     name = name[:1].upper() + name[1:]
