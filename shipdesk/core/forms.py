@@ -26,7 +26,7 @@ from shipdesk.core.paths import resource
 
 if TYPE_CHECKING:
     from shipdesk.core.model import Declaration
-    from shipdesk.core.money import Conversion
+    from shipdesk.core.money import Conversion, RateBook
     from shipdesk.core.validation import Problem
 
 DEFAULT_OPERATOR = "upu"
@@ -189,22 +189,16 @@ def profiles_version() -> str:
 
 
 def get_profile(operator_id: str | None = None) -> OperatorProfile:
-    """The profile for ``operator_id``; None means the user's setting (default ``upu``).
+    """The profile for ``operator_id``; None means the UPU default.
 
-    An unknown id given explicitly is an InputError; an unknown id left in the settings falls
-    back to the UPU default so the app keeps working.
+    An unknown id is an InputError. The user's chosen operator is not looked up here: it is a
+    workspace value (``services.Workspace.operator_profile``) handed to whoever needs it.
     """
     from shipdesk.core.errors import InputError
 
     profiles = load_profiles()
     if operator_id is None:
-        try:
-            from shipdesk.core.storage.settings import get
-
-            chosen = get("operator") or DEFAULT_OPERATOR
-        except Exception:  # no readable user database: the default profile
-            chosen = DEFAULT_OPERATOR
-        return profiles.get(str(chosen)) or profiles[DEFAULT_OPERATOR]
+        return profiles[DEFAULT_OPERATOR]
     key = operator_id.strip().lower()
     if key not in profiles:
         known = ", ".join(sorted(profiles))
@@ -219,12 +213,16 @@ def _resolve(profile: OperatorProfile | str | None) -> OperatorProfile:
 
 
 def decide(
-    decl: Declaration, profile: OperatorProfile | str | None = None, *, on: date | None = None
+    decl: Declaration,
+    profile: OperatorProfile | str | None = None,
+    *,
+    on: date | None = None,
+    rates: RateBook | None = None,
 ) -> FormDecision:
     """The CN 22 / CN 23 decision with its reasons (value and weight against the profile).
 
     The value is converted with the rates of the declaration's date (else ``on``, else the
-    newest rates).
+    newest rates) from the rate book handed in (None: the shipped tables).
     """
     from shipdesk.core.money import RateUnavailable, convert, format_money, is_currency
 
@@ -238,7 +236,9 @@ def decide(
     ccy = (decl.currency or "").strip().upper()
     if is_currency(ccy):
         try:
-            conv = convert(total, ccy, prof.cn22_limit_currency, on=_decl_date(decl) or on)
+            conv = convert(
+                total, ccy, prof.cn22_limit_currency, on=_decl_date(decl) or on, rates=rates
+            )
             value = conv.amount
         except RateUnavailable:
             conv = None
@@ -276,21 +276,29 @@ def _decl_date(decl: Declaration) -> date | None:
 
 
 def choose_form(
-    decl: Declaration, profile: OperatorProfile | str | None = None, *, on: date | None = None
+    decl: Declaration,
+    profile: OperatorProfile | str | None = None,
+    *,
+    on: date | None = None,
+    rates: RateBook | None = None,
 ) -> str:
     """``"cn22"`` or ``"cn23"`` for this declaration under the operator's profile."""
-    return decide(decl, profile, on=on).form
+    return decide(decl, profile, on=on, rates=rates).form
 
 
 def form_problems(
-    decl: Declaration, profile: OperatorProfile | str | None = None, *, on: date | None = None
+    decl: Declaration,
+    profile: OperatorProfile | str | None = None,
+    *,
+    on: date | None = None,
+    rates: RateBook | None = None,
 ) -> list[Problem]:
     """Problems with the form choice: a forced CN 22 beyond the limits, a value near the limit."""
     from shipdesk.core.money import format_money
     from shipdesk.core.validation import problem
 
     prof = _resolve(profile)
-    d = decide(decl, prof, on=on)
+    d = decide(decl, prof, on=on, rates=rates)
     out: list[Problem] = []
     form_field = (decl.form or "auto").strip().lower()
     if form_field not in ("auto", CN22, CN23):

@@ -6,20 +6,20 @@ Two rate tables are kept, each as a set of dated publications:
 * ``eur``: currency units per euro (the layout of the ECB euro reference rates).
 
 The shipped tables live in ``resources/rates/{sdr,eur}.toml``. The user's own table (rates edited
-in the app, ECB files imported) lives in ``<user data>/rates.json`` and wins over the shipped one
-for the same date and currency. Every conversion returns the rate used, its date and its source,
-so the user always sees which figure decided a form or a threshold.
+in the app, ECB files imported) is kept by the rates repository (``storage.rates``) and wins over
+the shipped one for the same date and currency; a :class:`RateBook` carries both to whatever
+converts, so a conversion never reads a file. Every conversion returns the rate used, its date
+and its source, so the user always sees which figure decided a form or a threshold.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import DataError, InputError
-from shipdesk.core.paths import folders, resource
+from shipdesk.core.paths import resource
 
 SDR = "XDR"
 EUR = "EUR"
@@ -160,10 +160,6 @@ def _shipped_path(kind: str) -> Path:
     return resource("rates", f"{kind}.toml")
 
 
-def user_rates_path() -> Path:
-    return folders().data / "rates.json"
-
-
 @lru_cache(maxsize=4)
 def _shipped_table(kind: str, path: str, mtime: float) -> Table:
     p = Path(path)
@@ -197,35 +193,27 @@ def shipped_table(kind: str) -> Table:
     return _shipped_table(kind, str(p), mtime)
 
 
-def _read_user() -> dict[str, Any]:
-    p = user_rates_path()
-    if not p.exists():
-        return {}
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise InputError(f"cannot read your rate table ({exc})", source=str(p)) from None
+def parse_user_tables(data: Any, source: str) -> dict[str, Table]:
+    """The user's rate file (already JSON-decoded) as tables; bad entries are InputErrors."""
+    out: dict[str, Table] = {}
     if not isinstance(data, dict):
-        raise InputError("expected an object with the sdr and eur tables", source=str(p))
+        raise InputError("expected an object with the sdr and eur tables", source=source)
     for kind in TABLES:
-        if not isinstance(data.get(kind, {}), dict):
-            raise InputError("expected an object of dates", source=str(p), location=kind)
-    return data
+        out[kind] = _user_table(data.get(kind, {}), kind, source)
+    return out
 
 
-def user_table(kind: str) -> Table:
-    data = _read_user().get(kind, {})
+def _user_table(data: Any, kind: str, source: str) -> Table:
     out: Table = {}
-    p = user_rates_path()
     if not isinstance(data, dict):
-        raise InputError("expected an object of dates", source=str(p), location=kind)
+        raise InputError("expected an object of dates", source=source, location=kind)
     for day, entry in data.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("rates", {}), dict):
-            raise InputError(f"{day}: expected {{'rates': {{...}}}}", source=str(p), location=kind)
+            raise InputError(f"{day}: expected {{'rates': {{...}}}}", source=source, location=kind)
         try:
             d = date.fromisoformat(day)
         except ValueError:
-            raise InputError(f"bad date {day!r}", source=str(p), location=kind) from None
+            raise InputError(f"bad date {day!r}", source=source, location=kind) from None
         src = str(entry.get("source", "your rate table"))
         day_rates: dict[str, tuple[Decimal, str]] = {}
         for k, v in entry.get("rates", {}).items():
@@ -233,7 +221,7 @@ def user_table(kind: str) -> Table:
             if rate is None:
                 raise InputError(
                     f"rate {v!r} for {k} on {day} must be a number greater than zero",
-                    source=str(p),
+                    source=source,
                     location=kind,
                 )
             day_rates[str(k)] = (rate, src)
@@ -241,34 +229,40 @@ def user_table(kind: str) -> Table:
     return out
 
 
-def table(kind: str) -> Table:
-    """The merged table: shipped publications, overridden by the user's for the same date."""
-    if kind not in TABLES:
-        raise ValueError(kind)
-    merged: Table = {d: dict(r) for d, r in shipped_table(kind).items()}
-    for d, rates in user_table(kind).items():
-        merged.setdefault(d, {}).update(rates)
-    return merged
+@dataclass(frozen=True)
+class RateBook:
+    """The rate tables a conversion may use: the shipped publications, overridden by the
+    user's own for the same date and currency. Built once (``services`` reads the user's
+    publications through the rates repository) and handed to whatever converts."""
+
+    user: Mapping[str, Table] = field(default_factory=dict)
+
+    def table(self, kind: str) -> Table:
+        """The merged table of one kind."""
+        if kind not in TABLES:
+            raise ValueError(kind)
+        merged: Table = {d: dict(r) for d, r in shipped_table(kind).items()}
+        for d, rates in self.user.get(kind, {}).items():
+            merged.setdefault(d, {}).update(rates)
+        return merged
+
+    def user_table(self, kind: str) -> Table:
+        return dict(self.user.get(kind, {}))
 
 
-def _write_user(data: dict[str, Any]) -> None:
-    from shipdesk.core.fileio import atomic_write_bytes
-
-    text = json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False)
-    atomic_write_bytes(user_rates_path(), text.encode("utf-8"))
+SHIPPED = RateBook()
+"""The shipped tables only: what a conversion uses when no rate book is handed in."""
 
 
-def set_rates(
-    kind: str,
-    rates: Mapping[str, Decimal | str],
-    *,
-    on: date | None = None,
-    source: str = "entered by the user",
-) -> None:
-    """Add or replace rates (units per SDR / per euro) in the user's table for one date."""
+def table(kind: str, rates: RateBook | None = None) -> Table:
+    """The merged table of ``rates`` (the shipped one when None)."""
+    return (rates or SHIPPED).table(kind)
+
+
+def clean_rates(kind: str, rates: Mapping[str, Decimal | str]) -> dict[str, str]:
+    """Rates entered by the user, checked: ISO codes, not the table's base, numbers above 0."""
     if kind not in TABLES:
         raise InputError(f"unknown rate table {kind!r} (use sdr or eur)")
-    on = on or date.today()
     clean: dict[str, str] = {}
     for code, value in rates.items():
         code = code.strip().upper()
@@ -280,22 +274,7 @@ def set_rates(
         if d <= 0:
             raise InputError(f"rate for {code} must be greater than zero")
         clean[code] = str(d)
-    data = _read_user()
-    entry = data.setdefault(kind, {}).setdefault(on.isoformat(), {"source": source, "rates": {}})
-    entry["source"] = source
-    entry["rates"].update(clean)
-    _write_user(data)
-
-
-def remove_user_rates(kind: str, on: date | None = None) -> None:
-    """Forget the user's rates for one date (or all dates) of a table."""
-    data = _read_user()
-    if kind in data:
-        if on is None:
-            del data[kind]
-        else:
-            data[kind].pop(on.isoformat(), None)
-        _write_user(data)
+    return clean
 
 
 def _per_base(tbl: Table, kind: str, code: str, on: date | None) -> tuple[date, Decimal, str]:
@@ -312,8 +291,10 @@ def _per_base(tbl: Table, kind: str, code: str, on: date | None) -> tuple[date, 
     return chosen, rate, src
 
 
-def _pair(kind: str, from_ccy: str, to_ccy: str, on: date | None) -> tuple[Decimal, date, str]:
-    tbl = table(kind)
+def _pair(
+    kind: str, from_ccy: str, to_ccy: str, on: date | None, rates: RateBook
+) -> tuple[Decimal, date, str]:
+    tbl = rates.table(kind)
     base = _BASE[kind]
     codes = [c for c in (from_ccy, to_ccy) if c != base]
     # Prefer one publication holding both currencies, so both rates share one date.
@@ -333,8 +314,18 @@ def _pair(kind: str, from_ccy: str, to_ccy: str, on: date | None) -> tuple[Decim
         return +(t / f), min(fd, td), fs or ts
 
 
-def convert(amount: Decimal, from_ccy: str, to_ccy: str, *, on: date | None = None) -> Conversion:
+def convert(
+    amount: Decimal,
+    from_ccy: str,
+    to_ccy: str,
+    *,
+    on: date | None = None,
+    rates: RateBook | None = None,
+) -> Conversion:
     """Convert with the newest rate published on or before ``on`` (today's newest if None).
+
+    ``rates`` is the rate book to use (the workspace's: shipped plus the user's own); None
+    uses the shipped tables only. Nothing is read from the user's files here.
 
     Pairs with the SDR use the SDR table; others use the euro table and fall back to cross rates
     through the SDR when a currency is missing there. RateUnavailable if no table knows the pair.
@@ -351,7 +342,7 @@ def convert(amount: Decimal, from_ccy: str, to_ccy: str, *, on: date | None = No
     last: RateUnavailable | None = None
     for kind in order:
         try:
-            rate, d, src = _pair(kind, from_ccy, to_ccy, on)
+            rate, d, src = _pair(kind, from_ccy, to_ccy, on, rates or SHIPPED)
         except RateUnavailable as exc:
             last = exc
             continue
@@ -362,17 +353,18 @@ def convert(amount: Decimal, from_ccy: str, to_ccy: str, *, on: date | None = No
     ) from last
 
 
-def sdr_to(currency: str, *, on: date | None = None) -> Conversion:
+def sdr_to(currency: str, *, on: date | None = None, rates: RateBook | None = None) -> Conversion:
     """The value of one SDR in ``currency`` (with the rate's date)."""
-    return convert(Decimal(1), SDR, currency, on=on)
+    return convert(Decimal(1), SDR, currency, on=on, rates=rates)
 
 
-def rates_info() -> dict[str, Any]:
+def rates_info(rates: RateBook | None = None) -> dict[str, Any]:
     """Per table: number of dates, newest date and its source, every currency, user dates."""
+    book = rates or SHIPPED
     out: dict[str, Any] = {}
     for kind in TABLES:
-        merged = table(kind)
-        mine = user_table(kind)
+        merged = book.table(kind)
+        mine = book.user_table(kind)
         newest = max(merged) if merged else None
         out[kind] = {
             "base": _BASE[kind],
@@ -477,8 +469,9 @@ def parse_ecb_xml(data: bytes, source: str = "") -> Table:
     return out
 
 
-def import_ecb(path: str | Path) -> ImportSummary:
-    """Import an ECB euro reference-rate file (CSV or XML) into the user's euro table."""
+def read_ecb(path: str | Path) -> tuple[Table, ImportSummary]:
+    """Read an ECB euro reference-rate file (CSV, XML or a zip of one): the publications and a
+    summary. Storing them is the rates repository's job."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -497,15 +490,15 @@ def import_ecb(path: str | Path) -> ImportSummary:
         except UnicodeDecodeError:
             raise InputError("not a UTF-8 text file", source=str(p)) from None
         parsed = parse_ecb_csv(text, str(p))
-    src = f"ECB euro reference rates, imported from {p.name}"
-    data = _read_user()
-    eur = data.setdefault("eur", {})
     codes: set[str] = set()
-    for d, rates in parsed.items():
-        eur[d.isoformat()] = {"source": src, "rates": {k: str(v) for k, (v, _) in rates.items()}}
+    for rates in parsed.values():
         codes.update(rates)
-    _write_user(data)
-    return ImportSummary(str(p), len(parsed), len(codes), min(parsed), max(parsed))
+    return parsed, ImportSummary(str(p), len(parsed), len(codes), min(parsed), max(parsed))
+
+
+def ecb_source(path: str | Path) -> str:
+    """The source text stored with imported ECB publications."""
+    return f"ECB euro reference rates, imported from {Path(path).name}"
 
 
 def _unzip_single(raw: bytes, source: str) -> bytes:
@@ -521,11 +514,11 @@ def _unzip_single(raw: bytes, source: str) -> bytes:
         raise InputError("not a readable zip file", source=source) from None
 
 
-def currencies_in(tables: Iterable[str] = TABLES) -> list[str]:
+def currencies_in(tables: Iterable[str] = TABLES, rates: RateBook | None = None) -> list[str]:
     """Every currency some table can convert."""
     out: set[str] = set()
     for kind in tables:
         out.add(_BASE[kind])
-        for rates in table(kind).values():
-            out.update(rates)
+        for rates_of_day in table(kind, rates).values():
+            out.update(rates_of_day)
     return sorted(out)

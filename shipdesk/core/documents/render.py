@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shipdesk.core.documents import common, labels
 from shipdesk.core.documents.layout import PAPERS, Doc, Region
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import Declaration
 from shipdesk.core.progress import CancelToken, ProgressCallback
+
+if TYPE_CHECKING:
+    from shipdesk.core.forms import OperatorProfile
+    from shipdesk.core.money import RateBook
 
 FORMS = ("auto", "cn22", "cn23", "invoice", "packing", "all")
 SHEET_PAPERS = ("a4", "letter")
@@ -35,12 +40,14 @@ def _check_args(form: str, paper: str, copies: int | None) -> None:
         raise InputError("copies must be between 1 and 20", location="copies")
 
 
-def _plan(decl: Declaration, form: str, profile: object) -> list[str]:
+def _plan(
+    decl: Declaration, form: str, profile: OperatorProfile, rates: RateBook | None
+) -> list[str]:
     from shipdesk.core.forms import choose_form
 
     if form in ("cn22", "cn23", "invoice", "packing"):
         return [form]
-    customs = choose_form(decl, profile)  # type: ignore[arg-type]
+    customs = choose_form(decl, profile, rates=rates)
     if form == "auto":
         return [customs]
     return [customs, "invoice", "packing"]
@@ -51,20 +58,21 @@ def render_document(
     *,
     form: str = "auto",
     paper: str = "a4",
-    operator: str | None = None,
+    operator: str | OperatorProfile | None = None,
     lang: str = "en",
     copies: int | None = None,
     draft: bool = False,
+    rates: RateBook | None = None,
 ) -> Rendered:
     """Like :func:`render`, also telling where each value was drawn."""
-    from shipdesk.core.forms import get_profile
+    from shipdesk.core.forms import OperatorProfile, get_profile
 
     form = (form or "auto").strip().lower()
     paper = (paper or "a4").strip().lower()
     _check_args(form, paper, copies)
     labels.texts(lang)  # refuses an unknown language before any work
-    profile = get_profile(operator)
-    plan = _plan(decl, form, profile)
+    profile = operator if isinstance(operator, OperatorProfile) else get_profile(operator)
+    plan = _plan(decl, form, profile, rates)
     if paper not in SHEET_PAPERS:
         sheet_only = [f for f in plan if f != "cn22"]
         if sheet_only:
@@ -115,10 +123,11 @@ def render(
     *,
     form: str = "auto",
     paper: str = "a4",
-    operator: str | None = None,
+    operator: str | OperatorProfile | None = None,
     lang: str = "en",
     copies: int | None = None,
     draft: bool = False,
+    rates: RateBook | None = None,
 ) -> bytes:
     """PDF bytes of the documents for ``decl``.
 
@@ -127,10 +136,19 @@ def render(
     form, invoice and packing list). ``paper``: ``a4``, ``letter``, ``label-4x6``, ``a6``
     (label stock takes the CN 22 only). ``copies`` overrides the operator profile's count.
     ``lang`` is the language of the invoice and packing list. ``draft`` marks every page.
+    ``operator`` is a profile or its id (None: the UPU default); ``rates`` the rate book that
+    decides CN 22 or CN 23 (None: the shipped tables).
     Raises ``InputError`` naming the field when a value cannot be printed.
     """
     return render_document(
-        decl, form=form, paper=paper, operator=operator, lang=lang, copies=copies, draft=draft
+        decl,
+        form=form,
+        paper=paper,
+        operator=operator,
+        lang=lang,
+        copies=copies,
+        draft=draft,
+        rates=rates,
     ).pdf
 
 
@@ -146,8 +164,9 @@ def render_many(
     *,
     form: str = "auto",
     paper: str = "a4",
-    operator: str | None = None,
+    operator: str | OperatorProfile | None = None,
     lang: str = "en",
+    rates: RateBook | None = None,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     names: Sequence[str] | None = None,
@@ -176,7 +195,7 @@ def render_many(
             unique = f"{stem}-{k}"
         used.add(unique.lower())
         try:
-            pdf = render(decl, form=form, paper=paper, operator=operator, lang=lang)
+            pdf = render(decl, form=form, paper=paper, operator=operator, lang=lang, rates=rates)
         except InputError as exc:
             raise InputError(
                 exc.detail, source=f"declaration {i + 1}", location=exc.location

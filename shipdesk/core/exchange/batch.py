@@ -6,26 +6,28 @@ For each declaration:
    (the catalogue), else the best suggestion of the tariff lookup; either way the code is marked
    for confirmation in ``item.extra["hs_suggested"] = True`` with the suggestion's description,
    score and source;
-2. it is screened for restricted goods (``services.screen``) and validated
-   (``services.validate``);
+2. it is screened for restricted goods and validated;
 3. its ``*.shipdesk.json`` is written (always, so a blocked declaration can be fixed and
    re-checked) and, unless it is blocked, its PDF.
 
 A declaration is *blocked* when screening finds a prohibited item (not overridden) or
 validation reports an error; it is *to check* when it carries suggested HS codes, restricted
 findings or warnings. One declaration's failure never stops the others.
+
+The judges are handed in as a :class:`Checks` value (the services build it from the workspace:
+the user's catalogue, operator profile and rates), so this module calls nothing above it.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import sqlite3
 import time
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.exchange.declaration_json import dumps
@@ -164,14 +166,40 @@ class _Suggestion:
     source: str
 
 
+class Confirmed(Protocol):
+    """A classification the user confirmed before (``storage.catalogue.CatalogueEntry``)."""
+
+    @property
+    def hs_code(self) -> str: ...
+    @property
+    def description(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Checks:
+    """What the batch asks of the layers it does not own, handed in by the caller.
+
+    ``confirmed(description)``: the user's confirmed classifications for that description;
+    ``suggest(description, top)``: tariff suggestions (objects with ``code``, ``description``,
+    ``score``, ``source``); ``screen(decl, channel)``: findings; ``validate(decl)``: a
+    validation result (``to_json``, ``has_errors``); ``render(decl)``: PDF bytes.
+    """
+
+    confirmed: Callable[[str], Sequence[Confirmed]]
+    suggest: Callable[[str, int], Sequence[Any]]
+    screen: Callable[[Declaration, str], Sequence[Any]]
+    validate: Callable[[Declaration], Any]
+    render: Callable[[Declaration], bytes]
+
+
 class _Lookup:
     """HS suggestions, loaded once per batch; a missing or broken lookup is noted, not fatal."""
 
-    def __init__(self, notes: list[str]):
+    def __init__(self, notes: list[str], checks: Checks):
         self.notes = notes
+        self.checks = checks
         self.failed = False
         self.cache: dict[str, Any] = {}
-        self.conn: Any = None
         self.catalogue_failed = False
 
     def confirmed(self, description: str) -> Any | None:
@@ -179,24 +207,14 @@ class _Lookup:
         if self.catalogue_failed:
             return None
         try:
-            from shipdesk.core.storage import catalogue
-            from shipdesk.core.storage.db import connect
-
-            if self.conn is None:
-                self.conn = connect()
-            hits = catalogue.lookup(description, self.conn)
-        except (ImportError, ShipdeskError, sqlite3.Error) as exc:
+            hits = self.checks.confirmed(description)
+        except Exception as exc:  # a broken catalogue must not stop the batch: look up instead
             self.catalogue_failed = True
             log.warning("catalogue unavailable: %s", exc)
             return None
         if not hits:
             return None
         return _Suggestion(hits[0].hs_code, hits[0].description, 1.0, "catalogue")
-
-    def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
-            self.conn = None
 
     def best(self, description: str) -> Any | None:
         if not description.strip():
@@ -210,10 +228,8 @@ class _Lookup:
             return hit
         if self.failed:
             return None
-        from shipdesk.core import services
-
         try:
-            found = services.suggest_codes(description, 1)
+            found = self.checks.suggest(description, 1)
         except (ImportError, ShipdeskError) as exc:
             self.failed = True
             self.notes.append(f"HS codes not suggested: the tariff lookup is unavailable ({exc})")
@@ -241,11 +257,9 @@ def _suggest(decl: Declaration, lookup: _Lookup) -> list[dict[str, Any]]:
     return out
 
 
-def _screen(decl: Declaration, channel: str) -> tuple[list[Any], list[Any]]:
+def _screen(decl: Declaration, channel: str, checks: Checks) -> tuple[list[Any], list[Any]]:
     """(all findings, blocking findings)."""
-    from shipdesk.core import services
-
-    findings = list(services.screen(decl, channel))
+    findings = list(checks.screen(decl, channel))
     from shipdesk.core.screening.overrides import blocking
 
     return findings, list(blocking(decl, findings))
@@ -270,7 +284,7 @@ def run_batch(
     result_or_decls: ImportResult | list[Declaration],
     out_dir: str | Path,
     *,
-    operator: str | None = None,
+    checks: Checks,
     render_pdf: bool = True,
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
@@ -282,8 +296,6 @@ def run_batch(
 
     Cancelling stops between declarations: what was written stays, ``cancelled`` is set.
     """
-    from shipdesk.core import services
-
     started = time.perf_counter()
     out = Path(out_dir)
     try:
@@ -314,7 +326,7 @@ def run_batch(
             (str(d.extra.get("order_number") or d.item_id or f"declaration-{i + 1}"), d)
             for i, d in enumerate(result_or_decls)
         ]
-    lookup = _Lookup(summary.notes)
+    lookup = _Lookup(summary.notes, checks)
     used: set[str] = set()
     total = len(named)
     for i, (name, decl) in enumerate(named):
@@ -336,15 +348,15 @@ def run_batch(
             json_path = out / f"{stem}.shipdesk.json"
             atomic_write_bytes(json_path, dumps(decl).encode("utf-8"))
             outcome.json_path = json_path
-            findings, blocking = _screen(decl, channel)
+            findings, blocking = _screen(decl, channel, checks)
             outcome.findings = [_finding_json(f) for f in findings]
-            vres = services.validate(decl, operator)
+            vres = checks.validate(decl)
             outcome.form, outcome.problems = _problems_json(vres)
             if blocking or getattr(vres, "has_errors", False):
                 outcome.status = STATUS_BLOCKED
             else:
                 if render_pdf:
-                    pdf = services.render(decl, form="auto", operator=operator)
+                    pdf = checks.render(decl)
                     pdf_path = out / f"{stem}.pdf"
                     atomic_write_bytes(pdf_path, pdf)
                     outcome.pdf_path = pdf_path
@@ -364,7 +376,6 @@ def run_batch(
             log.exception("batch: declaration %s failed", name)
             outcome.status = STATUS_FAILED
             outcome.message = f"internal error ({type(exc).__name__}: {exc})"
-    lookup.close()
     if progress is not None:
         progress(len(summary.outcomes), total, "done")
     summary.seconds = time.perf_counter() - started

@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.paths import resource
+
+if TYPE_CHECKING:
+    from shipdesk.core.storage.interfaces import MappingRepository
 
 FORMAT_ID = "shipdesk.mapping/1"
 
@@ -355,58 +357,33 @@ def detect(headers: list[str]) -> ColumnMapping:
     return m
 
 
-# -- saved mappings (user database) -----------------------------------------------------------
-def _conn(conn: sqlite3.Connection | None) -> sqlite3.Connection:
-    if conn is not None:
-        return conn
-    from shipdesk.core.storage.db import connect
-
-    return connect()
-
-
-def save_mapping(name: str, mapping: ColumnMapping, conn: sqlite3.Connection | None = None) -> None:
+# -- saved mappings (kept by the mapping repository handed in) ------------------------------
+def save_mapping(name: str, mapping: ColumnMapping, repo: MappingRepository) -> None:
     name = name.strip()
     if not name:
         raise InputError("a saved mapping needs a name")
     mapping.check(name)
-    from shipdesk.core.storage.db import now_iso
-
     data = mapping.to_json()
     data["name"] = name
-    c = _conn(conn)
-    with c:
-        c.execute(
-            "INSERT INTO mappings (name, data, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT(name) DO UPDATE SET data = excluded.data, "
-            "updated_at = excluded.updated_at",
-            (name, json.dumps(data, ensure_ascii=False), now_iso()),
-        )
+    repo.save(name, data)
 
 
-def saved_names(conn: sqlite3.Connection | None = None) -> list[str]:
-    c = _conn(conn)
-    return [r[0] for r in c.execute("SELECT name FROM mappings ORDER BY name COLLATE NOCASE")]
+def saved_names(repo: MappingRepository) -> list[str]:
+    return repo.names()
 
 
-def load_saved(name: str, conn: sqlite3.Connection | None = None) -> ColumnMapping | None:
-    c = _conn(conn)
-    row = c.execute("SELECT data FROM mappings WHERE name = ?", (name,)).fetchone()
-    if row is None:
+def load_saved(name: str, repo: MappingRepository) -> ColumnMapping | None:
+    data = repo.load(name)
+    if data is None:
         return None
-    try:
-        data = json.loads(row[0])
-    except json.JSONDecodeError:
-        raise DataError(f"saved mapping {name!r} is damaged; save it again") from None
     return ColumnMapping.from_json(data, source=f"saved mapping {name!r}")
 
 
-def delete_saved(name: str, conn: sqlite3.Connection | None = None) -> None:
-    c = _conn(conn)
-    with c:
-        c.execute("DELETE FROM mappings WHERE name = ?", (name,))
+def delete_saved(name: str, repo: MappingRepository) -> None:
+    repo.delete(name)
 
 
-def resolve_mapping_arg(arg: str, conn: sqlite3.Connection | None = None) -> ColumnMapping:
+def resolve_mapping_arg(arg: str, repo: MappingRepository) -> ColumnMapping:
     """``--mapping``: a platform id, a saved mapping's name, or a .json/.toml mapping file."""
     p = Path(arg)
     if p.suffix.lower() in (".json", ".toml") and p.is_file():
@@ -422,7 +399,7 @@ def resolve_mapping_arg(arg: str, conn: sqlite3.Connection | None = None) -> Col
     m = platform(arg.strip().lower())
     if m is not None:
         return m
-    saved = load_saved(arg, conn)
+    saved = load_saved(arg, repo)
     if saved is not None:
         return saved
     choices = [pm.id for pm in platform_maps()]

@@ -20,6 +20,7 @@ import codecs
 import contextlib
 import csv
 import io
+import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -350,6 +351,22 @@ def detect_delimiter(sample: str) -> str:
     return best
 
 
+_CSV_FIELD_LIMIT = max(MAX_CELL_CHARS * 10, 131072)
+_limit_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _cell_limit(limit: int) -> Iterator[None]:
+    """Raise the csv module's field limit (a process-wide value) only while one row is parsed,
+    then put the caller's value back, so reading a sheet changes nothing for other code."""
+    with _limit_lock:
+        old = csv.field_size_limit(limit)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(old)
+
+
 def _open_csv(path: Path) -> SheetReader:
     with path.open("rb") as raw:
         probe = raw.read(8192)
@@ -368,12 +385,15 @@ def _open_csv(path: Path) -> SheetReader:
     delimiter = detect_delimiter(sample)
     reader = SheetReader(source=str(path), kind="csv", encoding=encoding, delimiter=delimiter)
     reader._closers.append(fh)
-    csv.field_size_limit(max(MAX_CELL_CHARS * 10, 131072))
     rows = csv.reader(fh, delimiter=delimiter)
 
     def gen() -> Iterator[tuple[int, list[Cell]]]:
         try:
-            for values in rows:
+            while True:
+                with _cell_limit(_CSV_FIELD_LIMIT):
+                    values = next(rows, None)
+                if values is None:
+                    return
                 yield rows.line_num, [_clip(v) for v in values[:MAX_COLUMNS]]
         except csv.Error as exc:
             raise InputError(

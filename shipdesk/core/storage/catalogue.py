@@ -1,7 +1,9 @@
 """The user's confirmed classifications (description -> HS code), in the user database.
 
-Every time a user picks a code for an item description the pair is remembered (``remember``);
-the tariff search offers these first for the same or similar descriptions.
+Every time a user picks a code for an item description the pair is remembered; the tariff
+search offers these first for the same or similar descriptions. The folded form of the
+description (``norm``) is computed by the caller (the tariff search owns that folding), so that
+storage stays below the tariff layer.
 """
 
 from __future__ import annotations
@@ -11,8 +13,7 @@ from dataclasses import dataclass
 
 from shipdesk.core import hscode
 from shipdesk.core.errors import InputError
-from shipdesk.core.storage.db import connect, now_iso
-from shipdesk.core.tariff.textutil import norm_phrase
+from shipdesk.core.storage.db import UserDatabase, now_iso
 
 
 @dataclass(frozen=True)
@@ -23,37 +24,6 @@ class CatalogueEntry:
     hs_code: str
     uses: int
     updated_at: str
-
-
-def _conn(conn: sqlite3.Connection | None) -> sqlite3.Connection:
-    return conn if conn is not None else connect()
-
-
-def remember(
-    description: str, hs_code: str, conn: sqlite3.Connection | None = None
-) -> CatalogueEntry:
-    """Record that ``description`` was classified as ``hs_code`` (6 to 10 digits)."""
-    code = hscode.digits(hs_code)
-    norm = norm_phrase(description or "")
-    if not norm:
-        raise InputError(
-            "an item description is needed to remember a classification", location="description"
-        )
-    if not 6 <= len(code) <= 10:
-        raise InputError(f"{hs_code!r} is not an HS code of 6 to 10 digits", location="hs_code")
-    c = _conn(conn)
-    now = now_iso()
-    with c:
-        c.execute(
-            "INSERT INTO catalogue (description, norm, hs_code, uses, created_at, updated_at) "
-            "VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (norm, hs_code) DO UPDATE SET "
-            "uses = uses + 1, updated_at = excluded.updated_at, description = excluded.description",
-            (description.strip(), norm, code, now, now),
-        )
-    row = c.execute(
-        "SELECT * FROM catalogue WHERE norm = ? AND hs_code = ?", (norm, code)
-    ).fetchone()
-    return _entry(row)
 
 
 def _entry(row: sqlite3.Row) -> CatalogueEntry:
@@ -67,41 +37,71 @@ def _entry(row: sqlite3.Row) -> CatalogueEntry:
     )
 
 
-def entries(conn: sqlite3.Connection | None = None) -> list[CatalogueEntry]:
-    """All confirmed classifications, most used first."""
-    rows = (
-        _conn(conn)
-        .execute("SELECT * FROM catalogue ORDER BY uses DESC, updated_at DESC")
-        .fetchall()
-    )
-    return [_entry(r) for r in rows]
+class SqliteCatalogue:
+    """The ``catalogue`` table."""
 
+    def __init__(self, db: UserDatabase) -> None:
+        self.db = db
 
-def lookup(description: str, conn: sqlite3.Connection | None = None) -> list[CatalogueEntry]:
-    """Entries recorded for exactly this description (case, accents and punctuation ignored)."""
-    rows = (
-        _conn(conn)
-        .execute(
-            "SELECT * FROM catalogue WHERE norm = ? ORDER BY uses DESC, updated_at DESC",
-            (norm_phrase(description or ""),),
+    @property
+    def location(self) -> str:
+        return self.db.location
+
+    def remember(self, description: str, norm: str, hs_code: str) -> CatalogueEntry:
+        """Record that ``description`` was classified as ``hs_code`` (6 to 10 digits)."""
+        code = hscode.digits(hs_code)
+        if not norm:
+            raise InputError(
+                "an item description is needed to remember a classification",
+                location="description",
+            )
+        if not 6 <= len(code) <= 10:
+            raise InputError(f"{hs_code!r} is not an HS code of 6 to 10 digits", location="hs_code")
+        now = now_iso()
+        with self.db.write() as c:
+            c.execute(
+                "INSERT INTO catalogue (description, norm, hs_code, uses, created_at, updated_at) "
+                "VALUES (?, ?, ?, 1, ?, ?) ON CONFLICT (norm, hs_code) DO UPDATE SET "
+                "uses = uses + 1, updated_at = excluded.updated_at, "
+                "description = excluded.description",
+                (description.strip(), norm, code, now, now),
+            )
+            row = c.execute(
+                "SELECT * FROM catalogue WHERE norm = ? AND hs_code = ?", (norm, code)
+            ).fetchone()
+        return _entry(row)
+
+    def entries(self) -> list[CatalogueEntry]:
+        """All confirmed classifications, most used first."""
+        rows = (
+            self.db.connection()
+            .execute("SELECT * FROM catalogue ORDER BY uses DESC, updated_at DESC")
+            .fetchall()
         )
-        .fetchall()
-    )
-    return [_entry(r) for r in rows]
+        return [_entry(r) for r in rows]
 
+    def lookup(self, norm: str) -> list[CatalogueEntry]:
+        """Entries recorded for exactly this folded description."""
+        rows = (
+            self.db.connection()
+            .execute(
+                "SELECT * FROM catalogue WHERE norm = ? ORDER BY uses DESC, updated_at DESC",
+                (norm,),
+            )
+            .fetchall()
+        )
+        return [_entry(r) for r in rows]
 
-def forget(entry_id: int, conn: sqlite3.Connection | None = None) -> bool:
-    c = _conn(conn)
-    with c:
-        cur = c.execute("DELETE FROM catalogue WHERE id = ?", (entry_id,))
-    return cur.rowcount > 0
+    def forget(self, entry_id: int) -> bool:
+        with self.db.write() as c:
+            cur = c.execute("DELETE FROM catalogue WHERE id = ?", (entry_id,))
+        return cur.rowcount > 0
 
-
-def signature(conn: sqlite3.Connection | None = None) -> tuple[int, str]:
-    """(row count, latest change): cheap way to tell whether the catalogue changed."""
-    row = (
-        _conn(conn)
-        .execute("SELECT count(*), coalesce(max(updated_at), '') FROM catalogue")
-        .fetchone()
-    )
-    return int(row[0]), str(row[1])
+    def signature(self) -> tuple[int, str]:
+        """(row count, latest change): cheap way to tell whether the catalogue changed."""
+        row = (
+            self.db.connection()
+            .execute("SELECT count(*), coalesce(max(updated_at), '') FROM catalogue")
+            .fetchone()
+        )
+        return int(row[0]), str(row[1])

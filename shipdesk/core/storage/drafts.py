@@ -1,21 +1,24 @@
 """Drafts: the declaration being edited, saved as the user types, and the history of events.
 
-A draft is the declaration file's JSON (so unknown keys and typed text survive). Counter clerks
-must not keep customer data longer than needed: ``purge_older_than`` deletes drafts (and their
-history) not touched for a number of days, and ``delete`` removes one at once after printing.
+A draft is the declaration file's JSON (so unknown keys and typed text survive). The codec is
+handed in (the file format belongs to ``exchange``, above storage). Counter clerks must not keep
+customer data longer than needed: ``purge_older_than`` deletes drafts (and their history) not
+touched for a number of days, and ``delete`` removes one at once after printing.
 """
 
 from __future__ import annotations
 
 import builtins
-import sqlite3
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from shipdesk.core.exchange.declaration_json import dumps, loads
 from shipdesk.core.model import Declaration
-from shipdesk.core.storage.db import connect, now_iso
+from shipdesk.core.storage.db import UserDatabase, now_iso
+
+Dumps = Callable[[Declaration], str]
+Loads = Callable[[str, str], Declaration]  # (text, source) -> declaration
 
 
 @dataclass(frozen=True)
@@ -33,32 +36,46 @@ def draft_title(decl: Declaration) -> str:
 
 
 class DraftStore:
-    def __init__(self, conn: sqlite3.Connection | None = None):
-        self.conn = conn or connect()
+    """Drafts and their history in the user database."""
+
+    def __init__(self, db: UserDatabase, dumps: Dumps, loads: Loads) -> None:
+        self.db = db
+        self._dumps = dumps
+        self._loads = loads
 
     def new_id(self) -> str:
         return uuid.uuid4().hex
 
     def save(self, draft_id: str, decl: Declaration) -> None:
         now = now_iso()
-        with self.conn:
-            self.conn.execute(
+        data = self._dumps(decl)
+        with self.db.write() as c:
+            c.execute(
                 "INSERT INTO drafts (id, title, data, created_at, updated_at) VALUES (?,?,?,?,?) "
                 "ON CONFLICT(id) DO UPDATE SET title=excluded.title, data=excluded.data, "
                 "updated_at=excluded.updated_at",
-                (draft_id, draft_title(decl), dumps(decl), now, now),
+                (draft_id, draft_title(decl), data, now, now),
             )
 
     def load(self, draft_id: str) -> Declaration | None:
-        row = self.conn.execute("SELECT data FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+        row = (
+            self.db.connection()
+            .execute("SELECT data FROM drafts WHERE id = ?", (draft_id,))
+            .fetchone()
+        )
         if row is None:
             return None
-        return loads(row[0], source=f"draft {draft_id}")
+        return self._loads(row[0], f"draft {draft_id}")
 
-    def list(self, limit: int = 50) -> list[DraftInfo]:
-        rows = self.conn.execute(
-            "SELECT id, title, updated_at FROM drafts ORDER BY updated_at DESC LIMIT ?", (limit,)
-        ).fetchall()
+    def list(self, limit: int = 50) -> builtins.list[DraftInfo]:
+        rows = (
+            self.db.connection()
+            .execute(
+                "SELECT id, title, updated_at FROM drafts ORDER BY updated_at DESC LIMIT ?",
+                (limit,),
+            )
+            .fetchall()
+        )
         return [DraftInfo(r[0], r[1], r[2]) for r in rows]
 
     def latest(self) -> DraftInfo | None:
@@ -66,34 +83,39 @@ class DraftStore:
         return items[0] if items else None
 
     def delete(self, draft_id: str) -> None:
-        with self.conn:
-            self.conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
-            self.conn.execute("DELETE FROM history WHERE draft_id = ?", (draft_id,))
+        with self.db.write() as c:
+            c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+            c.execute("DELETE FROM history WHERE draft_id = ?", (draft_id,))
 
     def purge_older_than(self, days: int) -> int:
         """Delete drafts not updated for ``days`` days (0: all). Returns how many went."""
         cutoff = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
-        with self.conn:
+        with self.db.write() as c:
             ids = [
                 r[0]
-                for r in self.conn.execute(
+                for r in c.execute(
                     "SELECT id FROM drafts WHERE updated_at <= ?", (cutoff,)
                 ).fetchall()
             ]
             for i in ids:
-                self.conn.execute("DELETE FROM drafts WHERE id = ?", (i,))
-                self.conn.execute("DELETE FROM history WHERE draft_id = ?", (i,))
+                c.execute("DELETE FROM drafts WHERE id = ?", (i,))
+                c.execute("DELETE FROM history WHERE draft_id = ?", (i,))
         return len(ids)
 
     def log(self, draft_id: str, event: str, detail: str = "") -> None:
-        with self.conn:
-            self.conn.execute(
+        with self.db.write() as c:
+            c.execute(
                 "INSERT INTO history (draft_id, at, event, detail) VALUES (?,?,?,?)",
                 (draft_id, now_iso(), event, detail),
             )
 
     def history(self, draft_id: str) -> builtins.list[tuple[str, str, str]]:
-        rows = self.conn.execute(
-            "SELECT at, event, detail FROM history WHERE draft_id = ? ORDER BY id", (draft_id,)
-        ).fetchall()
+        rows = (
+            self.db.connection()
+            .execute(
+                "SELECT at, event, detail FROM history WHERE draft_id = ? ORDER BY id",
+                (draft_id,),
+            )
+            .fetchall()
+        )
         return [(r[0], r[1], r[2]) for r in rows]

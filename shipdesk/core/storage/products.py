@@ -2,8 +2,8 @@
 
 Shop order exports carry no net weight, HS code or country of origin; sellers keep those per
 product. A catalogue file (see ``shipdesk.core.exchange.products``) is loaded once into the
-``products`` table; every later import completes its order lines from it
-(:class:`ProductIndex`): by SKU (trimmed, case ignored), else by the exact product name
+``products`` table (:class:`SqliteProducts`); every later import completes its order lines
+from it (:class:`ProductIndex`): by SKU (trimmed, case ignored), else by the exact product name
 (case, accents, punctuation and spacing ignored).
 """
 
@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.storage.db import connect, now_iso
+from shipdesk.core.storage.db import UserDatabase, now_iso
 
 FIELDS = ("description", "net_weight_kg", "hs_code", "origin_country")
 """The item fields a product can fill, in the order they are reported."""
@@ -58,46 +58,6 @@ def name_key(text: str) -> str:
     return " ".join("".join(out).split())
 
 
-def _conn(conn: sqlite3.Connection | None) -> sqlite3.Connection:
-    return conn if conn is not None else connect()
-
-
-def save_products(
-    products: Iterable[Product], conn: sqlite3.Connection | None = None, *, replace: bool = False
-) -> int:
-    """Store products (a product with a known SKU is replaced as a whole). ``replace`` first
-    forgets every stored product. Returns the number stored."""
-    c = _conn(conn)
-    now = now_iso()
-    n = 0
-    with c:
-        if replace:
-            c.execute("DELETE FROM products")
-        for p in products:
-            if not p.key:
-                raise InputError("a product needs a SKU", location="sku")
-            c.execute(
-                "INSERT INTO products (sku_key, sku, name, description, net_weight_kg, hs_code, "
-                "origin_country, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT (sku_key) DO UPDATE SET sku = excluded.sku, name = excluded.name, "
-                "description = excluded.description, net_weight_kg = excluded.net_weight_kg, "
-                "hs_code = excluded.hs_code, origin_country = excluded.origin_country, "
-                "updated_at = excluded.updated_at",
-                (
-                    p.key,
-                    p.sku.strip(),
-                    p.name.strip(),
-                    p.description.strip(),
-                    p.net_weight_kg,
-                    p.hs_code,
-                    p.origin_country,
-                    now,
-                ),
-            )
-            n += 1
-    return n
-
-
 def _product(row: sqlite3.Row) -> Product:
     return Product(
         row["sku"],
@@ -109,28 +69,64 @@ def _product(row: sqlite3.Row) -> Product:
     )
 
 
-def all_products(conn: sqlite3.Connection | None = None) -> list[Product]:
-    """Every stored product, by SKU."""
-    rows = _conn(conn).execute("SELECT * FROM products ORDER BY sku_key").fetchall()
-    return [_product(r) for r in rows]
+class SqliteProducts:
+    """The ``products`` table."""
 
+    def __init__(self, db: UserDatabase) -> None:
+        self.db = db
 
-def get_product(sku: str, conn: sqlite3.Connection | None = None) -> Product | None:
-    row = (
-        _conn(conn).execute("SELECT * FROM products WHERE sku_key = ?", (sku_key(sku),)).fetchone()
-    )
-    return _product(row) if row is not None else None
+    def save(self, products: Iterable[Product], *, replace: bool = False) -> int:
+        """Store products (a product with a known SKU is replaced as a whole). ``replace``
+        first forgets every stored product. Returns the number stored."""
+        now = now_iso()
+        n = 0
+        with self.db.write() as c:
+            if replace:
+                c.execute("DELETE FROM products")
+            for p in products:
+                if not p.key:
+                    raise InputError("a product needs a SKU", location="sku")
+                c.execute(
+                    "INSERT INTO products (sku_key, sku, name, description, net_weight_kg, "
+                    "hs_code, origin_country, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (sku_key) DO UPDATE SET sku = excluded.sku, "
+                    "name = excluded.name, description = excluded.description, "
+                    "net_weight_kg = excluded.net_weight_kg, hs_code = excluded.hs_code, "
+                    "origin_country = excluded.origin_country, updated_at = excluded.updated_at",
+                    (
+                        p.key,
+                        p.sku.strip(),
+                        p.name.strip(),
+                        p.description.strip(),
+                        p.net_weight_kg,
+                        p.hs_code,
+                        p.origin_country,
+                        now,
+                    ),
+                )
+                n += 1
+        return n
 
+    def all(self) -> list[Product]:
+        """Every stored product, by SKU."""
+        rows = self.db.connection().execute("SELECT * FROM products ORDER BY sku_key").fetchall()
+        return [_product(r) for r in rows]
 
-def delete_product(sku: str, conn: sqlite3.Connection | None = None) -> bool:
-    c = _conn(conn)
-    with c:
-        cur = c.execute("DELETE FROM products WHERE sku_key = ?", (sku_key(sku),))
-    return cur.rowcount > 0
+    def get(self, sku: str) -> Product | None:
+        row = (
+            self.db.connection()
+            .execute("SELECT * FROM products WHERE sku_key = ?", (sku_key(sku),))
+            .fetchone()
+        )
+        return _product(row) if row is not None else None
 
+    def delete(self, sku: str) -> bool:
+        with self.db.write() as c:
+            cur = c.execute("DELETE FROM products WHERE sku_key = ?", (sku_key(sku),))
+        return cur.rowcount > 0
 
-def count(conn: sqlite3.Connection | None = None) -> int:
-    return int(_conn(conn).execute("SELECT count(*) FROM products").fetchone()[0])
+    def count(self) -> int:
+        return int(self.db.connection().execute("SELECT count(*) FROM products").fetchone()[0])
 
 
 class ProductIndex:
@@ -142,10 +138,6 @@ class ProductIndex:
         self._by_name: dict[str, Product | None] = {}
         for p in products:
             self.add(p)
-
-    @classmethod
-    def from_db(cls, conn: sqlite3.Connection | None = None) -> ProductIndex:
-        return cls(all_products(conn))
 
     def add(self, p: Product) -> None:
         old = self._by_sku.get(p.key)

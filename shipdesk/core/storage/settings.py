@@ -1,12 +1,17 @@
-"""Typed access to user settings kept in the ``settings`` table as JSON values."""
+"""User settings: kept in the ``settings`` table as JSON values, read as one typed value.
+
+:class:`SqliteSettings` is the repository (``get``/``put`` by key); :class:`Settings` is what the
+rest of the program reads, built once by :func:`Settings.from_repository` and handed around in
+the workspace, so no module reaches into the database to learn a preference.
+"""
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from typing import Any
+from dataclasses import dataclass, fields
+from typing import Any, Protocol
 
-from shipdesk.core.storage.db import connect
+from shipdesk.core.storage.db import UserDatabase
 
 DEFAULTS: dict[str, Any] = {
     "operator": "upu",  # operator profile id (resources/operators/)
@@ -16,25 +21,68 @@ DEFAULTS: dict[str, Any] = {
     "paper": "a4",
     "channel": "post",
     "keep_drafts_days": 30,  # counter mode sets this low; 0 keeps nothing after printing
+    "packaging_kg": None,  # packaging allowance for imports (decimal text), None: none
 }
 
 
-def get(key: str, conn: sqlite3.Connection | None = None) -> Any:
-    c = conn or connect()
-    row = c.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        return DEFAULTS.get(key)
-    try:
-        return json.loads(row[0])
-    except json.JSONDecodeError:
-        return DEFAULTS.get(key)
+class _Source(Protocol):
+    def get(self, key: str) -> Any: ...
 
 
-def put(key: str, value: Any, conn: sqlite3.Connection | None = None) -> None:
-    c = conn or connect()
-    with c:
-        c.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value)),
+@dataclass(frozen=True)
+class Settings:
+    """The user's settings, typed; damaged values fall back to the defaults."""
+
+    operator: str = "upu"
+    sender: dict[str, Any] | None = None
+    ui_language: str = ""
+    document_language: str = "en"
+    paper: str = "a4"
+    channel: str = "post"
+    keep_drafts_days: int = 30
+    packaging_kg: str | None = None
+
+    @classmethod
+    def from_repository(cls, repo: _Source) -> Settings:
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = repo.get(f.name)
+            default = DEFAULTS[f.name]
+            if f.name == "sender":
+                values[f.name] = dict(raw) if isinstance(raw, dict) else None
+            elif f.name == "packaging_kg":
+                values[f.name] = None if raw is None or raw == "" else str(raw)
+            elif f.name == "keep_drafts_days":
+                ok = isinstance(raw, int) and not isinstance(raw, bool)
+                values[f.name] = raw if ok else default
+            else:
+                values[f.name] = str(raw) if raw is not None else default
+        return cls(**values)
+
+
+class SqliteSettings:
+    """The ``settings`` table: one JSON value per key."""
+
+    def __init__(self, db: UserDatabase) -> None:
+        self.db = db
+
+    def get(self, key: str) -> Any:
+        row = (
+            self.db.connection()
+            .execute("SELECT value FROM settings WHERE key = ?", (key,))
+            .fetchone()
         )
+        if row is None:
+            return DEFAULTS.get(key)
+        try:
+            return json.loads(row[0])
+        except json.JSONDecodeError:
+            return DEFAULTS.get(key)
+
+    def put(self, key: str, value: Any) -> None:
+        with self.db.write() as c:
+            c.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value)),
+            )

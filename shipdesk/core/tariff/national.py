@@ -11,8 +11,9 @@ Accepted files (see docs/tariff.md for the exact columns):
 - ``uk``: the UK Trade Tariff commodity CSV (columns "commodity__code",
   "productline__suffix", "description", "indentation"; or "Commodity code", "Description").
 
-Imports persist in ``national_tariffs.sqlite3`` in the user data folder; importing the same
-tariff again replaces it. Lines are matched to HS 2022 by their first six digits.
+Imports persist in the national tariff store handed in (``storage.national_tariff``, the file
+``national_tariffs.sqlite3`` in the user data folder); importing the same tariff again replaces
+it. Lines are matched to HS 2022 by their first six digits.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ import csv
 import io
 import json
 import re
-import sqlite3
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core import hscode
-from shipdesk.core.errors import DataError, InputError
-from shipdesk.core.paths import folders
+from shipdesk.core.errors import InputError
+from shipdesk.core.storage.interfaces import NationalTariffRepository
+from shipdesk.core.storage.national_tariff import NationalLine, TariffInfo
 from shipdesk.core.tariff.nomenclature import code_exists
 from shipdesk.core.tariff.textutil import STOPWORDS, words
 
 KINDS = ("us-hts", "eu-cn", "uk")
-DB_NAME = "national_tariffs.sqlite3"
 
 _CODE_COLS = (
     "hts number", "htsno", "hts", "cn code", "cn_code", "cncode", "code", "goods code",
@@ -52,22 +52,6 @@ _SUFFIX_COLS = ("productline__suffix", "producline_suffix", "productline_suffix"
 
 
 @dataclass(frozen=True)
-class NationalLine:
-    code: str
-    description: str  # the line's text with its parents below the HS subheading
-    source: str
-
-
-@dataclass(frozen=True)
-class TariffInfo:
-    source: str
-    kind: str
-    file: str
-    imported_at: str
-    lines: int
-
-
-@dataclass(frozen=True)
 class ImportSummary:
     source: str  # e.g. "us-hts-2026"
     kind: str
@@ -76,92 +60,51 @@ class ImportSummary:
     path: str
 
 
-# -- storage --------------------------------------------------------------------------------------
+# -- lookups (lines come from the store handed in) ----------------------------------------------
 _lock = threading.Lock()
-
-
-def db_path() -> Path:
-    return folders().data / DB_NAME
-
-
-def _connect() -> sqlite3.Connection:
-    p = db_path()
-    try:
-        con = sqlite3.connect(p, timeout=5.0)
-        con.row_factory = sqlite3.Row
-        con.execute(
-            "CREATE TABLE IF NOT EXISTS tariffs (source TEXT PRIMARY KEY, kind TEXT NOT NULL, "
-            "file TEXT NOT NULL, imported_at TEXT NOT NULL, lines INTEGER NOT NULL)"
-        )
-        con.execute(
-            "CREATE TABLE IF NOT EXISTS lines (source TEXT NOT NULL, code TEXT NOT NULL, "
-            "hs6 TEXT NOT NULL, description TEXT NOT NULL, PRIMARY KEY (source, code))"
-        )
-        con.execute("CREATE INDEX IF NOT EXISTS lines_hs6 ON lines(hs6)")
-    except sqlite3.DatabaseError as exc:
-        raise DataError(f"{p}: cannot open the national tariff store ({exc})") from None
-    return con
-
-
-def list_tariffs() -> list[TariffInfo]:
-    if not db_path().exists():
-        return []
-    con = _connect()
-    try:
-        rows = con.execute("SELECT * FROM tariffs ORDER BY source").fetchall()
-    finally:
-        con.close()
-    return [
-        TariffInfo(r["source"], r["kind"], r["file"], r["imported_at"], r["lines"]) for r in rows
-    ]
-
-
 _cache: dict[str, Any] = {}
 
 
-def _all_lines() -> dict[str, list[NationalLine]]:
-    """Lines by HS6, cached until the store file changes."""
-    p = db_path()
-    if not p.exists():
+def list_tariffs(store: NationalTariffRepository) -> list[TariffInfo]:
+    return store.list_tariffs()
+
+
+def _all_lines(store: NationalTariffRepository) -> dict[str, list[NationalLine]]:
+    """Lines by HS6, cached until the store changes."""
+    stamp = store.stamp()
+    if stamp is None:
         return {}
-    stamp = (str(p), p.stat().st_mtime_ns, p.stat().st_size)
     with _lock:
         if _cache.get("stamp") == stamp:
-            return _cache["lines"]
-        con = _connect()
-        try:
-            rows = con.execute(
-                "SELECT source, code, hs6, description FROM lines ORDER BY code"
-            ).fetchall()
-        finally:
-            con.close()
+            lines: dict[str, list[NationalLine]] = _cache["lines"]
+            return lines
         by: dict[str, list[NationalLine]] = {}
-        for r in rows:
-            by.setdefault(r["hs6"], []).append(
-                NationalLine(r["code"], r["description"], r["source"])
-            )
+        for line in store.all_lines():
+            by.setdefault(line.code[:6], []).append(line)
         _cache.update(stamp=stamp, lines=by)
         return by
 
 
-def has_lines(hs6: str) -> bool:
-    return bool(_all_lines().get(hs6))
+def has_lines(hs6: str, store: NationalTariffRepository) -> bool:
+    return bool(_all_lines(store).get(hs6))
 
 
-def lines_under(hs6: str) -> list[NationalLine]:
-    return list(_all_lines().get(hs6, []))
+def lines_under(hs6: str, store: NationalTariffRepository) -> list[NationalLine]:
+    return list(_all_lines(store).get(hs6, []))
 
 
-def describe_line(code: str) -> str | None:
-    for line in _all_lines().get(code[:6], []):
+def describe_line(code: str, store: NationalTariffRepository) -> str | None:
+    for line in _all_lines(store).get(code[:6], []):
         if line.code == code:
             return line.description
     return None
 
 
-def best_lines(hs6_codes: list[str], text: str) -> dict[str, list[NationalLine]]:
+def best_lines(
+    hs6_codes: list[str], text: str, store: NationalTariffRepository
+) -> dict[str, list[NationalLine]]:
     """For each subheading, the national line(s) whose text best fits ``text`` (one per tariff)."""
-    by = _all_lines()
+    by = _all_lines(store)
     if not by:
         return {}
     q = {w for w in words(text) if w not in STOPWORDS}
@@ -403,7 +346,10 @@ def _lines(rows: list[_Row], kind: str) -> tuple[list[tuple[str, str]], int]:
     return [(c, d) for c, (d, _) in sorted(found.items())], skipped
 
 
-def import_file(path: Path, kind: str | None = None) -> ImportSummary:
+def import_file(
+    path: Path, store: NationalTariffRepository, kind: str | None = None
+) -> ImportSummary:
+    """Read a national tariff file and store its lines (replacing an earlier import of it)."""
     src = str(path)
     if not path.exists():
         raise InputError("file not found", source=src)
@@ -428,54 +374,14 @@ def import_file(path: Path, kind: str | None = None) -> ImportSummary:
         )
     year = re.search(r"(20\d\d)", path.name)
     source = f"{kind}-{year.group(1) if year else datetime.now(UTC).year}"
-    con = _connect()
-    try:
-        with con:
-            con.execute("DELETE FROM lines WHERE source = ?", (source,))
-            con.executemany(
-                "INSERT INTO lines (source, code, hs6, description) VALUES (?, ?, ?, ?)",
-                [(source, c, c[:6], d) for c, d in lines],
-            )
-            con.execute(
-                "INSERT OR REPLACE INTO tariffs VALUES (?, ?, ?, ?, ?)",
-                (
-                    source,
-                    kind,
-                    path.name,
-                    datetime.now(UTC).isoformat(timespec="seconds"),
-                    len(lines),
-                ),
-            )
-    finally:
-        con.close()
+    store.replace_source(source, kind, path.name, lines)
     return ImportSummary(source, kind, len(lines), skipped, src)
 
 
-def rebuild() -> int:
+def rebuild(store: NationalTariffRepository) -> int:
     """Re-derive the HS6 link of every stored line and rebuild the store's indexes."""
-    con = _connect()
-    try:
-        with con:
-            con.execute("UPDATE lines SET hs6 = substr(code, 1, 6)")
-            con.execute("DELETE FROM lines WHERE length(code) < 8")
-            con.execute("REINDEX lines")
-            con.execute(
-                "UPDATE tariffs SET lines = "
-                "(SELECT count(*) FROM lines WHERE lines.source = tariffs.source)"
-            )
-        n = con.execute("SELECT count(*) FROM lines").fetchone()[0]
-        con.execute("VACUUM")
-    finally:
-        con.close()
-    return int(n)
+    return store.rebuild()
 
 
-def remove(source: str) -> bool:
-    con = _connect()
-    try:
-        with con:
-            con.execute("DELETE FROM lines WHERE source = ?", (source,))
-            cur = con.execute("DELETE FROM tariffs WHERE source = ?", (source,))
-    finally:
-        con.close()
-    return cur.rowcount > 0
+def remove(source: str, store: NationalTariffRepository) -> bool:
+    return store.remove(source)

@@ -22,7 +22,9 @@ from shipdesk.core.validation.result import (
 from shipdesk.core.validation.thresholds import near_fraction, thresholds
 
 if TYPE_CHECKING:
+    from shipdesk.core.forms import OperatorProfile
     from shipdesk.core.model import Declaration
+    from shipdesk.core.money import RateBook
 
 __all__ = [
     "ERROR",
@@ -40,23 +42,26 @@ __all__ = [
 def validate(
     decl: Declaration,
     *,
-    operator: str | None = None,
+    operator: str | OperatorProfile | None = None,
     today: date | None = None,
     lang: str = "en",
+    rates: RateBook | None = None,
 ) -> ValidationResult:
     """Check a declaration against every rule; blank trailing items are ignored.
 
-    ``operator`` is a profile id (None: the user's setting). ``today`` is the date used for rate
-    look-ups when the declaration has no date (None: the newest rates). ``lang`` is the language
-    of the messages (English, what ``validate --json`` prints, unless asked otherwise).
+    ``operator`` is a profile or a profile id (None: the UPU default; the services hand in the
+    workspace's profile). ``today`` is the date used for rate look-ups when the declaration has
+    no date (None: the newest rates). ``lang`` is the language of the messages (English, what
+    ``validate --json`` prints, unless asked otherwise). ``rates`` is the rate book (None: the
+    shipped tables).
     """
-    from shipdesk.core.forms import decide, get_profile
+    from shipdesk.core.forms import OperatorProfile, decide, get_profile
     from shipdesk.core.validation.rules import RULES, Context
 
-    profile = get_profile(operator)
+    profile = operator if isinstance(operator, OperatorProfile) else get_profile(operator)
     on = today
-    decision = decide(decl, profile, on=on)
-    ctx = Context(decl, profile, decision, today or date.today())
+    decision = decide(decl, profile, on=on, rates=rates)
+    ctx = Context(decl, profile, decision, today or date.today(), rates=rates)
     for rule in RULES:
         rule(ctx)
     result = ValidationResult(decision.form, _dedupe(ctx.problems))

@@ -22,7 +22,7 @@ from shipdesk.core.validation.thresholds import country_set, near_fraction, thre
 if TYPE_CHECKING:
     from shipdesk.core.forms import FormDecision, OperatorProfile
     from shipdesk.core.model import Declaration
-    from shipdesk.core.money import Conversion
+    from shipdesk.core.money import Conversion, RateBook
 
 COMMERCIAL = {
     Category.SALE_OF_GOODS.value,
@@ -76,6 +76,7 @@ class Context:
     decision: FormDecision
     today: date
     problems: list[Problem] = field(default_factory=list)
+    rates: RateBook | None = None  # the workspace's rate book; None: the shipped tables
 
     @property
     def form(self) -> str:
@@ -111,7 +112,7 @@ class Context:
         if ccy is None:
             return None
         try:
-            return convert(amount, ccy, to_ccy, on=self.on)
+            return convert(amount, ccy, to_ccy, on=self.on, rates=self.rates)
         except RateUnavailable:
             return None
 
@@ -165,7 +166,7 @@ def rule_form(ctx: Context) -> None:
     if (ctx.decl.form or "auto").strip().lower() not in {f.value for f in FormKind}:
         ctx.add(ERROR, "form", "form_unknown", value=ctx.decl.form)
         return
-    ctx.problems.extend(form_problems(ctx.decl, ctx.profile, on=ctx.on))
+    ctx.problems.extend(form_problems(ctx.decl, ctx.profile, on=ctx.on, rates=ctx.rates))
 
 
 # -- parties -------------------------------------------------------------------------------

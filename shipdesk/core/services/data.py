@@ -1,0 +1,106 @@
+"""Data bundles: exchange rates (the user's own publications, ECB files) and national tariffs.
+
+Rates are stored through the workspace's rates repository; after a change the workspace's rate
+book is refreshed so the next conversion, validation or rendering uses it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from shipdesk.core.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from shipdesk.core import money
+    from shipdesk.core.storage.national_tariff import TariffInfo
+    from shipdesk.core.tariff.national import ImportSummary as TariffImportSummary
+
+
+# -- rates --------------------------------------------------------------------------------------
+def rates_info(ws: Workspace) -> dict[str, Any]:
+    """Per table: dates, newest date and source, currencies, how many dates are the user's."""
+    from shipdesk.core.money import rates_info as _info
+
+    return _info(ws.rates)
+
+
+def rates_location(ws: Workspace) -> str:
+    return ws.rates_store.location
+
+
+def set_rates(
+    ws: Workspace,
+    kind: str,
+    rates: dict[str, Decimal | str],
+    *,
+    on: date | None = None,
+    source: str = "entered by the user",
+) -> None:
+    """Add or replace the user's rates (units per SDR / per euro) for one date (default
+    today)."""
+    ws.rates_store.set_rates(kind, rates, on=on or date.today(), source=source)
+    ws.refresh()
+
+
+def remove_rates(ws: Workspace, kind: str, on: date | None = None) -> None:
+    """Forget the user's rates for one date (or all dates) of a table."""
+    ws.rates_store.remove(kind, on)
+    ws.refresh()
+
+
+def import_ecb(ws: Workspace, path: str | Path) -> money.ImportSummary:
+    """Import an ECB euro reference-rate file (CSV, XML or zip) into the user's euro table."""
+    from shipdesk.core.money import ecb_source, read_ecb
+
+    publications, summary = read_ecb(path)
+    ws.rates_store.add_publications("eur", publications, ecb_source(path))
+    ws.refresh()
+    return summary
+
+
+def convert(
+    ws: Workspace, amount: Decimal, from_ccy: str, to_ccy: str, *, on: date | None = None
+) -> money.Conversion:
+    """Convert with the workspace's rate book (shipped tables plus the user's)."""
+    from shipdesk.core.money import convert as _convert
+
+    return _convert(amount, from_ccy, to_ccy, on=on, rates=ws.rates)
+
+
+# -- national tariffs ---------------------------------------------------------------------------
+def import_national(
+    ws: Workspace, path: str | Path, kind: str | None = None
+) -> TariffImportSummary:
+    """Import a national tariff file (US HTS, EU CN, UK) into the workspace's store."""
+    from shipdesk.core.tariff.api import import_national as _import
+
+    return _import(path, ws.national_tariffs, kind)
+
+
+def national_tariffs(ws: Workspace) -> list[TariffInfo]:
+    return ws.national_tariffs.list_tariffs()
+
+
+def national_location(ws: Workspace) -> str:
+    return ws.national_tariffs.location
+
+
+def rebuild_national(ws: Workspace) -> int:
+    from shipdesk.core.tariff.national import rebuild
+
+    return rebuild(ws.national_tariffs)
+
+
+def remove_national(ws: Workspace, source: str) -> bool:
+    from shipdesk.core.tariff.national import remove
+
+    return remove(source, ws.national_tariffs)
+
+
+def tariff_version(ws: Workspace) -> str:
+    from shipdesk.core.tariff.api import data_version
+
+    return data_version(ws.national_tariffs)

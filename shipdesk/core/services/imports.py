@@ -1,0 +1,228 @@
+"""Imports and batches: a spreadsheet of orders to declaration files and PDFs.
+
+The command line (``import``) and the import dialog run the same use case,
+:func:`run_import`: read the orders (completing lines from the product catalogue, estimating
+gross weights from a packaging allowance), then check every declaration and write its files.
+Saved column mappings and product catalogue files are handled here too, so neither face touches
+the user database or parses a file itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from shipdesk.core.model import Declaration, Party
+from shipdesk.core.progress import CancelToken, ProgressCallback
+from shipdesk.core.services import classification, declarations
+from shipdesk.core.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from shipdesk.core.exchange.batch import BatchSummary, Checks
+    from shipdesk.core.exchange.mapping import ColumnMapping, PlatformMap
+    from shipdesk.core.exchange.orders import ImportResult
+    from shipdesk.core.exchange.products import ProductFile
+    from shipdesk.core.storage.products import Product, ProductIndex
+
+READ_SHARE = 30
+"""Percent of the progress reported by :func:`run_import` for reading the file."""
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """How to run an import. None means the workspace's setting (operator, channel,
+    packaging allowance, sender)."""
+
+    out_dir: Path
+    sheet: str | None = None
+    operator: str | None = None
+    channel: str | None = None
+    render_pdf: bool = True
+    suggest_hs: bool = True
+    rejected_name: str = "rejected.csv"
+    packaging_kg: Decimal | str | None = None
+    sender: Party | None = None
+    use_products: bool = True
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What the file held (``result``) and what the batch made of it (``summary``)."""
+
+    result: ImportResult
+    summary: BatchSummary
+
+
+@dataclass(frozen=True)
+class ProductsLoad:
+    """A product catalogue file read and stored: ``stored`` products went into the catalogue."""
+
+    file: ProductFile
+    stored: int
+    total: int
+
+
+# -- defaults -----------------------------------------------------------------------------------
+def default_out_dir(ws: Workspace, source: str | Path) -> Path:
+    """Where an import writes when the user does not choose: ``<data>/imports/<file stem>``."""
+    return ws.folders.data / "imports" / Path(source).stem
+
+
+def packaging_setting(ws: Workspace) -> Decimal | None:
+    """The packaging allowance from the settings (InputError when it is not a weight)."""
+    from shipdesk.core.exchange.orders import parse_packaging
+
+    return parse_packaging(ws.settings.packaging_kg)
+
+
+# -- mappings -----------------------------------------------------------------------------------
+def platform_mappings() -> list[PlatformMap]:
+    from shipdesk.core.exchange.mapping import platform_maps
+
+    return list(platform_maps())
+
+
+def saved_mappings(ws: Workspace) -> list[str]:
+    from shipdesk.core.exchange.mapping import saved_names
+
+    return saved_names(ws.mappings)
+
+
+def load_mapping(ws: Workspace, name: str) -> ColumnMapping | None:
+    from shipdesk.core.exchange.mapping import load_saved
+
+    return load_saved(name, ws.mappings)
+
+
+def save_mapping(ws: Workspace, name: str, mapping: ColumnMapping) -> None:
+    from shipdesk.core.exchange.mapping import save_mapping as _save
+
+    _save(name, mapping, ws.mappings)
+
+
+def resolve_mapping(ws: Workspace, arg: str) -> ColumnMapping:
+    """``--mapping``: a platform id, a saved mapping's name, or a .json/.toml mapping file."""
+    from shipdesk.core.exchange.mapping import resolve_mapping_arg
+
+    return resolve_mapping_arg(arg, ws.mappings)
+
+
+# -- the product catalogue ----------------------------------------------------------------------
+def load_products(
+    ws: Workspace, path: str | Path, *, sheet: str | None = None, replace: bool = False
+) -> ProductsLoad:
+    """Read a catalogue file and store its products (``replace``: forget the others first)."""
+    from shipdesk.core.exchange.products import read_products
+
+    pf = read_products(path, sheet=sheet)
+    stored = ws.products.save(pf.products, replace=replace)
+    return ProductsLoad(pf, stored, ws.products.count())
+
+
+def product_count(ws: Workspace) -> int:
+    return ws.products.count()
+
+
+def products(ws: Workspace) -> list[Product]:
+    return ws.products.all()
+
+
+def product_index(ws: Workspace) -> ProductIndex:
+    from shipdesk.core.storage.products import ProductIndex
+
+    return ProductIndex(ws.products.all())
+
+
+def export_products(ws: Workspace, path: str | Path) -> tuple[int, Path]:
+    """Write the stored products to .csv or .xlsx: (how many, the path written)."""
+    from shipdesk.core.exchange.products import write_products
+
+    items = ws.products.all()
+    return len(items), write_products(items, path)
+
+
+# -- the batch ----------------------------------------------------------------------------------
+def batch_checks(ws: Workspace, operator: str | None = None) -> Checks:
+    """The judges a batch uses, bound to this workspace (catalogue, profile, rates)."""
+    from shipdesk.core.exchange.batch import Checks
+
+    prof = declarations.profile(ws, operator)
+    return Checks(
+        confirmed=lambda description: classification.confirmed(ws, description),
+        suggest=lambda description, top: classification.suggest(ws, description, top),
+        screen=lambda decl, channel: declarations.screen(ws, decl, channel),
+        validate=lambda decl: declarations.validate(ws, decl, prof.id),
+        render=lambda decl: declarations.render(ws, decl, form="auto", operator=prof.id),
+    )
+
+
+def run_batch(
+    ws: Workspace,
+    source: ImportResult | Sequence[Declaration],
+    options: ImportOptions,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> BatchSummary:
+    """Check every declaration and write its file (and PDF) into ``options.out_dir``."""
+    from shipdesk.core.exchange.batch import run_batch as _run_batch
+    from shipdesk.core.exchange.orders import ImportResult as _ImportResult
+
+    what = source if isinstance(source, _ImportResult) else list(source)
+    return _run_batch(
+        what,
+        options.out_dir,
+        checks=batch_checks(ws, options.operator),
+        render_pdf=options.render_pdf,
+        progress=progress,
+        cancel=cancel,
+        channel=options.channel or ws.settings.channel or "post",
+        suggest_hs=options.suggest_hs,
+        rejected_name=options.rejected_name,
+    )
+
+
+def run_import(
+    ws: Workspace,
+    path: str | Path,
+    mapping: ColumnMapping | None,
+    options: ImportOptions,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportOutcome:
+    """Read the orders in ``path`` and run the batch over them.
+
+    ``mapping`` None: detected from the headers. ``progress`` receives (percent, 100, message):
+    the first :data:`READ_SHARE` percent for reading, the rest for the batch.
+    """
+    from shipdesk.core.exchange.orders import import_orders, parse_packaging
+
+    packaging = parse_packaging(
+        options.packaging_kg if options.packaging_kg is not None else ws.settings.packaging_kg
+    )
+    sender = options.sender if options.sender is not None else declarations.default_sender(ws)
+    index = product_index(ws) if options.use_products else None
+
+    def read_progress(done: int, total: int, msg: str) -> None:
+        if progress is not None:
+            progress(int(READ_SHARE * done / total) if total else 0, 100, msg)
+
+    def batch_progress(done: int, total: int, msg: str) -> None:
+        if progress is not None:
+            share = 100 - READ_SHARE
+            progress(READ_SHARE + (int(share * done / total) if total else share), 100, msg)
+
+    result = import_orders(
+        path,
+        mapping,
+        progress=read_progress,
+        cancel=cancel,
+        sender=sender,
+        sheet=options.sheet,
+        products=index,
+        packaging_kg=packaging,
+    )
+    summary = run_batch(ws, result, options, batch_progress, cancel)
+    return ImportOutcome(result, summary)

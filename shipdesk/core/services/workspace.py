@@ -1,0 +1,134 @@
+"""The workspace: everything a use case needs about the user, opened once and handed in.
+
+A face (the GUI at start, a CLI command) opens one :class:`Workspace` and passes it to every
+service call; nothing below reaches for the environment, the user database or a settings file
+on its own. The folders are resolved once, the database is migrated once, the settings are read
+into a typed value, and the rate book and operator profile are derived from them on demand and
+refreshed when a service changes what they come from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from shipdesk.core.forms import DEFAULT_OPERATOR, OperatorProfile, load_profiles
+from shipdesk.core.money import RateBook
+from shipdesk.core.paths import Folders
+from shipdesk.core.storage.address_book import AddressBook
+from shipdesk.core.storage.catalogue import SqliteCatalogue
+from shipdesk.core.storage.db import DB_NAME, UserDatabase
+from shipdesk.core.storage.drafts import DraftStore
+from shipdesk.core.storage.interfaces import (
+    AddressBookRepository,
+    CatalogueRepository,
+    DraftRepository,
+    MappingRepository,
+    NationalTariffRepository,
+    ProductRepository,
+    RatesRepository,
+    SettingsRepository,
+)
+from shipdesk.core.storage.mappings import SqliteMappings
+from shipdesk.core.storage.national_tariff import DB_NAME as NATIONAL_DB_NAME
+from shipdesk.core.storage.national_tariff import SqliteNationalTariffs
+from shipdesk.core.storage.products import SqliteProducts
+from shipdesk.core.storage.rates import FILE_NAME as RATES_FILE_NAME
+from shipdesk.core.storage.rates import JsonRates
+from shipdesk.core.storage.settings import Settings, SqliteSettings
+
+
+@dataclass
+class Workspace:
+    """The user's folders, database and repositories, with the settings read as one value."""
+
+    folders: Folders
+    db: UserDatabase
+    drafts: DraftRepository
+    catalogue: CatalogueRepository
+    products: ProductRepository
+    mappings: MappingRepository
+    address_book: AddressBookRepository
+    settings_store: SettingsRepository
+    rates_store: RatesRepository
+    national_tariffs: NationalTariffRepository
+    _settings: Settings | None = field(default=None, repr=False)
+    _rates: RateBook | None = field(default=None, repr=False)
+
+    @classmethod
+    def open(cls, folders: Folders) -> Workspace:
+        """Open (creating and migrating as needed) the user's data in ``folders``."""
+        from shipdesk.core.exchange.declaration_json import dumps, loads
+
+        folders.ensure()
+        db = UserDatabase(folders.data / DB_NAME)
+        return cls(
+            folders=folders,
+            db=db,
+            drafts=DraftStore(db, dumps, lambda text, source: loads(text, source=source)),
+            catalogue=SqliteCatalogue(db),
+            products=SqliteProducts(db),
+            mappings=SqliteMappings(db),
+            address_book=AddressBook(db),
+            settings_store=SqliteSettings(db),
+            rates_store=JsonRates(folders.data / RATES_FILE_NAME),
+            national_tariffs=SqliteNationalTariffs(folders.data / NATIONAL_DB_NAME),
+        )
+
+    # -- derived values ------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        """The user's settings (read once; :meth:`refresh` after they change)."""
+        if self._settings is None:
+            self._settings = Settings.from_repository(self.settings_store)
+        return self._settings
+
+    @property
+    def rates(self) -> RateBook:
+        """The rate book: shipped tables plus the user's own publications."""
+        if self._rates is None:
+            self._rates = RateBook(self.rates_store.user_tables())
+        return self._rates
+
+    @property
+    def operator_profile(self) -> OperatorProfile:
+        """The operator chosen in the settings; an unknown id left there falls back to the
+        UPU default so the app keeps working."""
+        profiles = load_profiles()
+        chosen = self.settings.operator or DEFAULT_OPERATOR
+        return profiles.get(chosen) or profiles[DEFAULT_OPERATOR]
+
+    def refresh(self) -> None:
+        """Forget the derived values (after settings or rates changed)."""
+        self._settings = None
+        self._rates = None
+
+    # -- lifetime ------------------------------------------------------------------------------
+    @property
+    def user_db_path(self) -> Path:
+        return self.db.path
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_workspace(folders: Folders | None = None) -> Workspace:
+    """Open the workspace in ``folders`` (default: the folders resolved at start-up from the
+    environment, see ``paths.folders``)."""
+    if folders is None:
+        from shipdesk.core.paths import folders as resolve_folders
+
+        folders = resolve_folders()
+    return Workspace.open(folders)
