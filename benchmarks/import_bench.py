@@ -113,16 +113,22 @@ def main() -> None:
                       f"({peak * 1024 / n:4.2f} KiB/row), {orders} declarations, "
                       f"{rejected} rejected")  # fmt: skip
         if args.batch or args.pdf:
-            from shipdesk.core.exchange.batch import run_batch
             from shipdesk.core.exchange.orders import import_orders
             from shipdesk.core.model import Party
+            from shipdesk.core.paths import Folders
+            from shipdesk.core.services import imports, open_workspace
+
+            home = folder / "home"  # a fresh workspace: no catalogue, default settings
+            ws = open_workspace(Folders(home / "data", home / "config", home / "cache",
+                                        home / "logs"))  # fmt: skip
 
             res = import_orders(csv_path, sender=Party(name="Bench", street="Lindenweg 3",
                                 city="Freiburg", postcode="79098", country="DE"))  # fmt: skip
             decls = res.declarations
             if args.batch:
                 t = time.perf_counter()
-                s = run_batch(decls[: args.batch], folder / "batch", render_pdf=False)
+                options = imports.ImportOptions(folder / "batch", render_pdf=False)
+                s = imports.run_batch(ws, decls[: args.batch], options)
                 dt = time.perf_counter() - t
                 reasons: dict[str, int] = {}
                 for o in s.outcomes:
@@ -136,10 +142,11 @@ def main() -> None:
                     print(f"  {k} x {r}")
             if args.pdf:
                 t = time.perf_counter()
-                s = run_batch(decls[: args.pdf], folder / "pdf", render_pdf=True)
+                s = imports.run_batch(ws, decls[: args.pdf], imports.ImportOptions(folder / "pdf"))
                 dt = time.perf_counter() - t
                 print(f"batch with PDFs, {args.pdf} declarations: {dt:6.2f} s, "
                       f"{dt / args.pdf * 1000:5.0f} ms each, {s.pdfs} PDFs")  # fmt: skip
+            ws.close()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS: {rss:.0f} MiB")
 

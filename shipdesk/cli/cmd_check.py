@@ -171,11 +171,11 @@ def _run_single(args: argparse.Namespace) -> int:
 
 
 def _run_declaration(args: argparse.Namespace) -> int:
-    from shipdesk.core import services
     from shipdesk.core.screening.api import screen_declaration
     from shipdesk.core.screening.overrides import blocking
+    from shipdesk.core.services import declarations
 
-    decl = services.load_declaration(args.declaration)
+    decl = declarations.load(args.declaration)
     findings = screen_declaration(decl, channel=args.channel, lang=args.lang)
     blocked = blocking(decl, findings)
     if args.json:

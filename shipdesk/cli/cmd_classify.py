@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
+
+if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
 
 MAX_TOP = 50
 
@@ -47,6 +51,14 @@ def _short(text: str, width: int = 48) -> str:
 def run(args: argparse.Namespace) -> int:
     if not 1 <= args.top <= MAX_TOP:
         raise InputError(f"--top must be between 1 and {MAX_TOP}")
+    from shipdesk.core.services import open_workspace
+
+    with open_workspace() as ws:
+        return _run(args, ws)
+
+
+def _run(args: argparse.Namespace, ws: Workspace) -> int:
+    from shipdesk.core.services import classification
     from shipdesk.core.tariff import api
 
     if args.batch:
@@ -54,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
             raise InputError("give descriptions on stdin with --batch, not as arguments")
         for line in sys.stdin:
             query = line.rstrip("\r\n")
-            items = api.suggest(query, top=args.top) if query.strip() else []
+            items = classification.suggest(ws, query, args.top) if query.strip() else []
             out = {"query": query, "suggestions": [s.to_json() for s in items]}
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
             sys.stdout.flush()
@@ -62,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
     text = " ".join(args.text).strip()
     if not text:
         raise InputError('give an item description, e.g. classify "cotton t-shirt"')
-    res = api.search(text, top=args.top)
+    res = classification.search(ws, text, args.top)
     if args.json:
         out = {"query": text, "suggestions": [s.to_json() for s in res.suggestions]}
         print(json.dumps(out, ensure_ascii=False))
@@ -80,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
                 f"    {s.chapter} {_short(s.chapter_description)} > "
                 f"{s.heading} {_short(s.heading_description)}"
             )
-    qs = api.questions(api.suggest(text, top=10))
+    qs = api.questions(classification.suggest(ws, text, 10))
     if qs:
         q = qs[0]
         answers = " / ".join(f"{a.label} ({a.count})" for a in q.answers)

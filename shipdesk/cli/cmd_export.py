@@ -69,12 +69,12 @@ def _xlsx_out(path: Path) -> None:
 
 
 def run_register(args: argparse.Namespace) -> int:
-    from shipdesk.core import services
     from shipdesk.core.exchange.register import export_register
+    from shipdesk.core.services import declarations
 
     _xlsx_out(args.out)
     files = collect(args.inputs)
-    decls = [services.load_declaration(f) for f in files]
+    decls = [declarations.load(f) for f in files]
     export_register(decls, args.out, files=[f.name for f in files])
     print(f"{args.out}: register of {len(decls)} declaration(s)")
     return 0
@@ -90,15 +90,15 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_ead(args: argparse.Namespace) -> int:
-    from shipdesk.core import services
     from shipdesk.core.errors import InputError
     from shipdesk.core.exchange.ead import export_ead
+    from shipdesk.core.services import declarations
 
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in ("json", "csv"):
         raise InputError("give --out a .json or .csv name, or --format", source=str(args.out))
     files = collect(args.inputs)
-    decls = [services.load_declaration(f) for f in files]
+    decls = [declarations.load(f) for f in files]
     for f, d in zip(files, decls):
         missing = [k for k in ("item_id",) if not getattr(d, k).strip()]
         if missing:

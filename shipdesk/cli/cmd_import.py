@@ -16,7 +16,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -66,65 +69,53 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from shipdesk.core.errors import InputError
-    from shipdesk.core.exchange.batch import run_batch, summary_lines
-    from shipdesk.core.exchange.mapping import resolve_mapping_arg, save_mapping
-    from shipdesk.core.exchange.orders import import_orders, parse_packaging
-    from shipdesk.core.exchange.products import read_products
-    from shipdesk.core.model import Party
-    from shipdesk.core.storage import settings
-    from shipdesk.core.storage.products import ProductIndex, save_products
+    from shipdesk.core.services import open_workspace
 
     if Path(args.rejected).suffix.lower() not in (".csv", ".xlsx") or Path(args.rejected).name != (
         args.rejected
     ):
         raise InputError("--rejected must be a file name ending in .csv or .xlsx")
-    mapping = resolve_mapping_arg(args.mapping) if args.mapping else None
-    sender = None
-    data = settings.get("sender")
-    if isinstance(data, dict):
-        fields: dict[str, Any] = {
-            k: str(v) for k, v in data.items() if k in Party.__dataclass_fields__ and k != "extra"
-        }
-        sender = Party(**fields)
-    operator = args.operator or settings.get("operator")
-    channel = args.channel or settings.get("channel") or "post"
-    packaging = parse_packaging(
-        args.packaging_kg if args.packaging_kg is not None else settings.get("packaging_kg")
-    )
+    with open_workspace() as ws:
+        return _run(args, ws)
+
+
+def _run(args: argparse.Namespace, ws: Workspace) -> int:
+    from shipdesk.core.exchange.batch import summary_lines
+    from shipdesk.core.services import imports
+
+    mapping = imports.resolve_mapping(ws, args.mapping) if args.mapping else None
+    imports.packaging(ws, args.packaging_kg)  # a bad allowance stops before anything is stored
     product_lines: list[str] = []
     product_errors = 0
+    loaded = None
     if args.products is not None:
-        pf = read_products(args.products)
-        stored = save_products(pf.products)
+        loaded = imports.load_products(ws, args.products)
+        pf = loaded.file
         product_errors = pf.rows_rejected
         product_lines.append(
-            f"{args.products}: {stored} products loaded into the catalogue"
+            f"{args.products}: {loaded.stored} products loaded into the catalogue"
             + (f"; rows rejected: {product_errors}" if product_errors else "")
         )
         product_lines += [f"  {p}" for p in pf.problems]
-    result = import_orders(
-        args.file,
-        mapping,
-        sender=sender,
+    options = imports.ImportOptions(
+        out_dir=args.out,
         sheet=args.sheet,
-        products=ProductIndex.from_db(),
-        packaging_kg=packaging,
-    )
-    if args.save_mapping:
-        save_mapping(args.save_mapping, result.mapping)
-    summary = run_batch(
-        result,
-        args.out,
-        operator=operator,
+        operator=args.operator,
+        channel=args.channel,
         render_pdf=not args.no_pdf,
-        channel=channel,
         suggest_hs=not args.no_suggest,
         rejected_name=args.rejected,
+        packaging_kg=args.packaging_kg,
     )
+    outcome = imports.run_import(ws, args.file, mapping, options)
+    result, summary = outcome.result, outcome.summary
+    if args.save_mapping:
+        imports.save_mapping(ws, args.save_mapping, result.mapping)
     if args.json:
         data = summary.to_json()
         data["mapping"] = result.mapping.platform or result.mapping.name
-        if args.products is not None:
+        if loaded is not None:
+            pf = loaded.file
             data["products_file"] = {
                 "file": str(args.products),
                 "loaded": len(pf.products),

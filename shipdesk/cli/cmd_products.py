@@ -44,12 +44,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from shipdesk.core.exchange.products import read_products
-    from shipdesk.core.storage.products import count, save_products
+    from shipdesk.core.services import imports, open_workspace
 
-    pf = read_products(args.file, sheet=args.sheet)
-    stored = save_products(pf.products, replace=args.replace)
-    total = count()
+    with open_workspace() as ws:
+        loaded = imports.load_products(ws, args.file, sheet=args.sheet, replace=args.replace)
+    pf, stored, total = loaded.file, loaded.stored, loaded.total
     if args.json:
         data = {
             "file": str(args.file),
@@ -76,9 +75,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     from shipdesk.core.exchange.products import EXPORT_HEADERS
-    from shipdesk.core.storage.products import all_products
+    from shipdesk.core.services import imports, open_workspace
 
-    products = all_products()
+    with open_workspace() as ws:
+        products = imports.products(ws)
     if args.json:
         rows = [{k: getattr(p, k) for k in EXPORT_HEADERS} for p in products]
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
@@ -99,10 +99,9 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from shipdesk.core.exchange.products import write_products
-    from shipdesk.core.storage.products import all_products
+    from shipdesk.core.services import imports, open_workspace
 
-    products = all_products()
-    path = write_products(products, args.out)
-    print(f"{len(products)} products written to {path}")
+    with open_workspace() as ws:
+        n, path = imports.export_products(ws, args.out)
+    print(f"{n} products written to {path}")
     return 0

@@ -12,8 +12,12 @@ import argparse
 import json
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
+
+if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
 
 
 def _date(text: str) -> date:
@@ -47,11 +51,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from shipdesk.core.services import open_workspace
+
+    with open_workspace() as ws:
+        return _run(args, ws)
+
+
+def _run(args: argparse.Namespace, ws: Workspace) -> int:
     from shipdesk.core import money
+    from shipdesk.core.services import data
 
     action = getattr(args, "rates_command", None)
     if action == "info":
-        info = money.rates_info()
+        info = data.rates_info(ws)
         if args.json:
             json.dump(info, sys.stdout, ensure_ascii=False)
             sys.stdout.write("\n")
@@ -66,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  currencies: {' '.join(t['currencies'])}")
         return 0
     if action == "import":
-        print(money.import_ecb(args.file).describe())
+        print(data.import_ecb(ws, args.file).describe())
         return 0
     if action == "set":
         rates: dict[str, str] = {}
@@ -75,12 +87,12 @@ def run(args: argparse.Namespace) -> int:
             if not sep:
                 raise InputError(f"expected CCY=RATE, found {pair!r}")
             rates[code] = value
-        money.set_rates(args.table, rates, on=args.date)
-        print(f"saved {len(rates)} rate(s) in {money.user_rates_path()}")
+        data.set_rates(ws, args.table, rates, on=args.date)
+        print(f"saved {len(rates)} rate(s) in {data.rates_location(ws)}")
         return 0
     if action == "convert":
         amount = money.to_decimal(args.amount, "amount")
-        c = money.convert(amount, args.from_ccy, args.to_ccy, on=args.date)
+        c = data.convert(ws, amount, args.from_ccy, args.to_ccy, on=args.date)
         print(f"{money.format_money(c.amount, c.to_ccy)}  ({c.describe()})")
         return 0
     args.rates_parser.print_help(sys.stderr)

@@ -9,8 +9,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
+
+if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
 
 FORM_CHOICES = ("auto", "cn22", "cn23", "invoice", "packing", "all")
 PAPER_CHOICES = ("a4", "letter", "label-4x6", "a6")
@@ -46,17 +50,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shipdesk.core import services
-    from shipdesk.core.documents import render
+    from shipdesk.core.services import open_workspace
+
+    with open_workspace() as ws:
+        return _run(args, ws)
+
+
+def _run(args: argparse.Namespace, ws: Workspace) -> int:
     from shipdesk.core.fileio import atomic_write_bytes
+    from shipdesk.core.services import declarations
 
     try:
-        decl = services.load_declaration(args.file)
+        decl = declarations.load(args.file)
     except OSError as exc:
         raise InputError(
             f"cannot read the file ({exc.strerror or exc})", source=str(args.file)
         ) from exc
-    result = services.validate(decl, operator=args.operator)
+    result = declarations.validate(ws, decl, operator=args.operator)
     for p in result.warnings:
         print(f"warning: {p.field}: {p.message}", file=sys.stderr)
     draft = False
@@ -71,7 +81,8 @@ def run(args: argparse.Namespace) -> int:
             )
             return 1
         draft = True
-    pdf = render(
+    pdf = declarations.render(
+        ws,
         decl,
         form=args.form,
         paper=args.paper,

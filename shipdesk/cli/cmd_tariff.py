@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
+
+if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -30,40 +34,51 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shipdesk.core.tariff import api, national
+    from shipdesk.core.services import open_workspace
+
+    with open_workspace() as ws:
+        return _run(args, ws)
+
+
+def _run(args: argparse.Namespace, ws: Workspace) -> int:
+    from shipdesk.core.services import classification, data
+    from shipdesk.core.tariff import api
 
     cmd = getattr(args, "tariff_command", None)
     if cmd in (None, "info"):
         from shipdesk.core.tariff.engine import fts5_available
 
-        print(f"tariff: {api.data_version()}")
+        print(f"tariff: {data.tariff_version(ws)}")
         print(f"index folder: {api.tariff_dir()}")
         print(f"full-text search: {'SQLite FTS5' if fts5_available() else 'built-in (no FTS5)'}")
-        tariffs = national.list_tariffs()
-        print(f"national tariffs ({national.db_path()}):" if tariffs else "national tariffs: none")
+        tariffs = data.national_tariffs(ws)
+        where = data.national_location(ws)
+        print(f"national tariffs ({where}):" if tariffs else "national tariffs: none")
         for t in tariffs:
             print(f"  {t.source}: {t.lines} lines from {t.file}, imported {t.imported_at}")
         return 0
     if cmd == "import":
-        s = api.import_national(args.file, kind=args.kind)
+        s = data.import_national(ws, args.file, kind=args.kind)
         print(f"imported {s.lines} {s.kind} lines as {s.source} from {s.path}")
         if s.skipped:
             print(f"skipped {s.skipped} rows whose code is not under an HS 2022 subheading")
         return 0
     if cmd == "rebuild":
-        n = national.rebuild()
+        n = data.rebuild_national(ws)
         print(f"national tariff index rebuilt: {n} lines")
         return 0
     if cmd == "browse":
         code = args.code
         if code and not (api.code_exists(code) or code.upper() in _sections()):
             raise InputError(f"{code!r} is neither a section numeral nor an HS 2022 code")
-        for node in api.children(code.upper() if code and not code[0].isdigit() else code):
+        for node in classification.children(
+            ws, code.upper() if code and not code[0].isdigit() else code
+        ):
             mark = "+" if node.has_children else " "
             print(f"{mark} {node.code:<10} {node.description}")
         return 0
     if cmd == "remove":
-        if not national.remove(args.source):
+        if not data.remove_national(ws, args.source):
             raise InputError(f"no imported tariff {args.source!r} (see tariff info)")
         print(f"removed {args.source}")
         return 0

@@ -32,13 +32,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shipdesk.core import services
-    from shipdesk.core.forms import get_profile
+    from shipdesk.core.services import declarations, open_workspace
 
-    decl = services.load_declaration(args.file)
-    profile = get_profile(args.operator)  # unknown id: InputError, exit 2
-    # English whatever language a caller set: the messages are part of the output contract.
-    result = services.validate(decl, operator=profile.id, lang="en")
+    decl = declarations.load(args.file)
+    with open_workspace() as ws:
+        profile = declarations.profile(ws, args.operator)  # unknown id: InputError, exit 2
+        # English whatever language a caller set: the messages are part of the output contract.
+        result = declarations.validate(ws, decl, operator=profile.id, lang="en")
     if args.json:
         json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -24,7 +24,7 @@ from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.paths import resource
@@ -358,10 +358,21 @@ def sdr_to(currency: str, *, on: date | None = None, rates: RateBook | None = No
     return convert(Decimal(1), SDR, currency, on=on, rates=rates)
 
 
-def rates_info(rates: RateBook | None = None) -> dict[str, Any]:
+class RateTableInfo(TypedDict):
+    """What ``rates info`` shows of one table."""
+
+    base: str
+    dates: int
+    newest: str | None
+    currencies: list[str]
+    user_dates: int
+    source: str
+
+
+def rates_info(rates: RateBook | None = None) -> dict[str, RateTableInfo]:
     """Per table: number of dates, newest date and its source, every currency, user dates."""
     book = rates or SHIPPED
-    out: dict[str, Any] = {}
+    out: dict[str, RateTableInfo] = {}
     for kind in TABLES:
         merged = book.table(kind)
         mine = book.user_table(kind)

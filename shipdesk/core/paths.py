@@ -46,7 +46,11 @@ def _portable_home() -> Path | None:
 
 
 def folders() -> Folders:
-    """The user folders, created on first use. Read anew each call so tests can switch homes."""
+    """The user folders, resolved from the environment and created.
+
+    Call it once at start-up (a face opening its workspace, ``--version``); everything below
+    the services gets the resulting :class:`Folders` from the workspace, not from here.
+    """
     home = os.environ.get(ENV_HOME) or _portable_home()
     if home:
         base = Path(home).expanduser()
@@ -57,10 +61,6 @@ def folders() -> Folders:
         Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)),
         Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
     ).ensure()
-
-
-def user_db_path() -> Path:
-    return folders().data / "shipdesk.sqlite3"
 
 
 @lru_cache(maxsize=1)

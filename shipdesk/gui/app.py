@@ -44,14 +44,13 @@ def _install_excepthook() -> None:
     sys.excepthook = hook
 
 
-def _install_translators(app: QApplication, lang: str | None) -> None:
-    """ShipDesk's own catalogue (core.i18n) and Qt's qtbase texts, in the same language."""
+def _install_translators(app: QApplication, lang: str | None, ui_language: str = "") -> None:
+    """ShipDesk's own catalogue (core.i18n) and Qt's qtbase texts, in the same language:
+    ``lang``, else the interface language of the settings, else the system's."""
     from shipdesk.core import i18n
 
     if not lang:
-        from shipdesk.core.storage import settings
-
-        lang = settings.get("ui_language") or QLocale.system().name()
+        lang = ui_language or QLocale.system().name()
     lang = i18n.set_language(lang)
     locale = QLocale(lang)
     qt_tr = QTranslator(app)
@@ -60,7 +59,9 @@ def _install_translators(app: QApplication, lang: str | None) -> None:
         app.installTranslator(qt_tr)
 
 
-def make_app(argv: Sequence[str] = (), lang: str | None = None) -> QApplication:
+def make_app(
+    argv: Sequence[str] = (), lang: str | None = None, ui_language: str = ""
+) -> QApplication:
     # instance() is typed as the QCoreApplication base; ShipDesk only ever creates a QApplication
     app = cast(QApplication, QApplication.instance() or QApplication(["shipdesk", *argv]))
     app.setApplicationName("ShipDesk")
@@ -72,7 +73,7 @@ def make_app(argv: Sequence[str] = (), lang: str | None = None) -> QApplication:
         from PySide6.QtGui import QIcon
 
         app.setWindowIcon(QIcon(str(icon_path)))
-    _install_translators(app, lang)
+    _install_translators(app, lang, ui_language)
     return app
 
 
@@ -93,35 +94,39 @@ def warm_up_lookup() -> None:
 
 def restore_or_new(window) -> None:
     """Resume the newest draft (nothing typed is lost), after purging expired ones."""
-    from shipdesk.core.storage import settings
+    from shipdesk.core.services import declarations
 
-    store = window.session.store
-    keep = settings.get("keep_drafts_days", store.conn)
-    if isinstance(keep, int) and keep > 0:
-        store.purge_older_than(keep)
-    latest = store.latest()
-    decl = store.load(latest.id) if latest else None
-    if latest and decl is not None:
-        window.session.load(decl, draft_id=latest.id)
-        window.statusBar().showMessage(f"Resumed draft: {latest.title}", 5000)
+    found = declarations.resume(window.session.ws)
+    if found is not None:
+        draft_id, decl, title = found
+        window.session.load(decl, draft_id=draft_id)
+        window.statusBar().showMessage(f"Resumed draft: {title}", 5000)
     else:
         window.session.load(window.default_declaration())
 
 
 def main(argv: Sequence[str] = ()) -> int:
+    """Open the workspace once, show the window, close the workspace when the app quits."""
+    from shipdesk.core.services import open_workspace
+
     setup_logging()
     _install_excepthook()
-    app = make_app(argv)
-    from shipdesk.gui.main_window import MainWindow
+    with open_workspace() as ws:
+        app = make_app(argv, ui_language=ws.settings.ui_language)
+        from shipdesk.gui.main_window import MainWindow
 
-    window = MainWindow()
-    restore_or_new(window)
-    window.show()
-    QTimer.singleShot(
-        0, lambda: log.info("window shown %.2f s after start", time.perf_counter() - _T0)
-    )
-    warm_up_lookup()
-    return app.exec()
+        window = MainWindow(ws)
+        restore_or_new(window)
+        window.show()
+        QTimer.singleShot(
+            0, lambda: log.info("window shown %.2f s after start", time.perf_counter() - _T0)
+        )
+        warm_up_lookup()
+        code = app.exec()
+        from shipdesk.gui import workers
+
+        workers.wait_all(5000)  # no worker may still hold the database when it closes
+        return code
 
 
 # -- screenshots ------------------------------------------------------------------------------
@@ -138,16 +143,23 @@ def take_screenshots(
     out_dir: Path, lang: str | None = None, sample: Path | None = None
 ) -> list[Path]:
     """Open each main screen with sample data offscreen and save one PNG per screen."""
-    from shipdesk.core import services
+    from shipdesk.core.services import open_workspace
+
+    with open_workspace() as ws:
+        return _screenshots(ws, out_dir, lang, sample)
+
+
+def _screenshots(ws, out_dir: Path, lang: str | None, sample: Path | None) -> list[Path]:
+    from shipdesk.core.services import declarations
     from shipdesk.gui import workers
     from shipdesk.gui.main_window import MainWindow
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = make_app([], lang=lang)
+    app = make_app([], lang=lang, ui_language=ws.settings.ui_language)
     workers.set_synchronous(True)
     out_dir.mkdir(parents=True, exist_ok=True)
-    decl = services.load_declaration(sample or resource("samples", "sample.shipdesk.json"))
-    window = MainWindow()
+    decl = declarations.load(sample or resource("samples", "sample.shipdesk.json"))
+    window = MainWindow(ws)
     window.resize(1200, 820)
     window.session.load(decl)
     window.show()
@@ -180,7 +192,7 @@ def _settle(app: QApplication, seconds: float) -> None:
 def _import_screenshot(window, path: Path, app: QApplication) -> Path:
     from shipdesk.gui.dialogs.import_dialog import ImportDialog
 
-    dlg = ImportDialog(parent=window, conn=window.session.store.conn)
+    dlg = ImportDialog(window.session.ws, parent=window)
     dlg.load_file(resource("samples", "shopify_orders.csv"))
     dlg.show()
     for _ in range(5):

@@ -20,12 +20,10 @@ from PySide6.QtWidgets import (
 from shipdesk import __version__
 from shipdesk.core import services
 from shipdesk.core.errors import ShipdeskError
-from shipdesk.core.exchange.declaration_json import from_dict
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration
 from shipdesk.core.screening.api import highest_level
-from shipdesk.core.storage import settings
-from shipdesk.core.storage.address_book import AddressBook
+from shipdesk.core.services import Workspace, declarations, records
 from shipdesk.gui.pages.documents import DocumentsPage
 from shipdesk.gui.pages.items import ItemsPage
 from shipdesk.gui.pages.parties import PartyPage
@@ -36,11 +34,10 @@ STEPS = [N_("1  Sender"), N_("2  Recipient"), N_("3  Items"), N_("4  Review"), N
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: EditSession | None = None):
+    def __init__(self, workspace: Workspace, session: EditSession | None = None):
         super().__init__()
-        self.session = session or EditSession(parent=self)
-        self.session.operator = settings.get("operator", self.session.store.conn)
-        self.session.channel = settings.get("channel", self.session.store.conn) or "post"
+        self.ws = workspace
+        self.session = session or EditSession(workspace, parent=self)
         self.setWindowTitle("ShipDesk")
         self.resize(1100, 760)
 
@@ -190,15 +187,11 @@ class MainWindow(QMainWindow):
         self.go_to_step(0)
 
     def default_declaration(self) -> Declaration:
-        decl = Declaration()
-        sender = settings.get("sender", self.session.store.conn)
-        if isinstance(sender, dict):
-            decl.sender = from_dict({"format": decl.format, "sender": sender}).sender
-        return decl
+        return declarations.new_declaration(self.ws)
 
     def open_path(self, path: Path) -> bool:
         try:
-            decl = services.load_declaration(path)
+            decl = declarations.load(path)
         except ShipdeskError as exc:
             QMessageBox.warning(self, _("Open declaration"), str(exc))
             return False
@@ -215,7 +208,7 @@ class MainWindow(QMainWindow):
 
     def save_to(self, path: Path) -> bool:
         try:
-            services.save_declaration(path, self.session.decl)
+            declarations.save(path, self.session.decl)
         except OSError as exc:
             QMessageBox.warning(self, _("Save"), f"Could not save {path}: {exc.strerror}")
             return False
@@ -245,11 +238,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Customer data cleared."), 5000)
 
     def _after_render(self, _pdf: bytes) -> None:
-        book = AddressBook(self.session.store.conn)
-        if book.remember("recipient", self.session.decl.recipient):
+        if records.remember_address(self.ws, "recipient", self.session.decl.recipient):
             self.recipient_page.refresh_saved()
-        keep = settings.get("keep_drafts_days", self.session.store.conn)
-        if keep == 0:
+        if self.ws.settings.keep_drafts_days == 0:
             self.statusBar().showMessage(
                 _("PDF ready. Drafts are not kept: use Finish (Ctrl+Shift+N) when done."), 8000
             )
@@ -257,25 +248,19 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         from shipdesk.gui.dialogs.import_dialog import ImportDialog
 
-        dlg = ImportDialog(
-            parent=self,
-            operator=self.session.operator,
-            sender=self.default_declaration().sender,
-            conn=self.session.store.conn,
-        )
+        dlg = ImportDialog(self.ws, parent=self)
         dlg.exec()
 
     def settings_dialog(self) -> None:
         from shipdesk.gui.dialogs.settings import SettingsDialog
 
-        dlg = SettingsDialog(self.session.store.conn, self)
+        dlg = SettingsDialog(self.ws, self)
         if dlg.exec():
-            self.session.operator = settings.get("operator", self.session.store.conn)
-            self.session.channel = settings.get("channel", self.session.store.conn) or "post"
             self.session.check_now()
 
     def about(self) -> None:
-        versions = "<br>".join(f"{k}: {v}" for k, v in services.data_versions().items())
+        found = services.data_versions(self.ws.folders)
+        versions = "<br>".join(f"{k}: {v}" for k, v in found.items())
         QMessageBox.about(
             self,
             _("About ShipDesk"),

@@ -2,7 +2,8 @@
 
 Pages change ``session.decl`` in place and call ``session.touch()``. The session then
 (debounced) saves the draft and re-runs validation and screening through the core services,
-emitting ``checked`` with the results. No rule lives here: it only schedules core calls.
+emitting ``checked`` with the results. No rule lives here: it only schedules core calls. The
+session holds the workspace the app opened at start; pages reach the services through it.
 """
 
 from __future__ import annotations
@@ -13,9 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from shipdesk.core import services
 from shipdesk.core.model import Declaration
-from shipdesk.core.storage.drafts import DraftStore
+from shipdesk.core.services import Workspace, declarations
 
 log = logging.getLogger("shipdesk.gui.session")
 
@@ -28,14 +28,12 @@ class EditSession(QObject):
     checked = Signal(object, object)  # (ValidationResult | None, list[Finding] | None)
     saved = Signal(str)  # draft id
 
-    def __init__(self, store: DraftStore | None = None, parent: QObject | None = None):
+    def __init__(self, workspace: Workspace, parent: QObject | None = None):
         super().__init__(parent)
-        self.store = store or DraftStore()
+        self.ws = workspace
         self.decl = Declaration()
-        self.draft_id = self.store.new_id()
+        self.draft_id = declarations.new_draft_id(self.ws)
         self.path: Path | None = None
-        self.operator: str | None = None
-        self.channel = "post"
         self.validation: Any = None
         self.findings: list[Any] = []
         self.check_errors: list[str] = []
@@ -48,7 +46,7 @@ class EditSession(QObject):
     def load(self, decl: Declaration, *, draft_id: str | None = None, path: Path | None = None):
         self.flush()
         self.decl = decl
-        self.draft_id = draft_id or self.store.new_id()
+        self.draft_id = draft_id or declarations.new_draft_id(self.ws)
         self.path = path
         self.changed.emit()
         self.check_now()
@@ -70,27 +68,27 @@ class EditSession(QObject):
 
     def save_draft_now(self) -> None:
         try:
-            self.store.save(self.draft_id, self.decl)
+            declarations.save_draft(self.ws, self.draft_id, self.decl)
             self.saved.emit(self.draft_id)
         except Exception:  # a draft that cannot be saved must not lose the open edit
             log.exception("draft save failed")
 
     def discard_draft(self) -> None:
         self._save_timer.stop()
-        self.store.delete(self.draft_id)
+        declarations.delete_draft(self.ws, self.draft_id)
 
     # -- checks ------------------------------------------------------------------------------
     def check_now(self) -> None:
         self._check_timer.stop()
         errors: list[str] = []
         try:
-            self.validation = services.validate(self.decl, operator=self.operator)
+            self.validation = declarations.validate(self.ws, self.decl)
         except Exception as exc:
             log.exception("validation failed")
             self.validation = None
             errors.append(f"Validation could not run: {exc}")
         try:
-            self.findings = list(services.screen(self.decl, channel=self.channel))
+            self.findings = list(declarations.screen(self.ws, self.decl))
         except Exception as exc:
             log.exception("screening failed")
             self.findings = []

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from shipdesk.cli.main import main
-from shipdesk.core.storage import products as store
-from shipdesk.core.storage import settings
+from shipdesk.core.services import Workspace, imports, records
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 SENDER = {"name": "Emma Stone", "street": "200 Pine Street", "city": "Portland",
@@ -17,8 +16,10 @@ SENDER = {"name": "Emma Stone", "street": "200 Pine Street", "city": "Portland",
           "email": "emma@example.com"}  # fmt: skip
 
 
-def test_products_file_completes_orders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    settings.put("sender", SENDER)
+def test_products_file_completes_orders(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workspace: Workspace
+) -> None:
+    records.update_settings(workspace, sender=SENDER)
     out = tmp_path / "out"
     rc = main(["import", str(DATA / "etsy_order_items.csv"), "--out", str(out), "--no-pdf"])
     assert rc == 1
@@ -38,7 +39,7 @@ def test_products_file_completes_orders(tmp_path: Path, capsys: pytest.CaptureFi
     assert decl["gross_weight_kg"] == "0.258"  # 0.008 + 2 x 0.05 + 0.15
     assert decl["gross_weight_estimated"] == {"packaging_kg": "0.15"}
     # the catalogue is remembered and the packaging setting is used when no option is given
-    settings.put("packaging_kg", "0.2")
+    records.update_settings(workspace, packaging_kg="0.2")
     rc = main(["import", str(DATA / "etsy_order_items.csv"), "--out", str(tmp_path / "o2"),
                "--no-pdf", "--json"])  # fmt: skip
     data = json.loads(capsys.readouterr().out)
@@ -47,7 +48,7 @@ def test_products_file_completes_orders(tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_bad_products_rows_exit_1_unknown_sku_reported(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workspace: Workspace
 ) -> None:
     f = tmp_path / "p.csv"
     f.write_text("sku,description,net_weight_kg,hs_code,origin_country\n"
@@ -60,7 +61,8 @@ def test_bad_products_rows_exit_1_unknown_sku_reported(
     assert data["products_file"]["rows_rejected"] == 1
     assert data["products_file"]["problems"][0]["row"] == 3
     assert data["products_file"]["problems"][0]["column"] == "origin_country"
-    assert store.get_product("ear-925") is not None and store.get_product("SCARF-SILK") is None
+    skus = {p.sku for p in imports.products(workspace)}
+    assert "EAR-925" in skus and "SCARF-SILK" not in skus
     unmatched = data["catalogue"]["unmatched"]
     assert [(u["row"], u["column"]) for u in unmatched] == [(3, "Item Name"), (4, "Item Name")]
     assert "'Hand-painted silk scarf'" in unmatched[0]["message"]

@@ -8,18 +8,20 @@ from pathlib import Path
 import pytest
 
 from shipdesk.cli.main import main
-from shipdesk.core.storage import products as store
+from shipdesk.core.services import Workspace, imports
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 
 
-def test_import_list_export(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_list_export(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workspace: Workspace
+) -> None:
     assert main(["products", "list"]) == 0
     assert "catalogue is empty" in capsys.readouterr().out
     assert main(["products", "import", str(DATA / "products.csv")]) == 0
     out = capsys.readouterr().out
     assert "14 products loaded; rows rejected: 0; products in the catalogue: 14" in out
-    assert store.count() == 14
+    assert imports.product_count(workspace) == 14
     assert main(["products", "list"]) == 0
     out = capsys.readouterr().out
     assert "TS-BL-M" in out and "610910" in out and "14 products" in out

@@ -12,6 +12,7 @@ import pytest
 
 from shipdesk.cli.main import main
 from shipdesk.core.exchange.declaration_json import load_file, to_plain_dict
+from shipdesk.core.services import Workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -95,15 +96,15 @@ def test_operator_option(tmp_path: Path, sample_path: Path, capsys: pytest.Captu
 
 
 def test_operator_from_settings(
-    tmp_path: Path, sample_path: Path, capsys: pytest.CaptureFixture
+    tmp_path: Path, sample_path: Path, capsys: pytest.CaptureFixture, workspace: Workspace
 ) -> None:
-    from shipdesk.core.storage import settings
+    from shipdesk.core.services import records
 
     data = sample_dict(sample_path)
     data["items"] = data["items"][:2]
     data["items"][1]["value"] = "300.00"
     p = write(tmp_path, data)
-    settings.put("operator", "royal_mail")
+    records.update_settings(workspace, operator="royal_mail")
     main(["validate", str(p), "--json"])
     assert json.loads(capsys.readouterr().out)["form"] == "cn23"
 

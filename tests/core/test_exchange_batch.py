@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,14 +10,15 @@ from typing import Any
 
 import pytest
 
-from shipdesk.core import services
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange.batch import run_batch, safe_stem, summary_lines
+from shipdesk.core.exchange import batch
+from shipdesk.core.exchange.batch import BatchSummary, Checks, safe_stem, summary_lines
 from shipdesk.core.exchange.orders import import_orders
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.progress import CancelToken
 from shipdesk.core.screening.engine import Finding
 from shipdesk.core.screening.overrides import record_override
+from shipdesk.core.services import Workspace, classification, imports
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 
@@ -41,8 +43,16 @@ class _VResult:
         return {"form": "cn22", "problems": self.problems}
 
 
+@dataclass
+class Fake:
+    """Judges standing in for the real ones, counting the calls; the catalogue is real."""
+
+    calls: dict[str, int]
+    checks: Checks
+
+
 @pytest.fixture
-def fake_services(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+def fake_services(workspace: Workspace) -> Fake:
     calls = {"suggest": 0, "render": 0}
 
     def suggest(text: str, top: int = 5) -> list[_Sugg]:
@@ -60,23 +70,30 @@ def fake_services(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
                                    "Battery in equipment", "", item_index=i))  # fmt: skip
         return out
 
-    def validate(decl: Declaration, operator: str | None = None) -> _VResult:
+    def validate(decl: Declaration) -> _VResult:
         if not decl.recipient.country:
             return _VResult([{"level": "error", "field": "recipient.country",
                               "code": "required", "message": "required"}])  # fmt: skip
         return _VResult()
 
-    def render(decl: Declaration, **kw: Any) -> bytes:
+    def render(decl: Declaration) -> bytes:
         calls["render"] += 1
         if "crash" in decl.items[0].description:
             raise RuntimeError("renderer exploded")
         return b"%PDF-1.7 fake"
 
-    monkeypatch.setattr(services, "suggest_codes", suggest)
-    monkeypatch.setattr(services, "screen", screen)
-    monkeypatch.setattr(services, "validate", validate)
-    monkeypatch.setattr(services, "render", render)
-    return calls
+    checks = Checks(
+        confirmed=lambda text: classification.confirmed(workspace, text),
+        suggest=suggest,
+        screen=screen,
+        validate=validate,
+        render=render,
+    )
+    return Fake(calls, checks)
+
+
+def run_batch(source: Any, out: Path, checks: Checks, **kw: Any) -> BatchSummary:
+    return batch.run_batch(source, out, checks=checks, **kw)
 
 
 def _decl(order: str, desc: str, country: str = "US", hs: str = "") -> Declaration:
@@ -90,7 +107,7 @@ def _decl(order: str, desc: str, country: str = "US", hs: str = "") -> Declarati
     return d
 
 
-def test_outcomes_and_files(tmp_path: Path, fake_services: dict[str, int]) -> None:
+def test_outcomes_and_files(tmp_path: Path, fake_services: Fake) -> None:
     decls = [
         _decl("#1001", "Cotton T-shirt"),  # suggested code -> to check
         _decl("#1001", "Cotton T-shirt", hs="610910"),  # same name -> second file name
@@ -100,7 +117,7 @@ def test_outcomes_and_files(tmp_path: Path, fake_services: dict[str, int]) -> No
         _decl("1005", "crash test dummy", hs="950300"),  # renderer bug -> failed, batch goes on
         _decl("CON", "Mug", hs="691200"),  # reserved file name on Windows
     ]
-    s = run_batch(decls, tmp_path / "out", operator="upu")
+    s = run_batch(decls, tmp_path / "out", fake_services.checks)
     st = {o.name + (f"/{i}" if o.name == "#1001" else ""): o.status
           for i, o in enumerate(s.outcomes)}  # fmt: skip
     assert st == {"#1001/0": "check", "#1001/1": "ok", "1002": "blocked", "1003": "blocked",
@@ -116,7 +133,7 @@ def test_outcomes_and_files(tmp_path: Path, fake_services: dict[str, int]) -> No
     assert item["hs_code"] == "610910" and item["hs_suggested"] is True
     assert item["hs_suggestion"]["source"] == "hs2022"
     assert s.outcomes[0].suggested[0]["code"] == "610910"
-    assert fake_services["suggest"] == 1  # cached per description, items with codes skipped
+    assert fake_services.calls["suggest"] == 1  # cached per description, items with codes skipped
     assert not s.all_clear
     text = "\n".join(summary_lines(s))
     assert "BLOCKED 1002: prohibited: Perfume is not accepted" in text
@@ -127,31 +144,31 @@ def test_outcomes_and_files(tmp_path: Path, fake_services: dict[str, int]) -> No
 
 
 def test_an_override_in_the_history_unblocks_a_prohibited_item(
-    tmp_path: Path, fake_services: dict[str, int]
+    tmp_path: Path, fake_services: Fake
 ) -> None:
     perfume = _decl("1002", "Eau de parfum, perfume 50 ml", hs="330300")
-    finding = services.screen(perfume)[0]
+    finding = fake_services.checks.screen(perfume, "post")[0]
     record_override(perfume, finding, "the carrier's dangerous-goods contract covers it")
     # the same rule overridden for item 0 does not cover the perfume at item 1
     mug_first = _decl("1003", "Mug", hs="691200")
     mug_first.items.append(Item(description="Perfume 50 ml", hs_code="330300"))
     record_override(mug_first, finding, "covered by the contract")
-    s = run_batch([perfume, mug_first], tmp_path)
+    s = run_batch([perfume, mug_first], tmp_path, fake_services.checks)
     assert [(o.name, o.status) for o in s.outcomes] == [("1002", "ok"), ("1003", "blocked")]
     assert (tmp_path / "1002.pdf").exists() and not (tmp_path / "1003.pdf").exists()
     assert "BLOCKED 1003: prohibited: Perfume is not accepted" in "\n".join(summary_lines(s))
 
 
-def test_import_result_writes_rejected_rows(tmp_path: Path, fake_services: dict[str, int]) -> None:
+def test_import_result_writes_rejected_rows(tmp_path: Path, fake_services: Fake) -> None:
     res = import_orders(DATA / "dirty_orders.xlsx", sender=Party(name="S", country="DE"))
-    s = run_batch(res, tmp_path, render_pdf=False)
+    s = run_batch(res, tmp_path, fake_services.checks, render_pdf=False)
     assert s.rows_rejected == 3
     assert s.rejected_path == tmp_path / "rejected.csv" and s.rejected_path.exists()
     assert s.pdfs == 0 and s.made == 3
     assert "row 8, column 'Qty'" in "\n".join(summary_lines(s))
 
 
-def test_cancel_stops_between_declarations(tmp_path: Path, fake_services: dict[str, int]) -> None:
+def test_cancel_stops_between_declarations(tmp_path: Path, fake_services: Fake) -> None:
     token = CancelToken()
     decls = [_decl(str(i), "Mug", hs="691200") for i in range(5)]
 
@@ -159,26 +176,26 @@ def test_cancel_stops_between_declarations(tmp_path: Path, fake_services: dict[s
         if done == 2:
             token.cancel()
 
-    s = run_batch(decls, tmp_path, progress=progress, cancel=token)
+    s = run_batch(decls, tmp_path, fake_services.checks, progress=progress, cancel=token)
     assert s.cancelled and len(s.outcomes) == 2 and not s.all_clear
 
 
-def test_lookup_unavailable_is_a_note(tmp_path: Path, fake_services: dict[str, int],
+def test_lookup_unavailable_is_a_note(tmp_path: Path, fake_services: Fake,
                                       monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
     def broken(text: str, top: int = 5) -> list[Any]:
         raise ImportError("no tariff index")
 
-    monkeypatch.setattr(services, "suggest_codes", broken)
-    s = run_batch([_decl("1", "Cotton T-shirt"), _decl("2", "Wool shirt")], tmp_path)
+    checks = dataclasses.replace(fake_services.checks, suggest=broken)
+    s = run_batch([_decl("1", "Cotton T-shirt"), _decl("2", "Wool shirt")], tmp_path, checks)
     assert any("tariff lookup is unavailable" in n for n in s.notes)
     assert len(s.notes) == 1
 
 
-def test_bad_output_folder(tmp_path: Path, fake_services: dict[str, int]) -> None:
+def test_bad_output_folder(tmp_path: Path, fake_services: Fake) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(InputError, match="cannot create"):
-        run_batch([_decl("1", "Mug")], blocker / "sub")
+        run_batch([_decl("1", "Mug")], blocker / "sub", fake_services.checks)
 
 
 def test_safe_stem() -> None:
@@ -189,10 +206,10 @@ def test_safe_stem() -> None:
     assert safe_stem("../../etc/passwd") == "etc-passwd"
 
 
-def test_end_to_end_with_the_real_services(tmp_path: Path) -> None:
+def test_end_to_end_with_the_real_services(tmp_path: Path, workspace: Workspace) -> None:
     """The template sample through the real screening, validation and renderer."""
     res = import_orders(DATA / "shipdesk_template_filled.xlsx")
-    s = run_batch(res, tmp_path, operator="upu")
+    s = imports.run_batch(workspace, res, imports.ImportOptions(tmp_path, operator="upu"))
     by = {o.name: o for o in s.outcomes}
     a = by["A-100"]
     assert a.status == "ok", a.reasons()
@@ -208,23 +225,25 @@ def test_end_to_end_with_the_real_services(tmp_path: Path) -> None:
     assert s.all_clear
 
 
-def test_catalogue_code_used_first(tmp_path: Path, fake_services: dict[str, int]) -> None:
-    from shipdesk.core.storage import catalogue
-
-    catalogue.remember("Ceramic coffee mug", "691200")
-    s = run_batch([_decl("1", "ceramic  coffee MUG"), _decl("2", "Cotton T-shirt")], tmp_path)
+def test_catalogue_code_used_first(
+    tmp_path: Path, fake_services: Fake, workspace: Workspace
+) -> None:
+    classification.remember(workspace, "Ceramic coffee mug", "691200")
+    decls = [_decl("1", "ceramic  coffee MUG"), _decl("2", "Cotton T-shirt")]
+    s = run_batch(decls, tmp_path, fake_services.checks)
     first = s.outcomes[0].suggested[0]
     assert (first["code"], first["source"], first["score"]) == ("691200", "catalogue", 1.0)
-    assert fake_services["suggest"] == 1  # only the T-shirt went to the lookup
+    assert fake_services.calls["suggest"] == 1  # only the T-shirt went to the lookup
     saved = json.loads((tmp_path / "1.shipdesk.json").read_text("utf-8"))
     assert saved["items"][0]["hs_suggested"] is True  # still to be confirmed on this parcel
 
 
-def test_empty_and_skipped_rows_are_reported(tmp_path: Path, fake_services: dict[str, int]) -> None:
+def test_empty_and_skipped_rows_are_reported(tmp_path: Path, fake_services: Fake) -> None:
     p = tmp_path / "x.csv"
     p.write_text("Order number,Item description,Line value\n", encoding="utf-8")
-    s = run_batch(import_orders(p), tmp_path / "a")
+    s = run_batch(import_orders(p), tmp_path / "a", fake_services.checks)
     assert s.notes == [f"No order rows found below the header (row 1) of {p}"]
     res = import_orders(DATA / "ebay_orders.csv", sender=Party(name="S", country="DE"))
-    text = "\n".join(summary_lines(run_batch(res, tmp_path / "b", render_pdf=False)))
+    summary = run_batch(res, tmp_path / "b", fake_services.checks, render_pdf=False)
+    text = "\n".join(summary_lines(summary))
     assert "rows skipped (nothing in the mapped columns): 2" in text

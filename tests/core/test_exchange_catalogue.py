@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange.batch import run_batch, summary_lines
-from shipdesk.core.exchange.orders import import_orders, parse_packaging
+from shipdesk.core.exchange.batch import BatchSummary, summary_lines
+from shipdesk.core.exchange.orders import ImportResult, import_orders, parse_packaging
 from shipdesk.core.exchange.products import read_products
 from shipdesk.core.model import Party
+from shipdesk.core.services import Workspace, imports
 from shipdesk.core.storage.products import Product, ProductIndex
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
@@ -42,6 +43,11 @@ SAMPLES = [
 ]
 
 
+def run_batch(source: ImportResult, out: Path, ws: Workspace) -> BatchSummary:
+    """The batch as the import command runs it, without PDFs."""
+    return imports.run_batch(ws, source, imports.ImportOptions(out, render_pdf=False))
+
+
 @pytest.fixture(scope="module")
 def products() -> ProductIndex:
     pf = read_products(DATA / "products.csv")
@@ -51,10 +57,15 @@ def products() -> ProductIndex:
 
 @pytest.mark.parametrize(("name", "sender", "to_check"), SAMPLES)
 def test_samples_go_from_blocked_to_ready(
-    name: str, sender: str, to_check: set[str], products: ProductIndex, tmp_path: Path
+    name: str,
+    sender: str,
+    to_check: set[str],
+    products: ProductIndex,
+    tmp_path: Path,
+    workspace: Workspace,
 ) -> None:
     before = run_batch(
-        import_orders(DATA / name, sender=_party(sender)), tmp_path / "before", render_pdf=False
+        import_orders(DATA / name, sender=_party(sender)), tmp_path / "before", workspace
     )
     assert before.count("blocked") == len(before.outcomes) > 0
     assert all(
@@ -67,7 +78,7 @@ def test_samples_go_from_blocked_to_ready(
     assert res.catalogue.completed == res.catalogue.lines > 0
     assert res.catalogue.unmatched == []
     assert res.catalogue.gross_estimated == len(res.orders)
-    after = run_batch(res, tmp_path / "after", render_pdf=False)
+    after = run_batch(res, tmp_path / "after", workspace)
     status = {o.name: o.status for o in after.outcomes}
     assert status == {n: ("check" if n in to_check else "ok") for n in status}, [
         (o.name, o.reasons(), o.problems) for o in after.outcomes
@@ -154,7 +165,9 @@ def test_vague_or_missing_title_gets_the_customs_wording(tmp_path: Path) -> None
     assert [(p.row, p.message) for p in res.errors] == [(4, "the item has no description")]
 
 
-def test_unknown_sku_stays_blocked_with_row_and_sku(products: ProductIndex, tmp_path: Path) -> None:
+def test_unknown_sku_stays_blocked_with_row_and_sku(
+    products: ProductIndex, tmp_path: Path, workspace: Workspace
+) -> None:
     text = (DATA / "shopify_orders.csv").read_text(encoding="utf-8")
     text = text.replace('"Wool scarf, knitted",45.00,,SC-W', "Alpaca gloves,45.00,,ZZ-9")
     text = text.replace(",Leather wallet,", ",Leather belt,")
@@ -172,7 +185,7 @@ def test_unknown_sku_stays_blocked_with_row_and_sku(products: ProductIndex, tmp_
     assert all(p.level == "warning" for p in res.catalogue.unmatched)
     assert {str(p) for p in res.problems} >= set(msgs)  # in the row report too
     assert res.rejected == []
-    summary = run_batch(res, tmp_path / "out", render_pdf=False)
+    summary = run_batch(res, tmp_path / "out", workspace)
     status = {o.name: o.status for o in summary.outcomes}
     assert status["#1002"] == status["#1003"] == "blocked"
     assert any("net_weight_kg" in r for r in summary.outcomes[1].reasons())

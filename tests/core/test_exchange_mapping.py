@@ -10,6 +10,7 @@ import pytest
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange import mapping as mp
 from shipdesk.core.exchange.sheets import read_table
+from shipdesk.core.services import Workspace
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 
@@ -66,34 +67,36 @@ def test_unknown_headers_leave_required_fields_missing() -> None:
     assert m.missing_required() == ["Item description", "Item unit price or line value"]
 
 
-def test_saved_mappings_round_trip() -> None:
+def test_saved_mappings_round_trip(workspace: Workspace) -> None:
+    repo = workspace.mappings
     m = mp.ColumnMapping(columns={"item.description": ["Artikel"], "item.value": ["Wert"]},
                          weight_unit="g", decimal=",")  # fmt: skip
-    mp.save_mapping("My shop", m)
-    mp.save_mapping("Another", m)
-    assert mp.saved_names() == ["Another", "My shop"]
-    back = mp.load_saved("My shop")
+    mp.save_mapping("My shop", m, repo)
+    mp.save_mapping("Another", m, repo)
+    assert mp.saved_names(repo) == ["Another", "My shop"]
+    back = mp.load_saved("My shop", repo)
     assert back is not None
     assert back.columns == m.columns
     assert (back.weight_unit, back.decimal, back.name) == ("g", ",", "My shop")
-    assert mp.resolve_mapping_arg("My shop").columns == m.columns
-    mp.delete_saved("Another")
-    assert mp.saved_names() == ["My shop"]
+    assert mp.resolve_mapping_arg("My shop", repo).columns == m.columns
+    mp.delete_saved("Another", repo)
+    assert mp.saved_names(repo) == ["My shop"]
     with pytest.raises(InputError, match="needs a name"):
-        mp.save_mapping("  ", m)
+        mp.save_mapping("  ", m, repo)
 
 
-def test_resolve_mapping_arg(tmp_path: Path) -> None:
-    assert mp.resolve_mapping_arg("Shopify").platform == "shopify"
+def test_resolve_mapping_arg(tmp_path: Path, workspace: Workspace) -> None:
+    repo = workspace.mappings
+    assert mp.resolve_mapping_arg("Shopify", repo).platform == "shopify"
     f = tmp_path / "m.json"
     f.write_text(json.dumps({"columns": {"item.description": "Desc", "item.value": ["V"]}}))
-    assert mp.resolve_mapping_arg(str(f)).columns["item.description"] == ["Desc"]
+    assert mp.resolve_mapping_arg(str(f), repo).columns["item.description"] == ["Desc"]
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"columns": {"nonsense": "x"}}))
     with pytest.raises(InputError, match="unknown target"):
-        mp.resolve_mapping_arg(str(bad))
+        mp.resolve_mapping_arg(str(bad), repo)
     with pytest.raises(InputError, match="unknown mapping"):
-        mp.resolve_mapping_arg("nosuchshop")
+        mp.resolve_mapping_arg("nosuchshop", repo)
 
 
 def test_resolve_is_loose_about_header_spelling() -> None:

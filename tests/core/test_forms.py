@@ -86,14 +86,17 @@ def test_profile_version_is_dated() -> None:
     assert f"({len(EXPECTED)} operators)" in v
 
 
-def test_get_profile_default_and_setting() -> None:
-    from shipdesk.core.storage import settings
+def test_get_profile_default_and_setting(workspace) -> None:
+    from shipdesk.core.services import declarations, records
 
     assert forms.get_profile(None).id == "upu"
-    settings.put("operator", "royal_mail")
-    assert forms.get_profile(None).id == "royal_mail"
-    settings.put("operator", "gone_operator")  # a stale setting falls back to the default
-    assert forms.get_profile(None).id == "upu"
+    assert declarations.profile(workspace).id == "upu"
+    records.update_settings(workspace, operator="royal_mail")
+    assert declarations.profile(workspace).id == "royal_mail"
+    assert forms.get_profile(None).id == "upu"  # forms reads no settings
+    # a stale setting falls back to the default
+    records.update_settings(workspace, operator="gone_operator")
+    assert declarations.profile(workspace).id == "upu"
 
 
 def test_unknown_operator_is_input_error() -> None:

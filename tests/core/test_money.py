@@ -12,6 +12,7 @@ import pytest
 
 from shipdesk.core import money
 from shipdesk.core.errors import InputError
+from shipdesk.core.services import Workspace, data
 
 ECB_DAILY_CSV = (
     "Date, USD, JPY, BGN, CZK, DKK, GBP, HUF, PLN, RON, SEK, CHF, \n"
@@ -98,22 +99,26 @@ def test_unknown_pair_and_bad_codes() -> None:
         money.convert(Decimal(1), "EURO", "USD")
 
 
-def test_user_rates_win_over_shipped_for_the_same_date() -> None:
+def rates_file(ws: Workspace) -> Path:
+    return Path(data.rates_location(ws))
+
+
+def test_user_rates_win_over_shipped_for_the_same_date(workspace: Workspace) -> None:
     day = date(2025, 10, 20)
-    money.set_rates("eur", {"USD": "1.20"}, on=day)
-    c = money.convert(Decimal(10), "EUR", "USD", on=day)
+    data.set_rates(workspace, "eur", {"USD": "1.20"}, on=day)
+    c = data.convert(workspace, Decimal(10), "EUR", "USD", on=day)
     assert c.rate == Decimal("1.20") and c.source == "entered by the user"
     # other currencies of that date still come from the shipped table
-    assert money.convert(Decimal(1), "EUR", "GBP", on=day).rate == Decimal("0.869128")
-    money.remove_user_rates("eur", day)
-    assert money.convert(Decimal(10), "EUR", "USD", on=day).rate == Decimal("1.16549")
+    assert data.convert(workspace, Decimal(1), "EUR", "GBP", on=day).rate == Decimal("0.869128")
+    data.remove_rates(workspace, "eur", day)
+    assert data.convert(workspace, Decimal(10), "EUR", "USD", on=day).rate == Decimal("1.16549")
 
 
-def test_user_rates_newer_date_used_by_default() -> None:
-    money.set_rates("eur", {"MNT": "3900"}, on=date(2026, 11, 1))
-    c = money.convert(Decimal(2), "EUR", "MNT")
+def test_user_rates_newer_date_used_by_default(workspace: Workspace) -> None:
+    data.set_rates(workspace, "eur", {"MNT": "3900"}, on=date(2026, 11, 1))
+    c = data.convert(workspace, Decimal(2), "EUR", "MNT")
     assert c.amount == Decimal("7800") and c.rate_date == date(2026, 11, 1)
-    stored = json.loads(money.user_rates_path().read_text(encoding="utf-8"))
+    stored = json.loads(rates_file(workspace).read_text(encoding="utf-8"))
     assert stored["eur"]["2026-11-01"]["rates"]["MNT"] == "3900"
 
 
@@ -126,98 +131,104 @@ def test_user_rates_newer_date_used_by_default() -> None:
         ({"EUR": "1"}, "base"),
     ],
 )
-def test_set_rates_rejects_bad_input(rates: dict, message: str) -> None:
+def test_set_rates_rejects_bad_input(rates: dict, message: str, workspace: Workspace) -> None:
     with pytest.raises(InputError, match=message):
-        money.set_rates("eur", rates, on=date(2026, 1, 1))
+        data.set_rates(workspace, "eur", rates, on=date(2026, 1, 1))
 
 
-def test_import_ecb_daily_csv(tmp_path: Path) -> None:
+def test_import_ecb_daily_csv(tmp_path: Path, workspace: Workspace) -> None:
     f = tmp_path / "eurofxref.csv"
     f.write_text(ECB_DAILY_CSV, encoding="utf-8")
-    s = money.import_ecb(f)
+    s = data.import_ecb(workspace, f)
     assert (s.dates, s.currencies, s.first) == (1, 11, date(2026, 11, 27))
-    c = money.convert(Decimal(100), "EUR", "GBP")
+    c = data.convert(workspace, Decimal(100), "EUR", "GBP")
     assert c.rate == Decimal("0.8400") and c.rate_date == date(2026, 11, 27)
     assert "ECB" in c.source and "eurofxref.csv" in c.source
     assert "imported 1 date(s)" in s.describe()
 
 
-def test_import_ecb_history_csv_skips_na(tmp_path: Path) -> None:
+def test_import_ecb_history_csv_skips_na(tmp_path: Path, workspace: Workspace) -> None:
     f = tmp_path / "eurofxref-hist.csv"
     f.write_text(ECB_HIST_CSV, encoding="utf-8")
-    s = money.import_ecb(f)
+    s = data.import_ecb(workspace, f)
     assert (s.dates, s.currencies) == (2, 3)
-    assert money.convert(Decimal(1), "EUR", "USD", on=date(2026, 11, 26)).rate == Decimal("1.04")
+    assert data.convert(workspace, Decimal(1), "EUR", "USD", on=date(2026, 11, 26)).rate == Decimal(
+        "1.04"
+    )
 
 
-def test_import_ecb_xml_and_zip(tmp_path: Path) -> None:
+def test_import_ecb_xml_and_zip(tmp_path: Path, workspace: Workspace) -> None:
     f = tmp_path / "eurofxref-daily.xml"
     f.write_bytes(ECB_XML)
-    assert money.import_ecb(f).dates == 1
-    assert money.convert(Decimal(1), "EUR", "USD").rate == Decimal("1.05")
+    assert data.import_ecb(workspace, f).dates == 1
+    assert data.convert(workspace, Decimal(1), "EUR", "USD").rate == Decimal("1.05")
     z = tmp_path / "eurofxref.zip"
     with zipfile.ZipFile(z, "w") as zf:
         zf.writestr("eurofxref.csv", ECB_DAILY_CSV)
-    assert money.import_ecb(z).currencies == 11
+    assert data.import_ecb(workspace, z).currencies == 11
 
 
-def test_import_rejects_bad_files(tmp_path: Path) -> None:
+def test_import_rejects_bad_files(tmp_path: Path, workspace: Workspace) -> None:
     bad = tmp_path / "rates.csv"
     bad.write_text("Day,USD\n2026-01-01,1.1\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"rates\.csv.*Date"):
-        money.import_ecb(bad)
+        data.import_ecb(workspace, bad)
     bad.write_text("Date,USD\n2026-01-01,abc\n", encoding="utf-8")
     with pytest.raises(InputError, match=r"rates.csv:row 2: USD: 'abc'"):
-        money.import_ecb(bad)
+        data.import_ecb(workspace, bad)
     for cell in ("0", "-1.2", "NaN", "Infinity"):
         bad.write_text(f"Date,USD\n2026-01-01,{cell}\n", encoding="utf-8")
         with pytest.raises(InputError, match="not a positive number"):
-            money.import_ecb(bad)
+            data.import_ecb(workspace, bad)
     bad.write_text("Date,USD\nyesterday,1.1\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 2: bad date"):
-        money.import_ecb(bad)
+        data.import_ecb(workspace, bad)
     x = tmp_path / "rates.xml"
     x.write_bytes(b"<a><b/></a>")
     with pytest.raises(InputError, match="no <Cube"):
-        money.import_ecb(x)
+        data.import_ecb(workspace, x)
     x.write_bytes(b'<a><Cube time="2026-01-01"><Cube currency="USD" rate="NaN"/></Cube></a>')
     with pytest.raises(InputError, match="bad rate 'NaN'"):
-        money.import_ecb(x)
-    assert not money.user_rates_path().exists()  # nothing half-imported
+        data.import_ecb(workspace, x)
+    assert not rates_file(workspace).exists()  # nothing half-imported
     x.write_bytes(b"<a><b></a>")
     with pytest.raises(InputError, match="not readable XML"):
-        money.import_ecb(x)
+        data.import_ecb(workspace, x)
     bomb = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><x>&a;</x>'
     x.write_bytes(bomb)
     with pytest.raises(InputError, match="not readable XML"):
-        money.import_ecb(x)
+        data.import_ecb(workspace, x)
     with pytest.raises(InputError, match="file not found"):
-        money.import_ecb(tmp_path / "missing.csv")
+        data.import_ecb(workspace, tmp_path / "missing.csv")
 
 
-def test_broken_user_table_names_the_file() -> None:
-    money.user_rates_path().write_text("{not json", encoding="utf-8")
+def test_broken_user_table_names_the_file(workspace: Workspace) -> None:
+    rates_file(workspace).write_text("{not json", encoding="utf-8")
+    workspace.refresh()
     with pytest.raises(InputError, match=r"rates\.json"):
-        money.convert(Decimal(1), "EUR", "USD")
+        data.convert(workspace, Decimal(1), "EUR", "USD")
 
 
-def test_hand_edited_zero_rate_is_reported() -> None:
-    money.user_rates_path().write_text(
+def test_hand_edited_zero_rate_is_reported(workspace: Workspace) -> None:
+    rates_file(workspace).write_text(
         '{"eur": {"2026-01-01": {"rates": {"USD": "0"}}}}', encoding="utf-8"
     )
+    workspace.refresh()
     with pytest.raises(InputError, match=r"rates\.json:eur: rate '0' for USD"):
-        money.convert(Decimal(1), "EUR", "USD")
+        data.convert(workspace, Decimal(1), "EUR", "USD")
     for broken in ('{"eur": [1]}', '{"eur": {"2026-01-01": 5}}', '{"eur": {"x": {}}}'):
-        money.user_rates_path().write_text(broken, encoding="utf-8")
+        rates_file(workspace).write_text(broken, encoding="utf-8")
+        workspace.refresh()
         with pytest.raises(InputError, match=r"rates\.json:eur"):
-            money.convert(Decimal(1), "EUR", "USD")
-    money.user_rates_path().write_text('{"eur": [1]}', encoding="utf-8")
+            data.convert(workspace, Decimal(1), "EUR", "USD")
+    rates_file(workspace).write_text('{"eur": [1]}', encoding="utf-8")
+    workspace.refresh()
     with pytest.raises(InputError, match=r"rates\.json:eur"):
-        money.set_rates("eur", {"USD": "1.1"})
+        data.set_rates(workspace, "eur", {"USD": "1.1"})
 
 
-def test_rates_info() -> None:
-    info = money.rates_info()
+def test_rates_info(workspace: Workspace) -> None:
+    info = data.rates_info(workspace)
     assert info["sdr"]["base"] == "XDR" and info["sdr"]["newest"] == "2025-12-22"
     assert info["eur"]["newest"] == "2025-10-20" and "USD" in info["eur"]["currencies"]
     assert info["eur"]["user_dates"] == 0

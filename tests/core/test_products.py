@@ -11,9 +11,8 @@ import pytest
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.products import read_products, write_products
-from shipdesk.core.storage import db
-from shipdesk.core.storage import products as store
-from shipdesk.core.storage.products import Product, ProductIndex, name_key
+from shipdesk.core.storage.db import UserDatabase
+from shipdesk.core.storage.products import Product, ProductIndex, SqliteProducts, name_key
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 
@@ -100,23 +99,22 @@ def test_not_a_catalogue(tmp_path: Path) -> None:
         read_products(tmp_path / "old.xls")
 
 
-def test_store_merge_replace_and_case() -> None:
-    conn = db.connect()
-    assert store.count(conn) == 0
-    store.save_products([Product("Ab-1", "Mug", "Stoneware mug", "0.4", "691200", "DE"),
-                         Product("B", description="Plate", hs_code="691200")], conn)  # fmt: skip
-    assert store.get_product(" ab-1 ", conn) == Product(
-        "Ab-1", "Mug", "Stoneware mug", "0.4", "691200", "DE"
-    )
-    store.save_products([Product("AB-1", description="Mug of stoneware")], conn)
-    p = store.get_product("ab-1", conn)
-    assert p is not None and p.sku == "AB-1" and p.net_weight_kg == ""  # replaced as a whole
-    assert [x.sku for x in store.all_products(conn)] == ["AB-1", "B"]
-    store.save_products([Product("C", hs_code="940360")], conn, replace=True)
-    assert [x.sku for x in store.all_products(conn)] == ["C"]
-    assert store.delete_product("c", conn) and not store.delete_product("c", conn)
-    with pytest.raises(InputError):
-        store.save_products([Product("  ", hs_code="940360")], conn)
+def test_store_merge_replace_and_case(tmp_path: Path) -> None:
+    with UserDatabase(tmp_path / "u.sqlite3") as db:
+        store = SqliteProducts(db)
+        assert store.count() == 0
+        store.save([Product("Ab-1", "Mug", "Stoneware mug", "0.4", "691200", "DE"),
+                    Product("B", description="Plate", hs_code="691200")])  # fmt: skip
+        assert store.get(" ab-1 ") == Product("Ab-1", "Mug", "Stoneware mug", "0.4", "691200", "DE")
+        store.save([Product("AB-1", description="Mug of stoneware")])
+        p = store.get("ab-1")
+        assert p is not None and p.sku == "AB-1" and p.net_weight_kg == ""  # replaced as a whole
+        assert [x.sku for x in store.all()] == ["AB-1", "B"]
+        store.save([Product("C", hs_code="940360")], replace=True)
+        assert [x.sku for x in store.all()] == ["C"]
+        assert store.delete("c") and not store.delete("c")
+        with pytest.raises(InputError):
+            store.save([Product("  ", hs_code="940360")])
 
 
 def test_index_sku_then_name() -> None:

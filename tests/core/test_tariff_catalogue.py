@@ -1,30 +1,26 @@
 import pytest
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.storage import catalogue
+from shipdesk.core.services import classification
 
 
-@pytest.fixture(autouse=True)
-def _home(tmp_path, monkeypatch):
-    monkeypatch.setenv("SHIPDESK_HOME", str(tmp_path))
-
-
-def test_remember_counts_uses_and_normalises():
-    a = catalogue.remember("Women's T-Shirt, cotton", "6109.10")
-    b = catalogue.remember("women's t-shirt cotton!", "610910")
+def test_remember_counts_uses_and_normalises(workspace):
+    a = classification.remember(workspace, "Women's T-Shirt, cotton", "6109.10")
+    b = classification.remember(workspace, "women's t-shirt cotton!", "610910")
     assert a.id == b.id and b.uses == 2 and b.hs_code == "610910"
-    assert [e.hs_code for e in catalogue.lookup("WOMEN'S T-SHIRT COTTON")] == ["610910"]
-    assert catalogue.signature()[0] == 1
+    found = classification.confirmed(workspace, "WOMEN'S T-SHIRT COTTON")
+    assert [e.hs_code for e in found] == ["610910"]
+    assert workspace.catalogue.signature()[0] == 1
 
 
-def test_remember_rejects_bad_input():
+def test_remember_rejects_bad_input(workspace):
     with pytest.raises(InputError):
-        catalogue.remember("", "610910")
+        classification.remember(workspace, "", "610910")
     with pytest.raises(InputError):
-        catalogue.remember("mug", "69")
+        classification.remember(workspace, "mug", "69")
 
 
-def test_forget():
-    e = catalogue.remember("mug", "691110")
-    assert catalogue.forget(e.id)
-    assert catalogue.entries() == []
+def test_forget(workspace):
+    e = classification.remember(workspace, "mug", "691110")
+    assert classification.forget(workspace, e.id)
+    assert classification.catalogue_entries(workspace) == []

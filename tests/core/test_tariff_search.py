@@ -67,23 +67,26 @@ def test_german_compound_and_modifiers():
     assert "men's" in res.interpreted
 
 
-def test_catalogue_ranks_confirmed_classification_first():
-    from shipdesk.core.storage import catalogue
+def test_catalogue_ranks_confirmed_classification_first(workspace):
+    from shipdesk.core.services import classification
 
     before = codes("hand-knitted alpaca cardigan", 5)
-    catalogue.remember("Hand-knitted alpaca cardigan", "611019")
-    after = api.suggest("hand knitted alpaca cardigan", top=5)
+    classification.remember(workspace, "Hand-knitted alpaca cardigan", "611019")
+    after = classification.suggest(workspace, "hand knitted alpaca cardigan", 5)
     assert after[0].code == "611019" and after[0].source == "catalogue"
     assert after[0].confidence == "high"
     assert len(after) == 5 and after[1:] != before[:1]  # the rest still ranked
 
 
-def test_catalogue_similar_but_not_unrelated():
-    from shipdesk.core.storage import catalogue
+def test_catalogue_similar_but_not_unrelated(workspace):
+    from shipdesk.core.services import classification
 
-    catalogue.remember("Organic cotton baby romper", "611120")
-    assert api.suggest("organic cotton romper for babies", top=3)[0].source == "catalogue"
-    assert all(s.source != "catalogue" for s in api.suggest("car tyre", top=5))
+    classification.remember(workspace, "Organic cotton baby romper", "611120")
+    found = classification.suggest(workspace, "organic cotton romper for babies", 3)
+    assert found[0].source == "catalogue"
+    assert all(s.source != "catalogue" for s in classification.suggest(workspace, "car tyre", 5))
+    # without a workspace's catalogue the search is the nomenclature alone
+    assert api.suggest("organic cotton romper for babies", top=3)[0].source != "catalogue"
 
 
 def test_questions_and_narrowing_for_jeans():
@@ -152,14 +155,17 @@ def test_foreign_term_that_is_an_english_word_does_not_rewrite_the_query():
     assert res.suggestions[0].code == "220830"
 
 
-def test_catalogue_grows_without_reembedding_everything():
-    from shipdesk.core.storage import catalogue
+def test_catalogue_grows_without_reembedding_everything(workspace):
+    from shipdesk.core.services import classification
 
-    catalogue.remember("Handmade felt coasters", "560290")
-    assert api.suggest("handmade felt coasters", top=1)[0].code == "560290"
-    catalogue.remember("Beeswax food wraps", "630790")
-    assert api.suggest("beeswax food wraps", top=1)[0].code == "630790"
-    assert api.suggest("handmade felt coasters", top=1)[0].code == "560290"
+    def best(text: str) -> str:
+        return classification.suggest(workspace, text, 1)[0].code
+
+    classification.remember(workspace, "Handmade felt coasters", "560290")
+    assert best("handmade felt coasters") == "560290"
+    classification.remember(workspace, "Beeswax food wraps", "630790")
+    assert best("beeswax food wraps") == "630790"
+    assert best("handmade felt coasters") == "560290"
 
 
 def test_a_code_typed_as_query_is_listed_first():

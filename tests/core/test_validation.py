@@ -626,16 +626,32 @@ def test_ioss_missing_is_a_hint_for_eu_sales() -> None:
 
 
 def test_ioss_uses_rates_of_the_day() -> None:
-    from shipdesk.core.money import set_rates
+    from shipdesk.core.money import RateBook
 
-    set_rates("eur", {"USD": "1.0"}, on=date(2026, 1, 1))
-    set_rates("eur", {"USD": "2.0"}, on=date(2026, 6, 1))
+    user = {"eur": {date(2026, 1, 1): {"USD": (Decimal("1.0"), "mine")},
+                    date(2026, 6, 1): {"USD": (Decimal("2.0"), "mine")}}}  # fmt: skip
+    rates = RateBook(user)
     d = to_france(currency="USD", date="", items=[item(value="160")])
     assert ("error", "ioss_number", "ioss_over_limit") in found(
-        validate(d, operator="upu", today=date(2026, 2, 1))
+        validate(d, operator="upu", today=date(2026, 2, 1), rates=rates)
     )
     assert ("error", "ioss_number", "ioss_over_limit") not in found(
-        validate(d, operator="upu", today=date(2026, 7, 1))
+        validate(d, operator="upu", today=date(2026, 7, 1), rates=rates)
+    )
+
+
+def test_validation_through_the_workspace_uses_the_users_rates(workspace) -> None:
+    from shipdesk.core.services import data, declarations
+
+    data.set_rates(workspace, "eur", {"USD": "1.0"}, on=date(2026, 1, 1))
+    data.set_rates(workspace, "eur", {"USD": "2.0"}, on=date(2026, 6, 1))
+    d = to_france(currency="USD", date="2026-02-01", items=[item(value="160")])
+    assert ("error", "ioss_number", "ioss_over_limit") in found(
+        declarations.validate(workspace, d, operator="upu")
+    )
+    d.date = "2026-07-01"
+    assert ("error", "ioss_number", "ioss_over_limit") not in found(
+        declarations.validate(workspace, d, operator="upu")
     )
 
 

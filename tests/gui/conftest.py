@@ -17,10 +17,10 @@ def synchronous_workers():
 
 
 @pytest.fixture
-def window(qtbot):
+def window(qtbot, workspace):
     from shipdesk.gui.main_window import MainWindow
 
-    w = MainWindow()
+    w = MainWindow(workspace)
     qtbot.addWidget(w)
     w.session.load(w.default_declaration())
     w.show()

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
-from shipdesk.core.storage.drafts import DraftStore
+from shipdesk.core.services import classification, declarations, records
 
 ITEMS = [
     ("Women's T-shirt, 100% cotton, knitted", "2", "0.300", "25.00", "610910", "PT"),
@@ -101,14 +101,17 @@ def test_draft_is_saved_while_typing_and_restored(qtbot, window) -> None:
     qtbot.keyClicks(ed, "Unal")
     ed.setText("Ünal Öztürk")  # QTest types ASCII only; a paste of the full name:
     ed.textEdited.emit(ed.text())
-    qtbot.waitUntil(lambda: DraftStore().latest() is not None, timeout=3000)
-    draft = DraftStore().load(DraftStore().latest().id)
-    assert draft.sender.name == "Ünal Öztürk"
+    ws = w.ws
+    qtbot.waitUntil(lambda: declarations.latest_draft(ws) is not None, timeout=3000)
+    latest = declarations.latest_draft(ws)
+    assert latest is not None
+    draft = declarations.load_draft(ws, latest.id)
+    assert draft is not None and draft.sender.name == "Ünal Öztürk"
 
     from shipdesk.gui.app import restore_or_new
     from shipdesk.gui.main_window import MainWindow
 
-    w2 = MainWindow()
+    w2 = MainWindow(ws)
     qtbot.addWidget(w2)
     restore_or_new(w2)
     assert w2.session.decl.sender.name == "Ünal Öztürk"
@@ -148,10 +151,10 @@ def test_finish_clears_customer_data(qtbot, window) -> None:
     w = window
     qtbot.keyClicks(w.recipient_page.form.editors["name"], "Customer Name")
     w.session.flush()
-    assert DraftStore().latest() is not None
+    assert declarations.latest_draft(w.ws) is not None
     w.finish_action.trigger()
     w.session.flush()
-    assert all("Customer" not in d.title for d in DraftStore().list())
+    assert all("Customer" not in d.title for d in declarations.list_drafts(w.ws))
     assert w.recipient_page.form.editors["name"].text() == ""
 
 
@@ -180,10 +183,11 @@ def test_screenshots_written(tmp_path: Path) -> None:
 
 def test_saved_recipient_fills_the_form(qtbot, window) -> None:
     from shipdesk.core.model import Party
-    from shipdesk.core.storage.address_book import AddressBook
 
-    AddressBook(window.session.store.conn).remember(
-        "recipient", Party(name="Marie Curie", city="Paris", postcode="75005", country="FR")
+    records.remember_address(
+        window.ws,
+        "recipient",
+        Party(name="Marie Curie", city="Paris", postcode="75005", country="FR"),
     )
     page = window.recipient_page
     page.refresh_saved()
@@ -206,9 +210,7 @@ def test_hs_lookup_fills_the_selected_item(qtbot, window) -> None:
     code = hs.codes_shown()[0]
     hs.choose(code, "chosen")
     assert w.session.decl.items[2].hs_code == code
-    from shipdesk.core.storage import catalogue
-
-    assert any(e.hs_code == code for e in catalogue.entries())
+    assert any(e.hs_code == code for e in classification.catalogue_entries(w.ws))
 
 
 def test_prohibited_item_blocks_printing_until_overridden(qtbot, window) -> None:

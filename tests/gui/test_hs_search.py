@@ -12,8 +12,8 @@ def _home(tmp_path, monkeypatch):
 
 
 @pytest.fixture
-def widget(qtbot):
-    w = HsSearchWidget(debounce_ms=10)
+def widget(qtbot, workspace):
+    w = HsSearchWidget(debounce_ms=10, workspace=workspace)
     qtbot.addWidget(w)
     w.show()
     return w
@@ -33,8 +33,8 @@ def test_typing_searches_after_debounce_and_groups_by_heading(widget, qtbot):
     assert any(w in leaf.text(2) for w in ("strong", "possible", "weak"))  # cue in words
 
 
-def test_keyboard_down_enter_chooses_and_remembers(widget, qtbot):
-    from shipdesk.core.storage import catalogue
+def test_keyboard_down_enter_chooses_and_remembers(widget, qtbot, workspace):
+    from shipdesk.core.services import classification
 
     widget.set_text("hoodie")
     shown = widget.codes_shown()
@@ -44,7 +44,7 @@ def test_keyboard_down_enter_chooses_and_remembers(widget, qtbot):
     with qtbot.waitSignal(widget.codeChosen) as blocker:
         qtbot.keyClick(widget.edit, Qt.Key.Key_Return)
     assert blocker.args[0] == shown[0]
-    assert [e.hs_code for e in catalogue.lookup("hoodie")] == [shown[0]]
+    assert [e.hs_code for e in classification.confirmed(workspace, "hoodie")] == [shown[0]]
     assert not widget.results.isVisible()
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from shipdesk.core.exchange import mapping as mp
 from shipdesk.core.model import Party
+from shipdesk.core.services import Workspace, imports
 from shipdesk.gui import workers
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
 
@@ -19,8 +20,8 @@ SENDER = Party(name="Maria Keller", street="Lindenweg 3", city="Freiburg", postc
 
 
 @pytest.fixture
-def dialog(qtbot, tmp_path: Path) -> ImportDialog:
-    d = ImportDialog(out_dir=tmp_path / "out", operator="upu", sender=SENDER)
+def dialog(qtbot, tmp_path: Path, workspace: Workspace) -> ImportDialog:
+    d = ImportDialog(workspace, out_dir=tmp_path / "out", operator="upu", sender=SENDER)
     d.setProperty("quiet", True)
     qtbot.addWidget(d)
     assert d.out_edit.text() == str(tmp_path / "out")
@@ -48,7 +49,9 @@ def test_detected_mapping_is_shown_and_editable(dialog: ImportDialog) -> None:
     assert m.columns["recipient.name"] == ["shipping_first_name", "shipping_last_name"]
 
 
-def test_save_mapping_by_name_and_choose_it_again(dialog: ImportDialog) -> None:
+def test_save_mapping_by_name_and_choose_it_again(
+    dialog: ImportDialog, workspace: Workspace
+) -> None:
     dialog.load_file(DATA / "shopify_orders.csv")
     dialog.set_column("item.hs_code", "Lineitem sku")
     dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("g"))
@@ -56,7 +59,7 @@ def test_save_mapping_by_name_and_choose_it_again(dialog: ImportDialog) -> None:
     assert dialog.date_combo.currentData() == "ymd"  # from the Shopify map
     dialog.save_name.setText("Shopify with codes")
     dialog.save_button.click()
-    saved = mp.load_saved("Shopify with codes")
+    saved = imports.load_mapping(workspace, "Shopify with codes")
     assert saved is not None and saved.columns["item.hs_code"] == ["Lineitem sku"]
     assert (saved.weight_unit, saved.decimal, saved.date_order) == ("g", ",", "ymd")
     i = dialog.mapping_choice.findData("saved:Shopify with codes")
@@ -123,18 +126,20 @@ def test_worker_thread_keeps_dialog_responsive_and_cancels(
 
 
 def test_products_button_loads_catalogue_and_report_counts_lines(
-    qtbot, dialog: ImportDialog, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot,
+    dialog: ImportDialog,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    workspace: Workspace,
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
-
-    from shipdesk.core.storage import products as store
 
     assert "No product catalogue" in dialog.products_label.text()
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(DATA / "products.csv"), "")
     )
     dialog.products_button.click()
-    assert store.count() == 14
+    assert imports.product_count(workspace) == 14
     assert "14 products loaded from products.csv." in dialog.products_label.text()
     assert "Product catalogue: 14 products." in dialog.products_label.text()
 

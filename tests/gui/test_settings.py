@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from shipdesk.core.storage import settings
-from shipdesk.core.storage.db import connect
+from shipdesk.core.services import Workspace
+from shipdesk.core.storage.settings import SqliteSettings
 from shipdesk.gui.dialogs.settings import SettingsDialog
 
 
-def test_settings_are_saved(qtbot) -> None:
-    conn = connect()
-    dlg = SettingsDialog(conn)
+def test_settings_are_saved(qtbot, workspace: Workspace) -> None:
+    dlg = SettingsDialog(workspace)
     qtbot.addWidget(dlg)
     dlg.operator.setCurrentIndex(dlg.operator.findData("royal_mail"))
     dlg.keep.setValue(0)
     dlg.language.setCurrentIndex(dlg.language.findData("de"))
     dlg.accept()
-    assert settings.get("operator", conn) == "royal_mail"
-    assert settings.get("keep_drafts_days", conn) == 0
-    assert settings.get("ui_language", conn) == "de"
+    stored = SqliteSettings(workspace.db)
+    assert stored.get("operator") == "royal_mail"
+    assert stored.get("keep_drafts_days") == 0
+    assert stored.get("ui_language") == "de"
+    assert workspace.operator_profile.id == "royal_mail"  # the workspace follows
     assert dlg.operator.count() >= 10

@@ -6,10 +6,11 @@ book is refreshed so the next conversion, validation or rendering uses it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from shipdesk.core.services.workspace import Workspace
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 
 # -- rates --------------------------------------------------------------------------------------
-def rates_info(ws: Workspace) -> dict[str, Any]:
+def rates_info(ws: Workspace) -> dict[str, money.RateTableInfo]:
     """Per table: dates, newest date and source, currencies, how many dates are the user's."""
     from shipdesk.core.money import rates_info as _info
 
@@ -34,7 +35,7 @@ def rates_location(ws: Workspace) -> str:
 def set_rates(
     ws: Workspace,
     kind: str,
-    rates: dict[str, Decimal | str],
+    rates: Mapping[str, Decimal | str],
     *,
     on: date | None = None,
     source: str = "entered by the user",

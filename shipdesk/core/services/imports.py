@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from shipdesk.core.exchange.mapping import ColumnMapping, PlatformMap
     from shipdesk.core.exchange.orders import ImportResult
     from shipdesk.core.exchange.products import ProductFile
+    from shipdesk.core.exchange.sheets import Cell
     from shipdesk.core.storage.products import Product, ProductIndex
 
 READ_SHARE = 30
@@ -73,9 +74,25 @@ def default_out_dir(ws: Workspace, source: str | Path) -> Path:
 
 def packaging_setting(ws: Workspace) -> Decimal | None:
     """The packaging allowance from the settings (InputError when it is not a weight)."""
+    return packaging(ws, None)
+
+
+def packaging(ws: Workspace, value: Decimal | str | None) -> Decimal | None:
+    """The packaging allowance to use: ``value`` when given, else the setting; InputError
+    when it is not a weight in kg."""
     from shipdesk.core.exchange.orders import parse_packaging
 
-    return parse_packaging(ws.settings.packaging_kg)
+    return parse_packaging(value if value is not None else ws.settings.packaging_kg)
+
+
+# -- reading a file before the import ----------------------------------------------------------
+def preview(path: str | Path, limit: int = 5) -> tuple[list[str], list[tuple[int, list[Cell]]]]:
+    """The headers and the first ``limit`` rows ((row number, cells)) of an orders file, to
+    show and check the column mapping before importing."""
+    from shipdesk.core.exchange.mapping import header_score
+    from shipdesk.core.exchange.sheets import read_table
+
+    return read_table(path, limit=limit, header_score=header_score)
 
 
 # -- mappings -----------------------------------------------------------------------------------
@@ -197,11 +214,9 @@ def run_import(
     ``mapping`` None: detected from the headers. ``progress`` receives (percent, 100, message):
     the first :data:`READ_SHARE` percent for reading, the rest for the batch.
     """
-    from shipdesk.core.exchange.orders import import_orders, parse_packaging
+    from shipdesk.core.exchange.orders import import_orders
 
-    packaging = parse_packaging(
-        options.packaging_kg if options.packaging_kg is not None else ws.settings.packaging_kg
-    )
+    allowance = packaging(ws, options.packaging_kg)
     sender = options.sender if options.sender is not None else declarations.default_sender(ws)
     index = product_index(ws) if options.use_products else None
 
@@ -222,7 +237,7 @@ def run_import(
         sender=sender,
         sheet=options.sheet,
         products=index,
-        packaging_kg=packaging,
+        packaging_kg=allowance,
     )
     summary = run_batch(ws, result, options, batch_progress, cancel)
     return ImportOutcome(result, summary)

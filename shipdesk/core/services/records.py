@@ -6,7 +6,9 @@ Whether an address may be kept is decided here from the settings (a postal count
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping
+from enum import Enum
+from typing import TYPE_CHECKING
 
 from shipdesk.core.model import Party
 from shipdesk.core.services.workspace import Workspace
@@ -41,11 +43,50 @@ def settings(ws: Workspace) -> Settings:
     return ws.settings
 
 
-def update_settings(ws: Workspace, **values: Any) -> Settings:
-    """Store settings by name (``operator="usps"``, ``paper="letter"``) and return the new
-    typed value; the workspace's derived values (profile) follow."""
-    for key, value in values.items():
-        ws.settings_store.put(key, value)
+def operator_choices() -> list[tuple[str, str]]:
+    """(id, name) of every operator profile, by name, for a settings choice."""
+    from shipdesk.core.forms import load_profiles
+
+    profiles = sorted(load_profiles().items(), key=lambda kv: kv[1].name)
+    return [(pid, p.name) for pid, p in profiles]
+
+
+class _Keep(Enum):
+    """A setting not given to :func:`update_settings` is left as it is."""
+
+    KEEP = 0
+
+
+_KEEP = _Keep.KEEP
+
+
+def update_settings(
+    ws: Workspace,
+    *,
+    operator: str | _Keep = _KEEP,
+    sender: Mapping[str, str] | _Keep | None = _KEEP,
+    ui_language: str | _Keep = _KEEP,
+    document_language: str | _Keep = _KEEP,
+    paper: str | _Keep = _KEEP,
+    channel: str | _Keep = _KEEP,
+    keep_drafts_days: int | _Keep = _KEEP,
+    packaging_kg: str | _Keep | None = _KEEP,
+) -> Settings:
+    """Store the settings given by name (``operator="usps"``, ``paper="letter"``) and return
+    the new typed value; the workspace's derived values (operator profile) follow."""
+    given = {
+        "operator": operator,
+        "sender": dict(sender) if isinstance(sender, Mapping) else sender,
+        "ui_language": ui_language,
+        "document_language": document_language,
+        "paper": paper,
+        "channel": channel,
+        "keep_drafts_days": keep_drafts_days,
+        "packaging_kg": packaging_kg,
+    }
+    for key, value in given.items():
+        if value is not _KEEP:
+            ws.settings_store.put(key, value)
     ws.refresh()
     return ws.settings
 

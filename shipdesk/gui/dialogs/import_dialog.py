@@ -6,7 +6,8 @@ mapping by name, then runs import + batch on a worker thread with a progress bar
 Order lines are completed from the product catalogue (*Products…* loads a catalogue file into
 it) and a packaging allowance can estimate missing gross weights.
 At the end it lists what was made and every row problem, and can export the rejected rows to
-fix and re-import. All work is done by ``shipdesk.core.exchange``; this is only the face.
+fix and re-import. All work is done by ``services.imports`` (the same use case as the ``import``
+command); this is only the face.
 """
 
 from __future__ import annotations
@@ -38,27 +39,17 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.exchange import mapping as mp
-from shipdesk.core.exchange.batch import BatchSummary, run_batch, summary_lines
-from shipdesk.core.exchange.orders import (
-    ImportResult,
-    cell_text,
-    import_orders,
-    number_text,
-    parse_packaging,
-)
-from shipdesk.core.exchange.products import read_products
-from shipdesk.core.exchange.sheets import read_table
+from shipdesk.core.exchange.batch import BatchSummary, summary_lines
+from shipdesk.core.exchange.orders import ImportResult, cell_text, number_text
 from shipdesk.core.i18n import _
 from shipdesk.core.model import Party
-from shipdesk.core.paths import folders
 from shipdesk.core.progress import Cancelled, CancelToken
-from shipdesk.core.storage import products as product_store
+from shipdesk.core.services import Workspace, imports
 from shipdesk.gui import workers
 
 log = logging.getLogger("shipdesk.gui.import")
 
 NOT_USED = ""  # combo data for "(not used)"
-_IMPORT_SHARE = 30  # percent of the bar for reading the file; the rest is the batch
 
 
 class _Progress(QObject):
@@ -74,17 +65,18 @@ class ImportDialog(QDialog):
 
     def __init__(
         self,
+        workspace: Workspace,
         parent: QWidget | None = None,
         *,
         out_dir: str | Path | None = None,
         operator: str | None = None,
         sender: Party | None = None,
-        conn: Any = None,
     ) -> None:
+        """``operator`` and ``sender`` override the workspace's settings (None: use them)."""
         super().__init__(parent)
         self.setWindowTitle(_("Import orders from a spreadsheet"))
         self.resize(900, 640)
-        self._conn = conn
+        self.ws = workspace
         self._operator = operator
         self._sender = sender
         self._out_dir = out_dir
@@ -296,10 +288,7 @@ class ImportDialog(QDialog):
     # -- product catalogue ----------------------------------------------------------------
     def _init_products(self) -> None:
         try:
-            from shipdesk.core.storage import settings
-
-            value = settings.get("packaging_kg", self._conn)
-            packaging = parse_packaging(None if value is None else str(value))
+            packaging = imports.packaging_setting(self.ws)
         except ShipdeskError as exc:
             log.error("packaging setting ignored: %s", exc)
             packaging = None
@@ -309,7 +298,7 @@ class ImportDialog(QDialog):
 
     def _update_products_label(self, extra: str = "") -> None:
         try:
-            n = product_store.count(self._conn)
+            n = imports.product_count(self.ws)
         except ShipdeskError as exc:
             log.error("product catalogue unavailable: %s", exc)
             n = 0
@@ -334,11 +323,11 @@ class ImportDialog(QDialog):
         """Read a catalogue file into the product catalogue. False when nothing was loaded."""
         p = Path(path)
         try:
-            pf = read_products(p)
-            stored = product_store.save_products(pf.products, self._conn)
+            loaded = imports.load_products(self.ws, p)
         except ShipdeskError as exc:
             self._error(str(exc))
             return False
+        pf, stored = loaded.file, loaded.stored
         msg = _("{n} products loaded from {file}.").format(n=stored, file=p.name)
         if pf.errors:
             first = "; ".join(str(e) for e in pf.errors[:3])
@@ -369,7 +358,7 @@ class ImportDialog(QDialog):
         """Read the headers and first rows, detect the mapping and show it. False on error."""
         p = Path(path)
         try:
-            headers, rows = read_table(p, limit=5, header_score=mp.header_score)
+            headers, rows = imports.preview(p, limit=5)
         except ShipdeskError as exc:
             self._error(str(exc))
             return False
@@ -378,7 +367,7 @@ class ImportDialog(QDialog):
         self.first_rows = [values for _n, values in rows]
         self.file_edit.setText(str(p))
         if not self.out_edit.text():
-            self.out_edit.setText(str(folders().data / "imports" / p.stem))
+            self.out_edit.setText(str(imports.default_out_dir(self.ws, p)))
         try:
             m = mp.detect(headers)
         except ShipdeskError as exc:
@@ -404,9 +393,9 @@ class ImportDialog(QDialog):
         self.mapping_choice.clear()
         self.mapping_choice.addItem(_("Detected from the columns"), "detect:")
         try:
-            for pm in mp.platform_maps():
+            for pm in imports.platform_mappings():
                 self.mapping_choice.addItem(pm.mapping.name, f"platform:{pm.id}")
-            for name in mp.saved_names(self._conn):
+            for name in imports.saved_mappings(self.ws):
                 self.mapping_choice.addItem(_("Saved: {name}").format(name=name), f"saved:{name}")
         except ShipdeskError as exc:
             log.error("mappings unavailable: %s", exc)
@@ -419,7 +408,7 @@ class ImportDialog(QDialog):
             elif kind == "platform":
                 m = mp.platform(name) or mp.ColumnMapping()
             else:
-                m = mp.load_saved(name, self._conn) or mp.ColumnMapping()
+                m = imports.load_mapping(self.ws, name) or mp.ColumnMapping()
         except ShipdeskError as exc:
             self._error(str(exc))
             return
@@ -502,7 +491,7 @@ class ImportDialog(QDialog):
             m = self.current_mapping()
             m.name = name
             m.platform = ""
-            mp.save_mapping(name, m, self._conn)
+            imports.save_mapping(self.ws, name, m)
         except ShipdeskError as exc:
             self._error(str(exc))
             return False
@@ -512,28 +501,6 @@ class ImportDialog(QDialog):
         return True
 
     # -- the batch ------------------------------------------------------------------------
-    def _defaults(self) -> tuple[str | None, Party | None]:
-        operator, sender = self._operator, self._sender
-        if operator is not None and sender is not None:
-            return operator, sender
-        try:
-            from shipdesk.core.storage import settings
-
-            if operator is None:
-                operator = settings.get("operator", self._conn)
-            if sender is None:
-                data = settings.get("sender", self._conn)
-                if isinstance(data, dict):
-                    fields: dict[str, Any] = {
-                        k: str(v)
-                        for k, v in data.items()
-                        if k in Party.__dataclass_fields__ and k != "extra"
-                    }
-                    sender = Party(**fields)
-        except ShipdeskError as exc:
-            log.error("settings unavailable: %s", exc)
-        return operator, sender
-
     def start(self) -> None:
         """Run import + batch on a worker thread."""
         if self.path is None or self.state == "running":
@@ -543,18 +510,21 @@ class ImportDialog(QDialog):
         if missing:
             self._error(_("Choose a column for: ") + ", ".join(missing))
             return
-        out = Path(self.out_edit.text().strip() or folders().data / "imports" / self.path.stem)
+        out = Path(self.out_edit.text().strip() or imports.default_out_dir(self.ws, self.path))
+        text = self.packaging_edit.text()
         try:
-            packaging = parse_packaging(self.packaging_edit.text())
+            # an empty field means no allowance (not the setting, which only fills the field)
+            packaging = imports.packaging(self.ws, text) if text.strip() else None
         except ShipdeskError:
             self._error(_("Packaging: enter a weight in kg such as 0.15, or leave it empty."))
             return
-        try:
-            products = product_store.ProductIndex.from_db(self._conn)
-        except ShipdeskError as exc:
-            log.error("product catalogue unavailable: %s", exc)
-            products = None
-        operator, sender = self._defaults()
+        options = imports.ImportOptions(
+            out_dir=out,
+            operator=self._operator,
+            sender=self._sender,
+            render_pdf=self.pdf_check.isChecked(),
+            packaging_kg=packaging if packaging is not None else "",
+        )
         token = CancelToken()
         self._token = token
         self.state = "running"
@@ -563,23 +533,15 @@ class ImportDialog(QDialog):
         self.cancel_button.setText(_("Cancel"))
         self.progress_bar.setValue(0)
         self.progress_label.setText(_("Reading the file…"))
-        path, render = self.path, self.pdf_check.isChecked()
+        path, ws = self.path, self.ws
         emit = self._progress.changed.emit
 
-        def read_progress(done: int, total: int, msg: str) -> None:
-            emit(int(_IMPORT_SHARE * done / total) if total else 0, msg)
-
-        def batch_progress(done: int, total: int, msg: str) -> None:
-            share = 100 - _IMPORT_SHARE
-            emit(_IMPORT_SHARE + (int(share * done / total) if total else share), msg)
+        def progress(done: int, total: int, msg: str) -> None:
+            emit(int(100 * done / total) if total else 0, msg)
 
         def job() -> tuple[ImportResult, BatchSummary]:
-            res = import_orders(path, mapping, progress=read_progress, cancel=token,
-                                sender=sender, products=products,
-                                packaging_kg=packaging)  # fmt: skip
-            summary = run_batch(res, out, operator=operator, render_pdf=render,
-                                progress=batch_progress, cancel=token)  # fmt: skip
-            return res, summary
+            outcome = imports.run_import(ws, path, mapping, options, progress, token)
+            return outcome.result, outcome.summary
 
         workers.run_async(job, self._finished, self._failed)
 

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core import services
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.i18n import N_, _, ngettext
-from shipdesk.core.storage import settings
+from shipdesk.core.services import declarations, records
 from shipdesk.gui import workers
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.pdf_preview import PdfPreview
@@ -77,23 +76,22 @@ class DocumentsPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.create_btn)
         lay.addLayout(row)
-        conn = session.store.conn
-        self.paper.setCurrentIndex(max(self.paper.findData(settings.get("paper", conn)), 0))
-        self.lang.setCurrentIndex(
-            max(self.lang.findData(settings.get("document_language", conn)), 0)
-        )
+        ws = session.ws
+        current = records.settings(ws)
+        self.paper.setCurrentIndex(max(self.paper.findData(current.paper), 0))
+        self.lang.setCurrentIndex(max(self.lang.findData(current.document_language), 0))
         self.paper.currentIndexChanged.connect(
-            lambda: settings.put("paper", self.paper.currentData(), conn)
+            lambda: records.update_settings(ws, paper=self.paper.currentData())
         )
         self.lang.currentIndexChanged.connect(
-            lambda: settings.put("document_language", self.lang.currentData(), conn)
+            lambda: records.update_settings(ws, document_language=self.lang.currentData())
         )
         self.status = QLabel(self)
         self.status.setObjectName("documentsStatus")
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
         # The preview carries Save as…, Print… and Open in system viewer.
-        self.preview = PdfPreview(parent=self)
+        self.preview = PdfPreview(parent=self, cache_dir=ws.folders.cache / "preview")
         lay.addWidget(self.preview, 1)
 
     def refuse_reason(self) -> str:
@@ -131,11 +129,11 @@ class DocumentsPage(QWidget):
             self.paper.currentData(),
             self.lang.currentData(),
         )
-        operator = self.session.operator
+        ws = self.session.ws
         self.status.setText(_("Creating the PDF…"))
         self.create_btn.setEnabled(False)
         workers.run_async(
-            lambda: services.render(decl, form=form, paper=paper, operator=operator, lang=lang),
+            lambda: declarations.render(ws, decl, form=form, paper=paper, lang=lang),
             self._on_rendered,
             self._on_failed,
         )
@@ -144,7 +142,9 @@ class DocumentsPage(QWidget):
         self.create_btn.setEnabled(True)
         self.pdf = pdf
         self.status.setText(f"✔ PDF ready ({len(pdf) // 1024} KB).")
-        self.session.store.log(self.session.draft_id, "rendered", self.form.currentData())
+        declarations.log_event(
+            self.session.ws, self.session.draft_id, "rendered", self.form.currentData()
+        )
         self.preview.set_pdf(pdf)
         self.rendered.emit(pdf)
 

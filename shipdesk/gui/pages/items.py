@@ -199,7 +199,7 @@ class ItemsPage(QWidget):
 
     def _build_assist(self) -> None:
         """HS lookup and restricted-goods flags for the selected item."""
-        self.hs_search = HsSearchWidget(parent=self.assist)
+        self.hs_search = HsSearchWidget(parent=self.assist, workspace=self.session.ws)
         self.hs_search.setObjectName("hsSearch")
         self.hs_search.codeChosen.connect(self._on_code_chosen)
         self.assist_layout.addWidget(self.hs_search, 3)

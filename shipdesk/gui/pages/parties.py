@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.exchange.declaration_json import to_plain_dict
 from shipdesk.core.i18n import _
-from shipdesk.core.storage import settings
-from shipdesk.core.storage.address_book import AddressBook
+from shipdesk.core.services import records
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.party_form import PartyForm
 
@@ -41,7 +39,6 @@ class PartyPage(QWidget):
                     wordWrap=True,
                 )
             )
-        self.book = AddressBook(session.store.conn)
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName(f"{role}.find")
         self.find_edit.setPlaceholderText(_("Find a saved address: type a name…"))
@@ -75,7 +72,7 @@ class PartyPage(QWidget):
         self.refresh_saved()
 
     def refresh_saved(self) -> None:
-        entries = self.book.search(self.role, limit=500)
+        entries = records.find_addresses(self.session.ws, self.role, limit=500)
         self._entries = {e.label: e.party for e in entries}
         self._names.setStringList(list(self._entries))
         self.find_edit.setVisible(bool(entries))
@@ -91,8 +88,7 @@ class PartyPage(QWidget):
         return True
 
     def _remember(self) -> None:
-        party = to_plain_dict(self.session.decl)["sender"]
-        settings.put("sender", party, self.session.store.conn)
+        records.save_sender(self.session.ws, self.session.decl.sender)
         self.remember.setText(_("Saved as default sender ✓"))
 
     def focus_field(self, key: str) -> bool:

@@ -34,6 +34,7 @@ from shipdesk.core.i18n import N_, _
 from shipdesk.gui import workers
 
 if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
     from shipdesk.core.tariff.api import Node
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -58,16 +59,21 @@ def _confidence_label(level: str) -> str:
     return f"{dots} {_(word)}"
 
 
-def _default_search(text: str, top: int) -> Any:
+def _bare_search(text: str, top: int) -> Any:
+    """Search without a workspace: the nomenclature only (no catalogue, no national lines)."""
     from shipdesk.core.tariff import api
 
     return api.search(text, top=top)
 
 
-def _default_remember(description: str, code: str) -> None:
-    from shipdesk.core.storage import catalogue
+def _forget_choice(description: str, code: str) -> None:
+    """Without a workspace a choice is not remembered."""
 
-    catalogue.remember(description, code)
+
+def _bare_children(code: str | None) -> list[Any]:
+    from shipdesk.core.tariff.api import children
+
+    return list(children(code))
 
 
 class BrowseDialog(QDialog):
@@ -80,11 +86,7 @@ class BrowseDialog(QDialog):
         children_fn: Callable[[str | None], list[Node]] | None = None,
     ) -> None:
         super().__init__(parent)
-        if children_fn is None:
-            from shipdesk.core.tariff.api import children
-
-            children_fn = children
-        self._children = children_fn
+        self._children = children_fn or _bare_children
         self.setWindowTitle(_("Browse the HS 2022 nomenclature"))
         self.resize(760, 520)
         self.tree = QTreeWidget(self)
@@ -171,14 +173,30 @@ class HsSearchWidget(QWidget):
         self,
         parent: QWidget | None = None,
         *,
+        workspace: Workspace | None = None,
         search_fn: Callable[[str, int], Any] | None = None,
         remember_fn: Callable[[str, str], None] | None = None,
+        children_fn: Callable[[str | None], list[Any]] | None = None,
         top: int = 8,
         debounce_ms: int = 150,
     ) -> None:
+        """With a ``workspace`` the search ranks the user's confirmed codes first, lists
+        national lines and remembers each choice (through ``services.classification``)."""
         super().__init__(parent)
-        self._search = search_fn or _default_search
-        self._remember = remember_fn or _default_remember
+        if workspace is not None:
+            from shipdesk.core.services import classification
+
+            ws = workspace
+
+            def remember(description: str, code: str) -> None:
+                classification.remember(ws, description, code)
+
+            search_fn = search_fn or (lambda text, top: classification.search(ws, text, top))
+            remember_fn = remember_fn or remember
+            children_fn = children_fn or (lambda code: list(classification.children(ws, code)))
+        self._search = search_fn or _bare_search
+        self._remember = remember_fn or _forget_choice
+        self._children_fn = children_fn
         self._top = top
         self._request = 0
         self._all: list[Any] = []  # suggestions before narrowing
@@ -406,7 +424,7 @@ class HsSearchWidget(QWidget):
         self.codeChosen.emit(code, description)
 
     def open_browser(self) -> BrowseDialog:
-        dlg = BrowseDialog(self)
+        dlg = BrowseDialog(self, self._children_fn)
         if self._shown:
             dlg.expand_to(self._shown[0].code[:6])
 

@@ -39,8 +39,11 @@ class PdfPreview(QWidget):
     saved = Signal(str)  # path written by Save as…
     opened_externally = Signal(str)  # temporary file handed to the system viewer
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, cache_dir: Path | None = None) -> None:
+        """``cache_dir``: where "Open in system viewer" writes its copy (the workspace's cache
+        folder; default: the system's temporary folder)."""
         super().__init__(parent)
+        self._cache_dir = cache_dir or Path(tempfile.gettempdir()) / "shipdesk-preview"
         self._data = b""
         self._name = "shipdesk.pdf"
         self._buffer: QBuffer | None = None
@@ -222,9 +225,7 @@ class PdfPreview(QWidget):
 
     def write_temp(self) -> Path:
         """The PDF written to a temporary file (kept until the user's cache is cleaned)."""
-        from shipdesk.core.paths import folders
-
-        folder = folders().cache / "preview"
+        folder = self._cache_dir
         folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=Path(self._name).stem + "-", suffix=".pdf", dir=folder)
         with open(fd, "wb") as fh:
