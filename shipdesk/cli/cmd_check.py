@@ -14,9 +14,12 @@ import argparse
 import json
 import sys
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.errors import InputError
+
+if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 LEVEL_MARK = {"prohibited": "[X]", "restricted": "[!]", "warning": "[?]"}
@@ -68,8 +71,9 @@ def _value(raw: Any, field: str, line: int | None = None) -> Decimal | None:
     return d
 
 
-def _screen_line(obj: Any, line: int, channel: str) -> dict[str, Any]:
-    from shipdesk.core.screening.api import highest_level, screen_item
+def _screen_line(obj: Any, line: int, channel: str, ws: Workspace) -> dict[str, Any]:
+    from shipdesk.core.screening.api import highest_level
+    from shipdesk.core.services.declarations import screen_item
 
     if not isinstance(obj, dict):
         raise InputError(f"line {line}: expected a JSON object")
@@ -87,6 +91,7 @@ def _screen_line(obj: Any, line: int, channel: str) -> dict[str, Any]:
         raise InputError(f"line {line}: 'hs_code' must be a string")
     currency = str(obj.get("currency", "") or "").strip().upper()
     findings = screen_item(
+        ws,
         desc,
         hs_code=str(hs),
         destination=dest,
@@ -102,7 +107,7 @@ def _screen_line(obj: Any, line: int, channel: str) -> dict[str, Any]:
     return {"findings": [f.to_json() for f in findings], "highest": highest_level(findings)}
 
 
-def _run_batch(args: argparse.Namespace) -> int:
+def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
     bad = 0
     out = sys.stdout
     for number, raw in enumerate(sys.stdin, start=1):
@@ -113,7 +118,7 @@ def _run_batch(args: argparse.Namespace) -> int:
                 obj = json.loads(raw)
             except json.JSONDecodeError as exc:
                 raise InputError(f"line {number}: not valid JSON ({exc.msg})") from exc
-            result = _screen_line(obj, number, args.channel)
+            result = _screen_line(obj, number, args.channel, ws)
         except InputError as exc:
             bad += 1
             result = {"error": str(exc)}
@@ -139,8 +144,9 @@ def _print_findings(findings: list[Any], lang: str, prefix: str = "") -> None:
             print(f"{prefix}    {text('advice', lang)}: {f.advice}")
 
 
-def _run_single(args: argparse.Namespace) -> int:
-    from shipdesk.core.screening.api import highest_level, screen_item
+def _run_single(args: argparse.Namespace, ws: Workspace) -> int:
+    from shipdesk.core.screening.api import highest_level
+    from shipdesk.core.services.declarations import screen_item
 
     desc = " ".join(args.text).strip()
     if not desc:
@@ -149,6 +155,7 @@ def _run_single(args: argparse.Namespace) -> int:
     if not dest:
         raise InputError("--to is required (destination country, e.g. --to AU)")
     findings = screen_item(
+        ws,
         desc,
         hs_code=args.hs_code,
         destination=dest,
@@ -170,13 +177,12 @@ def _run_single(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if highest_level(findings) == "prohibited" else EXIT_OK
 
 
-def _run_declaration(args: argparse.Namespace) -> int:
-    from shipdesk.core.screening.api import screen_declaration
+def _run_declaration(args: argparse.Namespace, ws: Workspace) -> int:
     from shipdesk.core.screening.overrides import blocking
     from shipdesk.core.services import declarations
 
     decl = declarations.load(args.declaration)
-    findings = screen_declaration(decl, channel=args.channel, lang=args.lang)
+    findings = declarations.screen(ws, decl, channel=args.channel, lang=args.lang)
     blocked = blocking(decl, findings)
     if args.json:
         print(
@@ -201,10 +207,13 @@ def _run_declaration(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.batch:
-        if args.text or args.declaration:
-            raise InputError("--batch reads stdin; do not give a description or --declaration")
-        return _run_batch(args)
-    if args.declaration:
-        return _run_declaration(args)
-    return _run_single(args)
+    from shipdesk.core.services import open_workspace
+
+    if args.batch and (args.text or args.declaration):
+        raise InputError("--batch reads stdin; do not give a description or --declaration")
+    with open_workspace() as ws:  # value limits convert with the user's rates
+        if args.batch:
+            return _run_batch(args, ws)
+        if args.declaration:
+            return _run_declaration(args, ws)
+        return _run_single(args, ws)

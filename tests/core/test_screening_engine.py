@@ -395,6 +395,17 @@ def test_value_limits_convert_like_the_form_choice() -> None:
     assert engine.in_euros(Decimal(100), "XDR", on) is not None  # through the SDR table
 
 
+def test_value_limits_use_the_rate_book_handed_in() -> None:
+    from shipdesk.core.money import RateBook, convert
+
+    on = date(2026, 11, 27)
+    mine = RateBook({"eur": {on: {"USD": (Decimal("2"), "entered by the user")}}})
+    assert engine.in_euros(Decimal(100), "USD", on, mine) == Decimal(50)
+    assert engine.in_euros(Decimal(100), "USD", on, mine) == (
+        convert(Decimal(100), "USD", "EUR", on=on, rates=mine).amount
+    )
+
+
 def test_unknown_currency_leaves_the_value_unknown_and_says_so() -> None:
     decl = _decl("RU", "IT", Item(description="Leather handbag", quantity="1", value="1000"))
     decl.currency = "ZZZ"

@@ -14,12 +14,16 @@ import tomllib
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.model import Declaration
 from shipdesk.core.screening import bundle
 from shipdesk.core.screening.engine import Finding, in_euros, make_context, screen, to_finding
 from shipdesk.core.screening.rules import SEVERITY, RuleSet, compile_folder
+
+if TYPE_CHECKING:
+    from shipdesk.core.money import RateBook
 
 __all__ = [
     "Finding",
@@ -152,12 +156,13 @@ def screen_item(
     sender_country: str = "",
     item_category: str = "",
     when: date | None = None,
+    rates: RateBook | None = None,
 ) -> list[Finding]:
     """Findings for one item sent to ``destination`` (most severe first).
 
     Destination-wide rules (sanctions, embargoes) are included, since one item is then the whole
     shipment. ``value`` is the line value; with ``quantity`` it is split per unit for per-item
-    thresholds.
+    thresholds. ``rates``: the rate book values are converted with (None: the shipped tables).
     """
     if channel not in ("post", "courier"):
         raise InputError(f"unknown channel {channel!r} (post or courier)", location="channel")
@@ -174,17 +179,22 @@ def screen_item(
         sender_country=sender_country,
         channel=channel,
         item_category=item_category,
-        value_eur=in_euros(unit, currency, when),
-        parcel_value_eur=in_euros(value, currency, when),
+        value_eur=in_euros(unit, currency, when, rates),
+        parcel_value_eur=in_euros(value, currency, when, rates),
         value_text=(f"{value}" if value is not None else "", currency or ""),
         when=when,
+        rates=rates,
     )
     hits = screen(rs, ctx, lang=lang, applies_to=None)
     return [to_finding(h, lang, None) for h in hits]
 
 
 def screen_declaration(
-    decl: Declaration, *, channel: str = "post", lang: str = "en"
+    decl: Declaration,
+    *,
+    channel: str = "post",
+    lang: str = "en",
+    rates: RateBook | None = None,
 ) -> list[Finding]:
     """Findings for every item (``item_index`` set) and for the shipment (``item_index`` None).
 
@@ -198,7 +208,7 @@ def screen_declaration(
     dest = (decl.recipient.country or "").strip().upper()
     sender = (decl.sender.country or "").strip().upper()
     when = _when(decl.date)
-    total = in_euros(decl.total_value(), decl.currency, when) if decl.items else None
+    total = in_euros(decl.total_value(), decl.currency, when, rates) if decl.items else None
     out: list[Finding] = []
     for index, item in enumerate(decl.items):
         if item.is_blank():
@@ -214,10 +224,11 @@ def screen_declaration(
             sender_country=sender,
             channel=channel,
             item_category=decl.category,
-            value_eur=in_euros(unit, decl.currency, when),
+            value_eur=in_euros(unit, decl.currency, when, rates),
             parcel_value_eur=total,
             value_text=(item.value, decl.currency),
             when=when,
+            rates=rates,
         )
         out.extend(
             to_finding(h, lang, index) for h in screen(rs, ctx, lang=lang, applies_to="item")
@@ -234,6 +245,7 @@ def screen_declaration(
         parcel_value_eur=total,
         address=address,
         when=when,
+        rates=rates,
     )
     out.extend(
         to_finding(h, lang, None) for h in screen(rs, ctx, lang=lang, applies_to="declaration")

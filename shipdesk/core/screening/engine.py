@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipdesk.core import hscode
 from shipdesk.core.screening import messages
@@ -20,6 +20,9 @@ from shipdesk.core.screening.text import (
     normalise,
     parse_quantities,
 )
+
+if TYPE_CHECKING:
+    from shipdesk.core.money import RateBook
 
 ITEM_CATEGORY_ALIASES = {
     "gift": "gift",
@@ -81,6 +84,7 @@ class Context:
     address_text: str = ""
     when: date | None = None
     candidates: set[int] | None = None  # matcher keys worth trying (None: all)
+    rates: RateBook | None = None  # the rate book value limits convert with (None: shipped)
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ def make_context(
     value_text: tuple[str, str] = ("", ""),
     address: str = "",
     when: date | None = None,
+    rates: RateBook | None = None,
 ) -> Context:
     origins = {c.strip().upper() for c in (origin, sender_country) if c and c.strip()}
     return Context(
@@ -120,6 +125,7 @@ def make_context(
         value_text=value_text,
         address_text=normalise(address),
         when=when,
+        rates=rates,
     )
 
 
@@ -195,10 +201,16 @@ def in_scope(rule: Rule, ctx: Context) -> bool:
     return True
 
 
-def in_euros(amount: Decimal | None, currency: str, when: date | None = None) -> Decimal | None:
+def in_euros(
+    amount: Decimal | None,
+    currency: str,
+    when: date | None = None,
+    rates: RateBook | None = None,
+) -> Decimal | None:
     """``amount`` in euros, converted the way the CN 22 / CN 23 choice converts.
 
-    Both use :func:`shipdesk.core.money.convert` (same tables, same rate date), so a value
+    Both use :func:`shipdesk.core.money.convert` with the rate book handed in (the workspace's:
+    same tables, same rate date; None: the shipped tables), so a value
     limit and the form choice never disagree about what a parcel is worth. None when the amount
     is unknown or no rate can be had: the rule then says the value is unknown rather than guess.
     An empty currency means euros.
@@ -209,7 +221,7 @@ def in_euros(amount: Decimal | None, currency: str, when: date | None = None) ->
     if amount is None:
         return None
     try:
-        return convert(amount, currency or "EUR", "EUR", on=when).amount
+        return convert(amount, currency or "EUR", "EUR", on=when, rates=rates).amount
     except ShipdeskError:  # unknown currency, no rate, unreadable rate table
         return None
 
@@ -221,7 +233,7 @@ def _value_check(rule: Rule, ctx: Context, lang: str) -> tuple[bool, bool, str]:
     if trig is None:
         return True, False, ""
     value = ctx.parcel_value_eur if trig.per == "parcel" else ctx.value_eur
-    limit = in_euros(trig.amount, trig.currency, ctx.when)
+    limit = in_euros(trig.amount, trig.currency, ctx.when, ctx.rates)
     if value is None or limit is None:
         note = messages.text(
             "note.value_unknown", lang, amount=f"{trig.amount:f}", currency=trig.currency

@@ -6,6 +6,7 @@ workspace's channel, so the CLI and the GUI judge a declaration the same way.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,11 +66,15 @@ def profile(ws: Workspace, operator: str | None = None) -> OperatorProfile:
 
 
 # -- judging and printing -----------------------------------------------------------------------
-def validate(ws: Workspace, decl: Declaration, operator: str | None = None) -> ValidationResult:
-    """Problems by field path and the form that applies."""
+def validate(
+    ws: Workspace, decl: Declaration, operator: str | None = None, lang: str | None = None
+) -> ValidationResult:
+    """Problems by field path and the form that applies, with messages in ``lang`` (default:
+    the language in use, as for :func:`screen`)."""
+    from shipdesk.core.i18n import language
     from shipdesk.core.validation import validate as _validate
 
-    return _validate(decl, operator=profile(ws, operator), rates=ws.rates)
+    return _validate(decl, operator=profile(ws, operator), lang=lang or language(), rates=ws.rates)
 
 
 def screen(
@@ -81,7 +86,45 @@ def screen(
     from shipdesk.core.screening.api import screen_declaration
 
     return screen_declaration(
-        decl, channel=channel or ws.settings.channel or "post", lang=lang or language()
+        decl,
+        channel=channel or ws.settings.channel or "post",
+        lang=lang or language(),
+        rates=ws.rates,
+    )
+
+
+def screen_item(
+    ws: Workspace,
+    description: str,
+    *,
+    destination: str,
+    hs_code: str = "",
+    origin: str = "",
+    value: Decimal | None = None,
+    currency: str = "",
+    channel: str = "post",
+    lang: str = "en",
+    quantity: Decimal | None = None,
+    sender_country: str = "",
+    item_category: str = "",
+) -> list[Finding]:
+    """Restricted-goods findings for one item sent to ``destination`` (``check`` without a
+    declaration file); value limits use the workspace's rate book."""
+    from shipdesk.core.screening.api import screen_item as _screen_item
+
+    return _screen_item(
+        description,
+        hs_code=hs_code,
+        destination=destination,
+        origin=origin,
+        value=value,
+        currency=currency,
+        channel=channel,
+        lang=lang,
+        quantity=quantity,
+        sender_country=sender_country,
+        item_category=item_category,
+        rates=ws.rates,
     )
 
 
