@@ -10,11 +10,13 @@ from __future__ import annotations
 import logging
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger("shipdesk.gui.workers")
+
+T = TypeVar("T")
 
 _synchronous = False
 _live: set[_Relay] = set()
@@ -31,7 +33,7 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+    def __init__(self, fn: Callable[[], object], relay: _Relay):
         super().__init__()
         self.fn = fn
         self.relay = relay
@@ -47,8 +49,8 @@ class _Task(QRunnable):
 
 
 def run_async(
-    fn: Callable[[], Any],
-    on_done: Callable[[Any], None] | None = None,
+    fn: Callable[[], T],
+    on_done: Callable[[T], None] | None = None,
     on_error: Callable[[BaseException], None] | None = None,
 ) -> None:
     """Run fn in the pool; call on_done(result) or on_error(exc) on the GUI thread."""
@@ -66,7 +68,7 @@ def run_async(
     relay = _Relay()
     _live.add(relay)
 
-    def _finish_ok(result: Any) -> None:
+    def _finish_ok(result: T) -> None:
         _live.discard(relay)
         if on_done:
             on_done(result)

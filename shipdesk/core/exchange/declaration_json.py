@@ -163,9 +163,11 @@ _MARK = "\ue000num:"
 class _RawNumber(str):
     """Carries a number's original digits through json.dumps (replaced back in dumps())."""
 
+    text: str
+
     def __new__(cls, text: str) -> _RawNumber:
         obj = super().__new__(cls, _MARK + text)
-        obj.text = text  # type: ignore[attr-defined]
+        obj.text = text
         return obj
 
 

@@ -9,12 +9,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 from shipdesk.core import hscode
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration, Item
+from shipdesk.core.validation.result import Problem
 
 COLUMNS: list[tuple[str, str]] = [
     ("description", N_("Description (what, material, use)")),
@@ -37,10 +45,10 @@ Index = QModelIndex | QPersistentModelIndex
 class ItemsTableModel(QAbstractTableModel):
     edited = Signal()
 
-    def __init__(self, decl: Declaration | None = None, parent: Any = None):
+    def __init__(self, decl: Declaration | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.decl = decl or Declaration()
-        self.problems: dict[tuple[int, str], list[Any]] = {}
+        self.problems: dict[tuple[int, str], list[Problem]] = {}
         self.row_levels: dict[int, str] = {}
 
     # -- binding -----------------------------------------------------------------------------
@@ -51,8 +59,8 @@ class ItemsTableModel(QAbstractTableModel):
         self.row_levels = {}
         self.endResetModel()
 
-    def set_checks(self, problems: list[Any], row_levels: dict[int, str]) -> None:
-        by_cell: dict[tuple[int, str], list[Any]] = {}
+    def set_checks(self, problems: list[Problem], row_levels: dict[int, str]) -> None:
+        by_cell: dict[tuple[int, str], list[Problem]] = {}
         for p in problems:
             row, field = parse_item_path(p.field)
             if row is not None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -233,7 +233,7 @@ class ItemsPage(QWidget):
             value = d.extra.get(key, "") if key in EXTRA_KEYS else getattr(d, key)
             if key in LIST_KEYS:
                 value = ", ".join(value)
-            self.editors[key].setText(str(value))  # type: ignore[attr-defined]
+            cast(QLineEdit, self.editors[key]).setText(str(value))  # the shipment fields
         self._loading = False
         self._update_totals()
 
@@ -246,7 +246,7 @@ class ItemsPage(QWidget):
         d.currency = self.currency.currentText().strip().upper()
         d.non_delivery = self.non_delivery.currentData() or d.non_delivery
         for key, _label, _hint in SHIPMENT_FIELDS:
-            text = self.editors[key].text()  # type: ignore[attr-defined]
+            text = cast(QLineEdit, self.editors[key]).text()
             if key in LIST_KEYS:
                 setattr(d, key, [p.strip() for p in text.split(",") if p.strip()])
             elif key in EXTRA_KEYS:

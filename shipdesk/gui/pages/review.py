@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.address import address_lines
 from shipdesk.core.i18n import N_, _, language, ngettext
+from shipdesk.core.screening.engine import Finding
 from shipdesk.core.screening.overrides import blocking, overridden
 from shipdesk.core.validation import field_label
 from shipdesk.gui.session import EditSession
@@ -160,7 +161,7 @@ class ReviewPage(QWidget):
             and (f.rule, f.item_index) not in overridden(self.session.decl)
         )
 
-    def blocking_findings(self) -> list[Any]:
+    def blocking_findings(self) -> list[Finding]:
         return list(blocking(self.session.decl, self.session.findings))
 
     def _activate(self, item: QListWidgetItem) -> None:

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.i18n import _, language, ngettext
+from shipdesk.core.model import Declaration
 from shipdesk.core.screening import messages
 from shipdesk.core.screening.api import highest_level, screen_item
+from shipdesk.core.screening.engine import Finding
 from shipdesk.core.screening.overrides import overridden, record_override
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -44,7 +46,7 @@ ICONS = {
 SYMBOL = {"prohibited": "⛔", "restricted": "⚠", "warning": "ℹ"}
 
 
-def finding_text(finding: Any, lang: str = "en", *, overridden_: bool = False) -> str:
+def finding_text(finding: Finding, lang: str = "en", *, overridden_: bool = False) -> str:
     """The row text: level word, message and advice (readable without the icon)."""
     word = messages.level_word(finding.level, lang).upper()
     where = "" if finding.item_index is None else _(" (item {n})").format(n=finding.item_index + 1)
@@ -69,17 +71,17 @@ class FindingsWidget(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        decl: Any = None,
+        decl: Declaration | None = None,
         lang: str | None = None,
         user: str = "",
-        screen: Callable[..., list[Any]] = screen_item,
+        screen: Callable[..., list[Finding]] = screen_item,
     ) -> None:
         super().__init__(parent)
         self.decl = decl
         self.lang = lang or language()
         self.user = user
         self._screen = screen
-        self._findings: list[Any] = []
+        self._findings: list[Finding] = []
         self._pending: dict[str, Any] | None = None
 
         self.summary = QLabel(self)
@@ -112,10 +114,10 @@ class FindingsWidget(QWidget):
         self.set_findings([])
 
     # -- showing findings ---------------------------------------------------------------
-    def findings(self) -> list[Any]:
+    def findings(self) -> list[Finding]:
         return list(self._findings)
 
-    def set_findings(self, findings: list[Any]) -> None:
+    def set_findings(self, findings: list[Finding]) -> None:
         self._findings = list(findings)
         done = overridden(self.decl) if self.decl is not None else set()
         self.list.clear()
@@ -167,7 +169,7 @@ class FindingsWidget(QWidget):
         self.set_findings(self._screen(desc, **req))
 
     # -- overrides ------------------------------------------------------------------------
-    def selected_finding(self) -> Any:
+    def selected_finding(self) -> Finding | None:
         item = self.list.currentItem()
         return item.data(FINDING_ROLE) if item is not None else None
 
@@ -198,7 +200,7 @@ class OverrideDialog(QDialog):
     """Asks why a prohibited item is sent anyway; OK stays disabled until a reason is given."""
 
     def __init__(
-        self, finding: Any, parent: QWidget | None = None, *, lang: str | None = None
+        self, finding: Finding, parent: QWidget | None = None, *, lang: str | None = None
     ) -> None:
         super().__init__(parent)
         lang = lang or language()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
 
 from shipdesk.core.i18n import N_, _
+from shipdesk.core.validation.result import Problem
 
 LEVEL_PREFIX = {"error": N_("✖ Error: "), "warning": N_("⚠ Warning: ")}
 LEVEL_STYLE = {
@@ -16,7 +15,7 @@ LEVEL_STYLE = {
 }
 
 
-def worst_level(problems: list[Any]) -> str | None:
+def worst_level(problems: list[Problem]) -> str | None:
     levels = {p.level for p in problems}
     if "error" in levels:
         return "error"
@@ -25,7 +24,7 @@ def worst_level(problems: list[Any]) -> str | None:
     return None
 
 
-def mark_widget(editor: QWidget, message: QLabel, problems: list[Any]) -> None:
+def mark_widget(editor: QWidget, message: QLabel, problems: list[Problem]) -> None:
     level = worst_level(problems)
     editor.setProperty("problem", level or "")
     if level is None:

@@ -20,6 +20,7 @@ from shipdesk.core.address import address_lines
 from shipdesk.core.countries import countries
 from shipdesk.core.i18n import N_, _, language
 from shipdesk.core.model import Party
+from shipdesk.core.validation.result import Problem
 from shipdesk.gui.widgets.marks import mark_widget
 
 FIELDS: list[tuple[str, str, str]] = [
@@ -75,7 +76,7 @@ class PartyForm(QWidget):
         self.role = role  # "sender" or "recipient": the field-path prefix
         self.party: Party | None = None
         self._loading = False
-        self.editors: dict[str, QWidget] = {}
+        self.editors: dict[str, QLineEdit | CountryBox] = {}
         self.messages: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
         form = QFormLayout()
@@ -93,7 +94,7 @@ class PartyForm(QWidget):
             if key == "country":
                 countries = CountryBox(self)
                 countries.currentTextChanged.connect(self._on_edit)
-                ed: QWidget = countries
+                ed: QLineEdit | CountryBox = countries
             else:
                 ed = QLineEdit(self)
                 ed.setPlaceholderText(_(hint) if hint else "")
@@ -124,7 +125,7 @@ class PartyForm(QWidget):
             if isinstance(ed, CountryBox):
                 ed.set_code(value)
             else:
-                ed.setText(value)  # type: ignore[attr-defined]
+                ed.setText(value)
         self._loading = False
         self._show_preview()
 
@@ -137,12 +138,12 @@ class PartyForm(QWidget):
         if self._loading or self.party is None:
             return
         for key, ed in self.editors.items():
-            value = ed.code() if isinstance(ed, CountryBox) else ed.text()  # type: ignore[attr-defined]
+            value = ed.code() if isinstance(ed, CountryBox) else ed.text()
             setattr(self.party, key, value)
         self._show_preview()
         self.edited.emit()
 
-    def show_problems(self, problems_for: Callable[[str], list[Any]]) -> None:
+    def show_problems(self, problems_for: Callable[[str], list[Problem]]) -> None:
         for key, ed in self.editors.items():
             probs = problems_for(f"{self.role}.{key}")
             mark_widget(ed, self.messages[key], probs)
