@@ -935,3 +935,21 @@ def test_messages_in_another_language() -> None:
 def test_a_problem_message_written_by_hand_stays_as_it_is() -> None:
     p = Problem("error", "items", "items_missing", "A message not from the table.")
     assert p.in_language("de").message == "A message not from the table."
+
+
+def test_phrases_inside_a_message_are_translated_with_it() -> None:
+    """{what} and {hint} are English phrases of the code: a German message has them in German,
+    while values from the declaration stay as typed."""
+    d = good(sender=Party(name="", street="Hauptstraße 12", city="Berlin", country="DE"))
+    d.items = [item(net_weight_kg="")]
+    de = {p.code: p.message for p in validate(d, operator="upu", lang="de").problems}
+    en = {p.code: p.message for p in validate(d, operator="upu").problems}
+    assert en["required"] == (
+        "Net weight is required: weigh the articles of this line without packaging, in kg "
+        "(e.g. 0.250)."
+    )
+    assert de["required"] == (
+        "Nettogewicht ist erforderlich: die Artikel dieser Zeile ohne Verpackung wiegen, in kg "
+        "(z. B. 0.250)."
+    )
+    assert de["required_recommended"].startswith("Name des Absenders fehlt: den vollständigen")

@@ -292,9 +292,19 @@ def render(code: str, /, **params: Any) -> str:
     return render_in("en", code, **params)
 
 
+# Fields that carry an English phrase written in the code (marked there with N_), not a value
+# from the declaration: they are translated with the message. A phrase the catalogue does not
+# know (from a data file) stays as it is.
+PHRASE_FIELDS = ("what", "hint", "where")
+
+
 def render_in(lang: str, code: str, /, **params: Any) -> str:
     """The message for ``code`` in ``lang`` (English where the catalogue has no translation)."""
-    template = translator(lang).gettext(MESSAGES[code])
+    tr = translator(lang)
+    template = tr.gettext(MESSAGES[code])
+    for name in PHRASE_FIELDS:
+        if isinstance(params.get(name), str):
+            params[name] = tr.gettext(params[name])
     try:
         return template.format(**params)
     except (KeyError, IndexError):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core import hscode
 from shipdesk.core.countries import eu_members
+from shipdesk.core.i18n import N_
 from shipdesk.core.model import Category, FormKind, Item, NonDelivery, Party, parse_decimal
 from shipdesk.core.validation.result import ERROR, WARNING, Problem, problem
 from shipdesk.core.validation.thresholds import country_set, near_fraction, threshold
@@ -49,22 +50,43 @@ PLACEHOLDERS = {
 COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
 DESCRIPTION_MAX = 100
 MAX_DIGITS = 12  # digits before the decimal point of any amount, weight or quantity
-PARTY_LABEL = {"sender": "Sender", "recipient": "Recipient"}
+# English phrases that fill message fields ({what}, {hint}, {where}) are marked for the catalogue;
+# the message table translates them with the message. A party's field is one phrase per party
+# ("Sender postcode"), since other languages do not build it by putting two words side by side.
 FIELD_LABEL = {
-    "name": "name",
-    "street": "street address",
-    "city": "city",
-    "postcode": "postcode",
-    "country": "country",
-    "region": "region / state",
+    "name": N_("name"),
+    "company": N_("company"),
+    "street": N_("street address"),
+    "city": N_("city"),
+    "postcode": N_("postcode"),
+    "country": N_("country"),
+    "region": N_("region / state"),
+}
+PARTY_FIELD_LABEL = {
+    "sender": {
+        "name": N_("Sender name"),
+        "street": N_("Sender street address"),
+        "city": N_("Sender city"),
+        "postcode": N_("Sender postcode"),
+        "country": N_("Sender country"),
+        "region": N_("Sender region / state"),
+    },
+    "recipient": {
+        "name": N_("Recipient name"),
+        "street": N_("Recipient street address"),
+        "city": N_("Recipient city"),
+        "postcode": N_("Recipient postcode"),
+        "country": N_("Recipient country"),
+        "region": N_("Recipient region / state"),
+    },
 }
 FIELD_HINT = {
-    "name": "enter the full first and last name (no initials) or the company name.",
-    "street": "enter the street and house number.",
-    "city": "enter the town or city.",
-    "postcode": "enter the postcode as the post writes it.",
-    "country": "choose the country (two-letter code, e.g. DE).",
-    "region": "enter the state, province or region.",
+    "name": N_("enter the full first and last name (no initials) or the company name."),
+    "street": N_("enter the street and house number."),
+    "city": N_("enter the town or city."),
+    "postcode": N_("enter the postcode as the post writes it."),
+    "country": N_("choose the country (two-letter code, e.g. DE)."),
+    "region": N_("enter the state, province or region."),
 }
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -146,8 +168,8 @@ def rule_header(ctx: Context) -> None:
             ERROR,
             "currency",
             "required",
-            what="Currency",
-            hint="enter the ISO code of the currency of the values, e.g. EUR.",
+            what=N_("Currency"),
+            hint=N_("enter the ISO code of the currency of the values, e.g. EUR."),
         )
     elif ctx.currency() is None:
         ctx.add(ERROR, "currency", "currency_invalid", value=cur)
@@ -194,7 +216,6 @@ def _country_problem(ctx: Context, path: str, value: str) -> bool:
 
 
 def _party(ctx: Context, role: str, party: Party) -> None:
-    label = PARTY_LABEL[role]
     strict = role == "recipient" or ctx.form == "cn23"
     level = ERROR if strict else WARNING
     for f in ("name", "street", "city", "country"):
@@ -204,7 +225,7 @@ def _party(ctx: Context, role: str, party: Party) -> None:
                 level,
                 f"{role}.{f}",
                 "required" if strict else "required_recommended",
-                what=f"{label} {FIELD_LABEL[f]}",
+                what=PARTY_FIELD_LABEL[role][f],
                 hint=FIELD_HINT[f],
             )
     for f in ("name", "company", "street", "city"):
@@ -238,7 +259,6 @@ def _address(ctx: Context, role: str, party: Party, level: str) -> None:
         return
     cc = party.country.strip()
     cname = country_name(cc) or cc
-    label = PARTY_LABEL[role]
     for f, kind in errors.items():
         path = f"{role}.{f}"
         if kind == "required":
@@ -248,7 +268,7 @@ def _address(ctx: Context, role: str, party: Party, level: str) -> None:
                 level,
                 path,
                 "address_required",
-                what=f"{label} {FIELD_LABEL[f]}",
+                what=PARTY_FIELD_LABEL[role][f],
                 country=cname,
                 hint=FIELD_HINT[f],
             )
@@ -373,9 +393,9 @@ def rule_items(ctx: Context) -> None:
             ctx,
             f"{p}.quantity",
             it.quantity,
-            "Quantity",
+            N_("Quantity"),
             "2",
-            "enter how many pieces this line holds.",
+            N_("enter how many pieces this line holds."),
         )
         if q is not None:
             if q <= 0:
@@ -383,8 +403,8 @@ def rule_items(ctx: Context) -> None:
                     ERROR,
                     f"{p}.quantity",
                     "must_be_positive",
-                    what="Quantity",
-                    hint="enter how many pieces this line holds.",
+                    what=N_("Quantity"),
+                    hint=N_("enter how many pieces this line holds."),
                 )
             elif q != q.to_integral_value():
                 ctx.add(ERROR, f"{p}.quantity", "quantity_not_whole", value=it.quantity)
@@ -392,9 +412,9 @@ def rule_items(ctx: Context) -> None:
             ctx,
             f"{p}.net_weight_kg",
             it.net_weight_kg,
-            "Net weight",
+            N_("Net weight"),
             "0.250",
-            "weigh the articles of this line without packaging, in kg (e.g. 0.250).",
+            N_("weigh the articles of this line without packaging, in kg (e.g. 0.250)."),
         )
         if w is not None:
             if w <= 0:
@@ -402,8 +422,8 @@ def rule_items(ctx: Context) -> None:
                     ERROR,
                     f"{p}.net_weight_kg",
                     "must_be_positive",
-                    what="Net weight",
-                    hint="weigh the articles without packaging; 10 g is 0.010 kg.",
+                    what=N_("Net weight"),
+                    hint=N_("weigh the articles without packaging; 10 g is 0.010 kg."),
                 )
             elif _decimals(w) > 3:
                 ctx.add(
@@ -417,10 +437,12 @@ def rule_items(ctx: Context) -> None:
             ctx,
             f"{p}.value",
             it.value,
-            "Value",
+            N_("Value"),
             "25.00",
-            "enter the value of this line (quantity × unit price); gifts and samples need "
-            "their real value too.",
+            N_(
+                "enter the value of this line (quantity × unit price); gifts and samples need "
+                "their real value too."
+            ),
         )
         if v is not None:
             if v < 0 or (v == 0 and not docs):
@@ -428,8 +450,8 @@ def rule_items(ctx: Context) -> None:
                     ERROR,
                     f"{p}.value",
                     "must_be_positive",
-                    what="Value",
-                    hint="give the real value (a nominal value such as 0.10 for free samples).",
+                    what=N_("Value"),
+                    hint=N_("give the real value (a nominal value such as 0.10 for free samples)."),
                 )
             elif ccy and _decimals(v) > minor_digits(ccy):
                 digits = minor_digits(ccy)
@@ -466,8 +488,8 @@ def _description(ctx: Context, path: str, text: str) -> None:
             ERROR,
             path,
             "required",
-            what="Description",
-            hint="say what the article is, its material and its use, e.g. 'cotton T-shirt'.",
+            what=N_("Description"),
+            hint=N_("say what the article is, its material and its use, e.g. 'cotton T-shirt'."),
         )
         return
     docs = ctx.decl.category == Category.DOCUMENTS.value
@@ -558,9 +580,9 @@ def rule_totals(ctx: Context) -> None:
         ctx,
         "gross_weight_kg",
         d.gross_weight_kg,
-        "Gross weight",
+        N_("Gross weight"),
         "0.450",
-        "weigh the packed parcel, in kg.",
+        N_("weigh the packed parcel, in kg."),
     )
     if g is not None:
         if g <= 0:
@@ -568,8 +590,8 @@ def rule_totals(ctx: Context) -> None:
                 ERROR,
                 "gross_weight_kg",
                 "must_be_positive",
-                what="Gross weight",
-                hint="weigh the packed parcel, in kg.",
+                what=N_("Gross weight"),
+                hint=N_("weigh the packed parcel, in kg."),
             )
         elif g < net:
             ctx.add(ERROR, "gross_weight_kg", "gross_below_net", gross=g, net=net)
@@ -590,14 +612,14 @@ def rule_totals(ctx: Context) -> None:
                 ERROR, "postal_charges", "not_a_number", value=d.postal_charges, example="12.50"
             )
         elif pc < 0:
-            ctx.add(ERROR, "postal_charges", "must_not_be_negative", what="Postal charges")
+            ctx.add(ERROR, "postal_charges", "must_not_be_negative", what=N_("Postal charges"))
     elif ctx.form == "cn23" and d.category != Category.DOCUMENTS.value:
         ctx.add(
             WARNING,
             "postal_charges",
             "required_recommended",
-            what="Postal charges",
-            hint="the CN 23 asks for the postage and other fees paid (box 9).",
+            what=N_("Postal charges"),
+            hint=N_("the CN 23 asks for the postage and other fees paid (box 9)."),
         )
     declared = d.extra.get("total_value")
     if declared not in (None, ""):
@@ -789,9 +811,9 @@ def rule_gift_relief(ctx: Context) -> None:
     dest, origin = d.recipient.country.strip(), d.sender.country.strip()
     eu = eu_members()
     if dest == "GB" and origin != "GB":
-        t, where = threshold("uk_gift"), "the United Kingdom"
+        t, where = threshold("uk_gift"), N_("the United Kingdom")
     elif dest in eu and origin not in eu:
-        t, where = threshold("eu_gift"), "the EU"
+        t, where = threshold("eu_gift"), N_("the EU")
     else:
         return
     conv = ctx.in_currency(ctx.total_value(), t.currency)
