@@ -131,6 +131,7 @@ def test_index_sku_then_name() -> None:
     assert idx.match("", "Ceramic mug") == (None, "")  # exact names only
     assert idx.match("NOPE", "") == (None, "")
     assert name_key("Café  crème-Tasse") == "cafe creme tasse"
+    assert name_key("Smørrebrød_Teller") == name_key("smorrebrod teller")  # the one fold
     idx.add(Product("MUG-1", "Big mug", "Mug", "0.5", "691200", "DE"))  # replaced
     assert idx.by_name("Ceramic mug blue") is None and len(idx) == 3
 

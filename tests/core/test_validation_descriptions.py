@@ -8,8 +8,9 @@ import pytest
 
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.paths import resource
+from shipdesk.core.text import fold, words
 from shipdesk.core.validation import validate
-from shipdesk.core.validation.descriptions import check_description, fold, words
+from shipdesk.core.validation.descriptions import check_description
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,6 @@ filled, and each filled field is listed in ``item.extra["filled_from_catalogue"]
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -38,6 +37,7 @@ from shipdesk.core.exchange.sheets import Cell, csv_text, is_blank_row, open_she
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Item
 from shipdesk.core.storage.products import FIELDS, Product, ProductIndex, sku_key
+from shipdesk.core.text import strip_accents
 
 FILLED_KEY = "filled_from_catalogue"
 """``item.extra`` key listing the fields completed from the catalogue."""
@@ -85,9 +85,7 @@ def _column_key(header: str) -> tuple[str, str | None] | None:
     """(catalogue column, weight unit named in the header) for a header, or None."""
     if not header:
         return None
-    plain = "".join(
-        ch for ch in unicodedata.normalize("NFKD", header) if not unicodedata.combining(ch)
-    )
+    plain = strip_accents(header)
     bare = norm_header(re.sub(r"\([^)]*\)", "", plain))
     for key, names in _ALIASES.items():
         if bare in names:

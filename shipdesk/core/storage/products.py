@@ -10,12 +10,12 @@ from it (:class:`ProductIndex`): by SKU (trimmed, case ignored), else by the exa
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.storage.db import UserDatabase, now_iso
+from shipdesk.core.text import words
 
 FIELDS = ("description", "net_weight_kg", "hs_code", "origin_country")
 """The item fields a product can fill, in the order they are reported."""
@@ -49,13 +49,7 @@ def sku_key(sku: str) -> str:
 
 def name_key(text: str) -> str:
     """A product name for exact matching: accents, case, punctuation and spacing ignored."""
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    out = []
-    for ch in decomposed:
-        if unicodedata.combining(ch):
-            continue
-        out.append(ch.casefold() if ch.isalnum() else " ")
-    return " ".join("".join(out).split())
+    return " ".join(words(str(text)))
 
 
 def _product(row: sqlite3.Row) -> Product:
