@@ -19,7 +19,7 @@ from __future__ import annotations
 import gettext
 import logging
 import threading
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from shipdesk.core.paths import resource
@@ -63,7 +63,6 @@ def available_languages() -> list[str]:
     return [lang for lang in catalogue_languages() if lang not in DOCUMENT_ONLY_LANGUAGES]
 
 
-@cache
 def translator(lang: str | None) -> gettext.NullTranslations:
     """The catalogue for ``lang`` (``gettext``, ``ngettext``, ``pgettext``, ``npgettext``).
 
@@ -71,7 +70,13 @@ def translator(lang: str | None) -> gettext.NullTranslations:
     (with English plurals), so a caller never has to check first. A damaged .mo is logged and
     treated as missing: a broken translation must not stop the app.
     """
-    code = lang_code(lang)
+    return _translator(lang_code(lang))
+
+
+# Keyed by language code, so "de_DE", "de-AT" and "de" share one catalogue; bounded because
+# the code can come from input (a "lang" field of a batch line).
+@lru_cache(maxsize=32)
+def _translator(code: str) -> gettext.NullTranslations:
     if code == SOURCE_LANGUAGE:
         return gettext.NullTranslations()
     try:

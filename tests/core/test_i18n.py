@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from shipdesk.core import i18n
 from shipdesk.core.countries import country_name, is_country
 
@@ -107,3 +109,21 @@ def test_document_only_languages_are_not_offered_for_the_interface() -> None:
     assert "es" not in ui
     assert ui[0] == "en" and {"de", "fr"} <= set(ui)
     assert i18n.set_language("es") == "en"
+
+
+def test_a_damaged_catalogue_falls_back_to_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A broken translation must not stop the app: the texts show in English."""
+    mo = tmp_path / "de" / "LC_MESSAGES" / "shipdesk.mo"
+    mo.parent.mkdir(parents=True)
+    mo.write_bytes(b"not a catalogue")
+    monkeypatch.setattr(i18n, "locale_dir", lambda: tmp_path)
+    i18n._translator.cache_clear()
+    try:
+        assert i18n.translator("de").gettext("Items") == "Items"
+        assert not i18n.has_catalogue("de")
+    finally:
+        monkeypatch.undo()
+        i18n._translator.cache_clear()
+    assert i18n.translator("de").gettext("Items") == "Waren"
