@@ -35,10 +35,10 @@ def _usage(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from shipdesk.core.screening import api
+    from shipdesk.core.services import data, open_workspace
 
-    rs = api.active_ruleset()
-    error = api.load_error()
+    with open_workspace() as ws:
+        rs, error = data.rules(ws)
     if args.json:
         data = {
             "version": rs.dataset_version,
@@ -82,12 +82,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from shipdesk.core.screening import api
-    from shipdesk.core.screening.bundle import import_bundle
+    from shipdesk.core.services import data, open_workspace
 
-    current = api.active_ruleset().dataset_version
-    rs = import_bundle(args.bundle, current_version=current, force=args.force)
-    active = api.reload()
+    with open_workspace() as ws:
+        rs, active = data.import_rules(ws, args.bundle, force=args.force)
     print(
         f"imported rules {rs.dataset_version} ({len(rs.rules)} rules); active: "
         f"{active.version_text()}"
@@ -96,11 +94,10 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _rollback(args: argparse.Namespace) -> int:
-    from shipdesk.core.screening import api
-    from shipdesk.core.screening.bundle import rollback
+    from shipdesk.core.services import data, open_workspace
 
-    what = rollback()
-    active = api.reload()
+    with open_workspace() as ws:
+        what, active = data.rollback_rules(ws)
     print(f"rolled back to the {what}; active: {active.version_text()}")
     return 0
 

@@ -159,8 +159,9 @@ def test_rules_info_check_import_rollback(home: Path, capsys: pytest.CaptureFixt
     assert "not newer" in capsys.readouterr().err
     assert main(["rules", "rollback"]) == 0
     assert "shipped rule set" in capsys.readouterr().out
-    assert api.active_ruleset().origin == "shipped"
-    assert bundle.active_dir().exists() is False
+    root = home / "home" / "data" / "rules"
+    assert api.active_ruleset(root).origin == "shipped"
+    assert bundle.active_dir(root).exists() is False
 
 
 def test_rules_check_reports_file_and_rule(

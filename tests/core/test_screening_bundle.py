@@ -21,10 +21,7 @@ from shipdesk.core.screening.overrides import blocking, record_override
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("SHIPDESK_HOME", str(tmp_path / "home"))
-    api.reload()
     yield tmp_path
-    monkeypatch.undo()
-    api.reload()
 
 
 def make_bundle(tmp_path: Path, version: str, name: str = "bundle") -> Path:
@@ -41,53 +38,58 @@ def make_bundle(tmp_path: Path, version: str, name: str = "bundle") -> Path:
 
 
 def test_import_newer_bundle_then_rollback(home: Path) -> None:
-    shipped = api.active_ruleset().dataset_version
+    root = home / "home" / "data" / "rules"
+    shipped = api.active_ruleset(root).dataset_version
     src = make_bundle(home, "2099.1.0")
-    rs = bundle.import_bundle(src, current_version=shipped)
+    rs = bundle.import_bundle(src, root, current_version=shipped)
     assert rs.dataset_version == "2099.1.0"
-    active = api.reload()
+    active = api.reload(root)
     assert active.origin == "imported" and active.dataset_version == "2099.1.0"
-    assert "2099.1.0" in api.rules_version()
+    assert "2099.1.0" in api.rules_version(root)
 
     newer = make_bundle(home, "2099.2.0", "bundle2")
-    bundle.import_bundle(newer, current_version=active.dataset_version)
-    assert api.reload().dataset_version == "2099.2.0"
-    assert bundle.rollback() == "previous imported rule set"
-    assert api.reload().dataset_version == "2099.1.0"
+    bundle.import_bundle(newer, root, current_version=active.dataset_version)
+    assert api.reload(root).dataset_version == "2099.2.0"
+    assert bundle.rollback(root) == "previous imported rule set"
+    assert api.reload(root).dataset_version == "2099.1.0"
 
 
 def test_rollback_to_shipped_and_nothing_to_roll_back(home: Path) -> None:
-    bundle.import_bundle(make_bundle(home, "2099.1.0"))
-    assert bundle.rollback() == "shipped rule set"
-    assert api.reload().origin == "shipped"
+    root = home / "home" / "data" / "rules"
+    bundle.import_bundle(make_bundle(home, "2099.1.0"), root)
+    assert bundle.rollback(root) == "shipped rule set"
+    assert api.reload(root).origin == "shipped"
     with pytest.raises(InputError, match="no imported rule set"):
-        bundle.rollback()
+        bundle.rollback(root)
 
 
 def test_zip_bundle(home: Path) -> None:
+    root = home / "home" / "data" / "rules"
     src = make_bundle(home, "2099.3.0")
     archive = home / "rules.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         for p in src.rglob("*"):
             if p.is_file():
                 zf.write(p, "rules/" + p.relative_to(src).as_posix())
-    assert bundle.import_bundle(archive).dataset_version == "2099.3.0"
+    assert bundle.import_bundle(archive, root).dataset_version == "2099.3.0"
 
 
 def test_tampered_file_is_rejected(home: Path) -> None:
+    root = home / "home" / "data" / "rules"
     src = make_bundle(home, "2099.1.0")
     with (src / "dg.toml").open("a", encoding="utf-8") as fh:
         fh.write("\n# changed\n")
     with pytest.raises(InputError, match=r"dg\.toml: sha256 does not match"):
-        bundle.import_bundle(src)
-    assert not bundle.active_dir().exists()
+        bundle.import_bundle(src, root)
+    assert not bundle.active_dir(root).exists()
 
 
 def test_unlisted_file_and_invalid_rules_are_rejected(home: Path) -> None:
+    root = home / "home" / "data" / "rules"
     src = make_bundle(home, "2099.1.0")
     (src / "extra.toml").write_text("x = 1\n", encoding="utf-8")
     with pytest.raises(InputError, match="not listed"):
-        bundle.import_bundle(src)
+        bundle.import_bundle(src, root)
     src2 = make_bundle(home, "2099.1.1", "b2")
     dg = src2 / "dg.toml"
     dg.write_text(dg.read_text(encoding="utf-8").replace('level = "restricted"', 'level = "x"', 1))
@@ -95,27 +97,30 @@ def test_unlisted_file_and_invalid_rules_are_rejected(home: Path) -> None:
     manifest["files"]["dg.toml"] = bundle.sha256_file(dg)
     (src2 / bundle.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
     with pytest.raises(InputError, match=r"bundle rejected: .*dg\.toml: rule DG-LI-ION-IN-EQUIP"):
-        bundle.import_bundle(src2)
+        bundle.import_bundle(src2, root)
 
 
 def test_older_bundle_refused_unless_forced(home: Path) -> None:
+    root = home / "home" / "data" / "rules"
     src = make_bundle(home, "2020.1.0")
     with pytest.raises(InputError, match="not newer"):
-        bundle.import_bundle(src, current_version="2026.11.0")
-    assert bundle.import_bundle(src, current_version="2026.11.0", force=True)
-    active = api.reload()
+        bundle.import_bundle(src, root, current_version="2026.11.0")
+    assert bundle.import_bundle(src, root, current_version="2026.11.0", force=True)
+    active = api.reload(root)
     assert active.origin == "imported" and active.dataset_version == "2020.1.0"
-    assert "2020.1.0" in api.rules_version()
+    assert "2020.1.0" in api.rules_version(root)
 
 
 def test_broken_active_set_falls_back_and_reports(home: Path) -> None:
-    bundle.import_bundle(make_bundle(home, "2099.1.0"))
-    with (bundle.active_dir() / "dg.toml").open("a", encoding="utf-8") as fh:
+    root = home / "home" / "data" / "rules"
+    bundle.import_bundle(make_bundle(home, "2099.1.0"), root)
+    with (bundle.active_dir(root) / "dg.toml").open("a", encoding="utf-8") as fh:
         fh.write("\n# damaged\n")
-    rs = api.reload()
+    rs = api.reload(root)
     assert rs.origin == "shipped"
-    assert "sha256 does not match" in (api.load_error() or "")
-    assert api.screen_item("perfume", destination="FR")[0].rule == "DG-PERFUME"
+    assert "sha256 does not match" in (api.load_error(root) or "")
+    found = api.screen_item("perfume", destination="FR", ruleset=rs)
+    assert found[0].rule == "DG-PERFUME"
 
 
 # -- overrides ----------------------------------------------------------------------------
@@ -154,3 +159,16 @@ def test_override_needs_a_reason() -> None:
     with pytest.raises(InputError, match="reason"):
         record_override(decl, finding, "  ")
     assert "history" not in decl.extra or decl.extra["history"] == []
+
+
+def test_the_workspace_screens_with_its_own_imported_rules(tmp_path: Path, workspace) -> None:
+    from shipdesk.core.services import data, data_versions, declarations
+
+    imported, active = data.import_rules(workspace, make_bundle(tmp_path, "2099.1.0"))
+    assert imported.dataset_version == active.dataset_version == "2099.1.0"
+    assert data.rules(workspace) == (active, None)
+    assert "2099.1.0" in data_versions(workspace.folders)["rules"]
+    assert api.active_ruleset().dataset_version != "2099.1.0"  # no ambient rules folder
+    assert declarations.screen(workspace, _decl(), lang="en")
+    what, now = data.rollback_rules(workspace)
+    assert what == "shipped rule set" and now.origin == "shipped"

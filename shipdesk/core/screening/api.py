@@ -37,14 +37,27 @@ __all__ = [
 ]
 
 _lock = threading.Lock()
-_active: RuleSet | None = None
-_error: str | None = None
+# Loaded rule sets by the user's rules folder ("" for the shipped rules alone): (set, problem).
+_loaded: dict[str, tuple[RuleSet, str | None]] = {}
 
 
-def _load() -> tuple[RuleSet, str | None]:
-    shipped = compile_folder(bundle.shipped_dir(), origin="shipped")
+def _key(root: Path | None) -> str:
+    return str(root) if root is not None else ""
+
+
+def _shipped() -> RuleSet:
+    """The shipped rules, compiled once (called with the lock held)."""
+    if "" not in _loaded:
+        _loaded[""] = (compile_folder(bundle.shipped_dir(), origin="shipped"), None)
+    return _loaded[""][0]
+
+
+def _load(root: Path | None) -> tuple[RuleSet, str | None]:
+    shipped = _shipped()
     problems: list[str] = []
-    for folder in (bundle.active_dir(), bundle.previous_dir()):
+    if root is None:
+        return shipped, None
+    for folder in (bundle.active_dir(root), bundle.previous_dir(root)):
         if not folder.exists():
             continue
         try:
@@ -61,42 +74,44 @@ def _load() -> tuple[RuleSet, str | None]:
     return shipped, "; ".join(problems) or None
 
 
-def active_ruleset() -> RuleSet:
-    """The rule set in use (loaded on first call)."""
-    global _active, _error
+def active_ruleset(root: Path | None = None) -> RuleSet:
+    """The rule set in use with the user's rules folder ``root`` (the workspace's; None: the
+    shipped rules alone), loaded on first call and kept."""
+    key = _key(root)
     with _lock:
-        if _active is None:
-            _active, _error = _load()
-        return _active
+        if key not in _loaded:
+            _loaded[key] = _load(root)
+        return _loaded[key][0]
 
 
-def reload() -> RuleSet:
-    """Forget the cached set (after an import or rollback) and load again."""
-    global _active
+def reload(root: Path | None = None) -> RuleSet:
+    """Forget the kept set (after an import or rollback) and load again (the shipped rules
+    are read again too when ``root`` is None)."""
     with _lock:
-        _active = None
-    return active_ruleset()
+        _loaded.pop(_key(root), None)
+    return active_ruleset(root)
 
 
-def load_error() -> str | None:
-    """Why an imported rule set was not used, or None."""
-    active_ruleset()
-    return _error
+def load_error(root: Path | None = None) -> str | None:
+    """Why an imported rule set in ``root`` was not used, or None."""
+    active_ruleset(root)
+    with _lock:
+        return _loaded[_key(root)][1]
 
 
-def rules_version() -> str:
+def rules_version(root: Path | None = None) -> str:
     """Version and date of the active rule set, e.g. ``2026.11.0 (2026-11-20, 172 rules, ...)``.
 
     Cheap: when the rules are not loaded yet, only the file headers are read (no validation).
     """
     with _lock:
-        loaded = _active
+        loaded = _loaded.get(_key(root))
     if loaded is not None:
-        return loaded.version_text()
+        return loaded[0].version_text()
     try:
-        return _quick_version()
+        return _quick_version(root)
     except (OSError, ValueError, tomllib.TOMLDecodeError):
-        return active_ruleset().version_text()
+        return active_ruleset(root).version_text()
 
 
 def _headers(folder: Path) -> tuple[str, str, int]:
@@ -116,11 +131,11 @@ def _headers(folder: Path) -> tuple[str, str, int]:
     return version, newest, count
 
 
-def _quick_version() -> str:
+def _quick_version(root: Path | None) -> str:
     shipped = _headers(bundle.shipped_dir())
     best, origin = shipped, "shipped"
-    active = bundle.active_dir()
-    if (active / bundle.MANIFEST).exists():
+    active = bundle.active_dir(root) if root is not None else None
+    if active is not None and (active / bundle.MANIFEST).exists():
         imported = _headers(active)
         if bundle.is_forced(active) or bundle.version_key(imported[0]) > bundle.version_key(
             shipped[0]
@@ -157,16 +172,18 @@ def screen_item(
     item_category: str = "",
     when: date | None = None,
     rates: RateBook | None = None,
+    ruleset: RuleSet | None = None,
 ) -> list[Finding]:
     """Findings for one item sent to ``destination`` (most severe first).
 
     Destination-wide rules (sanctions, embargoes) are included, since one item is then the whole
     shipment. ``value`` is the line value; with ``quantity`` it is split per unit for per-item
-    thresholds. ``rates``: the rate book values are converted with (None: the shipped tables).
+    thresholds. ``rates``: the rate book values are converted with (None: the shipped tables);
+    ``ruleset``: the rules to apply (None: the shipped rules).
     """
     if channel not in ("post", "courier"):
         raise InputError(f"unknown channel {channel!r} (post or courier)", location="channel")
-    rs = active_ruleset()
+    rs = ruleset if ruleset is not None else active_ruleset()
     unit = value
     if value is not None and quantity is not None and quantity > 0:
         unit = value / quantity
@@ -195,16 +212,18 @@ def screen_declaration(
     channel: str = "post",
     lang: str = "en",
     rates: RateBook | None = None,
+    ruleset: RuleSet | None = None,
 ) -> list[Finding]:
     """Findings for every item (``item_index`` set) and for the shipment (``item_index`` None).
 
     Each item is screened with its HS code and origin, the recipient country as destination and
     the sender country as the consignment's origin. Declaration-level rules (sanctions on the
-    destination or origin, addresses in sanctioned regions) are reported once.
+    destination or origin, addresses in sanctioned regions) are reported once. ``rates`` and
+    ``ruleset`` as for :func:`screen_item`.
     """
     if channel not in ("post", "courier"):
         raise InputError(f"unknown channel {channel!r} (post or courier)", location="channel")
-    rs = active_ruleset()
+    rs = ruleset if ruleset is not None else active_ruleset()
     dest = (decl.recipient.country or "").strip().upper()
     sender = (decl.sender.country or "").strip().upper()
     when = _when(decl.date)

@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from shipdesk.core.errors import DataError, InputError
-from shipdesk.core.paths import folders, resource
+from shipdesk.core.paths import resource
 from shipdesk.core.screening.rules import RuleSet, compile_folder
 
 MANIFEST = "MANIFEST.json"
@@ -31,16 +31,14 @@ def shipped_dir() -> Path:
     return resource("rules")
 
 
-def user_dir() -> Path:
-    return folders().data / "rules"
+def active_dir(root: Path) -> Path:
+    """The imported rule set in use, in the user's rules folder ``root``."""
+    return root / "active"
 
 
-def active_dir() -> Path:
-    return user_dir() / "active"
-
-
-def previous_dir() -> Path:
-    return user_dir() / "previous"
+def previous_dir(root: Path) -> Path:
+    """The imported rule set it replaced (kept for a rollback)."""
+    return root / "previous"
 
 
 def sha256_file(path: Path) -> str:
@@ -159,8 +157,11 @@ def _extract(bundle: Path, into: Path) -> Path:
     return target
 
 
-def import_bundle(bundle: str | Path, *, current_version: str = "", force: bool = False) -> RuleSet:
-    """Check a bundle (manifest, then every rule) and make it the active rule set.
+def import_bundle(
+    bundle: str | Path, root: Path, *, current_version: str = "", force: bool = False
+) -> RuleSet:
+    """Check a bundle (manifest, then every rule) and make it the active rule set in the
+    user's rules folder ``root`` (the workspace's).
 
     The set it replaces is kept as the previous one. A bundle not newer than
     ``current_version`` is refused unless ``force``.
@@ -168,7 +169,6 @@ def import_bundle(bundle: str | Path, *, current_version: str = "", force: bool 
     src = Path(bundle)
     if not src.exists():
         raise InputError("file not found", source=str(src))
-    root = user_dir()
     root.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=root, prefix="import-") as tmp:
         staged = _extract(src, Path(tmp))
@@ -192,7 +192,7 @@ def import_bundle(bundle: str | Path, *, current_version: str = "", force: bool 
                 "installed with --force: used even when the shipped rules are newer\n",
                 encoding="utf-8",
             )
-        active, previous = active_dir(), previous_dir()
+        active, previous = active_dir(root), previous_dir(root)
         if active.exists():
             if previous.exists():
                 shutil.rmtree(previous)
@@ -202,17 +202,17 @@ def import_bundle(bundle: str | Path, *, current_version: str = "", force: bool 
     return ruleset
 
 
-def rollback() -> str:
+def rollback(root: Path) -> str:
     """Bring back the previous rule set; returns a description of what is active now.
 
     The set rolled back from becomes the previous one, so a second rollback undoes the first.
     With no previous imported set, the imported set is removed and the shipped rules apply.
     """
-    active, previous = active_dir(), previous_dir()
+    active, previous = active_dir(root), previous_dir(root)
     if not active.exists() and not previous.exists():
         raise InputError("no imported rule set to roll back; the shipped rules are active")
     if previous.exists():
-        swap = user_dir() / "swap"
+        swap = root / "swap"
         if swap.exists():
             shutil.rmtree(swap)
         if active.exists():

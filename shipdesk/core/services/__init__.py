@@ -39,7 +39,7 @@ def data_versions(folders: Folders | None = None) -> dict[str, str]:
     def rules() -> str:
         from shipdesk.core.screening.api import rules_version
 
-        return rules_version()
+        return rules_version(folders.data / "rules")
 
     def operators() -> str:
         from shipdesk.core.forms import profiles_version

@@ -16,6 +16,7 @@ from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from shipdesk.core import money
+    from shipdesk.core.screening.rules import RuleSet
     from shipdesk.core.storage.national_tariff import TariffInfo
     from shipdesk.core.tariff.national import ImportSummary as TariffImportSummary
 
@@ -69,6 +70,36 @@ def convert(
     from shipdesk.core.money import convert as _convert
 
     return _convert(amount, from_ccy, to_ccy, on=on, rates=ws.rates)
+
+
+# -- restricted-goods rules --------------------------------------------------------------------
+def rules(ws: Workspace) -> tuple[RuleSet, str | None]:
+    """The rule set in use with the user's imported rules, and why an imported set was not
+    used (None when nothing went wrong)."""
+    from shipdesk.core.screening.api import active_ruleset, load_error
+
+    return active_ruleset(ws.rules_dir), load_error(ws.rules_dir)
+
+
+def import_rules(
+    ws: Workspace, bundle: str | Path, *, force: bool = False
+) -> tuple[RuleSet, RuleSet]:
+    """Check a rule bundle (folder or .zip) and make it the active set: (imported, active)."""
+    from shipdesk.core.screening.api import active_ruleset, reload
+    from shipdesk.core.screening.bundle import import_bundle
+
+    current = active_ruleset(ws.rules_dir).dataset_version
+    imported = import_bundle(bundle, ws.rules_dir, current_version=current, force=force)
+    return imported, reload(ws.rules_dir)
+
+
+def rollback_rules(ws: Workspace) -> tuple[str, RuleSet]:
+    """Bring back the previous rule set: (what is active now, in words; the active set)."""
+    from shipdesk.core.screening.api import reload
+    from shipdesk.core.screening.bundle import rollback
+
+    what = rollback(ws.rules_dir)
+    return what, reload(ws.rules_dir)
 
 
 # -- national tariffs ---------------------------------------------------------------------------

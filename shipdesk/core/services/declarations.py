@@ -83,13 +83,14 @@ def screen(
     """Restricted-goods findings (per item and for the shipment), with messages in ``lang``
     (default: the language in use)."""
     from shipdesk.core.i18n import language
-    from shipdesk.core.screening.api import screen_declaration
+    from shipdesk.core.screening.api import active_ruleset, screen_declaration
 
     return screen_declaration(
         decl,
         channel=channel or ws.settings.channel or "post",
         lang=lang or language(),
         rates=ws.rates,
+        ruleset=active_ruleset(ws.rules_dir),
     )
 
 
@@ -110,6 +111,7 @@ def screen_item(
 ) -> list[Finding]:
     """Restricted-goods findings for one item sent to ``destination`` (``check`` without a
     declaration file); value limits use the workspace's rate book."""
+    from shipdesk.core.screening.api import active_ruleset
     from shipdesk.core.screening.api import screen_item as _screen_item
 
     return _screen_item(
@@ -125,6 +127,7 @@ def screen_item(
         sender_country=sender_country,
         item_category=item_category,
         rates=ws.rates,
+        ruleset=active_ruleset(ws.rules_dir),
     )
 
 

@@ -104,6 +104,11 @@ class Workspace:
         self._settings = None
         self._rates = None
 
+    @property
+    def rules_dir(self) -> Path:
+        """The user's imported restricted-goods rules (active and previous sets)."""
+        return self.folders.data / "rules"
+
     # -- lifetime ------------------------------------------------------------------------------
     @property
     def user_db_path(self) -> Path:
