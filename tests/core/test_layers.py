@@ -1,0 +1,68 @@
+"""Who may import whom, read from the source (lazy imports inside functions included).
+
+The layers, top to bottom: faces (gui, cli) -> services -> exchange, documents -> validation,
+screening, tariff -> storage -> ground. Storage sits below the judges and producers, nothing
+below the services calls up into them, and a face reaches persistence only through a service.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PKG = Path(__file__).resolve().parents[2] / "shipdesk"
+GROUND = {"model", "money", "errors", "paths", "hscode", "fileio", "text", "i18n"}
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.add(node.module)
+            out.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {m for m in out if m.startswith("shipdesk.")}
+
+
+def _files(*parts: str) -> list[Path]:
+    return sorted(PKG.joinpath(*parts).rglob("*.py"))
+
+
+def _core_part(module: str) -> str | None:
+    bits = module.split(".")
+    return bits[2] if len(bits) > 2 and bits[1] == "core" else None
+
+
+@pytest.mark.parametrize("path", _files("core", "storage"), ids=lambda p: p.name)
+def test_storage_imports_only_storage_and_the_ground(path: Path) -> None:
+    wrong = {
+        m
+        for m in _imports(path)
+        if _core_part(m) not in GROUND | {"storage"} and m != "shipdesk.core"
+    }
+    assert wrong == set()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in _files("core") if "services" not in p.parts],
+    ids=lambda p: str(p.relative_to(PKG)),
+)
+def test_nothing_below_the_services_calls_up_into_them(path: Path) -> None:
+    up = {m for m in _imports(path) if _core_part(m) == "services" or m.startswith("shipdesk.gui")}
+    up |= {m for m in _imports(path) if m.startswith("shipdesk.cli")}
+    assert up == set()
+
+
+@pytest.mark.parametrize(
+    "path", _files("gui") + _files("cli"), ids=lambda p: str(p.relative_to(PKG))
+)
+def test_faces_reach_persistence_only_through_the_services(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert {m for m in _imports(path) if _core_part(m) == "storage"} == set()
+    assert "sqlite3" not in text
+    assert "import folders" not in text  # the workspace carries the folders
