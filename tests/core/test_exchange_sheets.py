@@ -161,3 +161,18 @@ def test_formula_cells_read_as_cached_values_never_evaluated(tmp_path: Path) -> 
     wb.save(p)  # openpyxl stores no cached results: the reader sees empty cells
     _, rows = read_table(p)
     assert rows[0][1][1:] == [None, None]
+
+
+def test_long_csv_cells_are_read_without_changing_the_process_wide_limit(tmp_path: Path) -> None:
+    import csv
+
+    p = tmp_path / "long.csv"
+    p.write_text(f"Order,Description\n1,{'x' * 20_000}\n", encoding="utf-8")
+    before = csv.field_size_limit(1_000)  # what some other code in the process chose
+    try:
+        headers, rows = read_table(p)
+        assert csv.field_size_limit() == 1_000  # put back after the read
+    finally:
+        csv.field_size_limit(before)
+    assert headers == ["Order", "Description"]
+    assert rows[0][1][1] == "x" * safety.MAX_CELL_CHARS  # clipped to the cell limit

@@ -232,3 +232,12 @@ def test_rates_info(workspace: Workspace) -> None:
     assert info["sdr"]["base"] == "XDR" and info["sdr"]["newest"] == "2025-12-22"
     assert info["eur"]["newest"] == "2025-10-20" and "USD" in info["eur"]["currencies"]
     assert info["eur"]["user_dates"] == 0
+
+
+def test_convert_reads_no_file_and_uses_the_rate_book_handed_in(workspace: Workspace) -> None:
+    rates_file(workspace).write_text("{not json", encoding="utf-8")  # never opened by convert
+    day = date(2025, 10, 20)
+    assert money.convert(Decimal(10), "EUR", "USD", on=day).rate == Decimal("1.16549")
+    mine = money.RateBook({"eur": {day: {"USD": (Decimal("1.20"), "mine")}}})
+    c = money.convert(Decimal(10), "EUR", "USD", on=day, rates=mine)
+    assert (c.rate, c.source) == (Decimal("1.20"), "mine")
