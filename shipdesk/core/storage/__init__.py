@@ -1,1 +1,8 @@
-"""The user's own data: one SQLite database (WAL) with versioned, forward-only migrations."""
+"""The one owner of persistence: the user's SQLite database and the files beside it.
+
+``db.UserDatabase`` opens the database once (migrations run then), gives each thread its own
+connection and writes through one lane; the repositories (drafts, catalogue, products, mappings,
+address book, settings, rates, national tariffs) are what the layers above use, typed by the
+Protocols in ``interfaces``. Storage imports only the ground (model, money, hscode, fileio,
+paths, errors); the services build the repositories into a workspace.
+"""
