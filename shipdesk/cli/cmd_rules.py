@@ -40,7 +40,7 @@ def _info(args: argparse.Namespace) -> int:
     with open_workspace() as ws:
         rs, error = data.rules(ws)
     if args.json:
-        data = {
+        info = {
             "version": rs.dataset_version,
             "origin": rs.origin,
             "folder": rs.folder,
@@ -56,7 +56,7 @@ def _info(args: argparse.Namespace) -> int:
             ],
             "load_error": error,
         }
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json.dumps(info, ensure_ascii=False, indent=2))
         return 0
     print(f"rules: {rs.version_text()}")
     print(f"folder: {rs.folder}")
