@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from shipdesk.core.model import Declaration
+from shipdesk.core.screening.engine import Finding
 from shipdesk.core.services import Workspace, declarations
+from shipdesk.core.validation.result import Problem, ValidationResult
 
 log = logging.getLogger("shipdesk.gui.session")
 
@@ -34,8 +35,8 @@ class EditSession(QObject):
         self.decl = Declaration()
         self.draft_id = declarations.new_draft_id(self.ws)
         self.path: Path | None = None
-        self.validation: Any = None
-        self.findings: list[Any] = []
+        self.validation: ValidationResult | None = None
+        self.findings: list[Finding] = []
         self.check_errors: list[str] = []
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check_now)
@@ -43,7 +44,9 @@ class EditSession(QObject):
         self._save_timer.timeout.connect(self.save_draft_now)
 
     # -- replacing the declaration -----------------------------------------------------------
-    def load(self, decl: Declaration, *, draft_id: str | None = None, path: Path | None = None):
+    def load(
+        self, decl: Declaration, *, draft_id: str | None = None, path: Path | None = None
+    ) -> None:
         self.flush()
         self.decl = decl
         self.draft_id = draft_id or declarations.new_draft_id(self.ws)
@@ -96,7 +99,7 @@ class EditSession(QObject):
         self.check_errors = errors
         self.checked.emit(self.validation, self.findings)
 
-    def problems_for(self, prefix: str) -> list[Any]:
+    def problems_for(self, prefix: str) -> list[Problem]:
         """Problems whose field path is ``prefix`` or below it."""
         if not self.validation:
             return []

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.model import Category, NonDelivery
 from shipdesk.core.screening.api import highest_level
+from shipdesk.core.screening.engine import Finding
+from shipdesk.core.validation.result import ValidationResult
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.findings import FindingsWidget
@@ -311,7 +313,7 @@ class ItemsPage(QWidget):
         self.hs_search.edit.setFocus()
         self.hs_search.edit.selectAll()
 
-    def _on_overridden(self, _finding: Any) -> None:
+    def _on_overridden(self, _finding: Finding) -> None:
         self.session.touch()
         self.session.check_now()
 
@@ -330,9 +332,9 @@ class ItemsPage(QWidget):
             "\n".join(f"{'✖' if p.level == 'error' else '⚠'} {p.field}: {p.message}" for p in probs)
         )
 
-    def _on_checked(self, result: Any, findings: Any) -> None:
+    def _on_checked(self, result: ValidationResult | None, findings: list[Finding] | None) -> None:
         probs = list(result.problems) if result is not None else []
-        by_item: dict[int, list[Any]] = {}
+        by_item: dict[int, list[Finding]] = {}
         for f in findings or []:
             if f.item_index is not None:
                 by_item.setdefault(int(f.item_index), []).append(f)

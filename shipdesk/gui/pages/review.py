@@ -133,14 +133,14 @@ class ReviewPage(QWidget):
         done_keys = overridden(self.session.decl)
         for f in s.findings:
             where = (
-                _("item {n}").format(n=int(f.item_index) + 1)
-                if getattr(f, "item_index", None) is not None
+                _("item {n}").format(n=f.item_index + 1)
+                if f.item_index is not None
                 else _("shipment")
             )
             done = (f.rule, f.item_index) in done_keys
             mark = " (" + _("overridden") + ")" if done else ""
             text = f"{_(LEVEL_TEXT.get(f.level, f.level))}{mark} · {where}: {f.message}"
-            if getattr(f, "advice", ""):
+            if f.advice:
                 text += f"\n    → {f.advice}"
             it = QListWidgetItem(text)
             it.setIcon(level_icon("info" if f.level == "warning" else f.level))
