@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from shipdesk.core.errors import InputError
 
 if TYPE_CHECKING:
+    from shipdesk.core.screening.engine import Finding
     from shipdesk.core.services import Workspace
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -130,7 +131,7 @@ def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
     return EXIT_OK
 
 
-def _print_findings(findings: list[Any], lang: str, prefix: str = "") -> None:
+def _print_findings(findings: list[Finding], lang: str, prefix: str = "") -> None:
     from shipdesk.core.screening.messages import level_word, text
 
     if not findings:

@@ -12,7 +12,7 @@ catalogue, so the same or a similar description ranks it first next time.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -35,7 +35,7 @@ from shipdesk.gui import workers
 
 if TYPE_CHECKING:
     from shipdesk.core.services import Workspace
-    from shipdesk.core.tariff.api import Node
+    from shipdesk.core.tariff.api import Node, SearchResult, Suggestion
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 DESC_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -59,7 +59,7 @@ def _confidence_label(level: str) -> str:
     return f"{dots} {_(word)}"
 
 
-def _bare_search(text: str, top: int) -> Any:
+def _bare_search(text: str, top: int) -> SearchResult:
     """Search without a workspace: the nomenclature only (no catalogue, no national lines)."""
     from shipdesk.core.tariff import api
 
@@ -70,7 +70,7 @@ def _forget_choice(description: str, code: str) -> None:
     """Without a workspace a choice is not remembered."""
 
 
-def _bare_children(code: str | None) -> list[Any]:
+def _bare_children(code: str | None) -> list[Node]:
     from shipdesk.core.tariff.api import children
 
     return list(children(code))
@@ -174,9 +174,9 @@ class HsSearchWidget(QWidget):
         parent: QWidget | None = None,
         *,
         workspace: Workspace | None = None,
-        search_fn: Callable[[str, int], Any] | None = None,
+        search_fn: Callable[[str, int], SearchResult] | None = None,
         remember_fn: Callable[[str, str], None] | None = None,
-        children_fn: Callable[[str | None], list[Any]] | None = None,
+        children_fn: Callable[[str | None], list[Node]] | None = None,
         top: int = 8,
         debounce_ms: int = 150,
     ) -> None:
@@ -199,8 +199,8 @@ class HsSearchWidget(QWidget):
         self._children_fn = children_fn
         self._top = top
         self._request = 0
-        self._all: list[Any] = []  # suggestions before narrowing
-        self._shown: list[Any] = []
+        self._all: list[Suggestion] = []  # suggestions before narrowing
+        self._shown: list[Suggestion] = []
         self._narrowed = False
 
         self.edit = QLineEdit(self)
@@ -289,14 +289,14 @@ class HsSearchWidget(QWidget):
         if req == self._request:
             self.status.setText(_("The code search is unavailable: {error}").format(error=exc))
 
-    def _on_result(self, req: int, res: Any) -> None:
+    def _on_result(self, req: int, res: SearchResult) -> None:
         if req != self._request:
             return  # an older search finished after a newer one started
         self._all = list(res.suggestions)
         self._narrowed = False
         self._show(self._all, res)
 
-    def _show(self, suggestions: list[Any], res: Any) -> None:
+    def _show(self, suggestions: list[Suggestion], res: SearchResult | None) -> None:
         self._shown = list(suggestions[: self._top])
         self.results.clear()
         chapters: dict[str, QTreeWidgetItem] = {}
