@@ -10,7 +10,8 @@ import time
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
+from types import TracebackType
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -19,6 +20,10 @@ from shipdesk import __version__
 from shipdesk.core.logs import log_exception, setup_logging
 from shipdesk.core.paths import resource
 
+if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
+    from shipdesk.gui.main_window import MainWindow
+
 log = logging.getLogger("shipdesk.gui")
 _T0 = time.perf_counter()
 
@@ -26,7 +31,7 @@ _T0 = time.perf_counter()
 def _install_excepthook() -> None:
     """A bug shows a short, copyable report and is logged; the app keeps running."""
 
-    def hook(exc_type, exc, tb) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         where = log_exception(exc)
         text = "".join(traceback.format_exception(exc_type, exc, tb))
         app = QApplication.instance()
@@ -92,7 +97,7 @@ def warm_up_lookup() -> None:
     threading.Thread(target=run, name="tariff-warm-up", daemon=True).start()
 
 
-def restore_or_new(window) -> None:
+def restore_or_new(window: MainWindow) -> None:
     """Resume the newest draft (nothing typed is lost), after purging expired ones."""
     from shipdesk.core.services import declarations
 
@@ -149,7 +154,7 @@ def take_screenshots(
         return _screenshots(ws, out_dir, lang, sample)
 
 
-def _screenshots(ws, out_dir: Path, lang: str | None, sample: Path | None) -> list[Path]:
+def _screenshots(ws: Workspace, out_dir: Path, lang: str | None, sample: Path | None) -> list[Path]:
     from shipdesk.core.services import declarations
     from shipdesk.gui import workers
     from shipdesk.gui.main_window import MainWindow
@@ -189,7 +194,7 @@ def _settle(app: QApplication, seconds: float) -> None:
         time.sleep(0.02)
 
 
-def _import_screenshot(window, path: Path, app: QApplication) -> Path:
+def _import_screenshot(window: MainWindow, path: Path, app: QApplication) -> Path:
     from shipdesk.gui.dialogs.import_dialog import ImportDialog
 
     dlg = ImportDialog(window.session.ws, parent=window)

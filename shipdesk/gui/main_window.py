@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -23,7 +24,9 @@ from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration
 from shipdesk.core.screening.api import highest_level
+from shipdesk.core.screening.engine import Finding
 from shipdesk.core.services import Workspace, declarations, records
+from shipdesk.core.validation.result import ValidationResult
 from shipdesk.gui.pages.documents import DocumentsPage
 from shipdesk.gui.pages.items import ItemsPage
 from shipdesk.gui.pages.parties import PartyPage
@@ -95,7 +98,12 @@ class MainWindow(QMainWindow):
         mb = self.menuBar()
         file_menu = mb.addMenu(_("&File"))
 
-        def act(text: str, slot, shortcut=None, name: str = "") -> QAction:
+        def act(
+            text: str,
+            slot: Callable[..., object],
+            shortcut: QKeySequence.StandardKey | str | None = None,
+            name: str = "",
+        ) -> QAction:
             a = QAction(text, self)
             if shortcut is not None:
                 a.setShortcut(QKeySequence(shortcut))
@@ -272,7 +280,7 @@ class MainWindow(QMainWindow):
     def _on_saved(self, _draft_id: str) -> None:
         self.statusBar().showMessage(_("Draft saved"), 2000)
 
-    def _on_checked(self, result, findings) -> None:
+    def _on_checked(self, result: ValidationResult | None, findings: list[Finding] | None) -> None:
         n_err = len(result.errors) if result is not None else 0
         level = highest_level(findings or [])
         worst = {

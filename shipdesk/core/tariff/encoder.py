@@ -22,7 +22,8 @@ import numpy as np
 from shipdesk.core.errors import DataError
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+    from contextlib import AbstractContextManager
 
 MAX_TOKENS = 256  # the model's max_seq_length (sentence_bert_config.json)
 
@@ -154,7 +155,7 @@ def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.n
     return (x - mu) / np.sqrt(var + eps) * w + b
 
 
-def _blas_limiter():
+def _blas_limiter() -> Callable[[], AbstractContextManager[object]]:
     """Factory of a context manager that limits the BLAS to one thread (no-op without it)."""
     import contextlib
 

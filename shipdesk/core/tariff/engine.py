@@ -191,8 +191,9 @@ class Engine:
         if self.bm25 is not None:
             return [self.codes[i] for i in self.bm25.search([stem(w) for w in ws], limit)]
         q = " OR ".join('"' + w.replace('"', "") + '"' for w in dict.fromkeys(ws))
+        assert self.db is not None  # no Python BM25 index means the FTS5 database is open
         with self._db_lock:
-            rows = self.db.execute(  # type: ignore[union-attr]
+            rows = self.db.execute(
                 "SELECT code FROM hs_fts WHERE hs_fts MATCH ? "
                 "ORDER BY bm25(hs_fts, 0.0, 3.0, 1.5, 1.0) LIMIT ?",
                 (q, limit),
@@ -208,8 +209,9 @@ class Engine:
             ids = self.vocab_bm25.search([stem(w) for w in ws], limit)
         else:
             q = " OR ".join('"' + w.replace('"', "") + '"' for w in dict.fromkeys(ws))
+            assert self.db is not None  # as in fts()
             with self._db_lock:
-                rows = self.db.execute(  # type: ignore[union-attr]
+                rows = self.db.execute(
                     "SELECT id FROM vocab_fts WHERE vocab_fts MATCH ? ORDER BY bm25(vocab_fts) "
                     "LIMIT ?",
                     (q, limit),
