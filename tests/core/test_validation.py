@@ -120,7 +120,7 @@ def test_message_table_matches_the_rules() -> None:
     import re
     from pathlib import Path
 
-    import shipdesk.core.forms as forms_mod
+    import shipdesk.core.validation.form_choice as forms_mod
     import shipdesk.core.validation.rules as rules_mod
 
     src = "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (rules_mod, forms_mod))
@@ -798,7 +798,8 @@ def test_us_export_embargoed_destination() -> None:
 
 
 def test_us_export_legend() -> None:
-    from shipdesk.core.forms import decide, get_profile
+    from shipdesk.core.validation.form_choice import decide
+    from shipdesk.core.validation.operators import get_profile
     from shipdesk.core.validation.rules import Context, us_export_status
 
     ca = Party(

@@ -12,9 +12,10 @@ from shipdesk.core.documents.layout import PAPERS, Doc, Region
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import Declaration
 from shipdesk.core.progress import CancelToken, ProgressCallback
+from shipdesk.core.validation.form_choice import choose_form
+from shipdesk.core.validation.operators import OperatorProfile, get_profile
 
 if TYPE_CHECKING:
-    from shipdesk.core.forms import OperatorProfile
     from shipdesk.core.money import RateBook
 
 FORMS = ("auto", "cn22", "cn23", "invoice", "packing", "all")
@@ -43,8 +44,6 @@ def _check_args(form: str, paper: str, copies: int | None) -> None:
 def _plan(
     decl: Declaration, form: str, profile: OperatorProfile, rates: RateBook | None
 ) -> list[str]:
-    from shipdesk.core.forms import choose_form
-
     if form in ("cn22", "cn23", "invoice", "packing"):
         return [form]
     customs = choose_form(decl, profile, rates=rates)
@@ -65,8 +64,6 @@ def render_document(
     rates: RateBook | None = None,
 ) -> Rendered:
     """Like :func:`render`, also telling where each value was drawn."""
-    from shipdesk.core.forms import OperatorProfile, get_profile
-
     form = (form or "auto").strip().lower()
     paper = (paper or "a4").strip().lower()
     _check_args(form, paper, copies)

@@ -14,10 +14,10 @@ from shipdesk.core.model import Declaration, Party
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from shipdesk.core.forms import OperatorProfile
     from shipdesk.core.screening.engine import Finding
     from shipdesk.core.storage.drafts import DraftInfo
     from shipdesk.core.validation import ValidationResult
+    from shipdesk.core.validation.operators import OperatorProfile
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -60,7 +60,7 @@ def profile(ws: Workspace, operator: str | None = None) -> OperatorProfile:
     one chosen in the settings."""
     if operator is None:
         return ws.operator_profile
-    from shipdesk.core.forms import get_profile
+    from shipdesk.core.validation.operators import get_profile
 
     return get_profile(operator)
 

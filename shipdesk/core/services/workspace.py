@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from shipdesk.core.forms import DEFAULT_OPERATOR, OperatorProfile, load_profiles
 from shipdesk.core.money import RateBook
 from shipdesk.core.paths import Folders
 from shipdesk.core.storage.address_book import AddressBook
@@ -37,6 +36,7 @@ from shipdesk.core.storage.products import SqliteProducts
 from shipdesk.core.storage.rates import FILE_NAME as RATES_FILE_NAME
 from shipdesk.core.storage.rates import JsonRates
 from shipdesk.core.storage.settings import Settings, SqliteSettings
+from shipdesk.core.validation.operators import DEFAULT_OPERATOR, OperatorProfile, load_profiles
 
 
 @dataclass

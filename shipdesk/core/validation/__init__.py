@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core.i18n import lang_code
 from shipdesk.core.validation.fields import field_label
+from shipdesk.core.validation.form_choice import decide
+from shipdesk.core.validation.operators import OperatorProfile, get_profile
 from shipdesk.core.validation.result import (
     ERROR,
     WARNING,
@@ -19,10 +21,10 @@ from shipdesk.core.validation.result import (
     ValidationResult,
     problem,
 )
+from shipdesk.core.validation.rules import RULES, Context
 from shipdesk.core.validation.thresholds import near_fraction, thresholds
 
 if TYPE_CHECKING:
-    from shipdesk.core.forms import OperatorProfile
     from shipdesk.core.model import Declaration
     from shipdesk.core.money import RateBook
 
@@ -55,9 +57,6 @@ def validate(
     ``validate --json`` prints, unless asked otherwise). ``rates`` is the rate book (None: the
     shipped tables).
     """
-    from shipdesk.core.forms import OperatorProfile, decide, get_profile
-    from shipdesk.core.validation.rules import RULES, Context
-
     profile = operator if isinstance(operator, OperatorProfile) else get_profile(operator)
     on = today
     decision = decide(decl, profile, on=on, rates=rates)

@@ -17,13 +17,15 @@ from shipdesk.core import hscode
 from shipdesk.core.countries import eu_members
 from shipdesk.core.i18n import N_
 from shipdesk.core.model import Category, FormKind, Item, NonDelivery, Party, parse_decimal
+from shipdesk.core.validation.form_choice import form_problems
 from shipdesk.core.validation.result import ERROR, WARNING, Problem, problem
 from shipdesk.core.validation.thresholds import country_set, near_fraction, threshold
 
 if TYPE_CHECKING:
-    from shipdesk.core.forms import FormDecision, OperatorProfile
     from shipdesk.core.model import Declaration
     from shipdesk.core.money import Conversion, RateBook
+    from shipdesk.core.validation.form_choice import FormDecision
+    from shipdesk.core.validation.operators import OperatorProfile
 
 COMMERCIAL = {
     Category.SALE_OF_GOODS.value,
@@ -183,8 +185,6 @@ def rule_header(ctx: Context) -> None:
 
 
 def rule_form(ctx: Context) -> None:
-    from shipdesk.core.forms import form_problems
-
     if (ctx.decl.form or "auto").strip().lower() not in {f.value for f in FormKind}:
         ctx.add(ERROR, "form", "form_unknown", value=ctx.decl.form)
         return

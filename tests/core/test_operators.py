@@ -1,4 +1,4 @@
-"""Operator profiles and the CN 22 / CN 23 choice."""
+"""Operator profiles and the CN 22 / CN 23 choice made against them."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pytest
 
-from shipdesk.core import forms
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.model import Declaration, Item
 from shipdesk.core.money import convert
 from shipdesk.core.paths import resource
+from shipdesk.core.validation import form_choice, operators
 
 # id -> (limit, currency, letter max kg, languages that must be accepted, country)
 EXPECTED = {
@@ -43,7 +43,7 @@ def decl_worth(amount: str, currency: str, gross: str = "0.5", form: str = "auto
 
 
 def test_at_least_ten_profiles_all_listed_here() -> None:
-    profiles = forms.load_profiles()
+    profiles = operators.load_profiles()
     assert len(profiles) >= 10
     assert set(profiles) == set(EXPECTED)
 
@@ -52,7 +52,7 @@ def test_at_least_ten_profiles_all_listed_here() -> None:
 def test_profile(pid: str) -> None:
     """Each profile: its published figures, its dates and sources, and its form choice."""
     limit, ccy, kg, langs, country = EXPECTED[pid]
-    p = forms.get_profile(pid)
+    p = operators.get_profile(pid)
     assert p.id == pid and p.name
     assert p.cn22_limit == Decimal(limit)
     assert p.cn22_limit_currency == ccy
@@ -66,12 +66,12 @@ def test_profile(pid: str) -> None:
     # Just below the limit (in the limit's own currency, no conversion): CN 22 ...
     cur = "EUR" if ccy == "XDR" else ccy
     below = convert(p.cn22_limit, ccy, cur, on=date(2025, 10, 21)).amount - Decimal("1")
-    assert forms.choose_form(decl_worth(f"{below:.2f}", cur), p) == "cn22"
+    assert form_choice.choose_form(decl_worth(f"{below:.2f}", cur), p) == "cn22"
     # ... just above: CN 23; over the letter-post weight: CN 23 too.
     above = convert(p.cn22_limit, ccy, cur, on=date(2025, 10, 21)).amount + Decimal("1")
-    assert forms.choose_form(decl_worth(f"{above:.2f}", cur), p) == "cn23"
+    assert form_choice.choose_form(decl_worth(f"{above:.2f}", cur), p) == "cn23"
     heavy = str(p.letter_max_kg + Decimal("0.001"))
-    assert forms.choose_form(decl_worth("10", cur, gross=heavy), p) == "cn23"
+    assert form_choice.choose_form(decl_worth("10", cur, gross=heavy), p) == "cn23"
 
 
 def test_profile_files_named_by_id() -> None:
@@ -81,7 +81,7 @@ def test_profile_files_named_by_id() -> None:
 
 
 def test_profile_version_is_dated() -> None:
-    v = forms.profiles_version()
+    v = operators.profiles_version()
     date.fromisoformat(v.split()[0])
     assert f"({len(EXPECTED)} operators)" in v
 
@@ -89,11 +89,11 @@ def test_profile_version_is_dated() -> None:
 def test_get_profile_default_and_setting(workspace) -> None:
     from shipdesk.core.services import declarations, records
 
-    assert forms.get_profile(None).id == "upu"
+    assert operators.get_profile(None).id == "upu"
     assert declarations.profile(workspace).id == "upu"
     records.update_settings(workspace, operator="royal_mail")
     assert declarations.profile(workspace).id == "royal_mail"
-    assert forms.get_profile(None).id == "upu"  # forms reads no settings
+    assert operators.get_profile(None).id == "upu"  # the profiles read no settings
     # a stale setting falls back to the default
     records.update_settings(workspace, operator="gone_operator")
     assert declarations.profile(workspace).id == "upu"
@@ -101,49 +101,49 @@ def test_get_profile_default_and_setting(workspace) -> None:
 
 def test_unknown_operator_is_input_error() -> None:
     with pytest.raises(InputError, match="unknown operator 'nope'"):
-        forms.get_profile("nope")
+        operators.get_profile("nope")
 
 
 def test_royal_mail_converts_euro_value_to_pounds() -> None:
-    p = forms.get_profile("royal_mail")
+    p = operators.get_profile("royal_mail")
     # 300 EUR is about 261 GBP (rates of 2025-10-20): within GBP 270.
-    d = forms.decide(decl_worth("300", "EUR"), p)
+    d = form_choice.decide(decl_worth("300", "EUR"), p)
     assert d.form == "cn22"
     assert d.conversion is not None and d.conversion.rate_date == date(2025, 10, 20)
     assert Decimal("255") < d.value_in_limit_ccy < Decimal("265")
-    assert forms.choose_form(decl_worth("320", "EUR"), p) == "cn23"
+    assert form_choice.choose_form(decl_worth("320", "EUR"), p) == "cn23"
 
 
 def test_forced_forms() -> None:
-    p = forms.get_profile("upu")
-    assert forms.choose_form(decl_worth("10", "EUR", form="cn23"), p) == "cn23"
+    p = operators.get_profile("upu")
+    assert form_choice.choose_form(decl_worth("10", "EUR", form="cn23"), p) == "cn23"
     cheap = decl_worth("10", "EUR", form="cn22")
-    assert forms.choose_form(cheap, p) == "cn22"
-    assert forms.form_problems(cheap, p) == []
+    assert form_choice.choose_form(cheap, p) == "cn22"
+    assert form_choice.form_problems(cheap, p) == []
     dear = decl_worth("5000", "EUR", form="cn22")
-    assert forms.choose_form(dear, p) == "cn22"
-    (prob,) = forms.form_problems(dear, p)
+    assert form_choice.choose_form(dear, p) == "cn22"
+    (prob,) = form_choice.form_problems(dear, p)
     assert (prob.level, prob.field, prob.code) == ("error", "form", "cn22_over_limit")
     heavy = decl_worth("10", "EUR", gross="2.5", form="cn22")
-    codes = [(x.field, x.code) for x in forms.form_problems(heavy, p)]
+    codes = [(x.field, x.code) for x in form_choice.form_problems(heavy, p)]
     assert codes == [("gross_weight_kg", "cn22_over_weight")]
 
 
 def test_near_limit_warning() -> None:
-    p = forms.get_profile("swiss_post")
-    near = forms.form_problems(decl_worth("950", "CHF"), p)
+    p = operators.get_profile("swiss_post")
+    near = form_choice.form_problems(decl_worth("950", "CHF"), p)
     assert [(x.level, x.code) for x in near] == [("warning", "cn22_near_limit")]
     assert "CHF 1,000" not in near[0].message and "1,000 CHF" in near[0].message
-    assert forms.form_problems(decl_worth("500", "CHF"), p) == []
+    assert form_choice.form_problems(decl_worth("500", "CHF"), p) == []
 
 
 def test_unconvertible_currency_goes_to_cn23_and_says_why() -> None:
-    p = forms.get_profile("upu")
+    p = operators.get_profile("upu")
     d = decl_worth("10", "MNT")  # no shipped rate for the tugrik
-    assert forms.choose_form(d, p) == "cn23"
-    assert [x.code for x in forms.form_problems(d, p)] == ["cn22_value_unknown"]
+    assert form_choice.choose_form(d, p) == "cn23"
+    assert [x.code for x in form_choice.form_problems(d, p)] == ["cn22_value_unknown"]
     d.form = "cn22"
-    assert [(x.level, x.code) for x in forms.form_problems(d, p)] == [
+    assert [(x.level, x.code) for x in form_choice.form_problems(d, p)] == [
         ("error", "cn22_value_unknown")
     ]
 
@@ -151,7 +151,7 @@ def test_unconvertible_currency_goes_to_cn23_and_says_why() -> None:
 def test_blank_items_do_not_count() -> None:
     d = decl_worth("100", "EUR")
     d.items.append(Item())
-    assert forms.choose_form(d, "upu") == "cn22"
+    assert form_choice.choose_form(d, "upu") == "cn22"
 
 
 @pytest.mark.parametrize(
@@ -170,7 +170,7 @@ def test_broken_profile_names_file_and_key(patch: dict, message: str) -> None:
     data = tomllib.loads(resource("operators", "upu.toml").read_text(encoding="utf-8"))
     data.update(patch)
     with pytest.raises(DataError, match=message) as exc:
-        forms.parse_profile(data, "upu.toml")
+        operators.parse_profile(data, "upu.toml")
     assert "upu.toml" in str(exc.value)
 
 
@@ -178,4 +178,4 @@ def test_missing_key_is_named() -> None:
     data = tomllib.loads(resource("operators", "upu.toml").read_text(encoding="utf-8"))
     del data["source"]
     with pytest.raises(DataError, match="missing key 'source'"):
-        forms.parse_profile(data, "upu.toml")
+        operators.parse_profile(data, "upu.toml")

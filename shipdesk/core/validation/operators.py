@@ -1,0 +1,180 @@
+"""Operator profiles (``resources/operators/*.toml``): what each postal operator publishes.
+
+A profile holds what a designated postal operator publishes: its CN 22 value limit and the
+currency it is stated in (``XDR`` when the operator uses the UPU 300 SDR rule as is), the
+letter-post weight limit, the copies it wants, the languages it accepts and notes for the user.
+Each profile is dated (``valid_from``) and names its sources. The CN 22 / CN 23 choice made
+against a profile is in ``form_choice``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.money import is_currency
+from shipdesk.core.paths import resource
+
+DEFAULT_OPERATOR = "upu"
+PROFILE_FORMAT = "shipdesk.operator/1"
+
+
+@dataclass(frozen=True)
+class OperatorProfile:
+    id: str
+    name: str
+    country: str
+    cn22_limit: Decimal
+    cn22_limit_currency: str
+    letter_max_kg: Decimal
+    copies_cn23: int
+    copies_cn22: int
+    copies_invoice: int
+    languages: list[str]
+    notes: str
+    valid_from: str
+    source: str
+    checked: str = ""
+    extra: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    def limit_text(self) -> str:
+        unit = "SDR" if self.cn22_limit_currency == "XDR" else self.cn22_limit_currency
+        return f"{self.cn22_limit:,} {unit}"
+
+
+def operators_dir() -> Path:
+    return resource("operators")
+
+
+def _dec(value: Any, where: str) -> Decimal:
+    try:
+        d = Decimal(str(value))
+    except InvalidOperation:
+        raise DataError(f"{where}: {value!r} is not a number") from None
+    if not d.is_finite() or d <= 0:
+        raise DataError(f"{where}: must be a positive number")
+    return d
+
+
+def _int(value: Any, where: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise DataError(f"{where}: expected a whole number >= 0, found {value!r}")
+    return value
+
+
+def parse_profile(data: dict[str, Any], where: str) -> OperatorProfile:
+    """Build a profile from parsed TOML; DataError naming the file and key if anything is off."""
+    if data.get("format") != PROFILE_FORMAT:
+        raise DataError(f"{where}: format must be {PROFILE_FORMAT!r}")
+    try:
+        cn22 = data["cn22"]
+        copies = data["copies"]
+        pid = str(data["id"])
+        valid_from = str(data["valid_from"])
+        date.fromisoformat(valid_from)
+        ccy = str(cn22["currency"])
+        if not is_currency(ccy):
+            raise DataError(f"{where}: cn22.currency {ccy!r} is not an ISO 4217 code")
+        languages = data["languages"]
+        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+            raise DataError(f"{where}: languages must be a list of language codes")
+        country = str(data.get("country", ""))
+        return OperatorProfile(
+            id=pid,
+            name=str(data["name"]),
+            country=country,
+            cn22_limit=_dec(cn22["limit"], f"{where}: cn22.limit"),
+            cn22_limit_currency=ccy,
+            letter_max_kg=_dec(cn22["letter_max_kg"], f"{where}: cn22.letter_max_kg"),
+            copies_cn23=_int(copies["cn23"], f"{where}: copies.cn23"),
+            copies_cn22=_int(copies["cn22"], f"{where}: copies.cn22"),
+            copies_invoice=_int(copies["invoice"], f"{where}: copies.invoice"),
+            languages=list(languages),
+            notes=" ".join(str(data.get("notes", "")).split()),
+            valid_from=valid_from,
+            source=str(data["source"]),
+            checked=str(data.get("checked", "")),
+            extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+        )
+    except KeyError as exc:
+        raise DataError(f"{where}: missing key {exc.args[0]!r}") from None
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"{where}: {exc}") from None
+
+
+_KNOWN_KEYS = {
+    "format",
+    "id",
+    "name",
+    "country",
+    "cn22",
+    "copies",
+    "languages",
+    "notes",
+    "valid_from",
+    "source",
+    "checked",
+}
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.toml"))
+
+
+@lru_cache(maxsize=4)
+def _load(folder: str, stamp: tuple[tuple[str, float], ...]) -> dict[str, OperatorProfile]:
+    out: dict[str, OperatorProfile] = {}
+    for name, _ in stamp:
+        p = Path(folder) / name
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError(f"{p}: not valid TOML ({exc})") from None
+        except OSError as exc:
+            raise DataError(f"{p}: cannot read ({exc.strerror})") from None
+        prof = parse_profile(data, str(p))
+        if prof.id != p.stem:
+            raise DataError(f"{p}: id {prof.id!r} must match the file name {p.stem!r}")
+        out[prof.id] = prof
+    if not out:
+        raise DataError(f"no operator profiles in {folder}")
+    return out
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, float], ...]:
+    return tuple((p.name, p.stat().st_mtime) for p in _files(folder))
+
+
+def load_profiles() -> dict[str, OperatorProfile]:
+    """Every shipped profile by id (cached until a file changes)."""
+    folder = operators_dir()
+    return dict(_load(str(folder), _stamp(folder)))
+
+
+def profiles_version() -> str:
+    """Newest ``valid_from``/``checked`` date over the profiles, and their number."""
+    profiles = load_profiles()
+    newest = max(max(p.valid_from, p.checked) for p in profiles.values())
+    return f"{newest} ({len(profiles)} operators)"
+
+
+def get_profile(operator_id: str | None = None) -> OperatorProfile:
+    """The profile for ``operator_id``; None means the UPU default.
+
+    An unknown id is an InputError. The user's chosen operator is not looked up here: it is a
+    workspace value (``services.Workspace.operator_profile``) handed to whoever needs it.
+    """
+    profiles = load_profiles()
+    if operator_id is None:
+        return profiles[DEFAULT_OPERATOR]
+    key = operator_id.strip().lower()
+    if key not in profiles:
+        known = ", ".join(sorted(profiles))
+        raise InputError(f"unknown operator {operator_id!r} (known: {known})", location="operator")
+    return profiles[key]
