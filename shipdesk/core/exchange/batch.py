@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.exchange.declaration_json import dumps
-from shipdesk.core.exchange.orders import ImportResult
+from shipdesk.core.exchange.orders import CatalogueReport, ImportResult, RowProblem
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Declaration
 from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback
@@ -81,12 +81,12 @@ class BatchSummary:
     rows_read: int = 0
     rows_rejected: int = 0
     rows_skipped: int = 0  # nothing in the mapped columns (report footers, notes)
-    row_problems: list[Any] = field(default_factory=list)  # orders.RowProblem
+    row_problems: list[RowProblem] = field(default_factory=list)
     rejected_path: Path | None = None
     notes: list[str] = field(default_factory=list)
     cancelled: bool = False
     seconds: float = 0.0
-    catalogue: Any = None  # orders.CatalogueReport when a product catalogue or packaging was used
+    catalogue: CatalogueReport | None = None  # when a product catalogue or packaging was used
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
