@@ -63,15 +63,15 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=50)
     args = ap.parse_args()
 
-    from shipdesk.core.screening import api
+    from shipdesk.core.screening import active_rules, screen
 
     t0 = time.perf_counter()
-    rs = api.reload()
+    rs = active_rules.reload()
     load_ms = (time.perf_counter() - t0) * 1000
     print(f"rules: {rs.version_text()}")
     print(f"load + validate (patterns built on first use): {load_ms:.0f} ms")
     t0 = time.perf_counter()
-    api.screen_declaration(declaration(50, "AU"))
+    screen.screen_declaration(declaration(50, "AU"))
     print(
         f"first 50-item screening after load (builds patterns): "
         f"{(time.perf_counter() - t0) * 1000:.0f} ms"
@@ -79,11 +79,11 @@ def main() -> int:
 
     for dest in ("AU", "US", "DE", "RU"):
         decl = declaration(50, dest)
-        api.screen_declaration(decl)  # warm the per-destination rule list
+        screen.screen_declaration(decl)  # warm the per-destination rule list
         times = []
         for _ in range(args.rounds):
             t = time.perf_counter()
-            findings = api.screen_declaration(decl)
+            findings = screen.screen_declaration(decl)
             times.append((time.perf_counter() - t) * 1000)
         times.sort()
         p95 = times[max(0, int(len(times) * 0.95) - 1)]
@@ -94,7 +94,7 @@ def main() -> int:
 
     t = time.perf_counter()
     for _ in range(200):
-        api.screen_item("Power bank 20000mAh", destination="AU")
+        screen.screen_item("Power bank 20000mAh", destination="AU")
     print(f"single item (typing): {(time.perf_counter() - t) / 200 * 1000:.3f} ms")
     return 0
 

@@ -73,7 +73,7 @@ def _value(raw: Any, field: str, line: int | None = None) -> Decimal | None:
 
 
 def _screen_line(obj: Any, line: int, channel: str, ws: Workspace) -> dict[str, Any]:
-    from shipdesk.core.screening.api import highest_level
+    from shipdesk.core.screening.screen import highest_level
     from shipdesk.core.services.declarations import screen_item
 
     if not isinstance(obj, dict):
@@ -132,7 +132,7 @@ def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _print_findings(findings: list[Finding], lang: str, prefix: str = "") -> None:
-    from shipdesk.core.screening.messages import level_word, text
+    from shipdesk.core.screening.notes import level_word, text
 
     if not findings:
         print(prefix + text("none", lang))
@@ -146,7 +146,7 @@ def _print_findings(findings: list[Finding], lang: str, prefix: str = "") -> Non
 
 
 def _run_single(args: argparse.Namespace, ws: Workspace) -> int:
-    from shipdesk.core.screening.api import highest_level
+    from shipdesk.core.screening.screen import highest_level
     from shipdesk.core.services.declarations import screen_item
 
     desc = " ".join(args.text).strip()

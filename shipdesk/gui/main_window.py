@@ -23,8 +23,8 @@ from shipdesk.core import services
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration
-from shipdesk.core.screening.api import highest_level
 from shipdesk.core.screening.engine import Finding
+from shipdesk.core.screening.screen import highest_level
 from shipdesk.core.services import Workspace, declarations, records
 from shipdesk.core.validation.result import ValidationResult
 from shipdesk.gui.pages.documents import DocumentsPage

@@ -14,7 +14,7 @@ from shipdesk.cli.main import main
 from shipdesk.core.exchange.declaration_json import save_file
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.paths import resource
-from shipdesk.core.screening import api, bundle
+from shipdesk.core.screening import active_rules, bundle, screen
 
 
 def run_batch(
@@ -117,7 +117,7 @@ def test_declaration_file_and_overrides(tmp_path: Path, capsys: pytest.CaptureFi
 
     from shipdesk.core.screening.overrides import record_override
 
-    finding = api.screen_declaration(decl)[0]
+    finding = screen.screen_declaration(decl)[0]
     record_override(decl, finding, "Import permit 12345 held by the recipient")
     save_file(path, decl)
     assert main(["check", "--declaration", str(path), "--json"]) == 0
@@ -129,10 +129,10 @@ def test_declaration_file_and_overrides(tmp_path: Path, capsys: pytest.CaptureFi
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("SHIPDESK_HOME", str(tmp_path / "home"))
-    api.reload()
+    active_rules.reload()
     yield tmp_path
     monkeypatch.undo()
-    api.reload()
+    active_rules.reload()
 
 
 def test_rules_info_check_import_rollback(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,7 +160,7 @@ def test_rules_info_check_import_rollback(home: Path, capsys: pytest.CaptureFixt
     assert main(["rules", "rollback"]) == 0
     assert "shipped rule set" in capsys.readouterr().out
     root = home / "home" / "data" / "rules"
-    assert api.active_ruleset(root).origin == "shipped"
+    assert active_rules.active_ruleset(root).origin == "shipped"
     assert bundle.active_dir(root).exists() is False
 
 

@@ -14,7 +14,7 @@ from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.declaration_json import dumps, loads
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.paths import resource
-from shipdesk.core.screening import api, bundle
+from shipdesk.core.screening import active_rules, bundle, screen
 from shipdesk.core.screening.overrides import blocking, record_override
 
 
@@ -39,26 +39,26 @@ def make_bundle(tmp_path: Path, version: str, name: str = "bundle") -> Path:
 
 def test_import_newer_bundle_then_rollback(home: Path) -> None:
     root = home / "home" / "data" / "rules"
-    shipped = api.active_ruleset(root).dataset_version
+    shipped = active_rules.active_ruleset(root).dataset_version
     src = make_bundle(home, "2099.1.0")
     rs = bundle.import_bundle(src, root, current_version=shipped)
     assert rs.dataset_version == "2099.1.0"
-    active = api.reload(root)
+    active = active_rules.reload(root)
     assert active.origin == "imported" and active.dataset_version == "2099.1.0"
-    assert "2099.1.0" in api.rules_version(root)
+    assert "2099.1.0" in active_rules.rules_version(root)
 
     newer = make_bundle(home, "2099.2.0", "bundle2")
     bundle.import_bundle(newer, root, current_version=active.dataset_version)
-    assert api.reload(root).dataset_version == "2099.2.0"
+    assert active_rules.reload(root).dataset_version == "2099.2.0"
     assert bundle.rollback(root) == "previous imported rule set"
-    assert api.reload(root).dataset_version == "2099.1.0"
+    assert active_rules.reload(root).dataset_version == "2099.1.0"
 
 
 def test_rollback_to_shipped_and_nothing_to_roll_back(home: Path) -> None:
     root = home / "home" / "data" / "rules"
     bundle.import_bundle(make_bundle(home, "2099.1.0"), root)
     assert bundle.rollback(root) == "shipped rule set"
-    assert api.reload(root).origin == "shipped"
+    assert active_rules.reload(root).origin == "shipped"
     with pytest.raises(InputError, match="no imported rule set"):
         bundle.rollback(root)
 
@@ -106,9 +106,9 @@ def test_older_bundle_refused_unless_forced(home: Path) -> None:
     with pytest.raises(InputError, match="not newer"):
         bundle.import_bundle(src, root, current_version="2026.11.0")
     assert bundle.import_bundle(src, root, current_version="2026.11.0", force=True)
-    active = api.reload(root)
+    active = active_rules.reload(root)
     assert active.origin == "imported" and active.dataset_version == "2020.1.0"
-    assert "2020.1.0" in api.rules_version(root)
+    assert "2020.1.0" in active_rules.rules_version(root)
 
 
 def test_broken_active_set_falls_back_and_reports(home: Path) -> None:
@@ -116,10 +116,10 @@ def test_broken_active_set_falls_back_and_reports(home: Path) -> None:
     bundle.import_bundle(make_bundle(home, "2099.1.0"), root)
     with (bundle.active_dir(root) / "dg.toml").open("a", encoding="utf-8") as fh:
         fh.write("\n# damaged\n")
-    rs = api.reload(root)
+    rs = active_rules.reload(root)
     assert rs.origin == "shipped"
-    assert "sha256 does not match" in (api.load_error(root) or "")
-    found = api.screen_item("perfume", destination="FR", ruleset=rs)
+    assert "sha256 does not match" in (active_rules.load_error(root) or "")
+    found = screen.screen_item("perfume", destination="FR", ruleset=rs)
     assert found[0].rule == "DG-PERFUME"
 
 
@@ -134,7 +134,7 @@ def _decl() -> Declaration:
 
 def test_override_unblocks_only_its_finding_and_round_trips() -> None:
     decl = _decl()
-    findings = api.screen_declaration(decl)
+    findings = screen.screen_declaration(decl)
     blocked = blocking(decl, findings)
     assert [(f.rule, f.item_index) for f in blocked] == [
         ("DG-LI-LOOSE", 0),
@@ -150,12 +150,12 @@ def test_override_unblocks_only_its_finding_and_round_trips() -> None:
     saved = again.extra["history"][-1]
     assert saved["rule"] == "AU-BIOSEC-ANIMAL" and saved["reason"] == entry["reason"]
     assert str(saved["item_index"]) == "1"
-    assert [f.rule for f in blocking(again, api.screen_declaration(again))] == ["DG-LI-LOOSE"]
+    assert [f.rule for f in blocking(again, screen.screen_declaration(again))] == ["DG-LI-LOOSE"]
 
 
 def test_override_needs_a_reason() -> None:
     decl = _decl()
-    finding = api.screen_declaration(decl)[0]
+    finding = screen.screen_declaration(decl)[0]
     with pytest.raises(InputError, match="reason"):
         record_override(decl, finding, "  ")
     assert "history" not in decl.extra or decl.extra["history"] == []
@@ -168,7 +168,7 @@ def test_the_workspace_screens_with_its_own_imported_rules(tmp_path: Path, works
     assert imported.dataset_version == active.dataset_version == "2099.1.0"
     assert data.rules(workspace) == (active, None)
     assert "2099.1.0" in data_versions(workspace.folders)["rules"]
-    assert api.active_ruleset().dataset_version != "2099.1.0"  # no ambient rules folder
+    assert active_rules.active_ruleset().dataset_version != "2099.1.0"  # no ambient rules folder
     assert declarations.screen(workspace, _decl(), lang="en")
     what, now = data.rollback_rules(workspace)
     assert what == "shipped rule set" and now.origin == "shipped"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from shipdesk.core.screening.api import highest_level, screen_item
+from shipdesk.core.screening.screen import highest_level, screen_item
 
 CASES_FILE = Path(__file__).resolve().parent.parent / "data" / "screening_cases.csv"
 

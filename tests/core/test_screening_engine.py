@@ -12,8 +12,9 @@ from shipdesk.core import hscode
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.screening import engine
-from shipdesk.core.screening.api import highest_level, screen_declaration, screen_item
-from shipdesk.core.screening.rules import RuleSet, compile_folder
+from shipdesk.core.screening.rule_loader import compile_folder
+from shipdesk.core.screening.ruleset import RuleSet
+from shipdesk.core.screening.screen import highest_level, screen_declaration, screen_item
 from shipdesk.core.screening.text import (
     compile_phrases,
     normalise,

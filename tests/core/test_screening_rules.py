@@ -12,7 +12,7 @@ import pytest
 from shipdesk.core.errors import DataError
 from shipdesk.core.paths import resource
 from shipdesk.core.screening.bundle import MANIFEST, build_manifest
-from shipdesk.core.screening.rules import compile_folder
+from shipdesk.core.screening.rule_loader import compile_folder
 
 HEADER = 'schema = "restricted-rules/1"\nfile_version = "1.0"\ndate = "2026-01-01"\n'
 GOOD = """
@@ -186,7 +186,7 @@ def test_some_rules_carry_inline_examples() -> None:
     ("rule_id", "example"), _inline_examples(), ids=lambda v: v if isinstance(v, str) else ""
 )
 def test_inline_examples(rule_id: str, example: dict) -> None:
-    from shipdesk.core.screening.api import screen_item
+    from shipdesk.core.screening.screen import screen_item
 
     found = screen_item(
         example["text"],

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from shipdesk.core.model import Declaration, Item, Party
-from shipdesk.core.screening.api import screen_declaration, screen_item
 from shipdesk.core.screening.overrides import blocking
+from shipdesk.core.screening.screen import screen_declaration, screen_item
 
 pytestmark = pytest.mark.gui
 

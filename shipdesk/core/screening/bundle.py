@@ -20,7 +20,8 @@ from pathlib import Path, PurePosixPath
 
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.paths import resource
-from shipdesk.core.screening.rules import RuleSet, compile_folder
+from shipdesk.core.screening.rule_loader import compile_folder
+from shipdesk.core.screening.ruleset import RuleSet
 
 MANIFEST = "MANIFEST.json"
 MANIFEST_FORMAT = "shipdesk.rules-manifest/1"

@@ -1,7 +1,7 @@
 """The matching engine: which rules fire for an item or a shipment.
 
-Pure functions over a compiled :class:`~shipdesk.core.screening.rules.RuleSet`; the public
-entry points are in :mod:`shipdesk.core.screening.api`.
+Pure functions over a compiled :class:`~shipdesk.core.screening.ruleset.RuleSet`; the public
+entry points are in :mod:`shipdesk.core.screening.screen`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from shipdesk.core import hscode
-from shipdesk.core.screening import messages
-from shipdesk.core.screening.rules import SEVERITY, Matcher, Rule, RuleSet
+from shipdesk.core.screening.notes import pick
+from shipdesk.core.screening.notes import text as note_text
+from shipdesk.core.screening.ruleset import SEVERITY, Matcher, Rule, RuleSet
 from shipdesk.core.screening.text import (
     PhrasePattern,
     Quantities,
@@ -235,13 +236,13 @@ def _value_check(rule: Rule, ctx: Context, lang: str) -> tuple[bool, bool, str]:
     value = ctx.parcel_value_eur if trig.per == "parcel" else ctx.value_eur
     limit = in_euros(trig.amount, trig.currency, ctx.when, ctx.rates)
     if value is None or limit is None:
-        note = messages.text(
+        note = note_text(
             "note.value_unknown", lang, amount=f"{trig.amount:f}", currency=trig.currency
         )
         return True, True, note
     if value > limit:
         shown, cur = ctx.value_text
-        note = messages.text(
+        note = note_text(
             "note.value_over",
             lang,
             value=shown or f"{value:.2f}",
@@ -283,7 +284,7 @@ def evaluate(
         q = ctx.quantities
         if q.wh_assumed_voltage and rule.category == "dangerous_goods":
             notes.append(
-                messages.text(
+                note_text(
                     "note.assumed_voltage", lang, volts=f"{q.wh_assumed_voltage:g}", wh=f"{q.wh:g}"
                 )
             )
@@ -296,7 +297,7 @@ def evaluate(
 
 def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
     r = hit.rule
-    message = messages.pick(r.message, lang)
+    message = pick(r.message, lang)
     if hit.notes:
         message = " ".join([message, *hit.notes])
     source = r.legal_basis
@@ -307,7 +308,7 @@ def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
         level=hit.level,
         category=r.category,
         message=message,
-        advice=messages.pick(r.advice, lang),
+        advice=pick(r.advice, lang),
         item_index=item_index,
         source=source,
         confidence=r.confidence,

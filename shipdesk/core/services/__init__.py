@@ -37,7 +37,7 @@ def data_versions(folders: Folders | None = None) -> dict[str, str]:
         return data_version(national)
 
     def rules() -> str:
-        from shipdesk.core.screening.api import rules_version
+        from shipdesk.core.screening.active_rules import rules_version
 
         return rules_version(folders.data / "rules")
 

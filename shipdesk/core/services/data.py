@@ -16,7 +16,7 @@ from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from shipdesk.core import money
-    from shipdesk.core.screening.rules import RuleSet
+    from shipdesk.core.screening.ruleset import RuleSet
     from shipdesk.core.storage.national_tariff import TariffInfo
     from shipdesk.core.tariff.national import ImportSummary as TariffImportSummary
 
@@ -76,7 +76,7 @@ def convert(
 def rules(ws: Workspace) -> tuple[RuleSet, str | None]:
     """The rule set in use with the user's imported rules, and why an imported set was not
     used (None when nothing went wrong)."""
-    from shipdesk.core.screening.api import active_ruleset, load_error
+    from shipdesk.core.screening.active_rules import active_ruleset, load_error
 
     return active_ruleset(ws.rules_dir), load_error(ws.rules_dir)
 
@@ -85,7 +85,7 @@ def import_rules(
     ws: Workspace, bundle: str | Path, *, force: bool = False
 ) -> tuple[RuleSet, RuleSet]:
     """Check a rule bundle (folder or .zip) and make it the active set: (imported, active)."""
-    from shipdesk.core.screening.api import active_ruleset, reload
+    from shipdesk.core.screening.active_rules import active_ruleset, reload
     from shipdesk.core.screening.bundle import import_bundle
 
     current = active_ruleset(ws.rules_dir).dataset_version
@@ -95,7 +95,7 @@ def import_rules(
 
 def rollback_rules(ws: Workspace) -> tuple[str, RuleSet]:
     """Bring back the previous rule set: (what is active now, in words; the active set)."""
-    from shipdesk.core.screening.api import reload
+    from shipdesk.core.screening.active_rules import reload
     from shipdesk.core.screening.bundle import rollback
 
     what = rollback(ws.rules_dir)

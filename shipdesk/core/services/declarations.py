@@ -83,7 +83,8 @@ def screen(
     """Restricted-goods findings (per item and for the shipment), with messages in ``lang``
     (default: the language in use)."""
     from shipdesk.core.i18n import language
-    from shipdesk.core.screening.api import active_ruleset, screen_declaration
+    from shipdesk.core.screening.active_rules import active_ruleset
+    from shipdesk.core.screening.screen import screen_declaration
 
     return screen_declaration(
         decl,
@@ -111,8 +112,8 @@ def screen_item(
 ) -> list[Finding]:
     """Restricted-goods findings for one item sent to ``destination`` (``check`` without a
     declaration file); value limits use the workspace's rate book."""
-    from shipdesk.core.screening.api import active_ruleset
-    from shipdesk.core.screening.api import screen_item as _screen_item
+    from shipdesk.core.screening.active_rules import active_ruleset
+    from shipdesk.core.screening.screen import screen_item as _screen_item
 
     return _screen_item(
         description,

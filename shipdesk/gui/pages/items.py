@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.model import Category, NonDelivery
-from shipdesk.core.screening.api import highest_level
 from shipdesk.core.screening.engine import Finding
+from shipdesk.core.screening.screen import highest_level
 from shipdesk.core.validation.result import ValidationResult
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession

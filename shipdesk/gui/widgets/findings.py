@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import _, language, ngettext
 from shipdesk.core.model import Declaration
-from shipdesk.core.screening import messages
-from shipdesk.core.screening.api import highest_level, screen_item
+from shipdesk.core.screening import notes
 from shipdesk.core.screening.engine import Finding
 from shipdesk.core.screening.overrides import overridden, record_override
+from shipdesk.core.screening.screen import highest_level, screen_item
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 300
@@ -48,12 +48,12 @@ SYMBOL = {"prohibited": "⛔", "restricted": "⚠", "warning": "ℹ"}
 
 def finding_text(finding: Finding, lang: str = "en", *, overridden_: bool = False) -> str:
     """The row text: level word, message and advice (readable without the icon)."""
-    word = messages.level_word(finding.level, lang).upper()
+    word = notes.level_word(finding.level, lang).upper()
     where = "" if finding.item_index is None else _(" (item {n})").format(n=finding.item_index + 1)
     head = f"{SYMBOL.get(finding.level, '')} {word}{where}: {finding.message}"
     if overridden_:
         head += "  " + _("[overridden]")
-    advice = f"\n{messages.text('advice', lang)}: {finding.advice}" if finding.advice else ""
+    advice = f"\n{notes.text('advice', lang)}: {finding.advice}" if finding.advice else ""
     return head + advice
 
 
@@ -133,10 +133,10 @@ class FindingsWidget(QWidget):
             self.list.addItem(item)
         top = highest_level(self._findings)
         if top is None:
-            self.summary.setText(messages.text("none", self.lang))
+            self.summary.setText(notes.text("none", self.lang))
         else:
             self.summary.setText(
-                f"{SYMBOL[top]} {messages.level_word(top, self.lang)}: "
+                f"{SYMBOL[top]} {notes.level_word(top, self.lang)}: "
                 + ngettext("{n} finding", "{n} findings", len(self._findings)).format(
                     n=len(self._findings)
                 )

@@ -1,0 +1,161 @@
+"""Reading a rule folder: ``groups.toml`` (country groups, phrase sets, synonyms) and every rule
+file (``*.toml``, sub-folders included), checked and compiled into one
+:class:`~shipdesk.core.screening.ruleset.RuleSet`.
+
+:func:`compile_folder` checks every field (the schema is in
+:mod:`~shipdesk.core.screening.rule_schema`), rule ids unique across files and ``supersedes``
+naming known rules without cycles; anything wrong raises
+:class:`~shipdesk.core.errors.DataError` naming the file and the rule.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from shipdesk.core.errors import DataError
+from shipdesk.core.screening.rule_schema import (
+    CC_RE,
+    FILE_FIELDS,
+    GROUP_FILE_FIELDS,
+    SCHEMA,
+    Problems,
+    date_field,
+    rule_from_table,
+    str_list,
+    unknown_fields,
+)
+from shipdesk.core.screening.ruleset import Rule, RuleFile, RuleSet
+from shipdesk.core.screening.text import normalise
+
+
+def _read_toml(path: Path, rel: str) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"invalid rule data: {rel}: not valid TOML ({exc})") from exc
+    except OSError as exc:
+        raise DataError(f"invalid rule data: {rel}: cannot be read ({exc})") from exc
+
+
+def _check_header(data: dict[str, Any], rel: str, probs: Problems) -> None:
+    if data.get("schema") != SCHEMA:
+        probs.add(rel, f"'schema' must be {SCHEMA!r}")
+    for key in ("file_version", "date"):
+        if not isinstance(data.get(key), str | date):
+            probs.add(rel, f"'{key}' is required (every rule file is versioned and dated)")
+    date_field(str(data.get("date", "")), rel, "date", probs)
+
+
+def _cycles(rules: list[Rule]) -> list[list[str]]:
+    graph = {r.id: [s for s in r.supersedes] for r in rules}
+    state: dict[str, int] = {}
+    found: list[list[str]] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        stack.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                found.append([*stack[stack.index(nxt) :], nxt])
+            elif nxt in graph and state.get(nxt) is None:
+                visit(nxt, stack)
+        stack.pop()
+        state[node] = 2
+
+    for rid in graph:
+        if rid not in state:
+            visit(rid, [])
+    return found
+
+
+def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool = False) -> RuleSet:
+    """Read, validate and compile every rule file under ``folder``.
+
+    With ``eager`` every regular expression is built now; otherwise on first use (faster start).
+    """
+    base = Path(folder)
+    if not base.is_dir():
+        raise DataError(f"rule folder not found: {base}")
+    probs = Problems(eager)
+    groups: dict[str, frozenset[str]] = {}
+    phrase_sets: dict[str, list[str]] = {}
+    synonyms: dict[str, str] = {}
+    dataset_version = ""
+    gpath = base / "groups.toml"
+    if gpath.exists():
+        gdata = _read_toml(gpath, "groups.toml")
+        _check_header(gdata, "groups.toml", probs)
+        unknown_fields(gdata, GROUP_FILE_FIELDS, "groups.toml", probs)
+        dataset_version = str(gdata.get("dataset_version", ""))
+        for name, members in (gdata.get("groups") or {}).items():
+            codes = str_list(members, f"groups.toml: group {name}", "members", probs)
+            bad = [c for c in codes if not CC_RE.match(c)]
+            if bad:
+                probs.add(f"groups.toml: group {name}", f"bad country codes {bad}")
+            groups[name] = frozenset(codes)
+        raw_syn = gdata.get("synonyms") or {}
+        if not isinstance(raw_syn, dict):
+            probs.add("groups.toml", "'synonyms' must be a table of phrase = English phrase")
+            raw_syn = {}
+        for key, value in raw_syn.items():
+            if not isinstance(value, str) or not normalise(value) or not normalise(key):
+                probs.add("groups.toml", f"synonym {key!r} must map to a non-empty string")
+                continue
+            synonyms["=" + " =".join(normalise(key).split())] = normalise(value)
+        for name, phrases in (gdata.get("phrase_sets") or {}).items():
+            phrase_sets[name] = str_list(phrases, f"groups.toml: phrase set {name}", "", probs)
+    if not dataset_version:
+        probs.add("groups.toml", "'dataset_version' is required in groups.toml")
+    files: list[RuleFile] = []
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    paths = sorted(p for p in base.rglob("*.toml") if p.name != "groups.toml")
+    if not paths:
+        probs.add(str(base), "no rule files (*.toml)")
+    for path in paths:
+        rel = path.relative_to(base).as_posix()
+        data = _read_toml(path, rel)
+        _check_header(data, rel, probs)
+        unknown_fields(data, FILE_FIELDS - {"groups"}, rel, probs)
+        raw_rules = data.get("rules", [])
+        if not isinstance(raw_rules, list):
+            probs.add(rel, "'rules' must be an array of tables ([[rules]])")
+            raw_rules = []
+        ids = []
+        for i, rd in enumerate(raw_rules):
+            rule = rule_from_table(rd, rel, i, groups, probs, phrase_sets)
+            if rule is None:
+                continue
+            if rule.id in seen:
+                probs.add(f"{rel}: rule {rule.id}", f"duplicate id (also in {seen[rule.id]})")
+                continue
+            seen[rule.id] = rel
+            ids.append(rule.id)
+            rules.append(rule)
+        files.append(
+            RuleFile(
+                rel,
+                str(data.get("file_version", "")),
+                str(data.get("date", "")),
+                str(data.get("title", "")),
+                ids,
+            )
+        )
+    for r in rules:
+        for s in r.supersedes:
+            if s not in seen:
+                probs.add(f"{r.file}: rule {r.id}", f"supersedes unknown rule {s!r}")
+            if s == r.id:
+                probs.add(f"{r.file}: rule {r.id}", "supersedes itself")
+    for cyc in _cycles(rules):
+        if len(cyc) > 2:
+            first = seen.get(cyc[0], "?")
+            probs.add(f"{first}: rule {cyc[0]}", "cycle in supersedes: " + " -> ".join(cyc))
+    probs.raise_if_any()
+    return RuleSet(
+        dataset_version, files, rules, groups, origin=origin, folder=str(base), synonyms=synonyms
+    )

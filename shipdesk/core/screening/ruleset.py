@@ -1,0 +1,190 @@
+"""Compiled rules: the :class:`Rule`, :class:`Matcher` and :class:`RuleSet` the engine screens with.
+
+A :class:`RuleSet` is built by :func:`~shipdesk.core.screening.rule_loader.compile_folder` from
+the rule files; it indexes its matchers by keyword anchor and its rules by destination, and reads
+French and German descriptions in English through the synonyms of ``groups.toml``. The words a
+rule may use for its level, category, channel and so on are listed here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from shipdesk.core.screening.text import PhrasePattern, compile_phrases, normalise, word_prefixes
+
+LEVELS = ("prohibited", "restricted", "warning")
+SEVERITY = {"prohibited": 0, "restricted": 1, "warning": 2}
+CATEGORIES = (
+    "dangerous_goods",
+    "import_ban",
+    "biosecurity",
+    "cites",
+    "weapons",
+    "drugs_medicines",
+    "tobacco_alcohol",
+    "counterfeit",
+    "sanctions",
+    "valuables",
+    "postal_rules",
+    "other",
+)
+CHANNELS = ("post", "courier")
+CONFIDENCE = ("confirmed", "knowledge", "unconfirmed")
+ITEM_CATEGORIES = ("gift", "sale", "sample", "documents", "returned", "other")
+LANGS_REQUIRED = ("en", "fr", "de")
+CONDITIONS = (
+    "abv_gt",
+    "abv_le",
+    "wh_gt",
+    "wh_le",
+    "li_grams_gt",
+    "ml_gt",
+    "nicotine_mg_ml_gt",
+)
+
+
+@dataclass(frozen=True)
+class ValueTrigger:
+    amount: Decimal
+    currency: str
+    per: str  # "item" or "parcel"
+
+
+@dataclass
+class Matcher:
+    any_item: bool = False
+    hs: tuple[str, ...] = ()
+    keywords: PhrasePattern | None = None
+    keyword_hs_guard: tuple[str, ...] = ()
+    exclude: PhrasePattern | None = None
+    require_any: PhrasePattern | None = None
+    conditions: dict[str, float] = field(default_factory=dict)
+    conditions_required: bool = False
+    address_keywords: PhrasePattern | None = None
+    require_hs: tuple[str, ...] = ()
+    key: int = -1  # position in the rule set's anchor index
+    anchors: tuple[str, ...] = ()  # empty: no prefilter for this matcher's keywords
+
+
+@dataclass
+class Rule:
+    id: str
+    level: str
+    category: str
+    title: str
+    file: str
+    channel_levels: dict[str, str]
+    destinations: frozenset[str] | None  # None = all
+    exclude_destinations: frozenset[str]
+    origins: frozenset[str] | None
+    exclude_origins: frozenset[str]
+    channels: frozenset[str]
+    item_categories: frozenset[str] | None
+    value_gt: ValueTrigger | None
+    applies_to: str
+    matchers: list[Matcher]
+    hs_exclude: tuple[str, ...]
+    veto: PhrasePattern | None
+    supersedes: tuple[str, ...]
+    message: dict[str, str]
+    advice: dict[str, str]
+    legal_basis: str
+    sources: list[dict[str, str]]
+    confidence: str
+    valid_from: date | None
+    valid_until: date | None
+    review_by: date | None
+    tests: list[dict[str, Any]]
+
+    def level_for(self, channel: str) -> str:
+        return self.channel_levels.get(channel, self.level)
+
+
+@dataclass
+class RuleFile:
+    path: str
+    file_version: str
+    date: str
+    title: str
+    rule_ids: list[str]
+
+
+@dataclass
+class RuleSet:
+    dataset_version: str
+    files: list[RuleFile]
+    rules: list[Rule]
+    groups: dict[str, frozenset[str]]
+    origin: str = "shipped"  # "shipped" or "imported"
+    folder: str = ""
+    synonyms: dict[str, str] = field(default_factory=dict)
+    by_id: dict[str, Rule] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_id = {r.id: r for r in self.rules}
+        self._by_dest: dict[str, list[Rule]] = {}
+        # anchor -> keys of matchers whose keywords can only match a word starting with it
+        self._anchor_index: dict[str, set[int]] = {}
+        self._always: set[int] = set()
+        self._synonyms = compile_phrases(list(self.synonyms)) if self.synonyms else None
+        self._synonym_keys = {normalise(k): v for k, v in self.synonyms.items()}
+        self._synonym_first = {k.split()[0] for k in self._synonym_keys}
+        key = 0
+        for r in self.rules:
+            for m in r.matchers:
+                m.key = key
+                key += 1
+                if m.keywords is None:
+                    continue
+                if not m.anchors:
+                    self._always.add(m.key)
+                for a in m.anchors:
+                    self._anchor_index.setdefault(a, set()).add(m.key)
+
+    def expand(self, text: str) -> str:
+        """``text`` followed by its English reading when it holds French or German words.
+
+        CN23 descriptions are often written in French or German; the rules are written in
+        English, so ``jouet pistolet`` is also read as ``toy pistol``. The English reading is
+        separated by `` . `` so that no phrase matches across the two.
+        """
+        if self._synonyms is None or not text:
+            return text
+        if self._synonym_first.isdisjoint(text.split()):
+            return text
+        keys = self._synonym_keys
+        translated = self._synonyms.compile_now().sub(
+            lambda m: keys.get(m.group(0), m.group(0)), text
+        )
+        return text if translated == text else f"{text} . {translated}"
+
+    def candidates(self, text: str) -> set[int]:
+        """Keys of the matchers whose keywords may match ``text`` (a normalised text)."""
+        out = set(self._always)
+        index = self._anchor_index
+        for p in word_prefixes(text):
+            hit = index.get(p)
+            if hit:
+                out |= hit
+        return out
+
+    def rules_for(self, destination: str) -> list[Rule]:
+        """Rules whose destination scope admits ``destination`` (cached per destination)."""
+        key = destination
+        hit = self._by_dest.get(key)
+        if hit is None:
+            hit = [
+                r
+                for r in self.rules
+                if (r.destinations is None or destination in r.destinations)
+                and destination not in r.exclude_destinations
+            ]
+            self._by_dest[key] = hit
+        return hit
+
+    def version_text(self) -> str:
+        newest = max((f.date for f in self.files), default="")
+        return f"{self.dataset_version} ({newest}, {len(self.rules)} rules, {self.origin})"
