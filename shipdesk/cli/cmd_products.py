@@ -74,7 +74,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from shipdesk.core.exchange.products import EXPORT_HEADERS
+    from shipdesk.core.exchange.catalogue_file import EXPORT_HEADERS
     from shipdesk.core.services import imports, open_workspace
 
     with open_workspace() as ws:

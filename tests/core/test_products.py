@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange.products import read_products, write_products
+from shipdesk.core.exchange.catalogue_file import read_products, write_products
 from shipdesk.core.storage.db import UserDatabase
 from shipdesk.core.storage.products import Product, ProductIndex, SqliteProducts, name_key
 

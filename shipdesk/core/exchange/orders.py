@@ -812,7 +812,7 @@ def _item_from_row(
 
 
 def _complete_from_catalogue(rr: _RowReader, item: Item, n: int, sku: str) -> None:
-    from shipdesk.core.exchange.products import fill_item, has_gaps
+    from shipdesk.core.exchange.catalogue_file import fill_item, has_gaps
 
     assert rr.products is not None
     product, how = rr.products.match(sku, item.description)
@@ -865,7 +865,7 @@ def parse_packaging(value: Decimal | str | None) -> Decimal | None:
 def _catalogue_report(
     rr: _RowReader, result: ImportResult, packaging: Decimal | None
 ) -> CatalogueReport:
-    from shipdesk.core.exchange.products import FILLED_KEY
+    from shipdesk.core.exchange.catalogue_file import FILLED_KEY
     from shipdesk.core.storage.products import FIELDS
 
     rep = CatalogueReport(products=len(rr.products) if rr.products is not None else 0)

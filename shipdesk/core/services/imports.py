@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from shipdesk.core.exchange.batch import BatchSummary, Checks
     from shipdesk.core.exchange.mapping import ColumnMapping, PlatformMap
     from shipdesk.core.exchange.orders import ImportResult
-    from shipdesk.core.exchange.products import ProductFile
+    from shipdesk.core.exchange.catalogue_file import ProductFile
     from shipdesk.core.exchange.sheets import Cell
     from shipdesk.core.storage.products import Product, ProductIndex
 
@@ -132,7 +132,7 @@ def load_products(
     ws: Workspace, path: str | Path, *, sheet: str | None = None, replace: bool = False
 ) -> ProductsLoad:
     """Read a catalogue file and store its products (``replace``: forget the others first)."""
-    from shipdesk.core.exchange.products import read_products
+    from shipdesk.core.exchange.catalogue_file import read_products
 
     pf = read_products(path, sheet=sheet)
     stored = ws.products.save(pf.products, replace=replace)
@@ -155,7 +155,7 @@ def product_index(ws: Workspace) -> ProductIndex:
 
 def export_products(ws: Workspace, path: str | Path) -> tuple[int, Path]:
     """Write the stored products to .csv or .xlsx: (how many, the path written)."""
-    from shipdesk.core.exchange.products import write_products
+    from shipdesk.core.exchange.catalogue_file import write_products
 
     items = ws.products.all()
     return len(items), write_products(items, path)

@@ -1,7 +1,7 @@
 """The seller's product catalogue: customs facts per SKU, kept in the user database.
 
 Shop order exports carry no net weight, HS code or country of origin; sellers keep those per
-product. A catalogue file (see ``shipdesk.core.exchange.products``) is loaded once into the
+product. A catalogue file (see ``shipdesk.core.exchange.catalogue_file``) is loaded once into the
 ``products`` table (:class:`SqliteProducts`); every later import completes its order lines
 from it (:class:`ProductIndex`): by SKU (trimmed, case ignored), else by the exact product name
 (case, accents, punctuation and spacing ignored).
