@@ -10,8 +10,9 @@ import pytest
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.batch import BatchSummary, summary_lines
-from shipdesk.core.exchange.orders import ImportResult, import_orders, parse_packaging
 from shipdesk.core.exchange.catalogue_file import read_products
+from shipdesk.core.exchange.import_result import ImportResult
+from shipdesk.core.exchange.orders import import_orders, parse_packaging
 from shipdesk.core.model import Party
 from shipdesk.core.services import Workspace, imports
 from shipdesk.core.storage.products import Product, ProductIndex

@@ -31,7 +31,7 @@ from typing import Any, Protocol
 
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.exchange.declaration_json import dumps
-from shipdesk.core.exchange.orders import CatalogueReport, ImportResult, RowProblem
+from shipdesk.core.exchange.import_result import CatalogueReport, ImportResult, RowProblem
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Declaration
 from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback

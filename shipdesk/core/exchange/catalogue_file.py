@@ -1,4 +1,4 @@
-"""Product catalogue files (.csv or .xlsx): read, write, and complete imported order lines.
+"""Product catalogue files (.csv or .xlsx): read them into products, write products back.
 
 A catalogue has one row per product: ``sku`` (required), ``name`` (the shop title, optional),
 ``description`` (customs wording), ``net_weight_kg`` or ``weight`` with a unit (``weight_unit``
@@ -6,12 +6,13 @@ column or the unit in the header, e.g. ``Weight (g)``), ``hs_code`` and ``origin
 It is read with the same safe reader and limits as order files (:mod:`.sheets`); every bad cell
 is reported by row and column and only that row is left out.
 
-:func:`fill_item` completes an order line from a product: only fields the order left empty are
-filled, and each filled field is listed in ``item.extra["filled_from_catalogue"]``.
+Completing an order line from a product is :mod:`.catalogue_fill`; keeping the products is
+``storage.products``.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -19,28 +20,24 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange.mapping import _unit_hint, norm_header
-from shipdesk.core.exchange.orders import (
+from shipdesk.core.exchange.cells import (
+    KG_PER_UNIT,
     CellError,
     NumberStyle,
-    RowProblem,
     cell_text,
-    kg_text,
     number_text,
     parse_country,
     parse_hs,
     parse_number,
     parse_weight_unit,
 )
+from shipdesk.core.exchange.import_result import RowProblem
+from shipdesk.core.exchange.mapping import _unit_hint, norm_header
 from shipdesk.core.exchange.safety import neutralise
 from shipdesk.core.exchange.sheets import Cell, csv_text, is_blank_row, open_sheet
 from shipdesk.core.fileio import atomic_write_bytes
-from shipdesk.core.model import Item
-from shipdesk.core.storage.products import FIELDS, Product, ProductIndex, sku_key
+from shipdesk.core.storage.products import Product, ProductIndex
 from shipdesk.core.text import strip_accents
-
-FILLED_KEY = "filled_from_catalogue"
-"""``item.extra`` key listing the fields completed from the catalogue."""
 
 EXPORT_HEADERS = ("sku", "name", "description", "net_weight_kg", "hs_code", "origin_country")
 
@@ -248,8 +245,7 @@ def _product_row(
 
 def _unit_kg(value: Decimal, unit: str) -> str:
     """Per-unit weight in kg as decimal text: exact up to 6 decimals, a trace never 0."""
-    kg = value * {"kg": Decimal(1), "g": Decimal("0.001"), "lb": Decimal("0.45359237"),
-                  "oz": Decimal("0.028349523125")}[unit]  # fmt: skip
+    kg = value * KG_PER_UNIT[unit]
     q = kg.quantize(Decimal("0.000001"))
     if q == 0:
         q = Decimal("0.000001")
@@ -266,9 +262,7 @@ def write_products(products: list[Product], path: str | Path) -> Path:
     for prod in products:
         rows.append([neutralise(getattr(prod, h)) for h in EXPORT_HEADERS])
     if suffix == ".xlsx":
-        import io
-
-        import openpyxl
+        import openpyxl  # kept lazy: slow to import, and only .xlsx output needs it
 
         wb = openpyxl.Workbook(write_only=True)
         ws = wb.create_sheet("Products")
@@ -287,68 +281,4 @@ def write_products(products: list[Product], path: str | Path) -> Path:
     return p
 
 
-def is_vague(description: str) -> bool:
-    """True when a shop title is missing or too vague for customs (vague-term list)."""
-    if not description.strip():
-        return True
-    from shipdesk.core.validation.descriptions import check_description
-
-    return check_description(description) is not None
-
-
-def fill_item(item: Item, product: Product) -> list[str]:
-    """Complete ``item`` from ``product`` without overwriting anything the order gave.
-
-    Net weight is the product's unit weight times the quantity. Returns the fields filled
-    (also recorded in ``item.extra["filled_from_catalogue"]``)."""
-    filled: list[str] = []
-    if not item.net_weight_kg.strip() and product.net_weight_kg:
-        try:
-            qty = Decimal(item.quantity.strip() or "1")
-        except ArithmeticError:
-            qty = Decimal(1)
-        item.net_weight_kg = kg_text(Decimal(product.net_weight_kg) * qty, "kg")
-        filled.append("net_weight_kg")
-    if not item.hs_code.strip() and product.hs_code:
-        item.hs_code = product.hs_code
-        filled.append("hs_code")
-    if not item.origin_country.strip() and product.origin_country:
-        item.origin_country = product.origin_country
-        filled.append("origin_country")
-    if product.description and is_vague(item.description):
-        if item.description.strip():
-            item.extra["shop_title"] = item.description
-        item.description = product.description
-        filled.append("description")
-    if filled:
-        item.extra[FILLED_KEY] = sorted(filled, key=FIELDS.index)
-    return filled
-
-
-def sku_of(item: Item) -> str:
-    return str(item.extra.get("sku", "") or "")
-
-
-def has_gaps(item: Item) -> bool:
-    """True when the line lacks a net weight, HS code or origin, or its title is vague."""
-    return (
-        not item.net_weight_kg.strip()
-        or not item.hs_code.strip()
-        or not item.origin_country.strip()
-        or is_vague(item.description)
-    )
-
-
-__all__ = [
-    "EXPORT_HEADERS",
-    "FILLED_KEY",
-    "ProductFile",
-    "fill_item",
-    "has_gaps",
-    "header_score",
-    "is_vague",
-    "read_products",
-    "sku_key",
-    "sku_of",
-    "write_products",
-]
+__all__ = ["EXPORT_HEADERS", "ProductFile", "header_score", "read_products", "write_products"]

@@ -22,9 +22,9 @@ from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from shipdesk.core.exchange.batch import BatchSummary, Checks
-    from shipdesk.core.exchange.mapping import ColumnMapping, PlatformMap
-    from shipdesk.core.exchange.orders import ImportResult
     from shipdesk.core.exchange.catalogue_file import ProductFile
+    from shipdesk.core.exchange.import_result import ImportResult
+    from shipdesk.core.exchange.mapping import ColumnMapping, PlatformMap
     from shipdesk.core.exchange.sheets import Cell
     from shipdesk.core.storage.products import Product, ProductIndex
 
@@ -185,7 +185,7 @@ def run_batch(
 ) -> BatchSummary:
     """Check every declaration and write its file (and PDF) into ``options.out_dir``."""
     from shipdesk.core.exchange.batch import run_batch as _run_batch
-    from shipdesk.core.exchange.orders import ImportResult as _ImportResult
+    from shipdesk.core.exchange.import_result import ImportResult as _ImportResult
 
     what = source if isinstance(source, _ImportResult) else list(source)
     return _run_batch(

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.exchange import mapping as mp
 from shipdesk.core.exchange.batch import BatchSummary, summary_lines
-from shipdesk.core.exchange.orders import ImportResult, cell_text, number_text
+from shipdesk.core.exchange.cells import cell_text, number_text
+from shipdesk.core.exchange.import_result import ImportResult
 from shipdesk.core.i18n import _
 from shipdesk.core.model import Party
 from shipdesk.core.progress import Cancelled, CancelToken

@@ -1,0 +1,358 @@
+"""Cell values as shop exports write them, cleaned into the values a declaration holds.
+
+Numbers with thousands separators or comma decimals and a currency sign or code beside them,
+dates as text in the usual forms or as spreadsheet dates, country names or codes, HS codes that
+lost their leading zero in a number cell, categories and non-delivery choices in plain words,
+weights in kg, g, lb or oz (also when the unit is only named in the column header). A value that
+cannot be used raises :class:`CellError`, whose message is shown to the user beside the row and
+column.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
+
+import pycountry
+
+from shipdesk.core import hscode
+from shipdesk.core.errors import DataError
+from shipdesk.core.exchange.mapping import norm_header
+from shipdesk.core.exchange.sheets import Cell
+from shipdesk.core.model import Category, NonDelivery
+from shipdesk.core.paths import resource
+
+KG_PER_UNIT = {
+    "kg": Decimal(1),
+    "g": Decimal("0.001"),
+    "lb": Decimal("0.45359237"),
+    "oz": Decimal("0.028349523125"),
+}
+"""Kilograms in one of each weight unit a file may use."""
+
+
+class CellError(ValueError):
+    """A cell value that cannot be used; the message is shown to the user."""
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as text: numbers without a spurious '.0', dates in ISO form, spaces collapsed."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e16:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+_CURRENCY_SIGNS = {
+    "€": "EUR",
+    "£": "GBP",
+    "$": "USD",
+    "US$": "USD",
+    "¥": "JPY",
+    "₹": "INR",
+    "CHF": "CHF",
+    "zł": "PLN",
+    "kr": "",
+    "R$": "BRL",
+    "C$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "CA$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+}
+_NUM_RX = re.compile(r"^[0-9][0-9.,' \u00a0\u202f]*$|^[.,][0-9]+$")
+
+
+@dataclass
+class NumberStyle:
+    """Decimal separator for amounts like "1,234" that are ambiguous on their own."""
+
+    decimal: str = "auto"  # from the mapping: ".", "," or "auto"
+    fallback: str = "."  # when nothing else is known (";"-delimited CSV suggests ",")
+    seen: str = ""  # learnt from unambiguous values earlier in the file
+
+    def resolve(self) -> str:
+        if self.decimal in (".", ","):
+            return self.decimal
+        return self.seen or self.fallback
+
+
+def parse_number(value: Cell, style: NumberStyle | None = None) -> tuple[Decimal, str]:
+    """(number, currency code found in the cell or ""); raises CellError when unusable."""
+    style = style or NumberStyle()
+    if isinstance(value, bool):
+        raise CellError("expected a number, found true/false")
+    if isinstance(value, int):
+        return Decimal(value), ""
+    if isinstance(value, float):
+        d = Decimal(repr(value))
+        # float cells carry binary noise (0.30000000000000004): keep 10 significant decimals
+        exponent = d.as_tuple().exponent  # a letter for infinity and NaN
+        noisy = isinstance(exponent, int) and exponent < -10
+        return (d.quantize(Decimal("1e-10")).normalize() if noisy else d), ""
+    if isinstance(value, Decimal):
+        return value, ""
+    text = cell_text(value)
+    if not text:
+        raise CellError("empty")
+    currency = ""
+    m = re.fullmatch(r"([A-Z]{3})\s*(.+)", text)
+    if m and _is_currency(m.group(1)):
+        currency, text = m.group(1), m.group(2)
+    else:
+        m = re.fullmatch(r"(.+?)\s*([A-Z]{3})", text)
+        if m and _is_currency(m.group(2)):
+            currency, text = m.group(2), m.group(1)
+    for sign in sorted(_CURRENCY_SIGNS, key=len, reverse=True):
+        if text.startswith(sign) or text.endswith(sign):
+            currency = currency or _CURRENCY_SIGNS[sign]
+            text = (text[len(sign) :] if text.startswith(sign) else text[: -len(sign)]).strip()
+            break
+    neg = False
+    if text.startswith("(") and text.endswith(")"):
+        neg, text = True, text[1:-1].strip()
+    if text.startswith("-") or text.startswith("+"):
+        neg, text = text[0] == "-", text[1:].strip()
+    if not _NUM_RX.match(text):
+        raise CellError(f"{cell_text(value)!r} is not a number")
+    t = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("'", "")
+    has_c, has_d = "," in t, "." in t
+    if has_c and has_d:
+        dec = "," if t.rfind(",") > t.rfind(".") else "."
+        style.seen = style.seen or dec
+    elif has_c or has_d:
+        sep = "," if has_c else "."
+        parts = t.split(sep)
+        if len(parts) > 2:
+            dec = "." if sep == "," else ","  # 1,234,567 / 1.234.567: grouping
+            if not all(len(p) == 3 for p in parts[1:]):
+                raise CellError(f"{text!r} is not a number (misplaced separators)")
+        elif len(parts[1]) != 3 or parts[0] in ("", "0"):
+            dec = sep  # 12,50 / 0,350 / 12.5: a decimal separator
+            style.seen = style.seen or dec
+        else:
+            dec = style.resolve()  # 1,234 or 1.234: depends on the file
+    else:
+        dec = "."
+    grouping = "," if dec == "." else "."
+    t = t.replace(grouping, "")
+    if dec == ",":
+        t = t.replace(",", ".")
+    try:
+        d = Decimal(t)
+    except InvalidOperation:
+        raise CellError(f"{cell_text(value)!r} is not a number") from None
+    return (-d if neg else d), currency
+
+
+def number_text(d: Decimal, places: int | None = None) -> str:
+    """Plain decimal text (no exponent); rounded half-up to ``places`` when given."""
+    if places is not None:
+        d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    text = format(d, "f")
+    if places is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+@lru_cache(maxsize=512)
+def _is_currency(code: str) -> bool:
+    return pycountry.currencies.get(alpha_3=code.upper()) is not None
+
+
+def parse_currency(value: Cell) -> str:
+    text = cell_text(value).strip()
+    if _CURRENCY_SIGNS.get(text):
+        return _CURRENCY_SIGNS[text]
+    code = text.upper()
+    if len(code) == 3 and code.isalpha() and _is_currency(code):
+        return code
+    raise CellError(f"{text!r} is not an ISO 4217 currency code (e.g. EUR, USD, GBP)")
+
+
+@lru_cache(maxsize=1)
+def _country_aliases() -> dict[str, str]:
+    path = resource("mappings", "aliases.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"{path}: cannot read the country names ({exc})") from None
+    return {norm_header(k): str(v) for k, v in data.get("countries", {}).items()}
+
+
+@lru_cache(maxsize=2048)
+def parse_country(text: str) -> str:
+    """ISO 3166-1 alpha-2 code for a code (2 or 3 letters) or an English/local name."""
+    t = " ".join(text.split())
+    if not t:
+        raise CellError("empty")
+    alias = _country_aliases().get(norm_header(t))
+    if alias:
+        return alias
+    if len(t) == 2 and t.isalpha():
+        if t.upper() == "XK" or pycountry.countries.get(alpha_2=t.upper()):
+            return t.upper()
+        raise CellError(f"{t!r} is not an ISO country code")
+    if len(t) == 3 and t.isalpha():
+        c = pycountry.countries.get(alpha_3=t.upper())
+        if c:
+            return c.alpha_2
+    try:
+        return pycountry.countries.lookup(t).alpha_2
+    except LookupError:
+        raise CellError(f"unknown country {t!r} (use the two-letter ISO code, e.g. DE)") from None
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
+
+
+def parse_date(value: Cell, order: str = "dmy") -> str:
+    """ISO date (YYYY-MM-DD) from a date cell or text in the usual shop-export forms."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 20000 < value < 80000:  # a spreadsheet serial date that lost its format
+            from openpyxl.utils.datetime import from_excel  # openpyxl kept lazy: slow to import
+
+            return from_excel(value).date().isoformat()
+        raise CellError(f"{value!r} is not a date")
+    text = cell_text(value)
+    if not text:
+        raise CellError("empty")
+    m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$", text)
+    if m:
+        return _mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3)), text)
+    m = re.match(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2,4})(?:[ ,T].*)?$", text)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        y = y + 2000 if y < 100 else y
+        if a > 12 >= b:
+            d, mo = a, b
+        elif b > 12 >= a:
+            d, mo = b, a
+        else:
+            d, mo = (b, a) if order == "mdy" else (a, b)
+        return _mkdate(y, mo, d, text)
+    m = re.match(r"^([A-Za-z]{3})[a-z]*[- ](\d{1,2}),?[- ](\d{2,4})\b", text)  # Nov-27-26
+    if m and m.group(1).lower() in _MONTHS:
+        y = int(m.group(3))
+        return _mkdate(
+            y + 2000 if y < 100 else y, _MONTHS[m.group(1).lower()], int(m.group(2)), text
+        )
+    m = re.match(r"^(\d{1,2})[- .]([A-Za-z]{3})[a-z]*\.?[- ,]+(\d{2,4})\b", text)  # 27 Nov 2026
+    if m and m.group(2).lower() in _MONTHS:
+        y = int(m.group(3))
+        return _mkdate(
+            y + 2000 if y < 100 else y, _MONTHS[m.group(2).lower()], int(m.group(1)), text
+        )
+    raise CellError(f"{text!r} is not a date (write it as YYYY-MM-DD)")
+
+
+def _mkdate(y: int, m: int, d: int, text: str) -> str:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        raise CellError(f"{text!r} is not a valid date") from None
+
+
+def parse_hs(value: Cell) -> str:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        digits = cell_text(value)
+        if not digits.isdigit():
+            raise CellError(f"{digits!r} is not an HS code")
+        if len(digits) in (5, 7, 9):  # the leading zero of chapters 01-09 lost in a number cell
+            digits = "0" + digits
+    else:
+        digits = hscode.clean(cell_text(value))
+        if not digits.isdigit():
+            raise CellError(f"{cell_text(value)!r} is not an HS code (6 to 10 digits)")
+    if not 4 <= len(digits) <= 10:
+        raise CellError(f"{digits!r} is not an HS code (6 to 10 digits)")
+    return digits
+
+
+_CATEGORY_WORDS = {
+    "gift": Category.GIFT,
+    "gifts": Category.GIFT,
+    "documents": Category.DOCUMENTS,
+    "document": Category.DOCUMENTS,
+    "commercialsample": Category.COMMERCIAL_SAMPLE,
+    "sample": Category.COMMERCIAL_SAMPLE,
+    "returnedgoods": Category.RETURNED_GOODS,
+    "return": Category.RETURNED_GOODS,
+    "returned": Category.RETURNED_GOODS,
+    "saleofgoods": Category.SALE_OF_GOODS,
+    "sale": Category.SALE_OF_GOODS,
+    "merchandise": Category.SALE_OF_GOODS,
+    "other": Category.OTHER,
+}
+
+
+def parse_category(value: Cell) -> str:
+    key = norm_header(cell_text(value))
+    if key in _CATEGORY_WORDS:
+        return _CATEGORY_WORDS[key].value
+    raise CellError(
+        f"{cell_text(value)!r} is not a category (gift, documents, commercial_sample, "
+        "returned_goods, sale_of_goods, other)"
+    )
+
+
+def parse_non_delivery(value: Cell) -> str:
+    key = norm_header(cell_text(value))
+    if key.startswith("return"):
+        return NonDelivery.RETURN.value
+    if key.startswith("abandon") or key.startswith("treatasabandoned"):
+        return NonDelivery.ABANDON.value
+    raise CellError(f"{cell_text(value)!r}: write 'return' or 'abandon'")
+
+
+def parse_weight_unit(value: Cell) -> str:
+    key = norm_header(cell_text(value))
+    units = {
+        "kg": "kg",
+        "kgs": "kg",
+        "kilogram": "kg",
+        "kilograms": "kg",
+        "g": "g",
+        "gr": "g",
+        "gram": "g",
+        "grams": "g",
+        "lb": "lb",
+        "lbs": "lb",
+        "pound": "lb",
+        "pounds": "lb",
+        "oz": "oz",
+        "ounce": "oz",
+        "ounces": "oz",
+    }
+    if key in units:
+        return units[key]
+    raise CellError(f"{cell_text(value)!r} is not a weight unit (kg, g, lb, oz)")
+
+
+def kg_text(d: Decimal, unit: str) -> str:
+    kg = d * KG_PER_UNIT[unit]
+    if kg == 0:
+        return "0"
+    q = kg.quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    if q == 0:  # a few grams still weigh something on the form
+        q = Decimal("0.001")
+    return number_text(q)
