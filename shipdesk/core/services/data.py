@@ -16,7 +16,7 @@ from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
     from shipdesk.core import money
-    from shipdesk.core.screening.ruleset import RuleSet
+    from shipdesk.core.screening.ruleset import RuleSet as RuleSet
     from shipdesk.core.storage.national_tariff import TariffInfo
     from shipdesk.core.tariff.national import ImportSummary as TariffImportSummary
 
@@ -100,6 +100,20 @@ def rollback_rules(ws: Workspace) -> tuple[str, RuleSet]:
 
     what = rollback(ws.rules_dir)
     return what, reload(ws.rules_dir)
+
+
+def check_rules(folder: str | Path) -> RuleSet:
+    """Load and check a rule folder as an import would (DataError naming what is wrong)."""
+    from shipdesk.core.screening.bundle import check_folder
+
+    return check_folder(folder)
+
+
+def write_rules_manifest(folder: str | Path) -> Path:
+    """Write the manifest (file hashes, version) of a rule folder; returns its path."""
+    from shipdesk.core.screening.bundle import write_manifest
+
+    return write_manifest(folder)
 
 
 # -- national tariffs ---------------------------------------------------------------------------

@@ -1,7 +1,14 @@
 """Declarations: files, drafts, the default sender, validation, screening and PDF rendering.
 
 Validation and rendering get the workspace's operator profile and rate book, screening the
-workspace's channel, so the CLI and the GUI judge a declaration the same way.
+workspace's channel, so the CLI and the GUI judge a declaration the same way. What the faces
+show of the results (the most severe level, which findings block printing, overrides, the
+words of a finding, a field's readable name) is computed here too, so neither face reaches
+into validation or screening.
+
+The result types (:class:`Finding`, :class:`Problem`, :class:`ValidationResult`,
+:class:`DraftInfo`, :class:`OperatorProfile`) are named here for annotations; the subsystems
+that define them are imported only when a function needs them.
 """
 
 from __future__ import annotations
@@ -14,10 +21,13 @@ from shipdesk.core.model import Declaration, Party
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from shipdesk.core.screening.engine import Finding
-    from shipdesk.core.storage.drafts import DraftInfo
-    from shipdesk.core.validation import ValidationResult
-    from shipdesk.core.validation.operators import OperatorProfile
+    from collections.abc import Sequence
+
+    from shipdesk.core.screening.engine import Finding as Finding
+    from shipdesk.core.storage.drafts import DraftInfo as DraftInfo
+    from shipdesk.core.validation import Problem as Problem
+    from shipdesk.core.validation import ValidationResult as ValidationResult
+    from shipdesk.core.validation.operators import OperatorProfile as OperatorProfile
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -33,6 +43,29 @@ def save(path: str | Path, decl: Declaration) -> None:
     from shipdesk.core.exchange.declaration_json import save_file
 
     save_file(path, decl)
+
+
+def save_pdf(path: str | Path, pdf: bytes) -> None:
+    """Write rendered PDF bytes atomically (a reader never sees half a file)."""
+    from shipdesk.core.fileio import atomic_write_bytes
+
+    atomic_write_bytes(Path(path), pdf)
+
+
+def export_register(
+    decls: Sequence[Declaration], path: str | Path, files: Sequence[str] | None = None
+) -> Path:
+    """Write the register workbook (.xlsx) of ``decls``; ``files`` names each one's file."""
+    from shipdesk.core.exchange.register import export_register as _export  # openpyxl
+
+    return _export(decls, path, files=files)
+
+
+def export_advance_data(decls: Sequence[Declaration], path: str | Path, fmt: str) -> Path:
+    """Write the advance electronic data of ``decls`` as ``fmt`` (json or csv)."""
+    from shipdesk.core.exchange.ead import export_ead
+
+    return export_ead(decls, path, fmt)
 
 
 # -- the user's defaults ------------------------------------------------------------------------
@@ -156,6 +189,84 @@ def render(
         draft=draft,
         rates=ws.rates,
     )
+
+
+# -- what the results mean ----------------------------------------------------------------------
+def field_label(path: str) -> str:
+    """The readable name of a field path (``items[0].hs_code``) in the language in use."""
+    from shipdesk.core.validation import field_label as _label
+
+    return _label(path)
+
+
+def highest_level(findings: Sequence[Finding]) -> str | None:
+    """The most severe screening level among ``findings`` (None when there are none)."""
+    from shipdesk.core.screening.screen import highest_level as _highest
+
+    return _highest(list(findings))
+
+
+def item_levels(findings: Sequence[Finding]) -> dict[int, str]:
+    """Per item index, the most severe level of that item's own findings (items without a
+    finding are left out; shipment findings count for no item)."""
+    by_item: dict[int, list[Finding]] = {}
+    for f in findings:
+        if f.item_index is not None:
+            by_item.setdefault(f.item_index, []).append(f)
+    levels = {i: highest_level(fs) for i, fs in by_item.items()}
+    return {i: level for i, level in levels.items() if level}
+
+
+def overridden(decl: Declaration) -> set[tuple[str, int | None]]:
+    """(rule, item index) of every finding overridden in the declaration's history."""
+    from shipdesk.core.screening.overrides import overridden as _overridden
+
+    return _overridden(decl)
+
+
+def is_overridden(decl: Declaration, finding: Finding) -> bool:
+    return (finding.rule, finding.item_index) in overridden(decl)
+
+
+def may_override(decl: Declaration, finding: Finding) -> bool:
+    """Whether ``finding`` can still be overridden: prohibited, and not overridden yet."""
+    return finding.level == "prohibited" and not is_overridden(decl, finding)
+
+
+def blocking(decl: Declaration, findings: Sequence[Finding]) -> list[Finding]:
+    """Prohibited findings no override covers: printing is refused while there are any."""
+    from shipdesk.core.screening.overrides import blocking as _blocking
+
+    return _blocking(decl, list(findings))
+
+
+def record_override(decl: Declaration, finding: Finding, reason: str, user: str = "") -> None:
+    """Keep in the declaration's history that ``finding`` is overridden, with the user's reason
+    (InputError when the reason is empty)."""
+    from shipdesk.core.screening.overrides import record_override as _record
+
+    _record(decl, finding, reason, user=user)
+
+
+def level_word(level: str, lang: str) -> str:
+    """The word for a screening level (``prohibited``...) in ``lang``."""
+    from shipdesk.core.screening.notes import level_word as _word
+
+    return _word(level, lang)
+
+
+def advice_label(lang: str) -> str:
+    """The label put before a finding's advice (“What to do”) in ``lang``."""
+    from shipdesk.core.screening.notes import text
+
+    return text("advice", lang)
+
+
+def nothing_found_text(lang: str) -> str:
+    """What to say when screening found nothing, in ``lang``."""
+    from shipdesk.core.screening.notes import text
+
+    return text("none", lang)
 
 
 # -- drafts and their history -------------------------------------------------------------------

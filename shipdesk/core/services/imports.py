@@ -4,7 +4,9 @@ The command line (``import``) and the import dialog run the same use case,
 :func:`run_import`: read the orders (completing lines from the product catalogue, estimating
 gross weights from a packaging allowance), then check every declaration and write its files.
 Saved column mappings and product catalogue files are handled here too, so neither face touches
-the user database or parses a file itself.
+the user database or parses a file itself. The faces show a mapping, a cell and a batch summary
+with the helpers below; the exchange package that defines them is imported only inside the
+functions (the result types are named here for annotations).
 """
 
 from __future__ import annotations
@@ -21,12 +23,16 @@ from shipdesk.core.services import classification, declarations
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from shipdesk.core.exchange.batch import BatchSummary, Checks
-    from shipdesk.core.exchange.catalogue_file import ProductFile
-    from shipdesk.core.exchange.import_result import ImportResult
-    from shipdesk.core.exchange.mapping import ColumnMapping, PlatformMap
+    from shipdesk.core.exchange.batch import BatchSummary as BatchSummary
+    from shipdesk.core.exchange.batch import Checks
+    from shipdesk.core.exchange.catalogue_file import ProductFile as ProductFile
+    from shipdesk.core.exchange.import_result import ImportResult as ImportResult
+    from shipdesk.core.exchange.mapping import ColumnMapping as ColumnMapping
+    from shipdesk.core.exchange.mapping import PlatformMap as PlatformMap
+    from shipdesk.core.exchange.mapping import Target as MappingTarget
     from shipdesk.core.exchange.sheets import Cell
-    from shipdesk.core.storage.products import Product, ProductIndex
+    from shipdesk.core.storage.products import Product as Product
+    from shipdesk.core.storage.products import ProductIndex
 
 READ_SHARE = 30
 """Percent of the progress reported by :func:`run_import` for reading the file."""
@@ -95,7 +101,65 @@ def preview(path: str | Path, limit: int = 5) -> tuple[list[str], list[tuple[int
     return read_table(path, limit=limit, header_score=header_score)
 
 
+def cell_text(value: object) -> str:
+    """A cell as the import reads it: numbers without a spurious '.0', dates in ISO form,
+    spaces collapsed."""
+    from shipdesk.core.exchange.cells import cell_text as _cell_text
+
+    return _cell_text(value)
+
+
+def number_text(value: Decimal) -> str:
+    """A decimal as plain text (no exponent), as the import writes it."""
+    from shipdesk.core.exchange.cells import number_text as _number_text
+
+    return _number_text(value)
+
+
+def write_template(path: str | Path) -> Path:
+    """Write the import template workbook (.xlsx): every column the import reads, explained."""
+    from shipdesk.core.exchange.template import write_template as _write  # openpyxl
+
+    return _write(path)
+
+
 # -- mappings -----------------------------------------------------------------------------------
+def mapping_targets() -> tuple[MappingTarget, ...]:
+    """The declaration fields a column can be mapped to, in the order a form shows them."""
+    from shipdesk.core.exchange.mapping import TARGETS
+
+    return TARGETS
+
+
+def weight_units() -> tuple[str, ...]:
+    """The units a weight column can be read in (``kg`` first)."""
+    from shipdesk.core.exchange.mapping import WEIGHT_UNITS
+
+    return WEIGHT_UNITS
+
+
+def new_mapping() -> ColumnMapping:
+    """A mapping with no column chosen."""
+    from shipdesk.core.exchange.mapping import ColumnMapping as _ColumnMapping
+
+    return _ColumnMapping()
+
+
+def detect_mapping(headers: list[str]) -> ColumnMapping:
+    """The mapping read from a file's headers: a known shop export, or columns matched by
+    name."""
+    from shipdesk.core.exchange.mapping import detect
+
+    return detect(headers)
+
+
+def platform_mapping(platform_id: str) -> ColumnMapping | None:
+    """The shipped mapping of a shop's export (None: no such shop)."""
+    from shipdesk.core.exchange.mapping import platform
+
+    return platform(platform_id)
+
+
 def platform_mappings() -> list[PlatformMap]:
     from shipdesk.core.exchange.mapping import platform_maps
 
@@ -147,6 +211,13 @@ def products(ws: Workspace) -> list[Product]:
     return ws.products.all()
 
 
+def product_rows(items: Sequence[Product]) -> list[dict[str, str]]:
+    """The products as records with the columns of an exported catalogue file."""
+    from shipdesk.core.exchange.catalogue_file import EXPORT_HEADERS
+
+    return [{k: str(getattr(p, k)) for k in EXPORT_HEADERS} for p in items]
+
+
 def product_index(ws: Workspace) -> ProductIndex:
     from shipdesk.core.storage.products import ProductIndex
 
@@ -174,6 +245,19 @@ def batch_checks(ws: Workspace, operator: str | None = None) -> Checks:
         validate=lambda decl: declarations.validate(ws, decl, prof.id),
         render=lambda decl: declarations.render(ws, decl, form="auto", operator=prof.id),
     )
+
+
+def summary_lines(summary: BatchSummary, max_rows: int = 50) -> list[str]:
+    """The batch summary in words: counts, notes and (up to ``max_rows``) indented rows."""
+    from shipdesk.core.exchange.batch import summary_lines as _lines
+
+    return _lines(summary, max_rows)
+
+
+def write_rejected(result: ImportResult, path: str | Path) -> Path:
+    """Write the rows an import rejected (.csv or .xlsx, with a problem column) to fix and
+    import again."""
+    return result.write_rejected(path)
 
 
 def run_batch(
