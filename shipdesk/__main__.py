@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 
+from shipdesk.cli.main import main as cli_main
+
 
 def main() -> int:
     if len(sys.argv) > 1:
-        from shipdesk.cli.main import main as cli_main
-
         return cli_main(sys.argv[1:])
     try:
-        from shipdesk.gui.app import main as gui_main
+        from shipdesk.gui.app import main as gui_main  # PySide6: the CLI never loads Qt
     except ImportError as exc:
         if (exc.name or "").split(".")[0] not in ("PySide6", "shiboken6"):
             raise

@@ -17,10 +17,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.errors import InputError
+from shipdesk.core.model import parse_decimal
+from shipdesk.core.services import Workspace, declarations, open_workspace
 
 if TYPE_CHECKING:
-    from shipdesk.core.screening.engine import Finding
-    from shipdesk.core.services import Workspace
+    from shipdesk.core.services.declarations import Finding
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 LEVEL_MARK = {"prohibited": "[X]", "restricted": "[!]", "warning": "[?]"}
@@ -60,8 +61,6 @@ def _country(value: Any, field: str, line: int | None = None) -> str:
 
 
 def _value(raw: Any, field: str, line: int | None = None) -> Decimal | None:
-    from shipdesk.core.model import parse_decimal
-
     if raw is None or raw == "":
         return None
     if isinstance(raw, bool) or not isinstance(raw, str | int | float):
@@ -73,9 +72,6 @@ def _value(raw: Any, field: str, line: int | None = None) -> Decimal | None:
 
 
 def _screen_line(obj: Any, line: int, channel: str, ws: Workspace) -> dict[str, Any]:
-    from shipdesk.core.screening.screen import highest_level
-    from shipdesk.core.services.declarations import screen_item
-
     if not isinstance(obj, dict):
         raise InputError(f"line {line}: expected a JSON object")
     desc = obj.get("description")
@@ -91,7 +87,7 @@ def _screen_line(obj: Any, line: int, channel: str, ws: Workspace) -> dict[str, 
     if not isinstance(hs, str | int) or isinstance(hs, bool):
         raise InputError(f"line {line}: 'hs_code' must be a string")
     currency = str(obj.get("currency", "") or "").strip().upper()
-    findings = screen_item(
+    findings = declarations.screen_item(
         ws,
         desc,
         hs_code=str(hs),
@@ -105,7 +101,10 @@ def _screen_line(obj: Any, line: int, channel: str, ws: Workspace) -> dict[str, 
         sender_country=_country(obj.get("sender_country"), "sender_country", line),
         item_category=str(obj.get("category", "") or ""),
     )
-    return {"findings": [f.to_json() for f in findings], "highest": highest_level(findings)}
+    return {
+        "findings": [f.to_json() for f in findings],
+        "highest": declarations.highest_level(findings),
+    }
 
 
 def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
@@ -132,30 +131,26 @@ def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def _print_findings(findings: list[Finding], lang: str, prefix: str = "") -> None:
-    from shipdesk.core.screening.notes import level_word, text
-
     if not findings:
-        print(prefix + text("none", lang))
+        print(prefix + declarations.nothing_found_text(lang))
         return
     for f in findings:
         mark = LEVEL_MARK.get(f.level, "")
-        print(f"{prefix}{mark} {level_word(f.level, lang).upper()} ({f.category}, {f.rule})")
+        word = declarations.level_word(f.level, lang).upper()
+        print(f"{prefix}{mark} {word} ({f.category}, {f.rule})")
         print(f"{prefix}    {f.message}")
         if f.advice:
-            print(f"{prefix}    {text('advice', lang)}: {f.advice}")
+            print(f"{prefix}    {declarations.advice_label(lang)}: {f.advice}")
 
 
 def _run_single(args: argparse.Namespace, ws: Workspace) -> int:
-    from shipdesk.core.screening.screen import highest_level
-    from shipdesk.core.services.declarations import screen_item
-
     desc = " ".join(args.text).strip()
     if not desc:
         raise InputError("give an item description, --batch or --declaration")
     dest = _country(args.destination, "--to")
     if not dest:
         raise InputError("--to is required (destination country, e.g. --to AU)")
-    findings = screen_item(
+    findings = declarations.screen_item(
         ws,
         desc,
         hs_code=args.hs_code,
@@ -169,22 +164,22 @@ def _run_single(args: argparse.Namespace, ws: Workspace) -> int:
     if args.json:
         print(
             json.dumps(
-                {"findings": [f.to_json() for f in findings], "highest": highest_level(findings)},
+                {
+                    "findings": [f.to_json() for f in findings],
+                    "highest": declarations.highest_level(findings),
+                },
                 ensure_ascii=False,
             )
         )
     else:
         _print_findings(findings, args.lang)
-    return EXIT_FINDINGS if highest_level(findings) == "prohibited" else EXIT_OK
+    return EXIT_FINDINGS if declarations.highest_level(findings) == "prohibited" else EXIT_OK
 
 
 def _run_declaration(args: argparse.Namespace, ws: Workspace) -> int:
-    from shipdesk.core.screening.overrides import blocking
-    from shipdesk.core.services import declarations
-
     decl = declarations.load(args.declaration)
     findings = declarations.screen(ws, decl, channel=args.channel, lang=args.lang)
-    blocked = blocking(decl, findings)
+    blocked = declarations.blocking(decl, findings)
     if args.json:
         print(
             json.dumps(
@@ -208,8 +203,6 @@ def _run_declaration(args: argparse.Namespace, ws: Workspace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import open_workspace
-
     if args.batch and (args.text or args.declaration):
         raise InputError("--batch reads stdin; do not give a description or --declaration")
     with open_workspace() as ws:  # value limits convert with the user's rates

@@ -9,12 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
-
-if TYPE_CHECKING:
-    from shipdesk.core.services import Workspace
+from shipdesk.core.services import Workspace, classification, open_workspace
 
 MAX_TOP = 50
 
@@ -51,16 +48,12 @@ def _short(text: str, width: int = 48) -> str:
 def run(args: argparse.Namespace) -> int:
     if not 1 <= args.top <= MAX_TOP:
         raise InputError(f"--top must be between 1 and {MAX_TOP}")
-    from shipdesk.core.services import open_workspace
 
     with open_workspace() as ws:
         return _run(args, ws)
 
 
 def _run(args: argparse.Namespace, ws: Workspace) -> int:
-    from shipdesk.core.services import classification
-    from shipdesk.core.tariff import api
-
     if args.batch:
         if args.text:
             raise InputError("give descriptions on stdin with --batch, not as arguments")
@@ -92,7 +85,7 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
                 f"    {s.chapter} {_short(s.chapter_description)} > "
                 f"{s.heading} {_short(s.heading_description)}"
             )
-    qs = api.questions(classification.suggest(ws, text, 10))
+    qs = classification.questions(classification.suggest(ws, text, 10))
     if qs:
         q = qs[0]
         answers = " / ".join(f"{a.label} ({a.count})" for a in q.answers)

@@ -15,6 +15,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from shipdesk.core.errors import InputError
+from shipdesk.core.services import declarations, imports
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -46,8 +49,6 @@ def _usage(p: argparse.ArgumentParser) -> int:
 
 
 def collect(inputs: list[Path]) -> list[Path]:
-    from shipdesk.core.errors import InputError
-
     files: list[Path] = []
     for p in inputs:
         if p.is_dir():
@@ -62,38 +63,27 @@ def collect(inputs: list[Path]) -> list[Path]:
 
 
 def _xlsx_out(path: Path) -> None:
-    from shipdesk.core.errors import InputError
-
     if path.suffix.lower() != ".xlsx":
         raise InputError("the output must be an .xlsx file", source=str(path))
 
 
 def run_register(args: argparse.Namespace) -> int:
-    from shipdesk.core.exchange.register import export_register
-    from shipdesk.core.services import declarations
-
     _xlsx_out(args.out)
     files = collect(args.inputs)
     decls = [declarations.load(f) for f in files]
-    export_register(decls, args.out, files=[f.name for f in files])
+    declarations.export_register(decls, args.out, files=[f.name for f in files])
     print(f"{args.out}: register of {len(decls)} declaration(s)")
     return 0
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from shipdesk.core.exchange.template import write_template
-
     _xlsx_out(args.out)
-    write_template(args.out)
+    imports.write_template(args.out)
     print(f"{args.out}: import template written")
     return 0
 
 
 def run_ead(args: argparse.Namespace) -> int:
-    from shipdesk.core.errors import InputError
-    from shipdesk.core.exchange.ead import export_ead
-    from shipdesk.core.services import declarations
-
     fmt = args.format or args.out.suffix.lower().lstrip(".")
     if fmt not in ("json", "csv"):
         raise InputError("give --out a .json or .csv name, or --format", source=str(args.out))
@@ -103,6 +93,6 @@ def run_ead(args: argparse.Namespace) -> int:
         missing = [k for k in ("item_id",) if not getattr(d, k).strip()]
         if missing:
             print(f"{f}: warning: no {', '.join(missing)} (S10 tracking number)", file=sys.stderr)
-    export_ead(decls, args.out, fmt)
+    declarations.export_advance_data(decls, args.out, fmt)
     print(f"{args.out}: advance data for {len(decls)} item(s) ({fmt})")
     return 0

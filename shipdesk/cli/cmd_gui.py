@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 
@@ -16,14 +17,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.screenshots:
-        import os
-
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        from shipdesk.gui.app import take_screenshots
+        from shipdesk.gui.app import take_screenshots  # PySide6: only the GUI loads Qt
 
         for path in take_screenshots(args.screenshots, lang=args.lang, sample=args.sample):
             print(path)
         return 0
-    from shipdesk.gui.app import main
+    from shipdesk.gui.app import main  # PySide6: only the GUI loads Qt
 
     return main([])

@@ -16,10 +16,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from shipdesk.core.services import Workspace
+from shipdesk.core.errors import InputError
+from shipdesk.core.services import Workspace, imports, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -68,9 +67,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shipdesk.core.errors import InputError
-    from shipdesk.core.services import open_workspace
-
     if Path(args.rejected).suffix.lower() not in (".csv", ".xlsx") or Path(args.rejected).name != (
         args.rejected
     ):
@@ -80,9 +76,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, ws: Workspace) -> int:
-    from shipdesk.core.exchange.batch import summary_lines
-    from shipdesk.core.services import imports
-
     mapping = imports.resolve_mapping(ws, args.mapping) if args.mapping else None
     imports.packaging(ws, args.packaging_kg)  # a bad allowance stops before anything is stored
     product_lines: list[str] = []
@@ -131,6 +124,6 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         for line in product_lines:
             print(line)
         print(f"{args.file}: columns read as {result.mapping.name}")
-        for line in summary_lines(summary):
+        for line in imports.summary_lines(summary):
             print(line)
     return 0 if summary.all_clear and not product_errors else 1

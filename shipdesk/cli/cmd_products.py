@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from shipdesk.core.services import imports, open_workspace
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -44,8 +46,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import imports, open_workspace
-
     with open_workspace() as ws:
         loaded = imports.load_products(ws, args.file, sheet=args.sheet, replace=args.replace)
     pf, stored, total = loaded.file, loaded.stored, loaded.total
@@ -74,13 +74,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from shipdesk.core.exchange.catalogue_file import EXPORT_HEADERS
-    from shipdesk.core.services import imports, open_workspace
-
     with open_workspace() as ws:
         products = imports.products(ws)
     if args.json:
-        rows = [{k: getattr(p, k) for k in EXPORT_HEADERS} for p in products]
+        rows = imports.product_rows(products)
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
@@ -99,8 +96,6 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import imports, open_workspace
-
     with open_workspace() as ws:
         n, path = imports.export_products(ws, args.out)
     print(f"{n} products written to {path}")

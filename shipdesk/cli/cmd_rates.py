@@ -12,12 +12,10 @@ import argparse
 import json
 import sys
 from datetime import date
-from typing import TYPE_CHECKING
 
+from shipdesk.core import money
 from shipdesk.core.errors import InputError
-
-if TYPE_CHECKING:
-    from shipdesk.core.services import Workspace
+from shipdesk.core.services import Workspace, data, open_workspace
 
 
 def _date(text: str) -> date:
@@ -51,16 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import open_workspace
-
     with open_workspace() as ws:
         return _run(args, ws)
 
 
 def _run(args: argparse.Namespace, ws: Workspace) -> int:
-    from shipdesk.core import money
-    from shipdesk.core.services import data
-
     action = getattr(args, "rates_command", None)
     if action == "info":
         info = data.rates_info(ws)

@@ -9,12 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
-
-if TYPE_CHECKING:
-    from shipdesk.core.services import Workspace
+from shipdesk.core.services import Workspace, declarations, open_workspace
 
 FORM_CHOICES = ("auto", "cn22", "cn23", "invoice", "packing", "all")
 PAPER_CHOICES = ("a4", "letter", "label-4x6", "a6")
@@ -50,16 +47,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import open_workspace
-
     with open_workspace() as ws:
         return _run(args, ws)
 
 
 def _run(args: argparse.Namespace, ws: Workspace) -> int:
-    from shipdesk.core.fileio import atomic_write_bytes
-    from shipdesk.core.services import declarations
-
     try:
         decl = declarations.load(args.file)
     except OSError as exc:
@@ -92,7 +84,7 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         draft=draft,
     )
     try:
-        atomic_write_bytes(args.out, pdf)
+        declarations.save_pdf(args.out, pdf)
     except OSError as exc:
         raise InputError(
             f"cannot write the PDF ({exc.strerror or exc})", source=str(args.out)

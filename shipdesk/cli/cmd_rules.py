@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.services import data, open_workspace
 
 
 def register(subparsers: Any) -> None:
@@ -35,8 +36,6 @@ def _usage(args: argparse.Namespace) -> int:
 
 
 def _info(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import data, open_workspace
-
     with open_workspace() as ws:
         rs, error = data.rules(ws)
     if args.json:
@@ -68,10 +67,8 @@ def _info(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from shipdesk.core.screening.bundle import check_folder
-
     try:
-        rs = check_folder(args.folder)
+        rs = data.check_rules(args.folder)
     except DataError as exc:
         raise InputError(str(exc), source=args.folder) from exc
     print(
@@ -82,8 +79,6 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import data, open_workspace
-
     with open_workspace() as ws:
         rs, active = data.import_rules(ws, args.bundle, force=args.force)
     print(
@@ -94,8 +89,6 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _rollback(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import data, open_workspace
-
     with open_workspace() as ws:
         what, active = data.rollback_rules(ws)
     print(f"rolled back to the {what}; active: {active.version_text()}")
@@ -103,10 +96,8 @@ def _rollback(args: argparse.Namespace) -> int:
 
 
 def _manifest(args: argparse.Namespace) -> int:
-    from shipdesk.core.screening.bundle import write_manifest
-
     try:
-        path = write_manifest(args.folder)
+        path = data.write_rules_manifest(args.folder)
     except DataError as exc:
         raise InputError(str(exc), source=args.folder) from exc
     print(f"wrote {path}")

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
-
-if TYPE_CHECKING:
-    from shipdesk.core.services import Workspace
+from shipdesk.core.services import Workspace, classification, data, open_workspace
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,23 +31,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import open_workspace
-
     with open_workspace() as ws:
         return _run(args, ws)
 
 
 def _run(args: argparse.Namespace, ws: Workspace) -> int:
-    from shipdesk.core.services import classification, data
-    from shipdesk.core.tariff import api
-
     cmd = getattr(args, "tariff_command", None)
     if cmd in (None, "info"):
-        from shipdesk.core.tariff.engine import fts5_available
-
+        fts = "SQLite FTS5" if classification.full_text_search() else "built-in (no FTS5)"
         print(f"tariff: {data.tariff_version(ws)}")
-        print(f"index folder: {api.tariff_dir()}")
-        print(f"full-text search: {'SQLite FTS5' if fts5_available() else 'built-in (no FTS5)'}")
+        print(f"index folder: {classification.tariff_dir()}")
+        print(f"full-text search: {fts}")
         tariffs = data.national_tariffs(ws)
         where = data.national_location(ws)
         print(f"national tariffs ({where}):" if tariffs else "national tariffs: none")
@@ -69,7 +60,9 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         return 0
     if cmd == "browse":
         code = args.code
-        if code and not (api.code_exists(code) or code.upper() in _sections()):
+        if code and not (
+            classification.code_exists(code) or code.upper() in classification.section_numerals()
+        ):
             raise InputError(f"{code!r} is neither a section numeral nor an HS 2022 code")
         for node in classification.children(
             ws, code.upper() if code and not code[0].isdigit() else code
@@ -83,9 +76,3 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         print(f"removed {args.source}")
         return 0
     raise InputError(f"unknown tariff action {cmd!r}")  # pragma: no cover - argparse guards
-
-
-def _sections() -> set[str]:
-    from shipdesk.core.tariff.nomenclature import nomenclature
-
-    return {s.numeral for s in nomenclature().sections}

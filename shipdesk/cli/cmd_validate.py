@@ -13,6 +13,8 @@ import json
 import sys
 from pathlib import Path
 
+from shipdesk.core.services import declarations, open_workspace
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
@@ -32,8 +34,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from shipdesk.core.services import declarations, open_workspace
-
     decl = declarations.load(args.file)
     with open_workspace() as ws:
         profile = declarations.profile(ws, args.operator)  # unknown id: InputError, exit 2

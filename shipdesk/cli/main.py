@@ -18,7 +18,9 @@ from typing import Any, NoReturn
 
 from shipdesk import __version__
 from shipdesk.cli.commands import COMMANDS
+from shipdesk.core import services
 from shipdesk.core.errors import ShipdeskError
+from shipdesk.core.logs import log_exception
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -33,8 +35,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def version_text() -> str:
-    from shipdesk.core import services
-
     lines = [f"ShipDesk {__version__}"]
     for name, value in services.data_versions().items():
         lines.append(f"{name}: {value}")
@@ -91,8 +91,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # a bug: one line for the user, the details in the log
-        from shipdesk.core.logs import log_exception
-
         where = log_exception(exc)
         print(
             f"shipdesk {args.command}: internal error ({type(exc).__name__}: {exc}); "
