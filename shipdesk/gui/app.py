@@ -87,9 +87,9 @@ def warm_up_lookup() -> None:
 
     def run() -> None:
         try:
-            from shipdesk.core.tariff.api import warm_up
+            from shipdesk.core.services import classification
 
-            warm_up()
+            classification.warm_up()
             log.info("tariff lookup ready %.2f s after start", time.perf_counter() - _T0)
         except Exception:
             log.exception("tariff warm-up failed")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -23,15 +24,15 @@ from shipdesk.core import services
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration
-from shipdesk.core.screening.engine import Finding
-from shipdesk.core.screening.screen import highest_level
 from shipdesk.core.services import Workspace, declarations, records
-from shipdesk.core.validation.result import ValidationResult
 from shipdesk.gui.pages.documents import DocumentsPage
 from shipdesk.gui.pages.items import ItemsPage
 from shipdesk.gui.pages.parties import PartyPage
 from shipdesk.gui.pages.review import ReviewPage
 from shipdesk.gui.session import EditSession
+
+if TYPE_CHECKING:
+    from shipdesk.core.services.declarations import Finding, ValidationResult
 
 STEPS = [N_("1  Sender"), N_("2  Recipient"), N_("3  Items"), N_("4  Review"), N_("5  Documents")]
 
@@ -282,7 +283,7 @@ class MainWindow(QMainWindow):
 
     def _on_checked(self, result: ValidationResult | None, findings: list[Finding] | None) -> None:
         n_err = len(result.errors) if result is not None else 0
-        level = highest_level(findings or [])
+        level = declarations.highest_level(findings or [])
         worst = {
             "prohibited": " · " + _("prohibited item"),
             "restricted": " · " + _("restricted item"),

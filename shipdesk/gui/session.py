@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from shipdesk.core.model import Declaration
-from shipdesk.core.screening.engine import Finding
 from shipdesk.core.services import Workspace, declarations
-from shipdesk.core.validation.result import Problem, ValidationResult
+
+if TYPE_CHECKING:
+    from shipdesk.core.services.declarations import Finding, Problem, ValidationResult
 
 log = logging.getLogger("shipdesk.gui.session")
 

@@ -62,10 +62,10 @@ def test_typing_is_debounced(qtbot: Any) -> None:
     assert w.findings() == []
 
 
-def test_language(qtbot: Any) -> None:
+def test_language(qtbot: Any, workspace: Any) -> None:
     from shipdesk.gui.widgets.findings import FindingsWidget
 
-    w = FindingsWidget(lang="de")
+    w = FindingsWidget(lang="de", workspace=workspace)
     qtbot.addWidget(w)
     w.request_item("Parfüm Eau de Toilette", destination="US")
     w.flush()

@@ -7,7 +7,7 @@ shows the highest screening level of the item.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -22,7 +22,9 @@ from PySide6.QtGui import QBrush, QColor
 from shipdesk.core import hscode
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration, Item
-from shipdesk.core.validation.result import Problem
+
+if TYPE_CHECKING:
+    from shipdesk.core.services.declarations import Problem
 
 COLUMNS: list[tuple[str, str]] = [
     ("description", N_("Description (what, material, use)")),

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.services import declarations, records
 from shipdesk.gui import workers
@@ -155,5 +154,5 @@ class DocumentsPage(QWidget):
     def save_pdf(self, path: Path) -> None:
         if self.pdf is None:
             raise ValueError("no PDF yet")
-        atomic_write_bytes(path, self.pdf)
+        declarations.save_pdf(path, self.pdf)
         self.status.setText(f"✔ Saved {path}")

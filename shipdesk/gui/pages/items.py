@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.model import Category, NonDelivery
-from shipdesk.core.screening.engine import Finding
-from shipdesk.core.screening.screen import highest_level
-from shipdesk.core.validation.result import ValidationResult
+from shipdesk.core.services import declarations
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.findings import FindingsWidget
 from shipdesk.gui.widgets.hs_search import HsSearchWidget
 from shipdesk.gui.widgets.marks import mark_widget
+
+if TYPE_CHECKING:
+    from shipdesk.core.services.declarations import Finding, ValidationResult
 
 CATEGORY_LABELS = {
     Category.SALE_OF_GOODS: N_("Sale of goods"),
@@ -209,7 +210,9 @@ class ItemsPage(QWidget):
         find.setShortcut(QKeySequence("Ctrl+K"))
         find.triggered.connect(self.focus_hs_search)
         self.addAction(find)
-        self.findings_view = FindingsWidget(parent=self.assist, decl=self.session.decl)
+        self.findings_view = FindingsWidget(
+            parent=self.assist, decl=self.session.decl, workspace=self.session.ws
+        )
         self.findings_view.setObjectName("itemFindings")
         self.findings_view.overridden.connect(self._on_overridden)
         self.assist_layout.addWidget(self.findings_view, 2)
@@ -334,12 +337,7 @@ class ItemsPage(QWidget):
 
     def _on_checked(self, result: ValidationResult | None, findings: list[Finding] | None) -> None:
         probs = list(result.problems) if result is not None else []
-        by_item: dict[int, list[Finding]] = {}
-        for f in findings or []:
-            if f.item_index is not None:
-                by_item.setdefault(int(f.item_index), []).append(f)
-        levels = {i: highest_level(fs) for i, fs in by_item.items()}
-        self.model.set_checks(probs, {i: lv for i, lv in levels.items() if lv})
+        self.model.set_checks(probs, declarations.item_levels(findings or []))
         for key, msg in self.messages.items():
             mark_widget(self.editors[key], msg, self.session.problems_for(key))
         self._show_row_message()

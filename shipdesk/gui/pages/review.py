@@ -8,7 +8,7 @@ history by the core).
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.address import address_lines
 from shipdesk.core.i18n import N_, _, language, ngettext
-from shipdesk.core.screening.engine import Finding
-from shipdesk.core.screening.overrides import blocking, overridden
-from shipdesk.core.validation import field_label
+from shipdesk.core.services import declarations
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.marks import level_icon
+
+if TYPE_CHECKING:
+    from shipdesk.core.services.declarations import Finding
 
 LEVEL_TEXT = {
     "error": N_("Error"),
@@ -121,23 +122,21 @@ class ReviewPage(QWidget):
         )
         self.problems.clear()
         for p in res.problems if res else []:
-            it = QListWidgetItem(
-                f"{_(LEVEL_TEXT.get(p.level, p.level))} · {field_label(p.field)}: {p.message}"
-            )
+            label = declarations.field_label(p.field)
+            it = QListWidgetItem(f"{_(LEVEL_TEXT.get(p.level, p.level))} · {label}: {p.message}")
             it.setData(PATH_ROLE, p.field)
             it.setIcon(level_icon(p.level))
             self.problems.addItem(it)
         if self.problems.count() == 0:
             self.problems.addItem(QListWidgetItem(_("No problems found.")))
         self.findings.clear()
-        done_keys = overridden(self.session.decl)
         for f in s.findings:
             where = (
                 _("item {n}").format(n=f.item_index + 1)
                 if f.item_index is not None
                 else _("shipment")
             )
-            done = (f.rule, f.item_index) in done_keys
+            done = declarations.is_overridden(self.session.decl, f)
             mark = " (" + _("overridden") + ")" if done else ""
             text = f"{_(LEVEL_TEXT.get(f.level, f.level))}{mark} · {where}: {f.message}"
             if f.advice:
@@ -156,13 +155,11 @@ class ReviewPage(QWidget):
         item = self.findings.currentItem()
         f = item.data(FINDING_ROLE) if item else None
         self.override_btn.setEnabled(
-            f is not None
-            and f.level == "prohibited"
-            and (f.rule, f.item_index) not in overridden(self.session.decl)
+            f is not None and declarations.may_override(self.session.decl, f)
         )
 
     def blocking_findings(self) -> list[Finding]:
-        return list(blocking(self.session.decl, self.session.findings))
+        return declarations.blocking(self.session.decl, self.session.findings)
 
     def _activate(self, item: QListWidgetItem) -> None:
         path = item.data(PATH_ROLE)
@@ -183,9 +180,7 @@ class ReviewPage(QWidget):
             reason = dialog.reason()
         if not reason.strip():
             return False
-        from shipdesk.core.screening.overrides import record_override
-
-        record_override(self.session.decl, finding, reason.strip())
+        declarations.record_override(self.session.decl, finding, reason.strip())
         self.session.touch()
         self.session.check_now()
         return True

@@ -2,15 +2,15 @@
 
 Each finding is one row: an icon and the level word (never colour alone), the message a clerk can
 read to a customer, and the advice. ``request_item`` screens an item description as it is typed,
-debounced, by calling the core screening directly (it takes well under a millisecond). A
+debounced, through ``services.declarations.screen_item`` (it takes well under a millisecond). A
 prohibited finding can be overridden with a reason through :class:`OverrideDialog`; the reason is
-kept in the declaration's history by the core (``screening.overrides.record_override``).
+kept in the declaration's history by the core (``services.declarations.record_override``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import _, language, ngettext
 from shipdesk.core.model import Declaration
-from shipdesk.core.screening import notes
-from shipdesk.core.screening.engine import Finding
-from shipdesk.core.screening.overrides import overridden, record_override
-from shipdesk.core.screening.screen import highest_level, screen_item
+from shipdesk.core.services import declarations
+
+if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
+    from shipdesk.core.services.declarations import Finding
 
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 300
@@ -48,12 +49,12 @@ SYMBOL = {"prohibited": "⛔", "restricted": "⚠", "warning": "ℹ"}
 
 def finding_text(finding: Finding, lang: str = "en", *, overridden_: bool = False) -> str:
     """The row text: level word, message and advice (readable without the icon)."""
-    word = notes.level_word(finding.level, lang).upper()
+    word = declarations.level_word(finding.level, lang).upper()
     where = "" if finding.item_index is None else _(" (item {n})").format(n=finding.item_index + 1)
     head = f"{SYMBOL.get(finding.level, '')} {word}{where}: {finding.message}"
     if overridden_:
         head += "  " + _("[overridden]")
-    advice = f"\n{notes.text('advice', lang)}: {finding.advice}" if finding.advice else ""
+    advice = f"\n{declarations.advice_label(lang)}: {finding.advice}" if finding.advice else ""
     return head + advice
 
 
@@ -61,7 +62,8 @@ class FindingsWidget(QWidget):
     """A list of findings with an override button for prohibited ones.
 
     ``decl`` (optional) is the declaration whose history receives overrides; ``screen`` is the
-    screening function used by ``request_item`` (the core's ``screen_item`` by default).
+    screening function used by ``request_item`` (by default the workspace's
+    ``services.declarations.screen_item``, so value limits convert with the user's rates).
     """
 
     overridden = Signal(object)  # the Finding that was overridden
@@ -74,9 +76,17 @@ class FindingsWidget(QWidget):
         decl: Declaration | None = None,
         lang: str | None = None,
         user: str = "",
-        screen: Callable[..., list[Finding]] = screen_item,
+        screen: Callable[..., list[Finding]] | None = None,
+        workspace: Workspace | None = None,
     ) -> None:
         super().__init__(parent)
+        if screen is None and workspace is not None:
+            ws = workspace
+
+            def screen_in_workspace(description: str, **kwargs: Any) -> list[Finding]:
+                return declarations.screen_item(ws, description, **kwargs)
+
+            screen = screen_in_workspace
         self.decl = decl
         self.lang = lang or language()
         self.user = user
@@ -119,7 +129,7 @@ class FindingsWidget(QWidget):
 
     def set_findings(self, findings: list[Finding]) -> None:
         self._findings = list(findings)
-        done = overridden(self.decl) if self.decl is not None else set()
+        done = declarations.overridden(self.decl) if self.decl is not None else set()
         self.list.clear()
         style = QApplication.style()
         for f in self._findings:
@@ -131,12 +141,12 @@ class FindingsWidget(QWidget):
             item.setData(FINDING_ROLE, f)
             item.setToolTip(f"{f.rule} · {f.category} · {f.source}")
             self.list.addItem(item)
-        top = highest_level(self._findings)
+        top = declarations.highest_level(self._findings)
         if top is None:
-            self.summary.setText(notes.text("none", self.lang))
+            self.summary.setText(declarations.nothing_found_text(self.lang))
         else:
             self.summary.setText(
-                f"{SYMBOL[top]} {notes.level_word(top, self.lang)}: "
+                f"{SYMBOL[top]} {declarations.level_word(top, self.lang)}: "
                 + ngettext("{n} finding", "{n} findings", len(self._findings)).format(
                     n=len(self._findings)
                 )
@@ -148,6 +158,8 @@ class FindingsWidget(QWidget):
     # -- live screening while typing -----------------------------------------------------
     def request_item(self, description: str, **kwargs: Any) -> None:
         """Screen one item after the user stops typing for a moment (debounced)."""
+        if self._screen is None:
+            raise ValueError("the findings widget screens items only with a workspace or screen")
         self._pending = {"description": description, **kwargs}
         self._timer.start()
 
@@ -166,6 +178,7 @@ class FindingsWidget(QWidget):
             self.set_findings([])
             return
         req.setdefault("lang", self.lang)
+        assert self._screen is not None  # request_item refuses to queue without one
         self.set_findings(self._screen(desc, **req))
 
     # -- overrides ------------------------------------------------------------------------
@@ -175,12 +188,8 @@ class FindingsWidget(QWidget):
 
     def _update_button(self) -> None:
         f = self.selected_finding()
-        done = overridden(self.decl) if self.decl is not None else set()
         self.override_button.setEnabled(
-            self.decl is not None
-            and f is not None
-            and f.level == "prohibited"
-            and (f.rule, f.item_index) not in done
+            self.decl is not None and f is not None and declarations.may_override(self.decl, f)
         )
 
     def override_selected(self) -> bool:
@@ -190,7 +199,7 @@ class FindingsWidget(QWidget):
         dialog = OverrideDialog(f, self, lang=self.lang)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        record_override(self.decl, f, dialog.reason(), user=self.user)
+        declarations.record_override(self.decl, f, dialog.reason(), user=self.user)
         self.set_findings(self._findings)
         self.overridden.emit(f)
         return True

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
 
 from shipdesk.core.i18n import N_, _
-from shipdesk.core.validation.result import Problem
+
+if TYPE_CHECKING:
+    from shipdesk.core.services.declarations import Problem
 
 LEVEL_PREFIX = {"error": N_("✖ Error: "), "warning": N_("⚠ Warning: ")}
 LEVEL_STYLE = {

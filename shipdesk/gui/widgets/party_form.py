@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,8 +20,10 @@ from shipdesk.core.address import address_lines
 from shipdesk.core.countries import countries
 from shipdesk.core.i18n import N_, _, language
 from shipdesk.core.model import Party
-from shipdesk.core.validation.result import Problem
 from shipdesk.gui.widgets.marks import mark_widget
+
+if TYPE_CHECKING:
+    from shipdesk.core.services.declarations import Problem
 
 FIELDS: list[tuple[str, str, str]] = [
     ("name", N_("Name"), N_("Full name of the person")),

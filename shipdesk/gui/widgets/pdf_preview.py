@@ -1,6 +1,6 @@
 """Preview of rendered PDF bytes: page navigation, zoom, Print…, Save as…, Open in viewer.
 
-The widget shows what ``shipdesk.core.documents.render`` produced; it holds no document logic.
+The widget shows what ``services.declarations.render`` produced; it holds no document logic.
 Printing goes through the system print dialog (each page rendered at the printer's resolution);
 "Open in system viewer" writes a temporary file and hands it to the desktop, the fallback that
 works wherever the in-app preview or the print dialog does not.
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.i18n import _
+from shipdesk.core.services import declarations
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
@@ -197,10 +198,8 @@ class PdfPreview(QWidget):
     # -- output ---------------------------------------------------------------------------------
     def save_to(self, path: str | Path) -> Path:
         """Write the PDF to ``path`` (atomically) and return it."""
-        from shipdesk.core.fileio import atomic_write_bytes
-
         p = Path(path)
-        atomic_write_bytes(p, self._data)
+        declarations.save_pdf(p, self._data)
         self.saved.emit(str(p))
         return p
 
