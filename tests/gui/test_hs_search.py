@@ -60,12 +60,12 @@ def test_escape_hides_then_clears(widget, qtbot):
 def test_question_buttons_narrow_the_list(widget):
     widget.set_text("jeans")
     assert widget.question_box.isVisible()
-    labels = [b.text() for b in widget.answer_buttons]
+    labels = [b.text() for b in widget.question_box.answer_buttons]
     assert any("Women" in t for t in labels) or any("Woven" in t for t in labels)
     widget.answer("gender", "women")
     assert widget.codes_shown()[0] == "620462"
     assert all("women's" in s.description for s in widget._shown)
-    show_all = [b for b in widget.answer_buttons if b.text() == "Show all"]
+    show_all = [b for b in widget.question_box.answer_buttons if b.text() == "Show all"]
     assert show_all
     show_all[0].click()
     assert "620342" in widget.codes_shown()
@@ -86,8 +86,8 @@ def test_search_error_is_shown_not_raised(qtbot):
     assert "index missing" in w.status.text()
 
 
-def test_browse_dialog_tree_and_choice(qtbot):
-    dlg = BrowseDialog()
+def test_browse_dialog_tree_and_choice(qtbot, workspace):
+    dlg = BrowseDialog(workspace=workspace)
     qtbot.addWidget(dlg)
     assert dlg.tree.topLevelItemCount() == 21
     item = dlg.expand_to("610910")

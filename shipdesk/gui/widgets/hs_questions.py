@@ -1,0 +1,71 @@
+"""The deciding question under the HS suggestions: one button per answer, and *Show all*.
+
+The questions (knitted or woven, material, for whom...) and the narrowing come from
+``services.classification``; this panel only shows the first question for the codes on screen
+and reports the answer the user clicked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from shipdesk.core.i18n import _
+from shipdesk.core.services import classification
+
+if TYPE_CHECKING:
+    from shipdesk.core.services.classification import Suggestion
+
+
+class QuestionPanel(QWidget):
+    """The question text and its answers as buttons (with the number of codes each keeps)."""
+
+    answered = Signal(str, str)  # question id, answer id
+    showAll = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel("", self)
+        self.label.setWordWrap(True)
+        self.row = QHBoxLayout()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.label)
+        lay.addLayout(self.row)
+        self.answer_buttons: list[QPushButton] = []
+        self.hide()
+
+    def update_for(self, shown: Sequence[Suggestion], *, narrowed: bool) -> None:
+        """Ask the first deciding question for the codes ``shown``; once narrowed, offer
+        *Show all* as well (alone when no question is left)."""
+        for b in self.answer_buttons:
+            self.row.removeWidget(b)
+            b.hide()
+            b.deleteLater()
+        self.answer_buttons = []
+        qs = classification.questions(shown) if len(shown) > 1 else []
+        if not qs:
+            self.setVisible(narrowed and bool(shown))
+            self.label.setText(_("Narrowed by your answer."))
+            if self.isVisible():
+                self._add_button(_("Show all"), lambda _c=False: self.showAll.emit())
+            return
+        q = qs[0]
+        self.label.setText(q.text)
+        for a in q.answers:
+            self._add_button(
+                f"{a.label} ({a.count})",
+                lambda _c=False, qid=q.id, aid=a.id: self.answered.emit(qid, aid),
+            )
+        if narrowed:
+            self._add_button(_("Show all"), lambda _c=False: self.showAll.emit())
+        self.show()
+
+    def _add_button(self, label: str, slot: Callable[..., None]) -> None:
+        b = QPushButton(label, self)
+        b.clicked.connect(slot)
+        self.row.addWidget(b)
+        self.answer_buttons.append(b)
