@@ -24,21 +24,21 @@ def dialog(qtbot, tmp_path: Path, workspace: Workspace) -> ImportDialog:
     d = ImportDialog(workspace, out_dir=tmp_path / "out", operator="upu", sender=SENDER)
     d.setProperty("quiet", True)
     qtbot.addWidget(d)
-    assert d.out_edit.text() == str(tmp_path / "out")
+    assert d.mapping_page.out_edit.text() == str(tmp_path / "out")
     return d
 
 
 def test_detected_mapping_is_shown_and_editable(dialog: ImportDialog) -> None:
     assert not dialog.run_button.isEnabled()
     assert dialog.load_file(DATA / "woocommerce_orders.csv")
-    assert "WooCommerce" in dialog.detected_label.text()
-    combo = dialog._combos["item.description"]
+    assert "WooCommerce" in dialog.mapping_page.detected_label.text()
+    combo = dialog.mapping_page._combos["item.description"]
     assert combo.currentText() == "item_name"
-    assert dialog._combos["recipient.name"].currentText() == (
+    assert dialog.mapping_page._combos["recipient.name"].currentText() == (
         "shipping_first_name + shipping_last_name"
     )
     row = [t.key for t in mp.TARGETS].index("item.description")
-    assert dialog.table.item(row, 2).text() == "Loose leaf green tea, 250 g"
+    assert dialog.mapping_page.table.item(row, 2).text() == "Loose leaf green tea, 250 g"
     assert dialog.run_button.isEnabled()
     dialog.set_column("item.description", None)
     assert not dialog.run_button.isEnabled()
@@ -54,22 +54,24 @@ def test_save_mapping_by_name_and_choose_it_again(
 ) -> None:
     dialog.load_file(DATA / "shopify_orders.csv")
     dialog.set_column("item.hs_code", "Lineitem sku")
-    dialog.unit_combo.setCurrentIndex(dialog.unit_combo.findData("g"))
-    dialog.decimal_combo.setCurrentIndex(dialog.decimal_combo.findData(","))
-    assert dialog.date_combo.currentData() == "ymd"  # from the Shopify map
-    dialog.save_name.setText("Shopify with codes")
-    dialog.save_button.click()
+    dialog.mapping_page.unit_combo.setCurrentIndex(dialog.mapping_page.unit_combo.findData("g"))
+    dialog.mapping_page.decimal_combo.setCurrentIndex(
+        dialog.mapping_page.decimal_combo.findData(",")
+    )
+    assert dialog.mapping_page.date_combo.currentData() == "ymd"  # from the Shopify map
+    dialog.mapping_page.save_name.setText("Shopify with codes")
+    dialog.mapping_page.save_button.click()
     saved = imports.load_mapping(workspace, "Shopify with codes")
     assert saved is not None and saved.columns["item.hs_code"] == ["Lineitem sku"]
     assert (saved.weight_unit, saved.decimal, saved.date_order) == ("g", ",", "ymd")
-    i = dialog.mapping_choice.findData("saved:Shopify with codes")
+    i = dialog.mapping_page.mapping_choice.findData("saved:Shopify with codes")
     assert i > 0
-    dialog.mapping_choice.setCurrentIndex(0)
-    dialog.mapping_choice.activated.emit(0)  # detected: no HS column
-    assert dialog._combos["item.hs_code"].currentIndex() == 0
-    dialog.mapping_choice.setCurrentIndex(i)
-    dialog.mapping_choice.activated.emit(i)
-    assert dialog._combos["item.hs_code"].currentText() == "Lineitem sku"
+    dialog.mapping_page.mapping_choice.setCurrentIndex(0)
+    dialog.mapping_page.mapping_choice.activated.emit(0)  # detected: no HS column
+    assert dialog.mapping_page._combos["item.hs_code"].currentIndex() == 0
+    dialog.mapping_page.mapping_choice.setCurrentIndex(i)
+    dialog.mapping_page.mapping_choice.activated.emit(i)
+    assert dialog.mapping_page._combos["item.hs_code"].currentText() == "Lineitem sku"
 
 
 def test_bad_file_message(dialog: ImportDialog, tmp_path: Path) -> None:
@@ -81,16 +83,19 @@ def test_bad_file_message(dialog: ImportDialog, tmp_path: Path) -> None:
 
 def test_batch_report_and_rejected_export(qtbot, dialog: ImportDialog, tmp_path: Path) -> None:
     dialog.load_file(DATA / "dirty_orders.xlsx")
-    dialog.pdf_check.setChecked(False)
+    dialog.mapping_page.pdf_check.setChecked(False)
     with qtbot.waitSignal(dialog.batchFinished, timeout=60_000):
         dialog.run_button.click()
     assert dialog.state == "done"
     assert dialog.progress_bar.value() == 100
     assert dialog.pages.currentIndex() == 1
-    assert dialog.outcome_table.rowCount() == 3
-    cells = [dialog.problem_table.item(r, 0).text() for r in range(dialog.problem_table.rowCount())]
+    assert dialog.report_page.outcome_table.rowCount() == 3
+    cells = [
+        dialog.report_page.problem_table.item(r, 0).text()
+        for r in range(dialog.report_page.problem_table.rowCount())
+    ]
     assert "8" in cells and "11" in cells
-    assert dialog.export_button.isEnabled()
+    assert dialog.report_page.export_button.isEnabled()
     out = dialog.export_rejected(tmp_path / "fix.csv")
     assert out is not None
     with out.open(encoding="utf-8-sig", newline="") as fh:
@@ -109,7 +114,7 @@ def test_worker_thread_keeps_dialog_responsive_and_cancels(
     lines += [f"{i},Ceramic mug,1,5.00,0.3,DE,FR,Anne Roy,EUR" for i in range(20_000)]
     big.write_text("\n".join(lines) + "\n", encoding="utf-8")
     dialog.load_file(big)
-    dialog.pdf_check.setChecked(False)
+    dialog.mapping_page.pdf_check.setChecked(False)
     workers.set_synchronous(False)
     try:
         dialog.run_button.click()
@@ -134,30 +139,31 @@ def test_products_button_loads_catalogue_and_report_counts_lines(
 ) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    assert "No product catalogue" in dialog.products_label.text()
+    assert "No product catalogue" in dialog.mapping_page.products_label.text()
     monkeypatch.setattr(
         QFileDialog, "getOpenFileName", lambda *a, **k: (str(DATA / "products.csv"), "")
     )
-    dialog.products_button.click()
+    dialog.mapping_page.products_button.click()
     assert imports.product_count(workspace) == 14
-    assert "14 products loaded from products.csv." in dialog.products_label.text()
-    assert "Product catalogue: 14 products." in dialog.products_label.text()
+    assert "14 products loaded from products.csv." in dialog.mapping_page.products_label.text()
+    assert "Product catalogue: 14 products." in dialog.mapping_page.products_label.text()
 
     dialog.load_file(DATA / "shopify_orders.csv")
-    dialog.pdf_check.setChecked(False)
-    dialog.packaging_edit.setText("abc")
+    dialog.mapping_page.pdf_check.setChecked(False)
+    dialog.mapping_page.packaging_edit.setText("abc")
     dialog.run_button.click()
     assert dialog.state == "idle" and "Packaging" in dialog.progress_label.text()
-    dialog.packaging_edit.setText("0,15")
+    dialog.mapping_page.packaging_edit.setText("0,15")
     with qtbot.waitSignal(dialog.batchFinished, timeout=60_000):
         dialog.run_button.click()
     assert dialog.state == "done"
-    text = dialog.catalogue_label.text()
+    text = dialog.report_page.catalogue_label.text()
     assert "Lines completed from the product catalogue: 4 of 4." in text
     assert "Gross weight estimated (net weights + 0.15 kg packaging): 3." in text
-    assert "Completed from" not in dialog.summary_label.text()  # said once, translated
-    statuses = {dialog.outcome_table.item(r, 0).text(): dialog.outcome_table.item(r, 1).text()
-                for r in range(dialog.outcome_table.rowCount())}  # fmt: skip
+    assert "Completed from" not in dialog.report_page.summary_label.text()  # said once, translated
+    table = dialog.report_page.outcome_table
+    statuses = {table.item(r, 0).text(): table.item(r, 1).text()
+                for r in range(table.rowCount())}  # fmt: skip
     assert "blocked" not in statuses.values()
 
 
