@@ -2,7 +2,8 @@
 
 The layers, top to bottom: faces (gui, cli) -> services -> exchange, documents -> validation,
 screening, tariff -> storage -> ground. Storage sits below the judges and producers, nothing
-below the services calls up into them, and a face reaches persistence only through a service.
+below the services calls up into them, and a face reaches the producers, the judges and
+persistence only through a service.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import pytest
 
 PKG = Path(__file__).resolve().parents[2] / "shipdesk"
 GROUND = {"model", "money", "errors", "paths", "hscode", "fileio", "text", "i18n"}
+# below the services: what a face asks a service for (forms.py holds the operator profiles and
+# the choice of form, which belong to the judges)
+BEHIND_THE_DOOR = {"exchange", "documents", "validation", "screening", "tariff", "storage", "forms"}
+FACES = ("gui", "cli")
 
 
 def _imports(path: Path) -> set[str]:
@@ -66,3 +71,28 @@ def test_faces_reach_persistence_only_through_the_services(path: Path) -> None:
     assert {m for m in _imports(path) if _core_part(m) == "storage"} == set()
     assert "sqlite3" not in text
     assert "import folders" not in text  # the workspace carries the folders
+
+
+def _face_files() -> list[Path]:
+    return [p for face in FACES for p in _files(face)] + [PKG / "__main__.py"]
+
+
+@pytest.mark.parametrize("path", _face_files(), ids=lambda p: str(p.relative_to(PKG)))
+def test_faces_go_through_the_services_door(path: Path) -> None:
+    behind = {m for m in _imports(path) if _core_part(m) in BEHIND_THE_DOOR}
+    assert behind == set()
+
+
+def test_the_door_check_reads_lazy_and_type_only_imports(tmp_path: Path) -> None:
+    face = tmp_path / "face.py"
+    face.write_text(
+        "from typing import TYPE_CHECKING\n"
+        "if TYPE_CHECKING:\n"
+        "    from shipdesk.core.tariff.api import Node\n"
+        "def f():\n"
+        "    import shipdesk.core.documents\n"
+        "    from shipdesk.core import forms\n",
+        encoding="utf-8",
+    )
+    parts = {_core_part(m) for m in _imports(face)}
+    assert {"tariff", "documents", "forms"} <= parts
