@@ -12,7 +12,8 @@ import pdfplumber
 import pypdf
 import pytest
 
-from shipdesk.core.documents import fonts, render, render_document, render_many
+from shipdesk.core import glyphs
+from shipdesk.core.documents import render, render_document, render_many
 from shipdesk.core.documents.layout import CONTINUED
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.declaration_json import load_file
@@ -291,11 +292,11 @@ def test_scripts_print_as_text():
 @pytest.fixture
 def no_fallback(tmp_path, monkeypatch):
     """The only fallback folder is an empty one; the system fonts are switched off."""
-    monkeypatch.setenv(fonts.ENV_FONTS, str(tmp_path))
-    monkeypatch.setenv(fonts.ENV_SYSTEM_FONTS, "0")
-    fonts.reset_fallbacks()
+    monkeypatch.setenv(glyphs.ENV_FONTS, str(tmp_path))
+    monkeypatch.setenv(glyphs.ENV_SYSTEM_FONTS, "0")
+    glyphs.reset_fallbacks()
     yield tmp_path
-    fonts.reset_fallbacks()
+    glyphs.reset_fallbacks()
 
 
 def test_unprintable_character_names_the_field(no_fallback):
@@ -318,7 +319,7 @@ def test_fallback_font_draws_what_the_bundle_lacks(no_fallback):
     import shutil
 
     shutil.copy(SYSTEM_MONO, no_fallback / "fallback.ttf")
-    fonts.reset_fallbacks()
+    glyphs.reset_fallbacks()
     try:
         decl = sample("basic")
         decl.items[0].description = "Arc \u2312 pendant"
@@ -331,7 +332,7 @@ def test_fallback_font_draws_what_the_bundle_lacks(no_fallback):
         ]
         assert any("Mono" in n for n in names)
     finally:
-        fonts.reset_fallbacks()
+        glyphs.reset_fallbacks()
 
 
 def test_barcode_only_with_item_id():
@@ -396,8 +397,8 @@ def test_render_many_writes_files_with_progress_and_cancel(tmp_path):
 
 
 def test_system_fallback_font_draws_cjk_when_installed():
-    fonts.reset_fallbacks()
-    if fonts.missing_glyphs("東京都千代田区"):
+    glyphs.reset_fallbacks()
+    if glyphs.missing_glyphs("東京都千代田区"):
         pytest.skip("no CJK TrueType font installed on this machine")
     decl = sample("basic")
     decl.recipient.city = "東京都千代田区"

@@ -6,7 +6,7 @@ import unicodedata
 
 from shipdesk.core.documents import render_document
 from shipdesk.core.documents.bidi import has_rtl, reorder, shape_arabic, visual
-from shipdesk.core.documents.fonts import missing_glyphs
+from shipdesk.core.glyphs import missing_glyphs
 from tests.core.test_documents import expect_in, region_texts, sample
 
 

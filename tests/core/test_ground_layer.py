@@ -1,8 +1,8 @@
 """The ground layer imports nothing above it, even once its functions have run.
 
-text, fileio, hscode, countries and address are shared by every subsystem; if one of them pulled
-in storage, tariff, screening, validation, documents or exchange, those would import each other
-in a circle and every face would load more than it needs.
+text, fileio, hscode, countries, address and glyphs are shared by every subsystem; if one of
+them pulled in storage, tariff, screening, validation, documents or exchange, those would import
+each other in a circle and every face would load more than it needs.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ ABOVE = ("storage", "tariff", "screening", "validation", "documents", "exchange"
 
 USE_EVERY_FUNCTION = """
 import json, sys, tempfile, pathlib
-from shipdesk.core import address, countries, fileio, hscode, text
+from shipdesk.core import address, countries, fileio, glyphs, hscode, text
 from shipdesk.core.model import Party
 
 text.fold("Œuvre"); text.lower_fold("Ä"); text.words("a b"); text.squash_spaces(" a ")
@@ -29,6 +29,7 @@ countries.eu_members(); countries.country_name("DE")
 p = Party(name="N", street="S 1", city="Berlin", postcode="10115", country="DE")
 address.address_lines(p); address.problems(p)
 address.postcode_examples("DE"); address.region_examples("US")
+glyphs.missing_glyphs("Ab 東"); glyphs.fallback_font_files()
 print(json.dumps(sorted(m for m in sys.modules if m.startswith("shipdesk."))))
 """
 

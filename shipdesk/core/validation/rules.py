@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core import hscode
 from shipdesk.core.countries import eu_members
+from shipdesk.core.glyphs import missing_glyphs
 from shipdesk.core.i18n import N_
 from shipdesk.core.model import Category, FormKind, Item, NonDelivery, Party, parse_decimal
 from shipdesk.core.validation.form_choice import form_problems
@@ -891,8 +892,6 @@ def _printed_fields(ctx: Context) -> list[tuple[str, str]]:
 
 
 def rule_glyphs(ctx: Context) -> None:
-    from shipdesk.core.documents.fonts import missing_glyphs
-
     for path, text in _printed_fields(ctx):
         if text and text.strip():
             missing = missing_glyphs(text)
