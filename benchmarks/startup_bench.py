@@ -41,7 +41,7 @@ def shown():
     warm_up_lookup()
     QTimer.singleShot(0, first)
 def first():
-    from shipdesk.core.tariff.api import suggest
+    from shipdesk.core.tariff.lookup import suggest
     suggest("wireless earbuds", top=5)
     out["first_suggestion"] = time.time() - t_start
     with open("/proc/self/status") as fh:

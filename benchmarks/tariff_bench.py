@@ -105,21 +105,21 @@ def main() -> int:
     args = ap.parse_args()
     rows = load_set(args.set)
 
-    from shipdesk.core.tariff import api
+    from shipdesk.core.tariff import lookup
 
     t_imp = time.perf_counter()
-    first = api.suggest(rows[0]["description"], top=5)
+    first = lookup.suggest(rows[0]["description"], top=5)
     t_first = time.perf_counter()
     assert first, "no suggestion"
     rss_loaded = rss_mb()
 
-    eng = api.engine()
+    eng = lookup.engine()
     if args.no_vocabulary:
         eng.use_vocabulary = False
         print("(ablation: vocabulary switched off)")
 
     def ours(q: str) -> list[str]:
-        return [s.code for s in api.suggest(q, top=5)]
+        return [s.code for s in lookup.suggest(q, top=5)]
 
     def fts_only(q: str) -> list[str]:
         return eng.fts(q, limit=5)

@@ -88,7 +88,7 @@ def test_the_door_check_reads_lazy_and_type_only_imports(tmp_path: Path) -> None
     face.write_text(
         "from typing import TYPE_CHECKING\n"
         "if TYPE_CHECKING:\n"
-        "    from shipdesk.core.tariff.api import Node\n"
+        "    from shipdesk.core.tariff.browse import Node\n"
         "def f():\n"
         "    import shipdesk.core.documents\n"
         "    from shipdesk.core import forms\n",

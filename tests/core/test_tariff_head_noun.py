@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from shipdesk.core.tariff import api
+from shipdesk.core.tariff import lookup
 from shipdesk.core.tariff.engine import head_end
 
 
@@ -23,8 +23,8 @@ def test_head_end() -> None:
     ],
 )
 def test_article_before_connector_leads(query: str, code: str) -> None:
-    assert api.suggest(query, top=3)[0].code == code
+    assert lookup.suggest(query, top=3)[0].code == code
 
 
 def test_accessory_alone_still_found() -> None:
-    assert "850760" in [s.code for s in api.suggest("lithium-ion battery", top=2)]
+    assert "850760" in [s.code for s in lookup.suggest("lithium-ion battery", top=2)]

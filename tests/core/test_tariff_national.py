@@ -5,7 +5,7 @@ import pytest
 
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.storage.national_tariff import LATEST, SqliteNationalTariffs
-from shipdesk.core.tariff import api, national
+from shipdesk.core.tariff import browse, lookup, national
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def write(tmp_path, name, text):
 
 def test_us_hts_csv_import_persists_and_is_searched(tmp_path, store):
     p = write(tmp_path, "hts_2026_basic.csv", US_CSV)
-    s = api.import_national(p, store)
+    s = national.import_file(p, store)
     assert (s.kind, s.source) == ("us-hts", "us-hts-2026")
     codes = {x.code for x in national.lines_under("610910", store)}
     assert codes == {"61091000", "6109100004", "6109100012", "6109100037", "6109100040"}
@@ -59,19 +59,19 @@ def test_us_hts_csv_import_persists_and_is_searched(tmp_path, store):
     women = next(x for x in national.lines_under("610910", store) if x.code == "6109100037")
     assert "Women's or girls'" in women.description and "Tank tops" in women.description
     assert [t.source for t in national.list_tariffs(store)] == ["us-hts-2026"]
-    res = api.suggest("women's cotton tank top", top=5, national_store=store)
+    res = lookup.suggest("women's cotton tank top", top=5, national_store=store)
     nat = [x for x in res if x.source == "us-hts-2026"]
     assert nat and nat[0].code == "6109100037" and nat[0].hs6 == "610910"
-    assert "us-hts-2026" in api.data_version(store)
-    assert any(n.code == "6109100037" for n in api.children("610910", store))
-    typed = api.suggest("6109.10.00.37", national_store=store)
+    assert "us-hts-2026" in lookup.data_version(store)
+    assert any(n.code == "6109100037" for n in browse.children("610910", store))
+    typed = lookup.suggest("6109.10.00.37", national_store=store)
     assert [x.code for x in typed] == ["610910", "6109100037", "61091000"]
 
 
 def test_reimport_replaces(tmp_path, store):
     p = write(tmp_path, "hts_2026.csv", US_CSV)
-    api.import_national(p, store)
-    api.import_national(p, store)
+    national.import_file(p, store)
+    national.import_file(p, store)
     assert national.list_tariffs(store)[0].lines == len(
         [x for h in ("610910", "610990") for x in national.lines_under(h, store)]
     )
@@ -83,12 +83,12 @@ def test_us_hts_json(tmp_path, store):
         {"htsno": "8517.13.00.00", "indent": "2", "description": "Smartphones", "general": ""},
     ]
     p = write(tmp_path, "hts_2025.json", json.dumps(data))
-    s = api.import_national(p, store)
+    s = national.import_file(p, store)
     assert s.source == "us-hts-2025" and s.lines == 2
 
 
 def test_uk_csv(tmp_path, store):
-    s = api.import_national(write(tmp_path, "uk-tariff-2026.csv", UK_CSV), store)
+    s = national.import_file(write(tmp_path, "uk-tariff-2026.csv", UK_CSV), store)
     assert s.kind == "uk"
     codes = {x.code for x in national.lines_under("610910", store)}
     assert codes == {"6109100000", "6109100010", "6109100090"}
@@ -108,7 +108,7 @@ def test_eu_cn_xlsx(tmp_path, store):
     ws.append(["6109 90 90", "- - of other textile materials", None])
     p = tmp_path / "CN2026.xlsx"
     wb.save(p)
-    s = api.import_national(p, store)
+    s = national.import_file(p, store)
     assert (s.kind, s.source, s.lines) == ("eu-cn", "eu-cn-2026", 3)
     line = next(x for x in national.lines_under("610990", store) if x.code == "61099020")
     assert "of other textile materials — of wool" in line.description
@@ -117,30 +117,30 @@ def test_eu_cn_xlsx(tmp_path, store):
 def test_unknown_file_is_refused_clearly(tmp_path, store):
     p = write(tmp_path, "prices.csv", "sku,price\nA1,3\n")
     with pytest.raises(InputError, match="pass --kind"):
-        api.import_national(p, store)
+        national.import_file(p, store)
     with pytest.raises(InputError, match="no header row"):
-        api.import_national(p, store, kind="uk")
+        national.import_file(p, store, kind="uk")
 
 
 def test_broken_files(tmp_path, store):
     with pytest.raises(InputError, match="file not found"):
-        api.import_national(tmp_path / "missing.csv", store)
+        national.import_file(tmp_path / "missing.csv", store)
     with pytest.raises(InputError, match="not valid JSON"):
-        api.import_national(write(tmp_path, "hts.json", "{broken"), store)
+        national.import_file(write(tmp_path, "hts.json", "{broken"), store)
     bad_xlsx = tmp_path / "cn.xlsx"
     bad_xlsx.write_bytes(b"not a zip")
     with pytest.raises(InputError, match="Excel"):
-        api.import_national(bad_xlsx, store)
+        national.import_file(bad_xlsx, store)
     with pytest.raises(InputError, match="no us-hts tariff lines"):
-        api.import_national(
+        national.import_file(
             write(tmp_path, "hts.csv", '"HTS Number","Description"\n"01","Animals"\n'), store
         )
     with pytest.raises(InputError, match="unknown tariff kind"):
-        api.import_national(write(tmp_path, "x.csv", US_CSV), store, kind="jp")
+        national.import_file(write(tmp_path, "x.csv", US_CSV), store, kind="jp")
 
 
 def test_rebuild_and_remove(tmp_path, store):
-    api.import_national(write(tmp_path, "hts_2026.csv", US_CSV), store)
+    national.import_file(write(tmp_path, "hts_2026.csv", US_CSV), store)
     assert national.rebuild(store) == national.list_tariffs(store)[0].lines
     assert national.remove("us-hts-2026", store)
     assert national.list_tariffs(store) == []
@@ -173,7 +173,7 @@ def test_a_store_without_schema_version_is_adopted(tmp_path, store):
 
 
 def test_a_store_from_a_newer_version_is_refused(tmp_path, store):
-    api.import_national(write(tmp_path, "hts_2026.csv", US_CSV), store)
+    national.import_file(write(tmp_path, "hts_2026.csv", US_CSV), store)
     import sqlite3
 
     con = sqlite3.connect(store.path)

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from shipdesk.core.tariff import api
+from shipdesk.core.tariff import browse, lookup, narrowing
 
 
 @pytest.fixture(autouse=True)
@@ -13,7 +13,7 @@ def _home(tmp_path, monkeypatch):
 
 
 def codes(query: str, top: int = 5) -> list[str]:
-    return [s.code for s in api.suggest(query, top=top)]
+    return [s.code for s in lookup.suggest(query, top=top)]
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,7 @@ def test_everyday_items_in_top3(query, gold):
 
 
 def test_suggestion_fields_and_contract_json():
-    s = api.suggest("cotton t-shirt", top=3)[0]
+    s = lookup.suggest("cotton t-shirt", top=3)[0]
     assert len(s.code) == 6 and s.code.isdigit()
     assert s.heading == s.code[:4] and s.chapter == s.code[:2]
     assert s.heading_description and s.chapter_description
@@ -46,11 +46,11 @@ def test_suggestion_fields_and_contract_json():
 
 
 def test_empty_query_gives_nothing():
-    assert api.suggest("   ") == []
+    assert lookup.suggest("   ") == []
 
 
 def test_typos_are_corrected():
-    res = api.search("leathr walet")
+    res = lookup.search("leathr walet")
     assert res.corrections == {"leathr": "leather", "walet": "wallet"}
     assert res.suggestions[0].code == "420231"
     assert "851713" in codes("smartphnoe", 1)
@@ -58,11 +58,11 @@ def test_typos_are_corrected():
 
 def test_correct_words_are_never_changed():
     for q in ("wireless earbuds", "aluminium frying pan", "matte lipstick", "beard trimmer"):
-        assert api.search(q).corrections == {}, q
+        assert lookup.search(q).corrections == {}, q
 
 
 def test_german_compound_and_modifiers():
-    res = api.search("Herren Ledergürtel")
+    res = lookup.search("Herren Ledergürtel")
     assert res.suggestions[0].code == "420330"
     assert "men's" in res.interpreted
 
@@ -86,52 +86,52 @@ def test_catalogue_similar_but_not_unrelated(workspace):
     assert found[0].source == "catalogue"
     assert all(s.source != "catalogue" for s in classification.suggest(workspace, "car tyre", 5))
     # without a workspace's catalogue the search is the nomenclature alone
-    assert api.suggest("organic cotton romper for babies", top=3)[0].source != "catalogue"
+    assert lookup.suggest("organic cotton romper for babies", top=3)[0].source != "catalogue"
 
 
 def test_questions_and_narrowing_for_jeans():
-    items = api.suggest("jeans", top=10)
-    qs = api.questions(items)
+    items = lookup.suggest("jeans", top=10)
+    qs = narrowing.questions(items)
     gender = next(q for q in qs if q.id == "gender")
     assert {a.id for a in gender.answers} >= {"men", "women"}
-    women = api.narrow(items, "gender", "women")
+    women = narrowing.narrow(items, "gender", "women")
     assert women and all("women's" in s.description for s in women)
     assert "620462" in [s.code for s in women]
 
 
 def test_questions_knitted_or_woven():
-    items = api.suggest("cotton shirt", top=10)
-    q = next(q for q in api.questions(items) if q.id == "construction")
-    knitted = api.narrow(items, "construction", "knitted")
+    items = lookup.suggest("cotton shirt", top=10)
+    q = next(q for q in narrowing.questions(items) if q.id == "construction")
+    knitted = narrowing.narrow(items, "construction", "knitted")
     assert all(s.chapter == "61" for s in knitted)
     assert q.text
 
 
 def test_narrow_rejects_unknown_question():
     with pytest.raises(ValueError):
-        api.narrow(api.suggest("jeans"), "nope", "x")
+        narrowing.narrow(lookup.suggest("jeans"), "nope", "x")
 
 
 def test_no_question_when_candidates_agree():
-    assert api.questions(api.suggest("smartphone", top=1)) == []
+    assert narrowing.questions(lookup.suggest("smartphone", top=1)) == []
 
 
 def test_browse_tree():
-    sections = api.children(None)
+    sections = browse.children(None)
     assert len(sections) == 21 and sections[0].level == "section"
-    chapters = api.children(sections[10].code)  # section XI: textiles
+    chapters = browse.children(sections[10].code)  # section XI: textiles
     assert any(n.code == "61" for n in chapters)
-    headings = api.children("61")
+    headings = browse.children("61")
     assert any(n.code == "6109" and n.has_children for n in headings)
-    subs = api.children("6109")
+    subs = browse.children("6109")
     assert [n.code for n in subs] == ["610910", "610990"]
-    assert api.children("610910") == []
+    assert browse.children("610910") == []
 
 
 def test_fts_fallback_without_fts5_ranks_sensibly():
     from shipdesk.core.tariff.engine import Engine
 
-    eng = Engine(api.tariff_dir(), use_fts5=False)
+    eng = Engine(lookup.tariff_dir(), use_fts5=False)
     assert eng.db is None and eng.bm25 is not None
     hits = eng.fts("perfume eau de toilette", limit=5)
     assert "330300" in hits
@@ -141,7 +141,7 @@ def test_fts_fallback_without_fts5_ranks_sensibly():
 
 def test_import_is_cheap_and_data_version_loads_no_model():
     code = (
-        "import sys; import shipdesk.core.tariff.api as a; v = a.data_version(); "
+        "import sys; import shipdesk.core.tariff.lookup as a; v = a.data_version(); "
         "assert 'HS 2022' in v and 'vocabulary' in v, v; "
         "assert 'numpy' not in sys.modules, 'numpy imported'; print('ok')"
     )
@@ -150,7 +150,7 @@ def test_import_is_cheap_and_data_version_loads_no_model():
 
 
 def test_foreign_term_that_is_an_english_word_does_not_rewrite_the_query():
-    res = api.search("Scotch whisky")
+    res = lookup.search("Scotch whisky")
     assert "whisky" in res.interpreted and "tape" not in res.interpreted
     assert res.suggestions[0].code == "220830"
 
@@ -174,21 +174,21 @@ def test_a_code_typed_as_query_is_listed_first():
     assert codes("6109", 5) == ["610910", "610990"]
     assert codes("6109 10 00 12")[0] == "610910"
     assert codes("12345") != []  # not a code: searched as text
-    assert api.suggest("!!!") == []
+    assert lookup.suggest("!!!") == []
 
 
 def test_two_word_glossary_phrase_and_foreign_jewellery():
-    res = api.search("casque audio sans fil")
+    res = lookup.search("casque audio sans fil")
     assert res.interpreted == "earbuds wireless"
     assert res.suggestions[0].code == "851830"
     assert codes("Schmuck Silber Ohrringe", 1) == ["711311"]
 
 
 def test_questions_follow_the_best_candidate_and_read_full_subheading_text():
-    assert api.questions(api.suggest("screwdriver", top=10)) == []
-    painting = api.suggest("oil painting", top=10)
-    age = next(q for q in api.questions(painting) if q.id == "age")
+    assert narrowing.questions(lookup.suggest("screwdriver", top=10)) == []
+    painting = lookup.suggest("oil painting", top=10)
+    age = next(q for q in narrowing.questions(painting) if q.id == "age")
     assert {a.id for a in age.answers} == {"recent", "old"}
-    assert api.narrow(painting, "age", "old")[0].code == "970121"
-    pans = api.suggest("frying pan", top=10)
-    assert "732393" in [s.code for s in api.narrow(pans, "material_kitchen", "steel")]
+    assert narrowing.narrow(painting, "age", "old")[0].code == "970121"
+    pans = lookup.suggest("frying pan", top=10)
+    assert "732393" in [s.code for s in narrowing.narrow(pans, "material_kitchen", "steel")]

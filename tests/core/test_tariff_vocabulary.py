@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from shipdesk.core.paths import resource
-from shipdesk.core.tariff import api
+from shipdesk.core.tariff import lookup
 from shipdesk.core.tariff.vocabulary import read_vocabulary
 
 CATEGORIES = (
@@ -74,10 +74,10 @@ def test_every_concept_with_foreign_terms_has_an_english_wording(terms: list) ->
     ],
 )
 def test_new_shop_words_lead_to_their_heading(query: str, heading: str) -> None:
-    assert api.suggest(query, top=1)[0].code[:4] == heading
+    assert lookup.suggest(query, top=1)[0].code[:4] == heading
 
 
 def test_foreign_term_is_read_as_its_own_concept_wording() -> None:
     # one goods type per concept: a German word for a toilet brush must not be read as the
     # first English term of some broader group
-    assert api.engine().reader.read("Klobürste").english == "toilet brush"
+    assert lookup.engine().reader.read("Klobürste").english == "toilet brush"

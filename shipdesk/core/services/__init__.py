@@ -32,7 +32,7 @@ def data_versions(folders: Folders | None = None) -> dict[str, str]:
     national = SqliteNationalTariffs(folders.data / DB_NAME)
 
     def tariff() -> str:
-        from shipdesk.core.tariff.api import data_version
+        from shipdesk.core.tariff.lookup import data_version
 
         return data_version(national)
 

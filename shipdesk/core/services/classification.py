@@ -20,37 +20,37 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from shipdesk.core.storage.catalogue import CatalogueEntry as CatalogueEntry
-    from shipdesk.core.tariff.api import Node as Node
-    from shipdesk.core.tariff.api import Question as Question
-    from shipdesk.core.tariff.api import SearchResult as SearchResult
-    from shipdesk.core.tariff.api import Suggestion as Suggestion
+    from shipdesk.core.tariff.browse import Node as Node
+    from shipdesk.core.tariff.lookup import SearchResult as SearchResult
+    from shipdesk.core.tariff.lookup import Suggestion as Suggestion
+    from shipdesk.core.tariff.narrowing import Question as Question
 
 
 def warm_up() -> None:
     """Load the search index and the sentence encoder now (from a background thread at start),
     so the first suggestion is quick."""
-    from shipdesk.core.tariff.api import warm_up as _warm_up
+    from shipdesk.core.tariff.lookup import warm_up as _warm_up
 
     _warm_up()
 
 
 def suggest(ws: Workspace, text: str, top: int = 5) -> list[Suggestion]:
     """Ranked HS suggestions for an item description."""
-    from shipdesk.core.tariff.api import suggest as _suggest  # numpy and the encoder load lazily
+    from shipdesk.core.tariff.lookup import suggest as _suggest  # numpy and the encoder load lazily
 
     return _suggest(text, top, catalogue=ws.catalogue, national_store=ws.national_tariffs)
 
 
 def search(ws: Workspace, text: str, top: int = 5) -> SearchResult:
     """Suggestions with the reading used (corrections, English wording)."""
-    from shipdesk.core.tariff.api import search as _search
+    from shipdesk.core.tariff.lookup import search as _search
 
     return _search(text, top=top, catalogue=ws.catalogue, national_store=ws.national_tariffs)
 
 
 def children(ws: Workspace, code: str | None) -> list[Node]:
     """The browse tree below ``code`` (None: the sections), national lines included."""
-    from shipdesk.core.tariff.api import children as _children
+    from shipdesk.core.tariff.browse import children as _children
 
     return _children(code, ws.national_tariffs)
 
@@ -58,14 +58,14 @@ def children(ws: Workspace, code: str | None) -> list[Node]:
 def questions(suggestions: Sequence[Suggestion]) -> list[Question]:
     """Deciding questions (knitted or woven, material...) whose answers split ``suggestions``,
     the most useful first."""
-    from shipdesk.core.tariff.api import questions as _questions
+    from shipdesk.core.tariff.narrowing import questions as _questions
 
     return _questions(list(suggestions))
 
 
 def narrow(suggestions: Sequence[Suggestion], question_id: str, answer_id: str) -> list[Suggestion]:
     """The suggestions that fit an answer to a deciding question."""
-    from shipdesk.core.tariff.api import narrow as _narrow
+    from shipdesk.core.tariff.narrowing import narrow as _narrow
 
     return _narrow(list(suggestions), question_id, answer_id)
 
@@ -94,7 +94,7 @@ def section_of(code: str) -> str | None:
 
 def tariff_dir() -> Path:
     """The folder of the shipped tariff index."""
-    from shipdesk.core.tariff.api import tariff_dir as _dir
+    from shipdesk.core.tariff.lookup import tariff_dir as _dir
 
     return _dir()
 

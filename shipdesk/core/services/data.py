@@ -121,7 +121,7 @@ def import_national(
     ws: Workspace, path: str | Path, kind: str | None = None
 ) -> TariffImportSummary:
     """Import a national tariff file (US HTS, EU CN, UK) into the workspace's store."""
-    from shipdesk.core.tariff.api import import_national as _import
+    from shipdesk.core.tariff.national import import_file as _import
 
     return _import(path, ws.national_tariffs, kind)
 
@@ -147,6 +147,6 @@ def remove_national(ws: Workspace, source: str) -> bool:
 
 
 def tariff_version(ws: Workspace) -> str:
-    from shipdesk.core.tariff.api import data_version
+    from shipdesk.core.tariff.lookup import data_version
 
     return data_version(ws.national_tariffs)

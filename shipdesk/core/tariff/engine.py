@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -36,7 +35,6 @@ W_VOCAB = 2.0
 W_VOCAB_NEAR = 1.0
 W_VOCAB_FTS = 1.0
 VOCAB_NEAR_MIN = 0.55  # cosine of a vocabulary term to the query to count as "near"
-CATALOGUE_MIN = 0.82  # cosine of a confirmed item to the query to be offered first
 
 
 @dataclass
@@ -91,7 +89,7 @@ class _PyBM25:
 
 
 class Engine:
-    """Everything the search needs, loaded once (see :func:`shipdesk.core.tariff.api.engine`)."""
+    """Everything the search needs, loaded once (see :func:`shipdesk.core.tariff.lookup.engine`)."""
 
     def __init__(self, folder: Path, use_fts5: bool | None = None) -> None:
         self.folder = folder
@@ -345,8 +343,3 @@ def head_end(ws: list[str]) -> int:
         if i > 0 and w in CONNECTORS:
             return i
     return len(ws)
-
-
-def clean_query(text: str) -> str:
-    """Drop SKU-like tokens (long digit/letter codes) that carry no meaning for classification."""
-    return re.sub(r"\b(?=\w*\d)(?=\w*[a-zA-Z])\w{6,}\b", " ", text)

@@ -347,9 +347,11 @@ def _lines(rows: list[_Row], kind: str) -> tuple[list[tuple[str, str]], int]:
 
 
 def import_file(
-    path: Path, store: NationalTariffRepository, kind: str | None = None
+    path: str | Path, store: NationalTariffRepository, kind: str | None = None
 ) -> ImportSummary:
-    """Read a national tariff file and store its lines (replacing an earlier import of it)."""
+    """Read a national tariff file (US HTS CSV/JSON, EU CN xlsx, UK tariff CSV) and store its
+    lines in ``store`` (replacing an earlier import of it)."""
+    path = Path(path)
     src = str(path)
     if not path.exists():
         raise InputError("file not found", source=src)

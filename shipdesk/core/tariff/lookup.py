@@ -1,8 +1,11 @@
-"""Public tariff API: suggestions for item descriptions, browsing, narrowing, national tariffs.
+"""Looking up HS codes: suggestions for an item description, a code typed as the query, and
+the search engine they use.
 
 Importing this module is cheap: numpy, the index and the sentence encoder are loaded on the
 first search (or by :func:`warm_up`, which the app calls in a background thread), once per
-process, behind a lock.
+process, behind a lock. Browsing the tree is in :mod:`~shipdesk.core.tariff.browse`, the guided
+questions in :mod:`~shipdesk.core.tariff.narrowing`, national tariffs in
+:mod:`~shipdesk.core.tariff.national`.
 """
 
 from __future__ import annotations
@@ -19,32 +22,26 @@ from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
 from shipdesk.core.paths import resource
 from shipdesk.core.tariff import nomenclature as _nom
+from shipdesk.core.tariff.national import best_lines, describe_line, lines_under
+from shipdesk.core.tariff.textutil import norm_phrase
 
 if TYPE_CHECKING:
     from shipdesk.core.storage.interfaces import CatalogueRepository, NationalTariffRepository
     from shipdesk.core.tariff.engine import Engine
-    from shipdesk.core.tariff.national import ImportSummary
 
 __all__ = [
-    "Answer",
-    "Node",
-    "Question",
     "SearchResult",
     "Suggestion",
-    "children",
-    "code_exists",
     "data_version",
-    "describe",
-    "import_national",
-    "narrow",
-    "questions",
+    "engine",
+    "hs_suggestion",
     "search",
     "suggest",
+    "tariff_dir",
     "warm_up",
 ]
 
-code_exists = _nom.code_exists
-describe = _nom.describe
+CATALOGUE_MIN = 0.82  # cosine of a confirmed item to the query to be offered first
 
 
 @dataclass
@@ -75,30 +72,6 @@ class Suggestion:
         }
 
 
-@dataclass(frozen=True)
-class Node:
-    """One row of the browse tree."""
-
-    code: str  # section numeral ("XI"), 2, 4, 6 digits, or a national code
-    description: str
-    level: str  # "section", "chapter", "heading", "subheading" or "national"
-    has_children: bool
-
-
-@dataclass(frozen=True)
-class Answer:
-    id: str
-    label: str
-    count: int  # how many of the leading candidates this answer keeps
-
-
-@dataclass(frozen=True)
-class Question:
-    id: str
-    text: str
-    answers: tuple[Answer, ...]
-
-
 @dataclass
 class SearchResult:
     query: str
@@ -107,7 +80,6 @@ class SearchResult:
     suggestions: list[Suggestion]
 
 
-# -- loading --------------------------------------------------------------------------------------
 _lock = threading.Lock()
 _engine: Engine | None = None
 
@@ -122,6 +94,7 @@ def engine() -> Engine:
     if _engine is None:
         with _lock:
             if _engine is None:
+                # numpy and the sentence encoder load with the engine, on first use only
                 from shipdesk.core.tariff.engine import Engine
 
                 _engine = Engine(tariff_dir())
@@ -171,7 +144,7 @@ def _confidence(rank: int, score: float, margin: float, source: str) -> str:
     return "low"
 
 
-def _hs_suggestion(code: str, score: float, source: str) -> Suggestion:
+def hs_suggestion(code: str, score: float, source: str) -> Suggestion:
     n = _nom.nomenclature()
     hs6 = code[:6]
     e = n.entries.get(hs6)
@@ -203,10 +176,7 @@ def _catalogue_hits(
     Entries are embedded the way queries are (same reading of shop words), once each: the
     vectors are kept by description, so a growing catalogue only embeds its new entries.
     """
-    import numpy as np
-
-    from shipdesk.core.tariff.engine import CATALOGUE_MIN
-    from shipdesk.core.tariff.textutil import norm_phrase
+    import numpy as np  # numpy: kept out of start-up and of commands that do not search
 
     if catalogue is None:
         return []
@@ -251,8 +221,6 @@ def search(
     The user's confirmed classifications (``catalogue``) come first; lines of the national
     tariffs in ``national_store`` follow their subheadings. Both are handed in by the caller.
     """
-    from shipdesk.core.tariff.engine import clean_query
-
     text = (query or "").strip()
     if not text or not re.search(r"\w", text):
         return SearchResult(query, "", {}, [])
@@ -268,10 +236,8 @@ def search(
     out: list[Suggestion] = []
     seen: set[str] = set()
     for code, score, _desc in _catalogue_hits(eng, text, qv, catalogue):
-        s = _hs_suggestion(code, score, "catalogue")
+        s = hs_suggestion(code, score, "catalogue")
         if len(code) > 6 and national_store is not None:
-            from shipdesk.core.tariff.national import describe_line
-
             s.description = describe_line(code, national_store) or s.description
         out.append(s)
         seen.add(code)
@@ -280,7 +246,7 @@ def search(
             break
         if c.code in seen:
             continue
-        out.append(_hs_suggestion(c.code, c.score, c.source))
+        out.append(hs_suggestion(c.code, c.score, c.source))
         seen.add(c.code)
     out = out[:top]
     hs_scores = [s.score for s in out]
@@ -305,17 +271,15 @@ def _code_lookup(
     n = _nom.nomenclature()
     out: list[Suggestion] = []
     if len(code) == 4 and code in n.entries:
-        out = [_hs_suggestion(c, 1.0, "hs2022") for c in n.kids.get(code, [])]
+        out = [hs_suggestion(c, 1.0, "hs2022") for c in n.kids.get(code, [])]
     elif len(code) == 6 and code in n.entries:
-        out = [_hs_suggestion(code, 1.0, "hs2022")]
+        out = [hs_suggestion(code, 1.0, "hs2022")]
     elif len(code) >= 8 and code[:6] in n.entries:
-        from shipdesk.core.tariff.national import lines_under
-
-        out = [_hs_suggestion(code[:6], 1.0, "hs2022")]
+        out = [hs_suggestion(code[:6], 1.0, "hs2022")]
         under = lines_under(code[:6], national_store) if national_store is not None else []
         lines = [x for x in under if x.code.startswith(code) or code.startswith(x.code)]
         for line in sorted(lines, key=lambda x: (x.code != code, -len(x.code), x.code)):
-            nat = _hs_suggestion(line.code, 1.0, line.source)
+            nat = hs_suggestion(line.code, 1.0, line.source)
             nat.description = line.description
             out.append(nat)
     if not out:
@@ -339,8 +303,6 @@ def suggest(
 def _with_national(
     items: list[Suggestion], text: str, store: NationalTariffRepository
 ) -> list[Suggestion]:
-    from shipdesk.core.tariff.national import best_lines
-
     hs6 = [s.hs6 for s in items if len(s.code) == 6]
     try:
         found = best_lines(hs6, text, store)
@@ -352,152 +314,13 @@ def _with_national(
     for s in items:
         out.append(s)
         for line in found.get(s.code, []) if len(s.code) == 6 else []:
-            n = _hs_suggestion(line.code, s.score * 0.999, line.source)
+            n = hs_suggestion(line.code, s.score * 0.999, line.source)
             n.description = line.description
             n.confidence = s.confidence
             out.append(n)
     return out
 
 
-# -- browse ---------------------------------------------------------------------------------------
-def children(
-    code: str | None, national_store: NationalTariffRepository | None = None
-) -> list[Node]:
-    """Children in the browse tree: None -> sections; section -> chapters; chapter -> headings;
-    heading -> subheadings; subheading -> national lines (if a tariff was imported into
-    ``national_store``)."""
-    n = _nom.nomenclature()
-    if code is None or code == "":
-        return [Node(s.numeral, s.name, "section", bool(s.chapters)) for s in n.sections]
-    for s in n.sections:
-        if s.numeral == code:
-            return [Node(c, n.entries[c].description, "chapter", True) for c in s.chapters]
-    c = hscode.clean(code)
-    if len(c) in (2, 4):
-        level = "heading" if len(c) == 2 else "subheading"
-        return [
-            Node(
-                k,
-                n.entries[k].description,
-                level,
-                level == "heading" or _has_national(k, national_store),
-            )
-            for k in n.kids.get(c, [])
-        ]
-    if len(c) == 6 and national_store is not None:
-        from shipdesk.core.tariff.national import lines_under
-
-        return [
-            Node(x.code, f"{x.description} [{x.source}]", "national", False)
-            for x in lines_under(c, national_store)
-        ]
-    return []
-
-
-def _has_national(hs6: str, store: NationalTariffRepository | None) -> bool:
-    if store is None:
-        return False
-    try:
-        from shipdesk.core.tariff.national import has_lines
-
-        return has_lines(hs6, store)
-    except DataError:
-        return False
-
-
-# -- guided narrowing -----------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _QDef:
-    id: str
-    text: str
-    scope: str
-    where: tuple[str, ...]
-    answers: tuple[tuple[str, str, re.Pattern[str] | None], ...]
-
-
-@lru_cache(maxsize=1)
-def _question_defs() -> tuple[_QDef, ...]:
-    import tomllib
-
-    path = tariff_dir() / "questions.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        out = []
-        for q in data["question"]:
-            answers = tuple(
-                (a["id"], a["label"], None if a.get("other") else re.compile(a["match"], re.I))
-                for a in q["answer"]
-            )
-            out.append(
-                _QDef(q["id"], q["text"], q.get("scope", "sub"), tuple(q.get("where", ())), answers)
-            )
-    except (OSError, KeyError, ValueError, re.error) as exc:
-        raise DataError(f"{path}: the narrowing questions cannot be read ({exc})") from None
-    return tuple(out)
-
-
-def _answer_of(q: _QDef, s: Suggestion) -> str | None:
-    hs6 = s.hs6 or s.code[:6]
-    if q.where and not hs6.startswith(q.where):
-        return None
-    if not s.path_text:
-        s.path_text = _hs_suggestion(s.hs6 or s.code[:6], 0.0, "").path_text
-    text = s.path_text if q.scope == "path" else (_nom.describe(hs6) or "")
-    for aid, _label, rx in q.answers:
-        if rx is not None and rx.search(text):
-            return aid
-    for aid, _label, rx in q.answers:
-        if rx is None:
-            return aid
-    return None
-
-
-def questions(suggestions: list[Suggestion], lead: int = 10) -> list[Question]:
-    """Questions whose answers split the leading candidates, most useful first."""
-    leading = suggestions[:lead]
-    if len(leading) < 2:
-        return []
-    out: list[tuple[int, int, Question]] = []
-    for order, q in enumerate(_question_defs()):
-        counts: dict[str, int] = {}
-        for s in leading:
-            a = _answer_of(q, s)
-            if a:
-                counts[a] = counts.get(a, 0) + 1
-        specific = [
-            a for a in counts if any(a == aid and rx is not None for aid, _, rx in q.answers)
-        ]
-        if len(counts) < 2 or not specific:
-            continue
-        answers = tuple(
-            Answer(aid, label, counts[aid]) for aid, label, _ in q.answers if aid in counts
-        )
-        if _answer_of(q, leading[0]) is None:
-            continue  # about another kind of goods than the best candidate
-        # prefer questions that split the top candidates, then file order
-        top_split = len({_answer_of(q, s) for s in leading[:3]})
-        out.append((-top_split, order, Question(q.id, q.text, answers)))
-    out.sort(key=lambda x: (x[0], x[1]))
-    return [q for _, _, q in out]
-
-
-def narrow(suggestions: list[Suggestion], question_id: str, answer: str) -> list[Suggestion]:
-    """The suggestions that fit the answer (all of them if none does)."""
-    q = next((x for x in _question_defs() if x.id == question_id), None)
-    if q is None:
-        raise ValueError(f"unknown question {question_id!r}")
-    if answer not in {a[0] for a in q.answers}:
-        raise ValueError(f"unknown answer {answer!r} to question {question_id!r}")
-    kept = [s for s in suggestions if _answer_of(q, s) == answer]
-    return kept or list(suggestions)
-
-
-# -- national tariffs -----------------------------------------------------------------------------
-def import_national(
-    path: str | Path, store: NationalTariffRepository, kind: str | None = None
-) -> ImportSummary:
-    """Import a national tariff file (US HTS CSV/JSON, EU CN xlsx, UK tariff CSV) into
-    ``store``."""
-    from shipdesk.core.tariff.national import import_file
-
-    return import_file(Path(path), store, kind)
+def clean_query(text: str) -> str:
+    """Drop SKU-like tokens (long digit/letter codes) that carry no meaning for classification."""
+    return re.sub(r"\b(?=\w*\d)(?=\w*[a-zA-Z])\w{6,}\b", " ", text)
