@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange import safety, sheets
-from shipdesk.core.exchange.sheets import detect_delimiter, open_sheet, read_table
+from shipdesk.core.exchange import safety, sheet_reader, sheets
+from shipdesk.core.exchange.csv_sheets import detect_delimiter
+from shipdesk.core.exchange.sheets import open_sheet, read_table
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 
@@ -64,7 +65,7 @@ def test_header_found_below_title_rows_and_blank_rows_kept_numbered(tmp_path: Pa
     with open_sheet(p) as r:
         assert r.header_row == 3
         assert r.headers == ["Order", "Description", "Price"]
-        rows = [(n, v) for n, v in r.rows() if not sheets.is_blank_row(v)]
+        rows = [(n, v) for n, v in r.rows() if not sheet_reader.is_blank_row(v)]
     assert rows == [(4, ["1", "Mug", 5]), (6, ["2", "Cup", 4.5])]
 
 
@@ -128,7 +129,7 @@ def test_file_size_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_row_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     p = _write(tmp_path / "many.csv", "a,b\n" + "1,2\n" * 30, "utf-8")
-    monkeypatch.setattr(sheets, "MAX_ROWS", 10)
+    monkeypatch.setattr(sheet_reader, "MAX_ROWS", 10)
     with pytest.raises(InputError, match="more than 10 data rows"), open_sheet(p) as r:
         list(r.rows())
 

@@ -31,10 +31,12 @@ from shipdesk.core.exchange.cells import (
     parse_number,
     parse_weight_unit,
 )
+from shipdesk.core.exchange.csv_sheets import csv_text
 from shipdesk.core.exchange.import_result import RowProblem
 from shipdesk.core.exchange.mapping import _unit_hint, norm_header
 from shipdesk.core.exchange.safety import neutralise
-from shipdesk.core.exchange.sheets import Cell, csv_text, is_blank_row, open_sheet
+from shipdesk.core.exchange.sheet_reader import Cell, is_blank_row
+from shipdesk.core.exchange.sheets import open_sheet
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.storage.products import Product, ProductIndex
 from shipdesk.core.text import strip_accents

@@ -22,7 +22,7 @@ import pycountry
 from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
 from shipdesk.core.exchange.mapping import norm_header
-from shipdesk.core.exchange.sheets import Cell
+from shipdesk.core.exchange.sheet_reader import Cell
 from shipdesk.core.model import Category, NonDelivery
 from shipdesk.core.paths import resource
 

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.exchange.cells import cell_text
+from shipdesk.core.exchange.csv_sheets import csv_text
 from shipdesk.core.exchange.mapping import ColumnMapping
 from shipdesk.core.exchange.safety import neutralise
-from shipdesk.core.exchange.sheets import Cell, csv_text
+from shipdesk.core.exchange.sheet_reader import Cell
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Declaration
 

@@ -28,7 +28,7 @@ from shipdesk.core.exchange.cells import (
 from shipdesk.core.exchange.import_result import RowProblem
 from shipdesk.core.exchange.mapping import TARGETS, ColumnMapping
 from shipdesk.core.exchange.safety import restore
-from shipdesk.core.exchange.sheets import Cell
+from shipdesk.core.exchange.sheet_reader import Cell
 from shipdesk.core.model import Item
 from shipdesk.core.storage.products import ProductIndex
 

@@ -49,7 +49,8 @@ from shipdesk.core.exchange.order_rows import (
     is_order_level_empty,
     take_row,
 )
-from shipdesk.core.exchange.sheets import is_blank_row, open_sheet
+from shipdesk.core.exchange.sheet_reader import is_blank_row
+from shipdesk.core.exchange.sheets import open_sheet
 from shipdesk.core.model import PARTY_FIELDS, Declaration, Party
 from shipdesk.core.progress import CancelToken, ProgressCallback
 from shipdesk.core.storage.products import FIELDS, ProductIndex

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from shipdesk.core.exchange.mapping import ColumnMapping as ColumnMapping
     from shipdesk.core.exchange.mapping import PlatformMap as PlatformMap
     from shipdesk.core.exchange.mapping import Target as MappingTarget
-    from shipdesk.core.exchange.sheets import Cell
+    from shipdesk.core.exchange.sheet_reader import Cell
     from shipdesk.core.storage.products import Product as Product
     from shipdesk.core.storage.products import ProductIndex
 

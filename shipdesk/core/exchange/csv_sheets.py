@@ -1,0 +1,132 @@
+"""CSV text files: reading them for import (encoding and delimiter detected), writing CSV text.
+
+Encoding: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), otherwise
+Windows-1252 (then Latin-1). The delimiter is chosen among comma, semicolon, tab and bar by
+which gives the most consistent number of fields over the first lines.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import csv
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from shipdesk.core.errors import InputError
+from shipdesk.core.exchange.safety import MAX_CELL_CHARS, MAX_COLUMNS
+from shipdesk.core.exchange.sheet_reader import Cell, SheetReader, clip_cell
+from shipdesk.core.exchange.xlsx_sheets import OLE_MAGIC
+
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def detect_encoding(path: Path) -> str:
+    """utf-8-sig / utf-16 (by BOM), utf-8 if the whole file decodes, else cp1252 or latin-1."""
+    with path.open("rb") as fh:
+        head = fh.read(4)
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    for enc in ("utf-8", "cp1252"):
+        dec = codecs.getincrementaldecoder(enc)()
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    dec.decode(chunk)
+                dec.decode(b"", final=True)
+        except UnicodeDecodeError:
+            continue
+        return enc
+    return "latin-1"
+
+
+def detect_delimiter(sample: str) -> str:
+    lines = sample.splitlines()[:50]
+    if len(lines) > 1 and not sample.endswith(("\n", "\r")):
+        lines = lines[:-1]  # the last line of the sample may be cut
+    best, best_score = ",", -1.0
+    for d in _DELIMITERS:
+        try:
+            counts = [len(r) for r in csv.reader(lines, delimiter=d) if any(c.strip() for c in r)]
+        except csv.Error:
+            continue
+        if not counts:
+            continue
+        widest = max(counts)
+        if widest < 2:
+            continue
+        mode = max(set(counts), key=counts.count)
+        score = counts.count(mode) / len(counts) * min(mode, 50) if mode > 1 else 0.0
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
+_CSV_FIELD_LIMIT = max(MAX_CELL_CHARS * 10, 131072)
+_limit_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _cell_limit(limit: int) -> Iterator[None]:
+    """Raise the csv module's field limit (a process-wide value) only while one row is parsed,
+    then put the caller's value back, so reading a sheet changes nothing for other code."""
+    with _limit_lock:
+        old = csv.field_size_limit(limit)
+        try:
+            yield
+        finally:
+            csv.field_size_limit(old)
+
+
+def open_csv(path: Path) -> SheetReader:
+    with path.open("rb") as raw:
+        probe = raw.read(8192)
+    if probe.startswith(OLE_MAGIC) or probe.startswith(b"PK\x03\x04"):
+        raise InputError(
+            "this is a spreadsheet workbook, not a text CSV file; give it the .xlsx "
+            "extension or save it as CSV",
+            source=str(path),
+        )
+    encoding = detect_encoding(path)
+    if b"\x00" in probe and not encoding.startswith("utf-16"):
+        raise InputError("not a text CSV file (it holds binary data)", source=str(path))
+    fh: TextIO = path.open("r", encoding=encoding, newline="")
+    sample = fh.read(65536)
+    fh.seek(0)
+    delimiter = detect_delimiter(sample)
+    reader = SheetReader(source=str(path), kind="csv", encoding=encoding, delimiter=delimiter)
+    reader._closers.append(fh)
+    rows = csv.reader(fh, delimiter=delimiter)
+
+    def gen() -> Iterator[tuple[int, list[Cell]]]:
+        try:
+            while True:
+                with _cell_limit(_CSV_FIELD_LIMIT):
+                    values = next(rows, None)
+                if values is None:
+                    return
+                yield rows.line_num, [clip_cell(v) for v in values[:MAX_COLUMNS]]
+        except csv.Error as exc:
+            raise InputError(
+                f"broken CSV ({exc})", source=str(path), location=f"line {rows.line_num}"
+            ) from None
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot decode the text ({exc.reason})", source=str(path)) from None
+
+    reader._iter = gen()
+    size = path.stat().st_size
+    reader._position = lambda: (fh.buffer.tell(), size)
+    return reader
+
+
+def csv_text(rows: list[list[Any]], delimiter: str = ",") -> str:
+    """Rows as CSV text (used for rejected-row files)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, delimiter=delimiter, lineterminator="\r\n")
+    w.writerows(rows)
+    return buf.getvalue()

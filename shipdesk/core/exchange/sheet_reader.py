@@ -1,0 +1,148 @@
+"""An open sheet: finds the header row, then yields the data rows one at a time.
+
+:class:`SheetReader` is what :func:`.sheets.open_sheet` returns for every file type; the format
+modules (:mod:`.xlsx_sheets`, :mod:`.csv_sheets`) hand it their rows as ``(row number, cells)``.
+It picks the header among the first rows (a title row above the table is passed over), pads or
+cuts every row to the header's width and stops at :data:`.safety.MAX_ROWS` data rows, so memory
+stays bounded whatever the file size.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from types import TracebackType
+from typing import Any
+
+from shipdesk.core.errors import InputError
+from shipdesk.core.exchange.safety import MAX_CELL_CHARS, MAX_ROWS, row_limit_error
+
+HEADER_SCAN_ROWS = 30
+
+Cell = Any  # str | int | float | bool | datetime | date | time | None
+
+
+def clip_cell(value: Cell) -> Cell:
+    """A cell as read: NUL characters dropped, text cut at :data:`.safety.MAX_CELL_CHARS`."""
+    if isinstance(value, str):
+        value = value.replace("\x00", "")
+        if len(value) > MAX_CELL_CHARS:
+            value = value[:MAX_CELL_CHARS]
+    return value
+
+
+def is_blank_row(values: list[Cell]) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+def _header_like(values: list[Cell]) -> bool:
+    texts = [v for v in values if isinstance(v, str) and v.strip()]
+    filled = [v for v in values if v is not None and not (isinstance(v, str) and not v.strip())]
+    return len(texts) >= 2 and len(texts) >= 0.8 * len(filled)
+
+
+@dataclass
+class SheetReader:
+    """An open sheet: ``headers`` found, ``rows()`` yields ``(row_number, values)``."""
+
+    source: str
+    kind: str  # "xlsx" or "csv"
+    headers: list[str] = field(default_factory=list)
+    header_row: int = 0
+    sheet_name: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    # set by the format module that opened the file (xlsx_sheets, csv_sheets):
+    _iter: Iterator[tuple[int, list[Cell]]] | None = None
+    _buffer: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    _closers: list[Any] = field(default_factory=list)
+    _position: Any = None  # () -> (done, total) for progress
+
+    def position(self) -> tuple[int, int]:
+        """Progress through the file as (done, total) in rows or bytes; total 0 if unknown."""
+        if self._position is None:
+            return 0, 0
+        try:
+            return self._position()
+        except (OSError, ValueError):
+            return 0, 0
+
+    def __enter__(self) -> SheetReader:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        for c in self._closers:
+            with contextlib.suppress(Exception):  # closing must never hide the real error
+                c.close()
+        self._closers.clear()
+
+    def find_header(self, score: Callable[[list[Cell]], int] | None = None) -> None:
+        """The header is the first header-like row or, given ``score``, the header-like row
+        among the first rows with the most known column names (a title row such as
+        "Report, November" above the table is then passed over)."""
+        assert self._iter is not None
+        first_nonblank: tuple[int, list[Cell]] | None = None
+        best: tuple[int, list[Cell]] | None = None
+        best_score = 0
+        for n, values in self._iter:
+            self._buffer.append((n, values))
+            if is_blank_row(values):
+                continue
+            if first_nonblank is None:
+                first_nonblank = (n, values)
+            if _header_like(values):
+                if score is None:
+                    self._set_header(n, values)
+                    return
+                sc = score(values)
+                if best is None or sc > best_score:
+                    best, best_score = (n, values), sc
+            if len(self._buffer) >= HEADER_SCAN_ROWS:
+                break
+        if best is not None:
+            self._set_header(*best)
+            return
+        if first_nonblank is None:
+            raise InputError("the sheet is empty (no header row found)", source=self.source)
+        self._set_header(*first_nonblank)
+
+    def _set_header(self, n: int, values: list[Cell]) -> None:
+        self.header_row = n
+        headers = ["" if v is None else " ".join(str(v).split()) for v in values]
+        while headers and not headers[-1]:
+            headers.pop()
+        self.headers = headers
+        self._buffer = [(m, vals) for m, vals in self._buffer if m > n]
+
+    def rows(self) -> Iterator[tuple[int, list[Cell]]]:
+        """Data rows after the header (blank rows included; callers skip them)."""
+        assert self._iter is not None
+        count = 0
+        width = max(len(self.headers), 1)
+
+        def emit(n: int, values: list[Cell]) -> tuple[int, list[Cell]]:
+            if len(values) < width:
+                values = values + [None] * (width - len(values))
+            elif len(values) > width:
+                values = values[:width]  # cells right of the last header are not read
+            return n, values
+
+        for n, values in self._buffer:
+            count += 1
+            yield emit(n, values)
+        self._buffer = []
+        for n, values in self._iter:
+            if not is_blank_row(values):
+                count += 1
+                if count > MAX_ROWS:
+                    raise row_limit_error(self.source, MAX_ROWS)
+            yield emit(n, values)
