@@ -9,6 +9,7 @@ import pytest
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange import mapping as mp
+from shipdesk.core.exchange import platform_maps as platforms
 from shipdesk.core.exchange.sheets import read_table
 from shipdesk.core.services import Workspace
 
@@ -28,13 +29,13 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 )
 def test_platform_detected(file: str, platform: str) -> None:
     headers, _ = read_table(DATA / file, limit=1)
-    m = mp.detect(headers)
+    m = platforms.detect(headers)
     assert m.platform == platform
     assert not m.missing_required()
 
 
 def test_every_platform_map_names_its_source_and_date() -> None:
-    maps = mp.platform_maps()
+    maps = platforms.platform_maps()
     assert {pm.id for pm in maps} >= {"shopify", "etsy", "ebay", "woocommerce", "amazon",
                                       "shipdesk"}  # fmt: skip
     for pm in maps:
@@ -45,7 +46,7 @@ def test_every_platform_map_names_its_source_and_date() -> None:
 
 
 def test_generic_names_and_weight_unit_hint() -> None:
-    m = mp.detect(["Order #", "Product", "Qty", "Price", "Weight (g)", "HS Code", "Made in"])
+    m = platforms.detect(["Order #", "Product", "Qty", "Price", "Weight (g)", "HS Code", "Made in"])
     assert m.platform == ""
     assert m.columns["order_number"] == ["Order #"]
     assert m.columns["item.description"] == ["Product"]
@@ -56,14 +57,14 @@ def test_generic_names_and_weight_unit_hint() -> None:
 
 def test_extra_columns_added_to_a_platform_export() -> None:
     headers, _ = read_table(DATA / "shopify_orders.csv", limit=1)
-    m = mp.detect([*headers, "HS code", "Weight (oz)"])
+    m = platforms.detect([*headers, "HS code", "Weight (oz)"])
     assert m.platform == "shopify"
     assert m.columns["item.hs_code"] == ["HS code"]
     assert m.weight_unit == "oz"
 
 
 def test_unknown_headers_leave_required_fields_missing() -> None:
-    m = mp.detect(["alpha", "beta", "gamma"])
+    m = platforms.detect(["alpha", "beta", "gamma"])
     assert m.missing_required() == ["Item description", "Item unit price or line value"]
 
 
@@ -78,7 +79,7 @@ def test_saved_mappings_round_trip(workspace: Workspace) -> None:
     assert back is not None
     assert back.columns == m.columns
     assert (back.weight_unit, back.decimal, back.name) == ("g", ",", "My shop")
-    assert mp.resolve_mapping_arg("My shop", repo).columns == m.columns
+    assert platforms.resolve_mapping_arg("My shop", repo).columns == m.columns
     mp.delete_saved("Another", repo)
     assert mp.saved_names(repo) == ["My shop"]
     with pytest.raises(InputError, match="needs a name"):
@@ -87,16 +88,16 @@ def test_saved_mappings_round_trip(workspace: Workspace) -> None:
 
 def test_resolve_mapping_arg(tmp_path: Path, workspace: Workspace) -> None:
     repo = workspace.mappings
-    assert mp.resolve_mapping_arg("Shopify", repo).platform == "shopify"
+    assert platforms.resolve_mapping_arg("Shopify", repo).platform == "shopify"
     f = tmp_path / "m.json"
     f.write_text(json.dumps({"columns": {"item.description": "Desc", "item.value": ["V"]}}))
-    assert mp.resolve_mapping_arg(str(f), repo).columns["item.description"] == ["Desc"]
+    assert platforms.resolve_mapping_arg(str(f), repo).columns["item.description"] == ["Desc"]
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"columns": {"nonsense": "x"}}))
     with pytest.raises(InputError, match="unknown target"):
-        mp.resolve_mapping_arg(str(bad), repo)
+        platforms.resolve_mapping_arg(str(bad), repo)
     with pytest.raises(InputError, match="unknown mapping"):
-        mp.resolve_mapping_arg("nosuchshop", repo)
+        platforms.resolve_mapping_arg("nosuchshop", repo)
 
 
 def test_resolve_is_loose_about_header_spelling() -> None:

@@ -30,10 +30,11 @@ from shipdesk.core.exchange.cells import (
     parse_hs,
     parse_number,
     parse_weight_unit,
+    weight_unit_in_header,
 )
 from shipdesk.core.exchange.csv_sheets import csv_text
 from shipdesk.core.exchange.import_result import RowProblem
-from shipdesk.core.exchange.mapping import _unit_hint, norm_header
+from shipdesk.core.exchange.mapping import norm_header
 from shipdesk.core.exchange.safety import neutralise
 from shipdesk.core.exchange.sheet_reader import Cell, is_blank_row
 from shipdesk.core.exchange.sheets import open_sheet
@@ -88,7 +89,7 @@ def _column_key(header: str) -> tuple[str, str | None] | None:
     bare = norm_header(re.sub(r"\([^)]*\)", "", plain))
     for key, names in _ALIASES.items():
         if bare in names:
-            return key, (_unit_hint(header) if key == "weight" else None)
+            return key, (weight_unit_in_header(header) if key == "weight" else None)
     for suffix, unit in _UNIT_SUFFIXES:  # net_weight_kg, weightg, Gewicht kg
         if bare.endswith(suffix) and bare[: -len(suffix)] in _ALIASES["weight"]:
             return "weight", unit

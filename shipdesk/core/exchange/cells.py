@@ -356,3 +356,20 @@ def kg_text(d: Decimal, unit: str) -> str:
     if q == 0:  # a few grams still weigh something on the form
         q = Decimal("0.001")
     return number_text(q)
+
+
+_UNIT_HINTS = (
+    (re.compile(r"\((g|grams?)\)|\bgrams?\b|\bgramm\b"), "g"),
+    (re.compile(r"\((lbs?|pounds?)\)|\blbs?\b|\bpounds?\b"), "lb"),
+    (re.compile(r"\((oz|ounces?)\)|\bounces?\b|\boz\b"), "oz"),
+    (re.compile(r"\(kg\)|\bkg\b|\bkilo"), "kg"),
+)
+
+
+def weight_unit_in_header(header: str) -> str | None:
+    """The weight unit a column header names ("Weight (g)" -> "g"), or None."""
+    h = header.casefold()
+    for rx, unit in _UNIT_HINTS:
+        if rx.search(h):
+            return unit
+    return None

@@ -33,6 +33,7 @@ from shipdesk.core.exchange.cells import (
     parse_date,
     parse_non_delivery,
     parse_number,
+    weight_unit_in_header,
 )
 from shipdesk.core.exchange.import_result import (
     CatalogueReport,
@@ -41,7 +42,7 @@ from shipdesk.core.exchange.import_result import (
     RejectedRow,
     RowProblem,
 )
-from shipdesk.core.exchange.mapping import ColumnMapping, _unit_hint, detect, header_score
+from shipdesk.core.exchange.mapping import ColumnMapping
 from shipdesk.core.exchange.order_rows import (
     LABELS,
     OrderRows,
@@ -49,6 +50,7 @@ from shipdesk.core.exchange.order_rows import (
     is_order_level_empty,
     take_row,
 )
+from shipdesk.core.exchange.platform_maps import detect, header_score
 from shipdesk.core.exchange.sheet_reader import is_blank_row
 from shipdesk.core.exchange.sheets import open_sheet
 from shipdesk.core.model import PARTY_FIELDS, Declaration, Party
@@ -348,4 +350,4 @@ def _finish(
 
 
 def _unit_of(header: str) -> str:
-    return _unit_hint(header) or "kg"
+    return weight_unit_in_header(header) or "kg"

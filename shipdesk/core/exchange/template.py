@@ -9,7 +9,8 @@ import io
 from pathlib import Path
 
 from shipdesk.core.errors import DataError
-from shipdesk.core.exchange.mapping import TARGETS, WEIGHT_UNITS, platform
+from shipdesk.core.exchange.mapping import TARGETS, WEIGHT_UNITS
+from shipdesk.core.exchange.platform_maps import platform
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Category, NonDelivery
 

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from shipdesk.core.exchange.catalogue_file import ProductFile as ProductFile
     from shipdesk.core.exchange.import_result import ImportResult as ImportResult
     from shipdesk.core.exchange.mapping import ColumnMapping as ColumnMapping
-    from shipdesk.core.exchange.mapping import PlatformMap as PlatformMap
     from shipdesk.core.exchange.mapping import Target as MappingTarget
+    from shipdesk.core.exchange.platform_maps import PlatformMap as PlatformMap
     from shipdesk.core.exchange.sheet_reader import Cell
     from shipdesk.core.storage.products import Product as Product
     from shipdesk.core.storage.products import ProductIndex
@@ -95,7 +95,7 @@ def packaging(ws: Workspace, value: Decimal | str | None) -> Decimal | None:
 def preview(path: str | Path, limit: int = 5) -> tuple[list[str], list[tuple[int, list[Cell]]]]:
     """The headers and the first ``limit`` rows ((row number, cells)) of an orders file, to
     show and check the column mapping before importing."""
-    from shipdesk.core.exchange.mapping import header_score
+    from shipdesk.core.exchange.platform_maps import header_score
     from shipdesk.core.exchange.sheets import read_table
 
     return read_table(path, limit=limit, header_score=header_score)
@@ -148,20 +148,20 @@ def new_mapping() -> ColumnMapping:
 def detect_mapping(headers: list[str]) -> ColumnMapping:
     """The mapping read from a file's headers: a known shop export, or columns matched by
     name."""
-    from shipdesk.core.exchange.mapping import detect
+    from shipdesk.core.exchange.platform_maps import detect
 
     return detect(headers)
 
 
 def platform_mapping(platform_id: str) -> ColumnMapping | None:
     """The shipped mapping of a shop's export (None: no such shop)."""
-    from shipdesk.core.exchange.mapping import platform
+    from shipdesk.core.exchange.platform_maps import platform
 
     return platform(platform_id)
 
 
 def platform_mappings() -> list[PlatformMap]:
-    from shipdesk.core.exchange.mapping import platform_maps
+    from shipdesk.core.exchange.platform_maps import platform_maps
 
     return list(platform_maps())
 
@@ -186,7 +186,7 @@ def save_mapping(ws: Workspace, name: str, mapping: ColumnMapping) -> None:
 
 def resolve_mapping(ws: Workspace, arg: str) -> ColumnMapping:
     """``--mapping``: a platform id, a saved mapping's name, or a .json/.toml mapping file."""
-    from shipdesk.core.exchange.mapping import resolve_mapping_arg
+    from shipdesk.core.exchange.platform_maps import resolve_mapping_arg
 
     return resolve_mapping_arg(arg, ws.mappings)
 
