@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from shipdesk.core.i18n import lang_code
+from shipdesk.core.validation.checks import RULES, Context
 from shipdesk.core.validation.fields import field_label
 from shipdesk.core.validation.form_choice import decide
 from shipdesk.core.validation.operators import OperatorProfile, get_profile
@@ -21,7 +22,6 @@ from shipdesk.core.validation.result import (
     ValidationResult,
     problem,
 )
-from shipdesk.core.validation.rules import RULES, Context
 from shipdesk.core.validation.thresholds import near_fraction, thresholds
 
 if TYPE_CHECKING:
