@@ -12,7 +12,8 @@ import pytest
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange import batch
-from shipdesk.core.exchange.batch import BatchSummary, Checks, safe_stem, summary_lines
+from shipdesk.core.exchange.batch import Checks, safe_stem
+from shipdesk.core.exchange.batch_summary import BatchSummary, summary_lines
 from shipdesk.core.exchange.orders import import_orders
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.progress import CancelToken

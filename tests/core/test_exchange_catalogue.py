@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange.batch import BatchSummary, summary_lines
+from shipdesk.core.exchange.batch_summary import BatchSummary, summary_lines
 from shipdesk.core.exchange.catalogue_file import read_products
 from shipdesk.core.exchange.import_result import ImportResult
 from shipdesk.core.exchange.orders import import_orders, parse_packaging

@@ -16,6 +16,7 @@ findings or warnings. One declaration's failure never stops the others.
 
 The judges are handed in as a :class:`Checks` value (the services build it from the workspace:
 the user's catalogue, operator profile and rates), so this module calls nothing above it.
+What came of each declaration is :mod:`.batch_summary`.
 """
 
 from __future__ import annotations
@@ -25,124 +26,27 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from shipdesk.core.errors import ShipdeskError
+from shipdesk.core.errors import InputError, ShipdeskError
+from shipdesk.core.exchange.batch_summary import (
+    STATUS_BLOCKED,
+    STATUS_CHECK,
+    STATUS_FAILED,
+    STATUS_OK,
+    BatchSummary,
+    Outcome,
+)
 from shipdesk.core.exchange.declaration_json import dumps
-from shipdesk.core.exchange.import_result import CatalogueReport, ImportResult, RowProblem
+from shipdesk.core.exchange.import_result import ImportResult
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Declaration
 from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback
+from shipdesk.core.screening.overrides import blocking
 
 log = logging.getLogger("shipdesk.exchange.batch")
-
-STATUS_OK = "ok"
-STATUS_CHECK = "check"  # made, but something needs a human look (suggested codes, warnings)
-STATUS_BLOCKED = "blocked"  # prohibited item or validation errors: no PDF
-STATUS_FAILED = "failed"  # an unexpected error while processing this one
-
-
-@dataclass
-class Outcome:
-    """What happened to one declaration of the batch."""
-
-    name: str  # order number (or file stem)
-    status: str
-    json_path: Path | None = None
-    pdf_path: Path | None = None
-    form: str = ""
-    findings: list[dict[str, Any]] = field(default_factory=list)
-    problems: list[dict[str, Any]] = field(default_factory=list)
-    suggested: list[dict[str, Any]] = field(default_factory=list)
-    message: str = ""
-
-    def reasons(self) -> list[str]:
-        out = [
-            f"{f['level']}: {str(f['message']).rstrip('.')}"
-            for f in self.findings
-            if f.get("level") in ("prohibited", "restricted")
-        ]
-        out += [
-            f"{p['field']}: {str(p['message']).rstrip('.')}"
-            for p in self.problems
-            if p["level"] == "error"
-        ]
-        if self.message:
-            out.append(self.message)
-        return out
-
-
-@dataclass
-class BatchSummary:
-    out_dir: Path
-    outcomes: list[Outcome] = field(default_factory=list)
-    rows_read: int = 0
-    rows_rejected: int = 0
-    rows_skipped: int = 0  # nothing in the mapped columns (report footers, notes)
-    row_problems: list[RowProblem] = field(default_factory=list)
-    rejected_path: Path | None = None
-    notes: list[str] = field(default_factory=list)
-    cancelled: bool = False
-    seconds: float = 0.0
-    catalogue: CatalogueReport | None = None  # when a product catalogue or packaging was used
-
-    def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
-
-    @property
-    def made(self) -> int:
-        return sum(1 for o in self.outcomes if o.json_path is not None)
-
-    @property
-    def pdfs(self) -> int:
-        return sum(1 for o in self.outcomes if o.pdf_path is not None)
-
-    @property
-    def all_clear(self) -> bool:
-        """True when every row went through and no declaration is blocked or failed."""
-        return (
-            not self.cancelled
-            and self.rows_rejected == 0
-            and self.count(STATUS_BLOCKED) == 0
-            and self.count(STATUS_FAILED) == 0
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "out_dir": str(self.out_dir),
-            "declarations": self.made,
-            "pdfs": self.pdfs,
-            "ok": self.count(STATUS_OK),
-            "to_check": self.count(STATUS_CHECK),
-            "blocked": self.count(STATUS_BLOCKED),
-            "failed": self.count(STATUS_FAILED),
-            "rows_read": self.rows_read,
-            "rows_rejected": self.rows_rejected,
-            "rows_skipped": self.rows_skipped,
-            "rejected_file": str(self.rejected_path) if self.rejected_path else None,
-            "cancelled": self.cancelled,
-            "notes": list(self.notes),
-            "catalogue": self.catalogue.to_json() if self.catalogue is not None else None,
-            "outcomes": [
-                {
-                    "name": o.name,
-                    "status": o.status,
-                    "file": str(o.json_path) if o.json_path else None,
-                    "pdf": str(o.pdf_path) if o.pdf_path else None,
-                    "form": o.form,
-                    "reasons": o.reasons(),
-                    "suggested_hs": o.suggested,
-                }
-                for o in self.outcomes
-            ],
-            "row_problems": [
-                {"row": p.row, "column": p.column, "level": p.level, "message": p.message}
-                for p in self.row_problems
-            ],
-        }
-
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
@@ -260,8 +164,6 @@ def _suggest(decl: Declaration, lookup: _Lookup) -> list[dict[str, Any]]:
 def _screen(decl: Declaration, channel: str, checks: Checks) -> tuple[list[Any], list[Any]]:
     """(all findings, blocking findings)."""
     findings = list(checks.screen(decl, channel))
-    from shipdesk.core.screening.overrides import blocking
-
     return findings, list(blocking(decl, findings))
 
 
@@ -301,8 +203,6 @@ def run_batch(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        from shipdesk.core.errors import InputError
-
         raise InputError(f"cannot create the folder ({exc.strerror})", source=str(out)) from None
     summary = BatchSummary(out_dir=out)
     if isinstance(result_or_decls, ImportResult):
@@ -348,11 +248,11 @@ def run_batch(
             json_path = out / f"{stem}.shipdesk.json"
             atomic_write_bytes(json_path, dumps(decl).encode("utf-8"))
             outcome.json_path = json_path
-            findings, blocking = _screen(decl, channel, checks)
+            findings, blockers = _screen(decl, channel, checks)
             outcome.findings = [_finding_json(f) for f in findings]
             vres = checks.validate(decl)
             outcome.form, outcome.problems = _problems_json(vres)
-            if blocking or getattr(vres, "has_errors", False):
+            if blockers or getattr(vres, "has_errors", False):
                 outcome.status = STATUS_BLOCKED
             else:
                 if render_pdf:
@@ -380,35 +280,3 @@ def run_batch(
         progress(len(summary.outcomes), total, "done")
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def summary_lines(summary: BatchSummary, max_rows: int = 50) -> list[str]:
-    """A human summary of the batch for the CLI and the GUI."""
-    lines = [
-        f"Declarations made: {summary.made} in {summary.out_dir} "
-        f"({summary.count(STATUS_OK)} ready, {summary.count(STATUS_CHECK)} to check, "
-        f"{summary.count(STATUS_BLOCKED)} blocked, {summary.count(STATUS_FAILED)} failed); "
-        f"PDFs written: {summary.pdfs}",
-    ]
-    if summary.cancelled:
-        lines.append("Cancelled: the remaining declarations were not processed.")
-    for o in summary.outcomes:
-        if o.status in (STATUS_BLOCKED, STATUS_FAILED):
-            reasons = "; ".join(o.reasons()[:3]) or o.status
-            lines.append(f"  {o.status.upper()} {o.name}: {reasons}")
-    n_sugg = sum(len(o.suggested) for o in summary.outcomes)
-    if n_sugg:
-        lines.append(f"HS codes suggested (confirm before sending): {n_sugg}")
-    lines.extend(summary.notes)
-    errors = [p for p in summary.row_problems if p.level == "error"]
-    counts = f"Rows read: {summary.rows_read}; rows rejected: {summary.rows_rejected}"
-    if summary.rows_skipped:
-        counts += f"; rows skipped (nothing in the mapped columns): {summary.rows_skipped}"
-    lines.append(counts)
-    for p in errors[:max_rows]:
-        lines.append(f"  row {p.row}, column {p.column!r}: {p.message}")
-    if len(errors) > max_rows:
-        lines.append(f"  ... and {len(errors) - max_rows} more (see the rejected rows file)")
-    if summary.rejected_path:
-        lines.append(f"Rejected rows written to {summary.rejected_path} (fix and re-import)")
-    return lines

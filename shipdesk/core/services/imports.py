@@ -23,8 +23,8 @@ from shipdesk.core.services import classification, declarations
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from shipdesk.core.exchange.batch import BatchSummary as BatchSummary
     from shipdesk.core.exchange.batch import Checks
+    from shipdesk.core.exchange.batch_summary import BatchSummary as BatchSummary
     from shipdesk.core.exchange.catalogue_file import ProductFile as ProductFile
     from shipdesk.core.exchange.import_result import ImportResult as ImportResult
     from shipdesk.core.exchange.mapping import ColumnMapping as ColumnMapping
@@ -249,7 +249,7 @@ def batch_checks(ws: Workspace, operator: str | None = None) -> Checks:
 
 def summary_lines(summary: BatchSummary, max_rows: int = 50) -> list[str]:
     """The batch summary in words: counts, notes and (up to ``max_rows``) indented rows."""
-    from shipdesk.core.exchange.batch import summary_lines as _lines
+    from shipdesk.core.exchange.batch_summary import summary_lines as _lines
 
     return _lines(summary, max_rows)
 

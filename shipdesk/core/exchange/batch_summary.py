@@ -1,0 +1,152 @@
+"""What a batch made of each declaration, and the summary shown to people.
+
+:class:`Outcome` is one declaration's status (ok, to check, blocked, failed), its files and the
+reasons; :class:`BatchSummary` gathers them with the row counts of the import, its rejected-row
+file and notes, as JSON for ``import --json`` and as lines for the command line and the import
+dialog (:func:`summary_lines`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from shipdesk.core.exchange.import_result import CatalogueReport, RowProblem
+
+STATUS_OK = "ok"
+STATUS_CHECK = "check"  # made, but something needs a human look (suggested codes, warnings)
+STATUS_BLOCKED = "blocked"  # prohibited item or validation errors: no PDF
+STATUS_FAILED = "failed"  # an unexpected error while processing this one
+
+
+@dataclass
+class Outcome:
+    """What happened to one declaration of the batch."""
+
+    name: str  # order number (or file stem)
+    status: str
+    json_path: Path | None = None
+    pdf_path: Path | None = None
+    form: str = ""
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[dict[str, Any]] = field(default_factory=list)
+    suggested: list[dict[str, Any]] = field(default_factory=list)
+    message: str = ""
+
+    def reasons(self) -> list[str]:
+        out = [
+            f"{f['level']}: {str(f['message']).rstrip('.')}"
+            for f in self.findings
+            if f.get("level") in ("prohibited", "restricted")
+        ]
+        out += [
+            f"{p['field']}: {str(p['message']).rstrip('.')}"
+            for p in self.problems
+            if p["level"] == "error"
+        ]
+        if self.message:
+            out.append(self.message)
+        return out
+
+
+@dataclass
+class BatchSummary:
+    out_dir: Path
+    outcomes: list[Outcome] = field(default_factory=list)
+    rows_read: int = 0
+    rows_rejected: int = 0
+    rows_skipped: int = 0  # nothing in the mapped columns (report footers, notes)
+    row_problems: list[RowProblem] = field(default_factory=list)
+    rejected_path: Path | None = None
+    notes: list[str] = field(default_factory=list)
+    cancelled: bool = False
+    seconds: float = 0.0
+    catalogue: CatalogueReport | None = None  # when a product catalogue or packaging was used
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def made(self) -> int:
+        return sum(1 for o in self.outcomes if o.json_path is not None)
+
+    @property
+    def pdfs(self) -> int:
+        return sum(1 for o in self.outcomes if o.pdf_path is not None)
+
+    @property
+    def all_clear(self) -> bool:
+        """True when every row went through and no declaration is blocked or failed."""
+        return (
+            not self.cancelled
+            and self.rows_rejected == 0
+            and self.count(STATUS_BLOCKED) == 0
+            and self.count(STATUS_FAILED) == 0
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "out_dir": str(self.out_dir),
+            "declarations": self.made,
+            "pdfs": self.pdfs,
+            "ok": self.count(STATUS_OK),
+            "to_check": self.count(STATUS_CHECK),
+            "blocked": self.count(STATUS_BLOCKED),
+            "failed": self.count(STATUS_FAILED),
+            "rows_read": self.rows_read,
+            "rows_rejected": self.rows_rejected,
+            "rows_skipped": self.rows_skipped,
+            "rejected_file": str(self.rejected_path) if self.rejected_path else None,
+            "cancelled": self.cancelled,
+            "notes": list(self.notes),
+            "catalogue": self.catalogue.to_json() if self.catalogue is not None else None,
+            "outcomes": [
+                {
+                    "name": o.name,
+                    "status": o.status,
+                    "file": str(o.json_path) if o.json_path else None,
+                    "pdf": str(o.pdf_path) if o.pdf_path else None,
+                    "form": o.form,
+                    "reasons": o.reasons(),
+                    "suggested_hs": o.suggested,
+                }
+                for o in self.outcomes
+            ],
+            "row_problems": [
+                {"row": p.row, "column": p.column, "level": p.level, "message": p.message}
+                for p in self.row_problems
+            ],
+        }
+
+
+def summary_lines(summary: BatchSummary, max_rows: int = 50) -> list[str]:
+    """A human summary of the batch for the CLI and the GUI."""
+    lines = [
+        f"Declarations made: {summary.made} in {summary.out_dir} "
+        f"({summary.count(STATUS_OK)} ready, {summary.count(STATUS_CHECK)} to check, "
+        f"{summary.count(STATUS_BLOCKED)} blocked, {summary.count(STATUS_FAILED)} failed); "
+        f"PDFs written: {summary.pdfs}",
+    ]
+    if summary.cancelled:
+        lines.append("Cancelled: the remaining declarations were not processed.")
+    for o in summary.outcomes:
+        if o.status in (STATUS_BLOCKED, STATUS_FAILED):
+            reasons = "; ".join(o.reasons()[:3]) or o.status
+            lines.append(f"  {o.status.upper()} {o.name}: {reasons}")
+    n_sugg = sum(len(o.suggested) for o in summary.outcomes)
+    if n_sugg:
+        lines.append(f"HS codes suggested (confirm before sending): {n_sugg}")
+    lines.extend(summary.notes)
+    errors = [p for p in summary.row_problems if p.level == "error"]
+    counts = f"Rows read: {summary.rows_read}; rows rejected: {summary.rows_rejected}"
+    if summary.rows_skipped:
+        counts += f"; rows skipped (nothing in the mapped columns): {summary.rows_skipped}"
+    lines.append(counts)
+    for p in errors[:max_rows]:
+        lines.append(f"  row {p.row}, column {p.column!r}: {p.message}")
+    if len(errors) > max_rows:
+        lines.append(f"  ... and {len(errors) - max_rows} more (see the rejected rows file)")
+    if summary.rejected_path:
+        lines.append(f"Rejected rows written to {summary.rejected_path} (fix and re-import)")
+    return lines
