@@ -265,7 +265,7 @@ def write_products(products: list[Product], path: str | Path) -> Path:
     for prod in products:
         rows.append([neutralise(getattr(prod, h)) for h in EXPORT_HEADERS])
     if suffix == ".xlsx":
-        import openpyxl  # kept lazy: slow to import, and only .xlsx output needs it
+        import openpyxl  # openpyxl kept lazy: slow to import, and only .xlsx output needs it
 
         wb = openpyxl.Workbook(write_only=True)
         ws = wb.create_sheet("Products")

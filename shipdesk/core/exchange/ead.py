@@ -24,6 +24,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from stdnum.eu import vat
+
 from shipdesk import __version__
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.safety import neutralise
@@ -114,8 +116,6 @@ def id_type(value: str, country: str = "") -> str:
         return "CPF"
     if country == "BR" and re.fullmatch(r"\d{14}", v):
         return "CNPJ"
-    from stdnum.eu import vat
-
     return "VAT" if vat.is_valid(v) else "TAX_ID"
 
 

@@ -86,7 +86,7 @@ class ImportResult:
         p = Path(path)
         rows = [[neutralise(v) for v in row] for row in self.rejected_table()]
         if p.suffix.lower() == ".xlsx":
-            import openpyxl  # kept lazy: slow to import, and only .xlsx output needs it
+            import openpyxl  # openpyxl kept lazy: slow to import, and only .xlsx output needs it
 
             wb = openpyxl.Workbook(write_only=True)
             ws = wb.create_sheet("Rejected rows")

@@ -99,7 +99,7 @@ def export_register(
     decls: Sequence[Declaration], path: str | Path, files: Sequence[str] | None = None
 ) -> Path:
     """Write the register workbook; ``files`` names each declaration's file (same order)."""
-    import openpyxl
+    import openpyxl  # openpyxl kept lazy: slow to import
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 

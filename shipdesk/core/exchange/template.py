@@ -8,6 +8,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pycountry
+
 from shipdesk.core.errors import DataError
 from shipdesk.core.exchange.mapping import TARGETS, WEIGHT_UNITS
 from shipdesk.core.exchange.platform_maps import platform
@@ -60,8 +62,6 @@ def template_headers() -> list[tuple[str, str]]:
 
 
 def _lists() -> dict[str, list[str]]:
-    import pycountry
-
     countries = sorted({c.alpha_2 for c in pycountry.countries} | {"XK"})
     currencies = sorted(c.alpha_3 for c in pycountry.currencies)
     return {
@@ -89,7 +89,7 @@ def _list_for(key: str) -> str | None:
 
 def write_template(path: str | Path) -> Path:
     """Write the import template workbook."""
-    import openpyxl
+    import openpyxl  # openpyxl kept lazy: slow to import
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
