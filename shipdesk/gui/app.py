@@ -14,14 +14,18 @@ from types import TracebackType
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from shipdesk import __version__
+from shipdesk.core import i18n
 from shipdesk.core.logs import log_exception, setup_logging
 from shipdesk.core.paths import resource
+from shipdesk.core.services import Workspace, classification, declarations, open_workspace
+from shipdesk.gui import workers
+from shipdesk.gui.dialogs.import_dialog import ImportDialog
 
 if TYPE_CHECKING:
-    from shipdesk.core.services import Workspace
     from shipdesk.gui.main_window import MainWindow
 
 log = logging.getLogger("shipdesk.gui")
@@ -52,8 +56,6 @@ def _install_excepthook() -> None:
 def _install_translators(app: QApplication, lang: str | None, ui_language: str = "") -> None:
     """ShipDesk's own catalogue (core.i18n) and Qt's qtbase texts, in the same language:
     ``lang``, else the interface language of the settings, else the system's."""
-    from shipdesk.core import i18n
-
     if not lang:
         lang = ui_language or QLocale.system().name()
     lang = i18n.set_language(lang)
@@ -75,8 +77,6 @@ def make_app(
     app.setDesktopFileName("shipdesk")
     icon_path = resource("icons", "shipdesk.svg")
     if icon_path.exists():
-        from PySide6.QtGui import QIcon
-
         app.setWindowIcon(QIcon(str(icon_path)))
     _install_translators(app, lang, ui_language)
     return app
@@ -87,8 +87,6 @@ def warm_up_lookup() -> None:
 
     def run() -> None:
         try:
-            from shipdesk.core.services import classification
-
             classification.warm_up()
             log.info("tariff lookup ready %.2f s after start", time.perf_counter() - _T0)
         except Exception:
@@ -99,8 +97,6 @@ def warm_up_lookup() -> None:
 
 def restore_or_new(window: MainWindow) -> None:
     """Resume the newest draft (nothing typed is lost), after purging expired ones."""
-    from shipdesk.core.services import declarations
-
     found = declarations.resume(window.session.ws)
     if found is not None:
         draft_id, decl, title = found
@@ -112,12 +108,11 @@ def restore_or_new(window: MainWindow) -> None:
 
 def main(argv: Sequence[str] = ()) -> int:
     """Open the workspace once, show the window, close the workspace when the app quits."""
-    from shipdesk.core.services import open_workspace
-
     setup_logging()
     _install_excepthook()
     with open_workspace() as ws:
         app = make_app(argv, ui_language=ws.settings.ui_language)
+        # PySide6.QtPdf (the preview) and every page load here, after the start clock (_T0)
         from shipdesk.gui.main_window import MainWindow
 
         window = MainWindow(ws)
@@ -128,8 +123,6 @@ def main(argv: Sequence[str] = ()) -> int:
         )
         warm_up_lookup()
         code = app.exec()
-        from shipdesk.gui import workers
-
         workers.wait_all(5000)  # no worker may still hold the database when it closes
         return code
 
@@ -148,16 +141,12 @@ def take_screenshots(
     out_dir: Path, lang: str | None = None, sample: Path | None = None
 ) -> list[Path]:
     """Open each main screen with sample data offscreen and save one PNG per screen."""
-    from shipdesk.core.services import open_workspace
-
     with open_workspace() as ws:
         return _screenshots(ws, out_dir, lang, sample)
 
 
 def _screenshots(ws: Workspace, out_dir: Path, lang: str | None, sample: Path | None) -> list[Path]:
-    from shipdesk.core.services import declarations
-    from shipdesk.gui import workers
-    from shipdesk.gui.main_window import MainWindow
+    from shipdesk.gui.main_window import MainWindow  # PySide6.QtPdf, as in main()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app([], lang=lang, ui_language=ws.settings.ui_language)
@@ -195,8 +184,6 @@ def _settle(app: QApplication, seconds: float) -> None:
 
 
 def _import_screenshot(window: MainWindow, path: Path, app: QApplication) -> Path:
-    from shipdesk.gui.dialogs.import_dialog import ImportDialog
-
     dlg = ImportDialog(window.session.ws, parent=window)
     dlg.load_file(resource("samples", "shopify_orders.csv"))
     dlg.show()

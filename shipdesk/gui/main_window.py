@@ -25,6 +25,9 @@ from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import Workspace, declarations, records
+from shipdesk.gui import workers
+from shipdesk.gui.dialogs.import_dialog import ImportDialog
+from shipdesk.gui.dialogs.settings import SettingsDialog
 from shipdesk.gui.pages.documents import DocumentsPage
 from shipdesk.gui.pages.items import ItemsPage
 from shipdesk.gui.pages.parties import PartyPage
@@ -255,14 +258,10 @@ class MainWindow(QMainWindow):
             )
 
     def import_dialog(self) -> None:
-        from shipdesk.gui.dialogs.import_dialog import ImportDialog
-
         dlg = ImportDialog(self.ws, parent=self)
         dlg.exec()
 
     def settings_dialog(self) -> None:
-        from shipdesk.gui.dialogs.settings import SettingsDialog
-
         dlg = SettingsDialog(self.ws, self)
         if dlg.exec():
             self.session.check_now()
@@ -293,7 +292,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.flush()
-        from shipdesk.gui import workers
-
         workers.wait_all(5000)
         event.accept()

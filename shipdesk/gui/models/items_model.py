@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 from shipdesk.core import hscode
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration, Item
+from shipdesk.gui.widgets.marks import level_icon
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Problem
@@ -120,8 +121,6 @@ class ItemsTableModel(QAbstractTableModel):
                 return f"{prefix}{value}  {mark}" if value else f"{prefix}{mark}"
             return prefix + value
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and row in self.row_levels:
-            from shipdesk.gui.widgets.marks import level_icon
-
             level = self.row_levels[row]
             return level_icon("info" if level == "warning" else level)
         if role == Qt.ItemDataRole.ToolTipRole and probs:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.model import Category, NonDelivery
 from shipdesk.core.services import declarations
-from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
+from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel, parse_item_path
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.findings import FindingsWidget
 from shipdesk.gui.widgets.hs_search import HsSearchWidget
@@ -344,8 +344,6 @@ class ItemsPage(QWidget):
         self._show_findings()
 
     def focus_field(self, path: str) -> bool:
-        from shipdesk.gui.models.items_model import parse_item_path
-
         row, field = parse_item_path(path)
         if row is not None:
             col = COLUMN_KEYS.index(field) if field in COLUMN_KEYS else 0

@@ -25,6 +25,7 @@ from shipdesk.core.address import address_lines
 from shipdesk.core.i18n import N_, _, language, ngettext
 from shipdesk.core.services import declarations
 from shipdesk.gui.session import EditSession
+from shipdesk.gui.widgets.findings import OverrideDialog
 from shipdesk.gui.widgets.marks import level_icon
 
 if TYPE_CHECKING:
@@ -172,8 +173,6 @@ class ReviewPage(QWidget):
         if finding is None or finding.level != "prohibited":
             return False
         if reason is None:
-            from shipdesk.gui.widgets.findings import OverrideDialog
-
             dialog = OverrideDialog(finding, self)
             if not dialog.exec():
                 return False
