@@ -103,11 +103,4 @@ class EditSession(QObject):
 
     def problems_for(self, prefix: str) -> list[Problem]:
         """Problems whose field path is ``prefix`` or below it."""
-        if not self.validation:
-            return []
-        out = []
-        for p in self.validation.problems:
-            f = p.field
-            if f == prefix or f.startswith(prefix + ".") or f.startswith(prefix + "["):
-                out.append(p)
-        return out
+        return self.validation.for_field(prefix) if self.validation else []

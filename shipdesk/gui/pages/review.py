@@ -91,8 +91,8 @@ class ReviewPage(QWidget):
         d = s.decl
         res = s.validation
         form = (res.form if res is not None else "?").upper()
-        n_err = len([p for p in res.problems if p.level == "error"]) if res else 0
-        n_warn = len([p for p in res.problems if p.level == "warning"]) if res else 0
+        n_err = len(res.errors) if res else 0
+        n_warn = len(res.warnings) if res else 0
         blocked = self.blocking_findings()
         if not n_err and not blocked:
             state = "✔ " + _("Ready to print.")
