@@ -14,7 +14,18 @@ from pathlib import Path
 import pytest
 
 PKG = Path(__file__).resolve().parents[2] / "shipdesk"
-GROUND = {"model", "money", "errors", "paths", "hscode", "fileio", "text", "i18n"}
+GROUND = {
+    "model",
+    "money",
+    "rates",
+    "ecb_rates",
+    "errors",
+    "paths",
+    "hscode",
+    "fileio",
+    "text",
+    "i18n",
+}
 # below the services: what a face asks a service for (forms.py holds the operator profiles and
 # the choice of form, which belong to the judges)
 BEHIND_THE_DOOR = {"exchange", "documents", "validation", "screening", "tariff", "storage", "forms"}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from shipdesk.core import money
+from shipdesk.core import money, rates
 from shipdesk.core.errors import InputError
 from shipdesk.core.services import Workspace, data
 
@@ -57,22 +57,22 @@ def test_minor_units_and_rounding() -> None:
 
 
 def test_same_currency_needs_no_rate() -> None:
-    c = money.convert(Decimal("12.50"), "EUR", "EUR")
+    c = rates.convert(Decimal("12.50"), "EUR", "EUR")
     assert c.amount == Decimal("12.50") and c.rate == 1 and c.rate_date is None
 
 
 def test_sdr_to_uses_shipped_imf_rates_with_date() -> None:
-    c = money.sdr_to("JPY", on=date(2025, 11, 1))
+    c = rates.sdr_to("JPY", on=date(2025, 11, 1))
     assert c.rate == Decimal("206.163")
     assert c.rate_date == date(2025, 10, 20)
     assert "IMF" in c.source
     # the newest table (22 Dec 2025) has USD
-    c = money.sdr_to("USD")
+    c = rates.sdr_to("USD")
     assert c.rate == Decimal("1.3672") and c.rate_date == date(2025, 12, 22)
 
 
 def test_convert_shows_rate_and_date() -> None:
-    c = money.convert(Decimal("100"), "EUR", "USD", on=date(2025, 10, 20))
+    c = rates.convert(Decimal("100"), "EUR", "USD", on=date(2025, 10, 20))
     assert c.rate == Decimal("1.16549")
     assert c.amount == Decimal("116.549")
     assert c.rate_date == date(2025, 10, 20)
@@ -81,22 +81,22 @@ def test_convert_shows_rate_and_date() -> None:
 
 
 def test_cross_rate_through_the_euro() -> None:
-    c = money.convert(Decimal("100"), "GBP", "USD", on=date(2025, 10, 20))
+    c = rates.convert(Decimal("100"), "GBP", "USD", on=date(2025, 10, 20))
     assert abs(c.amount - Decimal("134.10")) < Decimal("0.05")  # 1.36568 / 1.01841
 
 
 def test_sdr_conversion_both_ways() -> None:
-    there = money.convert(Decimal("300"), "XDR", "EUR", on=date(2025, 10, 20))
+    there = rates.convert(Decimal("300"), "XDR", "EUR", on=date(2025, 10, 20))
     assert there.amount == Decimal("351.528")
-    back = money.convert(there.amount, "EUR", "XDR", on=date(2025, 10, 20))
+    back = rates.convert(there.amount, "EUR", "XDR", on=date(2025, 10, 20))
     assert abs(back.amount - Decimal("300")) < Decimal("0.0001")
 
 
 def test_unknown_pair_and_bad_codes() -> None:
-    with pytest.raises(money.RateUnavailable, match="MNT"):
-        money.convert(Decimal(1), "MNT", "EUR")
+    with pytest.raises(rates.RateUnavailable, match="MNT"):
+        rates.convert(Decimal(1), "MNT", "EUR")
     with pytest.raises(InputError, match="ISO 4217"):
-        money.convert(Decimal(1), "EURO", "USD")
+        rates.convert(Decimal(1), "EURO", "USD")
 
 
 def rates_file(ws: Workspace) -> Path:
@@ -237,7 +237,7 @@ def test_rates_info(workspace: Workspace) -> None:
 def test_convert_reads_no_file_and_uses_the_rate_book_handed_in(workspace: Workspace) -> None:
     rates_file(workspace).write_text("{not json", encoding="utf-8")  # never opened by convert
     day = date(2025, 10, 20)
-    assert money.convert(Decimal(10), "EUR", "USD", on=day).rate == Decimal("1.16549")
-    mine = money.RateBook({"eur": {day: {"USD": (Decimal("1.20"), "mine")}}})
-    c = money.convert(Decimal(10), "EUR", "USD", on=day, rates=mine)
+    assert rates.convert(Decimal(10), "EUR", "USD", on=day).rate == Decimal("1.16549")
+    mine = rates.RateBook({"eur": {day: {"USD": (Decimal("1.20"), "mine")}}})
+    c = rates.convert(Decimal(10), "EUR", "USD", on=day, rates=mine)
     assert (c.rate, c.source) == (Decimal("1.20"), "mine")

@@ -10,8 +10,8 @@ import pytest
 
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.model import Declaration, Item
-from shipdesk.core.money import convert
 from shipdesk.core.paths import resource
+from shipdesk.core.rates import convert
 from shipdesk.core.validation import form_choice, operators
 
 # id -> (limit, currency, letter max kg, languages that must be accepted, country)

@@ -383,7 +383,7 @@ def test_value_threshold_uses_unit_value_and_currency() -> None:
 
 
 def test_value_limits_convert_like_the_form_choice() -> None:
-    from shipdesk.core.money import convert
+    from shipdesk.core.rates import convert
 
     on = date(2026, 11, 27)
     assert (
@@ -397,7 +397,7 @@ def test_value_limits_convert_like_the_form_choice() -> None:
 
 
 def test_value_limits_use_the_rate_book_handed_in() -> None:
-    from shipdesk.core.money import RateBook, convert
+    from shipdesk.core.rates import RateBook, convert
 
     on = date(2026, 11, 27)
     mine = RateBook({"eur": {on: {"USD": (Decimal("2"), "entered by the user")}}})

@@ -632,7 +632,7 @@ def test_ioss_missing_is_a_hint_for_eu_sales() -> None:
 
 
 def test_ioss_uses_rates_of_the_day() -> None:
-    from shipdesk.core.money import RateBook
+    from shipdesk.core.rates import RateBook
 
     user = {"eur": {date(2026, 1, 1): {"USD": (Decimal("1.0"), "mine")},
                     date(2026, 6, 1): {"USD": (Decimal("2.0"), "mine")}}}  # fmt: skip

@@ -16,7 +16,7 @@ from shipdesk.core.validation.form_choice import choose_form
 from shipdesk.core.validation.operators import OperatorProfile, get_profile
 
 if TYPE_CHECKING:
-    from shipdesk.core.money import RateBook
+    from shipdesk.core.rates import RateBook
 
 FORMS = ("auto", "cn22", "cn23", "invoice", "packing", "all")
 SHEET_PAPERS = ("a4", "letter")

@@ -23,7 +23,7 @@ from shipdesk.core.screening.text import (
 )
 
 if TYPE_CHECKING:
-    from shipdesk.core.money import RateBook
+    from shipdesk.core.rates import RateBook
 
 ITEM_CATEGORY_ALIASES = {
     "gift": "gift",
@@ -210,14 +210,14 @@ def in_euros(
 ) -> Decimal | None:
     """``amount`` in euros, converted the way the CN 22 / CN 23 choice converts.
 
-    Both use :func:`shipdesk.core.money.convert` with the rate book handed in (the workspace's:
+    Both use :func:`shipdesk.core.rates.convert` with the rate book handed in (the workspace's:
     same tables, same rate date; None: the shipped tables), so a value
     limit and the form choice never disagree about what a parcel is worth. None when the amount
     is unknown or no rate can be had: the rule then says the value is unknown rather than guess.
     An empty currency means euros.
     """
     from shipdesk.core.errors import ShipdeskError
-    from shipdesk.core.money import convert
+    from shipdesk.core.rates import convert
 
     if amount is None:
         return None

@@ -16,7 +16,7 @@ from shipdesk.core.screening.engine import Finding, in_euros, make_context, scre
 from shipdesk.core.screening.ruleset import SEVERITY, RuleSet
 
 if TYPE_CHECKING:
-    from shipdesk.core.money import RateBook
+    from shipdesk.core.rates import RateBook
 
 __all__ = ["Finding", "highest_level", "screen_declaration", "screen_item"]
 

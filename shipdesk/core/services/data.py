@@ -15,16 +15,17 @@ from typing import TYPE_CHECKING
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
-    from shipdesk.core import money
+    from shipdesk.core.ecb_rates import ImportSummary as RatesImportSummary
+    from shipdesk.core.rates import Conversion, RateTableInfo
     from shipdesk.core.screening.ruleset import RuleSet as RuleSet
     from shipdesk.core.storage.national_tariff import TariffInfo
     from shipdesk.core.tariff.national import ImportSummary as TariffImportSummary
 
 
 # -- rates --------------------------------------------------------------------------------------
-def rates_info(ws: Workspace) -> dict[str, money.RateTableInfo]:
+def rates_info(ws: Workspace) -> dict[str, RateTableInfo]:
     """Per table: dates, newest date and source, currencies, how many dates are the user's."""
-    from shipdesk.core.money import rates_info as _info
+    from shipdesk.core.rates import rates_info as _info
 
     return _info(ws.rates)
 
@@ -53,9 +54,9 @@ def remove_rates(ws: Workspace, kind: str, on: date | None = None) -> None:
     ws.refresh()
 
 
-def import_ecb(ws: Workspace, path: str | Path) -> money.ImportSummary:
+def import_ecb(ws: Workspace, path: str | Path) -> RatesImportSummary:
     """Import an ECB euro reference-rate file (CSV, XML or zip) into the user's euro table."""
-    from shipdesk.core.money import ecb_source, read_ecb
+    from shipdesk.core.ecb_rates import ecb_source, read_ecb
 
     publications, summary = read_ecb(path)
     ws.rates_store.add_publications("eur", publications, ecb_source(path))
@@ -65,9 +66,9 @@ def import_ecb(ws: Workspace, path: str | Path) -> money.ImportSummary:
 
 def convert(
     ws: Workspace, amount: Decimal, from_ccy: str, to_ccy: str, *, on: date | None = None
-) -> money.Conversion:
+) -> Conversion:
     """Convert with the workspace's rate book (shipped tables plus the user's)."""
-    from shipdesk.core.money import convert as _convert
+    from shipdesk.core.rates import convert as _convert
 
     return _convert(amount, from_ccy, to_ccy, on=on, rates=ws.rates)
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 
-from shipdesk.core.money import RateBook
 from shipdesk.core.paths import Folders
+from shipdesk.core.rates import RateBook
 from shipdesk.core.storage.address_book import AddressBook
 from shipdesk.core.storage.catalogue import SqliteCatalogue
 from shipdesk.core.storage.db import DB_NAME, UserDatabase

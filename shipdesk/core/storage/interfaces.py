@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from shipdesk.core.model import Declaration, Party
-from shipdesk.core.money import Table
+from shipdesk.core.rates import Table
 from shipdesk.core.storage.address_book import Entry
 from shipdesk.core.storage.catalogue import CatalogueEntry
 from shipdesk.core.storage.drafts import DraftInfo

@@ -2,7 +2,7 @@
 
 The file stays JSON (readable, and what earlier versions wrote): ``{"sdr"|"eur": {date:
 {"source": text, "rates": {currency: decimal text}}}}``. It is read and written only here;
-conversions get the merged table handed in (``money.RateBook``) and never open the file.
+conversions get the merged table handed in (``core.rates.RateBook``) and never open the file.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.fileio import atomic_write_bytes
-from shipdesk.core.money import TABLES, Table, clean_rates, parse_user_tables
+from shipdesk.core.rates import TABLES, Table, clean_rates, parse_user_tables
 
 FILE_NAME = "rates.json"
 

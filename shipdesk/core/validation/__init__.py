@@ -26,7 +26,7 @@ from shipdesk.core.validation.thresholds import near_fraction, thresholds
 
 if TYPE_CHECKING:
     from shipdesk.core.model import Declaration
-    from shipdesk.core.money import RateBook
+    from shipdesk.core.rates import RateBook
 
 __all__ = [
     "ERROR",

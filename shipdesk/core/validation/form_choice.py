@@ -13,14 +13,15 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from shipdesk.core.money import Conversion, RateUnavailable, convert, format_money, is_currency
+from shipdesk.core.money import format_money, is_currency
+from shipdesk.core.rates import Conversion, RateUnavailable, convert
 from shipdesk.core.validation.operators import OperatorProfile, get_profile
 from shipdesk.core.validation.result import Problem, problem
 from shipdesk.core.validation.thresholds import near_fraction
 
 if TYPE_CHECKING:
     from shipdesk.core.model import Declaration
-    from shipdesk.core.money import RateBook
+    from shipdesk.core.rates import RateBook
 
 CN22 = "cn22"
 CN23 = "cn23"

@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core.countries import country_name, is_country
 from shipdesk.core.model import Category, Item, parse_decimal
-from shipdesk.core.money import RateUnavailable, convert, format_money, is_currency
+from shipdesk.core.money import format_money, is_currency
+from shipdesk.core.rates import RateUnavailable, convert
 from shipdesk.core.validation.result import ERROR, Problem, problem
 
 if TYPE_CHECKING:
     from shipdesk.core.model import Declaration
-    from shipdesk.core.money import Conversion, RateBook
+    from shipdesk.core.rates import Conversion, RateBook
     from shipdesk.core.validation.form_choice import FormDecision
     from shipdesk.core.validation.operators import OperatorProfile
 
