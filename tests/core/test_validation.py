@@ -9,7 +9,7 @@ import pytest
 
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.validation import Problem, ValidationResult, validate
-from shipdesk.core.validation.messages import MESSAGES
+from shipdesk.core.validation.problem_texts import MESSAGES
 
 
 def sender_de() -> Party:

@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from shipdesk.core.validation.messages import MESSAGES, render, render_in
+from shipdesk.core.validation.problem_texts import MESSAGES, render, render_in
 
 Level = Literal["error", "warning"]
 ERROR: Level = "error"
@@ -48,7 +48,7 @@ class Problem:
 
 
 def problem(level: str, field_path: str, code: str, /, **params: Any) -> Problem:
-    """A Problem whose message comes from the message table (``messages.MESSAGES[code]``), in
+    """A Problem whose message comes from the message table (``problem_texts.MESSAGES[code]``), in
     English; ``Problem.in_language`` tells it in another language."""
     return Problem(level, field_path, code, render(code, **params), tuple(params.items()))
 

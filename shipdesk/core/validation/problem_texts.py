@@ -1,4 +1,4 @@
-"""Every problem message in one table (code -> English template), translated by the message
+"""The text of every problem in one table (code -> English template), translated by the message
 catalogue (``core.i18n``) in the language asked for.
 
 Templates use ``str.format`` fields. Each message says what is wrong and what to do. The code
