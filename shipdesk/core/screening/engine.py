@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from shipdesk.core import hscode
+from shipdesk.core.errors import ShipdeskError
+from shipdesk.core.rates import RateBook, convert
 from shipdesk.core.screening.notes import pick
 from shipdesk.core.screening.notes import text as note_text
 from shipdesk.core.screening.ruleset import SEVERITY, Matcher, Rule, RuleSet
@@ -21,9 +23,6 @@ from shipdesk.core.screening.text import (
     normalise,
     parse_quantities,
 )
-
-if TYPE_CHECKING:
-    from shipdesk.core.rates import RateBook
 
 ITEM_CATEGORY_ALIASES = {
     "gift": "gift",
@@ -216,9 +215,6 @@ def in_euros(
     is unknown or no rate can be had: the rule then says the value is unknown rather than guess.
     An empty currency means euros.
     """
-    from shipdesk.core.errors import ShipdeskError
-    from shipdesk.core.rates import convert
-
     if amount is None:
         return None
     try:

@@ -12,12 +12,15 @@ No torch, no onnxruntime, no tokenizers library and no network.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from safetensors.numpy import load_file
+from threadpoolctl import ThreadpoolController
 
 from shipdesk.core.errors import DataError
 
@@ -157,13 +160,9 @@ def _layer_norm(x: np.ndarray, w: np.ndarray, b: np.ndarray, eps: float) -> np.n
 
 def _blas_limiter() -> Callable[[], AbstractContextManager[object]]:
     """Factory of a context manager that limits the BLAS to one thread (no-op without it)."""
-    import contextlib
-
     try:
-        from threadpoolctl import ThreadpoolController
-
         controller = ThreadpoolController()
-    except Exception:  # threadpoolctl missing or unable to inspect the BLAS
+    except Exception:  # threadpoolctl unable to inspect the BLAS
         return contextlib.nullcontext
     if not controller.select(user_api="blas").lib_controllers:
         return contextlib.nullcontext
@@ -174,8 +173,6 @@ class Encoder:
     """all-MiniLM-L6-v2 sentence embeddings (384 dimensions, unit length)."""
 
     def __init__(self, model_dir: Path) -> None:
-        from safetensors.numpy import load_file
-
         cfg_path = model_dir / "config.json"
         weights = model_dir / "model.safetensors"
         try:

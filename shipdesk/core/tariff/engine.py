@@ -10,6 +10,7 @@ of similar items come first.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import sqlite3
@@ -157,8 +158,6 @@ class Engine:
 
     # -- loading ------------------------------------------------------------------------------
     def _check_codes(self) -> None:
-        import hashlib
-
         got = hashlib.sha256("\n".join(self.codes).encode()).hexdigest()
         if got != self.manifest.get("subheading_codes_sha256"):
             raise DataError(

