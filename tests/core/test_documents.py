@@ -14,7 +14,7 @@ import pytest
 
 from shipdesk.core import glyphs
 from shipdesk.core.documents import render, render_document, render_many
-from shipdesk.core.documents.layout import CONTINUED
+from shipdesk.core.documents.fitting import CONTINUED
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.declaration_json import load_file
 from shipdesk.core.progress import Cancelled, CancelToken

@@ -7,7 +7,7 @@ import io
 import pypdf
 
 from shipdesk.core.documents import fonts, render_document
-from shipdesk.core.documents.layout import CONTINUED, MIN_SIZE, MM, fit, wrap
+from shipdesk.core.documents.fitting import CONTINUED, MIN_SIZE, MM, fit, wrap
 from shipdesk.core.documents.tables import Col, make_rows, paginate
 from tests.core.test_documents import region_texts, sample, squash
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shipdesk.core.documents import common, labels
-from shipdesk.core.documents.layout import MM, Doc, fit, fitted_height
+from shipdesk.core.documents import labels, printed
+from shipdesk.core.documents.fitting import MM, fit, fitted_height
+from shipdesk.core.documents.layout import Doc
 from shipdesk.core.documents.tables import (
     Col,
     Row,
@@ -59,24 +60,24 @@ def _cols(w: float, currency: str) -> list[Col]:
     return [
         Col("description", labels.CN22["desc"], w * 0.40),
         Col("net_weight_kg", labels.CN22["weight"], w * 0.13, "right", True),
-        Col("value", common.with_unit(labels.CN22["value"], currency), w * 0.15, "right", True),
+        Col("value", printed.with_unit(labels.CN22["value"], currency), w * 0.15, "right", True),
         Col("hs_code", labels.CN22["hs"], w * 0.15, "left", True, COMMERCIAL),
         Col("origin_country", labels.CN22["origin"], w * 0.17, "left", True, COMMERCIAL),
     ]
 
 
-def _row_data(job: common.Job) -> list[tuple[str, list[str]]]:
+def _row_data(job: printed.Job) -> list[tuple[str, list[str]]]:
     out = []
-    for i, it in common.items(job.decl):
-        qty = common.quantity(it.quantity)
+    for i, it in printed.items(job.decl):
+        qty = printed.quantity(it.quantity)
         desc = f"{qty} × {it.description}" if qty else it.description
         out.append(
             (
                 f"items[{i}]",
                 [
                     desc,
-                    common.weight(it.net_weight_kg),
-                    common.money(it.value),
+                    printed.weight(it.net_weight_kg),
+                    printed.money(it.value),
                     it.hs_code,
                     it.origin_country.strip().upper(),
                 ],
@@ -86,7 +87,7 @@ def _row_data(job: common.Job) -> list[tuple[str, list[str]]]:
 
 
 class CN22:
-    def __init__(self, job: common.Job, doc: Doc) -> None:
+    def __init__(self, job: printed.Job, doc: Doc) -> None:
         self.job = job
         self.decl = job.decl
         self.frame0 = frames(doc)[0]
@@ -232,8 +233,8 @@ class CN22:
         half = W / 2
         for k, (key, value, region) in enumerate(
             (
-                ("total_weight", common.total_gross(d), "gross_weight_kg"),
-                ("total_value", f"{common.total_value(d)} {d.currency.upper()}", "total_value"),
+                ("total_weight", printed.total_gross(d), "gross_weight_kg"),
+                ("total_value", f"{printed.total_value(d)} {d.currency.upper()}", "total_value"),
             )
         ):
             bx = x0 + k * half
@@ -263,7 +264,7 @@ class CN22:
             y + lh,
             W * 0.35,
             SIGN_H - lh,
-            common.print_date(d),
+            printed.print_date(d),
             size=7.5,
             one_line=True,
             region="date",
@@ -316,7 +317,7 @@ class CN22:
             self._cont(doc, f, n, copy, copies)
 
 
-def draw(job: common.Job, doc: Doc) -> None:
+def draw(job: printed.Job, doc: Doc) -> None:
     """Draw all labels of all copies; on A4 / Letter four to a sheet, with cut marks."""
     form = CN22(job, doc)
     todo: list[tuple[int, int, int]] = []

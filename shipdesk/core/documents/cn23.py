@@ -6,12 +6,16 @@ comments, licence / certificate / invoice, office of origin and the signed certi
 Item lines that do not fit go on continuation sheets (which repeat the item number and the
 sender); text that does not fit its box even at the minimum size goes to a "text continued"
 part of the last continuation sheet.
+
+Longer than most modules on purpose: sheet 1 is one page drawn top to bottom, each box placed
+below the one before, so its boxes stay together in one method rather than spread over files.
 """
 
 from __future__ import annotations
 
-from shipdesk.core.documents import common, labels
-from shipdesk.core.documents.layout import MM, Doc, fit, fitted_height
+from shipdesk.core.documents import labels, printed
+from shipdesk.core.documents.fitting import MM, fit, fitted_height
+from shipdesk.core.documents.layout import Doc
 from shipdesk.core.documents.tables import (
     Col,
     Row,
@@ -48,25 +52,25 @@ def _cols(width: float, currency: str) -> list[Col]:
         Col("description", labels.CN23["desc"], w * 0.39),
         Col("quantity", labels.CN23["qty"], w * 0.08, "right", True),
         Col("net_weight_kg", labels.CN23["net"], w * 0.11, "right", True),
-        Col("value", common.with_unit(labels.CN23["value"], currency), w * 0.13, "right", True),
+        Col("value", printed.with_unit(labels.CN23["value"], currency), w * 0.13, "right", True),
         Col("hs_code", labels.CN23["hs"], w * 0.13, "left", True, COMMERCIAL),
         Col("origin_country", labels.CN23["origin"], w * 0.16, "left", True, COMMERCIAL),
     ]
 
 
-def _row_data(job: common.Job) -> list[tuple[str, list[str]]]:
+def _row_data(job: printed.Job) -> list[tuple[str, list[str]]]:
     out = []
-    for i, it in common.items(job.decl):
+    for i, it in printed.items(job.decl):
         out.append(
             (
                 f"items[{i}]",
                 [
                     it.description,
-                    common.quantity(it.quantity),
-                    common.weight(it.net_weight_kg),
-                    common.money(it.value),
+                    printed.quantity(it.quantity),
+                    printed.weight(it.net_weight_kg),
+                    printed.money(it.value),
                     it.hs_code,
-                    common.country(it.origin_country),
+                    printed.country(it.origin_country),
                 ],
             )
         )
@@ -76,7 +80,7 @@ def _row_data(job: common.Job) -> list[tuple[str, list[str]]]:
 class CN23:
     """Lays out one CN 23 (all its sheets) for one copy."""
 
-    def __init__(self, job: common.Job, doc: Doc) -> None:
+    def __init__(self, job: printed.Job, doc: Doc) -> None:
         self.job = job
         self.decl = job.decl
         self.x0, self.W = _frame(doc)
@@ -170,7 +174,7 @@ class CN23:
                 y + lh,
                 wl,
                 PARTY_H - lh,
-                common.party_lines(party, with_contact=True),
+                printed.party_lines(party, with_contact=True),
                 size=9,
                 region=side,
                 label=title,
@@ -243,7 +247,7 @@ class CN23:
             y + lh,
             c[2].width,
             TOTALS_H - lh,
-            common.total_gross(d),
+            printed.total_gross(d),
             size=9,
             bold=True,
             align="right",
@@ -258,7 +262,7 @@ class CN23:
             y + lh,
             c[3].width,
             TOTALS_H - lh,
-            f"{common.total_value(d)} {d.currency.upper()}",
+            f"{printed.total_value(d)} {d.currency.upper()}",
             size=9,
             bold=True,
             align="right",
@@ -271,7 +275,7 @@ class CN23:
         lh = doc.label(xx, y, wc, labels.CN23["charges"], size=4.6)
         charges = d.postal_charges.strip()
         if charges:
-            charges = f"{common.money(charges)} {d.currency.upper()}"
+            charges = f"{printed.money(charges)} {d.currency.upper()}"
         doc.fit_in(
             xx,
             y + lh,
@@ -399,7 +403,7 @@ class CN23:
             sy + lh,
             (W - wo) * 0.35,
             BOTTOM_H - 12 - lh,
-            common.print_date(d),
+            printed.print_date(d),
             size=9,
             one_line=True,
             region="date",
@@ -467,7 +471,7 @@ class CN23:
                 self._overflow_part(doc, y, self.overflow)
 
 
-def draw(job: common.Job, doc: Doc) -> None:
+def draw(job: printed.Job, doc: Doc) -> None:
     """Draw the CN 23 ``job.copies`` times, every sheet marked with its copy number."""
     form = CN23(job, doc)
     for copy in range(1, job.copies + 1):

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from shipdesk.core.documents import common, labels
-from shipdesk.core.documents.layout import MM, Doc, fit, fitted_height
+from shipdesk.core.documents import labels, printed
+from shipdesk.core.documents.fitting import MM, fit, fitted_height
+from shipdesk.core.documents.layout import Doc
 from shipdesk.core.documents.tables import (
     Col,
     Row,
@@ -41,7 +42,7 @@ class SheetDocument:
 
     kind = "invoice"
 
-    def __init__(self, job: common.Job, doc: Doc) -> None:
+    def __init__(self, job: printed.Job, doc: Doc) -> None:
         self.job = job
         self.decl = job.decl
         self.t = labels.texts(job.lang)
@@ -83,14 +84,14 @@ class SheetDocument:
             Col("hs_code", t["hs"], W * 0.10, "left", True),
             Col("origin_country", t["origin"], W * 0.08, "left", True),
             Col("quantity", t["qty"], W * 0.07, "right", True),
-            Col("unit_value", common.with_unit(t["unit_value"], ccy), W * 0.12, "right", True),
-            Col("value", common.with_unit(t["line_total"], ccy), W * 0.13, "right", True),
+            Col("unit_value", printed.with_unit(t["unit_value"], ccy), W * 0.12, "right", True),
+            Col("value", printed.with_unit(t["line_total"], ccy), W * 0.13, "right", True),
             Col("net_weight_kg", t["net_weight"], W * 0.12, "right", True),
         ]
 
     def row_data(self) -> list[tuple[str, list[str]]]:
         out = []
-        for n, (i, it) in enumerate(common.items(self.decl), start=1):
+        for n, (i, it) in enumerate(printed.items(self.decl), start=1):
             out.append(
                 (
                     f"items[{i}]",
@@ -99,10 +100,10 @@ class SheetDocument:
                         it.description,
                         it.hs_code,
                         it.origin_country.strip().upper(),
-                        common.quantity(it.quantity),
-                        common.unit_value(it.value, it.quantity),
-                        common.money(it.value),
-                        common.weight(it.net_weight_kg),
+                        printed.quantity(it.quantity),
+                        printed.unit_value(it.value, it.quantity),
+                        printed.money(it.value),
+                        printed.weight(it.net_weight_kg),
                     ],
                 )
             )
@@ -113,18 +114,20 @@ class SheetDocument:
         ccy = d.currency.upper()
         goods = d.total_value()
         charges = d.postal_charges_dec or Decimal(0)
-        rows = [("total_value", t["subtotal"], f"{common.money_dec(goods)} {ccy}")]
+        rows = [("total_value", t["subtotal"], f"{printed.money_dec(goods)} {ccy}")]
         if d.postal_charges.strip():
-            rows.append(("postal_charges", t["charges"], f"{common.money(d.postal_charges)} {ccy}"))
-        rows.append(("invoice_total", t["total"], f"{common.money_dec(goods + charges)} {ccy}"))
+            rows.append(
+                ("postal_charges", t["charges"], f"{printed.money(d.postal_charges)} {ccy}")
+            )
+        rows.append(("invoice_total", t["total"], f"{printed.money_dec(goods + charges)} {ccy}"))
         rows += self.weight_totals()
         return rows
 
     def weight_totals(self) -> list[tuple[str, str, str]]:
         t = self.t
         return [
-            ("total_net", t["total_net"], common.weight_dec(self.decl.total_net_weight())),
-            ("gross_weight_kg", t["total_gross"], common.total_gross(self.decl)),
+            ("total_net", t["total_net"], printed.weight_dec(self.decl.total_net_weight())),
+            ("gross_weight_kg", t["total_gross"], printed.total_gross(self.decl)),
             ("packages", t["packages"], "1"),
         ]
 
@@ -193,7 +196,7 @@ class SheetDocument:
         meta = []
         if self.kind == "invoice" or d.invoice_number.strip():
             meta.append((t["invoice_no"], d.invoice_number.strip(), "invoice_number"))
-        meta.append((t["date"], common.print_date(d), "date"))
+        meta.append((t["date"], printed.print_date(d), "date"))
         if d.item_id.strip():
             meta.append((t["item_id"], d.item_id.strip(), "item_id"))
         my = y
@@ -221,7 +224,7 @@ class SheetDocument:
             bx = x0 + k * (half + 3)
             doc.rect(bx, y, half, PARTY_H)
             lh = doc.label(bx, y, half, title, size=6.5)
-            lines = common.party_lines(p, with_contact=False, lang=labels.lang_code(self.job.lang))
+            lines = printed.party_lines(p, with_contact=False, lang=labels.lang_code(self.job.lang))
             extra = []
             if p.phone.strip():
                 extra.append(f"{t['phone']}: {p.phone.strip()}")
@@ -288,7 +291,7 @@ class SheetDocument:
             y - 4.2,
             W * 0.3,
             5,
-            common.print_date(self.decl),
+            printed.print_date(self.decl),
             size=9,
             one_line=True,
             region="signature_date",
@@ -340,7 +343,7 @@ class SheetDocument:
                 self._closing(doc, y)
 
 
-def draw(job: common.Job, doc: Doc) -> None:
+def draw(job: printed.Job, doc: Doc) -> None:
     """Draw the invoice ``job.copies`` times."""
     inv = SheetDocument(job, doc)
     for copy in range(1, job.copies + 1):

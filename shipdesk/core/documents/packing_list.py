@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shipdesk.core.documents import common
+from shipdesk.core.documents import printed
 from shipdesk.core.documents.invoice import SheetDocument
 from shipdesk.core.documents.layout import Doc
 from shipdesk.core.documents.tables import Col
@@ -27,7 +27,7 @@ class PackingList(SheetDocument):
 
     def row_data(self) -> list[tuple[str, list[str]]]:
         out = []
-        for n, (i, it) in enumerate(common.items(self.decl), start=1):
+        for n, (i, it) in enumerate(printed.items(self.decl), start=1):
             out.append(
                 (
                     f"items[{i}]",
@@ -36,8 +36,8 @@ class PackingList(SheetDocument):
                         it.description,
                         it.hs_code,
                         it.origin_country.strip().upper(),
-                        common.quantity(it.quantity),
-                        common.weight(it.net_weight_kg),
+                        printed.quantity(it.quantity),
+                        printed.weight(it.net_weight_kg),
                     ],
                 )
             )
@@ -47,7 +47,7 @@ class PackingList(SheetDocument):
         return self.weight_totals()
 
 
-def draw(job: common.Job, doc: Doc) -> None:
+def draw(job: printed.Job, doc: Doc) -> None:
     """Draw the packing list ``job.copies`` times."""
     pl = PackingList(job, doc)
     for copy in range(1, job.copies + 1):

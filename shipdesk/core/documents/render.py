@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from shipdesk.core.documents import common, labels
+from shipdesk.core.documents import cn22, cn23, invoice, labels, packing_list, printed
 from shipdesk.core.documents.layout import PAPERS, Doc, Region
 from shipdesk.core.errors import InputError
+from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Declaration
 from shipdesk.core.progress import CancelToken, ProgressCallback
 from shipdesk.core.validation.form_choice import choose_form
@@ -78,9 +79,7 @@ def render_document(
                 f"{names} needs A4 or Letter paper; label stock ({paper}) takes the CN 22 only",
                 location="paper",
             )
-    common.check_declaration_printable(decl)
-    from shipdesk.core.documents import cn22, cn23, invoice, packing_list
-
+    printed.check_declaration_printable(decl)
     doc = Doc(paper, title=_title(decl, plan))
     if draft:
         doc.watermark = labels.DRAFT
@@ -96,7 +95,7 @@ def render_document(
         )
         # The UPU default profile stands for "any operator": its name is not printed.
         operator_name = "" if profile.id == "upu" else profile.name
-        job = common.Job(decl, paper, operator_name, max(1, n), lang, draft)
+        job = printed.Job(decl, paper, operator_name, max(1, n), lang, draft)
         {
             "cn22": cn22.draw,
             "cn23": cn23.draw,
@@ -175,8 +174,6 @@ def render_many(
     (``declaration 3: recipient.name: ...``) and stops the batch; callers that want to skip bad
     ones validate first. Returns the written paths in order.
     """
-    from shipdesk.core.fileio import atomic_write_bytes
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     todo = list(decls)

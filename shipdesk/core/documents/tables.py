@@ -6,7 +6,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shipdesk.core.documents.layout import LEADING, MM, Doc, Fitted, fit, fitted_height
+from shipdesk.core.documents.fitting import LEADING, MM, Fitted, fit, fitted_height
+from shipdesk.core.documents.layout import LABEL_SIZE, Doc
 
 CELL_PAD = 0.7
 
@@ -159,8 +160,6 @@ def draw_header(doc: Doc, x: float, y: float, cols: Sequence[Col], height: float
 
 
 def header_height(doc: Doc, cols: Sequence[Col]) -> float:
-    from shipdesk.core.documents.layout import LABEL_SIZE
-
     most = 1.0
     gh = group_height(cols)
     for c in cols:

@@ -1,4 +1,5 @@
-"""What every document needs from a declaration: printable strings, totals, the print check."""
+"""Values as the documents print them (amounts, weights, quantities, countries, addresses,
+totals, the date), the print job, and the check that every value can be printed."""
 
 from __future__ import annotations
 
