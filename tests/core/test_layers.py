@@ -28,7 +28,7 @@ GROUND = {
 }
 # below the services: what a face asks a service for (forms.py holds the operator profiles and
 # the choice of form, which belong to the judges)
-BEHIND_THE_DOOR = {"exchange", "documents", "validation", "screening", "tariff", "storage", "forms"}
+BEHIND_THE_DOOR = {"exchange", "documents", "validation", "screening", "tariff", "storage"}
 FACES = ("gui", "cli")
 
 
@@ -84,6 +84,19 @@ def test_faces_reach_persistence_only_through_the_services(path: Path) -> None:
     assert "import folders" not in text  # the workspace carries the folders
 
 
+JUDGES = ("validation", "screening", "tariff")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for judge in JUDGES for p in _files("core", judge)],
+    ids=lambda p: str(p.relative_to(PKG)),
+)
+def test_judges_do_not_call_up_into_the_producers(path: Path) -> None:
+    up = {m for m in _imports(path) if _core_part(m) in {"documents", "exchange", "services"}}
+    assert up == set()
+
+
 def _face_files() -> list[Path]:
     return [p for face in FACES for p in _files(face)] + [PKG / "__main__.py"]
 
@@ -102,8 +115,8 @@ def test_the_door_check_reads_lazy_and_type_only_imports(tmp_path: Path) -> None
         "    from shipdesk.core.tariff.browse import Node\n"
         "def f():\n"
         "    import shipdesk.core.documents\n"
-        "    from shipdesk.core import forms\n",
+        "    from shipdesk.core.validation import operators\n",
         encoding="utf-8",
     )
     parts = {_core_part(m) for m in _imports(face)}
-    assert {"tariff", "documents", "forms"} <= parts
+    assert {"tariff", "documents", "validation"} <= parts
