@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core.countries import country_name, is_country
 from shipdesk.core.model import Category, Item, parse_decimal
-from shipdesk.core.money import format_money, is_currency
+from shipdesk.core.money import is_currency
 from shipdesk.core.rates import RateUnavailable, convert
 from shipdesk.core.validation.result import ERROR, Problem, problem
 
@@ -81,10 +81,6 @@ Rule = Callable[[Context], None]
 
 def rate_text(conv: Conversion | None) -> str:
     return conv.describe() if conv is not None else "no conversion"
-
-
-def money_text(amount: Decimal, ccy: str) -> str:
-    return format_money(amount, ccy)
 
 
 def country_problem(ctx: Context, path: str, value: str) -> bool:

@@ -10,7 +10,8 @@ from shipdesk.core.countries import country_name, eu_members
 from shipdesk.core.i18n import N_
 from shipdesk.core.identifiers import check_ioss, check_itn
 from shipdesk.core.model import Category
-from shipdesk.core.validation.checks.context import COMMERCIAL, Context, money_text, rate_text
+from shipdesk.core.money import format_money
+from shipdesk.core.validation.checks.context import COMMERCIAL, Context, rate_text
 from shipdesk.core.validation.result import ERROR, WARNING
 from shipdesk.core.validation.thresholds import country_set, near_fraction, threshold
 
@@ -37,7 +38,7 @@ def rule_ioss(ctx: Context) -> None:
                     "ioss_number",
                     "ioss_over_limit",
                     limit=t.amount,
-                    value=money_text(value, t.currency),
+                    value=format_money(value, t.currency),
                     rate=rate_text(conv),
                 )
             elif value >= t.amount * near_fraction():
@@ -46,7 +47,7 @@ def rule_ioss(ctx: Context) -> None:
                     "ioss_number",
                     "ioss_near_limit",
                     limit=t.amount,
-                    value=money_text(value, t.currency),
+                    value=format_money(value, t.currency),
                     rate=rate_text(conv),
                 )
     elif (
@@ -60,7 +61,7 @@ def rule_ioss(ctx: Context) -> None:
             WARNING,
             "ioss_number",
             "ioss_missing",
-            value=money_text(value, t.currency),
+            value=format_money(value, t.currency),
             limit=t.amount,
         )
 
@@ -80,7 +81,7 @@ def rule_uk(ctx: Context) -> None:
             WARNING,
             "items",
             "uk_over_limit",
-            value=money_text(conv.amount, t.currency),
+            value=format_money(conv.amount, t.currency),
             limit=t.amount,
             rate=rate_text(conv),
         )
@@ -89,7 +90,7 @@ def rule_uk(ctx: Context) -> None:
             WARNING,
             "items",
             "uk_near_limit",
-            value=money_text(conv.amount, t.currency),
+            value=format_money(conv.amount, t.currency),
             limit=t.amount,
             rate=rate_text(conv),
         )
@@ -110,9 +111,9 @@ def rule_eu_export(ctx: Context) -> None:
             WARNING,
             "comments",
             "eu_export_declaration",
-            value=money_text(conv.amount, t.currency),
+            value=format_money(conv.amount, t.currency),
             rate=rate_text(conv),
-            limit=money_text(t.amount, t.currency),
+            limit=format_money(t.amount, t.currency),
         )
 
 
@@ -135,10 +136,10 @@ def rule_gift_relief(ctx: Context) -> None:
             WARNING,
             "items",
             "gift_over_relief",
-            value=money_text(conv.amount, t.currency),
+            value=format_money(conv.amount, t.currency),
             rate=rate_text(conv),
             where=where,
-            limit=money_text(t.amount, t.currency),
+            limit=format_money(t.amount, t.currency),
         )
 
 
@@ -164,7 +165,7 @@ def us_export_status(ctx: Context) -> tuple[bool, str, str]:
         if conv is not None and conv.amount > t.amount:
             return (
                 True,
-                f"the goods under {code} are worth {money_text(conv.amount, t.currency)}, above "
+                f"the goods under {code} are worth {format_money(conv.amount, t.currency)}, above "
                 f"USD {t.amount:,} for one Schedule B class",
                 legend,
             )

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from shipdesk.core.i18n import N_
 from shipdesk.core.model import Category, parse_decimal
-from shipdesk.core.validation.checks.context import Context, decimals, money_text, read_number
+from shipdesk.core.money import format_money
+from shipdesk.core.validation.checks.context import Context, decimals, read_number
 from shipdesk.core.validation.result import ERROR, WARNING
 
 
@@ -93,7 +94,7 @@ def rule_category(ctx: Context) -> None:
                 WARNING,
                 "category",
                 "documents_with_value",
-                value=money_text(total, ctx.currency() or ""),
+                value=format_money(total, ctx.currency() or ""),
             )
     elif d.category == Category.RETURNED_GOODS.value:
         if not d.invoice_number.strip() and ctx.form == "cn23":
