@@ -100,7 +100,7 @@ def open_csv(path: Path) -> SheetReader:
     fh.seek(0)
     delimiter = detect_delimiter(sample)
     reader = SheetReader(source=str(path), kind="csv", encoding=encoding, delimiter=delimiter)
-    reader._closers.append(fh)
+    reader.closers.append(fh)
     rows = csv.reader(fh, delimiter=delimiter)
 
     def gen() -> Iterator[tuple[int, list[Cell]]]:
@@ -118,9 +118,9 @@ def open_csv(path: Path) -> SheetReader:
         except UnicodeDecodeError as exc:
             raise InputError(f"cannot decode the text ({exc.reason})", source=str(path)) from None
 
-    reader._iter = gen()
+    reader.source_rows = gen()
     size = path.stat().st_size
-    reader._position = lambda: (fh.buffer.tell(), size)
+    reader.progress_of = lambda: (fh.buffer.tell(), size)
     return reader
 
 

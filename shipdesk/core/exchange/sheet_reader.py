@@ -53,18 +53,19 @@ class SheetReader:
     sheet_name: str = ""
     encoding: str = ""
     delimiter: str = ""
-    # set by the format module that opened the file (xlsx_sheets, csv_sheets):
-    _iter: Iterator[tuple[int, list[Cell]]] | None = None
+    # given by the format module that opened the file (xlsx_sheets, csv_sheets): its rows, what
+    # to close when done, and how far through the file it is as (done, total)
+    source_rows: Iterator[tuple[int, list[Cell]]] | None = None
+    closers: list[Any] = field(default_factory=list)
+    progress_of: Callable[[], tuple[int, int]] | None = None
     _buffer: list[tuple[int, list[Cell]]] = field(default_factory=list)
-    _closers: list[Any] = field(default_factory=list)
-    _position: Any = None  # () -> (done, total) for progress
 
     def position(self) -> tuple[int, int]:
         """Progress through the file as (done, total) in rows or bytes; total 0 if unknown."""
-        if self._position is None:
+        if self.progress_of is None:
             return 0, 0
         try:
-            return self._position()
+            return self.progress_of()
         except (OSError, ValueError):
             return 0, 0
 
@@ -80,20 +81,20 @@ class SheetReader:
         self.close()
 
     def close(self) -> None:
-        for c in self._closers:
+        for c in self.closers:
             with contextlib.suppress(Exception):  # closing must never hide the real error
                 c.close()
-        self._closers.clear()
+        self.closers.clear()
 
     def find_header(self, score: Callable[[list[Cell]], int] | None = None) -> None:
         """The header is the first header-like row or, given ``score``, the header-like row
         among the first rows with the most known column names (a title row such as
         "Report, November" above the table is then passed over)."""
-        assert self._iter is not None
+        assert self.source_rows is not None
         first_nonblank: tuple[int, list[Cell]] | None = None
         best: tuple[int, list[Cell]] | None = None
         best_score = 0
-        for n, values in self._iter:
+        for n, values in self.source_rows:
             self._buffer.append((n, values))
             if is_blank_row(values):
                 continue
@@ -125,7 +126,7 @@ class SheetReader:
 
     def rows(self) -> Iterator[tuple[int, list[Cell]]]:
         """Data rows after the header (blank rows included; callers skip them)."""
-        assert self._iter is not None
+        assert self.source_rows is not None
         count = 0
         width = max(len(self.headers), 1)
 
@@ -140,7 +141,7 @@ class SheetReader:
             count += 1
             yield emit(n, values)
         self._buffer = []
-        for n, values in self._iter:
+        for n, values in self.source_rows:
             if not is_blank_row(values):
                 count += 1
                 if count > MAX_ROWS:

@@ -108,7 +108,7 @@ def open_xlsx(path: Path, sheet: str | None) -> SheetReader:
         wb.close()
         raise
     reader = SheetReader(source=str(path), kind="xlsx", sheet_name=ws.title)
-    reader._closers.append(wb)
+    reader.closers.append(wb)
     try:
         estimate = int(ws.max_row or 0)
     except (TypeError, ValueError):
@@ -136,8 +136,8 @@ def open_xlsx(path: Path, sheet: str | None) -> SheetReader:
                 location=f"sheet {ws.title!r}",
             ) from None
 
-    reader._iter = gen()
-    reader._position = lambda: (state["row"], max(estimate, state["row"]))
+    reader.source_rows = gen()
+    reader.progress_of = lambda: (state["row"], max(estimate, state["row"]))
     return reader
 
 
