@@ -2,6 +2,9 @@
 
 Run: ``python benchmarks/screening_bench.py [--rounds N]``. Prints figures; no pass/fail.
 Target: a 50-item declaration screened in 20 ms or less once the rules are loaded.
+Screening goes through ``services.declarations`` with a workspace in the fresh ``SHIPDESK_HOME``,
+as the editing session and ``shipdesk check`` call it (the workspace's rules folder and rate
+book); the rules are loaded through ``services.data.rules``, their first use in a process.
 """
 
 from __future__ import annotations
@@ -63,15 +66,20 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=50)
     args = ap.parse_args()
 
-    from shipdesk.core.screening import active_rules, screen
+    # The screening modules are imported before the clock starts, as they always were: the
+    # load time is reading and checking the rule files, not importing code.
+    import shipdesk.core.screening.active_rules
+    import shipdesk.core.screening.screen  # noqa: F401
+    from shipdesk.core.services import data, declarations, open_workspace
 
+    ws = open_workspace()
     t0 = time.perf_counter()
-    rs = active_rules.reload()
+    rs, _problem = data.rules(ws)
     load_ms = (time.perf_counter() - t0) * 1000
     print(f"rules: {rs.version_text()}")
     print(f"load + validate (patterns built on first use): {load_ms:.0f} ms")
     t0 = time.perf_counter()
-    screen.screen_declaration(declaration(50, "AU"))
+    declarations.screen(ws, declaration(50, "AU"))
     print(
         f"first 50-item screening after load (builds patterns): "
         f"{(time.perf_counter() - t0) * 1000:.0f} ms"
@@ -79,11 +87,11 @@ def main() -> int:
 
     for dest in ("AU", "US", "DE", "RU"):
         decl = declaration(50, dest)
-        screen.screen_declaration(decl)  # warm the per-destination rule list
+        declarations.screen(ws, decl)  # warm the per-destination rule list
         times = []
         for _ in range(args.rounds):
             t = time.perf_counter()
-            findings = screen.screen_declaration(decl)
+            findings = declarations.screen(ws, decl)
             times.append((time.perf_counter() - t) * 1000)
         times.sort()
         p95 = times[max(0, int(len(times) * 0.95) - 1)]
@@ -94,8 +102,9 @@ def main() -> int:
 
     t = time.perf_counter()
     for _ in range(200):
-        screen.screen_item("Power bank 20000mAh", destination="AU")
+        declarations.screen_item(ws, "Power bank 20000mAh", destination="AU")
     print(f"single item (typing): {(time.perf_counter() - t) / 200 * 1000:.3f} ms")
+    ws.close()
     return 0
 
 

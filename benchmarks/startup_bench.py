@@ -1,11 +1,12 @@
 """Cold start of the desktop app, time to the first HS suggestion, and memory.
 
 Each run starts a fresh interpreter (offscreen Qt) that builds the main window exactly as
-``python -m shipdesk`` does, and reports:
+``python -m shipdesk`` does (open the workspace, make the application, build the window over
+the workspace, resume or start a declaration), and reports:
 - window shown: from process start (before the interpreter loads) to the first event-loop turn
   after ``show()``;
-- first suggestion: from process start to the first ``suggest()`` result, with the lookup warmed
-  in the background as the app does;
+- first suggestion: from process start to the first ``classification.suggest()`` result, with
+  the lookup warmed in the background as the app does;
 - RSS (MB) after the first suggestion, i.e. the whole app with the lookup loaded.
 
     python benchmarks/startup_bench.py [--runs 5]
@@ -29,10 +30,13 @@ CHILD = r"""
 import json, os, sys, time
 t_start = float(sys.argv[1])
 from PySide6.QtCore import QTimer
+from shipdesk.core.services import classification, open_workspace
+from shipdesk.gui import workers
 from shipdesk.gui.app import make_app, restore_or_new, warm_up_lookup
-app = make_app([])
+ws = open_workspace()
+app = make_app([], ui_language=ws.settings.ui_language)
 from shipdesk.gui.main_window import MainWindow
-w = MainWindow()
+w = MainWindow(ws)
 restore_or_new(w)
 w.show()
 out = {}
@@ -41,8 +45,7 @@ def shown():
     warm_up_lookup()
     QTimer.singleShot(0, first)
 def first():
-    from shipdesk.core.tariff.lookup import suggest
-    suggest("wireless earbuds", top=5)
+    classification.suggest(ws, "wireless earbuds", top=5)
     out["first_suggestion"] = time.time() - t_start
     with open("/proc/self/status") as fh:
         for line in fh:
@@ -52,6 +55,8 @@ def first():
     app.quit()
 QTimer.singleShot(0, shown)
 app.exec()
+workers.wait_all(5000)
+ws.close()
 """
 
 
