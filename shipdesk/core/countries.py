@@ -7,25 +7,23 @@ is valid from, and the functions here are the one way the code reads them.
 
 from __future__ import annotations
 
+import gettext
 import tomllib
 from functools import lru_cache
 
 from shipdesk.core.errors import DataError
+from shipdesk.core.i18n import language
 from shipdesk.core.paths import resource
 
 
 def countries(lang: str | None = None) -> list[tuple[str, str]]:
     """(alpha-2, short name) for every country, sorted by name, in the UI language."""
-    from shipdesk.core.i18n import language
-
     return _countries(lang or language())
 
 
 @lru_cache(maxsize=8)
 def _countries(lang: str) -> list[tuple[str, str]]:
-    import gettext
-
-    import pycountry
+    import pycountry  # lazy: its database and locale catalogues, only when a name is asked
 
     tr = gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
@@ -37,8 +35,6 @@ def _countries(lang: str) -> list[tuple[str, str]]:
 
 
 def country_name(code: str, lang: str | None = None) -> str | None:
-    from shipdesk.core.i18n import language
-
     return _by_code(lang or language()).get((code or "").strip().upper())
 
 

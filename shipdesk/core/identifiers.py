@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from shipdesk.core.countries import is_country
+
 if TYPE_CHECKING:
     from stdnum.util import NumberValidationModule
 
@@ -64,7 +66,6 @@ def make_s10(service: str, serial: int | str, country: str) -> str:
 
 def check_s10(value: str) -> IdCheck:
     """Format, check digit and country part of an S10 item number."""
-    from shipdesk.core.countries import is_country
 
     v = _compact(value)
     m = _S10_RE.match(v)
@@ -88,8 +89,8 @@ def is_s10(value: str) -> bool:
 # -- IOSS ------------------------------------------------------------------------------------
 def check_ioss(value: str) -> IdCheck:
     """IOSS: ``IM`` + 3-digit member-state code + 7 digits (python-stdnum ``eu.oss``)."""
-    from stdnum.eu import oss
-    from stdnum.exceptions import ValidationError
+    from stdnum.eu import oss  # python-stdnum: loaded only when an IOSS number is checked
+    from stdnum.exceptions import ValidationError  # python-stdnum, as above: on demand
 
     v = _compact(value)
     if not v.startswith("IM"):
@@ -108,7 +109,6 @@ def check_ioss(value: str) -> IdCheck:
 # -- EORI / VAT ------------------------------------------------------------------------------
 def check_eori(value: str) -> IdCheck:
     """EORI format: country code + up to 15 letters/digits; GB and XI: 12 digits (or 15)."""
-    from shipdesk.core.countries import is_country
 
     v = _compact(value)
     m = _EORI_RE.match(v)
@@ -128,22 +128,22 @@ def check_eori(value: str) -> IdCheck:
 
 def check_vat(value: str, country: str | None = None) -> IdCheck:
     """A VAT number: EU (with prefix, incl. XI), GB, or the national number of ``country``."""
-    from stdnum.exceptions import ValidationError
+    from stdnum.exceptions import ValidationError  # python-stdnum, as above: on demand
 
     v = _compact(value)
     prefix = v[:2]
     module: NumberValidationModule | None = None
     kind = "VAT number"
     if prefix == "GB":
-        from stdnum.gb import vat as module
+        from stdnum.gb import vat as module  # python-stdnum: on demand
 
         kind = "UK VAT number"
     elif re.fullmatch(r"[A-Z]{2}", prefix) and _is_eu_vat_prefix(prefix):
-        from stdnum.eu import vat as module
+        from stdnum.eu import vat as module  # python-stdnum: on demand
 
         kind = "EU VAT number"
     elif country:
-        from stdnum.util import get_cc_module
+        from stdnum.util import get_cc_module  # the country's own module, found at run time
 
         module = get_cc_module(country.lower(), "vat")
         kind = f"{country.upper()} tax number"
@@ -166,7 +166,7 @@ def check_vat(value: str, country: str | None = None) -> IdCheck:
 
 
 def _is_eu_vat_prefix(prefix: str) -> bool:
-    from stdnum.eu.vat import MEMBER_STATES
+    from stdnum.eu.vat import MEMBER_STATES  # python-stdnum: on demand
 
     return prefix.lower() in MEMBER_STATES or prefix == "EL"
 
@@ -197,7 +197,7 @@ def check_phone(value: str, country: str | None = None) -> IdCheck:
     ``reason`` is ``"parse"`` or ``"invalid"`` when the number is wrong, and ``"national"`` when
     it is valid but not written in international form (``+CC ...``) as ICS2 requires.
     """
-    import phonenumbers as pn
+    import phonenumbers as pn  # lazy: about 40 ms of metadata, only when a phone is checked
 
     raw = (value or "").strip()
     region = (country or "").upper() or None

@@ -12,6 +12,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shipdesk.core.ecb_rates import ecb_source, read_ecb
+from shipdesk.core.rates import convert as _convert
+from shipdesk.core.rates import rates_info as _info
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -25,7 +28,6 @@ if TYPE_CHECKING:
 # -- rates --------------------------------------------------------------------------------------
 def rates_info(ws: Workspace) -> dict[str, RateTableInfo]:
     """Per table: dates, newest date and source, currencies, how many dates are the user's."""
-    from shipdesk.core.rates import rates_info as _info
 
     return _info(ws.rates)
 
@@ -56,7 +58,6 @@ def remove_rates(ws: Workspace, kind: str, on: date | None = None) -> None:
 
 def import_ecb(ws: Workspace, path: str | Path) -> RatesImportSummary:
     """Import an ECB euro reference-rate file (CSV, XML or zip) into the user's euro table."""
-    from shipdesk.core.ecb_rates import ecb_source, read_ecb
 
     publications, summary = read_ecb(path)
     ws.rates_store.add_publications("eur", publications, ecb_source(path))
@@ -68,7 +69,6 @@ def convert(
     ws: Workspace, amount: Decimal, from_ccy: str, to_ccy: str, *, on: date | None = None
 ) -> Conversion:
     """Convert with the workspace's rate book (shipped tables plus the user's)."""
-    from shipdesk.core.rates import convert as _convert
 
     return _convert(amount, from_ccy, to_ccy, on=on, rates=ws.rates)
 

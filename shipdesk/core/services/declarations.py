@@ -8,7 +8,8 @@ into validation or screening.
 
 The result types (:class:`Finding`, :class:`Problem`, :class:`ValidationResult`,
 :class:`DraftInfo`, :class:`OperatorProfile`) are named here for annotations; the subsystems
-that define them are imported only when a function needs them.
+that define them are imported only when a function needs them (documents: reportlab; screening:
+the rule compiler; exchange: python-stdnum; see the package docstring for the measured costs).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shipdesk.core.fileio import atomic_write_bytes
+from shipdesk.core.i18n import language
 from shipdesk.core.model import Declaration, Party
 from shipdesk.core.services.workspace import Workspace
 
@@ -47,7 +50,6 @@ def save(path: str | Path, decl: Declaration) -> None:
 
 def save_pdf(path: str | Path, pdf: bytes) -> None:
     """Write rendered PDF bytes atomically (a reader never sees half a file)."""
-    from shipdesk.core.fileio import atomic_write_bytes
 
     atomic_write_bytes(Path(path), pdf)
 
@@ -104,7 +106,6 @@ def validate(
 ) -> ValidationResult:
     """Problems by field path and the form that applies, with messages in ``lang`` (default:
     the language in use, as for :func:`screen`)."""
-    from shipdesk.core.i18n import language
     from shipdesk.core.validation import validate as _validate
 
     return _validate(decl, operator=profile(ws, operator), lang=lang or language(), rates=ws.rates)
@@ -115,7 +116,6 @@ def screen(
 ) -> list[Finding]:
     """Restricted-goods findings (per item and for the shipment), with messages in ``lang``
     (default: the language in use)."""
-    from shipdesk.core.i18n import language
     from shipdesk.core.screening.active_rules import active_ruleset
     from shipdesk.core.screening.screen import screen_declaration
 

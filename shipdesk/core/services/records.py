@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from shipdesk.core.model import Party
+from shipdesk.core.model import Declaration, Party
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -94,7 +94,6 @@ def update_settings(
 def save_sender(ws: Workspace, party: Party) -> Settings:
     """Keep ``party`` as the default sender of new declarations."""
     from shipdesk.core.exchange.declaration_json import to_plain_dict
-    from shipdesk.core.model import Declaration
 
     data = to_plain_dict(Declaration(sender=party))["sender"]
     return update_settings(ws, sender=data)

@@ -14,6 +14,7 @@ from pathlib import Path
 from types import TracebackType
 
 from shipdesk.core.paths import Folders
+from shipdesk.core.paths import folders as resolve_folders
 from shipdesk.core.rates import RateBook
 from shipdesk.core.storage.address_book import AddressBook
 from shipdesk.core.storage.catalogue import SqliteCatalogue
@@ -133,7 +134,5 @@ def open_workspace(folders: Folders | None = None) -> Workspace:
     """Open the workspace in ``folders`` (default: the folders resolved at start-up from the
     environment, see ``paths.folders``)."""
     if folders is None:
-        from shipdesk.core.paths import folders as resolve_folders
-
         folders = resolve_folders()
     return Workspace.open(folders)
