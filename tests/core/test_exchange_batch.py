@@ -17,7 +17,7 @@ from shipdesk.core.exchange.batch_summary import BatchSummary, summary_lines
 from shipdesk.core.exchange.orders import import_orders
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.progress import CancelToken
-from shipdesk.core.screening.engine import Finding
+from shipdesk.core.screening.matching import Finding
 from shipdesk.core.screening.overrides import record_override
 from shipdesk.core.services import Workspace, classification, imports
 

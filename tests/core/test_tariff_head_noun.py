@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from shipdesk.core.tariff import lookup
-from shipdesk.core.tariff.engine import head_end
+from shipdesk.core.tariff.ranking import head_end
 
 
 def test_head_end() -> None:

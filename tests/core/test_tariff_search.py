@@ -129,7 +129,7 @@ def test_browse_tree():
 
 
 def test_fts_fallback_without_fts5_ranks_sensibly():
-    from shipdesk.core.tariff.engine import Engine
+    from shipdesk.core.tariff.ranking import Engine
 
     eng = Engine(lookup.tariff_dir(), use_fts5=False)
     assert eng.db is None and eng.bm25 is not None

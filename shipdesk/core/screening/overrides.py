@@ -13,7 +13,7 @@ from typing import Any
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import Declaration
-from shipdesk.core.screening.engine import Finding
+from shipdesk.core.screening.matching import Finding
 
 HISTORY_KEY = "history"
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import DataError
+from shipdesk.core.screening.phrases import normalise
 from shipdesk.core.screening.rule_schema import (
     CC_RE,
     FILE_FIELDS,
@@ -28,7 +29,6 @@ from shipdesk.core.screening.rule_schema import (
     unknown_fields,
 )
 from shipdesk.core.screening.ruleset import Rule, RuleFile, RuleSet
-from shipdesk.core.screening.text import normalise
 
 
 def _read_toml(path: Path, rel: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
+from shipdesk.core.screening.phrases import PhrasePattern, compile_phrases, phrase_anchor
 from shipdesk.core.screening.ruleset import (
     CATEGORIES,
     CHANNELS,
@@ -27,7 +28,6 @@ from shipdesk.core.screening.ruleset import (
     Rule,
     ValueTrigger,
 )
-from shipdesk.core.screening.text import PhrasePattern, compile_phrases, phrase_anchor
 
 SCHEMA = "restricted-rules/1"
 FILE_FIELDS = {"schema", "dataset_version", "file_version", "date", "title", "rules", "groups"}

@@ -13,7 +13,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from shipdesk.core.screening.text import PhrasePattern, compile_phrases, normalise, word_prefixes
+from shipdesk.core.screening.phrases import PhrasePattern, compile_phrases, normalise, word_prefixes
 
 LEVELS = ("prohibited", "restricted", "warning")
 SEVERITY = {"prohibited": 0, "restricted": 1, "warning": 2}

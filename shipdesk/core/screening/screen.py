@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import Declaration
 from shipdesk.core.screening.active_rules import active_ruleset
-from shipdesk.core.screening.engine import Finding, in_euros, make_context, screen, to_finding
+from shipdesk.core.screening.matching import Finding, in_euros, make_context, screen, to_finding
 from shipdesk.core.screening.ruleset import SEVERITY, RuleSet
 
 if TYPE_CHECKING:

@@ -101,7 +101,7 @@ def tariff_dir() -> Path:
 
 def full_text_search() -> bool:
     """Whether SQLite's FTS5 serves the full-text search (else a built-in ranking does)."""
-    from shipdesk.core.tariff.engine import fts5_available  # numpy
+    from shipdesk.core.tariff.ranking import fts5_available  # numpy
 
     return fts5_available()
 

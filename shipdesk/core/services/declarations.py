@@ -26,7 +26,7 @@ from shipdesk.core.services.workspace import Workspace
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from shipdesk.core.screening.engine import Finding as Finding
+    from shipdesk.core.screening.matching import Finding as Finding
     from shipdesk.core.storage.drafts import DraftInfo as DraftInfo
     from shipdesk.core.validation import Problem as Problem
     from shipdesk.core.validation import ValidationResult as ValidationResult

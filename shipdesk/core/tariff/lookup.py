@@ -27,7 +27,7 @@ from shipdesk.core.tariff.textutil import norm_phrase
 
 if TYPE_CHECKING:
     from shipdesk.core.storage.interfaces import CatalogueRepository, NationalTariffRepository
-    from shipdesk.core.tariff.engine import Engine
+    from shipdesk.core.tariff.ranking import Engine
 
 __all__ = [
     "SearchResult",
@@ -95,7 +95,7 @@ def engine() -> Engine:
         with _lock:
             if _engine is None:
                 # numpy and the sentence encoder load with the engine, on first use only
-                from shipdesk.core.tariff.engine import Engine
+                from shipdesk.core.tariff.ranking import Engine
 
                 _engine = Engine(tariff_dir())
     return _engine

@@ -1,4 +1,4 @@
-"""Unit tests of the screening engine: text, quantities, matchers, scope, findings."""
+"""Unit tests of the screening matcher: text, quantities, matchers, scope, findings."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ import pytest
 from shipdesk.core import hscode
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import Declaration, Item, Party
-from shipdesk.core.screening import engine
-from shipdesk.core.screening.rule_loader import compile_folder
-from shipdesk.core.screening.ruleset import RuleSet
-from shipdesk.core.screening.screen import highest_level, screen_declaration, screen_item
-from shipdesk.core.screening.text import (
+from shipdesk.core.screening import matching
+from shipdesk.core.screening.phrases import (
     compile_phrases,
     normalise,
     parse_quantities,
 )
+from shipdesk.core.screening.rule_loader import compile_folder
+from shipdesk.core.screening.ruleset import RuleSet
+from shipdesk.core.screening.screen import highest_level, screen_declaration, screen_item
 
 HEADER = 'schema = "restricted-rules/1"\nfile_version = "1.0"\ndate = "2026-01-01"\n'
 GROUPS = HEADER + 'dataset_version = "1.0"\n[groups]\nEU = ["DE", "FR"]\n'
@@ -48,8 +48,8 @@ def build(tmp_path: Path, rules: str) -> RuleSet:
 
 
 def fire(rs: RuleSet, text: str = "", lang: str = "en", **kw: object) -> list[str]:
-    ctx = engine.make_context(text, **kw)
-    return [h.rule.id for h in engine.screen(rs, ctx, lang=lang, applies_to=None)]
+    ctx = matching.make_context(text, **kw)
+    return [h.rule.id for h in matching.screen(rs, ctx, lang=lang, applies_to=None)]
 
 
 # -- text ---------------------------------------------------------------------------------
@@ -254,11 +254,11 @@ def test_channel_levels_channels_categories_and_dates(tmp_path: Path) -> None:
             '[[rules.match]]\nkeywords = ["perfume"]\nexclude = []',
         ),
     )
-    ctx = engine.make_context("perfume", channel="courier", when=date(2026, 6, 1))
-    hits = engine.screen(rs, ctx, lang="en", applies_to=None)
+    ctx = matching.make_context("perfume", channel="courier", when=date(2026, 6, 1))
+    hits = matching.screen(rs, ctx, lang="en", applies_to=None)
     assert [(h.rule.id, h.level) for h in hits] == [("DG", "restricted")]
-    ctx = engine.make_context("perfume", item_category="gift", when=date(2027, 6, 1))
-    assert [h.rule.id for h in engine.screen(rs, ctx, lang="en", applies_to=None)] == [
+    ctx = matching.make_context("perfume", item_category="gift", when=date(2027, 6, 1))
+    assert [h.rule.id for h in matching.screen(rs, ctx, lang="en", applies_to=None)] == [
         "DG",
         "NEW",
         "POSTONLY",
@@ -277,8 +277,8 @@ def test_value_trigger(tmp_path: Path) -> None:
     )
 
     def levels(value_eur: Decimal | None) -> list[tuple[str, str]]:
-        ctx = engine.make_context("handbag", destination="RU", value_eur=value_eur)
-        return [(h.rule.id, h.level) for h in engine.screen(rs, ctx, lang="en", applies_to=None)]
+        ctx = matching.make_context("handbag", destination="RU", value_eur=value_eur)
+        return [(h.rule.id, h.level) for h in matching.screen(rs, ctx, lang="en", applies_to=None)]
 
     assert levels(Decimal(450)) == [("LUX", "prohibited")]
     assert levels(Decimal(300)) == []
@@ -387,13 +387,13 @@ def test_value_limits_convert_like_the_form_choice() -> None:
 
     on = date(2026, 11, 27)
     assert (
-        engine.in_euros(Decimal(100), "USD", on)
+        matching.in_euros(Decimal(100), "USD", on)
         == convert(Decimal(100), "USD", "EUR", on=on).amount
     )
-    assert engine.in_euros(Decimal(100), "", on) == Decimal(100)  # no currency: euros
-    assert engine.in_euros(None, "USD", on) is None
-    assert engine.in_euros(Decimal(100), "ZZZ", on) is None  # not a currency
-    assert engine.in_euros(Decimal(100), "XDR", on) is not None  # through the SDR table
+    assert matching.in_euros(Decimal(100), "", on) == Decimal(100)  # no currency: euros
+    assert matching.in_euros(None, "USD", on) is None
+    assert matching.in_euros(Decimal(100), "ZZZ", on) is None  # not a currency
+    assert matching.in_euros(Decimal(100), "XDR", on) is not None  # through the SDR table
 
 
 def test_value_limits_use_the_rate_book_handed_in() -> None:
@@ -401,8 +401,8 @@ def test_value_limits_use_the_rate_book_handed_in() -> None:
 
     on = date(2026, 11, 27)
     mine = RateBook({"eur": {on: {"USD": (Decimal("2"), "entered by the user")}}})
-    assert engine.in_euros(Decimal(100), "USD", on, mine) == Decimal(50)
-    assert engine.in_euros(Decimal(100), "USD", on, mine) == (
+    assert matching.in_euros(Decimal(100), "USD", on, mine) == Decimal(50)
+    assert matching.in_euros(Decimal(100), "USD", on, mine) == (
         convert(Decimal(100), "USD", "EUR", on=on, rates=mine).amount
     )
 

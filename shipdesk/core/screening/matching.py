@@ -16,13 +16,13 @@ from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.rates import RateBook, convert
 from shipdesk.core.screening.notes import pick
 from shipdesk.core.screening.notes import text as note_text
-from shipdesk.core.screening.ruleset import SEVERITY, Matcher, Rule, RuleSet
-from shipdesk.core.screening.text import (
+from shipdesk.core.screening.phrases import (
     PhrasePattern,
     Quantities,
     normalise,
     parse_quantities,
 )
+from shipdesk.core.screening.ruleset import SEVERITY, Matcher, Rule, RuleSet
 
 ITEM_CATEGORY_ALIASES = {
     "gift": "gift",
