@@ -10,6 +10,7 @@ refreshed when a service changes what they come from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 
@@ -105,9 +106,10 @@ class Workspace:
         self._settings = None
         self._rates = None
 
-    @property
+    @cached_property
     def rules_dir(self) -> Path:
-        """The user's imported restricted-goods rules (active and previous sets)."""
+        """The user's imported restricted-goods rules (active and previous sets). Kept once
+        built: screening asks for it on every edit, and the item check while the user types."""
         return self.folders.data / "rules"
 
     # -- lifetime ------------------------------------------------------------------------------
