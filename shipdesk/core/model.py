@@ -12,11 +12,14 @@ import copy
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any
+from typing import TypeAlias
 
 FORMAT_ID = "shipdesk.declaration/1"
 FORMAT_FAMILY = "shipdesk.declaration"
 FORMAT_VERSION = 1
+
+# A value as JSON holds it: what unknown keys of a declaration file keep, unchanged, until saved.
+JsonValue: TypeAlias = str | int | float | bool | list["JsonValue"] | dict[str, "JsonValue"] | None
 
 
 class Category(StrEnum):
@@ -39,7 +42,7 @@ class FormKind(StrEnum):
     CN23 = "cn23"
 
 
-def parse_decimal(text: str | int | float | Decimal | None) -> Decimal | None:
+def parse_decimal(text: JsonValue | Decimal) -> Decimal | None:
     """Parse a decimal amount written with a dot (``"12.50"``) or a number; None if unusable.
 
     A comma decimal (``"12,50"``) is accepted when it is the only separator, since users type
@@ -65,7 +68,7 @@ def parse_decimal(text: str | int | float | Decimal | None) -> Decimal | None:
     return d if d.is_finite() else None
 
 
-def amount_text(value: Any) -> str:
+def amount_text(value: JsonValue | Decimal) -> str:
     """The text form of an amount read from JSON (numbers keep their digits)."""
     if value is None:
         return ""
@@ -102,7 +105,7 @@ class Party:
     phone: str = ""
     email: str = ""
     tax_id: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, JsonValue] = field(default_factory=dict)
 
     def is_empty(self) -> bool:
         return not any(getattr(self, f).strip() for f in PARTY_FIELDS if f != "country")
@@ -119,7 +122,7 @@ class Item:
     value: str = ""
     hs_code: str = ""
     origin_country: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, JsonValue] = field(default_factory=dict)
 
     @property
     def quantity_dec(self) -> Decimal | None:
@@ -183,7 +186,7 @@ class Declaration:
     return_priority: bool | None = None
     comments: str = ""
     date: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, JsonValue] = field(default_factory=dict)
 
     # -- derived values -------------------------------------------------------------------
     @property

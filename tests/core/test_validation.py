@@ -960,3 +960,14 @@ def test_phrases_inside_a_message_are_translated_with_it() -> None:
         "(z. B. 0.250)."
     )
     assert de["required_recommended"].startswith("Name des Absenders fehlt: den vollständigen")
+
+
+@pytest.mark.parametrize("odd", [[1, 2], {"a": 1}, True, "abc"])
+def test_unknown_keys_of_any_json_shape_are_not_taken_as_amounts(odd: object) -> None:
+    """Unknown keys keep whatever JSON a file held; a list or an object where an amount is
+    expected is reported by its field, never a crash."""
+    decl = good()
+    decl.extra["total_value"] = odd
+    decl.items[0].extra["unit_value"] = odd
+    result = validate(decl)
+    assert [(p.field, p.code) for p in result.problems] == [("total_value", "not_a_number")]

@@ -42,7 +42,7 @@ from shipdesk.core.exchange.batch_summary import (
 from shipdesk.core.exchange.declaration_json import dumps
 from shipdesk.core.exchange.import_result import ImportResult
 from shipdesk.core.fileio import atomic_write_bytes
-from shipdesk.core.model import Declaration
+from shipdesk.core.model import Declaration, JsonValue
 from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback
 from shipdesk.core.screening.overrides import blocking
 
@@ -152,12 +152,13 @@ def _suggest(decl: Declaration, lookup: _Lookup) -> list[dict[str, Any]]:
             continue
         item.hs_code = str(s.code)
         item.extra["hs_suggested"] = True
-        item.extra["hs_suggestion"] = {
+        suggestion: dict[str, JsonValue] = {
             "description": str(getattr(s, "description", "")),
             "score": round(float(getattr(s, "score", 0.0)), 4),
             "source": str(getattr(s, "source", "")),
         }
-        out.append({"item": i, "code": item.hs_code, **item.extra["hs_suggestion"]})
+        item.extra["hs_suggestion"] = suggestion
+        out.append({"item": i, "code": item.hs_code, **suggestion})
     return out
 
 

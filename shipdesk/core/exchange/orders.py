@@ -191,7 +191,8 @@ def _catalogue_report(
             rep.gross_estimated += 1
         for item in o.declaration.items:
             rep.lines += 1
-            filled = item.extra.get(FILLED_KEY) or []
+            got = item.extra.get(FILLED_KEY)
+            filled = [str(f) for f in got] if isinstance(got, list) else []
             if filled:
                 rep.completed += 1
             for f in filled:

@@ -237,7 +237,7 @@ class ItemsPage(QWidget):
         for key, _label, _hint in SHIPMENT_FIELDS:
             value = d.extra.get(key, "") if key in EXTRA_KEYS else getattr(d, key)
             if key in LIST_KEYS:
-                value = ", ".join(value)
+                value = ", ".join(str(v) for v in value) if isinstance(value, list) else ""
             cast(QLineEdit, self.editors[key]).setText(str(value))  # the shipment fields
         self._loading = False
         self._update_totals()
