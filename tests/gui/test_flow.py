@@ -64,10 +64,13 @@ def _fill(qtbot, w) -> None:
         for col, value in enumerate(values):
             assert model.setData(model.index(row, col), value)
     page = w.items_page
-    page.editors["gross_weight_kg"].setText("0.600")
-    page.editors["postal_charges"].setText("12.50")
-    page.editors["date"].setText("2026-11-27")
-    page._on_shipment_edit()
+    for key, text in (
+        ("gross_weight_kg", "0.600"),
+        ("postal_charges", "12.50"),
+        ("date", "2026-11-27"),
+    ):
+        page.editors[key].clear()
+        qtbot.keyClicks(page.editors[key], text)  # typed, as the user does
 
 
 def test_walk_the_flow_and_get_a_pdf(qtbot, window, tmp_path: Path) -> None:
@@ -219,8 +222,8 @@ def test_prohibited_item_blocks_printing_until_overridden(qtbot, window) -> None
     model = w.items_page.model
     for col, value in enumerate(("Power bank 20000 mAh", "1", "0.400", "20.00", "850760", "CN")):
         model.setData(model.index(2, col), value)
-    w.items_page.editors["gross_weight_kg"].setText("1.000")
-    w.items_page._on_shipment_edit()
+    w.items_page.editors["gross_weight_kg"].clear()
+    qtbot.keyClicks(w.items_page.editors["gross_weight_kg"], "1.000")
     w.go_to_step(3)
     review = w.review_page
     assert review.blocking_findings(), [f.rule for f in w.session.findings]

@@ -92,5 +92,7 @@ def test_browse_dialog_tree_and_choice(qtbot, workspace):
     assert dlg.tree.topLevelItemCount() == 21
     item = dlg.expand_to("610910")
     assert item is not None and item.data(0, Qt.ItemDataRole.UserRole) == "610910"
-    dlg._accept_current()
+    dlg.tree.setCurrentItem(item)
+    qtbot.keyClick(dlg.tree, Qt.Key.Key_Return)  # Enter on a subheading chooses it
     assert dlg.chosen[0] == "610910"
+    assert dlg.result() == dlg.DialogCode.Accepted
