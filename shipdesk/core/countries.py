@@ -12,7 +12,7 @@ import tomllib
 from functools import lru_cache
 
 from shipdesk.core.errors import DataError
-from shipdesk.core.i18n import language
+from shipdesk.core.i18n import Told, lang_code, language
 from shipdesk.core.paths import resource
 
 
@@ -41,6 +41,24 @@ def country_name(code: str, lang: str | None = None) -> str | None:
 @lru_cache(maxsize=8)
 def _by_code(lang: str) -> dict[str, str]:
     return dict(_countries(lang))
+
+
+class CountryName(Told):
+    """A country's name inside a message: its English name as text (the code itself when it is
+    not a country), told in the language the message is told in."""
+
+    code: str
+
+    def __new__(cls, code: str) -> CountryName:
+        obj = super().__new__(cls, country_name(code, "en") or code)
+        obj.code = code
+        return obj
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (CountryName, (self.code,))
+
+    def in_language(self, lang: str | None = None) -> str:
+        return country_name(self.code, lang_code(lang) if lang else language()) or self.code
 
 
 def is_country(code: str) -> bool:

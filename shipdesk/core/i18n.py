@@ -137,3 +137,67 @@ def N_(text: str) -> str:
 def NC_(context: str, text: str) -> str:
     """Like ``N_`` for a text with a context; translate it with ``pgettext(context, text)``."""
     return text
+
+
+class Told(str):
+    """A text that reads as its English wording (it *is* that ``str``, so English output and
+    comparisons stay as they were) and can be told again in another language.
+
+    A message keeps such values among its fields, so a result made once in English (for the
+    command line and the files it writes) can be shown in the interface language later.
+    """
+
+    __slots__ = ()
+
+    def in_language(self, lang: str | None = None) -> str:
+        """The text in ``lang`` (None: the interface language)."""
+        return str(self)
+
+
+class Phrase(Told):
+    """An English text marked for the catalogue with the values of its own ``{fields}``:
+    ``Phrase(N_("{code} is not a country code"), code=cc)``.
+
+    A field's value may itself be a ``Told`` (a nested phrase, a country name): it is told in
+    the same language. A text the catalogue does not know stays in English.
+    """
+
+    template: str
+    params: tuple[tuple[str, object], ...]
+
+    def __new__(cls, template: str, /, **params: object) -> Phrase:
+        obj = super().__new__(cls, _fill(template, params))
+        obj.template = template
+        obj.params = tuple(params.items())
+        return obj
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickled (and copied) as template and values
+        return (_phrase, (self.template, self.params))
+
+    def in_language(self, lang: str | None = None) -> str:
+        code = lang_code(lang) if lang is not None else _language
+        tr = translator(code)
+        values = {k: tell(v, code) for k, v in self.params}
+        return _fill(tr.gettext(self.template) if self.template else "", values)
+
+
+def _phrase(template: str, params: tuple[tuple[str, object], ...]) -> Phrase:
+    return Phrase(template, **dict(params))
+
+
+def tell(value: object, lang: str | None = None) -> object:
+    """``value`` told in ``lang`` (None: the interface language) when it is a ``Told`` text,
+    else ``value`` itself."""
+    return value.in_language(lang) if isinstance(value, Told) else value
+
+
+def _fill(template: str, values: dict[str, object]) -> str:
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError):
+        return template.format_map(_KeepMissing(values))
+
+
+class _KeepMissing(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"

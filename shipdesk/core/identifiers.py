@@ -1,7 +1,9 @@
 """Identifiers on customs declarations: S10 item numbers, IOSS, EORI, VAT numbers, phones, ITN.
 
 Each ``check_*`` returns an ``IdCheck``: whether the value is valid, its normalised form, and a
-reason code plus detail when it is not. Validation turns these into problems by field.
+reason code plus detail when it is not. Validation turns these into problems by field. The detail
+and the kind are ``Phrase`` texts: English as they stand, told in the language of the message
+they end up in.
 VAT and IOSS checks use python-stdnum; phone numbers use phonenumbers. All checks are offline
 (format and check digits): whether a number is actually registered can only be asked online.
 """
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from shipdesk.core.countries import is_country
+from shipdesk.core.i18n import N_, Phrase
 
 if TYPE_CHECKING:
     from stdnum.util import NumberValidationModule
@@ -28,8 +31,10 @@ class IdCheck:
     ok: bool
     value: str  # normalised (spaces removed, capitals) or formatted for display
     reason: str = ""  # "format", "check_digit", "country", "component", "length", ...
-    detail: str = ""  # human detail for the reason
-    kind: str = ""  # what the value was recognised as (e.g. "EU VAT number", "EORI number")
+    # human detail for the reason: a Phrase (English text, told in a message's language)
+    detail: str = ""
+    # what the value was recognised as (e.g. "EU VAT number", "EORI number"): a Phrase too
+    kind: str = ""
     expected: str = ""  # the expected check digit (S10)
 
 
@@ -70,15 +75,24 @@ def check_s10(value: str) -> IdCheck:
     v = _compact(value)
     m = _S10_RE.match(v)
     if not m:
-        return IdCheck(False, v, "format", "expected 2 letters, 9 digits, 2 letters", "S10")
+        return IdCheck(
+            False, v, "format", Phrase(N_("expected 2 letters, 9 digits, 2 letters")), "S10"
+        )
     _service, serial, check, country = m.groups()
     expected = s10_check_digit(serial)
     if int(check) != expected:
         return IdCheck(
-            False, v, "check_digit", f"check digit {check}", "S10", expected=str(expected)
+            False,
+            v,
+            "check_digit",
+            Phrase(N_("check digit {digit}"), digit=check),
+            "S10",
+            expected=str(expected),
         )
     if not is_country(country):
-        return IdCheck(False, v, "country", f"{country} is not a country code", "S10")
+        return IdCheck(
+            False, v, "country", Phrase(N_("{code} is not a country code"), code=country), "S10"
+        )
     return IdCheck(True, v, kind="S10")
 
 
@@ -93,17 +107,20 @@ def check_ioss(value: str) -> IdCheck:
     from stdnum.exceptions import ValidationError  # python-stdnum, as above: on demand
 
     v = _compact(value)
+    kind = Phrase(N_("IOSS number"))
     if not v.startswith("IM"):
-        return IdCheck(False, v, "format", "it must start with IM", "IOSS number")
+        return IdCheck(False, v, "format", Phrase(N_("it must start with IM")), kind)
     try:
-        return IdCheck(True, oss.validate(v), kind="IOSS number")
+        return IdCheck(True, oss.validate(v), kind=kind)
     except ValidationError as exc:
         detail = {
-            "InvalidLength": "it must have IM and 10 digits",
-            "InvalidFormat": "after IM only digits are allowed",
-            "InvalidComponent": f"{v[2:5]} is not the code of an EU member state",
+            "InvalidLength": Phrase(N_("it must have IM and 10 digits")),
+            "InvalidFormat": Phrase(N_("after IM only digits are allowed")),
+            "InvalidComponent": Phrase(
+                N_("{code} is not the code of an EU member state"), code=v[2:5]
+            ),
         }.get(type(exc).__name__, str(exc))
-        return IdCheck(False, v, type(exc).__name__, detail, "IOSS number")
+        return IdCheck(False, v, type(exc).__name__, detail, kind)
 
 
 # -- EORI / VAT ------------------------------------------------------------------------------
@@ -111,19 +128,30 @@ def check_eori(value: str) -> IdCheck:
     """EORI format: country code + up to 15 letters/digits; GB and XI: 12 digits (or 15)."""
 
     v = _compact(value)
+    kind = Phrase(N_("EORI number"))
     m = _EORI_RE.match(v)
     if not m:
         return IdCheck(
-            False, v, "format", "it is a country code and up to 15 letters or digits", "EORI number"
+            False,
+            v,
+            "format",
+            Phrase(N_("it is a country code and up to 15 letters or digits")),
+            kind,
         )
     cc, rest = m.groups()
     if cc not in ("XI", "EL") and not is_country(cc):
-        return IdCheck(False, v, "country", f"{cc} is not a country code", "EORI number")
+        return IdCheck(
+            False, v, "country", Phrase(N_("{code} is not a country code"), code=cc), kind
+        )
     if cc in ("GB", "XI") and not re.fullmatch(r"\d{12}|\d{15}", rest):
         return IdCheck(
-            False, v, "format", f"{cc} EORI numbers have 12 digits after {cc}", "EORI number"
+            False,
+            v,
+            "format",
+            Phrase(N_("{code} EORI numbers have 12 digits after {code}"), code=cc),
+            kind,
         )
-    return IdCheck(True, v, kind="EORI number")
+    return IdCheck(True, v, kind=kind)
 
 
 def check_vat(value: str, country: str | None = None) -> IdCheck:
@@ -133,34 +161,35 @@ def check_vat(value: str, country: str | None = None) -> IdCheck:
     v = _compact(value)
     prefix = v[:2]
     module: NumberValidationModule | None = None
-    kind = "VAT number"
+    kind = Phrase(N_("VAT number"))
     if prefix == "GB":
         from stdnum.gb import vat as module  # python-stdnum: on demand
 
-        kind = "UK VAT number"
+        kind = Phrase(N_("UK VAT number"))
     elif re.fullmatch(r"[A-Z]{2}", prefix) and _is_eu_vat_prefix(prefix):
         from stdnum.eu import vat as module  # python-stdnum: on demand
 
-        kind = "EU VAT number"
+        kind = Phrase(N_("EU VAT number"))
     elif country:
         from stdnum.util import get_cc_module  # the country's own module, found at run time
 
         module = get_cc_module(country.lower(), "vat")
-        kind = f"{country.upper()} tax number"
+        kind = Phrase(N_("{code} tax number"), code=country.upper())
     if module is None:
-        return IdCheck(False, v, "unknown", "no offline check for this country", kind)
+        return IdCheck(False, v, "unknown", Phrase(N_("no offline check for this country")), kind)
     try:
         return (
             IdCheck(True, module.compact(v), kind=kind)
             if module.validate(v)
-            else IdCheck(False, v, "format", "not valid", kind)
+            else IdCheck(False, v, "format", Phrase(N_("not valid")), kind)
         )
     except ValidationError as exc:
+        # python-stdnum's own message (English) only for a reason not listed here
         detail = {
-            "InvalidChecksum": "the check digits do not match",
-            "InvalidLength": "wrong number of characters",
-            "InvalidFormat": "wrong characters for this country",
-            "InvalidComponent": "a part of the number is not valid",
+            "InvalidChecksum": Phrase(N_("the check digits do not match")),
+            "InvalidLength": Phrase(N_("wrong number of characters")),
+            "InvalidFormat": Phrase(N_("wrong characters for this country")),
+            "InvalidComponent": Phrase(N_("a part of the number is not valid")),
         }.get(type(exc).__name__, str(exc))
         return IdCheck(False, v, type(exc).__name__, detail, kind)
 
@@ -202,16 +231,17 @@ def check_phone(value: str, country: str | None = None) -> IdCheck:
     raw = (value or "").strip()
     region = (country or "").upper() or None
     text = "+" + raw[2:] if raw.startswith("00") else raw  # 00: the usual international prefix
+    kind = Phrase(N_("phone number"))
     try:
         num = pn.parse(text, region)
-    except pn.NumberParseException as exc:
-        return IdCheck(False, raw, "parse", str(exc), "phone number")
+    except pn.NumberParseException as exc:  # phonenumbers' own message, in English
+        return IdCheck(False, raw, "parse", str(exc), kind)
     if not pn.is_valid_number(num):
-        return IdCheck(False, raw, "invalid", "not a valid number", "phone number")
+        return IdCheck(False, raw, "invalid", Phrase(N_("not a valid number")), kind)
     intl = pn.format_number(num, pn.PhoneNumberFormat.INTERNATIONAL)
     if not raw.startswith("+"):
-        return IdCheck(True, intl, "national", "not in international form", "phone number")
-    return IdCheck(True, intl, kind="phone number")
+        return IdCheck(True, intl, "national", Phrase(N_("not in international form")), kind)
+    return IdCheck(True, intl, kind=kind)
 
 
 # -- US ITN ----------------------------------------------------------------------------------
@@ -221,5 +251,5 @@ def check_itn(value: str) -> IdCheck:
     if v.startswith("AES"):
         v = v[3:]
     if not _ITN_RE.match(v):
-        return IdCheck(False, v, "format", "X followed by 14 digits", "ITN")
+        return IdCheck(False, v, "format", Phrase(N_("X followed by 14 digits")), "ITN")
     return IdCheck(True, v, kind="ITN")

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.money import EUR, SDR, format_rate, is_currency, to_decimal, unit_label
 from shipdesk.core.paths import resource
 
@@ -52,12 +53,17 @@ class Conversion:
     to_ccy: str = ""
 
     def describe(self) -> str:
-        """One line for the user, e.g. ``1 USD = 0.858000 EUR (rates of 2025-10-20, ...)``."""
+        """One line for the user, e.g. ``1 USD = 0.858000 EUR (rates of 2025-10-20, ...)``: a
+        ``Phrase``, so a message that quotes it can be told in another language."""
         if self.rate_date is None:
-            return f"no conversion needed ({self.from_ccy})"
-        return (
-            f"1 {unit_label(self.from_ccy)} = {format_rate(self.rate)} {unit_label(self.to_ccy)} "
-            f"(rate of {self.rate_date.isoformat()}, {self.source})"
+            return Phrase(N_("no conversion needed ({currency})"), currency=self.from_ccy)
+        return Phrase(
+            N_("1 {unit} = {rate} {to_unit} (rate of {date}, {source})"),
+            unit=unit_label(self.from_ccy),
+            rate=format_rate(self.rate),
+            to_unit=unit_label(self.to_ccy),
+            date=self.rate_date.isoformat(),
+            source=self.source,
         )
 
 

@@ -127,3 +127,21 @@ def test_a_damaged_catalogue_falls_back_to_english(
         monkeypatch.undo()
         i18n._translator.cache_clear()
     assert i18n.translator("de").gettext("Items") == "Waren"
+
+
+def test_a_phrase_is_its_english_text_and_can_be_told_again() -> None:
+    import copy
+    import pickle
+
+    p = i18n.Phrase(i18n.N_("{code} is not a country code"), code="QQ")
+    assert p == "QQ is not a country code" and isinstance(p, str)
+    assert p.in_language("de") == "QQ ist kein Ländercode"
+    for again in (pickle.loads(pickle.dumps(p)), copy.deepcopy(p)):
+        assert again == p and again.in_language("fr") == "QQ n'est pas un code pays"
+    try:
+        i18n.set_language("de")
+        assert p.in_language() == "QQ ist kein Ländercode"
+    finally:
+        i18n.set_language("en")
+    # a text the catalogue does not know stays English; a missing field stays visible
+    assert i18n.Phrase("no such text {x}").in_language("de") == "no such text {x}"

@@ -971,3 +971,49 @@ def test_unknown_keys_of_any_json_shape_are_not_taken_as_amounts(odd: object) ->
     decl.items[0].extra["unit_value"] = odd
     result = validate(decl)
     assert [(p.field, p.code) for p in result.problems] == [("total_value", "not_a_number")]
+
+
+def test_identifier_details_and_us_export_reasons_are_told_in_the_message_language() -> None:
+    """The detail of a VAT, EORI or IOSS check and the reason of the US export rule are part
+    of the message: a German message has them in German, the English one stays as it was."""
+    d = from_us(item(value="2600", hs_code=""))
+    d.ioss_number = "IM1234567890"
+    d.recipient.tax_id = "DE136695977"
+    en = {p.code: p.message for p in validate(d, operator="upu").problems}
+    de = {p.code: p.message for p in validate(d, operator="upu", lang="de").problems}
+    fr = {p.code: p.message for p in validate(d, operator="upu", lang="fr").problems}
+    assert en["tax_id_invalid"] == (
+        "'DE136695977' is not a valid EU VAT number: the check digits do not match. "
+        "Copy it again from the registration letter."
+    )
+    assert de["tax_id_invalid"].startswith(
+        "'DE136695977' ist als EU-USt-IdNr. ungültig: die Prüfziffern stimmen nicht."
+    )
+    assert en["ioss_format"].endswith("; 123 is not the code of an EU member state.")
+    assert fr["ioss_format"].endswith("; 123 n'est pas le code d'un État membre de l'UE.")
+    assert en["itn_required"].startswith(
+        "US export: the goods under line 1 are worth 2,600.00 USD, above USD 2,500 for one "
+        "Schedule B class."
+    )
+    assert de["itn_required"].startswith(
+        "Ausfuhr aus den USA: die Waren unter Position 1 sind 2,600.00 USD wert, mehr als "
+        "USD 2,500 für eine Schedule-B-Position."
+    )
+
+
+def test_country_names_follow_the_message_language_not_the_interface() -> None:
+    from shipdesk.core import i18n
+
+    d = good()
+    d.recipient.phone = "123"
+    try:
+        i18n.set_language("de")
+        en = validate(d, operator="upu")
+        fr = en.in_language("fr")
+    finally:
+        i18n.set_language("en")
+    assert (
+        "valid number for United States:"
+        in {p.code: p.message for p in en.problems}["phone_invalid"]
+    )
+    assert "(États-Unis)" in {p.code: p.message for p in fr.problems}["phone_invalid"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from shipdesk.core.i18n import N_, translator
+from shipdesk.core.i18n import N_, Told, translator
 
 MESSAGES: dict[str, str] = {
     # -- form choice ----------------------------------------------------------------------
@@ -294,7 +294,8 @@ def render(code: str, /, **params: Any) -> str:
 
 # Fields that carry an English phrase written in the code (marked there with N_), not a value
 # from the declaration: they are translated with the message. A phrase the catalogue does not
-# know (from a data file) stays as it is.
+# know (from a data file) stays as it is. Any field may also hold a ``Told`` text (a phrase with
+# its own values, a country name), which is told in the message's language.
 PHRASE_FIELDS = ("what", "hint", "where")
 
 
@@ -302,9 +303,11 @@ def render_in(lang: str, code: str, /, **params: Any) -> str:
     """The message for ``code`` in ``lang`` (English where the catalogue has no translation)."""
     tr = translator(lang)
     template = tr.gettext(MESSAGES[code])
-    for name in PHRASE_FIELDS:
-        if isinstance(params.get(name), str):
-            params[name] = tr.gettext(params[name])
+    for name, value in params.items():
+        if isinstance(value, Told):
+            params[name] = value.in_language(lang)
+        elif name in PHRASE_FIELDS and isinstance(value, str):
+            params[name] = tr.gettext(value)
     try:
         return template.format(**params)
     except (KeyError, IndexError):

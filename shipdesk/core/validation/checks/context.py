@@ -9,7 +9,8 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from shipdesk.core.countries import country_name, is_country
+from shipdesk.core.countries import CountryName, is_country
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.model import Category, Item, parse_decimal
 from shipdesk.core.money import is_currency
 from shipdesk.core.rates import RateUnavailable, convert
@@ -80,7 +81,7 @@ Rule = Callable[[Context], None]
 
 
 def rate_text(conv: Conversion | None) -> str:
-    return conv.describe() if conv is not None else "no conversion"
+    return conv.describe() if conv is not None else Phrase(N_("no conversion"))
 
 
 def country_problem(ctx: Context, path: str, value: str) -> bool:
@@ -98,7 +99,7 @@ def country_problem(ctx: Context, path: str, value: str) -> bool:
         c = pycountry.countries.get(alpha_3=v.upper())
         alias = c.alpha_2 if c else None
     if alias:
-        ctx.add(ERROR, path, "country_alias", value=v, code=alias, name=country_name(alias))
+        ctx.add(ERROR, path, "country_alias", value=v, code=alias, name=CountryName(alias))
     else:
         ctx.add(ERROR, path, "country_invalid", value=v)
     return False

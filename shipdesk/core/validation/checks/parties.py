@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from shipdesk.core import address
-from shipdesk.core.countries import country_name, eu_members
-from shipdesk.core.i18n import N_
+from shipdesk.core.countries import CountryName, eu_members
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.identifiers import check_phone, check_tax_id
 from shipdesk.core.model import Party
 from shipdesk.core.validation.checks.context import Context, country_problem
@@ -112,7 +112,7 @@ def _address(ctx: Context, role: str, party: Party, level: str) -> None:
     if not errors:
         return
     cc = party.country.strip()
-    cname = country_name(cc) or cc
+    cname = CountryName(cc)
     for f, kind in errors.items():
         path = f"{role}.{f}"
         if kind == "required":
@@ -134,7 +134,7 @@ def _address(ctx: Context, role: str, party: Party, level: str) -> None:
                 "postcode_invalid",
                 value=party.postcode.strip(),
                 country=cname,
-                example=f" (e.g. {', '.join(ex)})" if ex else "",
+                example=Phrase(N_(" (e.g. {examples})"), examples=", ".join(ex)) if ex else "",
             )
         elif f == "region":
             choices = address.region_examples(cc)[:3]
@@ -144,7 +144,9 @@ def _address(ctx: Context, role: str, party: Party, level: str) -> None:
                 "region_invalid",
                 value=party.region.strip(),
                 country=cname,
-                example=f", e.g. {', '.join(choices)}" if choices else "",
+                example=Phrase(N_(", e.g. {examples}"), examples=", ".join(choices))
+                if choices
+                else "",
             )
 
 
@@ -156,7 +158,7 @@ def _phone(ctx: Context, path: str, value: str, country: str | None) -> None:
             path,
             "phone_invalid",
             value=value.strip(),
-            country=country_name(country or "") or "its country",
+            country=CountryName(country) if country else Phrase(N_("its country")),
         )
     elif r.reason == "national":
         ctx.add(WARNING, path, "phone_not_international", formatted=r.value)
@@ -172,7 +174,7 @@ def _tax_id(ctx: Context, path: str, value: str, country: str | None, soft: bool
             path,
             "tax_id_unchecked",
             value=value.strip(),
-            country=country_name(country or "") or "this country",
+            country=CountryName(country) if country else Phrase(N_("this country")),
         )
     elif r.kind == "EORI number":
         ctx.add(
@@ -198,7 +200,7 @@ def rule_parties(ctx: Context) -> None:
         _tax_id(ctx, "importer_reference", d.importer_reference, rc or None, soft=True)
     s, r = d.sender.country.strip(), d.recipient.country.strip()
     if s and s == r:
-        ctx.add(WARNING, "recipient.country", "party_same_country", country=country_name(s) or s)
+        ctx.add(WARNING, "recipient.country", "party_same_country", country=CountryName(s))
     elif s and r:
         eu = eu_members()
         if s in eu and r in eu:

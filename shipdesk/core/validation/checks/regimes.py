@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from shipdesk.core import hscode
-from shipdesk.core.countries import country_name, eu_members
-from shipdesk.core.i18n import N_
+from shipdesk.core.countries import CountryName, eu_members
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.identifiers import check_ioss, check_itn
 from shipdesk.core.model import Category
 from shipdesk.core.money import format_money
@@ -30,7 +30,7 @@ def rule_ioss(ctx: Context) -> None:
         if not r.ok:
             ctx.add(ERROR, "ioss_number", "ioss_format", value=v, detail=r.detail)
         if dest and dest not in eu:
-            ctx.add(ERROR, "ioss_number", "ioss_destination", country=country_name(dest) or dest)
+            ctx.add(ERROR, "ioss_number", "ioss_destination", country=CountryName(dest))
         elif value is not None:
             if value > t.amount:
                 ctx.add(
@@ -144,29 +144,42 @@ def rule_gift_relief(ctx: Context) -> None:
 
 
 def schedule_b_classes(ctx: Context) -> dict[str, Decimal]:
-    """Item values grouped by commodity code (lines without a code count on their own)."""
+    """Item values grouped by commodity code (lines without a code count on their own, keyed
+    by a ``Phrase`` "line n")."""
     groups: dict[str, Decimal] = {}
     for i, it in ctx.items():
-        code = hscode.clean(it.hs_code) or f"line {i + 1}"
+        code = hscode.clean(it.hs_code) or Phrase(N_("line {n}"), n=i + 1)
         groups[code] = groups.get(code, Decimal(0)) + (it.value_dec or Decimal(0))
     return groups
 
 
 def us_export_status(ctx: Context) -> tuple[bool, str, str]:
-    """(ITN required, reason, exemption legend) for an export from the United States."""
+    """(ITN required, reason, exemption legend) for an export from the United States; the
+    reason is a ``Phrase``, told in the language of the message it ends up in."""
     t = threshold("us_eei")
     dest = ctx.decl.recipient.country.strip()
     legends = t.extra.get("legends", {})
     legend = str(legends.get(dest, legends.get("default", "")))
     if dest in country_set("us_eei_always"):
-        return True, f"exports to {dest} need EEI filing whatever the value", legend
+        return (
+            True,
+            Phrase(N_("exports to {country} need EEI filing whatever the value"), country=dest),
+            legend,
+        )
     for code, value in schedule_b_classes(ctx).items():
         conv = ctx.in_currency(value, t.currency)
         if conv is not None and conv.amount > t.amount:
             return (
                 True,
-                f"the goods under {code} are worth {format_money(conv.amount, t.currency)}, above "
-                f"USD {t.amount:,} for one Schedule B class",
+                Phrase(
+                    N_(
+                        "the goods under {code} are worth {value}, above USD {limit} for one "
+                        "Schedule B class"
+                    ),
+                    code=code,
+                    value=format_money(conv.amount, t.currency),
+                    limit=f"{t.amount:,}",
+                ),
                 legend,
             )
     return False, "", legend
