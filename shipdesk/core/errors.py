@@ -13,6 +13,12 @@ class InputError(ShipdeskError):
     def __init__(self, message: str, *, source: str | None = None, location: str | None = None):
         self.source = source
         self.location = location
+        super().__init__(self.compose(message, source, location))
+        self.detail = message
+
+    @staticmethod
+    def compose(message: str, source: str | None, location: str | None) -> str:
+        """``source:location: message`` (the parts that are known)."""
         prefix = ""
         if source:
             prefix = f"{source}: "
@@ -20,8 +26,7 @@ class InputError(ShipdeskError):
                 prefix = f"{source}:{location}: "
         elif location:
             prefix = f"{location}: "
-        super().__init__(prefix + message)
-        self.detail = message
+        return prefix + message
 
 
 class DataError(ShipdeskError):

@@ -22,6 +22,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from shipdesk.core.errors import InputError
 from shipdesk.core.paths import resource
 
 log = logging.getLogger("shipdesk.i18n")
@@ -164,6 +165,7 @@ class Phrase(Told):
 
     template: str
     params: tuple[tuple[str, object], ...]
+    context: str | None = None
 
     def __new__(cls, template: str, /, **params: object) -> Phrase:
         obj = super().__new__(cls, _fill(template, params))
@@ -171,33 +173,69 @@ class Phrase(Told):
         obj.params = tuple(params.items())
         return obj
 
+    @classmethod
+    def in_context(cls, context: str, template: str, /, **params: object) -> Phrase:
+        """A phrase whose English needs another wording in ``context`` (marked with ``NC_``)."""
+        obj = cls(template, **params)
+        obj.context = context
+        return obj
+
     def __reduce__(self) -> tuple[object, ...]:  # pickled (and copied) as template and values
-        return (_phrase, (self.template, self.params))
+        return (_phrase, (self.template, self.params, self.context))
 
     def in_language(self, lang: str | None = None) -> str:
         code = lang_code(lang) if lang is not None else _language
         tr = translator(code)
-        values = {k: tell(v, code) for k, v in self.params}
-        return _fill(tr.gettext(self.template) if self.template else "", values)
+        values = {k: v.in_language(code) if isinstance(v, Told) else v for k, v in self.params}
+        if not self.template:
+            return _fill("", values)
+        if self.context is not None:
+            return _fill(tr.pgettext(self.context, self.template), values)
+        return _fill(tr.gettext(self.template), values)
 
 
-def _phrase(template: str, params: tuple[tuple[str, object], ...]) -> Phrase:
+def _phrase(template: str, params: tuple[tuple[str, object], ...], context: str | None) -> Phrase:
+    if context is not None:
+        return Phrase.in_context(context, template, **dict(params))
     return Phrase(template, **dict(params))
 
 
-def tell(value: object, lang: str | None = None) -> object:
-    """``value`` told in ``lang`` (None: the interface language) when it is a ``Told`` text,
-    else ``value`` itself."""
-    return value.in_language(lang) if isinstance(value, Told) else value
+def tell(text: str, lang: str | None = None) -> str:
+    """``text`` told in ``lang`` (None: the interface language) when it is a ``Told`` text (a
+    message kept for telling later), else ``text`` as it is."""
+    return text.in_language(lang) if isinstance(text, Told) else text
+
+
+def joined(texts: list[str], sep: str = ", ") -> Phrase:
+    """``texts`` joined by ``sep``; the ``Told`` ones (field labels as phrases) are told in the
+    language the whole is told in, the others (column headers from a file) stay as they are."""
+    fields = {f"t{i}": t for i, t in enumerate(texts)}
+    return Phrase(sep.join("{" + k + "}" for k in fields), **fields)
 
 
 def _fill(template: str, values: dict[str, object]) -> str:
     try:
-        return template.format(**values)
-    except (KeyError, IndexError):
-        return template.format_map(_KeepMissing(values))
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError):
+            return template.format_map(_KeepMissing(values))
+    except (ValueError, IndexError):  # a stray brace, a positional field: show the text as is
+        return template
 
 
 class _KeepMissing(dict[str, object]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
+
+
+def error_text(exc: BaseException, lang: str | None = None) -> str:
+    """The one-line message of an expected error, told in ``lang`` (None: the interface
+    language) where it carries ``Told`` texts (an ``InputError``'s message, source or location);
+    ``str(exc)``, what the command line prints, stays English."""
+    if not isinstance(exc, InputError):
+        return str(exc)
+    return InputError.compose(
+        tell(exc.detail, lang),
+        tell(exc.source, lang) if exc.source else exc.source,
+        tell(exc.location, lang) if exc.location else exc.location,
+    )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from shipdesk import __version__
 from shipdesk.core import services
 from shipdesk.core.errors import ShipdeskError
-from shipdesk.core.i18n import N_, _
+from shipdesk.core.i18n import N_, _, error_text
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import Workspace, declarations, records
 from shipdesk.gui import workers
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         try:
             decl = declarations.load(path)
         except ShipdeskError as exc:
-            QMessageBox.warning(self, _("Open declaration"), str(exc))
+            QMessageBox.warning(self, _("Open declaration"), error_text(exc))
             return False
         self.session.load(decl, path=path)
         self.go_to_step(3)

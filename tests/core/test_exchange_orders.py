@@ -225,3 +225,61 @@ def test_title_row_with_two_cells_is_not_taken_for_the_header(tmp_path: Path) ->
     d = r.orders[0].declaration
     assert d.items[0].description == "Mug"
     assert d.recipient.phone == "+49 30 1234567"  # the export's apostrophe is undone
+
+
+def test_row_problems_are_english_and_can_be_told_in_another_language(tmp_path: Path) -> None:
+    """The result keeps English (the command line, the rejected file it writes); the window
+    tells the same problems, and writes the rejected rows, in its own language."""
+    p = tmp_path / "x.csv"
+    p.write_text(
+        "Order number,Item description,Quantity,Line value,Currency\n"
+        "7,Mug,two,5.00,EUR\n8,,1,3.00,EUR\n",
+        encoding="utf-8",
+    )
+    r = import_orders(p)
+    by_row = {pr.row: pr for pr in r.errors}
+    assert by_row[2].message == "'two' is not a number"
+    assert str(by_row[2]) == "row 2, column 'Quantity': 'two' is not a number"
+    de = by_row[2].in_language("de")
+    assert (de.column, de.message) == ("Quantity", "'two' ist keine Zahl")
+    assert by_row[2].text("fr") == "ligne 2, colonne 'Quantity' : 'two' n'est pas un nombre"
+    assert by_row[3].in_language("de").message == "der Artikel hat keine Warenbeschreibung"
+    english = r.write_rejected(tmp_path / "en.csv").read_text("utf-8-sig").splitlines()
+    german = r.write_rejected(tmp_path / "de.csv", "de").read_text("utf-8-sig").splitlines()
+    assert english[0] == "Row,Order number,Item description,Quantity,Line value,Currency,Problem"
+    assert german[0] == "Zeile,Order number,Item description,Quantity,Line value,Currency,Problem"
+    assert english[1].endswith("Quantity: 'two' is not a number")
+    assert german[1].endswith("Quantity: 'two' ist keine Zahl")
+
+
+def test_a_field_without_a_column_is_named_in_the_language_told() -> None:
+    from shipdesk.core.exchange.import_result import RowProblem
+    from shipdesk.core.i18n import N_, Phrase
+
+    p = RowProblem(
+        4,
+        Phrase(N_("Currency")),
+        Phrase(N_("no currency column or sign; {currency} assumed"), currency="EUR"),
+        "warning",
+    )
+    assert str(p) == "row 4, column 'Currency': no currency column or sign; EUR assumed"
+    assert p.text("de") == (
+        "Zeile 4, Spalte 'Währung': keine Währungsspalte und kein Währungszeichen; EUR angenommen"
+    )
+
+
+def test_file_errors_are_told_in_the_interface_language(tmp_path: Path) -> None:
+    from shipdesk.core.i18n import error_text
+
+    p = tmp_path / "x.csv"
+    p.write_text("foo,bar\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        import_orders(p)
+    assert str(info.value) == (
+        f"{p}: no column found for Item description, Item unit price or line value (choose the "
+        "columns in a mapping; columns in the file: foo, bar)"
+    )
+    assert error_text(info.value, "de") == (
+        f"{p}: keine Spalte gefunden für Warenbeschreibung, Stückpreis oder Positionswert (die "
+        "Spalten in einer Zuordnung wählen; Spalten in der Datei: foo, bar)"
+    )

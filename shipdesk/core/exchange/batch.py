@@ -42,6 +42,7 @@ from shipdesk.core.exchange.batch_summary import (
 from shipdesk.core.exchange.declaration_json import dumps
 from shipdesk.core.exchange.import_result import ImportResult
 from shipdesk.core.fileio import atomic_write_bytes
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.model import Declaration, JsonValue
 from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback
 from shipdesk.core.screening.overrides import blocking
@@ -194,6 +195,7 @@ def run_batch(
     channel: str = "post",
     suggest_hs: bool = True,
     rejected_name: str = "rejected.csv",
+    rejected_lang: str = "en",
 ) -> BatchSummary:
     """Check every declaration and write its file (and PDF) into ``out_dir``.
 
@@ -221,7 +223,7 @@ def run_batch(
         if res.catalogue is not None:
             summary.notes.extend(res.catalogue.lines_text())
         if res.rejected:
-            summary.rejected_path = res.write_rejected(out / rejected_name)
+            summary.rejected_path = res.write_rejected(out / rejected_name, rejected_lang)
     else:
         named = [
             (str(d.extra.get("order_number") or d.item_id or f"declaration-{i + 1}"), d)
@@ -232,7 +234,11 @@ def run_batch(
     total = len(named)
     for i, (name, decl) in enumerate(named):
         if progress is not None:
-            progress(i, total, f"declaration {i + 1} of {total}: {name}")
+            progress(
+                i,
+                total,
+                Phrase(N_("declaration {n} of {total}: {name}"), n=i + 1, total=total, name=name),
+            )
         if cancel is not None and cancel.cancelled:
             summary.cancelled = True
             break
@@ -278,6 +284,6 @@ def run_batch(
             outcome.status = STATUS_FAILED
             outcome.message = f"internal error ({type(exc).__name__}: {exc})"
     if progress is not None:
-        progress(len(summary.outcomes), total, "done")
+        progress(len(summary.outcomes), total, Phrase(N_("done")))
     summary.seconds = time.perf_counter() - started
     return summary

@@ -39,6 +39,7 @@ from shipdesk.core.exchange.safety import neutralise
 from shipdesk.core.exchange.sheet_reader import Cell, is_blank_row
 from shipdesk.core.exchange.sheets import open_sheet
 from shipdesk.core.fileio import atomic_write_bytes
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.storage.products import Product, ProductIndex
 from shipdesk.core.text import strip_accents
 
@@ -138,13 +139,24 @@ def read_products(path: str | Path, sheet: str | None = None) -> ProductFile:
             cols[found[0]] = i
             if found[0] == "weight":
                 header_units[i] = found[1]
-        missing = [] if "sku" in cols else ["sku"]
-        if not any(k in cols for k in ("description", "weight", "hs_code", "origin_country")):
-            missing.append("description, net_weight_kg, hs_code or origin_country")
-        if missing:
+        columns = ", ".join(h for h in headers if h)[:300]
+        facts = any(k in cols for k in ("description", "weight", "hs_code", "origin_country"))
+        if "sku" not in cols or not facts:
             raise InputError(
-                "not a product catalogue: no column for " + " and ".join(missing) + " (columns "
-                "in the file: " + ", ".join(h for h in headers if h)[:300] + ")",
+                Phrase(
+                    N_(
+                        "not a product catalogue: no column for {missing} (columns in the file: "
+                        "{columns})"
+                    ),
+                    missing=Phrase(
+                        N_("sku and description, net_weight_kg, hs_code or origin_country")
+                        if "sku" not in cols and not facts
+                        else N_("sku")
+                        if "sku" not in cols
+                        else N_("description, net_weight_kg, hs_code or origin_country")
+                    ),
+                    columns=columns,
+                ),
                 source=source,
             )
         out = ProductFile(source=source, header_row=reader.header_row)
@@ -162,7 +174,11 @@ def read_products(path: str | Path, sheet: str | None = None) -> ProductFile:
                         RowProblem(
                             n,
                             headers[cols["sku"]],
-                            f"SKU {product.sku!r} is already on row {first}; each SKU once",
+                            Phrase(
+                                N_("SKU {sku!r} is already on row {row}; each SKU once"),
+                                sku=product.sku,
+                                row=first,
+                            ),
                         )
                     )
                 else:
@@ -200,7 +216,7 @@ def _product_row(
 
     sku = cell_text(raw("sku"))
     if not sku:
-        err("sku", "no SKU")
+        err("sku", Phrase(N_("no SKU")))
     facts: dict[str, str] = {}
     name = cell_text(raw("name"))
     desc = cell_text(raw("description"))
@@ -214,33 +230,49 @@ def _product_row(
             try:
                 unit = parse_weight_unit(u)
             except CellError as e:
-                err("weight_unit", str(e))
+                err("weight_unit", e.text)
         try:
             value, _cur = parse_number(w, style)
             if value <= 0:
-                err("weight", f"the weight must be more than 0 (found {cell_text(w)})")
+                err(
+                    "weight",
+                    Phrase(
+                        N_("the weight must be more than 0 (found {value})"), value=cell_text(w)
+                    ),
+                )
             else:
                 facts["net_weight_kg"] = _unit_kg(value, unit)
         except CellError as e:
-            err("weight", str(e))
+            err("weight", e.text)
     hs = raw("hs_code")
     if hs is not None:
         try:
             code = parse_hs(hs)
             if len(code) < 6:
-                err("hs_code", f"{code!r} is too short: give at least the 6-digit HS code")
+                err(
+                    "hs_code",
+                    Phrase(
+                        N_("{value!r} is too short: give at least the 6-digit HS code"), value=code
+                    ),
+                )
             else:
                 facts["hs_code"] = code
         except CellError as e:
-            err("hs_code", str(e))
+            err("hs_code", e.text)
     origin = raw("origin_country")
     if origin is not None:
         try:
             facts["origin_country"] = parse_country(cell_text(origin))
         except CellError as e:
-            err("origin_country", str(e))
+            err("origin_country", e.text)
     if sku and not probs and not facts:
-        err("sku", f"nothing to fill for SKU {sku!r} (no description, weight, HS code or origin)")
+        err(
+            "sku",
+            Phrase(
+                N_("nothing to fill for SKU {sku!r} (no description, weight, HS code or origin)"),
+                sku=sku,
+            ),
+        )
     if probs:
         return None, probs
     return Product(sku=sku, name=name, **facts), probs

@@ -23,6 +23,7 @@ from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
 from shipdesk.core.exchange.mapping import norm_header
 from shipdesk.core.exchange.sheet_reader import Cell
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.model import Category, NonDelivery
 from shipdesk.core.paths import resource
 
@@ -36,7 +37,12 @@ KG_PER_UNIT = {
 
 
 class CellError(ValueError):
-    """A cell value that cannot be used; the message is shown to the user."""
+    """A cell value that cannot be used; the message (a ``Phrase``: English, told again in the
+    interface language where it is shown) is shown to the user."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.text = message
 
 
 def cell_text(value: Cell) -> str:
@@ -95,7 +101,7 @@ def parse_number(value: Cell, style: NumberStyle | None = None) -> tuple[Decimal
     """(number, currency code found in the cell or ""); raises CellError when unusable."""
     style = style or NumberStyle()
     if isinstance(value, bool):
-        raise CellError("expected a number, found true/false")
+        raise CellError(Phrase(N_("expected a number, found true/false")))
     if isinstance(value, int):
         return Decimal(value), ""
     if isinstance(value, float):
@@ -108,7 +114,7 @@ def parse_number(value: Cell, style: NumberStyle | None = None) -> tuple[Decimal
         return value, ""
     text = cell_text(value)
     if not text:
-        raise CellError("empty")
+        raise CellError(Phrase(N_("empty")))
     currency = ""
     m = re.fullmatch(r"([A-Z]{3})\s*(.+)", text)
     if m and _is_currency(m.group(1)):
@@ -128,7 +134,7 @@ def parse_number(value: Cell, style: NumberStyle | None = None) -> tuple[Decimal
     if text.startswith("-") or text.startswith("+"):
         neg, text = text[0] == "-", text[1:].strip()
     if not _NUM_RX.match(text):
-        raise CellError(f"{cell_text(value)!r} is not a number")
+        raise CellError(Phrase(N_("{value!r} is not a number"), value=cell_text(value)))
     t = text.replace(" ", "").replace("\u00a0", "").replace("\u202f", "").replace("'", "")
     has_c, has_d = "," in t, "." in t
     if has_c and has_d:
@@ -140,7 +146,9 @@ def parse_number(value: Cell, style: NumberStyle | None = None) -> tuple[Decimal
         if len(parts) > 2:
             dec = "." if sep == "," else ","  # 1,234,567 / 1.234.567: grouping
             if not all(len(p) == 3 for p in parts[1:]):
-                raise CellError(f"{text!r} is not a number (misplaced separators)")
+                raise CellError(
+                    Phrase(N_("{value!r} is not a number (misplaced separators)"), value=text)
+                )
         elif len(parts[1]) != 3 or parts[0] in ("", "0"):
             dec = sep  # 12,50 / 0,350 / 12.5: a decimal separator
             style.seen = style.seen or dec
@@ -155,7 +163,7 @@ def parse_number(value: Cell, style: NumberStyle | None = None) -> tuple[Decimal
     try:
         d = Decimal(t)
     except InvalidOperation:
-        raise CellError(f"{cell_text(value)!r} is not a number") from None
+        raise CellError(Phrase(N_("{value!r} is not a number"), value=cell_text(value))) from None
     return (-d if neg else d), currency
 
 
@@ -181,7 +189,9 @@ def parse_currency(value: Cell) -> str:
     code = text.upper()
     if len(code) == 3 and code.isalpha() and _is_currency(code):
         return code
-    raise CellError(f"{text!r} is not an ISO 4217 currency code (e.g. EUR, USD, GBP)")
+    raise CellError(
+        Phrase(N_("{value!r} is not an ISO 4217 currency code (e.g. EUR, USD, GBP)"), value=text)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -199,14 +209,14 @@ def parse_country(text: str) -> str:
     """ISO 3166-1 alpha-2 code for a code (2 or 3 letters) or an English/local name."""
     t = " ".join(text.split())
     if not t:
-        raise CellError("empty")
+        raise CellError(Phrase(N_("empty")))
     alias = _country_aliases().get(norm_header(t))
     if alias:
         return alias
     if len(t) == 2 and t.isalpha():
         if t.upper() == "XK" or pycountry.countries.get(alpha_2=t.upper()):
             return t.upper()
-        raise CellError(f"{t!r} is not an ISO country code")
+        raise CellError(Phrase(N_("{value!r} is not an ISO country code"), value=t))
     if len(t) == 3 and t.isalpha():
         c = pycountry.countries.get(alpha_3=t.upper())
         if c:
@@ -214,7 +224,9 @@ def parse_country(text: str) -> str:
     try:
         return pycountry.countries.lookup(t).alpha_2
     except LookupError:
-        raise CellError(f"unknown country {t!r} (use the two-letter ISO code, e.g. DE)") from None
+        raise CellError(
+            Phrase(N_("unknown country {value!r} (use the two-letter ISO code, e.g. DE)"), value=t)
+        ) from None
 
 
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -232,10 +244,10 @@ def parse_date(value: Cell, order: str = "dmy") -> str:
             from openpyxl.utils.datetime import from_excel  # openpyxl kept lazy: slow to import
 
             return from_excel(value).date().isoformat()
-        raise CellError(f"{value!r} is not a date")
+        raise CellError(Phrase(N_("{value!r} is not a date"), value=value))
     text = cell_text(value)
     if not text:
-        raise CellError("empty")
+        raise CellError(Phrase(N_("empty")))
     m = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$", text)
     if m:
         return _mkdate(int(m.group(1)), int(m.group(2)), int(m.group(3)), text)
@@ -262,29 +274,31 @@ def parse_date(value: Cell, order: str = "dmy") -> str:
         return _mkdate(
             y + 2000 if y < 100 else y, _MONTHS[m.group(2).lower()], int(m.group(1)), text
         )
-    raise CellError(f"{text!r} is not a date (write it as YYYY-MM-DD)")
+    raise CellError(Phrase(N_("{value!r} is not a date (write it as YYYY-MM-DD)"), value=text))
 
 
 def _mkdate(y: int, m: int, d: int, text: str) -> str:
     try:
         return date(y, m, d).isoformat()
     except ValueError:
-        raise CellError(f"{text!r} is not a valid date") from None
+        raise CellError(Phrase(N_("{value!r} is not a valid date"), value=text)) from None
 
 
 def parse_hs(value: Cell) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         digits = cell_text(value)
         if not digits.isdigit():
-            raise CellError(f"{digits!r} is not an HS code")
+            raise CellError(Phrase(N_("{value!r} is not an HS code"), value=digits))
         if len(digits) in (5, 7, 9):  # the leading zero of chapters 01-09 lost in a number cell
             digits = "0" + digits
     else:
         digits = hscode.clean(cell_text(value))
         if not digits.isdigit():
-            raise CellError(f"{cell_text(value)!r} is not an HS code (6 to 10 digits)")
+            raise CellError(
+                Phrase(N_("{value!r} is not an HS code (6 to 10 digits)"), value=cell_text(value))
+            )
     if not 4 <= len(digits) <= 10:
-        raise CellError(f"{digits!r} is not an HS code (6 to 10 digits)")
+        raise CellError(Phrase(N_("{value!r} is not an HS code (6 to 10 digits)"), value=digits))
     return digits
 
 
@@ -310,8 +324,13 @@ def parse_category(value: Cell) -> str:
     if key in _CATEGORY_WORDS:
         return _CATEGORY_WORDS[key].value
     raise CellError(
-        f"{cell_text(value)!r} is not a category (gift, documents, commercial_sample, "
-        "returned_goods, sale_of_goods, other)"
+        Phrase(
+            N_(
+                "{value!r} is not a category (gift, documents, commercial_sample, "
+                "returned_goods, sale_of_goods, other)"
+            ),
+            value=cell_text(value),
+        )
     )
 
 
@@ -321,7 +340,7 @@ def parse_non_delivery(value: Cell) -> str:
         return NonDelivery.RETURN.value
     if key.startswith("abandon") or key.startswith("treatasabandoned"):
         return NonDelivery.ABANDON.value
-    raise CellError(f"{cell_text(value)!r}: write 'return' or 'abandon'")
+    raise CellError(Phrase(N_("{value!r}: write 'return' or 'abandon'"), value=cell_text(value)))
 
 
 def parse_weight_unit(value: Cell) -> str:
@@ -345,7 +364,9 @@ def parse_weight_unit(value: Cell) -> str:
     }
     if key in units:
         return units[key]
-    raise CellError(f"{cell_text(value)!r} is not a weight unit (kg, g, lb, oz)")
+    raise CellError(
+        Phrase(N_("{value!r} is not a weight unit (kg, g, lb, oz)"), value=cell_text(value))
+    )
 
 
 def kg_text(d: Decimal, unit: str) -> str:

@@ -20,6 +20,7 @@ from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.safety import MAX_CELL_CHARS, MAX_COLUMNS
 from shipdesk.core.exchange.sheet_reader import Cell, SheetReader, clip_cell
 from shipdesk.core.exchange.xlsx_sheets import OLE_MAGIC
+from shipdesk.core.i18n import N_, NC_, Phrase
 
 _DELIMITERS = (",", ";", "\t", "|")
 
@@ -88,13 +89,17 @@ def open_csv(path: Path) -> SheetReader:
         probe = raw.read(8192)
     if probe.startswith(OLE_MAGIC) or probe.startswith(b"PK\x03\x04"):
         raise InputError(
-            "this is a spreadsheet workbook, not a text CSV file; give it the .xlsx "
-            "extension or save it as CSV",
+            Phrase(
+                N_(
+                    "this is a spreadsheet workbook, not a text CSV file; give it the .xlsx "
+                    "extension or save it as CSV"
+                )
+            ),
             source=str(path),
         )
     encoding = detect_encoding(path)
     if b"\x00" in probe and not encoding.startswith("utf-16"):
-        raise InputError("not a text CSV file (it holds binary data)", source=str(path))
+        raise InputError(Phrase(N_("not a text CSV file (it holds binary data)")), source=str(path))
     fh: TextIO = path.open("r", encoding=encoding, newline="")
     sample = fh.read(65536)
     fh.seek(0)
@@ -113,10 +118,14 @@ def open_csv(path: Path) -> SheetReader:
                 yield rows.line_num, [clip_cell(v) for v in values[:MAX_COLUMNS]]
         except csv.Error as exc:
             raise InputError(
-                f"broken CSV ({exc})", source=str(path), location=f"line {rows.line_num}"
+                Phrase(N_("broken CSV ({error})"), error=str(exc)),
+                source=str(path),
+                location=Phrase.in_context("file", NC_("file", "line {n}"), n=rows.line_num),
             ) from None
         except UnicodeDecodeError as exc:
-            raise InputError(f"cannot decode the text ({exc.reason})", source=str(path)) from None
+            raise InputError(
+                Phrase(N_("cannot decode the text ({error})"), error=exc.reason), source=str(path)
+            ) from None
 
     reader.source_rows = gen()
     size = path.stat().st_size

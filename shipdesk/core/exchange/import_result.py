@@ -2,13 +2,17 @@
 column, the rejected rows (written back with their original values and a problem column, ready
 to fix and re-import) and how the product catalogue was used.
 
-:class:`RowProblem` is also how a product catalogue file reports its bad rows.
+:class:`RowProblem` is also how a product catalogue file reports its bad rows. Its message (and
+its column, when that is a field's label rather than a header from the file) is a ``Phrase``:
+English as it stands, for the command line and the files it writes, and told in another
+language with :meth:`RowProblem.in_language` (the import report, the rejected rows the window
+exports).
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +22,7 @@ from shipdesk.core.exchange.mapping import ColumnMapping
 from shipdesk.core.exchange.safety import neutralise
 from shipdesk.core.exchange.sheet_reader import Cell
 from shipdesk.core.fileio import atomic_write_bytes
+from shipdesk.core.i18n import N_, Phrase, tell, translator
 from shipdesk.core.model import Declaration
 
 
@@ -29,8 +34,27 @@ class RowProblem:
     level: str = "error"  # "error" rejects the row; "warning" keeps it
 
     def __str__(self) -> str:
-        where = f"row {self.row}" + (f", column {self.column!r}" if self.column else "")
-        return f"{where}: {self.message}"
+        return self.text("en")
+
+    def text(self, lang: str | None = None) -> str:
+        """ "row 3, column 'Price': ..." in ``lang`` (None: the interface language)."""
+        p = self.in_language(lang)
+        if p.column:
+            return tell(
+                Phrase(
+                    N_("row {row}, column {column!r}: {message}"),
+                    row=p.row,
+                    column=p.column,
+                    message=p.message,
+                ),
+                lang,
+            )
+        return tell(Phrase(N_("row {row}: {message}"), row=p.row, message=p.message), lang)
+
+    def in_language(self, lang: str | None = None) -> RowProblem:
+        """This problem with its message and column told in ``lang`` (None: the interface
+        language); a header from the file stays as it is."""
+        return replace(self, column=tell(self.column, lang), message=tell(self.message, lang))
 
 
 @dataclass
@@ -70,26 +94,30 @@ class ImportResult:
     def errors(self) -> list[RowProblem]:
         return [p for p in self.problems if p.level == "error"]
 
-    def rejected_table(self) -> list[list[Any]]:
-        """Header + rejected rows with their original values and a problem column."""
-        head = ["Row", *self.headers, "Problem"]
+    def rejected_table(self, lang: str = "en") -> list[list[Any]]:
+        """Header + rejected rows with their original values and a problem column; the words
+        ShipDesk adds are in ``lang`` (English for the command line)."""
+        tr = translator(lang)
+        head = [tr.pgettext("rejected", "Row"), *self.headers, tr.pgettext("rejected", "Problem")]
         out: list[list[Any]] = [head]
         width = len(self.headers)
         for r in self.rejected:
             vals = list(r.values[:width]) + [None] * (width - len(r.values[:width]))
-            text = "; ".join((f"{p.column}: " if p.column else "") + p.message for p in r.problems)
+            told = [p.in_language(lang) for p in r.problems]
+            text = "; ".join((f"{p.column}: " if p.column else "") + p.message for p in told)
             out.append([r.row, *vals, text])
         return out
 
-    def write_rejected(self, path: str | Path) -> Path:
-        """Write the rejected rows to .csv or .xlsx (by suffix), ready to fix and re-import."""
+    def write_rejected(self, path: str | Path, lang: str = "en") -> Path:
+        """Write the rejected rows to .csv or .xlsx (by suffix), ready to fix and re-import;
+        the problem column in ``lang``."""
         p = Path(path)
-        rows = [[neutralise(v) for v in row] for row in self.rejected_table()]
+        rows = [[neutralise(v) for v in row] for row in self.rejected_table(lang)]
         if p.suffix.lower() == ".xlsx":
             import openpyxl  # openpyxl kept lazy: slow to import, and only .xlsx output needs it
 
             wb = openpyxl.Workbook(write_only=True)
-            ws = wb.create_sheet("Rejected rows")
+            ws = wb.create_sheet(translator(lang).pgettext("rejected", "Rejected rows"))
             ws.freeze_panes = "A2"
             for row in rows:
                 ws.append([_xlsx_cell(v) for v in row])

@@ -29,11 +29,13 @@ from shipdesk.core.exchange.import_result import RowProblem
 from shipdesk.core.exchange.mapping import TARGETS, ColumnMapping
 from shipdesk.core.exchange.safety import restore
 from shipdesk.core.exchange.sheet_reader import Cell
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.model import Item
 from shipdesk.core.storage.products import ProductIndex
 
 LABELS = {t.key: t.label for t in TARGETS}
-"""Field label per target, named in a problem when the field has no column."""
+"""Field label per target (English, marked for the catalogue), named in a problem when the field
+has no column."""
 
 _ITEM_PRESENCE = ("item.description", "item.unit_price", "item.value")
 
@@ -71,9 +73,10 @@ class RowReader:
         self.misses: list[RowProblem] = []
 
     def column(self, key: str) -> str:
+        """The header of the column feeding ``key``, or the field's label (a ``Phrase``)."""
         cols = self.idx.get(key)
         if not cols:
-            return LABELS.get(key, key)
+            return Phrase(LABELS[key]) if key in LABELS else key
         return self.headers[cols[0]]
 
     def raw(self, key: str, values: list[Cell]) -> Cell:
@@ -121,8 +124,16 @@ def take_row(rr: RowReader, order: OrderRows, n: int, values: list[Cell]) -> Non
                 RowProblem(
                     n,
                     rr.column(t.key),
-                    f"{cell_text(v)!r} differs from {cell_text(order.fields[t.key])!r} on row "
-                    f"{order.field_rows[t.key]} of the same order {order.number}",
+                    Phrase(
+                        N_(
+                            "{value!r} differs from {first!r} on row {row} of the same "
+                            "order {order}"
+                        ),
+                        value=cell_text(v),
+                        first=cell_text(order.fields[t.key]),
+                        row=order.field_rows[t.key],
+                        order=order.number,
+                    ),
                 )
             )
     if any(rr.has(k, values) for k in _ITEM_PRESENCE):
@@ -152,9 +163,14 @@ def _item_from_row(
         try:
             qty, _ = parse_number(raw_q, rr.style)
             if qty <= 0:
-                err("item.quantity", f"quantity must be more than 0 (found {cell_text(raw_q)})")
+                err(
+                    "item.quantity",
+                    Phrase(
+                        N_("quantity must be more than 0 (found {value})"), value=cell_text(raw_q)
+                    ),
+                )
         except CellError as e:
-            err("item.quantity", str(e))
+            err("item.quantity", e.text)
     item.quantity = number_text(qty)
     value: Decimal | None = None
     for key in ("item.value", "item.unit_price"):
@@ -164,17 +180,17 @@ def _item_from_row(
         try:
             amount, cur = parse_number(raw, rr.style)
         except CellError as e:
-            err(key, str(e))
+            err(key, e.text)
             break
         if amount < 0:
-            err(key, f"a value cannot be negative (found {cell_text(raw)})")
+            err(key, Phrase(N_("a value cannot be negative (found {value})"), value=cell_text(raw)))
             break
         if cur:
             order.currencies.add(cur)
         value = amount if key == "item.value" else amount * qty
         break
     else:
-        err("item.value", "no price or value for this item")
+        err("item.value", Phrase(N_("no price or value for this item")))
     if value is not None:
         item.value = number_text(value, 2)
     unit = rr.mapping.weight_unit
@@ -183,7 +199,7 @@ def _item_from_row(
         try:
             unit = parse_weight_unit(raw_unit)
         except CellError as e:
-            err("item.weight_unit", str(e))
+            err("item.weight_unit", e.text)
     for key in ("item.net_weight", "item.unit_weight"):
         raw = rr.raw(key, values)
         if raw is None:
@@ -191,10 +207,10 @@ def _item_from_row(
         try:
             w, _ = parse_number(raw, rr.style)
         except CellError as e:
-            err(key, str(e))
+            err(key, e.text)
             break
         if w < 0:
-            err(key, "a weight cannot be negative")
+            err(key, Phrase(N_("a weight cannot be negative")))
             break
         item.net_weight_kg = kg_text(w if key == "item.net_weight" else w * qty, unit)
         break
@@ -203,20 +219,20 @@ def _item_from_row(
         try:
             item.hs_code = parse_hs(raw_hs)
         except CellError as e:
-            err("item.hs_code", str(e))
+            err("item.hs_code", e.text)
     raw_o = rr.raw("item.origin_country", values)
     if raw_o is not None:
         try:
             item.origin_country = parse_country(cell_text(raw_o))
         except CellError as e:
-            err("item.origin_country", str(e))
+            err("item.origin_country", e.text)
     sku = cell_text(rr.raw("item.sku", values))
     if sku:
         item.extra["sku"] = sku
     if rr.products is not None and not any(p.level == "error" for p in probs):
         _complete_from_catalogue(rr, item, n, sku)
     if not item.description:
-        err("item.description", "the item has no description")
+        err("item.description", Phrase(N_("the item has no description")))
     return (None if any(p.level == "error" for p in probs) else item), probs
 
 
@@ -234,8 +250,14 @@ def _complete_from_catalogue(rr: RowReader, item: Item, n: int, sku: str) -> Non
             RowProblem(
                 n,
                 rr.column("item.sku"),
-                f"SKU {sku!r} is not in the product catalogue (nor is the name "
-                f"{item.description!r}); net weight, HS code and origin not filled",
+                Phrase(
+                    N_(
+                        "SKU {sku!r} is not in the product catalogue (nor is the name "
+                        "{name!r}); net weight, HS code and origin not filled"
+                    ),
+                    sku=sku,
+                    name=item.description,
+                ),
                 "warning",
             )
         )
@@ -244,8 +266,13 @@ def _complete_from_catalogue(rr: RowReader, item: Item, n: int, sku: str) -> Non
             RowProblem(
                 n,
                 rr.column("item.description"),
-                f"no SKU, and no product named {item.description!r} in the catalogue; net "
-                "weight, HS code and origin not filled",
+                Phrase(
+                    N_(
+                        "no SKU, and no product named {name!r} in the catalogue; net "
+                        "weight, HS code and origin not filled"
+                    ),
+                    name=item.description,
+                ),
                 "warning",
             )
         )

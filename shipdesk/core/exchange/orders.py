@@ -53,6 +53,7 @@ from shipdesk.core.exchange.order_rows import (
 from shipdesk.core.exchange.platform_maps import detect, header_score
 from shipdesk.core.exchange.sheet_reader import is_blank_row
 from shipdesk.core.exchange.sheets import open_sheet
+from shipdesk.core.i18n import N_, Phrase, joined
 from shipdesk.core.model import PARTY_FIELDS, Declaration, Party
 from shipdesk.core.progress import CancelToken, ProgressCallback
 from shipdesk.core.storage.products import FIELDS, ProductIndex
@@ -94,15 +95,21 @@ def import_orders(
             if mapping.columns.get(k) and k not in resolved and LABELS[k] not in missing
         ]
         if not any(k in resolved for k in ("item.unit_price", "item.value")):
-            lbl = "Item unit price or line value"
+            lbl = N_("Item unit price or line value")
             if lbl not in missing:
                 missing.append(lbl)
         if "item.description" not in resolved and "Item description" not in missing:
-            missing.append("Item description")
+            missing.append(N_("Item description"))
         if missing:
             raise InputError(
-                "no column found for " + ", ".join(missing) + " (choose the columns in a "
-                "mapping; columns in the file: " + ", ".join(h for h in headers if h)[:300] + ")",
+                Phrase(
+                    N_(
+                        "no column found for {fields} (choose the columns in a mapping; "
+                        "columns in the file: {columns})"
+                    ),
+                    fields=joined([Phrase(m) for m in missing]),
+                    columns=", ".join(h for h in headers if h)[:300],
+                ),
                 source=source,
             )
         style = NumberStyle(
@@ -124,7 +131,7 @@ def import_orders(
                 cancel.raise_if_cancelled()
             if progress is not None and n % 500 == 0:
                 done, total = reader.position()
-                progress(done, total, f"reading row {n:,}")
+                progress(done, total, Phrase(N_("reading row {n}"), n=f"{n:,}"))
             if is_blank_row(values):
                 continue
             if is_order_level_empty(rr, values):
@@ -136,7 +143,7 @@ def import_orders(
                 number = f"row-{n}"
             if not number:
                 if current is None:
-                    p = RowProblem(n, rr.column("order_number"), "no order number")
+                    p = RowProblem(n, rr.column("order_number"), Phrase(N_("no order number")))
                     result.problems.append(p)
                     result.rejected.append(RejectedRow(n, values, [p]))
                     continue
@@ -149,7 +156,7 @@ def import_orders(
             take_row(rr, order, n, values)
         if progress is not None:
             done, total = reader.position()
-            progress(total or done, total, f"read {result.rows_read:,} rows")
+            progress(total or done, total, Phrase(N_("read {n} rows"), n=f"{result.rows_read:,}"))
     for order in orders.values():
         if cancel is not None:
             cancel.raise_if_cancelled()
@@ -169,11 +176,15 @@ def parse_packaging(value: Decimal | str | None) -> Decimal | None:
         d = value if isinstance(value, Decimal) else parse_number(str(value).strip())[0]
     except CellError:
         raise InputError(
-            f"{value!r} is not a weight in kg (e.g. 0.15)", location="packaging_kg"
+            Phrase(N_("{value!r} is not a weight in kg (e.g. 0.15)"), value=value),
+            location="packaging_kg",
         ) from None
     if d < 0 or d > 1000:
         raise InputError(
-            f"the packaging allowance must be between 0 and 1000 kg (found {value})",
+            Phrase(
+                N_("the packaging allowance must be between 0 and 1000 kg (found {value})"),
+                value=value,
+            ),
             location="packaging_kg",
         )
     return d
@@ -214,7 +225,7 @@ def _order_field(
     try:
         return parse(raw)
     except CellError as e:
-        probs.append(RowProblem(order.field_rows[key], rr.column(key), str(e)))
+        probs.append(RowProblem(order.field_rows[key], rr.column(key), e.text))
         return None
 
 
@@ -265,8 +276,11 @@ def _finish(
                 RowProblem(
                     order.rows[0],
                     rr.column("item.unit_price"),
-                    f"amounts are in {', '.join(sorted(order.currencies))} but the order "
-                    f"currency is {cur}",
+                    Phrase(
+                        N_("amounts are in {found} but the order currency is {currency}"),
+                        found=", ".join(sorted(order.currencies)),
+                        currency=cur,
+                    ),
                 )
             )
     elif len(order.currencies) == 1:
@@ -276,15 +290,18 @@ def _finish(
             RowProblem(
                 order.rows[0],
                 rr.column("item.unit_price"),
-                f"the order mixes currencies ({', '.join(sorted(order.currencies))})",
+                Phrase(
+                    N_("the order mixes currencies ({found})"),
+                    found=", ".join(sorted(order.currencies)),
+                ),
             )
         )
     elif "currency" not in rr.idx:
         probs.append(
             RowProblem(
                 order.rows[0],
-                "Currency",
-                f"no currency column or sign; {d.currency} assumed",
+                Phrase(N_("Currency")),
+                Phrase(N_("no currency column or sign; {currency} assumed"), currency=d.currency),
                 "warning",
             )
         )
@@ -326,7 +343,7 @@ def _finish(
             RowProblem(
                 order.rows[0],
                 rr.column("item.description"),
-                f"order {order.number} has no item rows",
+                Phrase(N_("order {order} has no item rows"), order=order.number),
             )
         )
     errors = [p for p in probs if p.level == "error"]
@@ -340,7 +357,11 @@ def _finish(
                 why = RowProblem(
                     n,
                     rr.column("order_number"),
-                    f"not imported: another row of order {order.number} (row {first}) has an error",
+                    Phrase(
+                        N_("not imported: another row of order {order} (row {row}) has an error"),
+                        order=order.number,
+                        row=first,
+                    ),
                 )
                 own = [*own, why]
                 result.problems.append(why)

@@ -27,6 +27,7 @@ from shipdesk.core.exchange.mapping import (
     load_saved,
     norm_header,
 )
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.paths import resource
 from shipdesk.core.storage.interfaces import MappingRepository
 
@@ -190,7 +191,9 @@ def resolve_mapping_arg(arg: str, repo: MappingRepository) -> ColumnMapping:
             text = p.read_text(encoding="utf-8-sig")
             data = json.loads(text) if p.suffix.lower() == ".json" else tomllib.loads(text)
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, tomllib.TOMLDecodeError) as e:
-            raise InputError(f"cannot read the mapping ({e})", source=str(p)) from None
+            raise InputError(
+                Phrase(N_("cannot read the mapping ({error})"), error=str(e)), source=str(p)
+            ) from None
         if "mapping" in data and "columns" in data and "name" not in data:
             meta = data["mapping"]
             data = {**meta, "columns": data["columns"]}
@@ -203,6 +206,12 @@ def resolve_mapping_arg(arg: str, repo: MappingRepository) -> ColumnMapping:
         return saved
     choices = [pm.id for pm in platform_maps()]
     raise InputError(
-        f"unknown mapping {arg!r}: use one of {', '.join(choices)}, a saved mapping's name "
-        "or a .json/.toml mapping file"
+        Phrase(
+            N_(
+                "unknown mapping {name!r}: use one of {choices}, a saved mapping's name or a "
+                ".json/.toml mapping file"
+            ),
+            name=arg,
+            choices=", ".join(choices),
+        )
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import InputError
+from shipdesk.core.i18n import N_, Phrase
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Largest spreadsheet or CSV file accepted for import (50 MiB)."""
@@ -54,15 +55,23 @@ def check_file_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:
     try:
         size = p.stat().st_size
     except FileNotFoundError:
-        raise InputError("file not found", source=str(p)) from None
+        raise InputError(Phrase(N_("file not found")), source=str(p)) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", source=str(p)) from None
+        raise InputError(
+            Phrase(N_("cannot read the file ({error})"), error=exc.strerror), source=str(p)
+        ) from None
     if not p.is_file():
-        raise InputError("not a file", source=str(p))
+        raise InputError(Phrase(N_("not a file")), source=str(p))
     if size > limit:
         raise InputError(
-            f"the file is {size / 1048576:.1f} MiB; ShipDesk imports files up to "
-            f"{limit / 1048576:.0f} MiB (split it into smaller files)",
+            Phrase(
+                N_(
+                    "the file is {size} MiB; ShipDesk imports files up to {limit} MiB (split it "
+                    "into smaller files)"
+                ),
+                size=f"{size / 1048576:.1f}",
+                limit=f"{limit / 1048576:.0f}",
+            ),
             source=str(p),
         )
     return size
@@ -70,7 +79,12 @@ def check_file_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:
 
 def row_limit_error(source: str, limit: int = MAX_ROWS) -> InputError:
     return InputError(
-        f"more than {limit:,} data rows; ShipDesk imports up to {limit:,} rows per file "
-        "(split it into smaller files)",
+        Phrase(
+            N_(
+                "more than {limit} data rows; ShipDesk imports up to {limit} rows per file "
+                "(split it into smaller files)"
+            ),
+            limit=f"{limit:,}",
+        ),
         source=source,
     )

@@ -17,6 +17,7 @@ from typing import Any
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.safety import MAX_CELL_CHARS, MAX_ROWS, row_limit_error
+from shipdesk.core.i18n import N_, Phrase
 
 HEADER_SCAN_ROWS = 30
 
@@ -113,7 +114,9 @@ class SheetReader:
             self._set_header(*best)
             return
         if first_nonblank is None:
-            raise InputError("the sheet is empty (no header row found)", source=self.source)
+            raise InputError(
+                Phrase(N_("the sheet is empty (no header row found)")), source=self.source
+            )
         self._set_header(*first_nonblank)
 
     def _set_header(self, n: int, values: list[Cell]) -> None:

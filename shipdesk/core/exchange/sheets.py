@@ -17,6 +17,7 @@ from shipdesk.core.exchange.csv_sheets import open_csv
 from shipdesk.core.exchange.safety import check_file_size
 from shipdesk.core.exchange.sheet_reader import Cell, SheetReader, is_blank_row
 from shipdesk.core.exchange.xlsx_sheets import open_xlsx
+from shipdesk.core.i18n import N_, Phrase
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".tsv", ".txt")
@@ -35,7 +36,7 @@ def open_sheet(
     suffix = p.suffix.lower()
     if suffix == ".xls":
         raise InputError(
-            "old Excel 97-2003 (.xls) files are not read; save it as .xlsx or CSV",
+            Phrase(N_("old Excel 97-2003 (.xls) files are not read; save it as .xlsx or CSV")),
             source=str(p),
         )
     if suffix in XLSX_SUFFIXES:
@@ -44,7 +45,10 @@ def open_sheet(
         reader = open_csv(p)
     else:
         raise InputError(
-            f"unsupported file type {suffix or '(none)'}; import .xlsx or .csv files",
+            Phrase(
+                N_("unsupported file type {suffix}; import .xlsx or .csv files"),
+                suffix=suffix or Phrase(N_("(none)")),
+            ),
             source=str(p),
         )
     try:

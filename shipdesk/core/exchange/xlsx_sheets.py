@@ -17,6 +17,7 @@ from typing import Any
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.exchange.safety import MAX_COLUMNS
 from shipdesk.core.exchange.sheet_reader import Cell, SheetReader, clip_cell
+from shipdesk.core.i18n import N_, Phrase
 
 MAX_UNZIPPED_BYTES = 600 * 1024 * 1024
 """Largest total unpacked size of an .xlsx (its parts are XML, which compresses ~10-20x)."""
@@ -38,24 +39,38 @@ def _check_zip(path: Path) -> None:
                     MAX_COMPRESSION_RATIO
                 ):
                     raise InputError(
-                        f"the workbook part {info.filename} unpacks {info.file_size:,} bytes "
-                        "from a tiny file; refused as a possible zip bomb",
+                        Phrase(
+                            N_(
+                                "the workbook part {part} unpacks {size} bytes from a tiny "
+                                "file; refused as a possible zip bomb"
+                            ),
+                            part=info.filename,
+                            size=f"{info.file_size:,}",
+                        ),
                         source=str(path),
                     )
             if total > MAX_UNZIPPED_BYTES:
                 raise InputError(
-                    f"the workbook unpacks to {total / 1048576:.0f} MiB; ShipDesk reads "
-                    f"up to {MAX_UNZIPPED_BYTES / 1048576:.0f} MiB",
+                    Phrase(
+                        N_("the workbook unpacks to {size} MiB; ShipDesk reads up to {limit} MiB"),
+                        size=f"{total / 1048576:.0f}",
+                        limit=f"{MAX_UNZIPPED_BYTES / 1048576:.0f}",
+                    ),
                     source=str(path),
                 )
             if "xl/workbook.xml" not in zf.namelist():
                 raise InputError(
-                    "not an Excel workbook (no xl/workbook.xml inside); save it as .xlsx or CSV",
+                    Phrase(
+                        N_(
+                            "not an Excel workbook (no xl/workbook.xml inside); save it as "
+                            ".xlsx or CSV"
+                        )
+                    ),
                     source=str(path),
                 )
     except zipfile.BadZipFile:
         raise InputError(
-            "the file is damaged or not an .xlsx workbook (not a valid zip container)",
+            Phrase(N_("the file is damaged or not an .xlsx workbook (not a valid zip container)")),
             source=str(path),
         ) from None
 
@@ -66,14 +81,18 @@ def _ole_message(path: Path) -> str:
         tail = b""
         while chunk := fh.read(1 << 20):
             if marker in tail + chunk:
-                return (
-                    "the workbook is password-protected; open it in your spreadsheet "
-                    "program, remove the password (or save a copy as CSV) and import that"
+                return Phrase(
+                    N_(
+                        "the workbook is password-protected; open it in your spreadsheet "
+                        "program, remove the password (or save a copy as CSV) and import that"
+                    )
                 )
             tail = chunk[-len(marker) :]
-    return (
-        "this is an old Excel 97-2003 (.xls) file or another binary format; save it as "
-        ".xlsx or CSV and import that"
+    return Phrase(
+        N_(
+            "this is an old Excel 97-2003 (.xls) file or another binary format; save it as "
+            ".xlsx or CSV and import that"
+        )
     )
 
 
@@ -89,7 +108,7 @@ def open_xlsx(path: Path, sheet: str | None) -> SheetReader:
         raise InputError(_ole_message(path), source=str(path))
     if not head.startswith(b"PK"):
         raise InputError(
-            "the file is damaged or not an .xlsx workbook (not a zip container)",
+            Phrase(N_("the file is damaged or not an .xlsx workbook (not a zip container)")),
             source=str(path),
         )
     _check_zip(path)
@@ -99,7 +118,10 @@ def open_xlsx(path: Path, sheet: str | None) -> SheetReader:
         raise
     except Exception as exc:  # openpyxl raises many kinds for broken parts
         raise InputError(
-            f"the workbook is damaged and cannot be read ({type(exc).__name__}: {exc})",
+            Phrase(
+                N_("the workbook is damaged and cannot be read ({error})"),
+                error=f"{type(exc).__name__}: {exc}",
+            ),
             source=str(path),
         ) from None
     try:
@@ -131,9 +153,12 @@ def open_xlsx(path: Path, sheet: str | None) -> SheetReader:
             raise
         except Exception as exc:
             raise InputError(
-                f"the workbook is damaged and cannot be read ({type(exc).__name__}: {exc})",
+                Phrase(
+                    N_("the workbook is damaged and cannot be read ({error})"),
+                    error=f"{type(exc).__name__}: {exc}",
+                ),
                 source=str(path),
-                location=f"sheet {ws.title!r}",
+                location=Phrase(N_("sheet {name!r}"), name=ws.title),
             ) from None
 
     reader.source_rows = gen()
@@ -145,12 +170,17 @@ def _pick_sheet(wb: Any, sheet: str | None, source: str) -> Any:
     if sheet:
         if sheet not in wb.sheetnames:
             raise InputError(
-                f"no sheet named {sheet!r} (sheets: {', '.join(wb.sheetnames)})", source=source
+                Phrase(
+                    N_("no sheet named {name!r} (sheets: {sheets})"),
+                    name=sheet,
+                    sheets=", ".join(wb.sheetnames),
+                ),
+                source=source,
             )
         return wb[sheet]
     worksheets = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
     if not worksheets:
-        raise InputError("the workbook has no visible worksheet", source=source)
+        raise InputError(Phrase(N_("the workbook has no visible worksheet")), source=source)
     for ws in worksheets:  # the ShipDesk template keeps its instructions on a second sheet
         if ws.title.strip().lower() in ("orders", "items", "declarations"):
             return ws

@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shipdesk.core.i18n import language, tell
 from shipdesk.core.model import Declaration, Party
 from shipdesk.core.progress import CancelToken, ProgressCallback
 from shipdesk.core.services import classification, declarations
@@ -50,6 +51,7 @@ class ImportOptions:
     render_pdf: bool = True
     suggest_hs: bool = True
     rejected_name: str = "rejected.csv"
+    rejected_lang: str = "en"  # the problem column of the rejected rows (the window: its own)
     packaging_kg: Decimal | str | None = None
     sender: Party | None = None
     use_products: bool = True
@@ -256,8 +258,8 @@ def summary_lines(summary: BatchSummary, max_rows: int = 50) -> list[str]:
 
 def write_rejected(result: ImportResult, path: str | Path) -> Path:
     """Write the rows an import rejected (.csv or .xlsx, with a problem column) to fix and
-    import again."""
-    return result.write_rejected(path)
+    import again; the problems in the interface language, like ``declarations.screen``."""
+    return result.write_rejected(path, language())
 
 
 def run_batch(
@@ -282,6 +284,7 @@ def run_batch(
         channel=options.channel or ws.settings.channel or "post",
         suggest_hs=options.suggest_hs,
         rejected_name=options.rejected_name,
+        rejected_lang=options.rejected_lang,
     )
 
 
@@ -304,14 +307,15 @@ def run_import(
     sender = options.sender if options.sender is not None else declarations.default_sender(ws)
     index = product_index(ws) if options.use_products else None
 
+    # the steps are told in the interface language (English on the command line)
     def read_progress(done: int, total: int, msg: str) -> None:
         if progress is not None:
-            progress(int(READ_SHARE * done / total) if total else 0, 100, msg)
+            progress(int(READ_SHARE * done / total) if total else 0, 100, tell(msg))
 
     def batch_progress(done: int, total: int, msg: str) -> None:
         if progress is not None:
             share = 100 - READ_SHARE
-            progress(READ_SHARE + (int(share * done / total) if total else share), 100, msg)
+            progress(READ_SHARE + (int(share * done / total) if total else share), 100, tell(msg))
 
     result = import_orders(
         path,

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.errors import ShipdeskError
-from shipdesk.core.i18n import _
+from shipdesk.core.i18n import _, error_text, language
 from shipdesk.core.progress import Cancelled, CancelToken
 from shipdesk.core.services import imports
 from shipdesk.gui import workers
@@ -146,7 +146,7 @@ class ImportDialog(QDialog):
         try:
             headers, rows = imports.preview(p, limit=5)
         except ShipdeskError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return False
         self.path = p
         self.file_edit.setText(str(p))
@@ -188,7 +188,7 @@ class ImportDialog(QDialog):
         mapping = self.current_mapping()
         missing = mapping.missing_required()
         if missing:
-            self._error(_("Choose a column for: ") + ", ".join(missing))
+            self._error(_("Choose a column for: ") + ", ".join(_(m) for m in missing))
             return
         page = self.mapping_page
         out = Path(page.out_edit.text().strip() or imports.default_out_dir(self.ws, self.path))
@@ -205,6 +205,7 @@ class ImportDialog(QDialog):
             sender=self._sender,
             render_pdf=page.pdf_check.isChecked(),
             packaging_kg=packaging if packaging is not None else "",
+            rejected_lang=language(),
         )
         token = CancelToken()
         self._token = token
@@ -257,7 +258,7 @@ class ImportDialog(QDialog):
         else:
             self.state = "failed"
             msg = (
-                str(exc)
+                error_text(exc)
                 if isinstance(exc, ShipdeskError)
                 else _("Unexpected error: {e}").format(e=f"{type(exc).__name__}: {exc}")
             )
@@ -282,7 +283,7 @@ class ImportDialog(QDialog):
         try:
             return imports.write_rejected(self.import_result, path)
         except (OSError, ShipdeskError) as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return None
 
     def _export_rejected_clicked(self) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.errors import ShipdeskError
-from shipdesk.core.i18n import _
+from shipdesk.core.i18n import _, error_text
 from shipdesk.core.services import imports
 
 if TYPE_CHECKING:
@@ -223,7 +223,7 @@ class MappingPage(QWidget):
         try:
             loaded = imports.load_products(self.ws, p)
         except ShipdeskError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return False
         pf, stored = loaded.file, loaded.stored
         msg = _("{n} products loaded from {file}.").format(n=stored, file=p.name)
@@ -249,7 +249,7 @@ class MappingPage(QWidget):
         try:
             m = imports.detect_mapping(headers)
         except ShipdeskError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return False
         self.show_mapping(m)
         if m.platform:
@@ -286,7 +286,7 @@ class MappingPage(QWidget):
             else:
                 m = imports.load_mapping(self.ws, name) or imports.new_mapping()
         except ShipdeskError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return
         self.show_mapping(m)
 
@@ -363,7 +363,7 @@ class MappingPage(QWidget):
             m.platform = ""
             imports.save_mapping(self.ws, name, m)
         except ShipdeskError as exc:
-            self._error(str(exc))
+            self._error(error_text(exc))
             return False
         self.refresh_mapping_choices()
         self.mapping_choice.setCurrentIndex(max(self.mapping_choice.findData(f"saved:{name}"), 0))

@@ -114,7 +114,8 @@ class ReportPage(QWidget):
         probs = result.problems
         self.problem_table.setRowCount(len(probs))
         for r, p in enumerate(probs):
-            for c, text in enumerate((str(p.row), p.column, _(p.level), p.message)):
+            told = p.in_language()  # kept in English by the core, shown in the interface language
+            for c, text in enumerate((str(p.row), told.column, _(p.level), told.message)):
                 self.problem_table.setItem(r, c, QTableWidgetItem(text))
         self.export_button.setEnabled(bool(result.rejected))
         return lines[0]
