@@ -42,10 +42,12 @@ def _install_excepthook() -> None:
         if app is None or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
             sys.stderr.write(f"ShipDesk internal error: {exc_type.__name__}: {exc} ({where})\n")
             return
-        box = QMessageBox(QMessageBox.Icon.Critical, "ShipDesk: something went wrong", "")
+        box = QMessageBox(QMessageBox.Icon.Critical, i18n._("ShipDesk: something went wrong"), "")
         box.setText(
-            f"ShipDesk hit an internal error: {exc_type.__name__}: {exc}\n\n"
-            f"Your work is kept as a draft. The details are in {where}."
+            i18n._(
+                "ShipDesk hit an internal error: {error}\n\n"
+                "Your work is kept as a draft. The details are in {where}."
+            ).format(error=f"{exc_type.__name__}: {exc}", where=where)
         )
         box.setDetailedText(f"ShipDesk {__version__}\n{text}")
         box.exec()
@@ -101,7 +103,7 @@ def restore_or_new(window: MainWindow) -> None:
     if found is not None:
         draft_id, decl, title = found
         window.session.load(decl, draft_id=draft_id)
-        window.statusBar().showMessage(f"Resumed draft: {title}", 5000)
+        window.statusBar().showMessage(i18n._("Resumed draft: {title}").format(title=title), 5000)
     else:
         window.session.load(window.default_declaration())
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from shipdesk import __version__
 from shipdesk.core import services
 from shipdesk.core.errors import ShipdeskError
-from shipdesk.core.i18n import N_, _, error_text
+from shipdesk.core.i18n import N_, _, error_text, ngettext
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import Workspace, declarations, records
 from shipdesk.gui import workers
@@ -222,10 +222,14 @@ class MainWindow(QMainWindow):
         try:
             declarations.save(path, self.session.decl)
         except OSError as exc:
-            QMessageBox.warning(self, _("Save"), f"Could not save {path}: {exc.strerror}")
+            QMessageBox.warning(
+                self,
+                _("Save"),
+                _("Could not save {path}: {error}").format(path=path, error=exc.strerror),
+            )
             return False
         self.session.path = path
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(_("Saved {path}").format(path=path), 5000)
         return True
 
     def save(self) -> None:
@@ -272,8 +276,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             _("About ShipDesk"),
-            f"<b>ShipDesk {__version__}</b><br>Customs declarations for postal shipments, "
-            f"offline.<br><br>{versions}",
+            f"<b>ShipDesk {__version__}</b><br>"
+            + _("Customs declarations for postal shipments, offline.")
+            + f"<br><br>{versions}",
         )
 
     # -- status ------------------------------------------------------------------------------
@@ -288,7 +293,8 @@ class MainWindow(QMainWindow):
             "restricted": " · " + _("restricted item"),
         }.get(level or "", "")
         form = result.form.upper() if result is not None else "?"
-        self.setWindowTitle(f"ShipDesk – {form}{f' · {n_err} error(s)' if n_err else ''}{worst}")
+        errors = " · " + ngettext("{n} error", "{n} errors", n_err).format(n=n_err) if n_err else ""
+        self.setWindowTitle(f"ShipDesk – {form}{errors}{worst}")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.flush()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from shipdesk.core.i18n import _, error_text
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import Workspace, declarations
 
@@ -91,13 +92,13 @@ class EditSession(QObject):
         except Exception as exc:
             log.exception("validation failed")
             self.validation = None
-            errors.append(f"Validation could not run: {exc}")
+            errors.append(_("Validation could not run: {error}").format(error=error_text(exc)))
         try:
             self.findings = list(declarations.screen(self.ws, self.decl))
         except Exception as exc:
             log.exception("screening failed")
             self.findings = []
-            errors.append(f"Screening could not run: {exc}")
+            errors.append(_("Screening could not run: {error}").format(error=error_text(exc)))
         self.check_errors = errors
         self.checked.emit(self.validation, self.findings)
 

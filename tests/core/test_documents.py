@@ -419,3 +419,15 @@ def test_country_names_follow_the_document_not_the_ui_language():
         assert "GRÈCE (GR)" in fr
     finally:
         i18n.set_language("en")
+
+
+def test_the_pdf_title_is_in_the_language_of_the_invoice() -> None:
+    decl = sample("basic")
+
+    def title(**kw: object) -> str:
+        info = pypdf.PdfReader(io.BytesIO(render(decl, form="all", copies=1, **kw))).metadata
+        return str(info.title if info is not None else "")
+
+    assert title().startswith("CN 23, Invoice, Packing list")
+    assert title(lang="de").startswith("CN 23, Rechnung, Packliste")
+    assert title(lang="es").startswith("CN 23, Factura, ")

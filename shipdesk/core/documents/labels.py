@@ -120,6 +120,7 @@ INVOICE_TEXTS: dict[str, str] = {
     "commercial_invoice": NC_("invoice", "Commercial invoice"),
     "proforma_invoice": NC_("invoice", "Pro-forma invoice"),
     "packing_list": NC_("invoice", "Packing list"),
+    "invoice_title": NC_("invoice", "Invoice"),  # in the PDF's title, beside "CN 23"
     "invoice_no": NC_("invoice", "Invoice no."),
     "date": NC_("invoice", "Date"),
     "item_id": NC_("invoice", "Tracking no."),

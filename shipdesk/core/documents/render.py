@@ -80,7 +80,7 @@ def render_document(
                 location="paper",
             )
     printed.check_declaration_printable(decl)
-    doc = Doc(paper, title=_title(decl, plan))
+    doc = Doc(paper, title=_title(decl, plan, lang))
     if draft:
         doc.watermark = labels.DRAFT
     for f in plan:
@@ -107,8 +107,15 @@ def render_document(
     return Rendered(pdf, doc.regions, pages, plan)
 
 
-def _title(decl: Declaration, plan: Sequence[str]) -> str:
-    names = {"cn22": "CN 22", "cn23": "CN 23", "invoice": "Invoice", "packing": "Packing list"}
+def _title(decl: Declaration, plan: Sequence[str], lang: str) -> str:
+    """The PDF's title (its metadata), in the language the invoice is printed in."""
+    words = labels.texts(lang)
+    names = {
+        "cn22": "CN 22",
+        "cn23": "CN 23",
+        "invoice": words["invoice_title"],
+        "packing": words["packing_list"],
+    }
     what = ", ".join(names[p] for p in plan)
     ref = decl.item_id.strip() or decl.invoice_number.strip() or decl.recipient.name.strip()
     return f"{what} — {ref}" if ref else what

@@ -44,15 +44,17 @@ class SettingsDialog(QDialog):
         self.keep = QSpinBox(self)
         self.keep.setObjectName("keepDrafts")
         self.keep.setRange(0, 3650)
-        self.keep.setSuffix(" days")
-        self.keep.setSpecialValueText("delete after printing")
+        self.keep.setSuffix(" " + _("days"))
+        self.keep.setSpecialValueText(_("delete after printing"))
         self.keep.setValue(current.keep_drafts_days)
         form.addRow(_("Keep drafts"), self.keep)
         form.addRow(
             "",
             QLabel(
-                "At a counter, choose “delete after printing” so no customer data stays "
-                "on this PC.",
+                _(
+                    "At a counter, choose “delete after printing” so no customer data stays "
+                    "on this PC."
+                ),
                 self,
                 wordWrap=True,
             ),

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.i18n import N_, _, ngettext
+from shipdesk.core.i18n import N_, _, error_text, ngettext
 from shipdesk.core.services import declarations, records
 from shipdesk.gui import workers
 from shipdesk.gui.session import EditSession
@@ -140,7 +140,7 @@ class DocumentsPage(QWidget):
     def _on_rendered(self, pdf: bytes) -> None:
         self.create_btn.setEnabled(True)
         self.pdf = pdf
-        self.status.setText(f"✔ PDF ready ({len(pdf) // 1024} KB).")
+        self.status.setText("✔ " + _("PDF ready ({kb} KB).").format(kb=len(pdf) // 1024))
         declarations.log_event(
             self.session.ws, self.session.draft_id, "rendered", self.form.currentData()
         )
@@ -149,10 +149,12 @@ class DocumentsPage(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.create_btn.setEnabled(True)
-        self.status.setText(f"✖ The PDF could not be made: {exc}")
+        self.status.setText(
+            "✖ " + _("The PDF could not be made: {error}").format(error=error_text(exc))
+        )
 
     def save_pdf(self, path: Path) -> None:
         if self.pdf is None:
             raise ValueError("no PDF yet")
         declarations.save_pdf(path, self.pdf)
-        self.status.setText(f"✔ Saved {path}")
+        self.status.setText("✔ " + _("Saved {path}").format(path=path))

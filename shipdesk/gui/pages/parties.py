@@ -33,8 +33,10 @@ class PartyPage(QWidget):
         if role == "recipient":
             lay.addWidget(
                 QLabel(
-                    "The importer's phone and e-mail help customs and delivery; "
-                    "the tax ID is needed by some countries (e.g. CPF in Brazil).",
+                    _(
+                        "The importer's phone and e-mail help customs and delivery; "
+                        "the tax ID is needed by some countries (e.g. CPF in Brazil)."
+                    ),
                     self,
                     wordWrap=True,
                 )
