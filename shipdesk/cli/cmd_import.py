@@ -124,6 +124,6 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         for line in product_lines:
             print(line)
         print(f"{args.file}: columns read as {result.mapping.name}")
-        for line in imports.summary_lines(summary):
+        for line in imports.summary_lines(summary, lang="en"):  # the output contract: English
             print(line)
     return 0 if summary.all_clear and not product_errors else 1

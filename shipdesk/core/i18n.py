@@ -228,6 +228,24 @@ class _KeepMissing(dict[str, object]):
         return "{" + key + "}"
 
 
+class ErrorText(Told):
+    """An expected error's one line kept inside another text: ``str(exc)`` as it stands, told
+    with ``error_text`` in another language."""
+
+    error: BaseException
+
+    def __new__(cls, exc: BaseException) -> ErrorText:
+        obj = super().__new__(cls, str(exc))
+        obj.error = exc
+        return obj
+
+    def __reduce__(self) -> tuple[object, ...]:  # an error may not pickle: keep its text
+        return (str, (str(self),))
+
+    def in_language(self, lang: str | None = None) -> str:
+        return error_text(self.error, lang)
+
+
 def error_text(exc: BaseException, lang: str | None = None) -> str:
     """The one-line message of an expected error, told in ``lang`` (None: the interface
     language) where it carries ``Told`` texts (an ``InputError``'s message, source or location);

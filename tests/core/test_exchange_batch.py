@@ -167,6 +167,14 @@ def test_import_result_writes_rejected_rows(tmp_path: Path, fake_services: Fake)
     assert s.rejected_path == tmp_path / "rejected.csv" and s.rejected_path.exists()
     assert s.pdfs == 0 and s.made == 3
     assert "row 8, column 'Qty'" in "\n".join(summary_lines(s))
+    german = summary_lines(s, lang="de")
+    assert german[0].startswith("Erstellte Zollinhaltserklärungen: 3 in ")
+    assert any(line.startswith("  Zeile 8, Spalte 'Qty': ") for line in german)
+    # the rejected rows written by the batch stay English unless another language is asked for
+    assert s.rejected_path.read_text("utf-8-sig").startswith("Row,")
+    s = run_batch(res, tmp_path / "de", fake_services.checks, render_pdf=False, rejected_lang="de")
+    assert s.rejected_path is not None
+    assert s.rejected_path.read_text("utf-8-sig").startswith("Zeile,")
 
 
 def test_cancel_stops_between_declarations(tmp_path: Path, fake_services: Fake) -> None:

@@ -42,7 +42,7 @@ from shipdesk.core.exchange.batch_summary import (
 from shipdesk.core.exchange.declaration_json import dumps
 from shipdesk.core.exchange.import_result import ImportResult
 from shipdesk.core.fileio import atomic_write_bytes
-from shipdesk.core.i18n import N_, Phrase
+from shipdesk.core.i18n import N_, ErrorText, Phrase
 from shipdesk.core.model import Declaration, JsonValue
 from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback
 from shipdesk.core.screening.overrides import blocking
@@ -137,7 +137,12 @@ class _Lookup:
             found = self.checks.suggest(description, 1)
         except (ImportError, ShipdeskError) as exc:
             self.failed = True
-            self.notes.append(f"HS codes not suggested: the tariff lookup is unavailable ({exc})")
+            self.notes.append(
+                Phrase(
+                    N_("HS codes not suggested: the tariff lookup is unavailable ({error})"),
+                    error=ErrorText(exc),
+                )
+            )
             return None
         self.cache[key] = found[0] if found else None
         return self.cache[key]
@@ -216,7 +221,11 @@ def run_batch(
         summary.rows_skipped = res.rows_skipped
         if res.rows_read == 0:
             summary.notes.append(
-                f"No order rows found below the header (row {res.header_row}) of {res.source}"
+                Phrase(
+                    N_("No order rows found below the header (row {row}) of {source}"),
+                    row=res.header_row,
+                    source=res.source,
+                )
             )
         summary.row_problems = list(res.problems)
         summary.catalogue = res.catalogue
@@ -278,11 +287,13 @@ def run_batch(
             break
         except ShipdeskError as exc:
             outcome.status = STATUS_FAILED
-            outcome.message = str(exc)
+            outcome.message = ErrorText(exc)
         except Exception as exc:  # one bad declaration must not stop the batch
             log.exception("batch: declaration %s failed", name)
             outcome.status = STATUS_FAILED
-            outcome.message = f"internal error ({type(exc).__name__}: {exc})"
+            outcome.message = Phrase(
+                N_("internal error ({error})"), error=f"{type(exc).__name__}: {exc}"
+            )
     if progress is not None:
         progress(len(summary.outcomes), total, Phrase(N_("done")))
     summary.seconds = time.perf_counter() - started

@@ -3,7 +3,8 @@
 :class:`Outcome` is one declaration's status (ok, to check, blocked, failed), its files and the
 reasons; :class:`BatchSummary` gathers them with the row counts of the import, its rejected-row
 file and notes, as JSON for ``import --json`` and as lines for the command line and the import
-dialog (:func:`summary_lines`).
+dialog (:func:`summary_lines`, English unless another language is asked for; the notes and
+row problems are ``Phrase`` texts told in that language).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from shipdesk.core.exchange.import_result import CatalogueReport, RowProblem
+from shipdesk.core.i18n import N_, Phrase, lang_code, tell
+from shipdesk.core.screening.notes import level_word
 
 STATUS_OK = "ok"
 STATUS_CHECK = "check"  # made, but something needs a human look (suggested codes, warnings)
@@ -34,9 +37,13 @@ class Outcome:
     suggested: list[dict[str, Any]] = field(default_factory=list)
     message: str = ""
 
-    def reasons(self) -> list[str]:
+    def reasons(self, lang: str = "en") -> list[str]:
+        """Why the declaration is blocked or failed; the level of a finding as a word of
+        ``lang`` (the English file keeps the level's code)."""
+        english = lang_code(lang) == "en"
         out = [
-            f"{f['level']}: {str(f['message']).rstrip('.')}"
+            f"{f['level'] if english else level_word(str(f['level']), lang)}: "
+            f"{str(f['message']).rstrip('.')}"
             for f in self.findings
             if f.get("level") in ("prohibited", "restricted")
         ]
@@ -46,7 +53,7 @@ class Outcome:
             if p["level"] == "error"
         ]
         if self.message:
-            out.append(self.message)
+            out.append(tell(self.message, lang))
         return out
 
 
@@ -120,33 +127,66 @@ class BatchSummary:
         }
 
 
-def summary_lines(summary: BatchSummary, max_rows: int = 50) -> list[str]:
-    """A human summary of the batch for the CLI and the GUI."""
+def summary_lines(summary: BatchSummary, max_rows: int = 50, lang: str = "en") -> list[str]:
+    """A human summary of the batch for the CLI (English) and the GUI (its language)."""
+
+    def say(template: str, /, **values: object) -> str:
+        return Phrase(template, **values).in_language(lang)
+
     lines = [
-        f"Declarations made: {summary.made} in {summary.out_dir} "
-        f"({summary.count(STATUS_OK)} ready, {summary.count(STATUS_CHECK)} to check, "
-        f"{summary.count(STATUS_BLOCKED)} blocked, {summary.count(STATUS_FAILED)} failed); "
-        f"PDFs written: {summary.pdfs}",
+        say(
+            N_(
+                "Declarations made: {made} in {folder} ({ok} ready, {check} to check, "
+                "{blocked} blocked, {failed} failed); PDFs written: {pdfs}"
+            ),
+            made=summary.made,
+            folder=summary.out_dir,
+            ok=summary.count(STATUS_OK),
+            check=summary.count(STATUS_CHECK),
+            blocked=summary.count(STATUS_BLOCKED),
+            failed=summary.count(STATUS_FAILED),
+            pdfs=summary.pdfs,
+        ),
     ]
     if summary.cancelled:
-        lines.append("Cancelled: the remaining declarations were not processed.")
+        lines.append(say(N_("Cancelled: the remaining declarations were not processed.")))
     for o in summary.outcomes:
         if o.status in (STATUS_BLOCKED, STATUS_FAILED):
-            reasons = "; ".join(o.reasons()[:3]) or o.status
+            reasons = "; ".join(o.reasons(lang)[:3]) or o.status
             lines.append(f"  {o.status.upper()} {o.name}: {reasons}")
     n_sugg = sum(len(o.suggested) for o in summary.outcomes)
     if n_sugg:
-        lines.append(f"HS codes suggested (confirm before sending): {n_sugg}")
-    lines.extend(summary.notes)
+        lines.append(say(N_("HS codes suggested (confirm before sending): {n}"), n=n_sugg))
+    lines.extend(tell(note, lang) for note in summary.notes)
     errors = [p for p in summary.row_problems if p.level == "error"]
-    counts = f"Rows read: {summary.rows_read}; rows rejected: {summary.rows_rejected}"
+    counts = say(
+        N_("Rows read: {read}; rows rejected: {rejected}"),
+        read=summary.rows_read,
+        rejected=summary.rows_rejected,
+    )
     if summary.rows_skipped:
-        counts += f"; rows skipped (nothing in the mapped columns): {summary.rows_skipped}"
+        counts += say(
+            N_("; rows skipped (nothing in the mapped columns): {n}"), n=summary.rows_skipped
+        )
     lines.append(counts)
     for p in errors[:max_rows]:
-        lines.append(f"  row {p.row}, column {p.column!r}: {p.message}")
+        line = say(
+            N_("row {row}, column {column!r}: {message}"),
+            row=p.row,
+            column=p.column,
+            message=p.message,
+        )
+        lines.append("  " + line)
     if len(errors) > max_rows:
-        lines.append(f"  ... and {len(errors) - max_rows} more (see the rejected rows file)")
+        lines.append(
+            "  "
+            + say(N_("... and {n} more (see the rejected rows file)"), n=len(errors) - max_rows)
+        )
     if summary.rejected_path:
-        lines.append(f"Rejected rows written to {summary.rejected_path} (fix and re-import)")
+        lines.append(
+            say(
+                N_("Rejected rows written to {path} (fix and re-import)"),
+                path=summary.rejected_path,
+            )
+        )
     return lines

@@ -249,11 +249,12 @@ def batch_checks(ws: Workspace, operator: str | None = None) -> Checks:
     )
 
 
-def summary_lines(summary: BatchSummary, max_rows: int = 50) -> list[str]:
-    """The batch summary in words: counts, notes and (up to ``max_rows``) indented rows."""
+def summary_lines(summary: BatchSummary, max_rows: int = 50, lang: str | None = None) -> list[str]:
+    """The batch summary in words: counts, notes and (up to ``max_rows``) indented rows, in
+    ``lang`` (None: the interface language; the ``import`` command asks for English)."""
     from shipdesk.core.exchange.batch_summary import summary_lines as _lines
 
-    return _lines(summary, max_rows)
+    return _lines(summary, max_rows, lang or language())
 
 
 def write_rejected(result: ImportResult, path: str | Path) -> Path:

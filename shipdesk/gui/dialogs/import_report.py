@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shipdesk.core.i18n import _
+from shipdesk.core.i18n import _, language
 from shipdesk.core.services import imports
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ class ReportPage(QWidget):
         labels = {"ok": _("ready"), "check": _("to check"), "blocked": _("blocked"),
                   "failed": _("failed")}  # fmt: skip
         for r, o in enumerate(s.outcomes):
-            why = "; ".join(o.reasons())
+            why = "; ".join(o.reasons(language()))
             if o.suggested:
                 why = (why + "; " if why else "") + _("HS code suggested: confirm it")
             for c, text in enumerate((o.name, labels.get(o.status, o.status), why)):
