@@ -161,3 +161,19 @@ def test_typed_text_survives_even_when_not_a_number() -> None:
     d = dj.loads('{"format": "shipdesk.declaration/1", "items": [{"value": "about 20"}]}')
     assert d.items[0].value == "about 20" and d.items[0].value_dec is None
     assert dj.loads(dj.dumps(d)).items[0].value == "about 20"
+
+
+def test_a_file_error_is_english_and_told_in_the_window_language(tmp_path: Path) -> None:
+    from shipdesk.core.i18n import error_text
+
+    p = tmp_path / "x.shipdesk.json"
+    p.write_text('{"format": "shipdesk.declaration/9"}', encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        dj.load_file(p)
+    assert str(info.value) == (
+        f"{p}:format: written by a newer ShipDesk (format version 9; this one reads up to 1)"
+    )
+    assert error_text(info.value, "fr") == (
+        f"{p}:format: écrit par une version plus récente de ShipDesk (version de format 9 ; "
+        "celle-ci lit jusqu'à 1)"
+    )

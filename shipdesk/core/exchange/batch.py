@@ -211,7 +211,9 @@ def run_batch(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"cannot create the folder ({exc.strerror})", source=str(out)) from None
+        raise InputError(
+            Phrase(N_("cannot create the folder ({error})"), error=exc.strerror), source=str(out)
+        ) from None
     summary = BatchSummary(out_dir=out)
     if isinstance(result_or_decls, ImportResult):
         res = result_or_decls

@@ -292,7 +292,7 @@ def write_products(products: list[Product], path: str | Path) -> Path:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise InputError("write the catalogue as .csv or .xlsx", source=str(p))
+        raise InputError(Phrase(N_("write the catalogue as .csv or .xlsx")), source=str(p))
     rows: list[list[Any]] = [list(EXPORT_HEADERS)]
     for prod in products:
         rows.append([neutralise(getattr(prod, h)) for h in EXPORT_HEADERS])
@@ -312,7 +312,9 @@ def write_products(products: list[Product], path: str | Path) -> Path:
     try:
         atomic_write_bytes(p, data)
     except OSError as exc:
-        raise InputError(f"cannot write the file ({exc.strerror})", source=str(p)) from None
+        raise InputError(
+            Phrase(N_("cannot write the file ({error})"), error=exc.strerror), source=str(p)
+        ) from None
     return p
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.fileio import atomic_write_text
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.model import (
     DECLARATION_FIELDS,
     FORMAT_FAMILY,
@@ -50,11 +51,17 @@ def _text(value: Any, path: str, source: str | None) -> str:
     if isinstance(value, str):
         return str(value)
     if isinstance(value, bool):
-        raise InputError("expected text, found true/false", source=source, location=path)
+        raise InputError(
+            Phrase(N_("expected text, found true/false")), source=source, location=path
+        )
     if isinstance(value, int | float | Decimal):
         return amount_text(value)
-    kind = "a list" if isinstance(value, list) else "an object"
-    raise InputError(f"expected text, found {kind}", source=source, location=path)
+    found = (
+        Phrase(N_("expected text, found a list"))
+        if isinstance(value, list)
+        else Phrase(N_("expected text, found an object"))
+    )
+    raise InputError(found, source=source, location=path)
 
 
 def _amount(value: Any, path: str, source: str | None) -> str:
@@ -67,7 +74,9 @@ def _party_from(data: Any, path: str, source: str | None) -> Party:
     if data is None:
         return Party()
     if not isinstance(data, dict):
-        raise InputError("expected an object with the address fields", source=source, location=path)
+        raise InputError(
+            Phrase(N_("expected an object with the address fields")), source=source, location=path
+        )
     kwargs = {f: _text(data.get(f), f"{path}.{f}", source) for f in PARTY_FIELDS if f in data}
     extra = {k: v for k, v in data.items() if k not in PARTY_FIELDS}
     return Party(**kwargs, extra=extra)
@@ -75,7 +84,9 @@ def _party_from(data: Any, path: str, source: str | None) -> Party:
 
 def _item_from(data: Any, path: str, source: str | None) -> Item:
     if not isinstance(data, dict):
-        raise InputError("expected an object describing one item", source=source, location=path)
+        raise InputError(
+            Phrase(N_("expected an object describing one item")), source=source, location=path
+        )
     kwargs: dict[str, Any] = {}
     for f in ITEM_FIELDS:
         if f in data:
@@ -89,23 +100,37 @@ def check_format(value: Any, source: str | None = None) -> None:
     """Accept ``shipdesk.declaration/1``; refuse other families and newer versions clearly."""
     if not isinstance(value, str) or "/" not in value:
         raise InputError(
-            f"'format' must be \"{FORMAT_ID}\", found {json.dumps(value)}",
+            Phrase(
+                N_("'format' must be \"{expected}\", found {found}"),
+                expected=FORMAT_ID,
+                found=json.dumps(value),
+            ),
             source=source,
             location="format",
         )
     family, _, version = value.partition("/")
     if family != FORMAT_FAMILY:
         raise InputError(
-            f"not a ShipDesk declaration (format {json.dumps(value)})",
+            Phrase(N_("not a ShipDesk declaration (format {found})"), found=json.dumps(value)),
             source=source,
             location="format",
         )
     if not version.isdigit():
-        raise InputError(f"bad format version {version!r}", source=source, location="format")
+        raise InputError(
+            Phrase(N_("bad format version {version!r}"), version=version),
+            source=source,
+            location="format",
+        )
     if int(version) > FORMAT_VERSION:
         raise InputError(
-            f"written by a newer ShipDesk (format version {version}; this one reads "
-            f"up to {FORMAT_VERSION})",
+            Phrase(
+                N_(
+                    "written by a newer ShipDesk (format version {version}; this one reads "
+                    "up to {supported})"
+                ),
+                version=version,
+                supported=FORMAT_VERSION,
+            ),
             source=source,
             location="format",
         )
@@ -114,9 +139,12 @@ def check_format(value: Any, source: str | None = None) -> None:
 def from_dict(data: Any, source: str | None = None) -> Declaration:
     """Build a Declaration from parsed JSON; raises InputError on structural problems."""
     if not isinstance(data, dict):
-        raise InputError("the file must hold one JSON object", source=source)
+        raise InputError(Phrase(N_("the file must hold one JSON object")), source=source)
     if "format" not in data:
-        raise InputError(f"missing 'format' (expected \"{FORMAT_ID}\")", source=source)
+        raise InputError(
+            Phrase(N_("missing 'format' (expected \"{expected}\")"), expected=FORMAT_ID),
+            source=source,
+        )
     check_format(data["format"], source)
     kwargs: dict[str, Any] = {"format": FORMAT_ID}
     for key in DECLARATION_FIELDS:
@@ -129,7 +157,9 @@ def from_dict(data: Any, source: str | None = None) -> Declaration:
             if value is None:
                 value = []
             if not isinstance(value, list):
-                raise InputError("expected a list of items", source=source, location="items")
+                raise InputError(
+                    Phrase(N_("expected a list of items")), source=source, location="items"
+                )
             kwargs[key] = [_item_from(v, f"items[{i}]", source) for i, v in enumerate(value)]
         elif key in LIST_FIELDS:
             if value is None:
@@ -137,11 +167,13 @@ def from_dict(data: Any, source: str | None = None) -> Declaration:
             if isinstance(value, str):
                 value = [value] if value.strip() else []
             if not isinstance(value, list):
-                raise InputError("expected a list of numbers", source=source, location=key)
+                raise InputError(
+                    Phrase(N_("expected a list of numbers")), source=source, location=key
+                )
             kwargs[key] = [_text(v, f"{key}[{i}]", source) for i, v in enumerate(value)]
         elif key == "return_priority":
             if value is not None and not isinstance(value, bool):
-                raise InputError("expected true or false", source=source, location=key)
+                raise InputError(Phrase(N_("expected true or false")), source=source, location=key)
             kwargs[key] = value
         elif key in AMOUNT_FIELDS_DECL:
             kwargs[key] = _amount(value, key, source)
@@ -241,7 +273,9 @@ def loads(text: str, source: str | None = None) -> Declaration:
         data = json.loads(text, parse_float=_parse_number, parse_int=_parse_number)
     except json.JSONDecodeError as exc:
         raise InputError(
-            f"not valid JSON: {exc.msg}", source=source, location=f"{exc.lineno}:{exc.colno}"
+            Phrase(N_("not valid JSON: {error}"), error=exc.msg),
+            source=source,
+            location=f"{exc.lineno}:{exc.colno}",
         ) from None
     return from_dict(data, source)
 
@@ -262,14 +296,17 @@ def load_file(path: str | os.PathLike[str]) -> Declaration:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise InputError("file not found", source=str(p)) from None
+        raise InputError(Phrase(N_("file not found")), source=str(p)) from None
     except OSError as exc:
-        raise InputError(f"cannot read the file ({exc.strerror})", source=str(p)) from None
+        raise InputError(
+            Phrase(N_("cannot read the file ({error})"), error=exc.strerror), source=str(p)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"not UTF-8 text (bad byte at offset {exc.start})", source=str(p)
+            Phrase(N_("not UTF-8 text (bad byte at offset {offset})"), offset=exc.start),
+            source=str(p),
         ) from None
     return loads(text, source=str(p))
 
