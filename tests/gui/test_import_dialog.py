@@ -174,3 +174,33 @@ def test_bad_products_file_reports_rows(dialog: ImportDialog, tmp_path: Path) ->
     assert "row 2, column 'hs_code'" in dialog.progress_label.text()
     assert not dialog.load_products(DATA / "shopify_orders.csv")
     assert "not a product catalogue" in dialog.progress_label.text()
+
+
+def test_report_and_rejected_rows_in_the_window_language(
+    qtbot, workspace: Workspace, tmp_path: Path
+) -> None:
+    """A German window shows the row problems, the summary and the rejected rows in German;
+    the files keep the values as read."""
+    from shipdesk.core import i18n
+
+    i18n.set_language("de")
+    try:
+        d = ImportDialog(workspace, out_dir=tmp_path / "out", operator="upu", sender=SENDER)
+        d.setProperty("quiet", True)
+        qtbot.addWidget(d)
+        d.load_file(DATA / "dirty_orders.xlsx")
+        d.mapping_page.pdf_check.setChecked(False)
+        with qtbot.waitSignal(d.batchFinished, timeout=60_000):
+            d.run_button.click()
+        table = d.report_page.problem_table
+        messages = [table.item(r, 3).text() for r in range(table.rowCount())]
+        assert "der Artikel hat keine Warenbeschreibung" in messages
+        assert d.report_page.summary_label.text().startswith("Erstellte Zollinhaltserklärungen: 3")
+        out = d.export_rejected(tmp_path / "fix.csv")
+        assert out is not None
+        head = out.read_text("utf-8-sig").splitlines()[0]
+        assert head.startswith("Zeile,") and head.endswith(",Problem")
+        written = (tmp_path / "out" / "rejected.csv").read_text("utf-8-sig")
+        assert "der Artikel hat keine Warenbeschreibung" in written
+    finally:
+        i18n.set_language("en")
