@@ -19,6 +19,7 @@ GROUND = {
     "money",
     "rates",
     "ecb_rates",
+    "operators",
     "errors",
     "paths",
     "hscode",
@@ -115,7 +116,7 @@ def test_the_door_check_reads_lazy_and_type_only_imports(tmp_path: Path) -> None
         "    from shipdesk.core.tariff.browse import Node\n"
         "def f():\n"
         "    import shipdesk.core.documents\n"
-        "    from shipdesk.core.validation import operators\n",
+        "    from shipdesk.core.validation import form_choice\n",
         encoding="utf-8",
     )
     parts = {_core_part(m) for m in _imports(face)}

@@ -8,11 +8,12 @@ from decimal import Decimal
 
 import pytest
 
+from shipdesk.core import operators
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.model import Declaration, Item
 from shipdesk.core.paths import resource
 from shipdesk.core.rates import convert
-from shipdesk.core.validation import form_choice, operators
+from shipdesk.core.validation import form_choice
 
 # id -> (limit, currency, letter max kg, languages that must be accepted, country)
 EXPECTED = {

@@ -51,7 +51,7 @@ def data_versions(folders: Folders | None = None) -> dict[str, str]:
         return rules_version(folders.data / "rules")
 
     def operators() -> str:
-        from shipdesk.core.validation.operators import profiles_version
+        from shipdesk.core.operators import profiles_version
 
         return profiles_version()
 

@@ -26,11 +26,11 @@ from shipdesk.core.services.workspace import Workspace
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from shipdesk.core.operators import OperatorProfile as OperatorProfile
     from shipdesk.core.screening.matching import Finding as Finding
     from shipdesk.core.storage.drafts import DraftInfo as DraftInfo
     from shipdesk.core.validation import Problem as Problem
     from shipdesk.core.validation import ValidationResult as ValidationResult
-    from shipdesk.core.validation.operators import OperatorProfile as OperatorProfile
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -95,7 +95,7 @@ def profile(ws: Workspace, operator: str | None = None) -> OperatorProfile:
     one chosen in the settings."""
     if operator is None:
         return ws.operator_profile
-    from shipdesk.core.validation.operators import get_profile
+    from shipdesk.core.operators import get_profile
 
     return get_profile(operator)
 

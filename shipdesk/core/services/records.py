@@ -45,7 +45,7 @@ def settings(ws: Workspace) -> Settings:
 
 def operator_choices() -> list[tuple[str, str]]:
     """(id, name) of every operator profile, by name, for a settings choice."""
-    from shipdesk.core.validation.operators import load_profiles
+    from shipdesk.core.operators import load_profiles
 
     profiles = sorted(load_profiles().items(), key=lambda kv: kv[1].name)
     return [(pid, p.name) for pid, p in profiles]

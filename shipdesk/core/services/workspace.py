@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 
+from shipdesk.core.operators import DEFAULT_OPERATOR, OperatorProfile, load_profiles
 from shipdesk.core.paths import Folders
 from shipdesk.core.paths import folders as resolve_folders
 from shipdesk.core.rates import RateBook
@@ -38,7 +39,6 @@ from shipdesk.core.storage.products import SqliteProducts
 from shipdesk.core.storage.rates import FILE_NAME as RATES_FILE_NAME
 from shipdesk.core.storage.rates import JsonRates
 from shipdesk.core.storage.settings import Settings, SqliteSettings
-from shipdesk.core.validation.operators import DEFAULT_OPERATOR, OperatorProfile, load_profiles
 
 
 @dataclass

@@ -14,8 +14,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shipdesk.core.money import format_money, is_currency
+from shipdesk.core.operators import OperatorProfile, get_profile
 from shipdesk.core.rates import Conversion, RateUnavailable, convert
-from shipdesk.core.validation.operators import OperatorProfile, get_profile
 from shipdesk.core.validation.result import Problem, problem
 from shipdesk.core.validation.thresholds import near_fraction
 
