@@ -3,11 +3,15 @@
 A profile holds what a designated postal operator publishes: its CN 22 value limit and the
 currency it is stated in (``XDR`` when the operator uses the UPU 300 SDR rule as is), the
 letter-post weight limit, the copies it wants, the languages it accepts and notes for the user.
-Each profile is dated (``valid_from``) and names its sources. The CN 22 / CN 23 choice made
-against a profile is in ``validation.form_choice``.
+Each profile is dated (``valid_from``) and names its sources.
 
-A ground module: the workspace loads the profiles when it opens, and reading shipped data needs
-none of the validation checks (importing the validation package costs about 30 ms).
+``decide`` / ``choose_form`` apply the CONTRACT rule under a profile: ``form: auto`` gives CN 22
+when the declared value, converted to the limit's currency, is within the limit and the gross
+weight within the letter-post limit, otherwise CN 23; ``cn22`` / ``cn23`` force a form (the
+problems a forced form raises are validation's, in ``validation.form_choice``).
+
+A ground module: the workspace loads the profiles when it opens and the documents choose a form,
+and neither needs the validation checks (importing the validation package costs about 30 ms).
 """
 
 from __future__ import annotations
@@ -18,11 +22,16 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.errors import DataError, InputError
-from shipdesk.core.money import is_currency
+from shipdesk.core.money import format_money, is_currency
 from shipdesk.core.paths import resource
+from shipdesk.core.rates import Conversion, RateUnavailable, convert
+
+if TYPE_CHECKING:
+    from shipdesk.core.model import Declaration
+    from shipdesk.core.rates import RateBook
 
 DEFAULT_OPERATOR = "upu"
 PROFILE_FORMAT = "shipdesk.operator/1"
@@ -181,3 +190,98 @@ def get_profile(operator_id: str | None = None) -> OperatorProfile:
         known = ", ".join(sorted(profiles))
         raise InputError(f"unknown operator {operator_id!r} (known: {known})", location="operator")
     return profiles[key]
+
+
+# -- the CN 22 / CN 23 choice under a profile ----------------------------------------------------
+CN22 = "cn22"
+CN23 = "cn23"
+
+
+@dataclass(frozen=True)
+class FormDecision:
+    """Why a form applies: the value converted to the limit's currency and the weight."""
+
+    form: str
+    value_in_limit_ccy: Decimal | None
+    conversion: Conversion | None
+    over_value: bool
+    over_weight: bool
+    reason: str
+
+
+def resolve_profile(profile: OperatorProfile | str | None) -> OperatorProfile:
+    if isinstance(profile, OperatorProfile):
+        return profile
+    return get_profile(profile)
+
+
+def decide(
+    decl: Declaration,
+    profile: OperatorProfile | str | None = None,
+    *,
+    on: date | None = None,
+    rates: RateBook | None = None,
+) -> FormDecision:
+    """The CN 22 / CN 23 decision with its reasons (value and weight against the profile).
+
+    The value is converted with the rates of the declaration's date (else ``on``, else the
+    newest rates) from the rate book handed in (None: the shipped tables).
+    """
+    prof = resolve_profile(profile)
+    total = sum(
+        (it.value_dec or Decimal(0) for it in decl.real_items()),
+        Decimal(0),
+    )
+    conv = None
+    value = None
+    ccy = (decl.currency or "").strip().upper()
+    if is_currency(ccy):
+        try:
+            conv = convert(
+                total, ccy, prof.cn22_limit_currency, on=_decl_date(decl) or on, rates=rates
+            )
+            value = conv.amount
+        except RateUnavailable:
+            conv = None
+    over_value = value is None or value > prof.cn22_limit
+    gross = decl.gross_weight_dec
+    over_weight = gross is not None and gross > prof.letter_max_kg
+    forced = (decl.form or "auto").strip().lower()
+    if forced in (CN22, CN23):
+        form = forced
+        reason = f"{forced.upper()} chosen in the declaration"
+    elif over_value or over_weight:
+        form = CN23
+        if value is None:
+            reason = f"CN 23: the value cannot be compared with the {prof.name} CN 22 limit"
+        elif over_value:
+            reason = (
+                f"CN 23: value {format_money(value, prof.cn22_limit_currency)} is above the "
+                f"{prof.name} CN 22 limit of {prof.limit_text()}"
+            )
+        else:
+            reason = f"CN 23: gross weight above the letter-post limit of {prof.letter_max_kg} kg"
+    else:
+        form = CN22
+        reason = (
+            f"CN 22: value within {prof.limit_text()} and weight within {prof.letter_max_kg} kg"
+        )
+    return FormDecision(form, value, conv, over_value, over_weight, reason)
+
+
+def _decl_date(decl: Declaration) -> date | None:
+    try:
+        return date.fromisoformat(decl.date.strip()) if decl.date.strip() else None
+    except ValueError:
+        return None
+
+
+def choose_form(
+    decl: Declaration,
+    profile: OperatorProfile | str | None = None,
+    *,
+    on: date | None = None,
+    rates: RateBook | None = None,
+) -> str:
+    """``"cn22"`` or ``"cn23"`` for this declaration under the operator's profile."""
+    return decide(decl, profile, on=on, rates=rates).form

@@ -67,12 +67,12 @@ def test_profile(pid: str) -> None:
     # Just below the limit (in the limit's own currency, no conversion): CN 22 ...
     cur = "EUR" if ccy == "XDR" else ccy
     below = convert(p.cn22_limit, ccy, cur, on=date(2025, 10, 21)).amount - Decimal("1")
-    assert form_choice.choose_form(decl_worth(f"{below:.2f}", cur), p) == "cn22"
+    assert operators.choose_form(decl_worth(f"{below:.2f}", cur), p) == "cn22"
     # ... just above: CN 23; over the letter-post weight: CN 23 too.
     above = convert(p.cn22_limit, ccy, cur, on=date(2025, 10, 21)).amount + Decimal("1")
-    assert form_choice.choose_form(decl_worth(f"{above:.2f}", cur), p) == "cn23"
+    assert operators.choose_form(decl_worth(f"{above:.2f}", cur), p) == "cn23"
     heavy = str(p.letter_max_kg + Decimal("0.001"))
-    assert form_choice.choose_form(decl_worth("10", cur, gross=heavy), p) == "cn23"
+    assert operators.choose_form(decl_worth("10", cur, gross=heavy), p) == "cn23"
 
 
 def test_profile_files_named_by_id() -> None:
@@ -108,21 +108,21 @@ def test_unknown_operator_is_input_error() -> None:
 def test_royal_mail_converts_euro_value_to_pounds() -> None:
     p = operators.get_profile("royal_mail")
     # 300 EUR is about 261 GBP (rates of 2025-10-20): within GBP 270.
-    d = form_choice.decide(decl_worth("300", "EUR"), p)
+    d = operators.decide(decl_worth("300", "EUR"), p)
     assert d.form == "cn22"
     assert d.conversion is not None and d.conversion.rate_date == date(2025, 10, 20)
     assert Decimal("255") < d.value_in_limit_ccy < Decimal("265")
-    assert form_choice.choose_form(decl_worth("320", "EUR"), p) == "cn23"
+    assert operators.choose_form(decl_worth("320", "EUR"), p) == "cn23"
 
 
 def test_forced_forms() -> None:
     p = operators.get_profile("upu")
-    assert form_choice.choose_form(decl_worth("10", "EUR", form="cn23"), p) == "cn23"
+    assert operators.choose_form(decl_worth("10", "EUR", form="cn23"), p) == "cn23"
     cheap = decl_worth("10", "EUR", form="cn22")
-    assert form_choice.choose_form(cheap, p) == "cn22"
+    assert operators.choose_form(cheap, p) == "cn22"
     assert form_choice.form_problems(cheap, p) == []
     dear = decl_worth("5000", "EUR", form="cn22")
-    assert form_choice.choose_form(dear, p) == "cn22"
+    assert operators.choose_form(dear, p) == "cn22"
     (prob,) = form_choice.form_problems(dear, p)
     assert (prob.level, prob.field, prob.code) == ("error", "form", "cn22_over_limit")
     heavy = decl_worth("10", "EUR", gross="2.5", form="cn22")
@@ -141,7 +141,7 @@ def test_near_limit_warning() -> None:
 def test_unconvertible_currency_goes_to_cn23_and_says_why() -> None:
     p = operators.get_profile("upu")
     d = decl_worth("10", "MNT")  # no shipped rate for the tugrik
-    assert form_choice.choose_form(d, p) == "cn23"
+    assert operators.choose_form(d, p) == "cn23"
     assert [x.code for x in form_choice.form_problems(d, p)] == ["cn22_value_unknown"]
     d.form = "cn22"
     assert [(x.level, x.code) for x in form_choice.form_problems(d, p)] == [
@@ -152,7 +152,7 @@ def test_unconvertible_currency_goes_to_cn23_and_says_why() -> None:
 def test_blank_items_do_not_count() -> None:
     d = decl_worth("100", "EUR")
     d.items.append(Item())
-    assert form_choice.choose_form(d, "upu") == "cn22"
+    assert operators.choose_form(d, "upu") == "cn22"
 
 
 @pytest.mark.parametrize(

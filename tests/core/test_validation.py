@@ -804,9 +804,8 @@ def test_us_export_embargoed_destination() -> None:
 
 
 def test_us_export_legend() -> None:
-    from shipdesk.core.operators import get_profile
+    from shipdesk.core.operators import decide, get_profile
     from shipdesk.core.validation.checks import Context, us_export_status
-    from shipdesk.core.validation.form_choice import decide
 
     ca = Party(
         name="Jean Tremblay",

@@ -12,9 +12,8 @@ from shipdesk.core.documents.layout import PAPERS, Doc, Region
 from shipdesk.core.errors import InputError
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Declaration
-from shipdesk.core.operators import OperatorProfile, get_profile
+from shipdesk.core.operators import OperatorProfile, choose_form, get_profile
 from shipdesk.core.progress import CancelToken, ProgressCallback
-from shipdesk.core.validation.form_choice import choose_form
 
 if TYPE_CHECKING:
     from shipdesk.core.rates import RateBook

@@ -11,10 +11,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from shipdesk.core.i18n import lang_code
-from shipdesk.core.operators import OperatorProfile, get_profile
+from shipdesk.core.operators import OperatorProfile, decide, get_profile
 from shipdesk.core.validation.checks import RULES, Context
 from shipdesk.core.validation.fields import field_label
-from shipdesk.core.validation.form_choice import decide
 from shipdesk.core.validation.result import (
     ERROR,
     WARNING,

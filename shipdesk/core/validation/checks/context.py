@@ -18,9 +18,8 @@ from shipdesk.core.validation.result import ERROR, Problem, problem
 
 if TYPE_CHECKING:
     from shipdesk.core.model import Declaration
-    from shipdesk.core.operators import OperatorProfile
+    from shipdesk.core.operators import FormDecision, OperatorProfile
     from shipdesk.core.rates import Conversion, RateBook
-    from shipdesk.core.validation.form_choice import FormDecision
 
 
 COMMERCIAL = {
