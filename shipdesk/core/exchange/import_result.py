@@ -120,7 +120,7 @@ class ImportResult:
             ws = wb.create_sheet(translator(lang).pgettext("rejected", "Rejected rows"))
             ws.freeze_panes = "A2"
             for row in rows:
-                ws.append([_xlsx_cell(v) for v in row])
+                ws.append(row)
             buf = io.BytesIO()
             wb.save(buf)
             atomic_write_bytes(p, buf.getvalue())
@@ -133,12 +133,6 @@ class ImportResult:
                 ).encode("utf-8-sig"),
             )
         return p
-
-
-def _xlsx_cell(v: Any) -> Any:
-    if isinstance(v, str):
-        return "".join(ch for ch in v if ch >= " " or ch in "\t\n\r")
-    return v
 
 
 @dataclass

@@ -55,13 +55,6 @@ def _date(text: str) -> date | str:
         return text
 
 
-def _clean(v: Any) -> Any:
-    if isinstance(v, str):
-        v = "".join(ch for ch in v if ch >= " " or ch in "\n")
-        return neutralise(v)
-    return v
-
-
 def register_row(decl: Declaration, file: str = "") -> list[Any]:
     items = decl.real_items()
     qty = sum((it.quantity_dec or Decimal(0) for it in items), Decimal(0))
@@ -113,7 +106,7 @@ def export_register(
         ws.column_dimensions[get_column_letter(i)].width = width
     for n, decl in enumerate(decls):
         file = files[n] if files is not None and n < len(files) else ""
-        ws.append([_clean(v) for v in register_row(decl, file)])
+        ws.append([neutralise(v) for v in register_row(decl, file)])
         r = ws.max_row
         for i, (_, _, fmt) in enumerate(REGISTER_COLUMNS, start=1):
             if fmt:

@@ -1,8 +1,9 @@
 """Spreadsheet safety: formula neutralisation on export and size limits on import.
 
-A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return can be run as a
-formula by a spreadsheet program (CSV/formula injection). Every text cell ShipDesk writes to a
-spreadsheet or CSV goes through :func:`neutralise`, which puts an apostrophe in front of it.
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (after any
+blanks) can be run as a formula by a spreadsheet program (CSV/formula injection). Every text cell
+ShipDesk writes to a spreadsheet or CSV goes through :func:`neutralise`, which first removes
+control characters (they could hide the trigger) and then puts an apostrophe in front of it.
 
 Imports refuse files larger than :data:`MAX_FILE_BYTES` or with more than :data:`MAX_ROWS` data
 rows, so a wrong or hostile file cannot exhaust memory.
@@ -29,22 +30,41 @@ MAX_CELL_CHARS = 10_000
 """Longest cell text kept; longer text is cut (no real order field is this long)."""
 
 _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_BLANK = " \t\r\n"
+# C0 control characters other than tab, line feed and carriage return, and DEL: invisible, not
+# allowed in an .xlsx cell, and they would hide a formula trigger from the check below.
+_CONTROL = {c: None for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+
+
+def clean_text(text: str) -> str:
+    """``text`` without the control characters a spreadsheet cell cannot hold."""
+    return text.translate(_CONTROL)
+
+
+def _needs_quote(text: str) -> bool:
+    """Would a spreadsheet program read ``text`` as a formula (or is it an apostrophe before
+    one, which :func:`restore` would otherwise take off)?"""
+    if text.startswith(_TRIGGERS) or text.lstrip(_BLANK).startswith(_TRIGGERS):
+        return True
+    return text.startswith("'") and _needs_quote(text[1:])
 
 
 def neutralise(value: Any) -> Any:
     """Return ``value`` safe to put in a spreadsheet cell or CSV field.
 
-    Text starting with a formula trigger gets a leading apostrophe; numbers, dates and other
-    non-text values are returned unchanged (they cannot be formulas).
+    Control characters are removed first, so none can hide a formula trigger; text that then
+    starts with a trigger, after any leading blanks, gets a leading apostrophe. Numbers, dates
+    and other non-text values are returned unchanged (they cannot be formulas).
     """
-    if isinstance(value, str) and value.startswith(_TRIGGERS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    text = clean_text(value)
+    return "'" + text if _needs_quote(text) else text
 
 
 def restore(text: str) -> str:
     """Undo :func:`neutralise` on text read back from an exported file."""
-    if text.startswith("'") and text[1:2] and text[1:2] in _TRIGGERS:
+    if text.startswith("'") and _needs_quote(text[1:]):
         return text[1:]
     return text
 
