@@ -112,11 +112,19 @@ def phrase_anchor(phrase: str) -> str:
 _TEXT_WORD = re.compile(f"[{_WORD}]+")
 
 
-def word_prefixes(text: str) -> set[str]:
-    """Every prefix of every word of a normalised text (for anchor look-ups)."""
+def word_prefixes(text: str, max_len: int | None = None) -> set[str]:
+    """The prefixes of the words of a normalised text (for anchor look-ups).
+
+    With ``max_len`` only prefixes up to that many characters are kept: an anchor look-up
+    needs none longer than the longest anchor, and keeping every prefix of a word costs memory
+    in the square of its length (a single 60,000-character word would need gigabytes). With
+    the cap the set holds at most ``max_len`` prefixes per distinct word, so it grows linearly
+    with the text.
+    """
     out: set[str] = set()
-    for w in _TEXT_WORD.findall(text):
-        out.update(w[:i] for i in range(1, len(w) + 1))
+    for w in set(_TEXT_WORD.findall(text)):
+        n = len(w) if max_len is None else min(len(w), max_len)
+        out.update(w[:i] for i in range(1, n + 1))
     return out
 
 

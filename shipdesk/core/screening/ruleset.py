@@ -143,6 +143,8 @@ class RuleSet:
                     self._always.add(m.key)
                 for a in m.anchors:
                     self._anchor_index.setdefault(a, set()).add(m.key)
+        # no anchor is longer than this, so no longer prefix of a word can be looked up
+        self._anchor_max = max(map(len, self._anchor_index), default=0)
 
     def expand(self, text: str) -> str:
         """``text`` followed by its English reading when it holds French or German words.
@@ -165,7 +167,7 @@ class RuleSet:
         """Keys of the matchers whose keywords may match ``text`` (a normalised text)."""
         out = set(self._always)
         index = self._anchor_index
-        for p in word_prefixes(text):
+        for p in word_prefixes(text, self._anchor_max):
             hit = index.get(p)
             if hit:
                 out |= hit
