@@ -1,10 +1,13 @@
 """Screening speed: load time of the rule set and time to screen a 50-item declaration.
 
-Run: ``python benchmarks/screening_bench.py [--rounds N]``. Prints figures; no pass/fail.
+Run: ``python benchmarks/screening_bench.py [--rounds N] [--long]``. Prints figures; no pass/fail.
 Target: a 50-item declaration screened in 20 ms or less once the rules are loaded.
 Screening goes through ``services.declarations`` with a workspace in the fresh ``SHIPDESK_HOME``,
 as the editing session and ``shipdesk check`` call it (the workspace's rules folder and rate
 book); the rules are loaded through ``services.data.rules``, their first use in a process.
+``--long`` also screens one item with a long description (10 kB and 60 kB single words, 10 kB
+and 1 MB of ordinary words) and prints the time and the Python heap peak (``tracemalloc``) of
+each; the time is taken in a separate run without tracing.
 """
 
 from __future__ import annotations
@@ -13,11 +16,16 @@ import argparse
 import statistics
 import sys
 import time
+import tracemalloc
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from shipdesk.core.model import Declaration, Item, Party
+
+if TYPE_CHECKING:
+    from shipdesk.core.services import Workspace
 
 DESCRIPTIONS = [
     ("Women's T-shirt 100% cotton", "610910"),
@@ -61,9 +69,40 @@ def declaration(n: int = 50, dest: str = "AU") -> Declaration:
     )
 
 
+LONG_WORDS = ["wireless", "earbuds", "with", "charging", "case", "lithium", "battery", "cotton"]
+
+
+def long_descriptions() -> list[tuple[str, str]]:
+    def words(size: int) -> str:
+        n = size // 6 + 1
+        return " ".join(LONG_WORDS[i % len(LONG_WORDS)] for i in range(n))[:size]
+
+    return [
+        ("one 10,000-character word", "x" * 10_000),
+        ("one 60,000-character word", "x" * 60_000),
+        ("10 kB of words", words(10_000)),
+        ("1 MB of words", words(1_000_000)),
+    ]
+
+
+def long_case(ws: Workspace) -> None:
+    from shipdesk.core.services import declarations
+
+    for label, text in long_descriptions():
+        t = time.perf_counter()
+        declarations.screen_item(ws, text, destination="AU")
+        ms = (time.perf_counter() - t) * 1000
+        tracemalloc.start()
+        declarations.screen_item(ws, text, destination="AU")
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+        print(f"long description, {label}: {ms:.0f} ms, heap peak {peak / 1e6:.1f} MB")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=50)
+    ap.add_argument("--long", action="store_true", help="also screen very long descriptions")
     args = ap.parse_args()
 
     # The screening modules are imported before the clock starts, as they always were: the
@@ -104,6 +143,8 @@ def main() -> int:
     for _ in range(200):
         declarations.screen_item(ws, "Power bank 20000mAh", destination="AU")
     print(f"single item (typing): {(time.perf_counter() - t) / 200 * 1000:.3f} ms")
+    if args.long:
+        long_case(ws)
     ws.close()
     return 0
 
