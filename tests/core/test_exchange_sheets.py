@@ -177,3 +177,47 @@ def test_long_csv_cells_are_read_without_changing_the_process_wide_limit(tmp_pat
         csv.field_size_limit(before)
     assert headers == ["Order", "Description"]
     assert rows[0][1][1] == "x" * safety.MAX_CELL_CHARS  # clipped to the cell limit
+
+
+def _one_order_then_blank_lines(path: Path, blank_lines: int) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("Order,Description,Price\r\n1,Mug,5\r\n")
+        chunk = "\r\n" * 100_000
+        for _ in range(blank_lines // 100_000):
+            f.write(chunk)
+    return path
+
+
+def test_blank_lines_after_the_data_are_streamed_not_buffered(tmp_path: Path) -> None:
+    # one order followed by half a million empty lines: the header search used to keep every blank
+    # row in memory (22 million of them took 5.75 GB); now memory stays flat
+    import tracemalloc
+
+    p = _one_order_then_blank_lines(tmp_path / "blank_tail.csv", 500_000)
+    tracemalloc.start()
+    try:
+        with open_sheet(p, header_score=lambda values: len(values)) as r:
+            assert r.headers == ["Order", "Description", "Price"]
+            data = [(n, v) for n, v in r.rows() if not sheet_reader.is_blank_row(v)]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert data == [(2, ["1", "Mug", "5"])]
+    assert peak < 20 * 1024 * 1024, f"peak {peak / 1e6:.0f} MB"
+
+
+def test_header_search_counts_blank_rows(tmp_path: Path) -> None:
+    # the header must be among the first 30 rows, blank rows included; past them the file is
+    # refused with a one-line message naming it
+    p = tmp_path / "late_header.csv"
+    p.write_text("\n" * 29 + "Order,Description\n1,Mug\n", encoding="utf-8")
+    with open_sheet(p, header_score=lambda values: 1) as r:
+        assert r.header_row == 30
+        assert r.headers == ["Order", "Description"]
+    p.write_text("\n" * 30 + "Order,Description\n1,Mug\n", encoding="utf-8")
+    with pytest.raises(InputError) as e:
+        open_sheet(p, header_score=lambda values: 1)
+    msg = str(e.value)
+    assert "late_header.csv" in msg
+    assert "30" in msg
+    assert "\n" not in msg

@@ -95,25 +95,36 @@ class SheetReader:
         first_nonblank: tuple[int, list[Cell]] | None = None
         best: tuple[int, list[Cell]] | None = None
         best_score = 0
+        scanned = 0
         for n, values in self.source_rows:
+            # blank rows count towards the limit too, so the rows held here stay few whatever
+            # the file holds (a table followed by millions of empty lines)
+            scanned += 1
             self._buffer.append((n, values))
-            if is_blank_row(values):
-                continue
-            if first_nonblank is None:
-                first_nonblank = (n, values)
-            if _header_like(values):
-                if score is None:
-                    self._set_header(n, values)
-                    return
-                sc = score(values)
-                if best is None or sc > best_score:
-                    best, best_score = (n, values), sc
-            if len(self._buffer) >= HEADER_SCAN_ROWS:
+            if not is_blank_row(values):
+                if first_nonblank is None:
+                    first_nonblank = (n, values)
+                if _header_like(values):
+                    if score is None:
+                        self._set_header(n, values)
+                        return
+                    sc = score(values)
+                    if best is None or sc > best_score:
+                        best, best_score = (n, values), sc
+            if scanned >= HEADER_SCAN_ROWS:
                 break
         if best is not None:
             self._set_header(*best)
             return
         if first_nonblank is None:
+            if scanned >= HEADER_SCAN_ROWS:
+                raise InputError(
+                    Phrase(
+                        N_("no header row in the first {rows} rows (they are all blank)"),
+                        rows=HEADER_SCAN_ROWS,
+                    ),
+                    source=self.source,
+                )
             raise InputError(
                 Phrase(N_("the sheet is empty (no header row found)")), source=self.source
             )
