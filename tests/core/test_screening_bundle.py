@@ -74,6 +74,39 @@ def test_zip_bundle(home: Path) -> None:
     assert bundle.import_bundle(archive, root).dataset_version == "2099.3.0"
 
 
+@pytest.mark.parametrize(
+    "entry",
+    ["..\\..\\x.toml", "rules\\..\\..\\x.toml", "C:/x.toml", "C:x.toml", "/abs.toml",
+     "//server/share/x.toml", "../x.toml", "a/../../x.toml", "CON.toml", "sub/aux.1.toml",
+     "nul .toml", "x.toml.", "x.toml ", "com1"],
+)  # fmt: skip
+def test_zip_entry_names_unsafe_on_any_system_are_refused(home: Path, entry: str) -> None:
+    root = home / "home" / "data" / "rules"
+    src = make_bundle(home, "2099.3.0")
+    archive = home / "rules.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(entry, b"hostile = true\n")  # first, so it would be written first
+        for p in src.rglob("*"):
+            if p.is_file():
+                zf.write(p, p.relative_to(src).as_posix())
+    with pytest.raises(InputError, match="unsafe path"):
+        bundle.import_bundle(archive, root)
+    assert not bundle.active_dir(root).exists()
+    assert not [p for p in home.rglob("x.toml*")] and not (home / "abs.toml").exists()
+    staged = [p for p in root.rglob("*") if p.is_file()] if root.exists() else []
+    assert staged == []  # nothing extracted, not even the safe entries
+
+
+def test_manifest_listing_a_windows_path_is_rejected(home: Path) -> None:
+    root = home / "home" / "data" / "rules"
+    src = make_bundle(home, "2099.3.0")
+    manifest = json.loads((src / bundle.MANIFEST).read_text(encoding="utf-8"))
+    manifest["files"]["..\\x.toml"] = "0" * 64
+    (src / bundle.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(InputError, match="unsafe path"):
+        bundle.import_bundle(src, root)
+
+
 def test_tampered_file_is_rejected(home: Path) -> None:
     root = home / "home" / "data" / "rules"
     src = make_bundle(home, "2099.1.0")

@@ -19,6 +19,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.fileio import safe_relative_path
 from shipdesk.core.paths import resource
 from shipdesk.core.screening.rule_loader import compile_folder
 from shipdesk.core.screening.ruleset import RuleSet
@@ -89,10 +90,10 @@ def verify_manifest(folder: str | Path) -> dict[str, object]:
     if not isinstance(files, dict) or not files:
         raise DataError(f"{MANIFEST}: 'files' must list the rule files and their sha256")
     for rel, digest in files.items():
-        pure = PurePosixPath(rel)
-        if pure.is_absolute() or ".." in pure.parts:
+        pure = safe_relative_path(str(rel))
+        if pure is None:
             raise DataError(f"{MANIFEST}: unsafe path {rel!r}")
-        target = base / rel
+        target = base / pure
         if not target.is_file():
             raise DataError(f"{MANIFEST}: listed file {rel} is missing")
         if sha256_file(target) != str(digest).lower():
@@ -147,11 +148,15 @@ def _extract(bundle: Path, into: Path) -> Path:
             tops = {PurePosixPath(i.filename).parts[0] for i in names}
             if len(tops) == 1:
                 prefix = next(iter(tops)) + "/"
+        # every name is checked before anything is written
+        entries: list[tuple[zipfile.ZipInfo, PurePosixPath]] = []
         for info in names:
             name = info.filename[len(prefix) :] if info.filename.startswith(prefix) else ""
-            pure = PurePosixPath(name)
-            if not name or pure.is_absolute() or ".." in pure.parts:
+            pure = safe_relative_path(name)
+            if pure is None or safe_relative_path(info.filename) is None:
                 raise InputError(f"unsafe path in bundle: {info.filename!r}", source=str(bundle))
+            entries.append((info, pure))
+        for info, pure in entries:
             dest = target / pure
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_bytes(zf.read(info))
