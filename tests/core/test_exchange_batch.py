@@ -215,6 +215,23 @@ def test_safe_stem() -> None:
     assert safe_stem("../../etc/passwd") == "etc-passwd"
 
 
+_DEVICES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+            *(f"lpt{i}" for i in range(1, 10))}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["CON", "con", "aux.1", "nul ", "NUL.", "com1.txt", "Lpt9.tar.gz", "prn ..", "a/b", "..", ".",
+     " . ", "x" * 79 + ".y", "COM1" + " " * 90, "\u00b9com"],
+)  # fmt: skip
+def test_safe_stem_never_gives_a_windows_reserved_name(name: str) -> None:
+    stem = safe_stem(name)
+    for file in (stem, f"{stem}.json", f"{stem}.pdf"):
+        assert file.split(".")[0].rstrip(" ").lower() not in _DEVICES, (name, stem)
+    assert stem and stem not in (".", "..") and not stem.endswith((".", " ")), (name, stem)
+    assert "/" not in stem and "\\" not in stem
+
+
 def test_end_to_end_with_the_real_services(tmp_path: Path, workspace: Workspace) -> None:
     """The template sample through the real screening, validation and renderer."""
     res = import_orders(DATA / "shipdesk_template_filled.xlsx")

@@ -41,7 +41,7 @@ from shipdesk.core.exchange.batch_summary import (
 )
 from shipdesk.core.exchange.declaration_json import dumps
 from shipdesk.core.exchange.import_result import ImportResult
-from shipdesk.core.fileio import atomic_write_bytes
+from shipdesk.core.fileio import atomic_write_bytes, windows_reserved
 from shipdesk.core.i18n import N_, ErrorText, Phrase
 from shipdesk.core.model import Declaration, JsonValue
 from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback
@@ -50,16 +50,20 @@ from shipdesk.core.screening.overrides import blocking
 log = logging.getLogger("shipdesk.exchange.batch")
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-             *(f"lpt{i}" for i in range(1, 10))}  # fmt: skip
 
 
 def safe_stem(name: str, fallback: str = "declaration") -> str:
-    """A file name stem that is safe on Windows, macOS and Linux: '#1001' -> '1001'."""
+    """A file name stem that is safe on Windows, macOS and Linux: '#1001' -> '1001'.
+
+    Never a Windows device name ("CON", "aux.1", "com1.txt" get ``fallback`` in front), never
+    empty, and never ending in a dot, so adding ".json" or ".pdf" keeps it safe.
+    """
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    text = _UNSAFE.sub("-", text).strip(".-_")[:80]
-    if not text or text.lower() in _RESERVED:
-        text = f"{fallback}-{text}" if text else fallback
+    text = _UNSAFE.sub("-", text).strip(".-_")[:80].rstrip(".-_")
+    if not text:
+        return fallback
+    if windows_reserved(text):
+        text = f"{fallback}-{text}"
     return text
 
 
