@@ -51,6 +51,10 @@ def run(args: argparse.Namespace) -> int:
         return _run(args, ws)
 
 
+# numbers beyond the limits of docs/reliability.md: refused even with --force
+UNUSABLE_NUMBER_CODES = frozenset({"number_out_of_range", "number_too_precise"})
+
+
 def _run(args: argparse.Namespace, ws: Workspace) -> int:
     try:
         decl = declarations.load(args.file)
@@ -65,6 +69,13 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
     if result.has_errors:
         for p in result.errors:
             print(f"error: {p.field}: {p.message}", file=sys.stderr)
+        unusable = [p for p in result.errors if p.code in UNUSABLE_NUMBER_CODES]
+        if unusable and args.force:  # not even a draft: no total could be computed
+            raise InputError(
+                f"not printed, not even as a draft: {unusable[0].field} is not a number "
+                "ShipDesk can use",
+                source=str(args.file),
+            )
         if not args.force:
             print(
                 f"{args.file}: not printed: {len(result.errors)} error(s); fix them or use "

@@ -51,7 +51,7 @@ def parse_decimal(text: JsonValue | Decimal) -> Decimal | None:
     if text is None:
         return None
     if isinstance(text, Decimal):
-        return text if text.is_finite() else None
+        return text if usable_decimal(text) else None
     if isinstance(text, bool):
         return None
     if isinstance(text, int | float):
@@ -59,6 +59,11 @@ def parse_decimal(text: JsonValue | Decimal) -> Decimal | None:
     s = str(text).strip()
     if not s:
         return None
+    d = _raw_decimal(s)
+    return d if d is not None and usable_decimal(d) else None
+
+
+def _raw_decimal(s: str) -> Decimal | None:
     if "," in s and "." not in s and s.count(",") == 1:
         s = s.replace(",", ".")
     try:
@@ -66,6 +71,47 @@ def parse_decimal(text: JsonValue | Decimal) -> Decimal | None:
     except InvalidOperation:
         return None
     return d if d.is_finite() else None
+
+
+def decimal_out_of_bounds(text: JsonValue | Decimal) -> str:
+    """Why a number that :func:`parse_decimal` refused was refused: "too_large" (10**15 or
+    more), "too_precise" (more than 12 decimal places), or "" if it is not a number at all."""
+    if isinstance(text, bool) or text is None:
+        return ""
+    if isinstance(text, Decimal):
+        d: Decimal | None = text if text.is_finite() else None
+    elif isinstance(text, float):
+        d = _raw_decimal(repr(text))
+    else:
+        d = _raw_decimal(str(text).strip())
+    if d is None or usable_decimal(d):
+        return ""
+    return "too_large" if d.adjusted() >= MAX_MAGNITUDE_DIGITS else "too_precise"
+
+
+# Bounds of a number a declaration can hold (docs/reliability.md, "Limits"): within them every
+# later sum, product and rounding stays exact and can never overflow the decimal context.
+MAX_MAGNITUDE_DIGITS = 15  # |value| < 10**15
+MAX_DECIMAL_PLACES = 12
+
+
+def usable_decimal(d: Decimal) -> bool:
+    """True if ``d`` is finite, below 10**15 in size and has at most 12 decimal places."""
+    if not d.is_finite():
+        return False
+    _sign, digits, exponent = d.as_tuple()
+    assert isinstance(exponent, int)  # finite
+    if not any(digits):  # zero: only its exponent can be out of bounds (0E+999999999)
+        return -MAX_DECIMAL_PLACES <= exponent < MAX_MAGNITUDE_DIGITS
+    if d.adjusted() >= MAX_MAGNITUDE_DIGITS:
+        return False
+    # trailing zeros after the point (12.500000000000000) do not count as places
+    places = -exponent
+    i = len(digits) - 1
+    while places > MAX_DECIMAL_PLACES and i >= 0 and digits[i] == 0:
+        places -= 1
+        i -= 1
+    return places <= MAX_DECIMAL_PLACES
 
 
 def amount_text(value: JsonValue | Decimal) -> str:

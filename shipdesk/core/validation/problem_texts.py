@@ -72,6 +72,9 @@ MESSAGES: dict[str, str] = {
         "{value} is far too large: check the number (at most {digits} digits before the "
         "decimal point)."
     ),
+    "number_too_precise": N_(
+        "{value} has too many decimal places: check the number (at most {places})."
+    ),
     "must_be_positive": N_("{what} must be greater than zero: {hint}"),
     "must_not_be_negative": N_("{what} cannot be negative: enter 0 or the amount paid."),
     "quantity_not_whole": N_(

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core.countries import CountryName, is_country
 from shipdesk.core.i18n import N_, Phrase
-from shipdesk.core.model import Category, Item, parse_decimal
+from shipdesk.core.model import (
+    MAX_DECIMAL_PLACES,
+    Category,
+    Item,
+    decimal_out_of_bounds,
+    parse_decimal,
+)
 from shipdesk.core.money import is_currency
 from shipdesk.core.rates import RateUnavailable, convert
 from shipdesk.core.validation.result import ERROR, Problem, problem
@@ -113,7 +119,14 @@ def read_number(
         return None
     d = parse_decimal(text)
     if d is None:
-        ctx.add(ERROR, path, "not_a_number", value=str(text), example=example)
+        shown = str(text) if len(str(text)) <= 40 else str(text)[:20] + "…"
+        why = decimal_out_of_bounds(text)
+        if why == "too_large":
+            ctx.add(ERROR, path, "number_out_of_range", value=shown, digits=MAX_DIGITS)
+        elif why == "too_precise":
+            ctx.add(ERROR, path, "number_too_precise", value=shown, places=MAX_DECIMAL_PLACES)
+        else:
+            ctx.add(ERROR, path, "not_a_number", value=shown, example=example)
     elif d and d.adjusted() >= MAX_DIGITS:
         ctx.add(ERROR, path, "number_out_of_range", value=str(text), digits=MAX_DIGITS)
         return None
