@@ -83,7 +83,9 @@ def _screen_line(obj: Any, line: int, channel: str, ws: Workspace) -> dict[str, 
     ch = obj.get("channel", channel) or channel
     if ch not in ("post", "courier"):
         raise InputError(f"line {line}: 'channel' must be post or courier")
-    hs = obj.get("hs_code", "")
+    hs = obj.get("hs_code")
+    if hs is None:
+        hs = ""
     if not isinstance(hs, str | int) or isinstance(hs, bool):
         raise InputError(f"line {line}: 'hs_code' must be a string")
     currency = str(obj.get("currency", "") or "").strip().upper()
@@ -107,6 +109,32 @@ def _screen_line(obj: Any, line: int, channel: str, ws: Workspace) -> dict[str, 
     }
 
 
+def _answer_line(raw: str, number: int, channel: str, ws: Workspace) -> dict[str, Any]:
+    """One batch line, isolated: whatever the line holds becomes InputError naming it.
+
+    ``json.loads`` raises RecursionError on ~1000 levels of nesting and ValueError on an
+    integer of more than 4300 digits (``sys.set_int_max_str_digits``); turning such a value
+    back into text (an ``hs_code`` of 5000 digits) raises ValueError too. None of these may
+    end the batch: the contract answers a bad line and goes on.
+    """
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"line {number}: not valid JSON ({exc.msg})") from exc
+    except RecursionError as exc:
+        raise InputError(f"line {number}: not valid JSON (nested too deeply)") from exc
+    except ValueError as exc:  # only the int digit limit gets past JSONDecodeError
+        raise InputError(f"line {number}: not valid JSON (a number is too long)") from exc
+    try:
+        return _screen_line(obj, number, channel, ws)
+    except InputError:
+        raise
+    except RecursionError as exc:
+        raise InputError(f"line {number}: a value is nested too deeply") from exc
+    except (ValueError, TypeError, ArithmeticError) as exc:
+        raise InputError(f"line {number}: a value cannot be used ({exc})") from exc
+
+
 def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
     bad = 0
     out = sys.stdout
@@ -114,11 +142,7 @@ def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
         if not raw.strip():
             continue
         try:
-            try:
-                obj = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"line {number}: not valid JSON ({exc.msg})") from exc
-            result = _screen_line(obj, number, args.channel, ws)
+            result = _answer_line(raw, number, args.channel, ws)
         except InputError as exc:
             bad += 1
             result = {"error": str(exc)}

@@ -84,6 +84,42 @@ def test_batch_bad_lines_do_not_stop_the_rest(
     assert out[6]["highest"] == "prohibited"
 
 
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "[" * 1000 + "]" * 1000,
+        '{"description": "x", "destination": "AU", "nested": ' + "[" * 1000 + "]" * 1000 + "}",
+        '{"description": "Gin", "destination": "AU", "value": ' + "9" * 5000 + "}",
+        "9" * 5000,
+        '{"description": "Gin", "destination": "AU", "hs_code": ' + "9" * 5000 + "}",
+    ],
+    ids=["deep-list", "deep-field", "huge-value", "huge-int", "huge-hs-code"],
+)
+def test_batch_pathological_line_is_answered_and_the_rest_still_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], middle: str
+) -> None:
+    good = json.dumps({"description": "Gin", "destination": "AU"})
+    code, out, err = run_batch(monkeypatch, capsys, [good, middle, good])
+    assert code == 2
+    assert "1 input line(s) rejected" in err
+    assert len(out) == 3
+    assert out[0]["highest"] == out[2]["highest"] == "prohibited"
+    assert set(out[1]) == {"error"}
+    assert out[1]["error"].startswith("line 2: ")
+
+
+def test_batch_null_hs_code_is_accepted_like_the_other_optional_fields(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = json.dumps(
+        {"description": "Cotton T-shirt", "destination": "DE", "hs_code": None,
+         "origin": None, "value": None, "currency": None}
+    )  # fmt: skip
+    code, out, _ = run_batch(monkeypatch, capsys, [line])
+    assert code == 0
+    assert out == [{"findings": [], "highest": None}]
+
+
 def test_single_item_human_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "Beef", "jerky", "--to", "AU"]) == 1
     out = capsys.readouterr().out
