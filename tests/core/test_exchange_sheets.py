@@ -43,6 +43,25 @@ def test_windows_1252_detected(tmp_path: Path) -> None:
         assert next(iter(r.rows()))[1] == ["Müller", "€5"]
 
 
+def test_utf8_with_a_stray_byte_is_refused_naming_the_line_not_read_as_cp1252(
+    tmp_path: Path,
+) -> None:
+    p = tmp_path / "orders.csv"
+    p.write_bytes("name,city\nJürgen,Köln\nAnna,Berlin\n".encode() + b"Zo\x80e,Paris\n")
+    with pytest.raises(InputError) as info:
+        read_table(p)
+    text = str(info.value)
+    assert "orders.csv" in text and "line 4" in text and "UTF-8" in text
+    assert "Ã" not in text
+
+
+def test_cp1252_with_one_accidental_utf8_pair_is_still_cp1252(tmp_path: Path) -> None:
+    p = _write(tmp_path / "a.csv", "a,b\r\nMüller,€5\r\nGrüße,Ã©\r\n", "cp1252")
+    with open_sheet(p) as r:
+        assert r.encoding == "cp1252"
+        assert [v for _, v in r.rows()] == [["Müller", "€5"], ["Grüße", "Ã©"]]
+
+
 @pytest.mark.parametrize("delim", [",", ";", "\t", "|"])
 def test_delimiter_detection(delim: str) -> None:
     lines = [delim.join(["order", "desc, long", "qty"]), delim.join(["1", "x", "2"])]
@@ -221,3 +240,10 @@ def test_header_search_counts_blank_rows(tmp_path: Path) -> None:
     assert "late_header.csv" in msg
     assert "30" in msg
     assert "\n" not in msg
+
+
+def test_utf8_holding_a_replacement_character_is_plain_utf8(tmp_path: Path) -> None:
+    p = _write(tmp_path / "a.csv", "a,b\nJürgen,\ufffd\n", "utf-8")
+    with open_sheet(p) as r:
+        assert r.encoding == "utf-8"
+        assert [v for _, v in r.rows()] == [["Jürgen", "\ufffd"]]

@@ -1,8 +1,9 @@
 """CSV text files: reading them for import (encoding and delimiter detected), writing CSV text.
 
 Encoding: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), otherwise
-Windows-1252 (then Latin-1). The delimiter is chosen among comma, semicolon, tab and bar by
-which gives the most consistent number of fields over the first lines.
+Windows-1252 (then Latin-1). A file that is UTF-8 apart from a few stray bytes is refused
+naming the line, never read as Windows-1252 mojibake. The delimiter is chosen among comma,
+semicolon, tab and bar by which gives the most consistent number of fields over the first lines.
 """
 
 from __future__ import annotations
@@ -25,14 +26,58 @@ from shipdesk.core.i18n import N_, NC_, Phrase
 _DELIMITERS = (",", ";", "\t", "|")
 
 
+def _utf8_stray_byte_line(path: Path) -> int:
+    """The line of the first byte that is not UTF-8 when the file is UTF-8 apart from a few
+    such bytes (at least as many well-formed non-ASCII characters as bad bytes), else 0.
+
+    Such a file was written as UTF-8 and damaged (or one cell pasted from elsewhere): reading
+    it all as Windows-1252 would turn every "ü" into "Ã¼" without a word.
+    """
+    # surrogateescape turns each bad byte into a lone surrogate, which real text never holds
+    dec = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+    good = bad = 0
+    first_line = lines = 0
+    with path.open("rb") as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            text = dec.decode(chunk, final=not chunk)
+            if not text.isascii():
+                strays = [i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff"]
+                if strays and not first_line:
+                    first_line = lines + text.count("\n", 0, strays[0]) + 1
+                bad += len(strays)
+                good += sum(1 for c in text if c > "\x7f") - len(strays)
+            lines += text.count("\n")
+            if not chunk:
+                break
+    return first_line if bad and good >= bad else 0
+
+
 def detect_encoding(path: Path) -> str:
-    """utf-8-sig / utf-16 (by BOM), utf-8 if the whole file decodes, else cp1252 or latin-1."""
+    """utf-8-sig / utf-16 (by BOM), utf-8 if the whole file decodes, else cp1252 or latin-1.
+
+    A file that is UTF-8 except for a few stray bytes is refused (InputError naming the line)
+    rather than read as Windows-1252 mojibake.
+    """
     with path.open("rb") as fh:
         head = fh.read(4)
     if head.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    stray = _utf8_stray_byte_line(path)
+    if stray:
+        raise InputError(
+            Phrase(
+                N_(
+                    "the file is UTF-8 text except for bytes that are not UTF-8; nothing was "
+                    "read, so that no text is garbled. Correct that line or save the file again "
+                    "as UTF-8"
+                )
+            ),
+            source=str(path),
+            location=Phrase.in_context("file", NC_("file", "line {n}"), n=stray),
+        )
     for enc in ("utf-8", "cp1252"):
         dec = codecs.getincrementaldecoder(enc)()
         try:
