@@ -160,6 +160,19 @@ class Party:
 ITEM_FIELDS = ("description", "quantity", "net_weight_kg", "value", "hs_code", "origin_country")
 
 
+def parse_item_path(path: str) -> tuple[int | None, str]:
+    """``items[2].hs_code`` -> (2, "hs_code"); ``items[2]`` -> (2, ""); others -> (None, "")."""
+    if not path.startswith("items["):
+        return None, ""
+    close = path.find("]")
+    try:
+        row = int(path[6:close])
+    except ValueError:
+        return None, ""
+    rest = path[close + 1 :]
+    return row, rest[1:] if rest.startswith(".") else ""
+
+
 @dataclass
 class Item:
     description: str = ""

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import Qt
 
-from shipdesk.core.model import Declaration, Item
-from shipdesk.gui.models.items_model import ItemsTableModel, parse_item_path
+from shipdesk.core.model import Declaration, Item, parse_item_path
+from shipdesk.gui.models.items_model import ItemsTableModel
 
 
 def test_entry_row_appends_items(qtbot) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from shipdesk.core import hscode
 from shipdesk.core.i18n import N_, _
-from shipdesk.core.model import Declaration, Item
+from shipdesk.core.model import Declaration, Item, parse_item_path
 from shipdesk.gui.widgets.marks import level_icon
 
 if TYPE_CHECKING:
@@ -181,16 +181,3 @@ class ItemsTableModel(QAbstractTableModel):
 
 
 COLUMN_KEYS = [c[0] for c in COLUMNS]
-
-
-def parse_item_path(path: str) -> tuple[int | None, str]:
-    """``items[2].hs_code`` -> (2, "hs_code"); ``items[2]`` -> (2, ""); others -> (None, "")."""
-    if not path.startswith("items["):
-        return None, ""
-    close = path.find("]")
-    try:
-        row = int(path[6:close])
-    except ValueError:
-        return None, ""
-    rest = path[close + 1 :]
-    return row, rest[1:] if rest.startswith(".") else ""

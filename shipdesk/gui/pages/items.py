@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.i18n import N_, _, ngettext
-from shipdesk.core.model import Category, NonDelivery
+from shipdesk.core.model import Category, NonDelivery, parse_item_path
 from shipdesk.core.services import declarations
-from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel, parse_item_path
+from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.findings import FindingsWidget
 from shipdesk.gui.widgets.hs_search import HsSearchWidget
