@@ -62,7 +62,7 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         raise InputError(
             f"cannot read the file ({exc.strerror or exc})", source=str(args.file)
         ) from exc
-    result = declarations.validate(ws, decl, operator=args.operator)
+    result = declarations.validate(ws, decl, operator=args.operator, form=args.form)
     for p in result.warnings:
         print(f"warning: {p.field}: {p.message}", file=sys.stderr)
     draft = False

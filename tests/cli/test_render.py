@@ -118,3 +118,33 @@ def test_render_as_module_without_qt(tmp_path):
     )
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def _heavy_parcel(tmp_path: Path) -> Path:
+    """A 2,000 EUR, 9.5 kg parcel: beyond every operator's CN 22 limits."""
+    decl = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    decl["form"] = "auto"
+    decl["items"] = [dict(decl["items"][0], value="2000.00", net_weight_kg="9.200", quantity=1)]
+    decl["gross_weight_kg"] = "9.500"
+    path = tmp_path / "heavy.shipdesk.json"
+    path.write_text(json.dumps(decl), encoding="utf-8")
+    return path
+
+
+def test_render_form_cn22_is_judged_as_a_cn22(tmp_path, capsys):
+    path = _heavy_parcel(tmp_path)
+    out = tmp_path / "out.pdf"
+    assert main(["render", str(path), "--out", str(out), "--form", "cn22"]) == 1
+    err = capsys.readouterr().err
+    assert "error: form:" in err
+    assert not out.exists()
+    # the same file prints as a CN 23 without complaint
+    assert main(["render", str(path), "--out", str(out)]) == 0
+    assert "CN23" in squash(pdf_text(out))
+
+
+def test_render_form_cn22_forced_is_a_draft(tmp_path, capsys):
+    path = _heavy_parcel(tmp_path)
+    out = tmp_path / "out.pdf"
+    assert main(["render", str(path), "--out", str(out), "--form", "cn22", "--force"]) == 0
+    assert "DRAFT" in pdf_text(out)

@@ -272,3 +272,20 @@ def test_party_form_shows_the_address_as_printed(qtbot, window) -> None:
     ]
     window.review_page.refresh()
     assert "LONDON, SW1A 2AA, UNITED KINGDOM (GB)" in window.review_page.summary.text()
+
+
+def test_cn22_chosen_at_print_time_is_judged_as_a_cn22(qtbot, window) -> None:
+    w = window
+    _fill(qtbot, w)
+    model = w.items_page.model
+    assert model.setData(model.index(0, 3), "2000.00")  # beyond every CN 22 value limit
+    w.next_btn.click()  # review
+    w.next_btn.click()  # documents
+    page = w.documents_page
+    page.form.setCurrentIndex(page.form.findData("cn22"))
+    page.create_btn.click()
+    assert page.pdf is None
+    assert "CN 22" in page.status.text(), page.status.text()
+    page.form.setCurrentIndex(page.form.findData("cn23"))
+    page.create_btn.click()
+    assert page.pdf is not None, page.status.text()

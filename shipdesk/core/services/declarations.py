@@ -102,12 +102,24 @@ def profile(ws: Workspace, operator: str | None = None) -> OperatorProfile:
 
 # -- judging and printing -----------------------------------------------------------------------
 def validate(
-    ws: Workspace, decl: Declaration, operator: str | None = None, lang: str | None = None
+    ws: Workspace,
+    decl: Declaration,
+    operator: str | None = None,
+    lang: str | None = None,
+    *,
+    form: str | None = None,
 ) -> ValidationResult:
     """Problems by field path and the form that applies, with messages in ``lang`` (default:
-    the language in use, as for :func:`screen`)."""
+    the language in use, as for :func:`screen`).
+
+    ``form`` is the form about to be printed when it is not the declaration's own ("cn22" or
+    "cn23" chosen at print time): the declaration is judged as that form, so a CN 22 asked for
+    a parcel beyond the CN 22 limits is refused exactly as if the file had said so."""
     from shipdesk.core.validation import validate as _validate
 
+    if form in ("cn22", "cn23") and form != (decl.form or "").strip().lower():
+        decl = decl.copy()
+        decl.form = form
     return _validate(decl, operator=profile(ws, operator), lang=lang or language(), rates=ws.rates)
 
 

@@ -129,6 +129,11 @@ class DocumentsPage(QWidget):
             self.lang.currentData(),
         )
         ws = self.session.ws
+        # A form chosen here is judged as that form (a CN 22 beyond the CN 22 limits is refused).
+        as_printed = declarations.validate(ws, decl, form=form)
+        if as_printed.has_errors:
+            self.status.setText("✖ " + as_printed.errors[0].message)
+            return
         self.status.setText(_("Creating the PDF…"))
         self.create_btn.setEnabled(False)
         workers.run_async(
