@@ -180,15 +180,17 @@ class CN22:
         )
         y += HEADER_H
         doc.line(x0, y, x0 + W, y, 0.6)
-        if d.item_id.strip():
+        num = printed.item_number(d)
+        if num.text:
             lh = doc.label(x0, y, W, labels.ITEM_NO, size=4.5)
             doc.barcode(
                 x0 + 4,
                 y + lh + 0.2,
                 W - 8,
                 BARCODE_H - lh - 0.6,
-                d.item_id.strip(),
+                num.text,
                 region="item_id",
+                bars=num.barcode,
             )
             y += BARCODE_H
             doc.line(x0, y, x0 + W, y, 0.6)
@@ -280,7 +282,7 @@ class CN22:
         doc.fit_in(
             x0, y + 0.3, W, 5, f"CN 22 — {labels.CONTINUATION}", size=8, bold=True, one_line=True
         )
-        ident = d.item_id.strip() or " — ".join(
+        ident = printed.item_number(d).text or " — ".join(
             x for x in (d.sender.name, d.recipient.name) if x.strip()
         )
         doc.fit_in(

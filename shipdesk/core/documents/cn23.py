@@ -151,14 +151,16 @@ class CN23:
         )
         doc.rect(x0 + w1 + w2, y, w3, HEADER_H)
         lh = doc.label(x0 + w1 + w2, y, w3, labels.ITEM_NO)
-        if d.item_id.strip():
+        num = printed.item_number(d)
+        if num.text:
             doc.barcode(
                 x0 + w1 + w2 + 2,
                 y + lh + 0.5,
                 w3 - 4,
                 HEADER_H - lh - 1.2,
-                d.item_id.strip(),
+                num.text,
                 region="item_id",
+                bars=num.barcode,
             )
         y += HEADER_H
 
@@ -436,14 +438,16 @@ class CN23:
             size=7.5,
             min_size=4.0,
         )
-        if d.item_id.strip():
+        num = printed.item_number(d)
+        if num.text:
             doc.barcode(
                 x0 + W * 0.64,
                 y + 1,
                 W * 0.34,
                 CONT_HEADER_H - 2,
-                d.item_id.strip(),
+                num.text,
                 region=f"item_id~{n}",
+                bars=num.barcode,
             )
         return y + CONT_HEADER_H + 3
 

@@ -161,7 +161,11 @@ class SheetDocument:
         doc.line(self.x0, y, self.x0 + self.W, y, 0.3)
         ref = " · ".join(
             x
-            for x in (self.title(), self.decl.invoice_number.strip(), self.decl.item_id.strip())
+            for x in (
+                self.title(),
+                self.decl.invoice_number.strip(),
+                printed.item_number(self.decl).text,
+            )
             if x
         )
         doc.fit_in(self.x0, y + 0.6, self.W * 0.7, 5, ref, size=7, one_line=True)
@@ -197,8 +201,8 @@ class SheetDocument:
         if self.kind == "invoice" or d.invoice_number.strip():
             meta.append((t["invoice_no"], d.invoice_number.strip(), "invoice_number"))
         meta.append((t["date"], printed.print_date(d), "date"))
-        if d.item_id.strip():
-            meta.append((t["item_id"], d.item_id.strip(), "item_id"))
+        if printed.item_number(d).text:
+            meta.append((t["item_id"], printed.item_number(d).text, "item_id"))
         my = y
         for label, value, region in meta:
             doc.text(x0 + W * 0.56, my + 3.3, label, 7.5)

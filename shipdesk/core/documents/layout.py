@@ -276,15 +276,26 @@ class Doc:
                 self.line(cx + dx * gap, cy, cx + dx * (gap + length), cy, 0.3)
                 self.line(cx, cy + dy * gap, cx, cy + dy * (gap + length), 0.3)
 
-    def barcode(self, x: float, y: float, w: float, h: float, value: str, *, region: str) -> None:
+    def barcode(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        value: str,
+        *,
+        region: str,
+        bars: bool = True,
+    ) -> None:
         """Code 128 of ``value`` centred in the box, human-readable text under the bars.
 
-        Code 128 encodes printable ASCII only; any other value is printed as text alone.
+        Code 128 encodes printable ASCII only; any other value, and any value with ``bars``
+        false, is printed as text alone.
         """
         if self.dry:
             return
         text_h = 3.2
-        if not all(32 <= ord(ch) < 127 for ch in value):
+        if not bars or not all(32 <= ord(ch) < 127 for ch in value):
             self.fit_in(x, y, w, h, value, size=10, bold=True, align="center", region=region)
             return
         bar_h = max(4.0, h - text_h - 0.6)

@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from shipdesk.core.address import address_lines
 from shipdesk.core.countries import country_name
 from shipdesk.core.documents.fonts import check_printable
+from shipdesk.core.identifiers import check_s10
 from shipdesk.core.model import ITEM_FIELDS, PARTY_FIELDS, Declaration, Item, Party, parse_decimal
 
 
@@ -23,6 +24,27 @@ class Job:
     copies: int
     lang: str = "en"
     draft: bool = False
+
+
+@dataclass(frozen=True)
+class ItemNumber:
+    """The item number as printed: ``text`` under the bars, ``barcode`` whether bars are drawn."""
+
+    text: str
+    barcode: bool
+
+
+def item_number(decl: Declaration) -> ItemNumber:
+    """A valid S10 number is printed and encoded in its canonical form ("RR123456785DE", however
+    it was typed); anything else (only possible on a forced draft) is printed as typed, without
+    bars, so that no scanner ever reads a number that failed its check."""
+    typed = decl.item_id.strip()
+    if not typed:
+        return ItemNumber("", False)
+    checked = check_s10(typed)
+    if checked.ok:
+        return ItemNumber(checked.value, True)
+    return ItemNumber(typed, False)
 
 
 def with_unit(label: str, unit: str) -> str:

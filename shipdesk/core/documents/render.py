@@ -116,7 +116,9 @@ def _title(decl: Declaration, plan: Sequence[str], lang: str) -> str:
         "packing": words["packing_list"],
     }
     what = ", ".join(names[p] for p in plan)
-    ref = decl.item_id.strip() or decl.invoice_number.strip() or decl.recipient.name.strip()
+    ref = (
+        printed.item_number(decl).text or decl.invoice_number.strip() or decl.recipient.name.strip()
+    )
     return f"{what} — {ref}" if ref else what
 
 
@@ -155,7 +157,11 @@ def render(
 
 
 def _file_stem(decl: Declaration, index: int) -> str:
-    base = decl.item_id.strip() or decl.invoice_number.strip() or f"declaration-{index + 1:04d}"
+    base = (
+        printed.item_number(decl).text
+        or decl.invoice_number.strip()
+        or f"declaration-{index + 1:04d}"
+    )
     safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in base)
     return safe[:80] or f"declaration-{index + 1:04d}"
 
