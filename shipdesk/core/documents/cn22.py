@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from shipdesk.core.documents import labels, printed
+from shipdesk.core.documents import fonts, labels, printed
 from shipdesk.core.documents.fitting import MM, fit, fitted_height
 from shipdesk.core.documents.layout import Doc
 from shipdesk.core.documents.tables import (
@@ -29,6 +29,7 @@ TOTALS_H = 8.5
 CERT_H = 15.0
 SIGN_H = 9.5
 CONT_HEADER_H = 12.0
+EXPLANATION_SIZE = 6.0  # the project's legible minimum for printed text
 
 
 @dataclass(frozen=True)
@@ -214,11 +215,14 @@ class CN22:
             )
         if cat_h > 11.0:
             ey = y + 10.6
-            doc.text(x0 + 1, ey + 2.0, labels.EXPLANATION + ":", 4.8)
+            caption = labels.EXPLANATION + ":"
+            doc.text(x0 + 1, ey + 2.0, caption, EXPLANATION_SIZE)
+            # the explanation starts after its caption, however long the caption prints
+            tx = x0 + 1 + fonts.string_width(caption, EXPLANATION_SIZE, False) / MM + 1.5
             doc.fit_in(
-                x0 + 19,
+                tx,
                 ey - 0.2,
-                W - 20,
+                x0 + W - 1 - tx,
                 cat_h - 10.6,
                 d.category_explanation,
                 size=6.5,

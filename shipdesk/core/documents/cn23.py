@@ -184,9 +184,8 @@ class CN23:
             if side == "sender":
                 doc.rect(x0 + wl, y, wr, PARTY_H)
                 lh = doc.label(x0 + wl, y, wr, labels.CN23["sender_ref"])
-                refs = [party.tax_id]
-                if d.ioss_number.strip():
-                    refs.append(f"{labels.CN23['ioss']}: {d.ioss_number.strip()}")
+                # The IOSS number is never printed: it travels in the electronic data only.
+                refs = [printed.labelled_tax_id(party, labels.CN23)]
                 doc.fit_in(
                     x0 + wl,
                     y + lh,
@@ -201,7 +200,11 @@ class CN23:
                 half = PARTY_H / 2
                 doc.rect(x0 + wl, y, wr, half)
                 lh = doc.label(x0 + wl, y, wr, labels.CN23["importer_ref"])
-                refs = [x for x in (d.importer_reference, party.tax_id) if x.strip()]
+                refs = [
+                    x
+                    for x in (d.importer_reference, printed.labelled_tax_id(party, labels.CN23))
+                    if x.strip()
+                ]
                 doc.fit_in(
                     x0 + wl,
                     y + lh,

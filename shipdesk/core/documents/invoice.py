@@ -235,7 +235,7 @@ class SheetDocument:
             if p.email.strip():
                 extra.append(f"{t['email']}: {p.email.strip()}")
             if p.tax_id.strip():
-                extra.append(f"{t['tax_id']}: {p.tax_id.strip()}")
+                extra.append(printed.labelled_tax_id(p, t))
             doc.fit_in(
                 bx, y + lh, half, PARTY_H - lh, lines + extra, size=9, region=side, label=title
             )
@@ -247,8 +247,7 @@ class SheetDocument:
         if d.category == "other" and d.category_explanation.strip():
             cells[0] = (t["reason"], f"{t['other']}: {d.category_explanation.strip()}", "category")
         cells.append((t["currency"], d.currency.upper(), "currency"))
-        if d.ioss_number.strip():
-            cells.append((t["ioss"], d.ioss_number.strip(), "ioss_number"))
+        # The IOSS number is never printed: it travels in the electronic data only.
         if d.importer_reference.strip():
             cells.append((t["importer_ref"], d.importer_reference.strip(), "importer_reference"))
         widths = [0.4, 0.15, 0.22, 0.23][: len(cells)]

@@ -3,6 +3,7 @@ totals, the date), the print job, and the check that every value can be printed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -10,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from shipdesk.core.address import address_lines
 from shipdesk.core.countries import country_name
 from shipdesk.core.documents.fonts import check_printable
-from shipdesk.core.identifiers import check_s10
+from shipdesk.core.identifiers import check_s10, check_tax_id
 from shipdesk.core.model import ITEM_FIELDS, PARTY_FIELDS, Declaration, Item, Party, parse_decimal
 
 
@@ -45,6 +46,25 @@ def item_number(decl: Declaration) -> ItemNumber:
     if checked.ok:
         return ItemNumber(checked.value, True)
     return ItemNumber(typed, False)
+
+
+def tax_id_kind(party: Party) -> str:
+    """What a party's tax reference is, for its printed label: "eori", "vat" or "tax_id" (a
+    number ShipDesk cannot recognise offline, labelled as a tax number rather than left bare)."""
+    checked = check_tax_id(party.tax_id, party.country or None)
+    kind = str(checked.kind)
+    if kind.startswith("EORI"):
+        return "eori"
+    if "VAT" in kind and checked.ok:
+        return "vat"
+    return "tax_id"
+
+
+def labelled_tax_id(party: Party, words: Mapping[str, str]) -> str:
+    """``"EORI: DE123456789012345"``: the party's tax reference after the word for its kind
+    (``words`` holds "eori", "vat" and "tax_id"); empty when the party has none."""
+    value = party.tax_id.strip()
+    return f"{words[tax_id_kind(party)]}: {value}" if value else ""
 
 
 def with_unit(label: str, unit: str) -> str:

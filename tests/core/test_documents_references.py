@@ -1,0 +1,63 @@
+"""References on the printed forms: the IOSS number is never printed (it belongs in the
+electronic data only), and a tax number always says what it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from shipdesk.core.documents import render
+from tests.core.test_documents import page_texts, sample
+
+IOSS = "IM2760000742"
+
+
+@pytest.mark.parametrize("form", ["cn23", "invoice", "packing", "all"])
+def test_ioss_number_is_never_printed(form):
+    decl = sample("basic")
+    decl.recipient.country = "FR"
+    decl.ioss_number = IOSS
+    pages = page_texts(render(decl, form=form, copies=1))
+    assert pages
+    for text in pages:
+        assert IOSS not in "".join(text.split())
+        assert "IOSS" not in text
+
+
+def test_tax_numbers_are_labelled_with_their_kind():
+    decl = sample("basic")
+    decl.sender.tax_id = "DE123456789012345"  # an EORI number
+    decl.recipient.country = "FR"
+    decl.recipient.tax_id = "FR40303265045"  # a French VAT number with valid check digits
+    cn23 = page_texts(render(decl, form="cn23", copies=1))[0]
+    assert "EORI: DE123456789012345" in cn23
+    assert "VAT No. / N° TVA: FR40303265045" in cn23
+    invoice = "\n".join(page_texts(render(decl, form="invoice", copies=1, lang="de")))
+    assert "EORI-Nummer: DE123456789012345" in invoice
+    assert "USt-IdNr.: FR40303265045" in invoice
+
+
+def test_unrecognised_tax_number_still_gets_a_label():
+    decl = sample("basic")
+    decl.sender.tax_id = "12-3456789"  # a US EIN: no offline check
+    decl.sender.country = "US"
+    cn23 = page_texts(render(decl, form="cn23", copies=1))[0]
+    assert "Tax No. / N° fiscal: 12-3456789" in cn23
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter", "label-4x6", "a6"])
+def test_cn22_explanation_of_other_starts_after_its_caption(paper):
+    import io
+
+    import pdfplumber
+
+    decl = sample("gift_cn22")
+    decl.category = "other"
+    decl.category_explanation = "Replacement part sent free of charge under warranty"
+    pdf = render(decl, form="cn22", copies=1, paper=paper)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        words = doc.pages[0].extract_words()
+    caption = next(w for w in words if w["text"].startswith("Explication"))
+    first = next(w for w in words if w["text"] == "Replacement")
+    assert abs(first["top"] - caption["top"]) < 8  # on the caption's line
+    assert first["x0"] >= caption["x1"] + 2  # and clear of it
+    assert caption["bottom"] - caption["top"] >= 5.5  # the caption is at least 6 pt
