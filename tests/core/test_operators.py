@@ -180,3 +180,16 @@ def test_missing_key_is_named() -> None:
     del data["source"]
     with pytest.raises(DataError, match="missing key 'source'"):
         operators.parse_profile(data, "upu.toml")
+
+
+def test_usps_cn23_prints_the_copies_usps_asks_for():
+    """USPS PMI online label: three CN 23 copies go into the PS 2976-E pouch, the sender keeps
+    the fourth."""
+    from shipdesk.core.documents import render
+    from tests.core.test_documents import page_texts, sample
+
+    prof = operators.get_profile("usps")
+    assert prof.copies_cn23 == 4
+    pages = page_texts(render(sample("basic"), form="cn23", operator=prof))
+    assert len(pages) == 4
+    assert all("Copy" in p or "copy" in p.lower() for p in pages)
