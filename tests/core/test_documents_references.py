@@ -61,3 +61,21 @@ def test_cn22_explanation_of_other_starts_after_its_caption(paper):
     assert abs(first["top"] - caption["top"]) < 8  # on the caption's line
     assert first["x0"] >= caption["x1"] + 2  # and clear of it
     assert caption["bottom"] - caption["top"] >= 5.5  # the caption is at least 6 pt
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es"])
+def test_packing_list_speaks_of_itself_and_carries_no_value_boxes(lang):
+    from shipdesk.core.documents import labels
+
+    t = labels.texts(lang)
+    decl = sample("basic")
+    decl.importer_reference = "IMP-4711"
+    text = "\n".join(page_texts(render(decl, form="packing", copies=1, lang=lang)))
+    flat = " ".join(text.split())
+    assert " ".join(t["packing_declaration"].split()) in flat
+    assert " ".join(t["declaration"].split()) not in flat  # "... on this invoice ..."
+    assert t["currency"] not in text
+    assert t["reason"] not in text
+    assert "IMP-4711" in text  # the importer's reference stays
+    invoice = "\n".join(page_texts(render(decl, form="invoice", copies=1, lang=lang)))
+    assert t["currency"] in invoice and t["reason"] in invoice

@@ -59,7 +59,8 @@ class SheetDocument:
         self.closing += [(f"overflow:{lbl}", lbl, rest) for lbl, rest in dry.overflow]
         self.closing_h = self._closing_height()
         body = doc.h - TOP - BOTTOM - FOOTER_H
-        first = body - TITLE_H - PARTY_H - TERMS_H - self.head_h - 4
+        terms_h = TERMS_H if self.terms_cells() else -2.0  # no box, nor the gap under it
+        first = body - TITLE_H - PARTY_H - terms_h - self.head_h - 4
         nxt = body - CONT_TITLE_H - self.head_h - 2
         # The last page must also hold the closing part: paginate, then add a page if needed.
         self.pages = paginate_rows(self.rows, [first, nxt])
@@ -152,7 +153,7 @@ class SheetDocument:
         h = 3 + len(self.totals()) * 5.0 + 3
         for _k, _label, text in self.closing:
             h += 3.5 + self._text_h(text) + 1.5
-        h += self._text_h(self.t["declaration"], 8) + 16
+        h += self._text_h(self.declaration_text(), 8) + 16
         return h
 
     # -- drawing --------------------------------------------------------------------------------
@@ -241,19 +242,34 @@ class SheetDocument:
             )
         return y + PARTY_H + 2
 
-    def _terms(self, doc: Doc, y: float) -> float:
-        d, t, x0, W = self.decl, self.t, self.x0, self.W
-        cells = [(t["reason"], t.get(d.category, d.category), "category")]
+    def terms_cells(self) -> list[tuple[str, str, str, float]]:
+        """The boxes under the parties: (caption, value, region, relative width)."""
+        d, t = self.decl, self.t
+        reason = t.get(d.category, d.category)
         if d.category == "other" and d.category_explanation.strip():
-            cells[0] = (t["reason"], f"{t['other']}: {d.category_explanation.strip()}", "category")
-        cells.append((t["currency"], d.currency.upper(), "currency"))
+            reason = f"{t['other']}: {d.category_explanation.strip()}"
+        cells = [
+            (t["reason"], reason, "category", 0.4),
+            (t["currency"], d.currency.upper(), "currency", 0.15),
+        ]
         # The IOSS number is never printed: it travels in the electronic data only.
-        if d.importer_reference.strip():
-            cells.append((t["importer_ref"], d.importer_reference.strip(), "importer_reference"))
-        widths = [0.4, 0.15, 0.22, 0.23][: len(cells)]
-        scale = 1 / sum(widths)
+        return cells + self.reference_cells()
+
+    def reference_cells(self) -> list[tuple[str, str, str, float]]:
+        ref = self.decl.importer_reference.strip()
+        return [(self.t["importer_ref"], ref, "importer_reference", 0.23)] if ref else []
+
+    def declaration_text(self) -> str:
+        return self.t["declaration"]
+
+    def _terms(self, doc: Doc, y: float) -> float:
+        x0, W = self.x0, self.W
+        cells = self.terms_cells()
+        if not cells:
+            return y
+        scale = 1 / sum(wf for *_x, wf in cells)
         cx = x0
-        for (label, value, region), wf in zip(cells, widths):
+        for label, value, region, wf in cells:
             cw = W * wf * scale
             doc.rect(cx, y, cw, TERMS_H)
             lh = doc.label(cx, y, cw, label, size=6)
@@ -286,7 +302,7 @@ class SheetDocument:
             f = fit([text], (W - 1.6) * MM, 1e6, size=8)
             doc.draw_fitted(x0, y + 3.5, W, f, region=region)
             y += 3.5 + fitted_height(f) + 1.5
-        f = fit([t["declaration"]], (W - 1.6) * MM, 1e6, size=8)
+        f = fit([self.declaration_text()], (W - 1.6) * MM, 1e6, size=8)
         doc.draw_fitted(x0, y, W, f)
         y += fitted_height(f) + 10
         doc.fit_in(

@@ -156,6 +156,11 @@ INVOICE_TEXTS: dict[str, str] = {
         "I declare that the information on this invoice is true and correct and that "
         "the contents of this shipment are as stated above.",
     ),
+    "packing_declaration": NC_(
+        "invoice",
+        "I declare that the information on this packing list is true and correct and that "
+        "the contents of this shipment are as stated above.",
+    ),
     "signature": NC_("invoice", "Name, date and signature"),
     "page": NC_("invoice", "Page {n} of {total}"),
     "continued_below": NC_("invoice", "→ continued below"),

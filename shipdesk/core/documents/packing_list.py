@@ -14,6 +14,13 @@ class PackingList(SheetDocument):
     def title(self) -> str:
         return self.t["packing_list"]
 
+    def terms_cells(self) -> list[tuple[str, str, str, float]]:
+        # No values on a packing list: neither the currency nor the reason for export.
+        return self.reference_cells()
+
+    def declaration_text(self) -> str:
+        return self.t["packing_declaration"]
+
     def columns(self) -> list[Col]:
         t, W = self.t, self.W
         return [
