@@ -2,7 +2,8 @@
 
 * ``check --batch [--channel post|courier]``: JSON lines in, one JSON object a line out
   (CONTRACT). A bad line gets ``{"error": ...}`` naming its line number; the rest still run and the
-  exit status is 2 at the end. Blank lines are skipped.
+  exit status is 2 at the end. A line that meets a bug is answered the same way (its traceback
+  goes to the log file) and the exit status is 3. Blank lines are skipped.
 * ``check TEXT... --to XX``: one item, human-readable; exit 1 when something is prohibited.
 * ``check --declaration FILE``: every item of a declaration file; exit 1 when a prohibited
   finding is not overridden in the file's history.
@@ -12,18 +13,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.errors import InputError
+from shipdesk.core.logs import current_log_file
 from shipdesk.core.model import parse_decimal
 from shipdesk.core.services import Workspace, declarations, open_workspace
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Finding
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+log = logging.getLogger("shipdesk.cli.check")
 LEVEL_MARK = {"prohibited": "[X]", "restricted": "[!]", "warning": "[?]"}
 
 
@@ -136,7 +141,7 @@ def _answer_line(raw: str, number: int, channel: str, ws: Workspace) -> dict[str
 
 
 def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
-    bad = 0
+    bad = internal = 0
     out = sys.stdout
     for number, raw in enumerate(sys.stdin, start=1):
         if not raw.strip():
@@ -146,12 +151,22 @@ def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
         except InputError as exc:
             bad += 1
             result = {"error": str(exc)}
+        except Exception as exc:  # a bug on one line: answered, logged, and the batch goes on
+            internal += 1
+            log.error("check --batch: line %d failed", number, exc_info=exc)
+            where = current_log_file()
+            result = {
+                "error": f"line {number}: internal error ({type(exc).__name__}: {exc})"
+                + (f"; details in {where}" if where is not None else "")
+            }
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
         out.flush()
     if bad:
         print(f"shipdesk check: {bad} input line(s) rejected", file=sys.stderr)
-        return EXIT_USAGE
-    return EXIT_OK
+    if internal:
+        print(f"shipdesk check: {internal} line(s) failed with an internal error", file=sys.stderr)
+        return EXIT_INTERNAL
+    return EXIT_USAGE if bad else EXIT_OK
 
 
 def _print_findings(findings: list[Finding], lang: str, prefix: str = "") -> None:

@@ -7,7 +7,9 @@ product catalogue in the user database (``--products FILE`` loads a catalogue fi
 first); ``--packaging-kg`` (or the ``packaging_kg`` setting) estimates missing gross weights.
 Exit status: 0 when every row went through and no declaration is blocked; 1 when rows (of the
 orders or of the products file) were rejected or declarations are blocked (prohibited goods or
-validation errors); 2 when a file cannot be read or the options are wrong.
+validation errors); 2 when a file cannot be read or the options are wrong, or when the batch
+stopped early because nothing more could be written (a full disk, a read-only folder): one line
+on stderr says where and why, the summary says what was written.
 """
 
 from __future__ import annotations
@@ -126,4 +128,7 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         print(f"{args.file}: columns read as {result.mapping.name}")
         for line in imports.summary_lines(summary, lang="en"):  # the output contract: English
             print(line)
+    if summary.stopped:
+        print(f"shipdesk import: {summary.stopped}", file=sys.stderr)
+        return 2
     return 0 if summary.all_clear and not product_errors else 1

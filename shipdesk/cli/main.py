@@ -5,12 +5,14 @@ Each subcommand lives in its own module ``shipdesk.cli.cmd_<name>`` exposing
 in ``shipdesk.cli.commands.COMMANDS``, the one table the installer spec reads too.
 Exit status (CONTRACT): 0 success, 1 blocking findings, 2 bad input or usage.
 Expected failures (``ShipdeskError``) print one line on stderr; a bug prints one line too and
-the traceback goes to the log file, never to the user's terminal.
+the traceback goes to the log file, never to the user's terminal. The log file is set up before
+the command runs, so whatever the core logs on the way (a batch's failed order) lands there too.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from collections.abc import Sequence
@@ -20,7 +22,7 @@ from shipdesk import __version__
 from shipdesk.cli.commands import COMMANDS
 from shipdesk.core import services
 from shipdesk.core.errors import ShipdeskError
-from shipdesk.core.logs import log_exception
+from shipdesk.core.logs import log_exception, setup_logging
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -80,6 +82,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    # errors logged by the core go to the log file, never to the terminal; without a log
+    # folder the command still runs and what it logs is dropped
+    with contextlib.suppress(OSError):
+        setup_logging()
     try:
         return int(args.func(args) or 0)
     except ShipdeskError as exc:

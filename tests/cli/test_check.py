@@ -212,3 +212,28 @@ def test_rules_check_reports_file_and_rule(
     err = capsys.readouterr().err
     assert "dg.toml: rule DG-LI-ION-IN-EQUIP: unknown field 'titel'" in err
     assert "Traceback" not in err
+
+
+def test_batch_internal_error_on_one_line_is_answered_and_logged(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], shipdesk_home: Path
+) -> None:
+    from shipdesk.core.services import declarations
+
+    real = declarations.screen_item
+
+    def screen_item(ws: object, description: str, **kw: object) -> object:
+        if description == "boom":
+            raise RuntimeError("screening exploded")
+        return real(ws, description, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(declarations, "screen_item", screen_item)
+    lines = [json.dumps({"description": d, "destination": "DE"}) for d in ("Mug", "boom", "Scarf")]
+    code, out, err = run_batch(monkeypatch, capsys, lines)
+    log = shipdesk_home / "logs" / "shipdesk.log"
+    assert code == 3 and "Traceback" not in err
+    assert len(out) == 3 and "findings" in out[0] and "findings" in out[2]
+    assert out[1] == {
+        "error": f"line 2: internal error (RuntimeError: screening exploded); details in {log}"
+    }
+    text = log.read_text("utf-8")
+    assert "line 2" in text and "RuntimeError: screening exploded" in text and "Traceback" in text

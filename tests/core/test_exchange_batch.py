@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -273,3 +274,44 @@ def test_empty_and_skipped_rows_are_reported(tmp_path: Path, fake_services: Fake
     summary = run_batch(res, tmp_path / "b", fake_services.checks, render_pdf=False)
     text = "\n".join(summary_lines(summary))
     assert "rows skipped (nothing in the mapped columns): 2" in text
+
+
+def test_a_full_disk_behind_another_error_stops_the_batch(
+    tmp_path: Path, fake_services: Fake
+) -> None:
+    """The renderer reports a full disk as its own error: still every order after it would fail."""
+
+    def render(decl: Declaration) -> bytes:
+        try:
+            raise OSError(errno.ENOSPC, "No space left on device", "/tmp/font-cache")
+        except OSError as exc:
+            raise InputError("cannot cache the font") from exc
+
+    checks = dataclasses.replace(fake_services.checks, render=render)
+    decls = [_decl(str(i), "Mug", hs="691200") for i in range(4)]
+    s = run_batch(decls, tmp_path, checks)
+    assert [o.status for o in s.outcomes] == ["failed"]
+    assert s.stopped == (
+        "Stopped at order 0: No space left on device (/tmp/font-cache); "
+        "orders not processed: 4 of 4"
+    )
+    assert not s.all_clear and s.to_json()["stopped"] == s.stopped
+    lines = summary_lines(s)
+    assert lines[1] == f"{s.stopped}. Fix the cause and run the same import again."
+    assert summary_lines(s, lang="de")[1] == (
+        "Angehalten bei Bestellung 0: No space left on device (/tmp/font-cache); nicht "
+        "verarbeitete Bestellungen: 4 von 4. Beheben Sie die Ursache und starten Sie denselben "
+        "Import erneut."
+    )
+
+
+def test_an_expected_error_fails_its_order_only(tmp_path: Path, fake_services: Fake) -> None:
+    def render(decl: Declaration) -> bytes:
+        if decl.extra["order_number"] == "1":
+            raise InputError("a value cannot be printed", location="items[0].description")
+        return b"%PDF-1.7 fake"
+
+    checks = dataclasses.replace(fake_services.checks, render=render)
+    s = run_batch([_decl(str(i), "Mug", hs="691200") for i in range(3)], tmp_path, checks)
+    assert [o.status for o in s.outcomes] == ["ok", "failed", "ok"] and not s.stopped
+    assert "FAILED 1: items[0].description: a value cannot be printed" in summary_lines(s)[1]

@@ -12,7 +12,13 @@ For each declaration:
 
 A declaration is *blocked* when screening finds a prohibited item (not overridden) or
 validation reports an error; it is *to check* when it carries suggested HS codes, restricted
-findings or warnings. One declaration's failure never stops the others.
+findings or warnings.
+
+One declaration's failure never stops the others: an unexpected error becomes one "failed"
+line naming the order and its row, its traceback goes to the log file. An error of the
+surroundings that would fail every following order as well (the disk full, the output folder
+read-only or not writable, no file handles left: :data:`STOP_ERRNOS`) stops the batch at once
+instead, with one line saying where and why (``BatchSummary.stopped``); what was written stays.
 
 The judges are handed in as a :class:`Checks` value (the services build it from the workspace:
 the user's catalogue, operator profile and rates), so this module calls nothing above it.
@@ -21,6 +27,7 @@ What came of each declaration is :mod:`.batch_summary`.
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 import time
@@ -43,6 +50,7 @@ from shipdesk.core.exchange.declaration_json import dumps
 from shipdesk.core.exchange.import_result import ImportResult
 from shipdesk.core.fileio import atomic_write_bytes, windows_reserved
 from shipdesk.core.i18n import N_, ErrorText, Phrase
+from shipdesk.core.logs import current_log_file
 from shipdesk.core.model import Declaration, JsonValue
 from shipdesk.core.progress import Cancelled, CancelToken, ProgressCallback
 from shipdesk.core.screening.overrides import blocking
@@ -50,6 +58,34 @@ from shipdesk.core.screening.overrides import blocking
 log = logging.getLogger("shipdesk.exchange.batch")
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+STOP_ERRNOS = frozenset(
+    code
+    for code in (
+        errno.ENOSPC,  # disk full
+        getattr(errno, "EDQUOT", None),  # quota exceeded
+        errno.EACCES,  # the output folder may not be written
+        errno.EPERM,
+        errno.EROFS,  # read-only file system
+        errno.EMFILE,  # no file handles left (process)
+        errno.ENFILE,  # no file handles left (system)
+    )
+    if code is not None
+)
+"""OS errors that will fail every following order the same way: the batch stops at the first."""
+
+
+def stops_the_batch(exc: BaseException) -> OSError | None:
+    """The OS error behind ``exc`` (itself or what caused it) when it is one that stops the
+    batch (:data:`STOP_ERRNOS`), else None."""
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        if isinstance(cur, OSError) and cur.errno in STOP_ERRNOS:
+            return cur
+        cur = cur.__cause__ or cur.__context__
+    return None
 
 
 def safe_stem(name: str, fallback: str = "declaration") -> str:
@@ -193,6 +229,11 @@ def _problems_json(result: Any) -> tuple[str, list[dict[str, Any]]]:
     return str(data.get("form", "")), list(data.get("problems", []))
 
 
+def _os_error_text(exc: OSError, out: Path) -> str:
+    """ "No space left on device (out/1001.pdf)": the system's words and the file concerned."""
+    return f"{exc.strerror or type(exc).__name__} ({exc.filename or out})"
+
+
 def run_batch(
     result_or_decls: ImportResult | list[Declaration],
     out_dir: str | Path,
@@ -221,7 +262,7 @@ def run_batch(
     summary = BatchSummary(out_dir=out)
     if isinstance(result_or_decls, ImportResult):
         res = result_or_decls
-        named = [(o.order_number, o.declaration) for o in res.orders]
+        named = [(o.order_number, o.declaration, min(o.rows, default=None)) for o in res.orders]
         summary.rows_read = res.rows_read
         summary.rows_rejected = len(res.rejected)
         summary.rows_skipped = res.rows_skipped
@@ -238,16 +279,22 @@ def run_batch(
         if res.catalogue is not None:
             summary.notes.extend(res.catalogue.lines_text())
         if res.rejected:
-            summary.rejected_path = res.write_rejected(out / rejected_name, rejected_lang)
+            try:
+                summary.rejected_path = res.write_rejected(out / rejected_name, rejected_lang)
+            except OSError as exc:
+                raise InputError(
+                    Phrase(N_("cannot write the file ({error})"), error=exc.strerror),
+                    source=str(out / rejected_name),
+                ) from None
     else:
         named = [
-            (str(d.extra.get("order_number") or d.item_id or f"declaration-{i + 1}"), d)
+            (str(d.extra.get("order_number") or d.item_id or f"declaration-{i + 1}"), d, None)
             for i, d in enumerate(result_or_decls)
         ]
     lookup = _Lookup(summary.notes, checks)
     used: set[str] = set()
     total = len(named)
-    for i, (name, decl) in enumerate(named):
+    for i, (name, decl, row) in enumerate(named):
         if progress is not None:
             progress(
                 i,
@@ -257,7 +304,7 @@ def run_batch(
         if cancel is not None and cancel.cancelled:
             summary.cancelled = True
             break
-        outcome = Outcome(name=name, status=STATUS_OK)
+        outcome = Outcome(name=name, status=STATUS_OK, row=row)
         summary.outcomes.append(outcome)
         stem = safe_stem(name)
         base, k = stem, 2
@@ -291,14 +338,31 @@ def run_batch(
             summary.cancelled = True
             summary.outcomes.pop()
             break
-        except ShipdeskError as exc:
+        except Exception as exc:
             outcome.status = STATUS_FAILED
-            outcome.message = ErrorText(exc)
-        except Exception as exc:  # one bad declaration must not stop the batch
-            log.exception("batch: declaration %s failed", name)
-            outcome.status = STATUS_FAILED
-            outcome.message = Phrase(
-                N_("internal error ({error})"), error=f"{type(exc).__name__}: {exc}"
+            fatal = stops_the_batch(exc)
+            if fatal is not None:  # every following order would fail the same way: stop
+                log.error("batch stopped at declaration %s", outcome.label(), exc_info=exc)
+                outcome.message = _os_error_text(fatal, out)
+                summary.stopped = Phrase(
+                    N_("Stopped at order {order}: {reason}; orders not processed: {n} of {total}"),
+                    order=outcome.label(),
+                    reason=outcome.message,
+                    n=total - i,
+                    total=total,
+                )
+                break
+            if isinstance(exc, ShipdeskError):  # an expected error: its own line says it all
+                outcome.message = ErrorText(exc)
+                continue
+            # one bad declaration must not stop the batch: one line, the traceback in the log
+            log.error("batch: declaration %s failed", outcome.label(), exc_info=exc)
+            error = f"{type(exc).__name__}: {exc}"
+            logged = current_log_file()
+            outcome.message = (
+                Phrase(N_("internal error ({error}); details in {log}"), error=error, log=logged)
+                if logged is not None
+                else Phrase(N_("internal error ({error})"), error=error)
             )
     if progress is not None:
         progress(len(summary.outcomes), total, Phrase(N_("done")))

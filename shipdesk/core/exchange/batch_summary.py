@@ -36,6 +36,13 @@ class Outcome:
     problems: list[dict[str, Any]] = field(default_factory=list)
     suggested: list[dict[str, Any]] = field(default_factory=list)
     message: str = ""
+    row: int | None = None  # the order's first row in the spreadsheet (None: not from one)
+
+    def label(self) -> str:
+        """The order as a person finds it again: ``"A-1001 (row 3)"``, or just its name."""
+        if self.row is None:
+            return self.name
+        return Phrase(N_("{name} (row {row})"), name=self.name, row=self.row)
 
     def reasons(self, lang: str = "en") -> list[str]:
         """Why the declaration is blocked or failed; the level of a finding as a word of
@@ -68,6 +75,7 @@ class BatchSummary:
     rejected_path: Path | None = None
     notes: list[str] = field(default_factory=list)
     cancelled: bool = False
+    stopped: str = ""  # why the batch stopped before the end (a full disk ...); "" if it did not
     seconds: float = 0.0
     catalogue: CatalogueReport | None = None  # when a product catalogue or packaging was used
 
@@ -87,6 +95,7 @@ class BatchSummary:
         """True when every row went through and no declaration is blocked or failed."""
         return (
             not self.cancelled
+            and not self.stopped
             and self.rows_rejected == 0
             and self.count(STATUS_BLOCKED) == 0
             and self.count(STATUS_FAILED) == 0
@@ -106,11 +115,13 @@ class BatchSummary:
             "rows_skipped": self.rows_skipped,
             "rejected_file": str(self.rejected_path) if self.rejected_path else None,
             "cancelled": self.cancelled,
+            "stopped": tell(self.stopped, "en") or None,
             "notes": list(self.notes),
             "catalogue": self.catalogue.to_json() if self.catalogue is not None else None,
             "outcomes": [
                 {
                     "name": o.name,
+                    "row": o.row,
                     "status": o.status,
                     "file": str(o.json_path) if o.json_path else None,
                     "pdf": str(o.pdf_path) if o.pdf_path else None,
@@ -150,10 +161,17 @@ def summary_lines(summary: BatchSummary, max_rows: int = 50, lang: str = "en") -
     ]
     if summary.cancelled:
         lines.append(say(N_("Cancelled: the remaining declarations were not processed.")))
+    if summary.stopped:
+        lines.append(
+            say(
+                N_("{stopped}. Fix the cause and run the same import again."),
+                stopped=summary.stopped,
+            )
+        )
     for o in summary.outcomes:
         if o.status in (STATUS_BLOCKED, STATUS_FAILED):
             reasons = "; ".join(o.reasons(lang)[:3]) or o.status
-            lines.append(f"  {o.status.upper()} {o.name}: {reasons}")
+            lines.append(f"  {o.status.upper()} {tell(o.label(), lang)}: {reasons}")
     n_sugg = sum(len(o.suggested) for o in summary.outcomes)
     if n_sugg:
         lines.append(say(N_("HS codes suggested (confirm before sending): {n}"), n=n_sugg))
