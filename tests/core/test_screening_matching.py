@@ -416,3 +416,54 @@ def test_unknown_currency_leaves_the_value_unknown_and_says_so() -> None:
     decl.currency = "USD"  # 1000 USD is over the EUR 300 limit
     found = [f for f in screen_declaration(decl) if f.item_index == 0]
     assert [(f.rule, f.level) for f in found] == [("SAN-EU-RU-LUX", "prohibited")]
+
+
+# -- text read before screening (invisible characters, look-alike letters) ----------------
+@pytest.mark.parametrize(
+    "description",
+    [
+        "power\u200bbank",  # zero-width space
+        "power\u00adbank",  # soft hyphen
+        "power\u200dbank",  # zero-width joiner
+        "power\u2060bank",  # word joiner
+        "power\x00bank",  # NUL
+        "роwer bank",  # Cyrillic р and о
+        "ＰＯＷＥＲ ＢＡＮＫ",  # full width
+    ],
+)
+def test_hidden_and_look_alike_characters_do_not_evade_screening(description: str) -> None:
+    findings = screen_item(description, destination="US")
+    assert "DG-LI-LOOSE" in [f.rule for f in findings]
+    assert highest_level(findings) == "prohibited"
+
+
+def test_a_soft_hyphen_splitting_two_words_is_screened_both_ways() -> None:
+    # on screen "pepperspray", but typed as "pepper spray" broken by a hidden hyphen
+    assert "DG-AEROSOL" in [f.rule for f in screen_item("pepper\u00adspray", destination="US")]
+    assert "DG-AEROSOL" in [f.rule for f in screen_item("реррег sрrау", destination="US")]
+
+
+def test_a_hidden_character_in_the_address_does_not_evade_the_region_rules() -> None:
+    decl = Declaration(
+        sender=Party(name="A", street="Hauptstr. 1", city="Berlin", country="DE"),
+        recipient=Party(name="B", street="ul. Lenina 1", city="Sev\u200bastopol", country="UA"),
+        items=[Item(description="cotton t-shirt", quantity="1", value="10", hs_code="610910")],
+    )
+    plain = replace_city(decl, "Sevastopol")
+    expected = {f.rule for f in screen_declaration(plain) if f.item_index is None}
+    assert expected  # the plain address fires a region rule
+    assert expected <= {f.rule for f in screen_declaration(decl) if f.item_index is None}
+
+
+def replace_city(decl: Declaration, city: str) -> Declaration:
+    out = decl.copy()
+    out.recipient.city = city
+    return out
+
+
+def test_genuine_russian_description_is_screened_as_before() -> None:
+    # Russian words are not read as Latin: the HS code still decides, and nothing new fires
+    assert [f.rule for f in screen_item("Внешний аккумулятор", destination="US")] == []
+    with_code = screen_item("Внешний аккумулятор", destination="US", hs_code="850760")
+    assert [f.rule for f in with_code] == ["DG-LI-LOOSE"]
+    assert [f.rule for f in screen_item("Сок яблочный, 1 л", destination="US")] == []

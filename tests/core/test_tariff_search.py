@@ -192,3 +192,24 @@ def test_questions_follow_the_best_candidate_and_read_full_subheading_text():
     assert narrowing.narrow(painting, "age", "old")[0].code == "970121"
     pans = lookup.suggest("frying pan", top=10)
     assert "732393" in [s.code for s in narrowing.narrow(pans, "material_kitchen", "steel")]
+
+
+@pytest.mark.parametrize(
+    "disguised",
+    ["роwer bank", "pоwеr bаnk", "power\u200b bank", "power\x00 bank", "power\u2060 bank"],
+)
+def test_hidden_and_look_alike_characters_are_read_before_the_lookup(disguised):
+    res = lookup.search(disguised, top=3)
+    assert res.interpreted == "power bank"
+    assert [s.code for s in res.suggestions] == codes("power bank", 3)
+    assert res.query == disguised  # what the user typed is kept
+
+
+def test_a_soft_hyphen_inside_a_word_is_read_as_the_word_on_screen():
+    assert codes("power\u00adbank", 3) == codes("powerbank", 3)
+
+
+def test_genuine_russian_query_is_read_as_typed():
+    # the reading folds accents (й -> и) as it always did; no letter is read as Latin
+    assert lookup.search("Внешний аккумулятор", top=3).interpreted == "внешнии аккумулятор"
+    assert lookup.search("сок яблочный", top=3).interpreted == "сок яблочныи"

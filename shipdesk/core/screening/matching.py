@@ -23,6 +23,7 @@ from shipdesk.core.screening.phrases import (
     parse_quantities,
 )
 from shipdesk.core.screening.ruleset import SEVERITY, Matcher, Rule, RuleSet
+from shipdesk.core.text import read_text
 
 ITEM_CATEGORY_ALIASES = {
     "gift": "gift",
@@ -111,9 +112,10 @@ def make_context(
     rates: RateBook | None = None,
 ) -> Context:
     origins = {c.strip().upper() for c in (origin, sender_country) if c and c.strip()}
+    read = read_text(description)
     return Context(
-        text=normalise(description),
-        quantities=parse_quantities(description),
+        text=checked_text(description),
+        quantities=parse_quantities(read.text),
         hs=hscode.digits(hs_code),
         destination=(destination or "").strip().upper(),
         origins=frozenset(origins),
@@ -123,10 +125,27 @@ def make_context(
         value_eur=value_eur,
         parcel_value_eur=parcel_value_eur,
         value_text=value_text,
-        address_text=normalise(address),
+        address_text=checked_text(address),
         when=when,
         rates=rates,
     )
+
+
+def checked_text(text: str) -> str:
+    """The normalised form a text is screened in, after :func:`shipdesk.core.text.read_text`:
+    invisible characters removed and look-alike letters of disguised words read as Latin.
+
+    When the text held invisible characters, it is screened both with them removed and with
+    each read as a space (``"pepper\u00adspray"`` is "pepperspray" on screen but may be meant
+    as "pepper spray"); the two readings are separated by `` . `` so that no phrase matches
+    across them (as :meth:`RuleSet.expand` does for translations).
+    """
+    read = read_text(text)
+    joined = normalise(read.text)
+    if read.spaced == read.text:
+        return joined
+    spaced = normalise(read.spaced)
+    return joined if spaced == joined else f"{joined} . {spaced}"
 
 
 def _spans(pattern: PhrasePattern | None, text: str) -> list[tuple[int, int]]:

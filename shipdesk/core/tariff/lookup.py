@@ -24,6 +24,7 @@ from shipdesk.core.paths import resource
 from shipdesk.core.tariff import nomenclature as _nom
 from shipdesk.core.tariff.national import best_lines, describe_line, lines_under
 from shipdesk.core.tariff.textutil import norm_phrase
+from shipdesk.core.text import checked_form
 
 if TYPE_CHECKING:
     from shipdesk.core.storage.interfaces import CatalogueRepository, NationalTariffRepository
@@ -188,7 +189,8 @@ def _catalogue_hits(
                 vectors: dict[str, Any] = _cat_cache.setdefault("vectors", {})
                 for e in ents:
                     if e.description not in vectors:
-                        vectors[e.description] = eng.encode(eng.reader.read(e.description).english)
+                        reading = eng.reader.read(checked_form(e.description))
+                        vectors[e.description] = eng.encode(reading.english)
                 mat = np.vstack([vectors[e.description] for e in ents]) if ents else None
                 _cat_cache.update(sig=sig, entries=ents, mat=mat)
             ents = _cat_cache["entries"]
@@ -220,8 +222,10 @@ def search(
 
     The user's confirmed classifications (``catalogue``) come first; lines of the national
     tariffs in ``national_store`` follow their subheadings. Both are handed in by the caller.
+    The query is read as typed text is for every check (:func:`shipdesk.core.text.read_text`):
+    invisible characters removed, the look-alike letters of a disguised word read as Latin.
     """
-    text = (query or "").strip()
+    text = checked_form(query or "").strip()
     if not text or not re.search(r"\w", text):
         return SearchResult(query, "", {}, [])
     top = max(1, int(top))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from shipdesk.core.text import lower_fold
+from shipdesk.core.text import checked_form, lower_fold
 from shipdesk.core.text import words as text_words
 
 if TYPE_CHECKING:
@@ -87,5 +87,7 @@ def words(text: str) -> list[str]:
 
 
 def norm_phrase(text: str) -> str:
-    """A canonical form for phrase matching: folded words joined by single spaces."""
-    return " ".join(words(text))
+    """A canonical form for phrase matching: folded words joined by single spaces, read as
+    :func:`shipdesk.core.text.checked_form` reads typed text (no invisible characters, the
+    look-alike letters of a disguised word in Latin)."""
+    return " ".join(words(checked_form(text)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from shipdesk.core.i18n import NC_, language, translator
+from shipdesk.core.i18n import NC_, Told, language, translator
 
 FIELD_NAMES: dict[str, str] = {
     "form": NC_("field", "form"),
@@ -79,3 +79,21 @@ def field_label(path: str, lang: str | None = None) -> str:
         name = f"{name} {int(index) + 1}"
     name = name[:1].upper() + name[1:]
     return f"{name}: {' '.join(rest)}" if rest else name
+
+
+class FieldName(Told):
+    """The readable name of a field path as a message value: English as text (``"Item 2:
+    description"``), told in the message's language when the message is."""
+
+    path: str
+
+    def __new__(cls, path: str) -> FieldName:
+        obj = super().__new__(cls, field_label(path, "en"))
+        obj.path = path
+        return obj
+
+    def __reduce__(self) -> tuple[object, ...]:  # pickled (and copied) as its path
+        return (FieldName, (self.path,))
+
+    def in_language(self, lang: str | None = None) -> str:
+        return field_label(self.path, lang)

@@ -281,6 +281,16 @@ MESSAGES: dict[str, str] = {
         "ITN {value!r} is not valid: it is 'X' followed by 14 digits, as returned by AES."
     ),
     # -- printing -------------------------------------------------------------------------
+    "text_hidden_characters": N_(
+        "{name} contains hidden characters ({chars}): they are not printed, and the checks for "
+        "restricted goods and HS codes read the text without them. Retype the text if it is not "
+        "what you meant."
+    ),
+    "text_lookalike_letters": N_(
+        "{name} mixes in letters of another alphabet that look like Latin ones ({chars}): the "
+        "checks for restricted goods and HS codes read it as {reading!r}. Type it in Latin "
+        "letters if that is what it says."
+    ),
     "glyphs_missing": N_(
         "These characters cannot be printed with the available fonts: {chars}. Replace them "
         "(e.g. transliterate into Latin letters)."

@@ -12,7 +12,7 @@ from shipdesk.core.validation.checks.header import rule_form, rule_header
 from shipdesk.core.validation.checks.item_id import rule_item_id
 from shipdesk.core.validation.checks.items import rule_items
 from shipdesk.core.validation.checks.parties import rule_parties
-from shipdesk.core.validation.checks.printable import rule_glyphs
+from shipdesk.core.validation.checks.printable import rule_glyphs, rule_typed_text
 from shipdesk.core.validation.checks.regimes import (
     rule_eu_export,
     rule_gift_relief,
@@ -40,4 +40,5 @@ RULES: tuple[Rule, ...] = (
     rule_gift_relief,
     rule_us_export,
     rule_glyphs,
+    rule_typed_text,
 )
