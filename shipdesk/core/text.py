@@ -105,7 +105,7 @@ def invisible(ch: str) -> bool:
     if unicodedata.category(ch) in _INVISIBLE_CATEGORIES:
         return True
     code = ord(ch)
-    return any(lo <= code <= hi for lo, hi in _IGNORABLE_RANGES)
+    return code >= 0x034F and any(lo <= code <= hi for lo, hi in _IGNORABLE_RANGES)
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +127,7 @@ def confusables() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def script(ch: str) -> str:
     """The script of a letter as its Unicode name starts ("LATIN", "CYRILLIC", "GREEK", "CJK",
     ...); "" for anything that is not a letter."""
@@ -160,28 +161,46 @@ class ReadText:
 _WORD_RUN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+
+
 def _spaced_out(text: str) -> tuple[str, str, list[str]]:
-    """(invisible characters removed, each read as a space, the hidden ones found)."""
+    """(invisible characters removed, each read as a space, the hidden ones found).
+
+    Only characters outside printable ASCII are looked at, so ordinary text costs one scan."""
     joined: list[str] = []
     spaced: list[str] = []
     hidden: list[str] = []
+    last = 0
     n = len(text)
-    for i, ch in enumerate(text):
+    for m in _NOT_PRINTABLE_ASCII.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch.isalnum():  # most characters outside ASCII: letters of other scripts
+            continue
         if ch.isspace():
-            joined.append(" ")
-            spaced.append(" ")
+            in_joined = in_spaced = " "
         elif invisible(ch):
-            spaced.append(" ")
+            in_joined, in_spaced = "", " "
+            at_home = False
             if ch in _JOINERS:
                 before = script(text[i - 1]) if i else ""
                 after = script(text[i + 1]) if i + 1 < n else ""
-                if before not in _LOOKALIKE_SCRIPTS or after not in _LOOKALIKE_SCRIPTS:
-                    continue  # at home between Arabic or Indic letters, or in an emoji
-            if ch not in hidden:
+                # at home between Arabic or Indic letters, or in an emoji
+                at_home = before not in _LOOKALIKE_SCRIPTS or after not in _LOOKALIKE_SCRIPTS
+            if at_home:
+                in_spaced = ""
+            elif ch not in hidden:
                 hidden.append(ch)
         else:
-            joined.append(ch)
-            spaced.append(ch)
+            continue
+        joined += (text[last:i], in_joined)
+        spaced += (text[last:i], in_spaced)
+        last = i + 1
+    if last == 0:
+        return text, text, hidden
+    joined.append(text[last:])
+    spaced.append(text[last:])
     return "".join(joined), "".join(spaced), hidden
 
 

@@ -22,13 +22,18 @@ WORDS = ["wireless", "earbuds", "with", "charging", "case", "lithium", "battery"
 
 
 def _peak(ws: Workspace, description: str) -> int:
-    from shipdesk.core.services import declarations
+    """Heap peak of the matching engine on ``description``, called directly: the screening
+    entry points read no more than the 500 characters of a description's limit."""
+    from shipdesk.core.screening import matching
+    from shipdesk.core.screening.active_rules import active_ruleset
 
+    rules = active_ruleset(ws.rules_dir)
     # the rules are loaded and the patterns built before measuring
-    declarations.screen_item(ws, "Power bank 20000mAh", destination="AU")
+    matching.screen(rules, matching.make_context("Power bank 20000mAh"), lang="en", applies_to=None)
     tracemalloc.start()
     try:
-        declarations.screen_item(ws, description, destination="AU")
+        ctx = matching.make_context(description, destination="AU")
+        matching.screen(rules, ctx, lang="en", applies_to=None)
         return tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
