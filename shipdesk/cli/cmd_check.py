@@ -82,6 +82,7 @@ def _screen_line(obj: Any, line: int, channel: str, ws: Workspace) -> dict[str, 
     desc = obj.get("description")
     if not isinstance(desc, str) or not desc.strip():
         raise InputError(f"line {line}: 'description' is required (a non-empty string)")
+    declarations.refuse_long_query(desc, f"line {line}: ")
     dest = _country(obj.get("destination"), "destination", line)
     if not dest:
         raise InputError(f"line {line}: 'destination' is required")
@@ -186,6 +187,7 @@ def _run_single(args: argparse.Namespace, ws: Workspace) -> int:
     desc = " ".join(args.text).strip()
     if not desc:
         raise InputError("give an item description, --batch or --declaration")
+    declarations.refuse_long_query(desc)
     dest = _country(args.destination, "--to")
     if not dest:
         raise InputError("--to is required (destination country, e.g. --to AU)")

@@ -57,12 +57,21 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
     if args.batch:
         if args.text:
             raise InputError("give descriptions on stdin with --batch, not as arguments")
-        for line in sys.stdin:
+        bad = 0
+        for number, line in enumerate(sys.stdin, start=1):
             query = line.rstrip("\r\n")
-            items = classification.suggest(ws, query, args.top) if query.strip() else []
-            out = {"query": query, "suggestions": [s.to_json() for s in items]}
+            out: dict[str, object]
+            try:
+                items = classification.suggest(ws, query, args.top) if query.strip() else []
+                out = {"query": query, "suggestions": [s.to_json() for s in items]}
+            except InputError as exc:  # an over-long line is answered, and the batch goes on
+                bad += 1
+                out = {"error": f"line {number}: {exc}"}
             sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
             sys.stdout.flush()
+        if bad:
+            print(f"shipdesk classify: {bad} input line(s) rejected", file=sys.stderr)
+            return 2
         return 0
     text = " ".join(args.text).strip()
     if not text:

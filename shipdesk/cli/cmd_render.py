@@ -62,6 +62,8 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         raise InputError(
             f"cannot read the file ({exc.strerror or exc})", source=str(args.file)
         ) from exc
+    # a field beyond its limit (docs/reliability.md): refused before any work, even with --force
+    declarations.refuse_over_long(decl, source=str(args.file))
     result = declarations.validate(ws, decl, operator=args.operator, form=args.form)
     for p in result.warnings:
         print(f"warning: {p.field}: {p.message}", file=sys.stderr)

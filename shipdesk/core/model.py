@@ -269,3 +269,145 @@ class Declaration:
 
     def copy(self) -> Declaration:
         return copy.deepcopy(self)
+
+
+# -- text limits ----------------------------------------------------------------------------
+# The longest text each field may hold, in characters (docs/reliability.md, "Limits"). They are
+# far above what the CN 22 / CN 23 boxes and the operators' systems take (a description of
+# about 100 characters is already warned about; address lines of 35-50 characters are common),
+# so real declarations never meet them, and far below what makes validation, screening, the
+# HS lookup or the PDF slow: every command checks them before it starts its work.
+PARTY_TEXT_LIMITS: dict[str, int] = {
+    "name": 150,
+    "company": 150,
+    "street": 200,
+    "city": 100,
+    "postcode": 20,
+    "region": 100,
+    "country": 60,
+    "phone": 40,
+    "email": 254,  # the longest address SMTP carries
+    "tax_id": 50,
+}
+ITEM_TEXT_LIMITS: dict[str, int] = {
+    "description": 500,
+    "quantity": 40,
+    "net_weight_kg": 40,
+    "value": 40,
+    "hs_code": 20,
+    "origin_country": 60,
+}
+DECLARATION_TEXT_LIMITS: dict[str, int] = {
+    "format": 100,
+    "form": 20,
+    "category": 40,
+    "category_explanation": 300,
+    "currency": 20,
+    "gross_weight_kg": 40,
+    "postal_charges": 40,
+    "item_id": 40,
+    "invoice_number": 60,
+    "licence_numbers": 60,  # each number
+    "certificate_numbers": 60,  # each number
+    "importer_reference": 100,
+    "ioss_number": 40,
+    "non_delivery": 20,
+    "comments": 1000,
+    "date": 40,
+}
+EXTRA_TEXT_LIMIT = 1000  # a text kept under a key ShipDesk does not know (``itn``, ...)
+QUERY_LIMIT = ITEM_TEXT_LIMITS["description"]  # an HS lookup or screening query: a description
+
+
+LIST_EDITOR_NUMBERS = 10  # licence / certificate numbers one comma-separated editor takes
+
+
+def text_limit(path: str) -> int:
+    """The limit of the field at ``path`` (``items[2].description`` -> 500, ``sender.name``,
+    ``licence_numbers[0]``, a bare key such as ``description`` or ``name``); a key ShipDesk
+    does not know has the limit of unknown keys (``EXTRA_TEXT_LIMIT``)."""
+    parts = path.split(".")
+    head = parts[0].split("[", 1)[0]
+    last = parts[-1].split("[", 1)[0]
+    if len(parts) == 1:
+        if head in DECLARATION_TEXT_LIMITS:
+            return DECLARATION_TEXT_LIMITS[head]
+        return ITEM_TEXT_LIMITS.get(head, PARTY_TEXT_LIMITS.get(head, EXTRA_TEXT_LIMIT))
+    if head in ("sender", "recipient"):
+        return PARTY_TEXT_LIMITS.get(last, EXTRA_TEXT_LIMIT)
+    if head == "items":
+        return ITEM_TEXT_LIMITS.get(last, EXTRA_TEXT_LIMIT)
+    return EXTRA_TEXT_LIMIT
+
+
+@dataclass(frozen=True)
+class OverLong:
+    """A field whose text is longer than its limit."""
+
+    path: str
+    length: int
+    limit: int
+
+    def describe(self) -> str:
+        return f"{self.path} has {self.length:,} characters; the limit is {self.limit:,}"
+
+
+def _text_fields(decl: Declaration) -> list[tuple[str, str, int]]:
+    """(path, text, limit) of every text field, unknown keys holding text included."""
+    out: list[tuple[str, str, int]] = []
+
+    def extras(prefix: str, extra: dict[str, JsonValue]) -> None:
+        for key, value in extra.items():
+            if isinstance(value, str):
+                out.append((f"{prefix}{key}", value, EXTRA_TEXT_LIMIT))
+
+    for key, limit in DECLARATION_TEXT_LIMITS.items():
+        value = getattr(decl, key)
+        if isinstance(value, list):
+            out.extend((f"{key}[{j}]", v, limit) for j, v in enumerate(value) if isinstance(v, str))
+        elif isinstance(value, str):
+            out.append((key, value, limit))
+    extras("", decl.extra)
+    for role, party in (("sender", decl.sender), ("recipient", decl.recipient)):
+        for key, limit in PARTY_TEXT_LIMITS.items():
+            out.append((f"{role}.{key}", getattr(party, key), limit))
+        extras(f"{role}.", party.extra)
+    for i, item in enumerate(decl.items):
+        for key, limit in ITEM_TEXT_LIMITS.items():
+            out.append((f"items[{i}].{key}", getattr(item, key), limit))
+        extras(f"items[{i}].", item.extra)
+    return out
+
+
+def over_long_fields(decl: Declaration) -> list[OverLong]:
+    """Every field whose text is longer than its limit, in file order (cheap: lengths only)."""
+    return [
+        OverLong(path, len(text), limit)
+        for path, text, limit in _text_fields(decl)
+        if isinstance(text, str) and len(text) > limit
+    ]
+
+
+def clipped(decl: Declaration, fields: list[OverLong]) -> Declaration:
+    """A copy of ``decl`` with the text of each of ``fields`` cut to its limit, so checks can
+    still look at the rest of the declaration without working on megabytes of text."""
+    out = decl.copy()
+    for f in fields:
+        owner_path, _, key = f.path.rpartition(".")
+        owner: Declaration | Party | Item = out
+        if owner_path.startswith("items["):
+            owner = out.items[int(owner_path[6:-1])]
+        elif owner_path == "sender":
+            owner = out.sender
+        elif owner_path == "recipient":
+            owner = out.recipient
+        name, _, index = key.partition("[")
+        value = getattr(owner, name, None) if name != "extra" else None
+        if index and isinstance(value, list):  # licence_numbers[0]
+            j = int(index[:-1])
+            value[j] = value[j][: f.limit]
+        elif isinstance(value, str):
+            setattr(owner, name, value[: f.limit])
+        elif isinstance(owner.extra.get(name), str):
+            owner.extra[name] = str(owner.extra[name])[: f.limit]
+    return out

@@ -33,6 +33,16 @@ CATALOGUE: dict[str, str] = {
     ),
     "note.address": NC_("screening", "The recipient address names {place}."),
     "none": NC_("screening", "Nothing restricted found for this destination."),
+    "unchecked.message": NC_(
+        "screening",
+        "The {what} has {length} characters: only the first {limit} were checked for "
+        "restricted goods, the rest was not.",
+    ),
+    "unchecked.advice": NC_(
+        "screening", "Shorten it to at most {limit} characters and check again."
+    ),
+    "unchecked.description": NC_("screening", "description"),
+    "unchecked.address": NC_("screening", "recipient address"),
     "advice": NC_("screening", "What to do"),
 }
 

@@ -10,15 +10,40 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.model import Declaration
+from shipdesk.core.model import EXTRA_TEXT_LIMIT, PARTY_TEXT_LIMITS, QUERY_LIMIT, Declaration
 from shipdesk.core.screening.active_rules import active_ruleset
 from shipdesk.core.screening.matching import Finding, in_euros, make_context, screen, to_finding
+from shipdesk.core.screening.notes import text as note_text
 from shipdesk.core.screening.ruleset import SEVERITY, RuleSet
 
 if TYPE_CHECKING:
     from shipdesk.core.rates import RateBook
 
-__all__ = ["Finding", "highest_level", "screen_declaration", "screen_item"]
+__all__ = ["UNCHECKED_RULE", "Finding", "highest_level", "screen_declaration", "screen_item"]
+
+# The finding for text longer than screening reads (``core.model`` limits): never "nothing
+# found" for text that was not checked.
+UNCHECKED_RULE = "TEXT-NOT-CHECKED"
+ADDRESS_FIELDS = ("street", "city", "region", "postcode")
+
+
+def _unchecked(what: str, length: int, limit: int, lang: str, index: int | None) -> Finding:
+    return Finding(
+        rule=UNCHECKED_RULE,
+        level="warning",
+        category="other",
+        message=note_text(
+            "unchecked.message",
+            lang,
+            what=note_text(f"unchecked.{what}", lang),
+            length=length,
+            limit=limit,
+        ),
+        advice=note_text("unchecked.advice", lang, limit=limit),
+        item_index=index,
+        confidence="confirmed",
+        title="Text not fully checked",
+    )
 
 
 def highest_level(findings: list[Finding]) -> str | None:
@@ -57,10 +82,17 @@ def screen_item(
     shipment. ``value`` is the line value; with ``quantity`` it is split per unit for per-item
     thresholds. ``rates``: the rate book values are converted with (None: the shipped tables);
     ``ruleset``: the rules to apply (None: the shipped rules).
+
+    A description longer than ``QUERY_LIMIT`` is screened up to the limit, and a warning
+    finding says the rest was not checked.
     """
     if channel not in ("post", "courier"):
         raise InputError(f"unknown channel {channel!r} (post or courier)", location="channel")
     rs = ruleset if ruleset is not None else active_ruleset()
+    unchecked: list[Finding] = []
+    if len(description) > QUERY_LIMIT:
+        unchecked.append(_unchecked("description", len(description), QUERY_LIMIT, lang, None))
+        description = description[:QUERY_LIMIT]
     unit = value
     if value is not None and quantity is not None and quantity > 0:
         unit = value / quantity
@@ -80,7 +112,7 @@ def screen_item(
         rates=rates,
     )
     hits = screen(rs, ctx, lang=lang, applies_to=None)
-    return [to_finding(h, lang, None) for h in hits]
+    return [to_finding(h, lang, None) for h in hits] + unchecked
 
 
 def screen_declaration(
@@ -96,7 +128,8 @@ def screen_declaration(
     Each item is screened with its HS code and origin, the recipient country as destination and
     the sender country as the consignment's origin. Declaration-level rules (sanctions on the
     destination or origin, addresses in sanctioned regions) are reported once. ``rates`` and
-    ``ruleset`` as for :func:`screen_item`.
+    ``ruleset`` as for :func:`screen_item`. Text beyond the limits of ``core.model`` is not
+    screened: a warning finding says so for that item (or the address).
     """
     if channel not in ("post", "courier"):
         raise InputError(f"unknown channel {channel!r} (post or courier)", location="channel")
@@ -112,8 +145,12 @@ def screen_declaration(
         line = item.value_dec
         qty = item.quantity_dec
         unit = line / qty if line is not None and qty and qty > 0 else line
+        description = item.description
+        if len(description) > QUERY_LIMIT:
+            out.append(_unchecked("description", len(description), QUERY_LIMIT, lang, index))
+            description = description[:QUERY_LIMIT]
         ctx = make_context(
-            item.description,
+            description,
             hs_code=item.hs_code,
             destination=dest,
             origin=item.origin_country,
@@ -130,7 +167,17 @@ def screen_declaration(
             to_finding(h, lang, index) for h in screen(rs, ctx, lang=lang, applies_to="item")
         )
     r = decl.recipient
-    address = " ".join([r.street, r.city, r.region, r.postcode, *map(str, r.extra.values())])
+    parts = [(getattr(r, f), PARTY_TEXT_LIMITS[f]) for f in ADDRESS_FIELDS]
+    # unknown keys holding text or a number are screened too (nested values are not address)
+    parts += [
+        (v if isinstance(v, str) else str(v), EXTRA_TEXT_LIMIT)
+        for v in r.extra.values()
+        if isinstance(v, str | int | float) and not isinstance(v, bool)
+    ]
+    address = " ".join(text[:limit] for text, limit in parts)
+    longest = max(((len(text), limit) for text, limit in parts if len(text) > limit), default=None)
+    if longest is not None:
+        out.append(_unchecked("address", longest[0], longest[1], lang, None))
     ctx = make_context(
         "",
         destination=dest,

@@ -34,6 +34,14 @@ def warm_up() -> None:
     _warm_up()
 
 
+def query_limit() -> int:
+    """The most characters a search may have (that of an item description); a longer query is
+    refused with InputError. The search box takes its maximum length from here."""
+    from shipdesk.core.model import QUERY_LIMIT
+
+    return QUERY_LIMIT
+
+
 def suggest(ws: Workspace, text: str, top: int = 5) -> list[Suggestion]:
     """Ranked HS suggestions for an item description."""
     from shipdesk.core.tariff.lookup import suggest as _suggest  # numpy and the encoder load lazily

@@ -18,9 +18,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shipdesk.core.errors import InputError
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.i18n import language
-from shipdesk.core.model import Declaration, Party
+from shipdesk.core.model import (
+    LIST_EDITOR_NUMBERS,
+    QUERY_LIMIT,
+    Declaration,
+    OverLong,
+    Party,
+    over_long_fields,
+)
+from shipdesk.core.model import text_limit as _text_limit
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -100,6 +109,53 @@ def profile(ws: Workspace, operator: str | None = None) -> OperatorProfile:
     return get_profile(operator)
 
 
+# -- limits -------------------------------------------------------------------------------------
+def text_limit(path: str) -> int:
+    """The most characters the field at ``path`` may hold (``items[0].description``,
+    ``recipient.street``, or a bare key such as ``description``). The editors of the window
+    take their maximum length from here."""
+    return _text_limit(path)
+
+
+def editor_limit(key: str) -> int:
+    """The maximum length of the editor of a declaration key: its limit, or for a list typed
+    comma-separated (``licence_numbers``) room for several numbers of that limit."""
+    limit = _text_limit(key)
+    if isinstance(getattr(Declaration(), key, None), list):
+        return LIST_EDITOR_NUMBERS * (limit + 2)
+    return limit
+
+
+def over_long(decl: Declaration) -> list[OverLong]:
+    """The fields of ``decl`` longer than their limit (lengths only: cheap on any input)."""
+    return over_long_fields(decl)
+
+
+def refuse_over_long(decl: Declaration, source: str | None = None) -> None:
+    """Raise InputError naming the first field longer than its limit, and the limit: checked
+    before a document is drawn, even as a draft."""
+    fields = over_long_fields(decl)
+    if fields:
+        f = fields[0]
+        more = f" (and {len(fields) - 1} more field(s))" if len(fields) > 1 else ""
+        raise InputError(
+            f"{f.length:,} characters; the limit is {f.limit:,}{more}: not printed, not even "
+            "as a draft",
+            source=source,
+            location=f.path,
+        )
+
+
+def refuse_long_query(description: str, where: str = "") -> None:
+    """Raise InputError when a description to screen or classify is longer than the limit of
+    an item description; ``where`` goes in front ("line 3: ")."""
+    if len(description) > QUERY_LIMIT:
+        raise InputError(
+            f"{where}the description has {len(description):,} characters; the limit is "
+            f"{QUERY_LIMIT:,}"
+        )
+
+
 # -- judging and printing -----------------------------------------------------------------------
 def validate(
     ws: Workspace,
@@ -156,7 +212,10 @@ def screen_item(
     item_category: str = "",
 ) -> list[Finding]:
     """Restricted-goods findings for one item sent to ``destination`` (``check`` without a
-    declaration file); value limits use the workspace's rate book."""
+    declaration file); value limits use the workspace's rate book. A description longer than
+    the limit of an item description is screened up to the limit, with a warning finding that
+    the rest was not checked (``check`` refuses such a description first, with
+    :func:`refuse_long_query`)."""
     from shipdesk.core.screening.active_rules import active_ruleset
     from shipdesk.core.screening.screen import screen_item as _screen_item
 
@@ -188,8 +247,11 @@ def render(
     copies: int | None = None,
     draft: bool = False,
 ) -> bytes:
-    """PDF bytes of the requested documents."""
+    """PDF bytes of the requested documents; a field longer than its limit is refused
+    (InputError naming it) before anything is drawn."""
     from shipdesk.core.documents import render as _render  # reportlab is loaded only here
+
+    refuse_over_long(decl)
 
     return _render(
         decl,

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shipdesk.core import hscode
-from shipdesk.core.errors import DataError
+from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.model import QUERY_LIMIT
 from shipdesk.core.paths import resource
 from shipdesk.core.tariff import nomenclature as _nom
 from shipdesk.core.tariff.national import best_lines, describe_line, lines_under
@@ -224,7 +225,13 @@ def search(
     tariffs in ``national_store`` follow their subheadings. Both are handed in by the caller.
     The query is read as typed text is for every check (:func:`shipdesk.core.text.read_text`):
     invisible characters removed, the look-alike letters of a disguised word read as Latin.
+    A query longer than an item description may be (``core.model.QUERY_LIMIT``) is refused
+    with InputError before any work.
     """
+    if len(query or "") > QUERY_LIMIT:
+        raise InputError(
+            f"the description has {len(query):,} characters; the limit is {QUERY_LIMIT:,}"
+        )
     text = checked_form(query or "").strip()
     if not text or not re.search(r"\w", text):
         return SearchResult(query, "", {}, [])

@@ -11,8 +11,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from shipdesk.core.i18n import lang_code
+from shipdesk.core.model import clipped, over_long_fields
 from shipdesk.core.operators import OperatorProfile, decide, get_profile
 from shipdesk.core.validation.checks import RULES, Context
+from shipdesk.core.validation.checks.lengths import over_long_problems
 from shipdesk.core.validation.fields import field_label
 from shipdesk.core.validation.result import (
     ERROR,
@@ -55,14 +57,24 @@ def validate(
     no date (None: the newest rates). ``lang`` is the language of the messages (English, what
     ``validate --json`` prints, unless asked otherwise). ``rates`` is the rate book (None: the
     shipped tables).
+
+    A field longer than its limit (``core.model``, docs/reliability.md) is an error naming the
+    limit; the other checks then look at a copy with that text cut to the limit, so no check
+    ever works on megabytes of text, and say nothing more about that field.
     """
+    too_long = over_long_fields(decl)
+    if too_long:
+        decl = clipped(decl, too_long)
     profile = operator if isinstance(operator, OperatorProfile) else get_profile(operator)
     on = today
     decision = decide(decl, profile, on=on, rates=rates)
     ctx = Context(decl, profile, decision, today or date.today(), rates=rates)
     for rule in RULES:
         rule(ctx)
-    result = ValidationResult(decision.form, _dedupe(ctx.problems))
+    problems = over_long_problems(too_long)
+    cut = {f.path for f in too_long}
+    problems += [p for p in ctx.problems if p.field not in cut]
+    result = ValidationResult(decision.form, _dedupe(problems))
     return result if lang_code(lang) == "en" else result.in_language(lang)
 
 

@@ -281,6 +281,10 @@ MESSAGES: dict[str, str] = {
         "ITN {value!r} is not valid: it is 'X' followed by 14 digits, as returned by AES."
     ),
     # -- printing -------------------------------------------------------------------------
+    "text_too_long": N_(
+        "{name} has {length} characters; the limit is {limit}: shorten it (the rest of the "
+        "declaration was checked with the text cut to the limit)."
+    ),
     "text_hidden_characters": N_(
         "{name} contains hidden characters ({chars}): they are not printed, and the checks for "
         "restricted goods and HS codes read the text without them. Retype the text if it is not "

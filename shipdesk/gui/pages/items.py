@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -62,6 +63,16 @@ EXTRA_KEYS = ("itn",)  # kept in the declaration file as extra keys
 LIST_KEYS = ("licence_numbers", "certificate_numbers")
 
 
+class LimitedDelegate(QStyledItemDelegate):
+    """Cell editors of the items table that take no more than the field's limit."""
+
+    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit) and 0 <= index.column() < len(COLUMN_KEYS):
+            editor.setMaxLength(declarations.text_limit(COLUMN_KEYS[index.column()]))
+        return editor
+
+
 class ItemsPage(QWidget):
     def __init__(self, session: EditSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,6 +101,7 @@ class ItemsPage(QWidget):
         self.table = QTableView(top)
         self.table.setObjectName("itemsTable")
         self.table.setModel(self.model)
+        self.table.setItemDelegate(LimitedDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(
@@ -142,6 +154,7 @@ class ItemsPage(QWidget):
             self.category.addItem(_(label), cat.value)
         self.category.currentIndexChanged.connect(self._on_shipment_edit)
         self.explanation = QLineEdit(box)
+        self.explanation.setMaxLength(declarations.text_limit("category_explanation"))
         self.explanation.setObjectName("category_explanation")
         self.explanation.setPlaceholderText(_("Required when the category is Other"))
         self.explanation.textEdited.connect(self._on_shipment_edit)
@@ -171,6 +184,7 @@ class ItemsPage(QWidget):
             left.addRow(_(label), self._with_message(key, widget))
         for i, (key, label, hint) in enumerate(SHIPMENT_FIELDS):
             ed = QLineEdit(box)
+            ed.setMaxLength(declarations.editor_limit(key))
             ed.setObjectName(key)
             ed.setPlaceholderText(_(hint) if hint else "")
             ed.textEdited.connect(self._on_shipment_edit)

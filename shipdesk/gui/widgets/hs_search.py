@@ -88,6 +88,7 @@ class HsSearchWidget(QWidget):
         self._narrowed = False
 
         self.edit = QLineEdit(self)
+        self.edit.setMaxLength(classification.query_limit())
         self.edit.setPlaceholderText(
             _("Describe the item, e.g. “cotton hoodie” — then pick a code")
         )

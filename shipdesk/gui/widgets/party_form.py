@@ -20,6 +20,7 @@ from shipdesk.core.address import address_lines
 from shipdesk.core.countries import countries
 from shipdesk.core.i18n import N_, _, language
 from shipdesk.core.model import Party
+from shipdesk.core.services import declarations
 from shipdesk.gui.widgets.marks import mark_widget
 
 if TYPE_CHECKING:
@@ -99,6 +100,7 @@ class PartyForm(QWidget):
                 ed: QLineEdit | CountryBox = countries
             else:
                 ed = QLineEdit(self)
+                ed.setMaxLength(declarations.text_limit(f"{role}.{key}"))
                 ed.setPlaceholderText(_(hint) if hint else "")
                 ed.textEdited.connect(self._on_edit)
             ed.setObjectName(f"{role}.{key}")
