@@ -79,3 +79,48 @@ def test_packing_list_speaks_of_itself_and_carries_no_value_boxes(lang):
     assert "IMP-4711" in text  # the importer's reference stays
     invoice = "\n".join(page_texts(render(decl, form="invoice", copies=1, lang=lang)))
     assert t["currency"] in invoice and t["reason"] in invoice
+
+
+def test_unit_price_times_quantity_gives_the_line_total_back():
+    decl = sample("basic")
+    decl.items = decl.items[:1]
+    decl.items[0].quantity = "3"
+    decl.items[0].value = "50.00"
+    text = "\n".join(page_texts(render(decl, form="invoice", copies=1)))
+    assert "16.6667" in text and "16.67 " not in text
+    decl.items[0].value = "51.00"
+    text = "\n".join(page_texts(render(decl, form="invoice", copies=1)))
+    assert "17.00" in text  # exact in cents: two decimals
+
+
+def test_invoice_numbers_follow_the_language_of_the_invoice():
+    decl = sample("basic")
+    decl.items = decl.items[:1]
+    decl.items[0].quantity = "2"
+    decl.items[0].value = "2469.00"
+    decl.items[0].net_weight_kg = "1.5"
+    de = "\n".join(page_texts(render(decl, form="invoice", copies=1, lang="de")))
+    assert "2.469,00" in de and "1.234,50" in de and "1,500" in de
+    en = "\n".join(page_texts(render(decl, form="invoice", copies=1, lang="en")))
+    assert "2,469.00" in en and "1,234.50" in en and "1.500" in en
+    fr = "".join(page_texts(render(decl, form="invoice", copies=1, lang="fr"))[0].split())
+    assert "2469,00" in fr  # French groups with a narrow space
+
+
+def test_gift_pro_forma_has_a_number():
+    decl = sample("gift_cn22")
+    decl.invoice_number = ""
+    assert decl.category != "sale_of_goods"
+    text = page_texts(render(decl, form="invoice", copies=1))[0]
+    day = (decl.date or "").replace("-", "")
+    assert f"PF-{day}-" in text
+    decl.item_id = "RR473124829DE"
+    text = page_texts(render(decl, form="invoice", copies=1))[0]
+    assert f"PF-{day}-RR473124829DE" in text
+
+
+@pytest.mark.parametrize(("lang", "unit"), [("en", "pcs"), ("de", "Stk."), ("fr", "pces")])
+def test_quantities_carry_their_unit(lang, unit):
+    for form in ("invoice", "packing"):
+        text = page_texts(render(sample("basic"), form=form, copies=1, lang=lang))[0]
+        assert f"({unit})" in text

@@ -46,6 +46,7 @@ class SheetDocument:
         self.job = job
         self.decl = job.decl
         self.t = labels.texts(job.lang)
+        self.loc = labels.lang_code(job.lang)  # numbers with the separators of the text
         self.x0, self.W = _frame(doc)
         self.cols = self.columns()
         self.rows = make_rows(self.cols, self.row_data(), size=8, min_height=5.0)
@@ -84,7 +85,7 @@ class SheetDocument:
             Col("description", t["description"], W * 0.33),
             Col("hs_code", t["hs"], W * 0.10, "left", True),
             Col("origin_country", t["origin"], W * 0.08, "left", True),
-            Col("quantity", t["qty"], W * 0.07, "right", True),
+            Col("quantity", printed.with_unit(t["qty"], t["pieces"]), W * 0.07, "right", True),
             Col("unit_value", printed.with_unit(t["unit_value"], ccy), W * 0.12, "right", True),
             Col("value", printed.with_unit(t["line_total"], ccy), W * 0.13, "right", True),
             Col("net_weight_kg", t["net_weight"], W * 0.12, "right", True),
@@ -101,10 +102,10 @@ class SheetDocument:
                         it.description,
                         it.hs_code,
                         it.origin_country.strip().upper(),
-                        printed.quantity(it.quantity),
-                        printed.unit_value(it.value, it.quantity),
-                        printed.money(it.value),
-                        printed.weight(it.net_weight_kg),
+                        printed.quantity(it.quantity, self.loc),
+                        printed.unit_value(it.value, it.quantity, self.loc),
+                        printed.money(it.value, self.loc),
+                        printed.weight(it.net_weight_kg, self.loc),
                     ],
                 )
             )
@@ -115,20 +116,30 @@ class SheetDocument:
         ccy = d.currency.upper()
         goods = d.total_value()
         charges = d.postal_charges_dec or Decimal(0)
-        rows = [("total_value", t["subtotal"], f"{printed.money_dec(goods)} {ccy}")]
+        rows = [("total_value", t["subtotal"], f"{printed.money_dec(goods, self.loc)} {ccy}")]
         if d.postal_charges.strip():
             rows.append(
-                ("postal_charges", t["charges"], f"{printed.money(d.postal_charges)} {ccy}")
+                (
+                    "postal_charges",
+                    t["charges"],
+                    f"{printed.money(d.postal_charges, self.loc)} {ccy}",
+                )
             )
-        rows.append(("invoice_total", t["total"], f"{printed.money_dec(goods + charges)} {ccy}"))
+        rows.append(
+            ("invoice_total", t["total"], f"{printed.money_dec(goods + charges, self.loc)} {ccy}")
+        )
         rows += self.weight_totals()
         return rows
 
     def weight_totals(self) -> list[tuple[str, str, str]]:
         t = self.t
         return [
-            ("total_net", t["total_net"], printed.weight_dec(self.decl.total_net_weight())),
-            ("gross_weight_kg", t["total_gross"], printed.total_gross(self.decl)),
+            (
+                "total_net",
+                t["total_net"],
+                printed.weight_dec(self.decl.total_net_weight(), self.loc),
+            ),
+            ("gross_weight_kg", t["total_gross"], printed.total_gross(self.decl, self.loc)),
             ("packages", t["packages"], "1"),
         ]
 
@@ -164,7 +175,7 @@ class SheetDocument:
             x
             for x in (
                 self.title(),
-                self.decl.invoice_number.strip(),
+                printed.invoice_number(self.decl),
                 printed.item_number(self.decl).text,
             )
             if x
@@ -199,8 +210,9 @@ class SheetDocument:
             x0, y, W * 0.55, 10, self.title(), size=18, bold=True, region="title", one_line=True
         )
         meta = []
-        if self.kind == "invoice" or d.invoice_number.strip():
-            meta.append((t["invoice_no"], d.invoice_number.strip(), "invoice_number"))
+        number = printed.invoice_number(d)
+        if self.kind == "invoice" or number:
+            meta.append((t["invoice_no"], number, "invoice_number"))
         meta.append((t["date"], printed.print_date(d), "date"))
         if printed.item_number(d).text:
             meta.append((t["item_id"], printed.item_number(d).text, "item_id"))

@@ -142,6 +142,7 @@ INVOICE_TEXTS: dict[str, str] = {
     "hs": NC_("invoice", "HS code"),
     "origin": NC_("invoice", "Origin"),
     "qty": NC_("invoice", "Qty"),
+    "pieces": NC_("invoice", "pcs"),  # the unit of the quantities, after "Qty"
     "unit_value": NC_("invoice", "Unit value"),
     "line_total": NC_("invoice", "Total"),
     "net_weight": NC_("invoice", "Net weight (kg)"),

@@ -28,7 +28,7 @@ class PackingList(SheetDocument):
             Col("description", t["description"], W * 0.50),
             Col("hs_code", t["hs"], W * 0.12, "left", True),
             Col("origin_country", t["origin"], W * 0.09, "left", True),
-            Col("quantity", t["qty"], W * 0.09, "right", True),
+            Col("quantity", printed.with_unit(t["qty"], t["pieces"]), W * 0.09, "right", True),
             Col("net_weight_kg", t["net_weight"], W * 0.14, "right", True),
         ]
 
@@ -43,8 +43,8 @@ class PackingList(SheetDocument):
                         it.description,
                         it.hs_code,
                         it.origin_country.strip().upper(),
-                        printed.quantity(it.quantity),
-                        printed.weight(it.net_weight_kg),
+                        printed.quantity(it.quantity, self.loc),
+                        printed.weight(it.net_weight_kg, self.loc),
                     ],
                 )
             )

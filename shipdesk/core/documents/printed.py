@@ -72,49 +72,80 @@ def with_unit(label: str, unit: str) -> str:
     return f"{label} ({unit})" if unit.strip() else label
 
 
-def money(text: str) -> str:
+def _number(d: Decimal, pattern: str, locale: str) -> str:
+    """``d`` (already rounded to the pattern's decimals) with the separators of ``locale``:
+    "1,234.50" in English, "1.234,50" in German, "1 234,50" in French."""
+    if locale == "en":
+        decimals = len(pattern.split(".", 1)[1]) if "." in pattern else 0
+        return f"{d:,.{decimals}f}" if pattern.startswith("#,") else f"{d:.{decimals}f}"
+    from babel.core import UnknownLocaleError
+    from babel.numbers import format_decimal  # only documents in other languages need it
+
+    try:
+        return str(format_decimal(d, format=pattern, locale=locale))
+    except (UnknownLocaleError, ValueError):
+        return _number(d, pattern, "en")
+
+
+MONEY = "#,##0.00"
+WEIGHT = "#,##0.000"
+UNIT_PRICE = "#,##0.0000"  # a unit price that is not a whole number of cents
+
+
+def money(text: str, locale: str = "en") -> str:
     """An amount as printed: two decimals when it parses, else the text as typed."""
     d = parse_decimal(text)
-    return str(text or "").strip() if d is None else money_dec(d)
+    return str(text or "").strip() if d is None else money_dec(d, locale)
 
 
-def money_dec(d: Decimal) -> str:
-    return f"{d.quantize(Decimal('0.01'), ROUND_HALF_UP):,.2f}"
+def money_dec(d: Decimal, locale: str = "en") -> str:
+    return _number(d.quantize(Decimal("0.01"), ROUND_HALF_UP), MONEY, locale)
 
 
-def weight(text: str) -> str:
+def weight(text: str, locale: str = "en") -> str:
     """A weight as printed: three decimals when it parses, else the text as typed."""
     d = parse_decimal(text)
-    return str(text or "").strip() if d is None else weight_dec(d)
+    return str(text or "").strip() if d is None else weight_dec(d, locale)
 
 
-def weight_dec(d: Decimal) -> str:
-    return f"{d.quantize(Decimal('0.001'), ROUND_HALF_UP)}"
+def weight_dec(d: Decimal, locale: str = "en") -> str:
+    q = d.quantize(Decimal("0.001"), ROUND_HALF_UP)
+    return f"{q}" if locale == "en" else _number(q, WEIGHT, locale)
 
 
-def quantity(text: str) -> str:
+def quantity(text: str, locale: str = "en") -> str:
     d = parse_decimal(text)
     if d is None:
         return str(text or "").strip()
-    return f"{d.normalize():f}"
+    plain = f"{d.normalize():f}"
+    if locale == "en" or "." not in plain:
+        return plain
+    return _number(d, "0." + "#" * len(plain.split(".")[1]), locale)
 
 
-def unit_value(value_text: str, qty_text: str) -> str:
+def unit_value(value_text: str, qty_text: str, locale: str = "en") -> str:
+    """The line value divided by the quantity: in cents when that is exact, else to four
+    decimals, so that quantity x unit price gives the line total back (3 x 16.6667 rather than
+    3 x 16.67 = 50.01 against a line of 50.00)."""
     v, q = parse_decimal(value_text), parse_decimal(qty_text)
     if v is None or q is None or q == 0:
         return ""
-    return money_dec(v / q)
+    unit = v / q
+    cents = unit.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    if cents * q == v:
+        return money_dec(cents, locale)
+    return _number(unit.quantize(Decimal("0.0001"), ROUND_HALF_UP), UNIT_PRICE, locale)
 
 
-def total_value(decl: Declaration) -> str:
-    return money_dec(decl.total_value())
+def total_value(decl: Declaration, locale: str = "en") -> str:
+    return money_dec(decl.total_value(), locale)
 
 
-def total_gross(decl: Declaration) -> str:
+def total_gross(decl: Declaration, locale: str = "en") -> str:
     """The declared gross weight; when none is given, the sum of the net weights."""
     if decl.gross_weight_kg and str(decl.gross_weight_kg).strip():
-        return weight(decl.gross_weight_kg)
-    return weight_dec(decl.total_net_weight())
+        return weight(decl.gross_weight_kg, locale)
+    return weight_dec(decl.total_net_weight(), locale)
 
 
 def country(code: str, lang: str = "en") -> str:
@@ -136,6 +167,26 @@ def party_lines(p: Party, *, with_contact: bool = True, lang: str = "en") -> lis
 
 def print_date(decl: Declaration) -> str:
     return decl.date.strip() if decl.date and decl.date.strip() else date.today().isoformat()
+
+
+def invoice_number(decl: Declaration) -> str:
+    """The number printed on the invoice: the one given, or for a pro-forma invoice (every
+    category but a sale) without one, a reference made from the date and the item number, or
+    from the declaration's contents when there is no item number yet
+    ("PF-20261127-RR473124829DE", "PF-20261127-3F9A2C"), so the pro-forma can be referred to."""
+    given = decl.invoice_number.strip()
+    if given or decl.category == "sale_of_goods":
+        return given
+    day = print_date(decl).replace("-", "")
+    ref = item_number(decl).text if item_number(decl).barcode else ""
+    if not ref:
+        import hashlib
+        import json
+        from dataclasses import asdict
+
+        content = json.dumps(asdict(decl), sort_keys=True, ensure_ascii=False, default=str)
+        ref = hashlib.sha256(content.encode("utf-8")).hexdigest()[:6].upper()
+    return f"PF-{day}-{ref}"
 
 
 def items(decl: Declaration) -> list[tuple[int, Item]]:
