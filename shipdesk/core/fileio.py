@@ -4,14 +4,19 @@ A reader never sees half a file, and a failed write leaves the old one.
 
 Declarations, PDFs, exports and the user's rate table are all written the same way: into a
 temporary file in the target's folder (so the rename stays on one file system), flushed to disk,
-then renamed over the target.
+then renamed over the target. The temporary file is named ``.<target>.shipdesk-<random>.tmp``
+(hidden, and marked as ShipDesk's own): a write killed half-way leaves one behind, holding
+whatever was being written (a PDF with a customer's address), and :func:`remove_stale_temps`
+finds exactly those, never another program's files.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 WINDOWS_DEVICES = frozenset(
@@ -45,11 +50,54 @@ def safe_relative_path(name: str) -> PurePosixPath | None:
     return posix
 
 
+TEMP_MARK = ".shipdesk-"
+"""What follows the target's name in the name of an atomic write's temporary file."""
+
+_OUR_TEMP = re.compile(r"^\..+\.shipdesk-[A-Za-z0-9_]+\.tmp$")
+
+STALE_TEMP_SECONDS = 300
+"""A temporary file of ours this old belongs to a write that was killed: no write takes
+five minutes, so a younger one may still be in progress (another ShipDesk, a batch)."""
+
+
+def is_own_temp(name: str) -> bool:
+    """True when ``name`` is the name of an atomic write's temporary file (ours only)."""
+    return bool(_OUR_TEMP.match(name))
+
+
+def remove_stale_temps(
+    folder: str | os.PathLike[str], older_than: float = STALE_TEMP_SECONDS
+) -> list[Path]:
+    """Delete the temporary files left in ``folder`` by killed atomic writes: only names of
+    ShipDesk's own pattern, only files (no links, no folders) not modified for ``older_than``
+    seconds. Returns what was deleted; a file that cannot be deleted (in use, read-only
+    folder) is left for the next time. A missing folder is not an error."""
+    removed: list[Path] = []
+    cutoff = time.time() - older_than
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        if not is_own_temp(entry.name):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.stat(follow_symlinks=False).st_mtime > cutoff:
+                continue
+            os.unlink(entry.path)
+        except OSError:
+            continue
+        removed.append(Path(entry.path))
+    return removed
+
+
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file renamed over it; makes the folder."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", suffix=".tmp", dir=p.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}{TEMP_MARK}", suffix=".tmp", dir=p.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)

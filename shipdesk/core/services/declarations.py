@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.fileio import atomic_write_bytes
+from shipdesk.core.fileio import atomic_write_bytes, remove_stale_temps
 from shipdesk.core.i18n import language
 from shipdesk.core.model import (
     LIST_EDITOR_NUMBERS,
@@ -30,6 +30,7 @@ from shipdesk.core.model import (
     over_long_fields,
 )
 from shipdesk.core.model import text_limit as _text_limit
+from shipdesk.core.services import records
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -57,10 +58,17 @@ def save(path: str | Path, decl: Declaration) -> None:
     save_file(path, decl)
 
 
-def save_pdf(path: str | Path, pdf: bytes) -> None:
-    """Write rendered PDF bytes atomically (a reader never sees half a file)."""
+def save_pdf(path: str | Path, pdf: bytes, ws: Workspace | None = None) -> None:
+    """Write rendered PDF bytes atomically (a reader never sees half a file).
 
-    atomic_write_bytes(Path(path), pdf)
+    The temporary files an earlier, killed write left in the folder (ShipDesk's own, older
+    than a few minutes) are deleted first; with ``ws`` the folder is also noted, so such a file
+    is found at the next start of the app (``records.tidy_at_start``)."""
+    target = Path(path)
+    remove_stale_temps(target.parent)
+    if ws is not None:
+        records.note_output_folder(ws, target.parent)
+    atomic_write_bytes(target, pdf)
 
 
 def export_register(
@@ -369,10 +377,9 @@ def delete_draft(ws: Workspace, draft_id: str) -> None:
 
 
 def purge_expired_drafts(ws: Workspace) -> int:
-    """Delete drafts older than the ``keep_drafts_days`` setting (nothing when it is 0 or
-    below: those drafts are deleted when printed instead)."""
-    keep = ws.settings.keep_drafts_days
-    return ws.drafts.purge_older_than(keep) if keep > 0 else 0
+    """Delete drafts older than ``keep_drafts_days`` when drafts are kept for days (see
+    ``records.purge_expired_drafts``)."""
+    return records.purge_expired_drafts(ws)
 
 
 def resume(ws: Workspace) -> tuple[str, Declaration, str] | None:

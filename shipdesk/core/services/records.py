@@ -1,33 +1,60 @@
-"""The user's records besides drafts: address book and settings.
+"""The user's records besides drafts: address book, settings, and how long customer data lives.
 
-Whether an address may be kept is decided here from the settings (a postal counter sets
-``keep_drafts_days`` to 0 and keeps nothing), not in the repository.
+Whether an address may be kept is decided here from the settings (a postal counter keeps
+drafts "until printed" or "not past quitting" and keeps no address on the way), not in the
+repository.
+
+Customer data ends here too (see docs/reliability.md, "Privacy"): :func:`next_customer` deletes
+one customer's draft, history, unsaved addresses and every preview or half-written PDF, and
+makes the database files forget them (``secure_delete`` plus a truncating WAL checkpoint);
+:func:`after_printed`, :func:`tidy_at_quit` and :func:`tidy_at_start` enforce the "keep drafts"
+setting and empty the preview folder.
 """
 
 from __future__ import annotations
 
+import logging
+import shutil
+import tempfile
 from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shipdesk.core.fileio import remove_stale_temps
 from shipdesk.core.model import Declaration, Party
 from shipdesk.core.services.workspace import Workspace
+from shipdesk.core.storage.settings import KEEP_DRAFTS
 
 if TYPE_CHECKING:
     from shipdesk.core.storage.address_book import Entry
     from shipdesk.core.storage.settings import Settings
 
+log = logging.getLogger("shipdesk.records")
+
+OUTPUT_FOLDERS_KEY = "output_folders"
+OUTPUT_FOLDERS_KEPT = 20
+
 
 # -- address book -------------------------------------------------------------------------------
 def address_book_enabled(ws: Workspace) -> bool:
-    return ws.settings.keep_drafts_days != 0
+    """Whether addresses are remembered on the way (only when drafts are kept for days)."""
+    return ws.settings.keep_drafts == "days"
 
 
 def remember_address(ws: Workspace, role: str, party: Party) -> bool:
-    """Store or refresh an address; False when nothing was kept."""
+    """Remember an address on the way (after printing); False when nothing was kept. Such an
+    address is deleted by :func:`next_customer` unless the user saves it."""
     if not address_book_enabled(ws):
         return False
     return ws.address_book.remember(role, party)
+
+
+def save_address(ws: Workspace, role: str, party: Party) -> bool:
+    """Keep an address because the user asked to (whatever the drafts setting); False when the
+    address has no name or company. Saved addresses survive :func:`next_customer`."""
+    return ws.address_book.remember(role, party, saved=True)
 
 
 def find_addresses(ws: Workspace, role: str, text: str = "", limit: int = 20) -> list[Entry]:
@@ -36,6 +63,139 @@ def find_addresses(ws: Workspace, role: str, text: str = "", limit: int = 20) ->
 
 def forget_addresses(ws: Workspace) -> int:
     return ws.address_book.forget_all()
+
+
+# -- the lifetime of customer data --------------------------------------------------------------
+@dataclass(frozen=True)
+class Purged:
+    """What a purge deleted (counts only: a log line must not name the customer)."""
+
+    drafts: int = 0
+    addresses: int = 0
+    files: int = 0
+    log_cut: bool = True  # the write-ahead log was cut to nothing (no reader kept it)
+
+
+def preview_folder(ws: Workspace) -> Path:
+    """The one folder where PDFs handed to the system viewer are written (emptied at the
+    next customer, at quit and at start)."""
+    return ws.folders.cache / "preview"
+
+
+def clear_previews(ws: Workspace) -> int:
+    """Delete everything in the preview folder; returns how many files went. A file the system
+    viewer still holds open (Windows) is left for the next time."""
+    folder = preview_folder(ws)
+    removed = 0
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return 0
+    for entry in entries:
+        try:
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        except OSError:
+            continue
+        removed += 1
+    return removed
+
+
+def note_output_folder(ws: Workspace, folder: Path) -> None:
+    """Remember a folder a PDF was written to, so a write killed there is tidied at start."""
+    raw = ws.settings_store.get(OUTPUT_FOLDERS_KEY)
+    known = [str(f) for f in raw if isinstance(f, str)] if isinstance(raw, list) else []
+    here = str(folder.resolve())
+    if known[:1] == [here]:
+        return
+    ws.settings_store.put(
+        OUTPUT_FOLDERS_KEY, [here, *(f for f in known if f != here)][:OUTPUT_FOLDERS_KEPT]
+    )
+
+
+def temp_folders(ws: Workspace) -> list[Path]:
+    """Every folder an atomic write of ShipDesk may have left a temporary file in: the user
+    folders, the preview folder, the system's temporary folder and the folders PDFs were
+    written to."""
+    f = ws.folders
+    found = [f.data, f.config, f.cache, f.logs, preview_folder(ws), Path(tempfile.gettempdir())]
+    raw = ws.settings_store.get(OUTPUT_FOLDERS_KEY)
+    if isinstance(raw, list):
+        found += [Path(x) for x in raw if isinstance(x, str)]
+    out: list[Path] = []
+    for p in found:
+        if p not in out:
+            out.append(p)
+    return out
+
+
+def remove_left_temps(ws: Workspace) -> int:
+    """Delete the temporary files killed writes left (ShipDesk's own names only, only those
+    older than a few minutes, see ``fileio.remove_stale_temps``); returns how many went."""
+    return sum(len(remove_stale_temps(folder)) for folder in temp_folders(ws))
+
+
+def _forget_in_files(ws: Workspace) -> bool:
+    ok = ws.db.checkpoint()
+    if not ok:
+        log.warning("the write-ahead log could not be cut (a reader held it); retried at quit")
+    return ok
+
+
+def next_customer(ws: Workspace, draft_id: str) -> Purged:
+    """The counter moves on: delete this customer's draft and its history, every address not
+    saved on purpose, every preview PDF and every temporary file a killed write left, then cut
+    the write-ahead log so no database file keeps a copy."""
+    drafts = ws.drafts.delete(draft_id)
+    addresses = ws.address_book.forget_unsaved()
+    files = clear_previews(ws) + remove_left_temps(ws)
+    purged = Purged(drafts=drafts, addresses=addresses, files=files, log_cut=_forget_in_files(ws))
+    log.info(
+        "next customer: draft, %d address(es) and %d file(s) deleted",
+        purged.addresses,
+        purged.files,
+    )
+    return purged
+
+
+def after_printed(ws: Workspace, draft_id: str) -> bool:
+    """A PDF of the draft was made: with "keep drafts until printed" the draft and its history
+    go now (True), and the next start does not resume it."""
+    if ws.settings.keep_drafts != "printed":
+        return False
+    ws.drafts.delete(draft_id)
+    _forget_in_files(ws)
+    return True
+
+
+def tidy_at_quit(ws: Workspace) -> Purged:
+    """The app quits: with "keep drafts: nothing" every draft goes; the preview folder is
+    emptied whatever the setting."""
+    drafts = ws.drafts.delete_all() if ws.settings.keep_drafts == "nothing" else 0
+    files = clear_previews(ws)
+    return Purged(drafts=drafts, files=files, log_cut=_forget_in_files(ws))
+
+
+def purge_expired_drafts(ws: Workspace) -> int:
+    """Delete drafts older than ``keep_drafts_days`` when drafts are kept for days. With "until
+    printed" or "nothing" a draft goes when printed or at quit instead; one left by a crash is
+    resumed at start (nothing typed is lost) and goes the same way."""
+    s = ws.settings
+    if s.keep_drafts != "days" or s.keep_drafts_days <= 0:
+        return 0
+    return ws.drafts.purge_older_than(s.keep_drafts_days)
+
+
+def tidy_at_start(ws: Workspace) -> Purged:
+    """The app starts: drafts older than the setting go (``purge_expired_drafts``), the
+    preview folder is emptied and the temporary files of killed writes are deleted."""
+    drafts = purge_expired_drafts(ws)
+    files = clear_previews(ws) + remove_left_temps(ws)
+    if drafts or files:
+        log.info("start: %d old draft(s) and %d left file(s) deleted", drafts, files)
+    return Purged(drafts=drafts, files=files, log_cut=_forget_in_files(ws))
 
 
 # -- settings -----------------------------------------------------------------------------------
@@ -71,6 +231,8 @@ def update_settings(
     channel: str | _Keep = _KEEP,
     keep_drafts_days: int | _Keep = _KEEP,
     packaging_kg: str | _Keep | None = _KEEP,
+    keep_drafts: str | _Keep = _KEEP,
+    counter_layout: bool | _Keep = _KEEP,
 ) -> Settings:
     """Store the settings given by name (``operator="usps"``, ``paper="letter"``) and return
     the new typed value; the workspace's derived values (operator profile) follow."""
@@ -83,7 +245,11 @@ def update_settings(
         "channel": channel,
         "keep_drafts_days": keep_drafts_days,
         "packaging_kg": packaging_kg,
+        "keep_drafts": keep_drafts,
+        "counter_layout": counter_layout,
     }
+    if keep_drafts is not _KEEP and keep_drafts not in KEEP_DRAFTS:
+        raise ValueError(f"keep_drafts must be one of {', '.join(KEEP_DRAFTS)}")
     for key, value in given.items():
         if value is not _KEEP:
             ws.settings_store.put(key, value)

@@ -2,8 +2,12 @@
 
 Sellers ship to the same customers again; a recipient is remembered when its documents are
 printed. Whether anything may be kept (a postal counter keeps nothing) is the caller's decision,
-taken from the settings: the address-book service does not call ``remember`` while
-``keep_drafts_days`` is 0, and ``forget_all`` empties the book.
+taken from the settings: the address-book service does not call ``remember`` unless drafts are
+kept for a number of days, and ``forget_all`` empties the book.
+
+An address the user saved on purpose (``saved=True``) is told apart from one remembered on the
+way: ``forget_unsaved`` deletes every address nobody asked to keep (the counter's "Next
+customer"), the saved ones stay.
 """
 
 from __future__ import annotations
@@ -49,8 +53,11 @@ class AddressBook:
     def __init__(self, db: UserDatabase) -> None:
         self.db = db
 
-    def remember(self, role: str, party: Party) -> bool:
-        """Store or refresh an address; returns False when there is nothing to keep."""
+    def remember(self, role: str, party: Party, *, saved: bool = False) -> bool:
+        """Store or refresh an address; returns False when there is nothing to keep.
+
+        ``saved``: the user asked to keep it; an address once saved stays saved when it is
+        remembered again on the way."""
         if not (party.name.strip() or party.company.strip()):
             return False
         data = json.dumps({f: getattr(party, f) for f in PARTY_FIELDS}, ensure_ascii=False)
@@ -60,13 +67,15 @@ class AddressBook:
             for row in rows:
                 if _key(party_from_json(row[1])) == key:
                     c.execute(
-                        "UPDATE address_book SET data = ?, label = ?, updated_at = ? WHERE id = ?",
-                        (data, label_for(party), now_iso(), row[0]),
+                        "UPDATE address_book SET data = ?, label = ?, updated_at = ?, "
+                        "saved = MAX(saved, ?) WHERE id = ?",
+                        (data, label_for(party), now_iso(), int(saved), row[0]),
                     )
                     return True
             c.execute(
-                "INSERT INTO address_book (role, data, label, updated_at) VALUES (?,?,?,?)",
-                (role, data, label_for(party), now_iso()),
+                "INSERT INTO address_book (role, data, label, updated_at, saved) "
+                "VALUES (?,?,?,?,?)",
+                (role, data, label_for(party), now_iso(), int(saved)),
             )
         return True
 
@@ -86,3 +95,8 @@ class AddressBook:
     def forget_all(self) -> int:
         with self.db.write() as c:
             return c.execute("DELETE FROM address_book").rowcount
+
+    def forget_unsaved(self) -> int:
+        """Delete every address the user did not save on purpose; returns how many went."""
+        with self.db.write() as c:
+            return c.execute("DELETE FROM address_book WHERE saved = 0").rowcount

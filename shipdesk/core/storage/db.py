@@ -86,6 +86,11 @@ MIGRATIONS: list[Migration] = [
             )""",
         ],
     ),
+    (
+        3,
+        "address book: which addresses the user saved on purpose",
+        ["ALTER TABLE address_book ADD COLUMN saved INTEGER NOT NULL DEFAULT 0"],
+    ),
 ]
 
 LATEST = MIGRATIONS[-1][0]
@@ -196,6 +201,8 @@ class UserDatabase:
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
             conn = open_connection(self.path)
+            # deleted customer data is overwritten, not just unlinked from the b-tree
+            conn.execute("PRAGMA secure_delete=ON")
             self._local.conn = conn
             with self._guard:
                 self._opened.append(conn)
@@ -207,6 +214,14 @@ class UserDatabase:
         conn = self.connection()
         with self._write_lock, conn:
             yield conn
+
+    def checkpoint(self) -> bool:
+        """Copy the write-ahead log into the database file and cut the log to nothing, so rows
+        deleted before (overwritten in place, ``secure_delete``) are kept by no file. False when
+        a reader still using an old snapshot kept the log from being cut."""
+        with self._write_lock:
+            row = self.connection().execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        return row is not None and int(row[0]) == 0
 
     def close(self) -> None:
         """Close every connection this object opened (safe to call twice)."""

@@ -3,7 +3,10 @@
 A draft is the declaration file's JSON (so unknown keys and typed text survive). The codec is
 handed in (the file format belongs to ``exchange``, above storage). Counter clerks must not keep
 customer data longer than needed: ``purge_older_than`` deletes drafts (and their history) not
-touched for a number of days, and ``delete`` removes one at once after printing.
+touched for a number of days, ``delete`` removes one at once (after printing, or when the
+counter moves on to the next customer) and ``delete_all`` every draft and every history row.
+The user database overwrites what it deletes (``secure_delete``); the caller checkpoints the
+write-ahead log afterwards (``UserDatabase.checkpoint``) so no copy stays in the log either.
 """
 
 from __future__ import annotations
@@ -82,10 +85,12 @@ class DraftStore:
         items = self.list(1)
         return items[0] if items else None
 
-    def delete(self, draft_id: str) -> None:
+    def delete(self, draft_id: str) -> int:
+        """Delete a draft and its history; returns 1 when there was such a draft, else 0."""
         with self.db.write() as c:
-            c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+            n = c.execute("DELETE FROM drafts WHERE id = ?", (draft_id,)).rowcount
             c.execute("DELETE FROM history WHERE draft_id = ?", (draft_id,))
+        return n
 
     def purge_older_than(self, days: int) -> int:
         """Delete drafts not updated for ``days`` days (0: all). Returns how many went."""
@@ -101,6 +106,13 @@ class DraftStore:
                 c.execute("DELETE FROM drafts WHERE id = ?", (i,))
                 c.execute("DELETE FROM history WHERE draft_id = ?", (i,))
         return len(ids)
+
+    def delete_all(self) -> int:
+        """Delete every draft and the whole history; returns how many drafts went."""
+        with self.db.write() as c:
+            n = c.execute("DELETE FROM drafts").rowcount
+            c.execute("DELETE FROM history")
+        return n
 
     def log(self, draft_id: str, event: str, detail: str = "") -> None:
         with self.db.write() as c:

@@ -20,9 +20,16 @@ DEFAULTS: dict[str, Any] = {
     "document_language": "en",  # invoice free text language
     "paper": "a4",
     "channel": "post",
-    "keep_drafts_days": 30,  # counter mode sets this low; 0 keeps nothing after printing
+    "keep_drafts_days": 30,  # with keep_drafts "days": drafts untouched this long are purged
+    "keep_drafts": None,  # "nothing" | "printed" | "days"; None: from keep_drafts_days
+    "counter_layout": False,  # large type, one column, plain-words screening answer
     "packaging_kg": None,  # packaging allowance for imports (decimal text), None: none
 }
+
+
+KEEP_DRAFTS = ("nothing", "printed", "days")
+"""How long a draft is kept: not past quitting, until its documents are made, for
+``keep_drafts_days`` days."""
 
 
 class _Source(Protocol):
@@ -41,6 +48,8 @@ class Settings:
     channel: str = "post"
     keep_drafts_days: int = 30
     packaging_kg: str | None = None
+    keep_drafts: str = "days"
+    counter_layout: bool = False
 
     @classmethod
     def from_repository(cls, repo: _Source) -> Settings:
@@ -55,6 +64,12 @@ class Settings:
             elif f.name == "keep_drafts_days":
                 ok = isinstance(raw, int) and not isinstance(raw, bool)
                 values[f.name] = raw if ok else default
+            elif f.name == "keep_drafts":
+                # before the choice existed, 0 days meant "delete after printing"
+                implied = "printed" if values["keep_drafts_days"] <= 0 else "days"
+                values[f.name] = raw if raw in KEEP_DRAFTS else implied
+            elif f.name == "counter_layout":
+                values[f.name] = raw if isinstance(raw, bool) else False
             else:
                 values[f.name] = str(raw) if raw is not None else default
         return cls(**values)
