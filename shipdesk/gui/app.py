@@ -21,7 +21,13 @@ from shipdesk import __version__
 from shipdesk.core import i18n
 from shipdesk.core.logs import log_exception, setup_logging
 from shipdesk.core.paths import resource
-from shipdesk.core.services import Workspace, classification, declarations, open_workspace
+from shipdesk.core.services import (
+    Workspace,
+    classification,
+    declarations,
+    open_workspace,
+    records,
+)
 from shipdesk.gui import workers
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
 
@@ -98,7 +104,9 @@ def warm_up_lookup() -> None:
 
 
 def restore_or_new(window: MainWindow) -> None:
-    """Resume the newest draft (nothing typed is lost), after purging expired ones."""
+    """Resume the newest draft (nothing typed is lost), after purging expired ones, emptying
+    the preview folder and deleting what killed writes left (``records.tidy_at_start``)."""
+    records.tidy_at_start(window.session.ws)
     found = declarations.resume(window.session.ws)
     if found is not None:
         draft_id, decl, title = found

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(p)
         self.review_page.jump.connect(self.go_to_field)
         self.documents_page.rendered.connect(self._after_render)
+        self.documents_page.next_customer_btn.clicked.connect(self.next_customer)
 
         nav = QHBoxLayout()
         self.back_btn = QPushButton(_("◀ &Back"), central)
@@ -124,11 +125,11 @@ class MainWindow(QMainWindow):
         self.save_as_action = act(
             _("Save &as…"), self.save_as_dialog, QKeySequence.StandardKey.SaveAs, "saveAs"
         )
-        self.finish_action = act(
-            _("&Finish and clear customer data"),
-            self.finish_and_clear,
+        self.next_customer_action = act(
+            _("Ne&xt customer (clear customer data)"),
+            self.next_customer,
             "Ctrl+Shift+N",
-            "finishClear",
+            "nextCustomer",
         )
         self.import_action = act(_("&Import spreadsheet…"), self.import_dialog, "Ctrl+I", "import")
         self.settings_action = act(_("Se&ttings…"), self.settings_dialog, "Ctrl+,", "settings")
@@ -137,7 +138,7 @@ class MainWindow(QMainWindow):
             file_menu.addAction(a)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
-        file_menu.addAction(self.finish_action)
+        file_menu.addAction(self.next_customer_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.quit_action)
@@ -246,19 +247,26 @@ class MainWindow(QMainWindow):
         if path:
             self.save_to(Path(path))
 
-    def finish_and_clear(self) -> None:
-        """Counter use: forget this customer's data now and start a fresh declaration."""
-        self.session.discard_draft()
-        self.session.load(self.default_declaration())
+    def next_customer(self) -> None:
+        """Counter use: delete everything of this customer (the core decides what that is) and
+        start a fresh declaration on the first step, every page emptied."""
+        self.session.stop_saving()
+        draft_id = self.session.draft_id
+        workers.wait_all(5000)  # a PDF still being made must not land on the next customer
+        records.next_customer(self.ws, draft_id)
+        self.session.load(self.default_declaration())  # every page re-reads (and empties)
+        for page in (self.sender_page, self.recipient_page):
+            page.refresh_saved()
         self.go_to_step(0)
-        self.statusBar().showMessage(_("Customer data cleared."), 5000)
+        self.statusBar().showMessage(_("Customer data cleared. Ready for the next customer."), 5000)
 
     def _after_render(self, _pdf: bytes) -> None:
         if records.remember_address(self.ws, "recipient", self.session.decl.recipient):
             self.recipient_page.refresh_saved()
-        if self.ws.settings.keep_drafts_days == 0:
+        if records.after_printed(self.ws, self.session.draft_id):
             self.statusBar().showMessage(
-                _("PDF ready. Drafts are not kept: use Finish (Ctrl+Shift+N) when done."), 8000
+                _("PDF ready. The draft is deleted; use Next customer (Ctrl+Shift+N) when done."),
+                8000,
             )
 
     def import_dialog(self) -> None:
@@ -299,4 +307,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.flush()
         workers.wait_all(5000)
+        records.tidy_at_quit(self.ws)  # previews; with "keep drafts: nothing", every draft
         event.accept()

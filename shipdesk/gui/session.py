@@ -83,6 +83,10 @@ class EditSession(QObject):
         self._save_timer.stop()
         declarations.delete_draft(self.ws, self.draft_id)
 
+    def stop_saving(self) -> None:
+        """Drop a pending draft save (the customer's data is about to be deleted)."""
+        self._save_timer.stop()
+
     # -- checks ------------------------------------------------------------------------------
     def check_now(self) -> None:
         self._check_timer.stop()

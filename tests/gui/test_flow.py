@@ -150,12 +150,12 @@ def test_printing_refused_while_errors(qtbot, window) -> None:
     assert "error" in w.documents_page.status.text().lower()
 
 
-def test_finish_clears_customer_data(qtbot, window) -> None:
+def test_next_customer_clears_customer_data(qtbot, window) -> None:
     w = window
     qtbot.keyClicks(w.recipient_page.form.editors["name"], "Customer Name")
     w.session.flush()
     assert declarations.latest_draft(w.ws) is not None
-    w.finish_action.trigger()
+    w.next_customer_action.trigger()
     w.session.flush()
     assert all("Customer" not in d.title for d in declarations.list_drafts(w.ws))
     assert w.recipient_page.form.editors["name"].text() == ""

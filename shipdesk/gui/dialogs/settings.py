@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QWidget,
@@ -41,19 +42,31 @@ class SettingsDialog(QDialog):
         self.channel.addItem(_("Courier / express"), "courier")
         self.channel.setCurrentIndex(max(self.channel.findData(current.channel), 0))
         form.addRow(_("Channel"), self.channel)
+        self.keep_mode = QComboBox(self)
+        self.keep_mode.setObjectName("keepDraftsMode")
+        self.keep_mode.addItem(_("nothing (deleted at quit)"), "nothing")
+        self.keep_mode.addItem(_("until printed"), "printed")
+        self.keep_mode.addItem(_("for a number of days"), "days")
+        self.keep_mode.setCurrentIndex(max(self.keep_mode.findData(current.keep_drafts), 0))
         self.keep = QSpinBox(self)
         self.keep.setObjectName("keepDrafts")
-        self.keep.setRange(0, 3650)
+        self.keep.setRange(1, 3650)
         self.keep.setSuffix(" " + _("days"))
-        self.keep.setSpecialValueText(_("delete after printing"))
-        self.keep.setValue(current.keep_drafts_days)
-        form.addRow(_("Keep drafts"), self.keep)
+        self.keep.setValue(max(current.keep_drafts_days, 1))
+        self.keep.setAccessibleName(_("Keep drafts for"))
+        self.keep_mode.currentIndexChanged.connect(self._keep_mode_changed)
+        self._keep_mode_changed()
+        keep_row = QHBoxLayout()
+        keep_row.addWidget(self.keep_mode, 1)
+        keep_row.addWidget(self.keep)
+        form.addRow(_("Keep drafts"), keep_row)
         form.addRow(
             "",
             QLabel(
                 _(
-                    "At a counter, choose “delete after printing” so no customer data stays "
-                    "on this PC."
+                    "At a counter, choose “until printed” or “nothing” and use Next customer "
+                    "(Ctrl+Shift+N): no customer data stays on this PC. Addresses are kept on "
+                    "the way only with “for a number of days”."
                 ),
                 self,
                 wordWrap=True,
@@ -75,11 +88,15 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _keep_mode_changed(self) -> None:
+        self.keep.setEnabled(self.keep_mode.currentData() == "days")
+
     def accept(self) -> None:
         records.update_settings(
             self.ws,
             operator=self.operator.currentData(),
             channel=self.channel.currentData(),
+            keep_drafts=self.keep_mode.currentData(),
             keep_drafts_days=self.keep.value(),
             ui_language=self.language.currentData() or "",
         )

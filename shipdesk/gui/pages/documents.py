@@ -46,6 +46,7 @@ class DocumentsPage(QWidget):
         self.session = session
         self.blocking = blocking  # callable -> list of unresolved prohibited findings
         self.pdf: bytes | None = None
+        self._generation = 0  # bumped by clear(): a PDF made for an earlier declaration is dropped
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("<h2>" + _("Documents") + "</h2>", self))
         row = QHBoxLayout()
@@ -65,6 +66,11 @@ class DocumentsPage(QWidget):
         self.create_btn.setObjectName("createPdf")
         self.create_btn.setDefault(True)
         self.create_btn.clicked.connect(self.create_pdf)
+        self.next_customer_btn = QPushButton(_("Ne&xt customer"), self)
+        self.next_customer_btn.setObjectName("nextCustomer")
+        self.next_customer_btn.setToolTip(
+            _("Delete this customer's data and start again (Ctrl+Shift+N)")
+        )
         for label, w in (
             (_("Form"), self.form),
             (_("Paper"), self.paper),
@@ -74,6 +80,7 @@ class DocumentsPage(QWidget):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.create_btn)
+        row.addWidget(self.next_customer_btn)
         lay.addLayout(row)
         ws = session.ws
         current = records.settings(ws)
@@ -90,8 +97,17 @@ class DocumentsPage(QWidget):
         self.status.setWordWrap(True)
         lay.addWidget(self.status)
         # The preview carries Save as…, Print… and Open in system viewer.
-        self.preview = PdfPreview(parent=self, cache_dir=ws.folders.cache / "preview")
+        self.preview = PdfPreview(parent=self, cache_dir=records.preview_folder(ws), workspace=ws)
         lay.addWidget(self.preview, 1)
+        session.changed.connect(self.clear)
+
+    def clear(self) -> None:
+        """Another declaration (or the next customer): nothing of the last PDF stays."""
+        self._generation += 1
+        self.create_btn.setEnabled(True)
+        self.pdf = None
+        self.status.clear()
+        self.preview.set_pdf(b"")
 
     def refuse_reason(self) -> str:
         res = self.session.validation
@@ -136,10 +152,20 @@ class DocumentsPage(QWidget):
             return
         self.status.setText(_("Creating the PDF…"))
         self.create_btn.setEnabled(False)
+        generation = self._generation
+
+        def done(pdf: bytes) -> None:
+            if generation == self._generation:
+                self._on_rendered(pdf)
+
+        def failed(exc: BaseException) -> None:
+            if generation == self._generation:
+                self._on_failed(exc)
+
         workers.run_async(
             lambda: declarations.render(ws, decl, form=form, paper=paper, lang=lang),
-            self._on_rendered,
-            self._on_failed,
+            done,
+            failed,
         )
 
     def _on_rendered(self, pdf: bytes) -> None:
@@ -161,5 +187,5 @@ class DocumentsPage(QWidget):
     def save_pdf(self, path: Path) -> None:
         if self.pdf is None:
             raise ValueError("no PDF yet")
-        declarations.save_pdf(path, self.pdf)
+        declarations.save_pdf(path, self.pdf, self.session.ws)
         self.status.setText("✔ " + _("Saved {path}").format(path=path))

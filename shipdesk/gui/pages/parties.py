@@ -56,14 +56,20 @@ class PartyPage(QWidget):
         lay.addWidget(self.find_edit)
         self.form = PartyForm(role, self)
         lay.addWidget(self.form)
+        row = QHBoxLayout()
         if role == "sender":
-            row = QHBoxLayout()
             self.remember = QPushButton(_("Remember as my default sender"), self)
             self.remember.setObjectName("rememberSender")
             self.remember.clicked.connect(self._remember)
             row.addWidget(self.remember)
-            row.addStretch(1)
-            lay.addLayout(row)
+        # Addresses are otherwise remembered only on the way, and the next customer deletes them.
+        self.save_address_btn = QPushButton(_("Save in the address book"), self)
+        self.save_address_btn.setObjectName(f"{role}.saveAddress")
+        self.save_address_btn.setToolTip(_("Kept when the next customer's data is cleared"))
+        self.save_address_btn.clicked.connect(self.save_address)
+        row.addWidget(self.save_address_btn)
+        row.addStretch(1)
+        lay.addLayout(row)
         self.form.edited.connect(session.touch)
         session.changed.connect(self.reload)
         session.checked.connect(lambda *_: self.form.show_problems(session.problems_for))
@@ -71,6 +77,8 @@ class PartyPage(QWidget):
 
     def reload(self) -> None:
         self.form.bind(getattr(self.session.decl, self.role))
+        self.find_edit.clear()
+        self.save_address_btn.setText(_("Save in the address book"))
         self.refresh_saved()
 
     def refresh_saved(self) -> None:
@@ -87,6 +95,15 @@ class PartyPage(QWidget):
         self.form.bind(getattr(self.session.decl, self.role))
         self.find_edit.clear()
         self.session.touch()
+        return True
+
+    def save_address(self) -> bool:
+        party = getattr(self.session.decl, self.role)
+        if not records.save_address(self.session.ws, self.role, party):
+            self.save_address_btn.setText(_("Save in the address book (a name is needed)"))
+            return False
+        self.save_address_btn.setText(_("Saved in the address book ✓"))
+        self.refresh_saved()
         return True
 
     def _remember(self) -> None:

@@ -2,8 +2,8 @@
 
 The widget shows what ``services.declarations.render`` produced; it holds no document logic.
 Printing goes through the system print dialog (each page rendered at the printer's resolution);
-"Open in system viewer" writes a temporary file and hands it to the desktop, the fallback that
-works wherever the in-app preview or the print dialog does not.
+"Open in system viewer" writes a copy into the app's preview folder and hands it to the
+desktop, the fallback that works wherever the in-app preview or the print dialog does not.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.i18n import _
-from shipdesk.core.services import declarations
+from shipdesk.core.services import Workspace, declarations
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
@@ -40,11 +40,20 @@ class PdfPreview(QWidget):
     saved = Signal(str)  # path written by Save as…
     opened_externally = Signal(str)  # temporary file handed to the system viewer
 
-    def __init__(self, parent: QWidget | None = None, *, cache_dir: Path | None = None) -> None:
-        """``cache_dir``: where "Open in system viewer" writes its copy (the workspace's cache
-        folder; default: the system's temporary folder)."""
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        cache_dir: Path | None = None,
+        workspace: Workspace | None = None,
+    ) -> None:
+        """``cache_dir``: where "Open in system viewer" writes its copy (the app's preview
+        folder, ``records.preview_folder``, emptied at the next customer, at quit and at start;
+        default: the system's temporary folder). ``workspace``: Save as… notes the folder so a
+        write killed there is tidied at the next start."""
         super().__init__(parent)
         self._cache_dir = cache_dir or Path(tempfile.gettempdir()) / "shipdesk-preview"
+        self._ws = workspace
         self._data = b""
         self._name = "shipdesk.pdf"
         self._buffer: QBuffer | None = None
@@ -199,7 +208,7 @@ class PdfPreview(QWidget):
     def save_to(self, path: str | Path) -> Path:
         """Write the PDF to ``path`` (atomically) and return it."""
         p = Path(path)
-        declarations.save_pdf(p, self._data)
+        declarations.save_pdf(p, self._data, self._ws)
         self.saved.emit(str(p))
         return p
 
@@ -223,7 +232,8 @@ class PdfPreview(QWidget):
             return None
 
     def write_temp(self) -> Path:
-        """The PDF written to a temporary file (kept until the user's cache is cleaned)."""
+        """The PDF written to a file in the preview folder (deleted at the next customer, at
+        quit and at the next start)."""
         folder = self._cache_dir
         folder.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=Path(self._name).stem + "-", suffix=".pdf", dir=folder)
