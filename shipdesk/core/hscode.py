@@ -35,5 +35,6 @@ def digits(code: object) -> str:
 
 
 def is_declarable(code: str) -> bool:
-    """True for a cleaned code that can stand on a declaration: digits only, 6 or 8 to 10 long."""
-    return code.isdigit() and len(code) in DECLARABLE_LENGTHS
+    """True for a cleaned code that can stand on a declaration: digits 0-9 only (never "٦١٠٩١٠"),
+    6 or 8 to 10 long."""
+    return code.isascii() and code.isdigit() and len(code) in DECLARABLE_LENGTHS

@@ -9,6 +9,7 @@ typed is ever lost and a file round-trips exactly); the ``*_dec`` accessors turn
 from __future__ import annotations
 
 import copy
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -47,6 +48,9 @@ def parse_decimal(text: JsonValue | Decimal) -> Decimal | None:
 
     A comma decimal (``"12,50"``) is accepted when it is the only separator, since users type
     both. Thousands separators are not guessed here: spreadsheet import handles them per file.
+    Digits are 0-9 only: "٣" (Arabic-Indic), "۳" (Persian) or "３" (full width) are not read as a
+    number, so the documents never print a number the user did not write in 0-9; validation
+    says how to write it (:func:`ascii_number`) and the text is kept as typed.
     """
     if text is None:
         return None
@@ -64,6 +68,8 @@ def parse_decimal(text: JsonValue | Decimal) -> Decimal | None:
 
 
 def _raw_decimal(s: str) -> Decimal | None:
+    if not s.isascii():  # Decimal() would read any script's digits: only 0-9 are numbers here
+        return None
     if "," in s and "." not in s and s.count(",") == 1:
         s = s.replace(",", ".")
     try:
@@ -71,6 +77,31 @@ def _raw_decimal(s: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return d if d.is_finite() else None
+
+
+ARABIC_DECIMAL_SEPARATOR = "\u066b"
+
+
+def ascii_number(text: JsonValue | Decimal) -> str:
+    """``text`` written with 0-9 when it is a usable number in other decimal digits ("٣" -> "3",
+    "٠٫٣" -> "0.3", "１２" -> "12"); "" when it is not one (or already plain 0-9)."""
+    if not isinstance(text, str):
+        return ""
+    s = text.strip()
+    if s.isascii():
+        return ""
+    out = []
+    for ch in s:
+        if ch.isascii():
+            out.append(ch)
+        elif ch == ARABIC_DECIMAL_SEPARATOR:
+            out.append(".")
+        elif (digit := unicodedata.decimal(ch, None)) is not None:
+            out.append(str(digit))
+        else:
+            return ""
+    plain = "".join(out)
+    return plain if parse_decimal(plain) is not None else ""
 
 
 def decimal_out_of_bounds(text: JsonValue | Decimal) -> str:

@@ -177,3 +177,53 @@ def test_a_file_error_is_english_and_told_in_the_window_language(tmp_path: Path)
         f"{p}:format: écrit par une version plus récente de ShipDesk (version de format 9 ; "
         "celle-ci lit jusqu'à 1)"
     )
+
+
+# -- duplicate keys: refused naming the key and its line, never "the last one wins" -------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            '{"format": "shipdesk.declaration/1",\n "currency": "EUR",\n "currency": "USD"}',
+            'order.shipdesk.json:3:2: duplicate key "currency" (first given on line 2): '
+            "keep one of the two",
+        ),
+        (
+            '{"format": "shipdesk.declaration/1", "items": [\n'
+            '  {"description": "Mug", "quantity": 1},\n'
+            '  {"description": "Scarf",\n   "quantity": 2,\n   "quantity": 200}\n]}',
+            'order.shipdesk.json:5:4: duplicate key "quantity" (first given on line 4): '
+            "keep one of the two",
+        ),
+        (  # the same key written two ways is still the same key
+            '{"format": "shipdesk.declaration/1", "sender": {"name": "A", "n\\u0061me": "B"}}',
+            'order.shipdesk.json:1:62: duplicate key "name" (first given on line 1): '
+            "keep one of the two",
+        ),
+    ],
+)
+def test_duplicate_keys_are_refused_naming_key_and_line(text: str, expected: str) -> None:
+    with pytest.raises(InputError) as err:
+        dj.loads(text, source="order.shipdesk.json")
+    assert str(err.value) == expected
+
+
+def test_the_same_key_in_different_objects_is_fine() -> None:
+    d = dj.loads(
+        '{"format": "shipdesk.declaration/1", "sender": {"name": "A"}, "recipient": {"name": "B"},'
+        ' "items": [{"description": "Mug"}, {"description": "Scarf"}]}'
+    )
+    assert (d.sender.name, d.recipient.name, len(d.items)) == ("A", "B", 2)
+
+
+# -- digits other than 0-9 are kept exactly as typed -----------------------------------------
+@pytest.mark.parametrize("typed", ["٣", "۳", "١٢", "３", "12٫5"])
+def test_non_ascii_digits_are_saved_as_typed(tmp_path: Path, typed: str) -> None:
+    d = Declaration(items=[Item(description="Mug", quantity=typed, value=typed)])
+    p = tmp_path / "d.shipdesk.json"
+    dj.save_file(p, d)
+    saved = json.loads(p.read_text("utf-8"))
+    assert saved["items"][0]["quantity"] == typed and saved["items"][0]["value"] == typed
+    again = dj.load_file(p)
+    assert again.items[0].quantity == typed and again.items[0].value == typed
+    assert again.items[0].quantity_dec is None  # not read as a number (validation says why)

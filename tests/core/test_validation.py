@@ -1016,3 +1016,44 @@ def test_country_names_follow_the_message_language_not_the_interface() -> None:
         in {p.code: p.message for p in en.problems}["phone_invalid"]
     )
     assert "(États-Unis)" in {p.code: p.message for p in fr.problems}["phone_invalid"]
+
+
+# -- implausible quantities and digits other than 0-9 --------------------------------------
+@pytest.mark.parametrize(
+    ("quantity", "expected"),
+    [
+        ("10000", set()),
+        ("10001", {("warning", "items[0].quantity", "quantity_large")}),
+        ("1000000", {("warning", "items[0].quantity", "quantity_large")}),
+        ("1000001", {("error", "items[0].quantity", "quantity_implausible")}),
+        ("1000000000", {("error", "items[0].quantity", "quantity_implausible")}),
+    ],
+)
+def test_implausible_quantities_are_flagged(quantity: str, expected: set[object]) -> None:
+    got = {p for p in check(good(items=[item(quantity=quantity)])) if "quantity" in p[2]}
+    assert got == expected
+
+
+def test_a_billion_pieces_says_the_limit() -> None:
+    r = validate(good(items=[item(quantity="1000000000")]), operator="upu")
+    msg = r.for_field("items[0].quantity")[0].message
+    assert "1000000000" in msg and "1,000,000" in msg
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "ascii"),
+    [("quantity", "٣", "3"), ("quantity", "۳", "3"), ("value", "٢٥", "25"),
+     ("net_weight_kg", "٠٫٣", "0.3"), ("quantity", "３", "3")],
+)  # fmt: skip
+def test_digits_other_than_0_to_9_are_refused_with_the_number_to_write(
+    field: str, typed: str, ascii: str
+) -> None:
+    d = good(items=[item(**{field: typed})])
+    problems = validate(d, operator="upu").for_field(f"items[0].{field}")
+    assert [(p.level, p.code) for p in problems] == [("error", "number_digits")]
+    assert f"write it as {ascii}." in problems[0].message and typed in problems[0].message
+
+
+def test_hs_code_in_other_digits_is_a_format_error() -> None:
+    d = good(items=[item(hs_code="٦١٠٩١٠")])
+    assert ("error", "items[0].hs_code", "hs_format") in check(d)

@@ -3,13 +3,17 @@
 Round trip: every known key is read into the model and written back in the contract's order;
 unknown keys (top level, in parties and in items) are kept and written back after the known
 ones. Amounts keep their text; a number in the file is written back as the same number.
-Structural errors (not JSON, not an object, wrong ``format``, a list where text belongs) raise
-``InputError`` naming the file and the line/column or the field path.
+Structural errors (not JSON, not an object, a key given twice in one object, wrong ``format``, a
+list where text belongs) raise ``InputError`` naming the file and the line/column or the field
+path. Text is written back exactly as typed: a quantity in digits other than 0-9 ("٣") stays that
+text, it is never turned into a number.
 """
 
 from __future__ import annotations
 
 import json
+import json.decoder
+import json.scanner
 import os
 import re
 from decimal import Decimal
@@ -213,12 +217,18 @@ def _item_to(it: Item) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in ITEM_FIELDS:
         v = getattr(it, f)
-        if f == "quantity" and not isinstance(v, _Number) and v.strip().isdigit():
+        if f == "quantity" and not isinstance(v, _Number) and _ascii_whole(v):
             out[f] = int(v)
         else:
             out[f] = _out_amount(v) if f in AMOUNT_FIELDS_ITEM else v
     out.update(_raw_tree(it.extra))
     return out
+
+
+def _ascii_whole(text: str) -> bool:
+    """A whole number written with 0-9 only (saved as a JSON number); "٣" or "３" stay text."""
+    t = text.strip()
+    return t.isascii() and t.isdigit()
 
 
 def to_dict(decl: Declaration) -> dict[str, Any]:
@@ -268,14 +278,119 @@ def dumps(decl: Declaration) -> str:
     return _RAW_RE.sub(lambda m: m.group(1), text) + "\n"
 
 
-def loads(text: str, source: str | None = None) -> Declaration:
+class _DuplicateKey(ValueError):
+    """A key given twice in one JSON object; ``first``/``second``: where each key starts (offsets
+    in the text), -1 while unknown."""
+
+    def __init__(self, key: str, first: int = -1, second: int = -1):
+        super().__init__(key)
+        self.key, self.first, self.second = key, first, second
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return out
+
+
+def _key_start(text: str, value_at: int) -> int:
+    """Where the key of the value at ``value_at`` starts (its opening quote)."""
+    i = value_at - 1
+    while text[i] in " \t\r\n:":  # back over the colon and the blanks around it
+        i -= 1
+    j = i - 1  # text[i] is the key's closing quote: find the opening one, skipping \" escapes
+    while True:
+        j = text.rfind('"', 0, j + 1)
+        backslashes = len(text[:j]) - len(text[:j].rstrip("\\"))
+        if backslashes % 2 == 0:
+            return j
+        j -= 1
+
+
+def _locate_duplicate(text: str) -> _DuplicateKey:
+    """Parse ``text`` again with the pure-Python scanner, which lets each object note where its
+    values start, to tell where the first duplicate key is (only run once one was found)."""
+
+    def parse_object(
+        s_and_end: tuple[str, int],
+        strict: bool,
+        scan_once: Any,
+        object_hook: Any,
+        object_pairs_hook: Any,
+        memo: Any = None,
+    ) -> tuple[dict[str, Any], int]:
+        starts: list[int] = []
+
+        def noting(s: str, idx: int) -> Any:
+            starts.append(idx)
+            return scan_once(s, idx)
+
+        def check(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+            seen: dict[str, int] = {}
+            for (key, _value), at in zip(pairs, starts):
+                if key in seen:
+                    raise _DuplicateKey(key, _key_start(text, seen[key]), _key_start(text, at))
+                seen[key] = at
+            return dict(pairs)
+
+        return json.decoder.JSONObject(  # type: ignore[attr-defined]
+            s_and_end, strict, noting, object_hook, check, memo
+        )
+
+    decoder = json.JSONDecoder(parse_float=_parse_number, parse_int=_parse_number)
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     try:
-        data = json.loads(text, parse_float=_parse_number, parse_int=_parse_number)
+        decoder.decode(text)
+    except _DuplicateKey as dup:
+        return dup
+    except (ValueError, RecursionError):
+        pass
+    return _DuplicateKey("")
+
+
+def _line_col(text: str, at: int) -> tuple[int, int]:
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def loads(text: str, source: str | None = None) -> Declaration:
+    """Read a declaration from JSON text. A key given twice in one object is refused naming the
+    key and its line: JSON itself would keep the last value and silently drop the first."""
+    try:
+        data = json.loads(
+            text,
+            parse_float=_parse_number,
+            parse_int=_parse_number,
+            object_pairs_hook=_unique_keys,
+        )
     except json.JSONDecodeError as exc:
         raise InputError(
             Phrase(N_("not valid JSON: {error}"), error=exc.msg),
             source=source,
             location=f"{exc.lineno}:{exc.colno}",
+        ) from None
+    except _DuplicateKey as exc:
+        found = _locate_duplicate(text)
+        if found.key != exc.key or found.second < 0:  # nested too deeply to locate: name the key
+            raise InputError(
+                Phrase(N_('duplicate key "{key}": keep one of the two'), key=exc.key),
+                source=source,
+            ) from None
+        line, col = _line_col(text, found.second)
+        raise InputError(
+            Phrase(
+                N_('duplicate key "{key}" (first given on line {line}): keep one of the two'),
+                key=exc.key,
+                line=_line_col(text, found.first)[0],
+            ),
+            source=source,
+            location=f"{line}:{col}",
         ) from None
     return from_dict(data, source)
 

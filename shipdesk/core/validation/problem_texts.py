@@ -75,11 +75,21 @@ MESSAGES: dict[str, str] = {
     "number_too_precise": N_(
         "{value} has too many decimal places: check the number (at most {places})."
     ),
+    "number_digits": N_("{value!r} is written with digits other than 0-9: write it as {plain}."),
     "must_be_positive": N_("{what} must be greater than zero: {hint}"),
     "must_not_be_negative": N_("{what} cannot be negative: enter 0 or the amount paid."),
     "quantity_not_whole": N_(
         "Quantity {value} is not a whole number: count the pieces (or describe the unit, "
         "e.g. '3 pairs')."
+    ),
+    "quantity_implausible": N_(
+        "Quantity {value} is not plausible for one line of a postal item (more than 1,000,000 "
+        "pieces): check the number; it counts pieces, it is not a weight, a price or an "
+        "article number."
+    ),
+    "quantity_large": N_(
+        "Quantity {value} is unusually large for one line (more than 10,000 pieces): check that "
+        "it is the number of pieces."
     ),
     "too_many_decimals_weight": N_(
         "Weight {value} has more than 3 decimals: give it in kg to the gram, e.g. {example}."

@@ -15,6 +15,7 @@ from shipdesk.core.model import (
     MAX_DECIMAL_PLACES,
     Category,
     Item,
+    ascii_number,
     decimal_out_of_bounds,
     parse_decimal,
 )
@@ -121,7 +122,10 @@ def read_number(
     if d is None:
         shown = str(text) if len(str(text)) <= 40 else str(text)[:20] + "…"
         why = decimal_out_of_bounds(text)
-        if why == "too_large":
+        plain = ascii_number(text)
+        if plain:
+            ctx.add(ERROR, path, "number_digits", value=shown, plain=plain)
+        elif why == "too_large":
             ctx.add(ERROR, path, "number_out_of_range", value=shown, digits=MAX_DIGITS)
         elif why == "too_precise":
             ctx.add(ERROR, path, "number_too_precise", value=shown, places=MAX_DECIMAL_PLACES)

@@ -21,6 +21,11 @@ from shipdesk.core.validation.descriptions import check_description, only_filler
 from shipdesk.core.validation.result import ERROR, WARNING
 
 DESCRIPTION_MAX = 100
+# Pieces on one item line of a postal declaration (docs/validation.md): above the first a warning
+# (check it is a count), above the second an error (a weight, a price or an article number typed
+# into the quantity; no postal parcel holds a million pieces on one line worth declaring apart).
+QUANTITY_LARGE = 10_000
+QUANTITY_IMPLAUSIBLE = 1_000_000
 
 
 def rule_items(ctx: Context) -> None:
@@ -48,6 +53,10 @@ def rule_items(ctx: Context) -> None:
                 )
             elif q != q.to_integral_value():
                 ctx.add(ERROR, f"{p}.quantity", "quantity_not_whole", value=it.quantity)
+            elif q > QUANTITY_IMPLAUSIBLE:
+                ctx.add(ERROR, f"{p}.quantity", "quantity_implausible", value=it.quantity)
+            elif q > QUANTITY_LARGE:
+                ctx.add(WARNING, f"{p}.quantity", "quantity_large", value=it.quantity)
         w = read_number(
             ctx,
             f"{p}.net_weight_kg",
