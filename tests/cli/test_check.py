@@ -188,13 +188,16 @@ def test_rules_info_check_import_rollback(home: Path, capsys: pytest.CaptureFixt
     assert main(["rules", "import", str(src)]) == 2
     assert "sha256 does not match" in capsys.readouterr().err
     assert main(["rules", "manifest", str(src)]) == 0
-    capsys.readouterr()
-    assert main(["rules", "import", str(src)]) == 0
-    assert "2099.1.0" in capsys.readouterr().out
-    assert main(["rules", "import", str(src)]) == 2
-    assert "not newer" in capsys.readouterr().err
-    assert main(["rules", "rollback"]) == 0
-    assert "shipped rule set" in capsys.readouterr().out
+    assert "not signed" in capsys.readouterr().out
+    assert main(["rules", "check", str(src)]) == 0
+    assert "not signed" in capsys.readouterr().out
+    assert main(["rules", "import", str(src)]) == 2  # a manifest anyone can write is not enough
+    assert "not signed" in capsys.readouterr().err
+    assert main(["rules", "rollback"]) == 2
+    assert "no imported rule set" in capsys.readouterr().err
+    assert main(["rules", "info"]) == 0
+    out = capsys.readouterr().out
+    assert "why: shipped rules 2026.11.0 (no imported rule set)" in out
     root = home / "home" / "data" / "rules"
     assert active_rules.active_ruleset(root).origin == "shipped"
     assert bundle.active_dir(root).exists() is False

@@ -52,6 +52,7 @@ class Finding:
     confidence: str = ""
     title: str = ""
     notes: tuple[str, ...] = ()
+    local: bool = False  # from the user's local rules, not one of the ShipDesk rules
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +65,7 @@ class Finding:
             "title": self.title,
             "source": self.source,
             "confidence": self.confidence,
+            "local": self.local,
         }
 
 
@@ -313,8 +315,11 @@ def evaluate(
 def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
     r = hit.rule
     message = pick(r.message, lang)
-    if hit.notes:
-        message = " ".join([message, *hit.notes])
+    notes = hit.notes
+    if r.local:
+        notes = (*notes, note_text("note.local", lang))
+    if notes:
+        message = " ".join([message, *notes])
     source = r.legal_basis
     if not source and r.sources:
         source = r.sources[0].get("title", "")
@@ -328,7 +333,8 @@ def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
         source=source,
         confidence=r.confidence,
         title=r.title,
-        notes=hit.notes,
+        notes=notes,
+        local=r.local,
     )
 
 

@@ -32,6 +32,9 @@ CATALOGUE: dict[str, str] = {
         "Declared value {value} {currency} is above the limit of {amount} {limit_currency}.",
     ),
     "note.address": NC_("screening", "The recipient address names {place}."),
+    "note.local": NC_(
+        "screening", "Local rule: added in this installation, not one of the ShipDesk rules."
+    ),
     "none": NC_("screening", "Nothing restricted found for this destination."),
     "unchecked.message": NC_(
         "screening",

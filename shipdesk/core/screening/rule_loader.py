@@ -6,6 +6,10 @@ file (``*.toml``, sub-folders included), checked and compiled into one
 :mod:`~shipdesk.core.screening.rule_schema`), rule ids unique across files and ``supersedes``
 naming known rules without cycles; anything wrong raises
 :class:`~shipdesk.core.errors.DataError` naming the file and the rule.
+
+:func:`compile_local` reads the user's local rules, which can only add findings to a set: a
+local rule may not veto, supersede, reuse the id of a rule of the set (so it cannot replace or
+weaken one) or change the country groups and synonyms.
 """
 
 from __future__ import annotations
@@ -159,3 +163,81 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
     return RuleSet(
         dataset_version, files, rules, groups, origin=origin, folder=str(base), synonyms=synonyms
     )
+
+
+LOCAL_FORBIDDEN = {
+    "veto": "a local rule cannot have a 'veto' (local rules can only add findings)",
+    "veto_sets": "a local rule cannot have 'veto_sets' (local rules can only add findings)",
+    "supersedes": "a local rule cannot supersede another rule (local rules can only add findings)",
+}
+
+
+def compile_local(
+    folder: str | Path, base: RuleSet, *, reserved: set[str] | None = None, eager: bool = False
+) -> tuple[list[RuleFile], list[Rule]]:
+    """Read and check the user's local rule files under ``folder`` against the set ``base``
+    they are added to (its country groups apply); returns their files and rules, marked local.
+
+    Refused, naming the file and the rule: a veto or ``veto_sets``, ``supersedes``, an id of a
+    rule in ``base`` or in ``reserved`` (the shipped ids), and a ``groups.toml``.
+    """
+    root = Path(folder)
+    probs = Problems(eager)
+    taken = set(base.by_id) | (reserved or set())
+    files: list[RuleFile] = []
+    rules: list[Rule] = []
+    seen: dict[str, str] = {}
+    paths = sorted(root.rglob("*.toml")) if root.is_dir() else []
+    if not paths:
+        probs.add(str(root), "no rule files (*.toml)")
+    for path in paths:
+        rel = path.relative_to(root).as_posix()
+        if path.name == "groups.toml":
+            probs.add(rel, "local rules cannot change the country groups, phrase sets or synonyms")
+            continue
+        data = _read_toml(path, rel)
+        _check_header(data, rel, probs)
+        unknown_fields(data, FILE_FIELDS - {"groups"}, rel, probs)
+        raw_rules = data.get("rules", [])
+        if not isinstance(raw_rules, list):
+            probs.add(rel, "'rules' must be an array of tables ([[rules]])")
+            raw_rules = []
+        ids = []
+        for i, rd in enumerate(raw_rules):
+            if isinstance(rd, dict):
+                where = f"{rel}: rule {rd.get('id', f'#{i + 1}')}"
+                for name, message in LOCAL_FORBIDDEN.items():
+                    if name in rd:
+                        probs.add(where, message)
+                rd = {k: v for k, v in rd.items() if k not in LOCAL_FORBIDDEN}
+            rule = rule_from_table(rd, rel, i, base.groups, probs, {})
+            if rule is None:
+                continue
+            if rule.id in taken:
+                probs.add(
+                    f"{rel}: rule {rule.id}",
+                    "a local rule cannot replace or change a shipped rule (give it a new id)",
+                )
+                continue
+            if rule.id in seen:
+                probs.add(f"{rel}: rule {rule.id}", f"duplicate id (also in {seen[rule.id]})")
+                continue
+            seen[rule.id] = rel
+            rule.local = True
+            rule.file = f"local/{rel}"
+            ids.append(rule.id)
+            rules.append(rule)
+        if not raw_rules:
+            probs.add(rel, "no rules ([[rules]]) in this local rule file")
+        files.append(
+            RuleFile(
+                f"local/{rel}",
+                str(data.get("file_version", "")),
+                str(data.get("date", "")),
+                str(data.get("title", "")),
+                ids,
+                local=True,
+            )
+        )
+    probs.raise_if_any()
+    return files, rules

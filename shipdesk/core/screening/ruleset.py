@@ -98,6 +98,7 @@ class Rule:
     valid_until: date | None
     review_by: date | None
     tests: list[dict[str, Any]]
+    local: bool = False  # from the user's local rules (they only add findings)
 
     def level_for(self, channel: str) -> str:
         return self.channel_levels.get(channel, self.level)
@@ -110,6 +111,7 @@ class RuleFile:
     date: str
     title: str
     rule_ids: list[str]
+    local: bool = False
 
 
 @dataclass
@@ -187,6 +189,44 @@ class RuleSet:
             self._by_dest[key] = hit
         return hit
 
+    def with_local(self, files: list[RuleFile], rules: list[Rule]) -> RuleSet:
+        """This set with the user's local rules added (they can only add findings: the loader
+        refuses a local rule that vetoes, supersedes or reuses the id of a rule of the set)."""
+        return RuleSet(
+            self.dataset_version,
+            [*self.files, *files],
+            [*self.rules, *rules],
+            self.groups,
+            origin=self.origin,
+            folder=self.folder,
+            synonyms=self.synonyms,
+        )
+
+    def without_local(self) -> RuleSet:
+        """This set without the user's local rules (itself when it has none)."""
+        if not any(r.local for r in self.rules):
+            return self
+        return RuleSet(
+            self.dataset_version,
+            [f for f in self.files if not f.local],
+            [r for r in self.rules if not r.local],
+            self.groups,
+            origin=self.origin,
+            folder=self.folder,
+            synonyms=self.synonyms,
+        )
+
+    @property
+    def local_rules(self) -> list[Rule]:
+        return [r for r in self.rules if r.local]
+
     def version_text(self) -> str:
-        newest = max((f.date for f in self.files), default="")
+        newest = max((f.date for f in self.files if not f.local), default="")
+        local = len(self.local_rules)
+        if local:
+            shared = len(self.rules) - local
+            return (
+                f"{self.dataset_version} ({newest}, {shared} rules, {self.origin}; "
+                f"{local} local rules)"
+            )
         return f"{self.dataset_version} ({newest}, {len(self.rules)} rules, {self.origin})"

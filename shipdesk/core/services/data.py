@@ -75,32 +75,72 @@ def convert(
 
 # -- restricted-goods rules --------------------------------------------------------------------
 def rules(ws: Workspace) -> tuple[RuleSet, str | None]:
-    """The rule set in use with the user's imported rules, and why an imported set was not
-    used (None when nothing went wrong)."""
+    """The rule set in use with the user's imported and local rules, and why an imported set or
+    the local rules were not used (None when nothing went wrong)."""
     from shipdesk.core.screening.active_rules import active_ruleset, load_error
 
-    return active_ruleset(ws.rules_dir), load_error(ws.rules_dir)
+    return active_ruleset(ws.rules_dir, ws.rule_keys), load_error(ws.rules_dir, ws.rule_keys)
+
+
+def rules_reason(ws: Workspace) -> str:
+    """Which rule set is in use and why, in one line."""
+    from shipdesk.core.screening.active_rules import reason
+
+    return reason(ws.rules_dir, ws.rule_keys)
 
 
 def import_rules(
     ws: Workspace, bundle: str | Path, *, force: bool = False
 ) -> tuple[RuleSet, RuleSet]:
-    """Check a rule bundle (folder or .zip) and make it the active set: (imported, active)."""
-    from shipdesk.core.screening.active_rules import active_ruleset, reload
+    """Check a signed rule bundle (folder or .zip) and make it the active set: (imported,
+    active). Refused (InputError, one line): not signed with a trusted key, altered, holding
+    fewer destinations than the shipped rules, or not newer than the shipped rules (nor, unless
+    ``force``, than the imported set in use)."""
+    from shipdesk.core.screening.active_rules import active_ruleset, reload, shipped_ruleset
     from shipdesk.core.screening.bundle import import_bundle
 
-    current = active_ruleset(ws.rules_dir).dataset_version
-    imported = import_bundle(bundle, ws.rules_dir, current_version=current, force=force)
-    return imported, reload(ws.rules_dir)
+    current = active_ruleset(ws.rules_dir, ws.rule_keys)
+    imported = import_bundle(
+        bundle,
+        ws.rules_dir,
+        shipped=shipped_ruleset(),
+        current_version=current.dataset_version if current.origin == "imported" else "",
+        force=force,
+        keys=ws.rule_keys,
+    )
+    return imported, reload(ws.rules_dir, ws.rule_keys)
 
 
-def rollback_rules(ws: Workspace) -> tuple[str, RuleSet]:
-    """Bring back the previous rule set: (what is active now, in words; the active set)."""
+def import_local_rules(ws: Workspace, source: str | Path) -> tuple[int, RuleSet]:
+    """Add rule files of the user's own (a .toml file, a folder or a .zip) as local rules, which
+    can only add findings: (how many local rules there are now, the active set). Refused
+    (InputError naming the file and rule): a veto, supersedes, a shipped rule's id, groups."""
+    from shipdesk.core.screening.active_rules import active_ruleset, reload, shipped_ruleset
+    from shipdesk.core.screening.bundle import import_local
+
+    current = active_ruleset(ws.rules_dir, ws.rule_keys)
+    base = current.without_local()
+    _files, rules = import_local(source, ws.rules_dir, base, set(shipped_ruleset().by_id))
+    return len(rules), reload(ws.rules_dir, ws.rule_keys)
+
+
+def remove_local_rules(ws: Workspace) -> tuple[int, RuleSet]:
+    """Remove the user's local rules: (how many rule files were removed, the active set)."""
+    from shipdesk.core.screening.active_rules import reload
+    from shipdesk.core.screening.bundle import remove_local
+
+    count = remove_local(ws.rules_dir)
+    return count, reload(ws.rules_dir, ws.rule_keys)
+
+
+def rollback_rules(ws: Workspace, *, to_shipped: bool = False) -> tuple[str, RuleSet]:
+    """Bring back the previous rule set, or the shipped one with ``to_shipped``: (what is
+    active now, in words; the active set)."""
     from shipdesk.core.screening.active_rules import reload
     from shipdesk.core.screening.bundle import rollback
 
-    what = rollback(ws.rules_dir)
-    return what, reload(ws.rules_dir)
+    what = rollback(ws.rules_dir, to_shipped=to_shipped)
+    return what, reload(ws.rules_dir, ws.rule_keys)
 
 
 def check_rules(folder: str | Path) -> RuleSet:
@@ -108,6 +148,14 @@ def check_rules(folder: str | Path) -> RuleSet:
     from shipdesk.core.screening.bundle import check_folder
 
     return check_folder(folder)
+
+
+def rules_signer(folder: str | Path) -> str | None:
+    """The id of the maintainer key that signed a rule folder, None when it is not signed
+    (DataError when its signature is wrong or from an unknown key)."""
+    from shipdesk.core.screening.bundle import signer
+
+    return signer(folder)
 
 
 def write_rules_manifest(folder: str | Path) -> Path:

@@ -200,7 +200,7 @@ def screen(
         channel=channel or ws.settings.channel or "post",
         lang=lang or language(),
         rates=ws.rates,
-        ruleset=active_ruleset(ws.rules_dir),
+        ruleset=active_ruleset(ws.rules_dir, ws.rule_keys),
     )
 
 
@@ -240,7 +240,7 @@ def screen_item(
         sender_country=sender_country,
         item_category=item_category,
         rates=ws.rates,
-        ruleset=active_ruleset(ws.rules_dir),
+        ruleset=active_ruleset(ws.rules_dir, ws.rule_keys),
     )
 
 

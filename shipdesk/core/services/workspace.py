@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from shipdesk.core.operators import DEFAULT_OPERATOR, OperatorProfile, load_profiles
 from shipdesk.core.paths import Folders
@@ -40,6 +41,9 @@ from shipdesk.core.storage.rates import FILE_NAME as RATES_FILE_NAME
 from shipdesk.core.storage.rates import JsonRates
 from shipdesk.core.storage.settings import Settings, SqliteSettings
 
+if TYPE_CHECKING:
+    from shipdesk.core.screening.signing import TrustedKeys
+
 
 @dataclass
 class Workspace:
@@ -57,9 +61,12 @@ class Workspace:
     national_tariffs: NationalTariffRepository
     _settings: Settings | None = field(default=None, repr=False)
     _rates: RateBook | None = field(default=None, repr=False)
+    # public keys trusted to sign imported rule sets; None: the maintainers' keys shipped with
+    # the application (a test hands in its own, never the environment)
+    rule_keys: TrustedKeys | None = field(default=None, repr=False)
 
     @classmethod
-    def open(cls, folders: Folders) -> Workspace:
+    def open(cls, folders: Folders, *, rule_keys: TrustedKeys | None = None) -> Workspace:
         """Open (creating and migrating as needed) the user's data in ``folders``."""
         from shipdesk.core.exchange.declaration_json import dumps, loads
 
@@ -76,6 +83,7 @@ class Workspace:
             settings_store=SqliteSettings(db),
             rates_store=JsonRates(folders.data / RATES_FILE_NAME),
             national_tariffs=SqliteNationalTariffs(folders.data / NATIONAL_DB_NAME),
+            rule_keys=rule_keys,
         )
 
     # -- derived values ------------------------------------------------------------------------
