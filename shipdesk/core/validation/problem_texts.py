@@ -210,6 +210,14 @@ MESSAGES: dict[str, str] = {
         "Item number {value}: the check digit should be {expected}, not {found}. Copy the number "
         "again from the label or barcode."
     ),
+    "address_not_latin": N_(
+        '"{value}" has no Latin letters: write the address in Latin letters as well (the '
+        "local script may be added on the same line), so that every post on the way can read it."
+    ),
+    "address_digits": N_(
+        '"{value}" has digits other than 0-9: write numbers with the digits 0-9 as well, as '
+        "the UPU asks for international addresses."
+    ),
     "s10_country": N_(
         "Item number {value} ends with {country}, which is not a country code: copy the number "
         "again from the label."

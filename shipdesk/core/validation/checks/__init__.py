@@ -22,6 +22,7 @@ from shipdesk.core.validation.checks.regimes import (
     schedule_b_classes,
     us_export_status,
 )
+from shipdesk.core.validation.checks.scripts import rule_latin_address
 from shipdesk.core.validation.checks.totals import rule_category, rule_totals
 
 __all__ = ["RULES", "Context", "Rule", "schedule_b_classes", "us_export_status"]
@@ -30,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     rule_form,
     rule_header,
     rule_parties,
+    rule_latin_address,
     rule_items,
     rule_totals,
     rule_category,
