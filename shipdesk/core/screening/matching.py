@@ -23,7 +23,7 @@ from shipdesk.core.screening.phrases import (
     parse_quantities,
 )
 from shipdesk.core.screening.ruleset import SEVERITY, Matcher, Rule, RuleSet
-from shipdesk.core.text import read_text
+from shipdesk.core.text import ReadText, read_text
 
 ITEM_CATEGORY_ALIASES = {
     "gift": "gift",
@@ -116,7 +116,7 @@ def make_context(
     origins = {c.strip().upper() for c in (origin, sender_country) if c and c.strip()}
     read = read_text(description)
     return Context(
-        text=checked_text(description),
+        text=_screened(read),
         quantities=parse_quantities(read.text),
         hs=hscode.digits(hs_code),
         destination=(destination or "").strip().upper(),
@@ -142,7 +142,10 @@ def checked_text(text: str) -> str:
     as "pepper spray"); the two readings are separated by `` . `` so that no phrase matches
     across them (as :meth:`RuleSet.expand` does for translations).
     """
-    read = read_text(text)
+    return _screened(read_text(text))
+
+
+def _screened(read: ReadText) -> str:
     joined = normalise(read.text)
     if read.spaced == read.text:
         return joined
