@@ -8,8 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QBoxLayout,
     QFileDialog,
     QHBoxLayout,
+    QListView,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -37,6 +40,9 @@ from shipdesk.gui.session import EditSession
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Finding, ValidationResult
 
+COUNTER_SCALE = 1.4  # the counter layout's type size, relative to the system's
+QWIDGETSIZE_MAX = (1 << 24) - 1
+
 STEPS = [N_("1  Sender"), N_("2  Recipient"), N_("3  Items"), N_("4  Review"), N_("5  Documents")]
 
 
@@ -51,6 +57,7 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         self.setCentralWidget(central)
         outer = QHBoxLayout(central)
+        self._outer = outer
         self.steps = QListWidget(central)
         self.steps.setObjectName("steps")
         self.steps.addItems([_(s) for s in STEPS])
@@ -96,6 +103,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.session.saved.connect(self._on_saved)
         self.session.checked.connect(self._on_checked)
+        self.apply_layout()
         self.go_to_step(0)
 
     # -- actions -----------------------------------------------------------------------------
@@ -276,7 +284,31 @@ class MainWindow(QMainWindow):
     def settings_dialog(self) -> None:
         dlg = SettingsDialog(self.ws, self)
         if dlg.exec():
+            self.apply_layout()
             self.session.check_now()
+
+    def apply_layout(self) -> None:
+        """The counter layout of the settings: large type, one column (the steps above the
+        page, every page's panels under each other), the plain answer on restricted goods."""
+        counter = records.settings(self.ws).counter_layout
+        font = QApplication.font()
+        if counter:
+            font.setPointSizeF(font.pointSizeF() * COUNTER_SCALE)
+        self.setFont(font)
+        self._outer.setDirection(
+            QBoxLayout.Direction.TopToBottom if counter else QBoxLayout.Direction.LeftToRight
+        )
+        self.steps.setFlow(QListView.Flow.LeftToRight if counter else QListView.Flow.TopToBottom)
+        if counter:
+            self.steps.setMinimumWidth(0)
+            self.steps.setMaximumWidth(QWIDGETSIZE_MAX)
+            self.steps.setFixedHeight(self.steps.fontMetrics().height() * 2 + 8)
+        else:
+            self.steps.setMinimumHeight(0)
+            self.steps.setMaximumHeight(QWIDGETSIZE_MAX)
+            self.steps.setFixedWidth(150)
+        self.items_page.set_one_column(counter)
+        self.review_page.set_counter(counter)
 
     def about(self) -> None:
         found = services.data_versions(self.ws.folders)

@@ -344,6 +344,15 @@ def advice_label(lang: str) -> str:
     return text("advice", lang)
 
 
+def customer_answer(decl: Declaration, findings: Sequence[Finding], lang: str) -> list[str]:
+    """The answer on restricted goods in words a customer understands (counter layout): one
+    sentence per concern, "Yes: ..." when there is none, nothing before an item and a
+    destination are given."""
+    from shipdesk.core.screening.answer import customer_answer as _answer
+
+    return _answer(decl, findings, lang)
+
+
 def nothing_found_text(lang: str) -> str:
     """What to say when screening found nothing, in ``lang``."""
     from shipdesk.core.screening.notes import text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -72,6 +73,12 @@ class SettingsDialog(QDialog):
                 wordWrap=True,
             ),
         )
+        self.counter = QCheckBox(
+            _("Counter layout: large type, one column, plain answers on restricted goods"), self
+        )
+        self.counter.setObjectName("counterLayout")
+        self.counter.setChecked(current.counter_layout)
+        form.addRow(_("Layout"), self.counter)
         self.language = QComboBox(self)
         self.language.setObjectName("uiLanguage")
         self.language.addItem(_("System language"), "")
@@ -98,6 +105,7 @@ class SettingsDialog(QDialog):
             channel=self.channel.currentData(),
             keep_drafts=self.keep_mode.currentData(),
             keep_drafts_days=self.keep.value(),
+            counter_layout=self.counter.isChecked(),
             ui_language=self.language.currentData() or "",
         )
         super().accept()

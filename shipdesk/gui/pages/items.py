@@ -8,6 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -148,6 +149,7 @@ class ItemsPage(QWidget):
         left, right = QFormLayout(), QFormLayout()
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
+        self._shipment_grid, self._shipment_right = grid, right
         self.category = QComboBox(box)
         self.category.setObjectName("category")
         for cat, label in CATEGORY_LABELS.items():
@@ -230,6 +232,18 @@ class ItemsPage(QWidget):
         self.findings_view.setObjectName("itemFindings")
         self.findings_view.overridden.connect(self._on_overridden)
         self.assist_layout.addWidget(self.findings_view, 2)
+
+    def set_one_column(self, on: bool) -> None:
+        """Counter layout: the HS search above the flags, the shipment fields in one column."""
+        self.assist_layout.setDirection(
+            QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
+        )
+        grid, right = self._shipment_grid, self._shipment_right
+        grid.removeItem(right)
+        if on:
+            grid.addLayout(right, 1, 0)
+        else:
+            grid.addLayout(right, 0, 1)
 
     def current_row(self) -> int:
         idx = self.table.currentIndex()

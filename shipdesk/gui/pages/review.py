@@ -68,6 +68,15 @@ class ReviewPage(QWidget):
         self.problems.setObjectName("problemList")
         self.problems.itemActivated.connect(self._activate)
         lay.addWidget(self.problems, 2)
+        # Counter layout: the answer on restricted goods as the customer across the desk hears it.
+        self.answer = QLabel(self)
+        self.answer.setObjectName("customerAnswer")
+        self.answer.setWordWrap(True)
+        self.answer.setAccessibleName(_("Answer for the customer"))
+        self.answer.setContentsMargins(6, 6, 6, 6)
+        self.answer.hide()
+        self._counter = False
+        lay.addWidget(self.answer)
         lay.addWidget(QLabel("<b>" + _("Restricted and prohibited goods") + "</b>", self))
         self.findings = QListWidget(self)
         self.findings.setObjectName("findingList")
@@ -151,6 +160,25 @@ class ReviewPage(QWidget):
             self.findings.addItem(
                 QListWidgetItem(_("Nothing restricted found for this destination."))
             )
+        self._show_answer()
+
+    def set_counter(self, on: bool) -> None:
+        self._counter = on
+        font = self.font()
+        font.setBold(on)
+        if on:
+            font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.answer.setFont(font)
+        self.refresh()
+
+    def _show_answer(self) -> None:
+        lines = (
+            declarations.customer_answer(self.session.decl, self.session.findings, language())
+            if self._counter
+            else []
+        )
+        self.answer.setText("\n".join(lines))
+        self.answer.setVisible(bool(lines))
 
     def _update_override(self, *_args: Any) -> None:
         item = self.findings.currentItem()
