@@ -102,6 +102,54 @@ def test_next_customer_leaves_the_customer_in_no_database_file(workspace: Worksp
     assert not Path(f"{ws.db.path}-wal").exists() or Path(f"{ws.db.path}-wal").stat().st_size == 0
 
 
+def _backup(ws: Workspace, name: str) -> Path:
+    """A copy as the automatic backups take it (SQLite's online backup, one file)."""
+    import sqlite3
+
+    folder = records.backups_folder(ws)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / name
+    dest = sqlite3.connect(target)
+    try:
+        ws.db.connection().backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dest.close()
+    return target
+
+
+def test_backups_taken_before_forget_the_customer_and_keep_the_rest(workspace: Workspace) -> None:
+    import sqlite3
+
+    ws = workspace
+    draft, other = declarations.new_draft_id(ws), declarations.new_draft_id(ws)
+    declarations.save_draft(ws, draft, _decl())
+    declarations.save_draft(ws, other, Declaration(sender=Party(name="Still being typed")))
+    assert records.remember_address(ws, "recipient", CUSTOMER)
+    assert records.save_address(ws, "recipient", Party(name="Regular Shop Ltd", country="GB"))
+    ws.settings_store.put("operator", "royal_mail")
+    copy = _backup(ws, "shipdesk-20261204-080000.sqlite3")
+    not_a_copy = records.backups_folder(ws) / "notes.sqlite3"
+    sqlite3.connect(not_a_copy).close()
+    assert _found_in([copy])
+
+    records.next_customer(ws, draft)
+
+    assert _found_in([copy]) == []
+    conn = sqlite3.connect(copy)
+    try:
+        assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+        assert [r[0] for r in conn.execute("SELECT id FROM drafts")] == [other]
+        assert [r[0] for r in conn.execute("SELECT label FROM address_book")] == [
+            "Regular Shop Ltd (GB)"
+        ]
+        assert conn.execute("SELECT value FROM settings WHERE key='operator'").fetchone()[0] == (
+            '"royal_mail"'
+        )
+    finally:
+        conn.close()
+
+
 def test_saved_addresses_survive_the_next_customer(workspace: Workspace) -> None:
     ws = workspace
     regular = Party(name="Regular Shop Ltd", city="Leeds", country="GB")

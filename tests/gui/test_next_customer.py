@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator
@@ -175,6 +176,11 @@ def test_next_customer_leaves_nothing_of_the_customer(
     an_hour_ago = time.time() - 3600
     os.utime(killed, (an_hour_ago, an_hour_ago))
     logging.getLogger("shipdesk.test").debug("flow done")
+    backup = records.backups_folder(ws) / "shipdesk-20261204-120000.sqlite3"
+    backup.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(backup)  # the day's automatic backup, taken while the customer was here
+    ws.db.connection().backup(dest)
+    dest.close()
 
     folders = ws.folders
     searched = [folders.data, folders.config, folders.cache, folders.logs, temp_dir]
@@ -186,9 +192,9 @@ def test_next_customer_leaves_nothing_of_the_customer(
 
     assert w.next_customer_action.shortcut() == QKeySequence("Ctrl+Shift+N")
     assert w.stack.currentIndex() == 0
-    backups = folders.data / "backups"
+    backups = records.backups_folder(ws)
     files = sorted(set(_files([*searched, backups]) + [p for p in db_files if p.is_file()]))
-    assert app_log in files and ws.db.path in files
+    assert app_log in files and ws.db.path in files and backup in files
     assert _hits(files) == []
     assert [p for p in files if p.read_bytes().startswith(b"%PDF")] == []
     assert sorted(p.name for p in out.iterdir()) == ["cn23.pdf"]

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from shipdesk.core.fileio import remove_stale_temps
 from shipdesk.core.model import Declaration, Party
 from shipdesk.core.services.workspace import Workspace
+from shipdesk.core.storage.copies import forget_in_copies
 from shipdesk.core.storage.settings import KEEP_DRAFTS
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("shipdesk.records")
 
+BACKUPS_FOLDER = "backups"  # in the data folder
 OUTPUT_FOLDERS_KEY = "output_folders"
 OUTPUT_FOLDERS_KEPT = 20
 
@@ -137,10 +139,17 @@ def remove_left_temps(ws: Workspace) -> int:
     return sum(len(remove_stale_temps(folder)) for folder in temp_folders(ws))
 
 
+def backups_folder(ws: Workspace) -> Path:
+    """Where the automatic backups of the user database are kept."""
+    return ws.folders.data / BACKUPS_FOLDER
+
+
 def _forget_in_files(ws: Workspace) -> bool:
+    """After a purge: cut the write-ahead log and make the backups forget what went."""
     ok = ws.db.checkpoint()
     if not ok:
         log.warning("the write-ahead log could not be cut (a reader held it); retried at quit")
+    forget_in_copies(ws.db, backups_folder(ws))
     return ok
 
 
