@@ -62,3 +62,38 @@ def test_rtl_names_print_in_their_boxes():
     t = region_texts(r)
     expect_in(t, "recipient", visual("محمد علي"))
     expect_in(t, "recipient", visual("רחוב הרצל 12"))
+
+
+def test_mixed_script_line_keeps_brackets_and_numbers_in_place():
+    arabic = "وعاء خشب"
+    line = f"Olive wood bowl ({arabic}) 20 cm"
+    assert visual(line) == f"Olive wood bowl ({visual(arabic)}) 20 cm"
+    # a right-to-left paragraph: brackets mirrored so that they still enclose their text
+    assert visual("(שלום) 20") == "20 (םולש)"
+
+
+def test_wrapped_lines_keep_the_direction_of_their_paragraph():
+    from shipdesk.core.documents.bidi import LRM, RLM, split_mark
+    from shipdesk.core.documents.fitting import MM, wrap_paragraphs
+    from shipdesk.core.documents.fonts import string_width
+
+    first = "Hand-carved olive wood bowl,"
+    paragraph = f"{first} هدية من القدس 20 cm"
+    lines = wrap_paragraphs([paragraph], string_width(first, 9, False) + 2, 9, False)
+    assert len(lines) == 2
+    assert all(ln.startswith(LRM) for ln in lines)  # the paragraph runs left to right
+    text, base = split_mark(lines[1])
+    assert has_rtl(text[:1])  # the second line begins with the Arabic words
+    assert base == "L"
+    # laid out as part of an English paragraph, the line reads left to right and "cm" stays at
+    # its right end; taken on its own, the line would run right to left and put "cm" first
+    assert visual(text, base).endswith(" cm")
+    assert visual(text).startswith("cm ")
+    assert visual(text) != visual(text, base)
+    # a right-to-left paragraph marks its lines the other way
+    assert all(
+        ln.startswith(RLM)
+        for ln in wrap_paragraphs(["هدية من القدس, olive wood"], 20 * MM, 9, False)
+    )
+    # text without right-to-left letters is left alone
+    assert wrap_paragraphs(["Olive wood bowl"], 100 * MM, 9, False) == ["Olive wood bowl"]

@@ -10,7 +10,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from shipdesk.core.documents import fonts
+from shipdesk.core.documents import bidi, fonts
 
 MM = 72.0 / 25.4
 MIN_SIZE = 6.0  # legible minimum for values, in points
@@ -81,7 +81,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
 def wrap_paragraphs(paragraphs: Sequence[str], width: float, size: float, bold: bool) -> list[str]:
     out: list[str] = []
     for p in paragraphs:
-        out.extend(wrap(fonts.clean_text(p), width, size, bold))
+        text = fonts.clean_text(p)
+        mark = bidi.direction_mark(text)
+        out.extend(mark + line for line in wrap(text, width, size, bold))
     return out
 
 

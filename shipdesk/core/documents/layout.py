@@ -127,11 +127,12 @@ class Doc:
         """Draw one line with its baseline at ``y`` mm; align within ``width`` mm if given."""
         if self.dry:
             return
+        s, base = bidi.split_mark(s)  # a wrapped line keeps its paragraph's direction
         s = fonts.clean_text(s)
         if not s:
             return
         if bidi.has_rtl(s):
-            s = bidi.visual(s)
+            s = bidi.visual(s, base)
         x_pt = x * MM
         if align != "left":
             tw = fonts.string_width(s, size, bold)
