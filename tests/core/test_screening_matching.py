@@ -443,10 +443,13 @@ def test_a_soft_hyphen_splitting_two_words_is_screened_both_ways() -> None:
     assert "DG-AEROSOL" in [f.rule for f in screen_item("реррег sрrау", destination="US")]
 
 
-def test_a_hidden_character_in_the_address_does_not_evade_the_region_rules() -> None:
+@pytest.mark.parametrize("city", ["Sev\u200bastopol", "Sеvastopol", "Sev\u00adastopol"])
+def test_a_hidden_or_look_alike_character_in_the_address_does_not_evade_the_region_rules(
+    city: str,
+) -> None:
     decl = Declaration(
         sender=Party(name="A", street="Hauptstr. 1", city="Berlin", country="DE"),
-        recipient=Party(name="B", street="ul. Lenina 1", city="Sev\u200bastopol", country="UA"),
+        recipient=Party(name="B", street="ul. Lenina 1", city=city, country="UA"),
         items=[Item(description="cotton t-shirt", quantity="1", value="10", hs_code="610910")],
     )
     plain = replace_city(decl, "Sevastopol")
