@@ -96,3 +96,25 @@ def test_the_documents_print_no_invisible_character() -> None:
 
     for ch in ("\u200b", "\u00ad", "\u200d", "\u2060", "\x00", "\ufeff"):
         assert clean_text(f"power{ch}bank") == "powerbank"
+
+
+def test_every_format_and_control_character_is_removed() -> None:
+    import sys
+    import unicodedata
+
+    hidden = [
+        chr(c)
+        for c in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(c)) in ("Cc", "Cf") and not chr(c).isspace()
+    ]
+    assert len(hidden) > 150
+    for ch in hidden:
+        read = read_text(f"power{ch}bank")
+        assert read.text == "powerbank", f"U+{ord(ch):04X}"
+
+
+def test_every_look_alike_letter_inside_a_latin_word_reads_as_latin() -> None:
+    for letter, latin in confusables().items():
+        read = read_text(f"xx{letter}xx")
+        assert read.text == f"xx{latin}xx", f"U+{ord(letter):04X}"
+        assert read.lookalikes == (letter,)
