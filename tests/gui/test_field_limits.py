@@ -25,6 +25,7 @@ def test_party_editors_have_the_field_limits(window) -> None:
 def test_shipment_editors_have_the_field_limits(window) -> None:
     editors = window.items_page.editors
     assert editors["category_explanation"].maxLength() == 300
+    assert editors["currency"].lineEdit().maxLength() == DECLARATION_TEXT_LIMITS["currency"]
     assert editors["comments"].maxLength() == DECLARATION_TEXT_LIMITS["comments"]
     assert editors["invoice_number"].maxLength() == DECLARATION_TEXT_LIMITS["invoice_number"]
     assert editors["itn"].maxLength() == EXTRA_TEXT_LIMIT

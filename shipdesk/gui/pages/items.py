@@ -164,6 +164,9 @@ class ItemsPage(QWidget):
         self.currency.setObjectName("currency")
         self.currency.setEditable(True)
         self.currency.addItems(COMMON_CURRENCIES)
+        line = self.currency.lineEdit()
+        if line is not None:
+            line.setMaxLength(declarations.text_limit("currency"))
         self.currency.currentTextChanged.connect(self._on_shipment_edit)
         self.non_delivery = QComboBox(box)
         self.non_delivery.setObjectName("non_delivery")
