@@ -226,18 +226,23 @@ def test_next_customer_drops_a_pdf_still_being_made(
     assert window.documents_page.preview.page_count() == 0
 
 
-def test_keep_until_printed_in_the_window(qtbot, window) -> None:
+def test_keep_until_printed_in_the_window(qtbot, window, sample_path: Path) -> None:
     from shipdesk.gui.app import restore_or_new
     from shipdesk.gui.main_window import MainWindow
 
     ws = window.ws
     records.update_settings(ws, keep_drafts="printed")
-    qtbot.keyClicks(window.recipient_page.form.editors["name"], "Walk In")
+    window.session.load(declarations.load(sample_path))
+    window.session.touch()
     window.session.flush()
     draft = window.session.draft_id
     assert declarations.load_draft(ws, draft) is not None
-    window.documents_page.rendered.emit(b"%PDF-1.4")  # what a successful PDF announces
+    window.go_to_step(4)
+    window.documents_page.create_btn.click()
+    assert window.documents_page.pdf is not None, window.documents_page.status.text()
     assert declarations.load_draft(ws, draft) is None
+    assert declarations.history(ws, draft) == []
+    assert records.find_addresses(ws, "recipient") == []  # nothing remembered on the way
     w2 = MainWindow(ws)
     qtbot.addWidget(w2)
     restore_or_new(w2)

@@ -45,6 +45,7 @@ class SettingsDialog(QDialog):
         form.addRow(_("Channel"), self.channel)
         self.keep_mode = QComboBox(self)
         self.keep_mode.setObjectName("keepDraftsMode")
+        self.keep_mode.setAccessibleName(_("Keep drafts"))
         self.keep_mode.addItem(_("nothing (deleted at quit)"), "nothing")
         self.keep_mode.addItem(_("until printed"), "printed")
         self.keep_mode.addItem(_("for a number of days"), "days")
