@@ -65,6 +65,18 @@ def _db_files(ws: Workspace) -> list[Path]:
 
 
 @pytest.fixture(autouse=True)
+def own_temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The tidy-ups look into the system's temporary folder: a folder of the test's own."""
+    import tempfile
+
+    tmp = tmp_path / "system-tmp"
+    tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    return tmp
+
+
+@pytest.fixture(autouse=True)
 def insecure_build(monkeypatch: pytest.MonkeyPatch) -> None:
     """SQLite as most builds come (Windows, macOS, python.org): deleted rows are only unlinked,
     their bytes stay in the file. Debian's build overwrites them by default."""
@@ -266,15 +278,19 @@ def test_a_killed_write_leaves_a_temp_file_that_start_up_removes(
 
 
 def test_saving_a_pdf_removes_a_killed_writes_temp_in_that_folder(tmp_path: Path) -> None:
-    stale = tmp_path / ".cn23.pdf.shipdesk-k1ll3d_x.tmp"
+    out = tmp_path / "out"
+    out.mkdir()
+    stale = out / ".cn23.pdf.shipdesk-k1ll3d_x.tmp"
     stale.write_bytes(b"%PDF half")
     old = time.time() - 3600
     os.utime(stale, (old, old))
-    declarations.save_pdf(tmp_path / "cn22.pdf", b"%PDF-1.4")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cn22.pdf"]
+    declarations.save_pdf(out / "cn22.pdf", b"%PDF-1.4")
+    assert sorted(p.name for p in out.iterdir()) == ["cn22.pdf"]
 
 
 def test_only_own_old_files_are_stale(tmp_path: Path) -> None:
+    tmp_path = tmp_path / "folder"
+    tmp_path.mkdir()
     names = {
         ".a.pdf.shipdesk-abc123_z.tmp": True,
         ".a.pdf.abc123_z.tmp": False,  # mkstemp's pattern without our mark
@@ -289,6 +305,17 @@ def test_only_own_old_files_are_stale(tmp_path: Path) -> None:
     removed = {p.name for p in remove_stale_temps(tmp_path)}
     assert removed == {n for n, ours in names.items() if ours}
     assert remove_stale_temps(tmp_path / "missing") == []
+
+
+def test_temp_files_of_killed_writes_in_the_temporary_folder_go_at_start(
+    workspace: Workspace, own_temp_dir: Path
+) -> None:
+    stale = own_temp_dir / ".cn23.pdf.shipdesk-k1ll3d_y.tmp"
+    stale.write_bytes(b"%PDF half")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    assert records.tidy_at_start(workspace).files == 1
+    assert not stale.exists()
 
 
 def test_previews_are_emptied_at_quit_and_at_start(workspace: Workspace) -> None:

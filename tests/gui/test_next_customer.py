@@ -94,7 +94,7 @@ def _type(qtbot, page, values: dict[str, str]) -> None:
             ed.set_code(value)
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The system's temporary folder, pointed at a folder of the test (TMPDIR)."""
     tmp = tmp_path / "tmp"
