@@ -315,3 +315,21 @@ def test_an_expected_error_fails_its_order_only(tmp_path: Path, fake_services: F
     s = run_batch([_decl(str(i), "Mug", hs="691200") for i in range(3)], tmp_path, checks)
     assert [o.status for o in s.outcomes] == ["ok", "failed", "ok"] and not s.stopped
     assert "FAILED 1: items[0].description: a value cannot be printed" in summary_lines(s)[1]
+
+
+def test_a_rerun_removes_what_a_killed_batch_left(tmp_path: Path, fake_services: Fake) -> None:
+    import os
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    killed = out / ".1001.pdf.shipdesk-k1ll3d_b.tmp"  # a PDF write killed an hour ago
+    running = out / ".1002.pdf.shipdesk-runn1ng.tmp"  # another batch writing right now
+    theirs = out / ".report.pdf.abcdefgh.tmp"  # not ShipDesk's
+    for p in (killed, running, theirs):
+        p.write_bytes(b"%PDF half")
+    hour_ago = time.time() - 3600
+    for p in (killed, theirs):
+        os.utime(p, (hour_ago, hour_ago))
+    run_batch([], out, fake_services.checks, render_pdf=False)
+    assert not killed.exists() and running.exists() and theirs.exists()

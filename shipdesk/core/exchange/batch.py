@@ -48,7 +48,7 @@ from shipdesk.core.exchange.batch_summary import (
 )
 from shipdesk.core.exchange.declaration_json import dumps
 from shipdesk.core.exchange.import_result import ImportResult
-from shipdesk.core.fileio import atomic_write_bytes, windows_reserved
+from shipdesk.core.fileio import atomic_write_bytes, remove_stale_temps, windows_reserved
 from shipdesk.core.i18n import N_, ErrorText, Phrase
 from shipdesk.core.logs import current_log_file
 from shipdesk.core.model import Declaration, JsonValue
@@ -259,6 +259,9 @@ def run_batch(
         raise InputError(
             Phrase(N_("cannot create the folder ({error})"), error=exc.strerror), source=str(out)
         ) from None
+    # A batch killed half-way through a write left a hidden temporary file (with a customer's
+    # data) in this folder: the rerun removes those of ShipDesk's own, older than a few minutes.
+    remove_stale_temps(out)
     summary = BatchSummary(out_dir=out)
     if isinstance(result_or_decls, ImportResult):
         res = result_or_decls
