@@ -333,3 +333,23 @@ def test_a_rerun_removes_what_a_killed_batch_left(tmp_path: Path, fake_services:
         os.utime(p, (hour_ago, hour_ago))
     run_batch([], out, fake_services.checks, render_pdf=False)
     assert not killed.exists() and running.exists() and theirs.exists()
+
+
+def test_a_rerun_removes_the_temporary_files_a_killed_run_left(
+    tmp_path: Path, fake_services: Fake
+) -> None:
+    """kill -9 during a write leaves ``.<file>.shipdesk-<random>.tmp`` (a customer's PDF): the
+    rerun writing that file removes it at once, however young; others are left alone."""
+    out = tmp_path / "out"
+    out.mkdir()
+    killed = [out / ".1.pdf.shipdesk-k1ll3d.tmp", out / ".2.shipdesk.json.shipdesk-abc_12.tmp"]
+    for path in killed:
+        path.write_bytes(b"%PDF-1.7 half a PDF with an address")
+    other = out / ".notes.txt.shipdesk-x1.tmp"  # a write of something else, maybe under way
+    other.write_bytes(b"x")
+    s = run_batch([_decl("1", "Mug", hs="691200"), _decl("2", "Mug", hs="691200")], out,
+                  fake_services.checks)  # fmt: skip
+    assert [o.status for o in s.outcomes] == ["ok", "ok"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".notes.txt.shipdesk-x1.tmp", "1.pdf", "1.shipdesk.json", "2.pdf", "2.shipdesk.json",
+    ]  # fmt: skip

@@ -20,6 +20,10 @@ surroundings that would fail every following order as well (the disk full, the o
 read-only or not writable, no file handles left: :data:`STOP_ERRNOS`) stops the batch at once
 instead, with one line saying where and why (``BatchSummary.stopped``); what was written stays.
 
+Running the same batch again is safe after any stop, even a kill: every file is written
+atomically under the same name (never a second copy), and the temporary files a killed run
+left behind are removed as their files are written again.
+
 The judges are handed in as a :class:`Checks` value (the services build it from the workspace:
 the user's catalogue, operator profile and rates), so this module calls nothing above it.
 What came of each declaration is :mod:`.batch_summary`.
@@ -27,8 +31,10 @@ What came of each declaration is :mod:`.batch_summary`.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
+import os
 import re
 import time
 import unicodedata
@@ -48,7 +54,13 @@ from shipdesk.core.exchange.batch_summary import (
 )
 from shipdesk.core.exchange.declaration_json import dumps
 from shipdesk.core.exchange.import_result import ImportResult
-from shipdesk.core.fileio import atomic_write_bytes, remove_stale_temps, windows_reserved
+from shipdesk.core.fileio import (
+    TEMP_MARK,
+    atomic_write_bytes,
+    is_own_temp,
+    remove_stale_temps,
+    windows_reserved,
+)
 from shipdesk.core.i18n import N_, ErrorText, Phrase
 from shipdesk.core.logs import current_log_file
 from shipdesk.core.model import Declaration, JsonValue
@@ -229,6 +241,28 @@ def _problems_json(result: Any) -> tuple[str, list[dict[str, Any]]]:
     return str(data.get("form", "")), list(data.get("problems", []))
 
 
+class _Leftovers:
+    """Temporary files that an earlier run of a batch, killed while writing, left in the output
+    folder, by the file they were to become: a rerun removes them as it writes those files
+    again, whatever their age (another write of the same file cannot be under way then)."""
+
+    def __init__(self, out: Path):
+        self.by_target: dict[str, list[Path]] = {}
+        try:
+            names = [e.name for e in os.scandir(out) if is_own_temp(e.name)]
+        except OSError:
+            names = []
+        for name in names:  # ".<target>.shipdesk-<random>.tmp"
+            self.by_target.setdefault(name[1 : name.rindex(TEMP_MARK)], []).append(out / name)
+        remove_stale_temps(out)  # and any other killed write's, once it is old enough
+
+    def remove(self, *targets: str) -> None:
+        for target in targets:
+            for path in self.by_target.pop(target, []):
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
 def _os_error_text(exc: OSError, out: Path) -> str:
     """ "No space left on device (out/1001.pdf)": the system's words and the file concerned."""
     return f"{exc.strerror or type(exc).__name__} ({exc.filename or out})"
@@ -259,10 +293,8 @@ def run_batch(
         raise InputError(
             Phrase(N_("cannot create the folder ({error})"), error=exc.strerror), source=str(out)
         ) from None
-    # A batch killed half-way through a write left a hidden temporary file (with a customer's
-    # data) in this folder: the rerun removes those of ShipDesk's own, older than a few minutes.
-    remove_stale_temps(out)
     summary = BatchSummary(out_dir=out)
+    leftovers = _Leftovers(out)
     if isinstance(result_or_decls, ImportResult):
         res = result_or_decls
         named = [(o.order_number, o.declaration, min(o.rows, default=None)) for o in res.orders]
@@ -282,6 +314,7 @@ def run_batch(
         if res.catalogue is not None:
             summary.notes.extend(res.catalogue.lines_text())
         if res.rejected:
+            leftovers.remove(rejected_name)
             try:
                 summary.rejected_path = res.write_rejected(out / rejected_name, rejected_lang)
             except OSError as exc:
@@ -314,6 +347,7 @@ def run_batch(
         while stem.lower() in used:
             stem, k = f"{base}-{k}", k + 1
         used.add(stem.lower())
+        leftovers.remove(f"{stem}.shipdesk.json", f"{stem}.pdf")
         try:
             if suggest_hs:
                 outcome.suggested = _suggest(decl, lookup)
