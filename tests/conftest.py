@@ -41,3 +41,31 @@ def workspace(shipdesk_home: Path) -> Iterator[Workspace]:
 @pytest.fixture
 def sample_path() -> Path:
     return SAMPLE
+
+
+# -- property-based tests (hypothesis): a fixed seed in CI, a longer run on demand ---------------
+# HYPOTHESIS_PROFILE=ci (the default): derandomized, so every run tries the same examples and a
+# failure is reproducible; HYPOTHESIS_PROFILE=long: 20 times the examples, random seeds
+# (docs/reliability.md, "Property-based tests").
+try:
+    from hypothesis import HealthCheck, settings
+except ImportError:  # the test extra is not installed: the property tests are skipped
+    pass
+else:
+    settings.register_profile(
+        "ci",
+        max_examples=60,
+        derandomize=True,
+        deadline=None,
+        database=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    settings.register_profile(
+        "long",
+        max_examples=1200,
+        deadline=None,
+        print_blob=True,
+        suppress_health_check=[HealthCheck.too_slow],
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

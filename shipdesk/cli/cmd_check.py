@@ -15,6 +15,7 @@ import argparse
 import json
 import logging
 import sys
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -141,10 +142,37 @@ def _answer_line(raw: str, number: int, channel: str, ws: Workspace) -> dict[str
         raise InputError(f"line {number}: a value cannot be used ({exc})") from exc
 
 
+def _stdin_lines() -> Iterator[str | UnicodeDecodeError]:
+    """The lines of stdin, each decoded on its own: a line that is not UTF-8 comes as its
+    decoding error, so it is answered like any bad line instead of ending the batch."""
+    binary = getattr(sys.stdin, "buffer", None)
+    if binary is None:  # already text (a test's StringIO)
+        yield from sys.stdin
+        return
+    for raw in binary:
+        try:
+            yield raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield exc
+
+
+def _json_line(result: dict[str, Any]) -> str:
+    """One answer as a JSON line that can be written as UTF-8 (an unpaired surrogate from a
+    "\\ud800" escape in the input is written back as that escape)."""
+    return declarations.json_text(result) + "\n"
+
+
 def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
     bad = internal = 0
     out = sys.stdout
-    for number, raw in enumerate(sys.stdin, start=1):
+    for number, raw in enumerate(_stdin_lines(), start=1):
+        if isinstance(raw, UnicodeDecodeError):
+            bad += 1
+            out.write(
+                _json_line({"error": f"line {number}: not UTF-8 text (bad byte at {raw.start})"})
+            )
+            out.flush()
+            continue
         if not raw.strip():
             continue
         try:
@@ -160,7 +188,7 @@ def _run_batch(args: argparse.Namespace, ws: Workspace) -> int:
                 "error": f"line {number}: internal error ({type(exc).__name__}: {exc})"
                 + (f"; details in {where}" if where is not None else "")
             }
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+        out.write(_json_line(result))
         out.flush()
     if bad:
         print(f"shipdesk check: {bad} input line(s) rejected", file=sys.stderr)

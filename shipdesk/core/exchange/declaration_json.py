@@ -226,9 +226,14 @@ def _item_to(it: Item) -> dict[str, Any]:
 
 
 def _ascii_whole(text: str) -> bool:
-    """A whole number written with 0-9 only (saved as a JSON number); "٣" or "３" stay text."""
-    t = text.strip()
-    return t.isascii() and t.isdigit()
+    """A whole number written plainly with 0-9, saved as a JSON number because it reads back
+    as the same text; "٣", "３", "007", " 3 " or a number of more than 15 digits stay text."""
+    return (
+        text.isascii()
+        and text.isdigit()
+        and len(text) <= 15
+        and (text == "0" or not text.startswith("0"))
+    )
 
 
 def to_dict(decl: Declaration) -> dict[str, Any]:
@@ -272,10 +277,20 @@ def to_plain_dict(decl: Declaration) -> dict[str, Any]:
 _RAW_RE = re.compile('"' + _MARK + r'(-?[0-9][0-9.eE+-]*)"')
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def escape_surrogates(text: str) -> str:
+    """JSON text with each unpaired surrogate (from a "\\ud800" escape read in, or a broken
+    paste) written as its ``\\uXXXX`` escape, so the text can be written as UTF-8 and reads
+    back the same. Surrogates only occur inside JSON strings, where the escape is valid."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def dumps(decl: Declaration) -> str:
     """Serialise as the file format: UTF-8 JSON, two-space indent, trailing newline."""
     text = json.dumps(to_dict(decl), indent=2, ensure_ascii=False)
-    return _RAW_RE.sub(lambda m: m.group(1), text) + "\n"
+    return escape_surrogates(_RAW_RE.sub(lambda m: m.group(1), text)) + "\n"
 
 
 class _DuplicateKey(ValueError):
@@ -338,11 +353,14 @@ def _locate_duplicate(text: str) -> _DuplicateKey:
                 seen[key] = at
             return dict(pairs)
 
+        # JSONObject and py_make_scanner are the json module's pure-Python parser, not in
+        # its type stubs
         return json.decoder.JSONObject(  # type: ignore[attr-defined]
             s_and_end, strict, noting, object_hook, check, memo
         )
 
     decoder = json.JSONDecoder(parse_float=_parse_number, parse_int=_parse_number)
+    # the attributes py_make_scanner reads; the stubs do not declare them
     decoder.parse_object = parse_object  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     try:
@@ -375,6 +393,10 @@ def loads(text: str, source: str | None = None) -> Declaration:
             source=source,
             location=f"{exc.lineno}:{exc.colno}",
         ) from None
+    except RecursionError:
+        raise InputError(
+            Phrase(N_("nested more than {limit} levels deep"), limit=MAX_NESTING), source=source
+        ) from None
     except _DuplicateKey as exc:
         found = _locate_duplicate(text)
         if found.key != exc.key or found.second < 0:  # nested too deeply to locate: name the key
@@ -392,7 +414,29 @@ def loads(text: str, source: str | None = None) -> Declaration:
             source=source,
             location=f"{line}:{col}",
         ) from None
+    if _too_deep(data):
+        raise InputError(
+            Phrase(N_("nested more than {limit} levels deep"), limit=MAX_NESTING), source=source
+        )
     return from_dict(data, source)
+
+
+MAX_NESTING = 64
+"""Levels of lists and objects a declaration file may nest (its own keys need 4; unknown keys
+are kept, but every later step walks them, and Python's recursion ends near 1,000)."""
+
+
+def _too_deep(data: Any) -> bool:
+    stack = [(data, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_NESTING:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return False
 
 
 def _raw_tree(obj: Any) -> Any:

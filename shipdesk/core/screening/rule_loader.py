@@ -41,6 +41,10 @@ def _read_toml(path: Path, rel: str) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"invalid rule data: {rel}: not valid TOML ({exc})") from exc
+    except UnicodeDecodeError as exc:  # TOML is UTF-8 text
+        raise DataError(
+            f"invalid rule data: {rel}: not UTF-8 text (bad byte at offset {exc.start})"
+        ) from exc
     except OSError as exc:
         raise DataError(f"invalid rule data: {rel}: cannot be read ({exc})") from exc
 

@@ -51,6 +51,16 @@ def load(path: str | Path) -> Declaration:
     return load_file(path)
 
 
+def json_text(data: object) -> str:
+    """``data`` as one line of JSON (non-ASCII kept) that can always be written as UTF-8: an
+    unpaired surrogate read from a "\\ud800" escape is written back as that escape."""
+    import json
+
+    from shipdesk.core.exchange.declaration_json import escape_surrogates
+
+    return escape_surrogates(json.dumps(data, ensure_ascii=False))
+
+
 def save(path: str | Path, decl: Declaration) -> None:
     """Write a declaration file atomically."""
     from shipdesk.core.exchange.declaration_json import save_file
