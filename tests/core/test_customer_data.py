@@ -106,7 +106,7 @@ def test_next_customer_leaves_the_customer_in_no_database_file(workspace: Worksp
 
     purged = records.next_customer(ws, draft)
 
-    assert purged.drafts == 1 and purged.addresses == 1 and purged.log_cut
+    assert purged.drafts == 1 and purged.addresses == 1 and purged.wal_cut
     assert declarations.load_draft(ws, draft) is None
     assert declarations.history(ws, draft) == []
     assert records.find_addresses(ws, "sender") == []
@@ -160,6 +160,25 @@ def test_backups_taken_before_forget_the_customer_and_keep_the_rest(workspace: W
         )
     finally:
         conn.close()
+
+
+def test_a_reader_holding_the_log_delays_the_cut_to_the_next_purge(workspace: Workspace) -> None:
+    import sqlite3
+
+    ws = workspace
+    draft = declarations.new_draft_id(ws)
+    declarations.save_draft(ws, draft, _decl())
+    reader = sqlite3.connect(ws.db.path, isolation_level=None)
+    try:
+        reader.execute("BEGIN")
+        reader.execute("SELECT count(*) FROM drafts").fetchone()  # an old snapshot, kept open
+        ws.db.connection().execute("PRAGMA busy_timeout=100")
+        assert not records.next_customer(ws, draft).wal_cut
+        reader.execute("COMMIT")
+    finally:
+        reader.close()
+    assert records.tidy_at_quit(ws).wal_cut
+    assert _found_in(_db_files(ws)) == []
 
 
 def test_saved_addresses_survive_the_next_customer(workspace: Workspace) -> None:

@@ -75,7 +75,7 @@ class Purged:
     drafts: int = 0
     addresses: int = 0
     files: int = 0
-    log_cut: bool = True  # the write-ahead log was cut to nothing (no reader kept it)
+    wal_cut: bool = True  # the write-ahead log was cut to nothing (no reader kept it)
 
 
 def preview_folder(ws: Workspace) -> Path:
@@ -148,7 +148,7 @@ def _forget_in_files(ws: Workspace) -> bool:
     """After a purge: cut the write-ahead log and make the backups forget what went."""
     ok = ws.db.checkpoint()
     if not ok:
-        log.warning("the write-ahead log could not be cut (a reader held it); retried at quit")
+        log.warning("the write-ahead log is held by a reader; it is cut at the next purge")
     forget_in_copies(ws.db, backups_folder(ws))
     return ok
 
@@ -160,7 +160,7 @@ def next_customer(ws: Workspace, draft_id: str) -> Purged:
     drafts = ws.drafts.delete(draft_id)
     addresses = ws.address_book.forget_unsaved()
     files = clear_previews(ws) + remove_left_temps(ws)
-    purged = Purged(drafts=drafts, addresses=addresses, files=files, log_cut=_forget_in_files(ws))
+    purged = Purged(drafts=drafts, addresses=addresses, files=files, wal_cut=_forget_in_files(ws))
     log.info(
         "next customer: draft, %d address(es) and %d file(s) deleted",
         purged.addresses,
@@ -184,7 +184,7 @@ def tidy_at_quit(ws: Workspace) -> Purged:
     emptied whatever the setting."""
     drafts = ws.drafts.delete_all() if ws.settings.keep_drafts == "nothing" else 0
     files = clear_previews(ws)
-    return Purged(drafts=drafts, files=files, log_cut=_forget_in_files(ws))
+    return Purged(drafts=drafts, files=files, wal_cut=_forget_in_files(ws))
 
 
 def purge_expired_drafts(ws: Workspace) -> int:
@@ -204,7 +204,7 @@ def tidy_at_start(ws: Workspace) -> Purged:
     files = clear_previews(ws) + remove_left_temps(ws)
     if drafts or files:
         log.info("start: %d old draft(s) and %d left file(s) deleted", drafts, files)
-    return Purged(drafts=drafts, files=files, log_cut=_forget_in_files(ws))
+    return Purged(drafts=drafts, files=files, wal_cut=_forget_in_files(ws))
 
 
 # -- settings -----------------------------------------------------------------------------------
