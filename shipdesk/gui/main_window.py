@@ -255,9 +255,25 @@ class MainWindow(QMainWindow):
         if path:
             self.save_to(Path(path))
 
-    def next_customer(self) -> None:
+    def next_customer(self) -> bool:
         """Counter use: delete everything of this customer (the core decides what that is) and
-        start a fresh declaration on the first step, every page emptied."""
+        start a fresh declaration on the first step, every page emptied. A declaration with a
+        recipient or an item but no PDF yet is deleted only once the user confirms (a stray
+        Ctrl+Shift+N must not lose typed work)."""
+        decl = self.session.decl
+        unprinted = self.documents_page.pdf is None and (
+            not decl.recipient.is_empty() or bool(decl.real_items())
+        )
+        if unprinted:
+            answer = QMessageBox.question(
+                self,
+                _("Next customer"),
+                _("No PDF was made for this customer. Delete what was typed anyway?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
         self.session.stop_saving()
         draft_id = self.session.draft_id
         workers.wait_all(5000)  # a PDF still being made must not land on the next customer
@@ -267,6 +283,7 @@ class MainWindow(QMainWindow):
             page.refresh_saved()
         self.go_to_step(0)
         self.statusBar().showMessage(_("Customer data cleared. Ready for the next customer."), 5000)
+        return True
 
     def _after_render(self, _pdf: bytes) -> None:
         if records.remember_address(self.ws, "recipient", self.session.decl.recipient):

@@ -150,7 +150,12 @@ def test_printing_refused_while_errors(qtbot, window) -> None:
     assert "error" in w.documents_page.status.text().lower()
 
 
-def test_next_customer_clears_customer_data(qtbot, window) -> None:
+def test_next_customer_clears_customer_data(qtbot, window, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.Yes)
+    )
     w = window
     qtbot.keyClicks(w.recipient_page.form.editors["name"], "Customer Name")
     w.session.flush()

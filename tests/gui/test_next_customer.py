@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, QMessageBox
 
 from shipdesk.core.logs import log_file
 from shipdesk.core.services import declarations, records
@@ -95,6 +95,19 @@ def _type(qtbot, page, values: dict[str, str]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def confirm(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answers Yes to "delete what was typed anyway?" and records that it was asked."""
+    asked: list[str] = []
+
+    def question(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return asked
+
+
+@pytest.fixture(autouse=True)
 def temp_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The system's temporary folder, pointed at a folder of the test (TMPDIR)."""
     tmp = tmp_path / "tmp"
@@ -142,7 +155,7 @@ def _shown_texts(window) -> list[str]:
 
 
 def test_next_customer_leaves_nothing_of_the_customer(
-    qtbot, window, temp_dir: Path, app_log: Path, tmp_path: Path, monkeypatch
+    qtbot, window, temp_dir: Path, app_log: Path, tmp_path: Path, monkeypatch, confirm
 ) -> None:
     w, ws = window, window.ws
     opened: list[str] = []
@@ -190,6 +203,7 @@ def test_next_customer_leaves_nothing_of_the_customer(
 
     page.next_customer_btn.click()
 
+    assert confirm == [], "a printed customer goes without a question"
     assert w.next_customer_action.shortcut() == QKeySequence("Ctrl+Shift+N")
     assert w.stack.currentIndex() == 0
     backups = records.backups_folder(ws)
@@ -273,3 +287,14 @@ def test_an_address_saved_on_purpose_survives_the_next_customer(qtbot, window) -
     window.next_customer_action.trigger()
     assert page.find_edit.isVisibleTo(page)
     assert page.use_saved("Regular Shop Ltd (Leeds, GB)")
+
+
+def test_a_stray_next_customer_before_the_pdf_asks_first(qtbot, window, monkeypatch) -> None:
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.No)
+    )
+    qtbot.keyClicks(window.recipient_page.form.editors["name"], "Walk In")
+    window.session.flush()
+    assert not window.next_customer()
+    assert window.session.decl.recipient.name == "Walk In"
+    assert declarations.list_drafts(window.ws)
