@@ -35,7 +35,7 @@ def current_log_file() -> Path | None:
 
 
 def log_file() -> Path:
-    return folders().logs / "shipdesk.log"
+    return folders(create=False).logs / "shipdesk.log"
 
 
 def setup_logging(level: int = logging.INFO) -> Path:
@@ -45,6 +45,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
     path = log_file()
     root = logging.getLogger("shipdesk")
     if _handler is None or path != _path:
+        path.parent.mkdir(parents=True, exist_ok=True)
         if _handler is not None:  # the user folders moved (another SHIPDESK_HOME)
             root.removeHandler(_handler)
             _handler.close()
@@ -59,8 +60,12 @@ def setup_logging(level: int = logging.INFO) -> Path:
 
 
 def log_exception(exc: BaseException) -> Path:
-    """Write a traceback to the log file and return the file's path."""
-    path = setup_logging()
+    """Write a traceback to the log file and return the file's path (where the log folder
+    cannot be made, the traceback is dropped: reporting one error never raises another)."""
+    try:
+        path = setup_logging()
+    except OSError:
+        return log_file()
     text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     logging.getLogger("shipdesk").error("unhandled error\n%s", text)
     return path

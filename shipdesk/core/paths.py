@@ -45,8 +45,9 @@ def _portable_home() -> Path | None:
     return None
 
 
-def folders() -> Folders:
-    """The user folders, resolved from the environment and created.
+def folders(create: bool = True) -> Folders:
+    """The user folders, resolved from the environment and created (unless ``create`` is
+    false; an ``OSError`` when one cannot be created).
 
     Call it once at start-up (a face opening its workspace, ``--version``); everything below
     the services gets the resulting :class:`Folders` from the workspace, not from here.
@@ -54,13 +55,15 @@ def folders() -> Folders:
     home = os.environ.get(ENV_HOME) or _portable_home()
     if home:
         base = Path(home).expanduser()
-        return Folders(base / "data", base / "config", base / "cache", base / "logs").ensure()
-    return Folders(
-        Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
-        Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
-        Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)),
-        Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
-    ).ensure()
+        found = Folders(base / "data", base / "config", base / "cache", base / "logs")
+    else:
+        found = Folders(
+            Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR)),
+            Path(platformdirs.user_config_dir(APP_NAME, APP_AUTHOR)),
+            Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR)),
+            Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR)),
+        )
+    return found.ensure() if create else found
 
 
 @lru_cache(maxsize=1)

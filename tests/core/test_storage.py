@@ -62,7 +62,7 @@ def test_newer_database_is_refused(tmp_path: Path) -> None:
 def test_corrupt_database_gets_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "bad.sqlite3"
     path.write_bytes(b"this is not a database" * 100)
-    with pytest.raises(DataError, match="cannot open the user database"):
+    with pytest.raises(DataError, match=f"{path}: the user database is damaged"):
         UserDatabase(path)
 
 

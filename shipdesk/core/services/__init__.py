@@ -37,7 +37,10 @@ def data_versions(folders: Folders | None = None) -> dict[str, str]:
     from shipdesk.core.storage.national_tariff import DB_NAME, SqliteNationalTariffs
 
     if folders is None:
-        folders = resolve_folders()
+        try:
+            folders = resolve_folders()
+        except OSError:  # a folder that cannot be created: the shipped versions still answer
+            folders = resolve_folders(create=False)
     national = SqliteNationalTariffs(folders.data / DB_NAME)
 
     def tariff() -> str:

@@ -9,12 +9,15 @@ refreshed when a service changes what they come from.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.operators import DEFAULT_OPERATOR, OperatorProfile, load_profiles
 from shipdesk.core.paths import Folders
 from shipdesk.core.paths import folders as resolve_folders
@@ -45,6 +48,45 @@ if TYPE_CHECKING:
     from shipdesk.core.screening.signing import TrustedKeys
 
 
+class DataFolderError(ShipdeskError):
+    """A folder ShipDesk must write to cannot be created or written (permissions, a read-only
+    disk): named, with what the system said, instead of a traceback."""
+
+    def __init__(self, folder: Path, detail: str) -> None:
+        self.folder = folder
+        self.detail = detail
+        super().__init__(
+            f"cannot write to the data folder {folder} ({detail}); give your user account "
+            f"write access to it, or set SHIPDESK_HOME to another folder"
+        )
+
+
+def _os_detail(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def prepare_folders(folders: Folders | None = None) -> Folders:
+    """Resolve (when not given) and create the user folders, and prove the data folder takes a
+    file; :class:`DataFolderError` naming the folder otherwise."""
+    if folders is None:
+        try:
+            folders = resolve_folders()
+        except OSError as exc:
+            raise DataFolderError(Path(exc.filename or "?"), _os_detail(exc)) from None
+    else:
+        try:
+            folders.ensure()
+        except OSError as exc:
+            raise DataFolderError(Path(exc.filename or folders.data), _os_detail(exc)) from None
+    try:  # a folder can exist and still refuse files (permissions, a read-only mount)
+        fd, probe = tempfile.mkstemp(prefix=".shipdesk-", suffix=".probe", dir=folders.data)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise DataFolderError(folders.data, _os_detail(exc)) from None
+    return folders
+
+
 @dataclass
 class Workspace:
     """The user's folders, database and repositories, with the settings read as one value."""
@@ -68,10 +110,16 @@ class Workspace:
     @classmethod
     def open(cls, folders: Folders, *, rule_keys: TrustedKeys | None = None) -> Workspace:
         """Open (creating and migrating as needed) the user's data in ``folders``."""
+        folders = prepare_folders(folders)
+        return cls.on_database(folders, UserDatabase(folders.data / DB_NAME), rule_keys=rule_keys)
+
+    @classmethod
+    def on_database(
+        cls, folders: Folders, db: UserDatabase, *, rule_keys: TrustedKeys | None = None
+    ) -> Workspace:
+        """The workspace over a user database already opened in ``folders``."""
         from shipdesk.core.exchange.declaration_json import dumps, loads
 
-        folders.ensure()
-        db = UserDatabase(folders.data / DB_NAME)
         return cls(
             folders=folders,
             db=db,
@@ -143,6 +191,5 @@ class Workspace:
 def open_workspace(folders: Folders | None = None) -> Workspace:
     """Open the workspace in ``folders`` (default: the folders resolved at start-up from the
     environment, see ``paths.folders``)."""
-    if folders is None:
-        folders = resolve_folders()
-    return Workspace.open(folders)
+    folders = prepare_folders(folders)
+    return Workspace.on_database(folders, UserDatabase(folders.data / DB_NAME))

@@ -2,7 +2,14 @@
 
 Every migration is a list of SQL statements applied in one transaction; ``schema_version``
 records each applied step with its date. A database written by a newer ShipDesk (a version
-above the highest known step) is refused rather than altered.
+above the highest known step) is refused rather than altered (:class:`DatabaseTooNew`).
+
+What SQLite reports is sorted into errors that say what happened to the file: damaged
+(:class:`DatabaseDamaged`: not a database, malformed, a failed ``PRAGMA quick_check``), in use by
+another program for longer than the busy timeout (:class:`DatabaseBusy`), or not readable or
+writable (:class:`DatabaseUnavailable`: permissions, a read-only folder, a full disk). Each names
+the file; only a damaged or newer file may be set aside (:func:`set_aside`), never one that is
+merely locked or unreadable.
 
 :class:`UserDatabase` is the only way the application reaches the file: it migrates once when it
 is opened, hands each thread its own connection (SQLite connections must not be shared by two
@@ -12,6 +19,7 @@ the GUI never fight for the write lock inside SQLite) and closes every connectio
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
@@ -96,6 +104,84 @@ MIGRATIONS: list[Migration] = [
 LATEST = MIGRATIONS[-1][0]
 DB_NAME = "shipdesk.sqlite3"
 
+# How long a statement waits for another program's lock before giving up (seconds).
+BUSY_TIMEOUT_S = 5.0
+# The files SQLite keeps beside a database; they belong to it and move with it.
+COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+class DatabaseDamaged(DataError):
+    """The file is not a database, or SQLite finds it malformed."""
+
+    def __init__(self, path: Path, detail: str, what: str = "user database") -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: the {what} is damaged ({detail})")
+
+
+class DatabaseTooNew(DataError):
+    """Written by a newer ShipDesk: a schema version above the highest step known here."""
+
+    def __init__(self, path: Path | None, version: int, latest: int, what: str) -> None:
+        self.path = path
+        self.version = version
+        self.latest = latest
+        where = f"{path}: " if path is not None else ""
+        super().__init__(
+            f"{where}the {what} is from a newer ShipDesk (schema {version}, this one knows "
+            f"up to {latest}); use the newer version or another SHIPDESK_HOME"
+        )
+
+
+class DatabaseBusy(DataError):
+    """Another program kept the database locked for longer than the busy timeout."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"the database {path} is in use by another ShipDesk (still locked after "
+            f"{BUSY_TIMEOUT_S:g} s); close the other one and try again"
+        )
+
+
+class DatabaseUnavailable(DataError):
+    """The file cannot be read or written: permissions, a read-only folder, a full disk."""
+
+    def __init__(self, path: Path, detail: str, what: str = "user database") -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(f"{path}: cannot open the {what} ({detail})")
+
+
+def _errorname(exc: sqlite3.Error) -> str:
+    return getattr(exc, "sqlite_errorname", "") or ""
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite gave up waiting for another connection's lock."""
+    name = _errorname(exc)
+    if name:
+        return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether SQLite says the file itself is broken (not locked, not forbidden)."""
+    name = _errorname(exc)
+    if name:
+        return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB"))
+    text = str(exc)
+    return "not a database" in text or "malformed" in text
+
+
+def database_error(exc: sqlite3.Error, path: Path, what: str = "user database") -> DataError:
+    """The error that says what happened to ``path``, for what SQLite raised."""
+    if is_busy(exc):
+        return DatabaseBusy(path)
+    if is_damage(exc):
+        return DatabaseDamaged(path, str(exc), what)
+    return DatabaseUnavailable(path, str(exc), what)
+
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
@@ -124,10 +210,7 @@ def migrate(
     latest = steps[-1][0] if steps else 0
     current = schema_version(conn)
     if current > latest:
-        raise DataError(
-            f"the {what} is from a newer ShipDesk (schema {current}, this one knows "
-            f"up to {latest}); use the newer version or another SHIPDESK_HOME"
-        )
+        raise DatabaseTooNew(None, current, latest, what)
     for version, note, statements in steps:
         if version <= current:
             continue
@@ -146,23 +229,87 @@ def open_connection(
     path: Path, what: str = "user database", *, wal: bool = True
 ) -> sqlite3.Connection:
     """A configured connection (rows by name, WAL unless told not, busy timeout); no
-    migrations."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    migrations. Failures are :func:`database_error`'s kinds, naming ``path``."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseUnavailable(path, exc.strerror or str(exc), what) from None
     conn: sqlite3.Connection | None = None
     try:
-        conn = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
         conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
         if wal:
             conn.execute("PRAGMA journal_mode=WAL")
         else:  # a file whose mtime tells readers it changed (no write-ahead log beside it)
             conn.execute("PRAGMA schema_version").fetchone()
         conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=5000")
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         if conn is not None:
             conn.close()
-        raise DataError(f"{path}: cannot open the {what} ({exc})") from None
+        raise database_error(exc, path, what) from None
     return conn
+
+
+def quick_check(conn: sqlite3.Connection, limit: int = 3) -> list[str]:
+    """What ``PRAGMA quick_check`` finds wrong (empty: the file is sound). It reads every page
+    but skips the index-content comparisons of a full integrity check."""
+    rows = conn.execute(f"PRAGMA quick_check({int(limit)})").fetchall()
+    found = [str(r[0]) for r in rows]
+    return [] if found == ["ok"] else found
+
+
+def inspect(path: Path) -> None:
+    """Check an existing database file before it is opened for writing: ``PRAGMA quick_check``
+    and the schema version, on a read-only connection, so a damaged file (and the write-ahead
+    log beside it) is left exactly as found. Raises :class:`DatabaseDamaged`,
+    :class:`DatabaseTooNew`, :class:`DatabaseBusy` or :class:`DatabaseUnavailable`."""
+    if not path.exists():
+        return
+    try:
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
+        )
+    except sqlite3.Error as exc:
+        raise database_error(exc, path) from None
+    try:
+        conn.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_S * 1000)}")
+        problems = quick_check(conn)
+        if problems:
+            raise DatabaseDamaged(path, "; ".join(problems))
+        known = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='schema_version'"
+        ).fetchone()[0]
+        if known:
+            version = int(
+                conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+            )
+            if version > LATEST:
+                raise DatabaseTooNew(path, version, LATEST, "user database")
+    except sqlite3.Error as exc:
+        raise database_error(exc, path) from None
+    finally:
+        conn.close()
+
+
+def set_aside(path: Path, label: str, now: datetime | None = None) -> Path:
+    """Rename a database that cannot be used (and the files SQLite keeps beside it) to
+    ``<stem>.<label>-<UTC time><suffix>`` in the same folder, so it is kept for support and a
+    fresh one can take its name. Returns the new path of the database file.
+
+    The write-ahead log moves too: left behind, it could be replayed into the fresh file."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.{label}-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.{label}-{stamp}-{n}{path.suffix}")
+    for suffix in COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            os.replace(companion, target.with_name(target.name + suffix))
+    os.replace(path, target)
+    return target
 
 
 class UserDatabase:
@@ -172,20 +319,38 @@ class UserDatabase:
     then (a connection left open keeps the WAL file and leaks a ResourceWarning).
     """
 
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, *, check: bool = False) -> None:
+        """Open and migrate ``path``. With ``check``, :func:`inspect` it first (a damaged file
+        raises :class:`DatabaseDamaged` before anything is written to it) and take the write
+        lock once, so a file that can only be read is reported at once."""
         self.path = Path(path)
         self._local = threading.local()
         self._opened: list[sqlite3.Connection] = []
         self._guard = threading.Lock()
         self._write_lock = threading.RLock()
         self._closed = False
-        conn = self.connection()
         try:
+            if check:
+                inspect(self.path)
+            conn = self.connection()
             with self._write_lock:
                 self.version = migrate(conn)
-        except sqlite3.DatabaseError as exc:
+            if check:  # a file opened read-only (permissions) must say so now, not at a save
+                with self._write_lock:
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        conn.execute(
+                            "INSERT INTO schema_version (version, applied_at, note) "
+                            "VALUES (-1, '', 'write test, rolled back')"
+                        )
+                    finally:
+                        conn.execute("ROLLBACK")
+        except DatabaseTooNew as exc:
             self.close()
-            raise DataError(f"{self.path}: cannot open the user database ({exc})") from None
+            raise DatabaseTooNew(self.path, exc.version, exc.latest, "user database") from None
+        except sqlite3.Error as exc:
+            self.close()
+            raise database_error(exc, self.path) from None
         except BaseException:
             self.close()
             raise
@@ -210,10 +375,27 @@ class UserDatabase:
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """One transaction on the single write lane: committed on success, rolled back on error."""
+        """One transaction on the single write lane: committed on success, rolled back on error.
+        A lock another program holds past the busy timeout is :class:`DatabaseBusy`."""
         conn = self.connection()
-        with self._write_lock, conn:
-            yield conn
+        try:
+            with self._write_lock, conn:
+                yield conn
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise DatabaseBusy(self.path) from None
+            raise
+
+    def copy_from(self, source: sqlite3.Connection) -> None:
+        """Replace the whole content of this database with ``source``'s (SQLite's online
+        backup API, on the write lane), then bring it up to this version's schema."""
+        conn = self.connection()
+        with self._write_lock:
+            try:
+                source.backup(conn)
+                self.version = migrate(conn)
+            except sqlite3.Error as exc:
+                raise database_error(exc, self.path) from None
 
     def checkpoint(self) -> bool:
         """Copy the write-ahead log into the database file and cut the log to nothing, so rows
