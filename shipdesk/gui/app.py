@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from shipdesk import __version__
 from shipdesk.core import i18n
+from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.logs import log_exception, setup_logging
 from shipdesk.core.paths import resource
 from shipdesk.core.services import (
@@ -27,11 +28,15 @@ from shipdesk.core.services import (
     declarations,
     open_workspace,
     records,
+    startup,
 )
 from shipdesk.gui import workers
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
+from shipdesk.gui.dialogs.startup import StartProblemDialog, StartupReportDialog
 
 if TYPE_CHECKING:
+    from shipdesk.core.services.declarations import Resumed
+    from shipdesk.core.services.startup import StartupReport
     from shipdesk.gui.main_window import MainWindow
 
 log = logging.getLogger("shipdesk.gui")
@@ -103,35 +108,110 @@ def warm_up_lookup() -> None:
     threading.Thread(target=run, name="tariff-warm-up", daemon=True).start()
 
 
-def restore_or_new(window: MainWindow) -> None:
-    """Resume the newest draft (nothing typed is lost), after purging expired ones, emptying
-    the preview folder and deleting what killed writes left (``records.tidy_at_start``)."""
-    records.tidy_at_start(window.session.ws)
-    found = declarations.resume(window.session.ws)
-    if found is not None:
-        draft_id, decl, title = found
-        window.session.load(decl, draft_id=draft_id)
-        window.statusBar().showMessage(i18n._("Resumed draft: {title}").format(title=title), 5000)
+def restore_or_new(window: MainWindow, resumed: Resumed | None = None) -> None:
+    """Resume the newest readable draft (nothing typed is lost). ``resumed`` is what the
+    start-up already found (it tidied first); without it, expired drafts are purged, the
+    preview folder emptied and what killed writes left deleted (``records.tidy_at_start``)
+    before the newest readable draft is looked for."""
+    if resumed is None:
+        records.tidy_at_start(window.session.ws)
+        resumed = declarations.resume_report(window.session.ws)
+    if resumed.declaration is not None:
+        window.session.load(resumed.declaration, draft_id=resumed.draft_id)
+        window.statusBar().showMessage(
+            i18n._("Resumed draft: {title}").format(title=resumed.title), 5000
+        )
     else:
         window.session.load(window.default_declaration())
 
 
-def main(argv: Sequence[str] = ()) -> int:
-    """Open the workspace once, show the window, close the workspace when the app quits."""
-    setup_logging()
-    _install_excepthook()
-    with open_workspace() as ws:
-        app = make_app(argv, ui_language=ws.settings.ui_language)
+def open_at_start(argv: Sequence[str] = ()) -> tuple[QApplication, Workspace, StartupReport] | None:
+    """Open the workspace through the start-up service. What the user must fix outside
+    ShipDesk (the data folder, a database another ShipDesk holds) is shown in a dialog naming
+    it, with Retry where waiting can help; None when the user gives up."""
+    while True:
+        try:
+            ws, report = startup.start()
+        except ShipdeskError as exc:
+            log.warning("cannot start: %s", exc)
+            make_app(argv)
+            if StartProblemDialog(exc).exec() == QMessageBox.StandardButton.Retry:
+                continue
+            return None
+        try:
+            app = make_app(argv, ui_language=ws.settings.ui_language)
+        except BaseException:
+            ws.close()
+            raise
+        return app, ws, report
+
+
+def show_startup_report(window: MainWindow, report: StartupReport) -> None:
+    """Tell the user what the start-up found; restore the backup they choose."""
+    if report.backup_error:
+        window.statusBar().showMessage(
+            i18n._("The daily backup failed: {error}").format(error=report.backup_error), 15000
+        )
+    if not report.needs_attention:
+        return
+    dialog = StartupReportDialog(report, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen_backup is None:
+        return
+    ws = window.session.ws
+    try:
+        startup.restore_backup(ws, dialog.chosen_backup)
+    except ShipdeskError as exc:
+        log.warning("restore failed: %s", exc)
+        QMessageBox.warning(
+            window,
+            i18n._("Restore backup"),
+            i18n._("The backup could not be restored: {error}").format(error=i18n.error_text(exc)),
+        )
+        return
+    restore_or_new(window)
+    window.statusBar().showMessage(
+        i18n._("Backup restored: {path}").format(path=dialog.chosen_backup), 10000
+    )
+
+
+def launch(
+    argv: Sequence[str] = (), *, warm_up: bool = True
+) -> tuple[QApplication, Workspace, MainWindow] | None:
+    """Everything up to the shown window: the workspace, the window with the resumed draft,
+    and the start-up report. None when ShipDesk cannot start (the user was told why)."""
+    opened = open_at_start(argv)
+    if opened is None:
+        return None
+    app, ws, report = opened
+    try:
         # PySide6.QtPdf (the preview) and every page load here, after the start clock (_T0)
         from shipdesk.gui.main_window import MainWindow
 
         window = MainWindow(ws)
-        restore_or_new(window)
+        restore_or_new(window, report.resumed)
         window.show()
         QTimer.singleShot(
             0, lambda: log.info("window shown %.2f s after start", time.perf_counter() - _T0)
         )
-        warm_up_lookup()
+        if warm_up:
+            warm_up_lookup()
+        show_startup_report(window, report)
+    except BaseException:
+        ws.close()
+        raise
+    return app, ws, window
+
+
+def main(argv: Sequence[str] = ()) -> int:
+    """Open the workspace once, show the window, close the workspace when the app quits.
+    Exit 2 when ShipDesk cannot open its data (the user was shown why)."""
+    setup_logging()
+    _install_excepthook()
+    started = launch(argv)
+    if started is None:
+        return 2
+    app, ws, _window = started
+    with ws:
         code = app.exec()
         workers.wait_all(5000)  # no worker may still hold the database when it closes
         return code

@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         self.steps.currentRowChanged.connect(self._on_step_row)
         self._build_actions()
         self.session.saved.connect(self._on_saved)
+        self.session.save_failed.connect(self._on_save_failed)
         self.session.checked.connect(self._on_checked)
         self.apply_layout()
         self.go_to_step(0)
@@ -341,6 +342,14 @@ class MainWindow(QMainWindow):
     # -- status ------------------------------------------------------------------------------
     def _on_saved(self, _draft_id: str) -> None:
         self.statusBar().showMessage(_("Draft saved"), 2000)
+
+    def _on_save_failed(self, error: str) -> None:
+        self.statusBar().showMessage(
+            _(
+                "Draft not saved: {error}. Your typing is kept; it is saved at the next edit."
+            ).format(error=error),
+            15000,
+        )
 
     def _on_checked(self, result: ValidationResult | None, findings: list[Finding] | None) -> None:
         n_err = len(result.errors) if result is not None else 0

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import _, error_text
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import Workspace, declarations
@@ -31,6 +32,7 @@ class EditSession(QObject):
     changed = Signal()  # the declaration was replaced (new/open): pages re-read it
     checked = Signal(object, object)  # (ValidationResult | None, list[Finding] | None)
     saved = Signal(str)  # draft id
+    save_failed = Signal(str)  # why the draft could not be saved (the edit stays open)
 
     def __init__(self, workspace: Workspace, parent: QObject | None = None):
         super().__init__(parent)
@@ -76,8 +78,12 @@ class EditSession(QObject):
         try:
             declarations.save_draft(self.ws, self.draft_id, self.decl)
             self.saved.emit(self.draft_id)
-        except Exception:  # a draft that cannot be saved must not lose the open edit
+        except ShipdeskError as exc:  # a database in use elsewhere: said, retried at the next edit
+            log.warning("draft save failed: %s", exc)
+            self.save_failed.emit(error_text(exc))
+        except Exception as exc:  # a draft that cannot be saved must not lose the open edit
             log.exception("draft save failed")
+            self.save_failed.emit(f"{type(exc).__name__}: {exc}")
 
     def discard_draft(self) -> None:
         self._save_timer.stop()

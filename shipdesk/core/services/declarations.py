@@ -14,13 +14,15 @@ the rule compiler; exchange: python-stdnum; see the package docstring for the me
 
 from __future__ import annotations
 
+import logging
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from shipdesk.core.errors import InputError
+from shipdesk.core.errors import InputError, ShipdeskError
 from shipdesk.core.fileio import atomic_write_bytes, remove_stale_temps
-from shipdesk.core.i18n import language
+from shipdesk.core.i18n import error_text, language
 from shipdesk.core.model import (
     LIST_EDITOR_NUMBERS,
     QUERY_LIMIT,
@@ -41,6 +43,8 @@ if TYPE_CHECKING:
     from shipdesk.core.storage.drafts import DraftInfo as DraftInfo
     from shipdesk.core.validation import Problem as Problem
     from shipdesk.core.validation import ValidationResult as ValidationResult
+
+log = logging.getLogger("shipdesk.services")
 
 
 # -- files --------------------------------------------------------------------------------------
@@ -401,14 +405,59 @@ def purge_expired_drafts(ws: Workspace) -> int:
     return records.purge_expired_drafts(ws)
 
 
+@dataclass(frozen=True)
+class SkippedDraft:
+    """A draft that could not be read back (kept in the database as it is, for support)."""
+
+    id: str
+    title: str
+    updated_at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Resumed:
+    """What :func:`resume_report` found: the newest readable draft (None: start an empty
+    declaration) and the newer drafts it had to skip."""
+
+    draft_id: str | None = None
+    declaration: Declaration | None = None
+    title: str = ""
+    skipped: tuple[SkippedDraft, ...] = ()
+
+
 def resume(ws: Workspace) -> tuple[str, Declaration, str] | None:
-    """After purging expired drafts: (draft id, declaration, title) of the newest, if any."""
-    purge_expired_drafts(ws)
-    latest = ws.drafts.latest()
-    if latest is None:
+    """After purging expired drafts: (draft id, declaration, title) of the newest draft that
+    can be read, if any (see :func:`resume_report`, which also says what was skipped)."""
+    found = resume_report(ws)
+    if found.draft_id is None or found.declaration is None:
         return None
-    decl = ws.drafts.load(latest.id)
-    return (latest.id, decl, latest.title) if decl is not None else None
+    return found.draft_id, found.declaration, found.title
+
+
+def resume_report(ws: Workspace, look_back: int = 50) -> Resumed:
+    """After purging expired drafts: the newest draft that can be read.
+
+    A draft that cannot be read (not JSON, a wrong shape, written by a newer ShipDesk) never
+    stops the start: it is skipped, reported in ``skipped`` with the reason, and left in the
+    database untouched; the next older readable one (among ``look_back``) is resumed, else
+    none."""
+    purge_expired_drafts(ws)
+    skipped: list[SkippedDraft] = []
+    for info in ws.drafts.list(look_back):
+        try:
+            decl = ws.drafts.load(info.id)
+        except ShipdeskError as exc:
+            reason = error_text(exc)
+        except (ValueError, RecursionError, MemoryError) as exc:  # never a blocker at start
+            log.warning("draft %s unreadable: %s", info.id, type(exc).__name__)
+            reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+        else:
+            if decl is None:  # deleted meanwhile
+                continue
+            return Resumed(info.id, decl, info.title, tuple(skipped))
+        skipped.append(SkippedDraft(info.id, info.title, info.updated_at, reason))
+    return Resumed(skipped=tuple(skipped))
 
 
 def log_event(ws: Workspace, draft_id: str, event: str, detail: str = "") -> None:

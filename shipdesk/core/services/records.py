@@ -242,6 +242,7 @@ def update_settings(
     packaging_kg: str | _Keep | None = _KEEP,
     keep_drafts: str | _Keep = _KEEP,
     counter_layout: bool | _Keep = _KEEP,
+    backups_kept: int | _Keep = _KEEP,
 ) -> Settings:
     """Store the settings given by name (``operator="usps"``, ``paper="letter"``) and return
     the new typed value; the workspace's derived values (operator profile) follow."""
@@ -256,6 +257,7 @@ def update_settings(
         "packaging_kg": packaging_kg,
         "keep_drafts": keep_drafts,
         "counter_layout": counter_layout,
+        "backups_kept": backups_kept,
     }
     if keep_drafts is not _KEEP and keep_drafts not in KEEP_DRAFTS:
         raise ValueError(f"keep_drafts must be one of {', '.join(KEEP_DRAFTS)}")

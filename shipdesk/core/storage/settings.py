@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     "keep_drafts": None,  # "nothing" | "printed" | "days"; None: from keep_drafts_days
     "counter_layout": False,  # large type, one column, plain-words screening answer
     "packaging_kg": None,  # packaging allowance for imports (decimal text), None: none
+    "backups_kept": 7,  # daily backups of the user database kept; 0 takes none
 }
 
 
@@ -50,6 +51,7 @@ class Settings:
     packaging_kg: str | None = None
     keep_drafts: str = "days"
     counter_layout: bool = False
+    backups_kept: int = 7
 
     @classmethod
     def from_repository(cls, repo: _Source) -> Settings:
@@ -61,9 +63,9 @@ class Settings:
                 values[f.name] = dict(raw) if isinstance(raw, dict) else None
             elif f.name == "packaging_kg":
                 values[f.name] = None if raw is None or raw == "" else str(raw)
-            elif f.name == "keep_drafts_days":
+            elif f.name in ("keep_drafts_days", "backups_kept"):
                 ok = isinstance(raw, int) and not isinstance(raw, bool)
-                values[f.name] = raw if ok else default
+                values[f.name] = raw if ok and (f.name != "backups_kept" or raw >= 0) else default
             elif f.name == "keep_drafts":
                 # before the choice existed, 0 days meant "delete after printing"
                 implied = "printed" if values["keep_drafts_days"] <= 0 else "days"

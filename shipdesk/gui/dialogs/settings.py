@@ -1,4 +1,4 @@
-"""Settings: postal operator, channel, paper and how long drafts are kept."""
+"""Settings: postal operator, channel, paper, how long drafts are kept, how many backups."""
 
 from __future__ import annotations
 
@@ -80,6 +80,12 @@ class SettingsDialog(QDialog):
         self.counter.setObjectName("counterLayout")
         self.counter.setChecked(current.counter_layout)
         form.addRow(_("Layout"), self.counter)
+        self.backups = QSpinBox(self)
+        self.backups.setObjectName("backupsKept")
+        self.backups.setRange(0, 365)
+        self.backups.setSpecialValueText(_("none"))
+        self.backups.setValue(current.backups_kept)
+        form.addRow(_("Daily backups kept"), self.backups)
         self.language = QComboBox(self)
         self.language.setObjectName("uiLanguage")
         self.language.addItem(_("System language"), "")
@@ -107,6 +113,7 @@ class SettingsDialog(QDialog):
             keep_drafts=self.keep_mode.currentData(),
             keep_drafts_days=self.keep.value(),
             counter_layout=self.counter.isChecked(),
+            backups_kept=self.backups.value(),
             ui_language=self.language.currentData() or "",
         )
         super().accept()
