@@ -14,6 +14,7 @@ import argparse
 from typing import Protocol
 
 from shipdesk.cli import (
+    cmd_backups,
     cmd_check,
     cmd_classify,
     cmd_export,
@@ -50,6 +51,7 @@ COMMANDS: dict[str, Command] = {
     "tariff": cmd_tariff,
     "rules": cmd_rules,
     "rates": cmd_rates,
+    "backups": cmd_backups,
     "gui": cmd_gui,
 }
 

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.paths import Folders
+from shipdesk.core.paths import folders as resolve_folders
 from shipdesk.core.services import records
 from shipdesk.core.services.declarations import Resumed, resume_report
 from shipdesk.core.services.workspace import DataFolderError, Workspace, prepare_folders
@@ -48,6 +49,8 @@ __all__ = [
     "DatabaseBusy",
     "SetAside",
     "StartupReport",
+    "available_backups",
+    "backup_now",
     "backups",
     "backups_folder",
     "restore_backup",
@@ -93,6 +96,27 @@ def backups(ws: Workspace) -> list[Backup]:
     return list_backups(backups_folder(ws.folders))
 
 
+def available_backups(folders: Folders | None = None) -> list[Backup]:
+    """The backups in the user's data folder, newest first, without opening the database (it
+    may be the reason for asking)."""
+    if folders is None:
+        folders = resolve_folders(create=False)
+    return list_backups(backups_folder(folders))
+
+
+def backup_now(ws: Workspace, now: datetime | None = None) -> Path:
+    """Take a backup now (before an upgrade, say), then keep the newest ``backups_kept``
+    (at least this one)."""
+    taken = take_backup(
+        ws.db,
+        backups_folder(ws.folders),
+        now=now,
+        without_drafts=_keeps_no_drafts(ws),
+    )
+    prune(backups_folder(ws.folders), max(ws.settings.backups_kept, 1))
+    return taken
+
+
 def _open_database(path: Path, now: datetime) -> tuple[UserDatabase, SetAside | None]:
     """Open ``path`` after an integrity check; set a damaged or newer file aside and open a
     fresh one in its place."""
@@ -129,9 +153,10 @@ def take_daily_backup(ws: Workspace, now: datetime | None = None) -> Path | None
 
 
 def start(
-    folders: Folders | None = None, now: datetime | None = None
+    folders: Folders | None = None, now: datetime | None = None, *, daily_backup: bool = True
 ) -> tuple[Workspace, StartupReport]:
     """Open the workspace for the desktop app; see the module docstring for what is decided.
+    ``daily_backup=False`` takes none (a restore must not rotate away the copy it restores).
 
     Raises only what the user must fix outside ShipDesk: :class:`DataFolderError`,
     :class:`DatabaseBusy`, or another ``ShipdeskError`` naming the file."""
@@ -144,7 +169,7 @@ def start(
         resumed = resume_report(ws)
         taken: Path | None = None
         error: str | None = None
-        if moved is None:
+        if moved is None and daily_backup:
             try:
                 taken = take_daily_backup(ws, now)
             except (ShipdeskError, OSError) as exc:  # reported; never a reason not to start
