@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -205,7 +206,8 @@ def launch(
 def main(argv: Sequence[str] = ()) -> int:
     """Open the workspace once, show the window, close the workspace when the app quits.
     Exit 2 when ShipDesk cannot open its data (the user was shown why)."""
-    setup_logging()
+    with contextlib.suppress(OSError):  # no log folder: the start-up names the folder itself
+        setup_logging()
     _install_excepthook()
     started = launch(argv)
     if started is None:

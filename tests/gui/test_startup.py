@@ -4,7 +4,9 @@ held by another ShipDesk get a dialog naming them, never a traceback."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -205,3 +207,14 @@ def test_a_draft_save_on_a_locked_database_says_so_and_keeps_the_edit(
     window.session.flush()  # the next edit saves
     loaded = declarations.load_draft(workspace, window.session.draft_id)
     assert loaded is not None and loaded.recipient.name == "Anna"
+
+
+def test_main_with_a_home_it_cannot_write_names_it_and_exits_2(
+    shipdesk_home: Path, shown, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+    with no_write_access(shipdesk_home):
+        assert gui_app.main([]) == 2  # no log folder either: the start goes on to the dialog
+    [dialog] = shown
+    assert isinstance(dialog, StartProblemDialog)
+    assert f"{shipdesk_home}{os.sep}" in dialog.text()
