@@ -284,3 +284,18 @@ def test_start_with_an_exclusively_held_database_is_busy_not_damaged(locked_excl
     with pytest.raises(DatabaseBusy, match="in use by another ShipDesk"):
         startup.start(now=DAY)
     assert not list(_db_path().parent.glob("shipdesk.*-*.sqlite3"))
+
+
+def test_setting_a_database_aside_leaves_the_backups_whole() -> None:
+    """The fresh database has no drafts: the start must not make the backups forget theirs
+    (a purge makes the copies forget what the database no longer has)."""
+    _save_drafts("In The Backup")
+    ws, first = startup.start(now=DAY)
+    ws.close()
+    assert first.backup_taken is not None
+    _db_path().write_bytes(b"garbage" * 1000)
+    ws, report = startup.start(now=DAY + timedelta(days=1))
+    ws.close()
+    assert report.set_aside is not None
+    with sqlite3.connect(first.backup_taken) as copy:
+        assert copy.execute("SELECT count(*) FROM drafts").fetchone()[0] == 1

@@ -165,7 +165,8 @@ def start(
     db, moved = _open_database(folders.data / DB_NAME, now)
     ws = Workspace.on_database(folders, db)
     try:
-        records.tidy_at_start(ws)
+        if moved is None:  # a fresh database would make the backups forget every draft
+            records.tidy_at_start(ws)
         resumed = resume_report(ws)
         taken: Path | None = None
         error: str | None = None
