@@ -63,17 +63,32 @@ class ItemsTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def set_checks(self, problems: list[Problem], row_levels: dict[int, str]) -> None:
+        """Show new check results, repainting only the cells whose marks changed.
+
+        Never a reset and never a whole-table change: an open editor keeps what is being typed
+        (see ``widgets.cell_editor``), and unchanged cells are not touched at all."""
         by_cell: dict[tuple[int, str], list[Problem]] = {}
         for p in problems:
             row, field = parse_item_path(p.field)
             if row is not None:
                 by_cell.setdefault((row, field or "description"), []).append(p)
+        old_cells = {k: _marks(v) for k, v in self.problems.items()}
+        new_cells = {k: _marks(v) for k, v in by_cell.items()}
+        changed = {
+            k for k in old_cells.keys() | new_cells.keys() if old_cells.get(k) != new_cells.get(k)
+        }
+        changed |= {
+            (row, "description")
+            for row in self.row_levels.keys() | row_levels.keys()
+            if self.row_levels.get(row) != row_levels.get(row)
+        }
         self.problems = by_cell
-        self.row_levels = row_levels
-        if self.rowCount():
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(self.rowCount() - 1, len(COLUMNS) - 1)
-            )
+        self.row_levels = dict(row_levels)
+        rows = self.rowCount()
+        for row, field in sorted(changed):
+            if 0 <= row < rows and field in COLUMN_KEYS:
+                idx = self.index(row, COLUMN_KEYS.index(field))
+                self.dataChanged.emit(idx, idx, CHECK_ROLES)
 
     # -- Qt model API ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -181,3 +196,14 @@ class ItemsTableModel(QAbstractTableModel):
 
 
 COLUMN_KEYS = [c[0] for c in COLUMNS]
+# The roles a re-check can change; the edit role (the typed value) is never among them.
+CHECK_ROLES = [
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.DecorationRole,
+]
+
+
+def _marks(problems: list[Problem]) -> list[tuple[str, str]]:
+    return [(p.level, p.message) for p in problems]

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from shipdesk.core.model import Category, NonDelivery, parse_item_path
 from shipdesk.core.services import declarations
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession
+from shipdesk.gui.widgets.cell_editor import KeepTypingDelegate
 from shipdesk.gui.widgets.findings import FindingsWidget
 from shipdesk.gui.widgets.hs_search import HsSearchWidget
 from shipdesk.gui.widgets.marks import mark_widget
@@ -64,8 +64,9 @@ EXTRA_KEYS = ("itn",)  # kept in the declaration file as extra keys
 LIST_KEYS = ("licence_numbers", "certificate_numbers")
 
 
-class LimitedDelegate(QStyledItemDelegate):
-    """Cell editors of the items table that take no more than the field's limit."""
+class LimitedDelegate(KeepTypingDelegate):
+    """Cell editors of the items table that take no more than the field's limit, and keep
+    what the user types while a re-check repaints the table (``KeepTypingDelegate``)."""
 
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
         editor = super().createEditor(parent, option, index)
@@ -269,7 +270,9 @@ class ItemsPage(QWidget):
             value = d.extra.get(key, "") if key in EXTRA_KEYS else getattr(d, key)
             if key in LIST_KEYS:
                 value = ", ".join(str(v) for v in value) if isinstance(value, list) else ""
-            cast(QLineEdit, self.editors[key]).setText(str(value))  # the shipment fields
+            ed = cast(QLineEdit, self.editors[key])  # the shipment fields
+            if ed.text() != str(value):  # an unchanged field keeps its cursor and selection
+                ed.setText(str(value))
         self._loading = False
         self._update_totals()
 

@@ -92,6 +92,7 @@ class FindingsWidget(QWidget):
         self.user = user
         self._screen = screen
         self._findings: list[Finding] = []
+        self._shown: tuple[list[Finding], set[tuple[str, int | None]]] | None = None
         self._pending: dict[str, Any] | None = None
 
         self.summary = QLabel(self)
@@ -128,8 +129,12 @@ class FindingsWidget(QWidget):
         return list(self._findings)
 
     def set_findings(self, findings: list[Finding]) -> None:
-        self._findings = list(findings)
         done = declarations.overridden(self.decl) if self.decl is not None else set()
+        shown = (list(findings), done)
+        if shown == self._shown:
+            return  # a re-check with the same result keeps the list and its selection
+        self._shown = shown
+        self._findings = list(findings)
         self.list.clear()
         style = QApplication.style()
         for f in self._findings:

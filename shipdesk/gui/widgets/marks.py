@@ -29,15 +29,20 @@ def worst_level(problems: list[Problem]) -> str | None:
 
 
 def mark_widget(editor: QWidget, message: QLabel, problems: list[Problem]) -> None:
+    """Mark ``editor`` with its problems; a re-check that changes nothing touches nothing
+    (restyling a field the user is typing in costs a repaint of the whole form)."""
     level = worst_level(problems)
+    text = "\n".join(_(LEVEL_PREFIX.get(p.level, "")) + p.message for p in problems)
+    if editor.property("problem") == (level or "") and editor.property("problemText") == text:
+        return
     editor.setProperty("problem", level or "")
+    editor.setProperty("problemText", text)
     if level is None:
         editor.setStyleSheet("")
         editor.setToolTip("")
         message.hide()
         message.setText("")
         return
-    text = "\n".join(_(LEVEL_PREFIX.get(p.level, "")) + p.message for p in problems)
     editor.setStyleSheet(LEVEL_STYLE[level])
     editor.setToolTip(text)
     message.setText(text)

@@ -128,7 +128,7 @@ class PartyForm(QWidget):
             value = getattr(party, key)
             if isinstance(ed, CountryBox):
                 ed.set_code(value)
-            else:
+            elif ed.text() != value:  # an unchanged field keeps its cursor and selection
                 ed.setText(value)
         self._loading = False
         self._show_preview()
