@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -145,7 +147,13 @@ class ItemsPage(QWidget):
         self._build_assist()
 
         # Shipment details
-        box = QGroupBox(_("Shipment"), split)
+        # The shipment fields scroll inside their pane, so the page fits a 1280x720 window.
+        self.shipment_scroll = QScrollArea(split)
+        self.shipment_scroll.setObjectName("shipmentScroll")
+        self.shipment_scroll.setWidgetResizable(True)
+        self.shipment_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        box = QGroupBox(_("Shipment"))
+        self.shipment_scroll.setWidget(box)
         grid = QGridLayout(box)
         left, right = QFormLayout(), QFormLayout()
         grid.addLayout(left, 0, 0)

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shipdesk.core.i18n import _
 from shipdesk.core.services import classification
+from shipdesk.gui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from shipdesk.core.services.classification import Suggestion
@@ -30,7 +31,7 @@ class QuestionPanel(QWidget):
         super().__init__(parent)
         self.label = QLabel("", self)
         self.label.setWordWrap(True)
-        self.row = QHBoxLayout()
+        self.row = FlowLayout()  # answers wrap: a row would widen the window past the screen
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.label)
