@@ -4,11 +4,17 @@ Pages change ``session.decl`` in place and call ``session.touch()``. The session
 (debounced) saves the draft and re-runs validation and screening through the core services,
 emitting ``checked`` with the results. No rule lives here: it only schedules core calls. The
 session holds the workspace the app opened at start; pages reach the services through it.
+
+While the user types, the checks and the draft save run on the thread pool over a copy of the
+declaration, so the GUI thread only shows results (a key is never kept waiting for a check).
+``check_now`` and ``flush`` do the same at once, on the GUI thread, where a step needs the
+result before going on (review, printing, quitting).
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +24,7 @@ from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import _, error_text
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import Workspace, declarations
+from shipdesk.gui import workers
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Finding, Problem, ValidationResult
@@ -44,9 +51,14 @@ class EditSession(QObject):
         self.findings: list[Finding] = []
         self.check_errors: list[str] = []
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
-        self._check_timer.timeout.connect(self.check_now)
+        self._check_timer.timeout.connect(self.check_in_background)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_draft_now)
+        self._save_timer.timeout.connect(self.save_draft_in_background)
+        self._check_round = 0  # a background result is shown only if no check started since
+        # Saves may finish out of order on the pool: only a newer copy may replace the draft.
+        self._save_lock = threading.Lock()
+        self._save_seq = 0
+        self._saved_seq: dict[str, int] = {}
 
     # -- replacing the declaration -----------------------------------------------------------
     def load(
@@ -71,23 +83,50 @@ class EditSession(QObject):
     def flush(self) -> None:
         """Save a pending draft at once (before quitting, switching, printing)."""
         if self._save_timer.isActive():
-            self._save_timer.stop()
             self.save_draft_now()
 
     def save_draft_now(self) -> None:
-        try:
-            declarations.save_draft(self.ws, self.draft_id, self.decl)
-            self.saved.emit(self.draft_id)
-        except ShipdeskError as exc:  # a database in use elsewhere: said, retried at the next edit
-            log.warning("draft save failed: %s", exc)
-            self.save_failed.emit(error_text(exc))
-        except Exception as exc:  # a draft that cannot be saved must not lose the open edit
-            log.exception("draft save failed")
-            self.save_failed.emit(f"{type(exc).__name__}: {exc}")
+        self._save_timer.stop()
+        self._save_seq += 1
+        saved, error = self._save_copy(self.draft_id, self.decl, self._save_seq)
+        self._after_save(self.draft_id, saved, error)
+
+    def save_draft_in_background(self) -> None:
+        self._save_seq += 1
+        seq, draft_id, decl = self._save_seq, self.draft_id, self.decl.copy()
+        workers.run_async(
+            lambda: self._save_copy(draft_id, decl, seq),
+            lambda result: self._after_save(draft_id, *result),
+        )
+
+    def _after_save(self, draft_id: str, saved: bool, error: str) -> None:
+        if error:
+            self.save_failed.emit(error)
+        elif saved and draft_id == self.draft_id:
+            self.saved.emit(draft_id)
+
+    def _save_copy(self, draft_id: str, decl: Declaration, seq: int) -> tuple[bool, str]:
+        """Save ``decl`` as the draft unless a newer copy was saved already (any thread).
+        Returns whether it was saved and why not, if it failed."""
+        with self._save_lock:
+            if seq < self._saved_seq.get(draft_id, 0):
+                return False, ""
+            try:
+                declarations.save_draft(self.ws, draft_id, decl)
+            except ShipdeskError as exc:  # a database in use elsewhere: said, retried later
+                log.warning("draft save failed: %s", exc)
+                return False, error_text(exc)
+            except Exception as exc:  # a draft that cannot be saved must not lose the open edit
+                log.exception("draft save failed")
+                return False, f"{type(exc).__name__}: {exc}"
+            self._saved_seq[draft_id] = seq
+            return True, ""
 
     def discard_draft(self) -> None:
         self._save_timer.stop()
-        declarations.delete_draft(self.ws, self.draft_id)
+        with self._save_lock:  # a save still running on the pool must not bring it back
+            self._saved_seq[self.draft_id] = self._save_seq = self._save_seq + 1
+            declarations.delete_draft(self.ws, self.draft_id)
 
     def stop_saving(self) -> None:
         """Drop a pending draft save (the customer's data is about to be deleted)."""
@@ -95,20 +134,49 @@ class EditSession(QObject):
 
     # -- checks ------------------------------------------------------------------------------
     def check_now(self) -> None:
+        """Validate and screen at once, on the GUI thread (before review or printing)."""
         self._check_timer.stop()
+        self._check_round += 1
+        self._show_checks(*self._run_checks(self.ws, self.decl))
+
+    def check_in_background(self) -> None:
+        """Validate and screen a copy of the declaration on the pool; show the result unless
+        the declaration was replaced or another check started meanwhile."""
+        self._check_timer.stop()
+        self._check_round += 1
+        round_, decl, ws = self._check_round, self.decl, self.ws
+        snapshot = decl.copy()
+
+        def done(result: tuple[ValidationResult | None, list[Finding], list[str]]) -> None:
+            if round_ == self._check_round and decl is self.decl:
+                self._show_checks(*result)
+
+        workers.run_async(lambda: self._run_checks(ws, snapshot), done)
+
+    @staticmethod
+    def _run_checks(
+        ws: Workspace, decl: Declaration
+    ) -> tuple[ValidationResult | None, list[Finding], list[str]]:
         errors: list[str] = []
+        validation: ValidationResult | None = None
+        findings: list[Finding] = []
         try:
-            self.validation = declarations.validate(self.ws, self.decl)
+            validation = declarations.validate(ws, decl)
         except Exception as exc:
             log.exception("validation failed")
-            self.validation = None
             errors.append(_("Validation could not run: {error}").format(error=error_text(exc)))
         try:
-            self.findings = list(declarations.screen(self.ws, self.decl))
+            findings = list(declarations.screen(ws, decl))
         except Exception as exc:
             log.exception("screening failed")
-            self.findings = []
             errors.append(_("Screening could not run: {error}").format(error=error_text(exc)))
+        return validation, findings, errors
+
+    def _show_checks(
+        self, validation: ValidationResult | None, findings: list[Finding], errors: list[str]
+    ) -> None:
+        self.validation = validation
+        self.findings = findings
         self.check_errors = errors
         self.checked.emit(self.validation, self.findings)
 

@@ -11,6 +11,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -92,10 +93,24 @@ class ReviewPage(QWidget):
         row.addWidget(self.override_btn)
         row.addStretch(1)
         lay.addLayout(row)
-        session.checked.connect(self.refresh)
+        session.checked.connect(self._on_checked)
+        self._stale = False
         self.refresh()
 
+    def _on_checked(self, *_args: Any) -> None:
+        # While the user types on another step, the review is rebuilt when it is shown again.
+        if self.window().isVisible() and not self.isVisible():
+            self._stale = True
+            return
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self, *_args: Any) -> None:
+        self._stale = False
         s = self.session
         d = s.decl
         res = s.validation

@@ -18,7 +18,7 @@ from shipdesk.core.services import classification
 from shipdesk.gui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
-    from shipdesk.core.services.classification import Suggestion
+    from shipdesk.core.services.classification import Question, Suggestion
 
 
 class QuestionPanel(QWidget):
@@ -39,15 +39,25 @@ class QuestionPanel(QWidget):
         self.answer_buttons: list[QPushButton] = []
         self.hide()
 
-    def update_for(self, shown: Sequence[Suggestion], *, narrowed: bool) -> None:
+    def update_for(
+        self,
+        shown: Sequence[Suggestion],
+        *,
+        narrowed: bool,
+        questions: Sequence[Question] | None = None,
+    ) -> None:
         """Ask the first deciding question for the codes ``shown``; once narrowed, offer
-        *Show all* as well (alone when no question is left)."""
+        *Show all* as well (alone when no question is left). ``questions`` are those of
+        ``shown`` when already worked out (off the GUI thread, with the search)."""
         for b in self.answer_buttons:
             self.row.removeWidget(b)
             b.hide()
             b.deleteLater()
         self.answer_buttons = []
-        qs = classification.questions(shown) if len(shown) > 1 else []
+        if len(shown) <= 1:
+            qs: Sequence[Question] = []
+        else:
+            qs = questions if questions is not None else classification.questions(shown)
         if not qs:
             self.setVisible(narrowed and bool(shown))
             self.label.setText(_("Narrowed by your answer."))

@@ -36,7 +36,7 @@ from shipdesk.gui.widgets.hs_results import SuggestionTree
 
 if TYPE_CHECKING:
     from shipdesk.core.services import Workspace
-    from shipdesk.core.services.classification import Node, SearchResult, Suggestion
+    from shipdesk.core.services.classification import Node, Question, SearchResult, Suggestion
 
 
 def _forget_choice(description: str, code: str) -> None:
@@ -84,6 +84,7 @@ class HsSearchWidget(QWidget):
         self._top = top
         self._request = 0
         self._all: list[Suggestion] = []  # suggestions before narrowing
+        self._all_questions: list[Question] | None = None  # their questions, if known
         self._shown: list[Suggestion] = []
         self._narrowed = False
 
@@ -141,9 +142,17 @@ class HsSearchWidget(QWidget):
             self._show([], None)
             return
         self.status.setText(_("Searching…"))
+        search, top = self._search, self._top
+
+        def find() -> tuple[SearchResult, list[Question]]:
+            # The deciding questions are worked out here too, off the GUI thread.
+            res = search(text, max(top * 2, 12))
+            shown = list(res.suggestions[:top])
+            return res, classification.questions(shown) if len(shown) > 1 else []
+
         workers.run_async(
-            lambda: self._search(text, max(self._top * 2, 12)),
-            lambda res: self._on_result(req, res),
+            find,
+            lambda found: self._on_result(req, *found),
             lambda exc: self._on_error(req, exc),
         )
 
@@ -152,14 +161,22 @@ class HsSearchWidget(QWidget):
         if req == self._request:
             self.status.setText(_("The code search is unavailable: {error}").format(error=exc))
 
-    def _on_result(self, req: int, res: SearchResult) -> None:
+    def _on_result(
+        self, req: int, res: SearchResult, questions: list[Question] | None = None
+    ) -> None:
         if req != self._request:
             return  # an older search finished after a newer one started
         self._all = list(res.suggestions)
+        self._all_questions = questions
         self._narrowed = False
-        self._show(self._all, res)
+        self._show(self._all, res, questions)
 
-    def _show(self, suggestions: list[Suggestion], res: SearchResult | None) -> None:
+    def _show(
+        self,
+        suggestions: list[Suggestion],
+        res: SearchResult | None,
+        questions: list[Question] | None = None,
+    ) -> None:
         self._shown = list(suggestions[: self._top])
         self.results.show_suggestions(self._shown)
         self.results.setVisible(bool(self._shown))
@@ -173,7 +190,7 @@ class HsSearchWidget(QWidget):
             )
         else:
             self.status.setText("")
-        self.question_box.update_for(self._shown, narrowed=self._narrowed)
+        self.question_box.update_for(self._shown, narrowed=self._narrowed, questions=questions)
         self.resultsShown.emit(len(self._shown))
 
     # -- narrowing ---------------------------------------------------------------------------
@@ -185,7 +202,7 @@ class HsSearchWidget(QWidget):
     def show_all(self) -> None:
         """Undo the narrowing."""
         self._narrowed = False
-        self._show(self._all, None)
+        self._show(self._all, None, self._all_questions)
 
     # -- choosing ----------------------------------------------------------------------------
     def _choose_item(self, item: QTreeWidgetItem | None) -> None:

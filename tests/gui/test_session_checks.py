@@ -1,0 +1,94 @@
+"""The re-check and the draft save run on the thread pool, and a late result never wins."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from shipdesk.core.services import declarations
+from shipdesk.gui import workers
+from shipdesk.gui.session import EditSession
+
+
+@pytest.fixture
+def pool():
+    workers.set_synchronous(False)
+    yield
+    workers.wait_all(5000)
+
+
+def test_checks_while_typing_run_off_the_gui_thread(qtbot, workspace, pool, monkeypatch) -> None:
+    session = EditSession(workspace)
+    threads: list[int] = []
+    validate = declarations.validate
+
+    def recording(ws, decl, *args, **kwargs):
+        threads.append(threading.get_ident())
+        return validate(ws, decl, *args, **kwargs)
+
+    monkeypatch.setattr(declarations, "validate", recording)
+    session.decl.sender.name = "Anna"
+    with qtbot.waitSignal(session.checked, timeout=5000):
+        session.touch()  # the timer starts the check in the background
+    assert threads and threads[0] != threading.get_ident()
+    assert session.validation is not None
+
+
+def test_a_late_background_check_never_replaces_a_newer_one(
+    qtbot, workspace, pool, monkeypatch
+) -> None:
+    session = EditSession(workspace)
+    release = threading.Event()
+    validate = declarations.validate
+    calls: list[str] = []
+
+    def slow_first(ws, decl, *args, **kwargs):
+        calls.append(decl.sender.name)
+        if decl.sender.name == "old":
+            release.wait(5)
+        return validate(ws, decl, *args, **kwargs)
+
+    monkeypatch.setattr(declarations, "validate", slow_first)
+    session.decl.sender.name = "old"
+    session.check_in_background()
+    qtbot.waitUntil(lambda: calls == ["old"], timeout=5000)
+    session.decl.sender.name = "new"
+    session.check_now()  # e.g. the user opened Review
+    newer = session.validation
+    shown: list[object] = []
+    session.checked.connect(lambda result, _f: shown.append(result))
+    release.set()
+    workers.wait_all(5000)
+    qtbot.wait(50)  # deliver the late result, if it were to be delivered
+    assert shown == [] and session.validation is newer
+
+
+def test_a_late_background_save_never_overwrites_a_newer_draft(qtbot, workspace, pool) -> None:
+    session = EditSession(workspace)
+    release = threading.Event()
+    waiting: list[str] = []
+    save_copy = session._save_copy
+
+    def late_old(draft_id, decl, seq):
+        if decl.sender.name == "old":  # this save is slow to get going
+            waiting.append("old")
+            release.wait(5)
+        return save_copy(draft_id, decl, seq)
+
+    session._save_copy = late_old  # type: ignore[method-assign]
+    session.decl.sender.name = "old"
+    session.save_draft_in_background()
+    qtbot.waitUntil(lambda: waiting == ["old"], timeout=5000)
+    session.decl.sender.name = "new"
+    session._save_timer.start()
+    session.flush()  # e.g. the user went on to the next step
+    release.set()
+    workers.wait_all(5000)
+    draft = declarations.load_draft(workspace, session.draft_id)
+    assert draft is not None and draft.sender.name == "new"
+    session.decl.sender.name = "newer"
+    session.save_draft_in_background()  # a later background save still goes through
+    workers.wait_all(5000)
+    draft = declarations.load_draft(workspace, session.draft_id)
+    assert draft is not None and draft.sender.name == "newer"
