@@ -11,14 +11,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QListView,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +36,7 @@ from shipdesk.gui.pages.items import ItemsPage
 from shipdesk.gui.pages.parties import PartyPage
 from shipdesk.gui.pages.review import ReviewPage
 from shipdesk.gui.session import EditSession
+from shipdesk.gui.widgets.scrolling import scrolling
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Finding, ValidationResult
@@ -46,21 +45,6 @@ COUNTER_SCALE = 1.4  # the counter layout's type size, relative to the system's
 QWIDGETSIZE_MAX = (1 << 24) - 1
 
 STEPS = [N_("1  Sender"), N_("2  Recipient"), N_("3  Items"), N_("4  Review"), N_("5  Documents")]
-
-
-class _StepLayout(QVBoxLayout):
-    """Holds a step in its scroll area, which then scrolls only below the step's minimum size.
-
-    With wrapped labels inside, a step reports a height for each width, and the scroll area
-    would take that (the comfortable height) as the least it may show: a scroll bar on a
-    1280x720 screen although everything fits."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setContentsMargins(0, 0, 0, 0)
-
-    def hasHeightForWidth(self) -> bool:
-        return False
 
 
 class MainWindow(QMainWindow):
@@ -101,13 +85,7 @@ class MainWindow(QMainWindow):
         ]
         for p in self.pages:
             # Each step scrolls rather than growing the window past a small screen.
-            holder = QWidget()
-            _StepLayout(holder).addWidget(p)
-            area = QScrollArea(self.stack)
-            area.setWidgetResizable(True)
-            area.setFrameShape(QFrame.Shape.NoFrame)
-            area.setWidget(holder)
-            self.stack.addWidget(area)
+            self.stack.addWidget(scrolling(p, self.stack))
         self.review_page.jump.connect(self.go_to_field)
         self.documents_page.rendered.connect(self._after_render)
         self.documents_page.next_customer_btn.clicked.connect(self.next_customer)

@@ -65,6 +65,9 @@ def test_items_step_with_a_question_open_fits_1280x720(qtbot, small_window, desc
     _assert_fits(w, description)
     for button in panel.answer_buttons:
         assert _within(w, button), (description, button.text())
+        # wrapped answers are not squeezed under the list of codes below them
+        assert panel.rect().contains(button.geometry()), (description, button.text())
+    assert panel.height() >= panel.layout().heightForWidth(panel.width()), description
     panel.answer_buttons[0].click()  # narrowed: the next question and "Show all"
     _assert_fits(w, f"{description}, narrowed")
     w.go_to_step(3)

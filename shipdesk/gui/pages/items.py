@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -35,6 +33,7 @@ from shipdesk.gui.widgets.cell_editor import KeepTypingDelegate
 from shipdesk.gui.widgets.findings import FindingsWidget
 from shipdesk.gui.widgets.hs_search import HsSearchWidget
 from shipdesk.gui.widgets.marks import mark_widget
+from shipdesk.gui.widgets.scrolling import scrolling
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Finding, ValidationResult
@@ -62,6 +61,13 @@ SHIPMENT_FIELDS: list[tuple[str, str, str]] = [
     ("date", N_("Date"), N_("YYYY-MM-DD")),
     ("itn", N_("ITN (US export filing)"), N_("only for US exports that need one")),
 ]
+WIDEST = {  # the widest usual cell text of each column, with a problem mark
+    "quantity": "9999  ✖",
+    "net_weight_kg": "99.999  ✖",
+    "value": "99999.99  ✖",
+    "hs_code": "9999.99.9999  ✖",
+    "origin_country": "XX  ✖",
+}
 EXTRA_KEYS = ("itn",)  # kept in the declaration file as extra keys
 LIST_KEYS = ("licence_numbers", "certificate_numbers")
 
@@ -115,8 +121,14 @@ class ItemsPage(QWidget):
         )
         hdr = self.table.horizontalHeader()
         hdr.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(COLUMN_KEYS)):
-            hdr.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths that hold the longest usual value and a mark: sizing the columns to
+        # their contents would read every row again on each change (tens of ms with 40 items).
+        metrics = self.table.fontMetrics()
+        for c, key in enumerate(COLUMN_KEYS[1:], start=1):
+            hdr.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
+            title = str(self.model.headerData(c, Qt.Orientation.Horizontal, 0))
+            room = max(metrics.horizontalAdvance(WIDEST[key]), metrics.horizontalAdvance(title))
+            hdr.resizeSection(c, room + 24)
         tl.addWidget(self.table, 1)
         btns = QHBoxLayout()
         self.remove_btn = QPushButton(_("Remove item"), top)
@@ -141,19 +153,17 @@ class ItemsPage(QWidget):
         self.addAction(act)
 
         # Lookup and flags for the selected item (filled by the helpers below).
-        self.assist = QWidget(split)
+        self.assist = QWidget()
+        split.addWidget(scrolling(self.assist, split))  # the open question never overlaps
         self.assist_layout = QHBoxLayout(self.assist)
         self.assist_layout.setContentsMargins(0, 0, 0, 0)
         self._build_assist()
 
         # Shipment details
         # The shipment fields scroll inside their pane, so the page fits a 1280x720 window.
-        self.shipment_scroll = QScrollArea(split)
-        self.shipment_scroll.setObjectName("shipmentScroll")
-        self.shipment_scroll.setWidgetResizable(True)
-        self.shipment_scroll.setFrameShape(QFrame.Shape.NoFrame)
         box = QGroupBox(_("Shipment"))
-        self.shipment_scroll.setWidget(box)
+        self.shipment_scroll = scrolling(box, split)
+        self.shipment_scroll.setObjectName("shipmentScroll")
         grid = QGridLayout(box)
         left, right = QFormLayout(), QFormLayout()
         grid.addLayout(left, 0, 0)
@@ -204,9 +214,10 @@ class ItemsPage(QWidget):
             ed.textEdited.connect(self._on_shipment_edit)
             self.editors[key] = ed
             (left if i < 3 else right).addRow(_(label), self._with_message(key, ed))
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
+        split.setSizes([190, 260, 150])  # in proportion, whatever the window's height
 
         self.model.edited.connect(self._on_items_edit)
         self.table.selectionModel().currentRowChanged.connect(self._on_row_changed)

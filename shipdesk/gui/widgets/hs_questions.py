@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from shipdesk.core.i18n import _
@@ -74,6 +75,18 @@ class QuestionPanel(QWidget):
         if narrowed:
             self._add_button(_("Show all"), lambda _c=False: self.showAll.emit())
         self.show()
+        self._keep_answers_visible()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_answers_visible()
+
+    def _keep_answers_visible(self) -> None:
+        # The answers wrap onto more lines on a narrow pane: ask for that height, so the
+        # layout around never squeezes them under the list below.
+        lay = self.layout()
+        if lay is not None and self.width() > 0:
+            self.setMinimumHeight(lay.heightForWidth(self.width()))
 
     def _add_button(self, label: str, slot: Callable[..., None]) -> None:
         b = QPushButton(label, self)
