@@ -131,6 +131,8 @@ class EditSession(QObject):
     def stop_saving(self) -> None:
         """Drop a pending draft save (the customer's data is about to be deleted)."""
         self._save_timer.stop()
+        with self._save_lock:  # nor may a save still waiting on the pool write it
+            self._saved_seq[self.draft_id] = self._save_seq = self._save_seq + 1
 
     # -- checks ------------------------------------------------------------------------------
     def check_now(self) -> None:
