@@ -95,11 +95,14 @@ class ReviewPage(QWidget):
         lay.addLayout(row)
         session.checked.connect(self._on_checked)
         self._stale = False
+        self._shown_decl = session.decl
         self.refresh()
 
     def _on_checked(self, *_args: Any) -> None:
-        # While the user types on another step, the review is rebuilt when it is shown again.
-        if self.window().isVisible() and not self.isVisible():
+        # While the user types on another step, the review is rebuilt when it is shown again;
+        # a new declaration (next customer, open) replaces the old one's review at once.
+        hidden = self.window().isVisible() and not self.isVisible()
+        if hidden and self.session.decl is self._shown_decl:
             self._stale = True
             return
         self.refresh()
@@ -111,6 +114,7 @@ class ReviewPage(QWidget):
 
     def refresh(self, *_args: Any) -> None:
         self._stale = False
+        self._shown_decl = self.session.decl
         s = self.session
         d = s.decl
         res = s.validation
