@@ -55,6 +55,7 @@ class EditSession(QObject):
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_draft_in_background)
         self._check_round = 0  # a background result is shown only if no check started since
+        self._edits = 0  # ... and nothing was edited since (a newer check is then due anyway)
         # Saves may finish out of order on the pool: only a newer copy may replace the draft.
         self._save_lock = threading.Lock()
         self._save_seq = 0
@@ -77,6 +78,7 @@ class EditSession(QObject):
     # -- edits -------------------------------------------------------------------------------
     def touch(self) -> None:
         """Call after any in-place edit of ``decl``: schedules the draft save and the checks."""
+        self._edits += 1
         self._save_timer.start()
         self._check_timer.start()
 
@@ -146,11 +148,12 @@ class EditSession(QObject):
         the declaration was replaced or another check started meanwhile."""
         self._check_timer.stop()
         self._check_round += 1
-        round_, decl, ws = self._check_round, self.decl, self.ws
+        round_, edits, decl, ws = self._check_round, self._edits, self.decl, self.ws
         snapshot = decl.copy()
 
         def done(result: tuple[ValidationResult | None, list[Finding], list[str]]) -> None:
-            if round_ == self._check_round and decl is self.decl:
+            # Rows may have moved since the copy: its item numbers would mark the wrong cells.
+            if round_ == self._check_round and edits == self._edits and decl is self.decl:
                 self._show_checks(*result)
 
         workers.run_async(lambda: self._run_checks(ws, snapshot), done)

@@ -92,3 +92,31 @@ def test_a_late_background_save_never_overwrites_a_newer_draft(qtbot, workspace,
     workers.wait_all(5000)
     draft = declarations.load_draft(workspace, session.draft_id)
     assert draft is not None and draft.sender.name == "newer"
+
+
+def test_a_background_check_of_an_edited_declaration_is_not_shown(
+    qtbot, workspace, pool, monkeypatch
+) -> None:
+    """Rows typed or removed meanwhile would put the copy's marks on the wrong cells."""
+    session = EditSession(workspace)
+    release = threading.Event()
+    validate = declarations.validate
+    started: list[bool] = []
+
+    def slow(ws, decl, *args, **kwargs):
+        started.append(True)
+        release.wait(5)
+        return validate(ws, decl, *args, **kwargs)
+
+    monkeypatch.setattr(declarations, "validate", slow)
+    session.check_in_background()
+    qtbot.waitUntil(lambda: started == [True], timeout=5000)
+    session.decl.sender.name = "typed meanwhile"
+    session.touch()
+    session._check_timer.stop()  # keep the test on the first check alone
+    shown: list[object] = []
+    session.checked.connect(lambda result, _f: shown.append(result))
+    release.set()
+    workers.wait_all(5000)
+    qtbot.wait(50)
+    assert shown == []
