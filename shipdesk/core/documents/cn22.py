@@ -28,7 +28,8 @@ BARCODE_H = 14.0
 TOTALS_H = 8.5
 CERT_H = 15.0
 SIGN_H = 9.5
-CONT_HEADER_H = 12.0
+CONT_HEADER_H = 11.0  # title and sender of a continuation label
+CONT_BARCODE_H = 11.0  # its item number with bars
 EXPLANATION_SIZE = 6.0  # the project's legible minimum for printed text
 
 
@@ -94,14 +95,22 @@ class CN22:
         self.frame0 = frames(doc)[0]
         f = self.frame0
         self.cols = _cols(f.w, (self.decl.currency or "").upper())
-        self.rows = make_rows(self.cols, _row_data(job), size=6.8, min_height=4.0)
         self.head_h = header_height(doc, self.cols)
         bar = BARCODE_H if self.decl.item_id.strip() else 0.0
         cat_h = self._category_height()
         fixed = HEADER_H + bar + cat_h + self.head_h + TOTALS_H + CERT_H + SIGN_H
         self.first_area = f.h - fixed
-        self.next_area = f.h - CONT_HEADER_H - self.head_h - 2
+        # a continuation label repeats the item number (with bars), the sender and a signature
+        self.cont_head_h = CONT_HEADER_H + (
+            CONT_BARCODE_H if printed.item_number(job.decl).text else 0
+        )
+        self.next_area = f.h - self.cont_head_h - self.head_h - 2 - SIGN_H
+        data = _row_data(job)
+        self.rows = make_rows(self.cols, data, size=6.8, min_height=4.0)
         self.pages = paginate_rows(self.rows, [self.first_area, self.next_area])
+        if len(self.pages) > 1:  # lines over several labels are numbered
+            self.rows = make_rows(self.cols, printed.numbered(data), size=6.8, min_height=4.0)
+            self.pages = paginate_rows(self.rows, [self.first_area, self.next_area])
         dry = Doc(doc.paper, dry=True)
         dry.new_page()
         self.overflow = self._label1(dry, f, 1, 1, 99)
@@ -263,6 +272,11 @@ class CN22:
         # Certification, (8) date and signature
         doc.fit_in(x0, y + 0.2, W, CERT_H - 0.2, labels.CERTIFICATION, size=5.2, min_size=4.0)
         y += CERT_H
+        self._signature(doc, x0, y, W, region="date")
+        return doc.overflow[mark:]
+
+    def _signature(self, doc: Doc, x0: float, y: float, W: float, *, region: str) -> None:
+        """(8) Date and sender's signature, on the first label and on every continuation."""
         doc.line(x0, y, x0 + W, y, 0.6)
         lh = doc.label(x0, y, W, labels.CN22["sign"], size=4.5)
         doc.fit_in(
@@ -270,13 +284,12 @@ class CN22:
             y + lh,
             W * 0.35,
             SIGN_H - lh,
-            printed.print_date(d),
+            printed.print_date(self.decl),
             size=7.5,
             one_line=True,
-            region="date",
+            region=region,
         )
         doc.dashed(x0 + W * 0.38, y + SIGN_H - 1.8, x0 + W - 2, y + SIGN_H - 1.8)
-        return doc.overflow[mark:]
 
     def _cont(self, doc: Doc, f: Frame, n: int, copy: int, copies: int) -> None:
         d = self.decl
@@ -286,31 +299,42 @@ class CN22:
         doc.fit_in(
             x0, y + 0.3, W, 5, f"CN 22 — {labels.CONTINUATION}", size=8, bold=True, one_line=True
         )
-        ident = printed.item_number(d).text or " — ".join(
-            x for x in (d.sender.name, d.recipient.name) if x.strip()
-        )
         doc.fit_in(
             x0,
-            y + 5.5,
+            y + 5.3,
             W,
             5,
-            ident,
+            printed.sender_line(d),
             size=6.5,
-            min_size=4.5,
-            region=f"ident~{n}",
+            min_size=6.0,
+            region=f"sender~{n}",
         )
-        y += CONT_HEADER_H
+        num = printed.item_number(d)
+        if num.text:
+            doc.barcode(
+                x0 + 4,
+                y + CONT_HEADER_H,
+                W - 8,
+                CONT_BARCODE_H - 0.6,
+                num.text,
+                region=f"item_id~{n}",
+                bars=num.barcode,
+            )
+        y += self.cont_head_h
+        doc.line(x0, y, x0 + W, y, 0.6)
         if n <= len(self.pages):
             draw_header(doc, x0, y, self.cols, self.head_h)
             draw_rows(doc, x0, y + self.head_h, self.cols, self.pages[n - 1], self.next_area)
-            return
-        doc.fit_in(x0, y, W, 5, labels.CONTINUED_TEXT, size=7, bold=True)
-        y += 5
-        for label, text in self.overflow:
-            lh = doc.label(x0, y, W, label)
-            fitted = fit([text], (W - 1.6) * MM, (f.y + f.h - y - lh) * MM, size=6.5)
-            doc.draw_fitted(x0, y + lh, W, fitted, region=f"overflow:{label}")
-            y += lh + fitted_height(fitted) + 1.5
+        else:
+            doc.fit_in(x0, y, W, 5, labels.CONTINUED_TEXT, size=7, bold=True)
+            y += 5
+            bottom = f.y + f.h - SIGN_H
+            for label, text in self.overflow:
+                lh = doc.label(x0, y, W, label)
+                fitted = fit([text], (W - 1.6) * MM, (bottom - y - lh) * MM, size=6.5)
+                doc.draw_fitted(x0, y + lh, W, fitted, region=f"overflow:{label}")
+                y += lh + fitted_height(fitted) + 1.5
+        self._signature(doc, x0, f.y + f.h - SIGN_H, W, region=f"date~{n}")
 
     def labels_for_copy(self, copy: int, copies: int) -> list[tuple[int, int, int]]:
         return [(n, copy, copies) for n in range(1, self.count + 1)]

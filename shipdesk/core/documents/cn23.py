@@ -36,6 +36,7 @@ DOCS_H = 13.0
 NONDELIVERY_H = 6.5
 BOTTOM_H = 27.0
 CONT_HEADER_H = 17.0
+CONT_SIGN_H = 10.0  # date and signature at the foot of a continuation sheet
 
 
 def _frame(doc: Doc) -> tuple[float, float]:
@@ -86,13 +87,17 @@ class CN23:
         self.x0, self.W = _frame(doc)
         currency = (self.decl.currency or "").upper()
         self.cols = _cols(self.W, currency)
-        self.rows = make_rows(self.cols, _row_data(job))
         self.head_h = header_height(doc, self.cols)
         fixed = HEADER_H + 2 * PARTY_H + self.head_h + TOTALS_H + CATEGORY_H + DOCS_H
         fixed += NONDELIVERY_H + BOTTOM_H
         self.first_area = doc.h - TOP - BOTTOM - fixed
-        self.next_area = doc.h - TOP - BOTTOM - CONT_HEADER_H - self.head_h - 6
+        self.next_area = doc.h - TOP - BOTTOM - CONT_HEADER_H - self.head_h - 6 - CONT_SIGN_H
+        data = _row_data(job)
+        self.rows = make_rows(self.cols, data)
         self.pages = paginate_rows(self.rows, [self.first_area, self.next_area])
+        if len(self.pages) > 1:  # lines over several sheets are numbered
+            self.rows = make_rows(self.cols, printed.numbered(data))
+            self.pages = paginate_rows(self.rows, [self.first_area, self.next_area])
         # Measure sheet 1 to learn which boxes overflow (they need a continuation sheet).
         dry = Doc(doc.paper, dry=True)
         dry.new_page()
@@ -437,9 +442,10 @@ class CN23:
             y + 10.8,
             W * 0.62,
             6,
-            f"{labels.CN23['from']}: {d.sender.name}",
+            f"{labels.CN23['from']}: {printed.sender_line(d)}",
             size=7.5,
-            min_size=4.0,
+            min_size=6.0,
+            region=f"sender~{n}",
         )
         num = printed.item_number(d)
         if num.text:
@@ -460,7 +466,7 @@ class CN23:
         y += 7
         for label, text in overflow:
             lh = doc.label(x0, y, W, label)
-            f = fit([text], (W - 1.6) * MM, (doc.h - BOTTOM - y - lh) * MM, size=8)
+            f = fit([text], (W - 1.6) * MM, (doc.h - BOTTOM - CONT_SIGN_H - y - lh) * MM, size=8)
             doc.draw_fitted(x0, y + lh, W, f, region=f"overflow:{label}")
             y += lh + fitted_height(f) + 2
 
@@ -476,6 +482,25 @@ class CN23:
                 draw_rows(doc, self.x0, y + self.head_h, self.cols, rows, self.next_area)
             else:
                 self._overflow_part(doc, y, self.overflow)
+            self._cont_signature(doc, n)
+
+    def _cont_signature(self, doc: Doc, n: int) -> None:
+        """(15) Date and signature at the foot of a continuation sheet: each sheet is signed."""
+        x0, W = self.x0, self.W
+        y = doc.h - BOTTOM - CONT_SIGN_H
+        doc.rect(x0, y, W, CONT_SIGN_H)
+        lh = doc.label(x0, y, W, labels.CN23["sign"])
+        doc.fit_in(
+            x0,
+            y + lh,
+            W * 0.3,
+            CONT_SIGN_H - lh,
+            printed.print_date(self.decl),
+            size=9,
+            one_line=True,
+            region=f"date~{n}",
+        )
+        doc.dashed(x0 + W * 0.32, y + CONT_SIGN_H - 2, x0 + W - 3, y + CONT_SIGN_H - 2)
 
 
 def draw(job: printed.Job, doc: Doc) -> None:

@@ -165,6 +165,17 @@ def party_lines(p: Party, *, with_contact: bool = True, lang: str = "en") -> lis
     return [ln.strip() for ln in lines if ln and ln.strip()]
 
 
+def numbered(rows: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
+    """Item rows with "1. ", "2. " ... before the first cell (the description), so that the
+    lines of a form running over continuation sheets can be told apart and referred to."""
+    return [(key, [f"{n}. {cells[0]}", *cells[1:]]) for n, (key, cells) in enumerate(rows, 1)]
+
+
+def sender_line(decl: Declaration) -> str:
+    """The sender's name and address on one line, for the head of a continuation sheet."""
+    return ", ".join(party_lines(decl.sender, with_contact=False))
+
+
 def print_date(decl: Declaration) -> str:
     return decl.date.strip() if decl.date and decl.date.strip() else date.today().isoformat()
 
