@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
     QApplication,
     QBoxLayout,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QListView,
     QListWidget,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self.steps.setFixedWidth(150)
         outer.addWidget(self.steps)
         right = QVBoxLayout()
+        self._right = right
+        self._scroll: QScrollArea | None = None  # holds the pages in the counter layout
         outer.addLayout(right, 1)
         self.stack = QStackedWidget(central)
         right.addWidget(self.stack, 1)
@@ -329,6 +333,28 @@ class MainWindow(QMainWindow):
             self.steps.setFixedWidth(150)
         self.items_page.set_one_column(counter)
         self.review_page.set_counter(counter)
+        self._scroll_pages(counter)
+
+    def _scroll_pages(self, on: bool) -> None:
+        """Large type makes the pages taller than a laptop screen: in the counter layout they
+        scroll inside the window instead of pushing its minimum height past the screen."""
+        if on and self._scroll is None:
+            self._right.removeWidget(self.stack)
+            scroll = QScrollArea(self.centralWidget())
+            scroll.setObjectName("pagesScroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setWidget(self.stack)
+            self._right.insertWidget(0, scroll, 1)
+            self._scroll = scroll
+        elif not on and self._scroll is not None:
+            scroll, self._scroll = self._scroll, None
+            self._right.removeWidget(scroll)
+            stack = scroll.takeWidget()
+            stack.setParent(self.centralWidget())
+            self._right.insertWidget(0, stack, 1)
+            stack.show()
+            scroll.deleteLater()
 
     def about(self) -> None:
         found = services.data_versions(self.ws.folders)

@@ -43,8 +43,15 @@ def test_counter_layout_large_type_one_column_plain_answer(qtbot, window) -> Non
     assert answer.isVisibleTo(w.review_page)
     assert answer.text().startswith("No: “Power bank 20000 mAh” may not be sent to United States.")
 
+    for step in range(5):  # large type still fits a 1280 x 720 laptop: the pages scroll
+        w.go_to_step(step)
+        w.resize(1280, 720)
+        QApplication.processEvents()
+        assert (w.width(), w.height()) == (1280, 720), step
+
     records.update_settings(w.ws, counter_layout=False)
     w.apply_layout()
+    assert w.stack.parentWidget() is w.centralWidget()
     assert w.font().pointSizeF() == base
     assert w._outer.direction() == QBoxLayout.Direction.LeftToRight
     assert sorted(grid.getItemPosition(i)[:2] for i in range(grid.count())) == [(0, 0), (0, 1)]
