@@ -28,6 +28,7 @@ from shipdesk.core.exchange.mapping import (
     norm_header,
 )
 from shipdesk.core.i18n import N_, Phrase
+from shipdesk.core.nesting import load_json, load_toml
 from shipdesk.core.paths import resource
 from shipdesk.core.storage.interfaces import MappingRepository
 
@@ -189,7 +190,10 @@ def resolve_mapping_arg(arg: str, repo: MappingRepository) -> ColumnMapping:
     if p.suffix.lower() in (".json", ".toml") and p.is_file():
         try:
             text = p.read_text(encoding="utf-8-sig")
-            data = json.loads(text) if p.suffix.lower() == ".json" else tomllib.loads(text)
+            if p.suffix.lower() == ".json":
+                data = load_json(text, str(p))
+            else:
+                data = load_toml(text, str(p))
         except (OSError, UnicodeDecodeError, json.JSONDecodeError, tomllib.TOMLDecodeError) as e:
             raise InputError(
                 Phrase(N_("cannot read the mapping ({error})"), error=str(e)), source=str(p)

@@ -19,7 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from shipdesk.core.errors import DataError
+from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.nesting import load_toml
 from shipdesk.core.screening.phrases import normalise
 from shipdesk.core.screening.rule_schema import (
     CC_RE,
@@ -37,16 +38,23 @@ from shipdesk.core.screening.ruleset import Rule, RuleFile, RuleSet
 
 def _read_toml(path: Path, rel: str) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"invalid rule data: {rel}: not valid TOML ({exc})") from exc
-    except UnicodeDecodeError as exc:  # TOML is UTF-8 text
-        raise DataError(
-            f"invalid rule data: {rel}: not UTF-8 text (bad byte at offset {exc.start})"
-        ) from exc
+        raw = path.read_bytes()
     except OSError as exc:
         raise DataError(f"invalid rule data: {rel}: cannot be read ({exc})") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(
+            f"invalid rule data: {rel}: line {line}: not UTF-8 text (byte 0x{raw[exc.start]:02x}); "
+            "rule files are UTF-8"
+        ) from None
+    try:
+        return load_toml(text, rel)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"invalid rule data: {rel}: not valid TOML ({exc})") from exc
+    except InputError as exc:  # nested too deeply, a lone surrogate
+        raise DataError(f"invalid rule data: {exc}") from None
 
 
 def _check_header(data: dict[str, Any], rel: str, probs: Problems) -> None:

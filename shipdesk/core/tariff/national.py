@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import threading
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from typing import Any
 
 from shipdesk.core import hscode
 from shipdesk.core.errors import InputError
+from shipdesk.core.nesting import load_json
 from shipdesk.core.storage.interfaces import NationalTariffRepository
 from shipdesk.core.storage.national_tariff import NationalLine, TariffInfo
 from shipdesk.core.tariff.nomenclature import code_exists
@@ -248,7 +248,7 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
 
 def _read_json(path: Path) -> list[_Row]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = load_json(path.read_text(encoding="utf-8-sig"), str(path))
     except (UnicodeDecodeError, ValueError) as exc:
         raise InputError(f"not valid JSON ({exc})", source=str(path)) from None
     if isinstance(data, dict):
