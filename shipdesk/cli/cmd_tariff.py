@@ -50,7 +50,7 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         return 0
     if cmd == "import":
         s = data.import_national(ws, args.file, kind=args.kind)
-        print(f"imported {s.lines} {s.kind} lines as {s.source} from {s.path}")
+        print(f"imported {s.lines} {s.kind} lines as {s.source} from {s.path} ({s.rows} rows read)")
         if s.skipped:
             print(f"skipped {s.skipped} rows whose code is not under an HS 2022 subheading")
         return 0

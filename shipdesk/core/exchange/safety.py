@@ -5,20 +5,19 @@ blanks) can be run as a formula by a spreadsheet program (CSV/formula injection)
 ShipDesk writes to a spreadsheet or CSV goes through :func:`neutralise`, which first removes
 control characters (they could hide the trigger) and then puts an apostrophe in front of it.
 
-Imports refuse files larger than :data:`MAX_FILE_BYTES` or with more than :data:`MAX_ROWS` data
-rows, so a wrong or hostile file cannot exhaust memory.
+Imports refuse files larger than :data:`MAX_FILE_BYTES` (checked in
+:mod:`shipdesk.core.input_files`, shared with the tariff import) or with more than
+:data:`MAX_ROWS` data rows, so a wrong or hostile file cannot exhaust memory.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.i18n import N_, Phrase
-
-MAX_FILE_BYTES = 50 * 1024 * 1024
-"""Largest spreadsheet or CSV file accepted for import (50 MiB)."""
+from shipdesk.core.input_files import MAX_FILE_BYTES as MAX_FILE_BYTES
+from shipdesk.core.input_files import check_file_size as check_file_size
 
 MAX_ROWS = 100_000
 """Most data rows read from one sheet or CSV file."""
@@ -67,34 +66,6 @@ def restore(text: str) -> str:
     if text.startswith("'") and _needs_quote(text[1:]):
         return text[1:]
     return text
-
-
-def check_file_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:
-    """Raise InputError when the file is missing, unreadable or larger than ``limit``."""
-    p = Path(path)
-    try:
-        size = p.stat().st_size
-    except FileNotFoundError:
-        raise InputError(Phrase(N_("file not found")), source=str(p)) from None
-    except OSError as exc:
-        raise InputError(
-            Phrase(N_("cannot read the file ({error})"), error=exc.strerror), source=str(p)
-        ) from None
-    if not p.is_file():
-        raise InputError(Phrase(N_("not a file")), source=str(p))
-    if size > limit:
-        raise InputError(
-            Phrase(
-                N_(
-                    "the file is {size} MiB; ShipDesk imports files up to {limit} MiB (split it "
-                    "into smaller files)"
-                ),
-                size=f"{size / 1048576:.1f}",
-                limit=f"{limit / 1048576:.0f}",
-            ),
-            source=str(p),
-        )
-    return size
 
 
 def row_limit_error(source: str, limit: int = MAX_ROWS) -> InputError:

@@ -18,10 +18,12 @@ it. Lines are matched to HS 2022 by their first six digits.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import itertools
 import re
 import threading
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -29,6 +31,7 @@ from typing import Any
 
 from shipdesk.core import hscode
 from shipdesk.core.errors import InputError
+from shipdesk.core.input_files import check_file_size, open_workbook, sheet_rows
 from shipdesk.core.nesting import load_json
 from shipdesk.core.storage.interfaces import NationalTariffRepository
 from shipdesk.core.storage.national_tariff import NationalLine, TariffInfo
@@ -36,6 +39,16 @@ from shipdesk.core.tariff.nomenclature import code_exists
 from shipdesk.core.tariff.textutil import STOPWORDS, words
 
 KINDS = ("us-hts", "eu-cn", "uk")
+
+MAX_TARIFF_ROWS = 300_000
+"""Most rows read from one national tariff file (the US HTS has about 35,000)."""
+
+MAX_TARIFF_COLUMNS = 100
+"""Columns read from a tariff sheet; the code, text and indent columns come first in every
+known layout."""
+
+HEADER_ROWS = 15
+"""The header row must be among the first rows of the file."""
 
 _CODE_COLS = (
     "hts number", "htsno", "hts", "cn code", "cn_code", "cncode", "code", "goods code",
@@ -58,6 +71,7 @@ class ImportSummary:
     lines: int  # national lines stored
     skipped: int  # rows without a usable 8-10 digit code under an HS 2022 subheading
     path: str
+    rows: int = 0  # data rows read from the file (every one, whatever size the file states)
 
 
 # -- lookups (lines come from the store handed in) ----------------------------------------------
@@ -160,9 +174,20 @@ def _to_int(value: Any) -> int | None:
         return None
 
 
-def _rows_from_table(table: list[list[Any]], source: str) -> list[_Row]:
+def _too_many_rows(source: str) -> InputError:
+    return InputError(
+        f"more than {MAX_TARIFF_ROWS:,} rows; a national tariff has far fewer (is this the "
+        "right file?)",
+        source=source,
+    )
+
+
+def _rows_from_table(table: Iterable[list[Any]], source: str) -> Iterator[_Row]:
+    """The rows below the header, one at a time (the table is read as it is consumed)."""
+    it = iter(table)
+    head = list(itertools.islice(it, HEADER_ROWS))
     header_at = None
-    for i, row in enumerate(table[:15]):
+    for i, row in enumerate(head):
         h = [_norm_header(c) for c in row]
         if _find_col(h, _CODE_COLS) is not None and _find_col(h, _DESC_COLS) is not None:
             header_at = i
@@ -170,18 +195,21 @@ def _rows_from_table(table: list[list[Any]], source: str) -> list[_Row]:
     if header_at is None:
         raise InputError(
             "no header row with a code column (e.g. 'HTS Number', 'CN code', 'commodity__code') "
-            "and a description column found in the first 15 rows",
+            f"and a description column found in the first {HEADER_ROWS} rows",
             source=source,
         )
-    header = [_norm_header(c) for c in table[header_at]]
+    header = [_norm_header(c) for c in head[header_at]]
     ci = _find_col(header, _CODE_COLS)
     di = _find_col(header, _DESC_COLS)
     ii = _find_col(header, _INDENT_COLS)
     si = _find_col(header, _SUFFIX_COLS)
-    out: list[_Row] = []
-    for row in table[header_at + 1 :]:
+    count = 0
+    for row in itertools.chain(head[header_at + 1 :], it):
         if not any(str(c or "").strip() for c in row):
             continue
+        count += 1
+        if count > MAX_TARIFF_ROWS:
+            raise _too_many_rows(source)
 
         def cell(i: int | None, row: list[Any] = row) -> str:
             return (
@@ -194,54 +222,65 @@ def _rows_from_table(table: list[list[Any]], source: str) -> list[_Row]:
         if dashes:
             desc = desc[dashes.end() :].strip()
         indent = _to_int(cell(ii)) if ii is not None else None
-        out.append(
-            _Row(
-                hscode.digits(cell(ci)),
-                desc,
-                indent if indent is not None else dash_indent,
-                cell(si),
-            )
+        yield _Row(
+            hscode.digits(cell(ci)),
+            desc,
+            indent if indent is not None else dash_indent,
+            cell(si),
         )
-    return out
 
 
-def _read_csv(path: Path) -> list[list[str]]:
-    raw = path.read_bytes()
-    for enc in ("utf-8-sig", "cp1252"):
+def _csv_encoding(path: Path) -> str:
+    dec = codecs.getincrementaldecoder("utf-8-sig")()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                dec.decode(chunk)
+            dec.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
+
+
+def _read_csv(path: Path) -> Generator[list[str], None, None]:
+    """The rows of a tariff CSV, read as they are consumed."""
+    with path.open("r", encoding=_csv_encoding(path), errors="replace", newline="") as fh:
+        sample = fh.read(4096)
+        fh.seek(0)
         try:
-            text = raw.decode(enc)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes almost anything
-        raise InputError("not a text (CSV) file", source=str(path))
+            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        try:
+            yield from csv.reader(fh, dialect)
+        except csv.Error as exc:
+            raise InputError(f"broken CSV ({exc})", source=str(path)) from None
+
+
+def _sheet_table(ws: Any) -> Iterator[list[Any]]:
+    for _n, values in sheet_rows(ws, MAX_TARIFF_COLUMNS):
+        yield values
+
+
+def _read_xlsx(path: Path) -> Iterator[list[Any]]:
+    """The rows of the first sheet with a code column header (else the first sheet), streamed;
+    every row is read, whatever size the sheet states."""
+    wb = open_workbook(path)
     try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    return list(csv.reader(io.StringIO(text), dialect))
-
-
-def _read_xlsx(path: Path) -> list[list[Any]]:
-    from openpyxl import load_workbook  # openpyxl: loaded only to read an EU CN workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        chosen = wb.worksheets[0] if wb.worksheets else None
+        for ws in wb.worksheets:
+            head = list(itertools.islice(_sheet_table(ws), HEADER_ROWS))
+            if any(_find_col([_norm_header(c) for c in r], _CODE_COLS) is not None for r in head):
+                chosen = ws
+                break
+        if chosen is not None:
+            yield from _sheet_table(chosen)
+    except InputError:
+        raise
     except Exception as exc:  # openpyxl raises many types for broken files
         raise InputError(
             f"not a readable Excel workbook ({type(exc).__name__}: {exc})", source=str(path)
         ) from None
-    try:
-        for ws in wb.worksheets:
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
-            h_ok = any(
-                _find_col([_norm_header(c) for c in r], _CODE_COLS) is not None for r in rows[:15]
-            )
-            if h_ok:
-                return rows
-        return (
-            [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)] if wb.worksheets else []
-        )
     finally:
         wb.close()
 
@@ -285,7 +324,11 @@ def detect_kind(path: Path) -> str:
     if ext in (".xlsx", ".xlsm"):
         return "eu-cn"
     if ext in (".csv", ".txt", ".tsv"):
-        head = [_norm_header(c) for r in _read_csv(path)[:15] for c in r]
+        rows = _read_csv(path)
+        try:
+            head = [_norm_header(c) for r in itertools.islice(rows, HEADER_ROWS) for c in r]
+        finally:
+            rows.close()
         if "hts number" in head or "htsno" in head:
             return "us-hts"
         if any(
@@ -321,11 +364,13 @@ def _above_hs6(code: str) -> bool:
     return code_exists(code[:4]) and not code_exists(code[:6]) and not code[4:].strip("0")
 
 
-def _lines(rows: list[_Row], kind: str) -> tuple[list[tuple[str, str]], int]:
+def _lines(rows: Iterable[_Row], kind: str) -> tuple[list[tuple[str, str]], int, int]:
+    """(code, text) of the national lines, the rows skipped and the rows read."""
     stack: dict[int, str] = {}
     found: dict[str, tuple[str, str]] = {}  # code -> (description, suffix)
-    skipped = 0
+    skipped = read = 0
     for r in rows:
+        read += 1
         for k in [k for k in stack if k >= r.indent]:
             del stack[k]
         stack[r.indent] = r.description.rstrip(":").strip()
@@ -343,7 +388,7 @@ def _lines(rows: list[_Row], kind: str) -> tuple[list[tuple[str, str]], int]:
         prev = found.get(code)
         if prev is None or r.suffix == "80" or (prev[1] != "80" and not prev[0]):
             found[code] = (text, r.suffix)
-    return [(c, d) for c, (d, _) in sorted(found.items())], skipped
+    return [(c, d) for c, (d, _) in sorted(found.items())], skipped, read
 
 
 def import_file(
@@ -353,22 +398,22 @@ def import_file(
     lines in ``store`` (replacing an earlier import of it)."""
     path = Path(path)
     src = str(path)
-    if not path.exists():
-        raise InputError("file not found", source=src)
+    check_file_size(path)
     if kind is not None and kind not in KINDS:
         raise InputError(f"unknown tariff kind {kind!r}; use one of {', '.join(KINDS)}", source=src)
     kind = kind or detect_kind(path)
     ext = path.suffix.lower()
     try:
+        rows: Iterable[_Row]
         if ext == ".json":
             rows = _read_json(path)
         elif ext in (".xlsx", ".xlsm"):
             rows = _rows_from_table(_read_xlsx(path), src)
         else:
             rows = _rows_from_table(_read_csv(path), src)
+        lines, skipped, read = _lines(rows, kind)
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc})", source=src) from None
-    lines, skipped = _lines(rows, kind)
     if not lines:
         raise InputError(
             f"no {kind} tariff lines of 8 to 10 digits under an HS 2022 subheading were found",
@@ -377,7 +422,7 @@ def import_file(
     year = re.search(r"(20\d\d)", path.name)
     source = f"{kind}-{year.group(1) if year else datetime.now(UTC).year}"
     store.replace_source(source, kind, path.name, lines)
-    return ImportSummary(source, kind, len(lines), skipped, src)
+    return ImportSummary(source, kind, len(lines), skipped, src, read)
 
 
 def rebuild(store: NationalTariffRepository) -> int:
