@@ -109,6 +109,8 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
     if args.json:
         data = summary.to_json()
         data["mapping"] = result.mapping.platform or result.mapping.name
+        if result.encoding:
+            data["encoding"] = imports.encoding_name(result.encoding)
         if loaded is not None:
             pf = loaded.file
             data["products_file"] = {
@@ -126,6 +128,8 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         for line in product_lines:
             print(line)
         print(f"{args.file}: columns read as {result.mapping.name}")
+        if result.encoding:
+            print(f"{args.file}: text read as {imports.encoding_name(result.encoding)}")
         for line in imports.summary_lines(summary, lang="en"):  # the output contract: English
             print(line)
     if summary.stopped:

@@ -1,8 +1,11 @@
 """CSV text files: reading them for import (encoding and delimiter detected), writing CSV text.
 
-Encoding: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"), otherwise
+Encoding: UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text"); otherwise
+Shift-JIS (Windows code page 932) or GB18030 when the whole file decodes strictly in it and the
+text is plausible (Japanese with kana; Chinese in the common GB2312 characters), otherwise
 Windows-1252 (then Latin-1). A file that is UTF-8 apart from a few stray bytes is refused
-naming the line, never read as Windows-1252 mojibake. The delimiter is chosen among comma,
+naming the line, never read as Windows-1252 mojibake. :data:`ENCODING_NAMES` says in words which
+encoding was assumed (the import report shows it). The delimiter is chosen among comma,
 semicolon, tab and bar by which gives the most consistent number of fields over the first lines.
 """
 
@@ -24,6 +27,85 @@ from shipdesk.core.exchange.xlsx_sheets import OLE_MAGIC
 from shipdesk.core.i18n import N_, NC_, Phrase
 
 _DELIMITERS = (",", ";", "\t", "|")
+
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (with BOM)",
+    "utf-16": "UTF-16",
+    "cp932": "Shift-JIS (Japanese, Windows code page 932)",
+    "gb18030": "GB18030 (Chinese)",
+    "cp1252": "Windows-1252 (Western European)",
+    "latin-1": "Latin-1",
+}
+"""How each encoding :func:`detect_encoding` returns is named in reports."""
+
+_SAMPLE_BYTES = 1 << 20
+
+
+def _is_kana(c: str) -> bool:
+    return "\u3040" <= c <= "\u30ff"  # hiragana and full-width katakana
+
+
+def _is_cjk(c: str) -> bool:
+    return (
+        "\u4e00" <= c <= "\u9fff"  # unified ideographs
+        or "\u3000" <= c <= "\u303f"  # ideographic punctuation
+        or "\uff01" <= c <= "\uff9f"  # full-width forms, half-width katakana
+        or "\u3400" <= c <= "\u4dbf"  # extension A
+    )
+
+
+def _japanese(text: str) -> bool:
+    """Plausible Japanese: every non-ASCII character Japanese, some of them kana (text in
+    another encoding read as Shift-JIS gives kanji at best, almost never kana)."""
+    wide = [c for c in text if c > "\x7f"]
+    kana = sum(1 for c in wide if _is_kana(c))
+    return kana > 0 and all(_is_kana(c) or _is_cjk(c) or c in "\u00a5\u203e" for c in wide)
+
+
+def _chinese(text: str) -> bool:
+    """Plausible Chinese: every non-ASCII character CJK, nearly all of them among the common
+    characters of GB2312 (Western text read as GB18030 gives rare characters: "ü" and the
+    letter after it become one ideograph outside GB2312)."""
+    wide = [c for c in text if c > "\x7f"]
+    if not wide or not all(_is_cjk(c) for c in wide):
+        return False
+    common = 0
+    for c in wide:
+        try:
+            c.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common >= 0.9 * len(wide)
+
+
+def _decodes(path: Path, encoding: str) -> bool:
+    dec = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                dec.decode(chunk)
+            dec.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _east_asian(path: Path) -> str:
+    """ "cp932" or "gb18030" when the file is plausibly Japanese or Chinese, else ""."""
+    with path.open("rb") as fh:
+        sample = fh.read(_SAMPLE_BYTES)
+        if fh.read(1):
+            sample = sample[: sample.rfind(b"\n") + 1]  # never cut a character in two
+    for encoding, plausible in (("cp932", _japanese), ("gb18030", _chinese)):
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if plausible(text) and _decodes(path, encoding):
+            return encoding
+    return ""
 
 
 def _utf8_stray_byte_line(path: Path) -> int:
@@ -54,7 +136,8 @@ def _utf8_stray_byte_line(path: Path) -> int:
 
 
 def detect_encoding(path: Path) -> str:
-    """utf-8-sig / utf-16 (by BOM), utf-8 if the whole file decodes, else cp1252 or latin-1.
+    """utf-8-sig / utf-16 (by BOM), utf-8 if the whole file decodes, cp932 or gb18030 if the
+    whole file decodes and reads as Japanese or Chinese, else cp1252 or latin-1.
 
     A file that is UTF-8 except for a few stray bytes is refused (InputError naming the line)
     rather than read as Windows-1252 mojibake.
@@ -78,17 +161,9 @@ def detect_encoding(path: Path) -> str:
             source=str(path),
             location=Phrase.in_context("file", NC_("file", "line {n}"), n=stray),
         )
-    for enc in ("utf-8", "cp1252"):
-        dec = codecs.getincrementaldecoder(enc)()
-        try:
-            with path.open("rb") as fh:
-                while chunk := fh.read(1 << 20):
-                    dec.decode(chunk)
-                dec.decode(b"", final=True)
-        except UnicodeDecodeError:
-            continue
-        return enc
-    return "latin-1"
+    if _decodes(path, "utf-8"):
+        return "utf-8"
+    return _east_asian(path) or ("cp1252" if _decodes(path, "cp1252") else "latin-1")
 
 
 def detect_delimiter(sample: str) -> str:

@@ -84,6 +84,7 @@ class ImportResult:
     rows_read: int = 0
     rows_skipped: int = 0
     delimiter: str = ","  # of a CSV source; rejected rows are written back the same way
+    encoding: str = ""  # of a CSV source, as detected ("" for a workbook)
     catalogue: CatalogueReport | None = None  # set when a product catalogue was used
 
     @property

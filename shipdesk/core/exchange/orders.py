@@ -122,6 +122,7 @@ def import_orders(
             headers=headers,
             header_row=reader.header_row,
             delimiter=reader.delimiter or ",",
+            encoding=reader.encoding,
         )
         orders: dict[str, OrderRows] = {}
         current: OrderRows | None = None

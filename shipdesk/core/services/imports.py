@@ -249,6 +249,13 @@ def batch_checks(ws: Workspace, operator: str | None = None) -> Checks:
     )
 
 
+def encoding_name(encoding: str) -> str:
+    """The text encoding a CSV file was read in, in words ("" for a workbook)."""
+    from shipdesk.core.exchange.csv_sheets import ENCODING_NAMES
+
+    return ENCODING_NAMES.get(encoding, encoding)
+
+
 def summary_lines(summary: BatchSummary, max_rows: int = 50, lang: str | None = None) -> list[str]:
     """The batch summary in words: counts, notes and (up to ``max_rows``) indented rows, in
     ``lang`` (None: the interface language; the ``import`` command asks for English)."""
