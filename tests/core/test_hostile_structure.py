@@ -144,3 +144,13 @@ def test_cli_rules_manifest_of_a_non_utf8_folder_exit_2(
     assert main(["rules", "manifest", str(rules)]) == 2
     err = capsys.readouterr().err
     assert "upu.toml" in err and err.count("\n") == 1
+
+
+def test_rules_import_of_a_folder_with_a_symlink_loop_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workspace: Workspace
+) -> None:
+    rules = _rules_copy(tmp_path)
+    (rules / "dest" / "loop").symlink_to("..")  # copying it followed the link forever
+    assert main(["rules", "import", str(rules)]) == 2
+    err = capsys.readouterr().err
+    assert "symbolic link (dest/loop)" in err and str(rules) in err and err.count("\n") == 1

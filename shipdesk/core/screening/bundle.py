@@ -31,7 +31,7 @@ from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.fileio import safe_relative_path
 from shipdesk.core.paths import resource
 from shipdesk.core.screening import signing
-from shipdesk.core.screening.rule_loader import compile_folder, compile_local
+from shipdesk.core.screening.rule_loader import compile_folder, compile_local, refuse_links
 from shipdesk.core.screening.ruleset import Rule, RuleFile, RuleSet
 
 MANIFEST = "MANIFEST.json"
@@ -173,6 +173,7 @@ def signer(folder: str | Path, keys: signing.TrustedKeys | None = None) -> str |
 
 def _extract(bundle: Path, into: Path) -> Path:
     if bundle.is_dir():
+        refuse_links(bundle)
         shutil.copytree(bundle, into / "set")
         return into / "set"
     if not zipfile.is_zipfile(bundle):

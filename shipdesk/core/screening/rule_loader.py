@@ -14,6 +14,7 @@ weaken one) or change the country groups and synonyms.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -55,6 +56,20 @@ def _read_toml(path: Path, rel: str) -> dict[str, Any]:
         raise DataError(f"invalid rule data: {rel}: not valid TOML ({exc})") from exc
     except InputError as exc:  # nested too deeply, a lone surrogate
         raise DataError(f"invalid rule data: {exc}") from None
+
+
+def refuse_links(folder: Path) -> None:
+    """InputError naming ``folder`` and the link when a symbolic link is inside: a rule folder
+    holds plain files only (a link can loop forever or pull in files from elsewhere)."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        for name in [*dirs, *files]:
+            p = Path(root) / name
+            if p.is_symlink():
+                raise InputError(
+                    f"holds a symbolic link ({p.relative_to(folder).as_posix()}); a rule folder "
+                    "holds plain files only",
+                    source=str(folder),
+                )
 
 
 def _check_header(data: dict[str, Any], rel: str, probs: Problems) -> None:
