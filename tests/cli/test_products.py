@@ -55,3 +55,23 @@ def test_bad_rows_exit_1_and_unreadable_exit_2(
     with pytest.raises(SystemExit) as exc:
         main(["products"])
     assert exc.value.code == 2
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_after_a_product_with_control_characters(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], workspace: Workspace, suffix: str
+) -> None:
+    # a control character stored with a product (no .xlsx cell may hold one) ended the export
+    # in an internal error (exit 3)
+    f = tmp_path / "p.csv"
+    f.write_bytes(b"sku,name,description,net_weight_kg\nA\x01,M\x0bug\x1f,de\x7fsc\x1b,0.3\n")
+    assert main(["products", "import", str(f)]) == 0
+    target = tmp_path / f"out{suffix}"
+    assert main(["products", "export", "--out", str(target)]) == 0
+    assert "1 products written" in capsys.readouterr().out
+    assert main(["products", "import", str(target), "--replace", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["loaded"] == 1 and data["problems"] == []
+    assert main(["products", "list", "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)[0]
+    assert row["sku"] == "A" and row["description"] == "desc"
