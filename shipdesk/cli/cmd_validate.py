@@ -9,7 +9,6 @@ line with the form that applies goes to stderr. ``--json`` prints the CONTRACT o
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -39,16 +38,24 @@ def run(args: argparse.Namespace) -> int:
         profile = declarations.profile(ws, args.operator)  # unknown id: InputError, exit 2
         # English whatever language a caller set: the messages are part of the output contract.
         result = declarations.validate(ws, decl, operator=profile.id, lang="en")
+    # the whole output is built first and then written at once: text read from a "\ud800"
+    # escape cannot be written as UTF-8, and a failure half way left half a JSON object
     if args.json:
-        json.dump(result.to_json(), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(declarations.json_text(result.to_json()) + "\n")
     else:
-        for p in result.problems:
-            print(f"{p.level}  {p.field}  {p.message}")
+        lines = "".join(f"{p.level}  {p.field}  {p.message}\n" for p in result.problems)
+        sys.stdout.write(_writable(lines))
         n_err, n_warn = len(result.errors), len(result.warnings)
         print(
-            f"{args.file}: {result.form.upper()} ({profile.name}), "
-            f"{n_err} error(s), {n_warn} warning(s)",
+            _writable(
+                f"{args.file}: {result.form.upper()} ({profile.name}), "
+                f"{n_err} error(s), {n_warn} warning(s)"
+            ),
             file=sys.stderr,
         )
     return 1 if result.has_errors else 0
+
+
+def _writable(text: str) -> str:
+    """``text`` with any unpaired surrogate shown as its escape (``\\ud800``)."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

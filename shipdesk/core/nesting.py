@@ -1,8 +1,10 @@
 """Limits on the shape of structured input files: nesting depth and unpaired surrogates.
 
-JSON (declarations, tariff lists, column mappings) and TOML (rule files) are parsed by recursive
+JSON (tariff lists, column mappings) and TOML (rule files, mappings) are parsed by recursive
 code: a file nested a few hundred levels deep ends in ``RecursionError``, and one nested 60
-levels is no real file of ours either. :func:`load_json` and :func:`load_toml` parse, turn a
+levels is no real file of ours either. (Declaration files have the same limit, checked in
+:mod:`shipdesk.core.exchange.declaration_json`, which keeps unpaired surrogates as typed.)
+:func:`load_json` and :func:`load_toml` parse, turn a
 ``RecursionError`` into an :class:`~shipdesk.core.errors.InputError` naming the file and the
 limit, and then walk the result without recursion (:func:`check_tree`), refusing anything nested
 deeper than :data:`MAX_NESTING` levels or text holding a lone surrogate (JSON can spell one as
