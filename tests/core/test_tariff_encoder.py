@@ -62,3 +62,42 @@ def test_shipped_embeddings_match_reencoded_rows(encoder):
     cos_desc = np.sum(fresh_desc * desc[rows], axis=1)
     assert cos_full.min() > 0.999, cos_full
     assert cos_desc.min() > 0.999, cos_desc
+
+
+def _one_by_one(encoder: Encoder, text: str) -> np.ndarray:
+    """The vector of a sentence encoded alone, through the padded forward pass (mask all
+    ones), the way single queries were always encoded."""
+    ids = np.asarray([encoder.tokenizer.encode(text)], dtype=np.int64)
+    with encoder.single_thread():
+        return encoder._forward(ids, np.ones_like(ids))[0]
+
+
+def test_encoding_queries_together_gives_each_exactly_its_own_vector(encoder, monkeypatch):
+    """Batched query encoding is exact, bit for bit: the same length twice, lengths from 2 to
+    the 256-token limit, a text longer than one pass of BATCH_TOKENS, and repeats."""
+    import shipdesk.core.tariff.encoder as encoder_module
+
+    rng = random.Random(11)
+    n = nomenclature()
+    descriptions = [n.entries[c].description for c in rng.sample(n.codes(6), 60)]
+    texts = [
+        "",
+        "x",
+        "hoodie",
+        "jumper",
+        "Men's cotton t-shirt crew neck",
+        "Women's cotton t-shirt crew neck",
+        "Smartphone 128GB SKU12345",
+        "Ledergürtel Herren schwarz",
+        "日本語の本",
+        "cotton " * 400,
+        *descriptions,
+        "hoodie",
+    ]
+    monkeypatch.setattr(encoder_module, "BATCH_TOKENS", 64)
+    together = encoder.encode_queries(texts)
+    assert together.shape == (len(texts), 384) and together.dtype == np.float32
+    for text, row in zip(texts, together):
+        alone = _one_by_one(encoder, text)
+        assert np.array_equal(row, alone), text[:40]
+        assert np.array_equal(encoder.encode_one(text), alone), text[:40]
