@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import queue
 import sys
+import threading
+from collections.abc import Iterator
+from typing import TextIO
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.services import Workspace, classification, open_workspace
 
 MAX_TOP = 50
+CHUNK = 256  # lines of --batch worked on together
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +36,44 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="read one description a line on stdin, write one JSON object a line",
     )
     p.set_defaults(func=run)
+
+
+def _chunks(stream: TextIO, size: int) -> Iterator[list[str]]:
+    """The lines of ``stream`` in lists of at most ``size``: the lines that have arrived.
+
+    A file is read ahead by at most ``size`` lines while a chunk is worked on, so memory does
+    not grow with the input; a caller that writes one line and waits for its answer gets it
+    at once. An error reading the stream is raised after the lines before it.
+    """
+    lines: queue.Queue[str | BaseException | None] = queue.Queue(maxsize=size)
+
+    def read() -> None:
+        try:
+            for line in stream:
+                lines.put(line)
+        except BaseException as exc:  # handed to the reading thread, raised there
+            lines.put(exc)
+            return
+        lines.put(None)
+
+    threading.Thread(target=read, name="classify-stdin", daemon=True).start()
+    while True:
+        item = lines.get()
+        chunk: list[str] = []
+        while isinstance(item, str):
+            chunk.append(item)
+            if len(chunk) >= size:
+                break
+            try:
+                item = lines.get_nowait()
+            except queue.Empty:
+                break
+        if chunk:
+            yield chunk
+        if isinstance(item, BaseException):
+            raise item
+        if item is None:
+            return
 
 
 def _dotted(code: str) -> str:
@@ -58,16 +101,33 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
         if args.text:
             raise InputError("give descriptions on stdin with --batch, not as arguments")
         bad = 0
-        for number, line in enumerate(sys.stdin, start=1):
-            query = line.rstrip("\r\n")
-            out: dict[str, object]
-            try:
-                items = classification.suggest(ws, query, args.top) if query.strip() else []
-                out = {"query": query, "suggestions": [s.to_json() for s in items]}
-            except InputError as exc:  # an over-long line is answered, and the batch goes on
-                bad += 1
-                out = {"error": f"line {number}: {exc}"}
-            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        number = 0  # lines before the chunk
+        cache = classification.SuggestionCache()
+        for chunk in _chunks(sys.stdin, CHUNK):
+            queries = [line.rstrip("\r\n") for line in chunk]
+            errors: dict[int, str] = {}
+            todo: list[int] = []
+            for i, query in enumerate(queries):
+                if not query.strip():
+                    continue
+                try:
+                    classification.check_query(query)
+                except InputError as exc:  # an over-long line is answered, and the batch goes on
+                    errors[i] = f"line {number + i + 1}: {exc}"
+                    continue
+                todo.append(i)
+            found = classification.suggest_many(ws, [queries[i] for i in todo], args.top, cache)
+            answers = dict(zip(todo, found))
+            for i, query in enumerate(queries):
+                out: dict[str, object]
+                if i in errors:
+                    out = {"error": errors[i]}
+                else:
+                    items = answers.get(i, [])
+                    out = {"query": query, "suggestions": [s.to_json() for s in items]}
+                sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+            number += len(queries)
+            bad += len(errors)
             sys.stdout.flush()
         if bad:
             print(f"shipdesk classify: {bad} input line(s) rejected", file=sys.stderr)

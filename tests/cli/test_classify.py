@@ -74,3 +74,84 @@ def test_tariff_errors_exit_2(tmp_path, capsys):
     assert "x.csv" in capsys.readouterr().err
     assert main(["tariff", "browse", "12345"]) == 2
     assert main(["tariff", "remove", "nope-2020"]) == 2
+
+
+def _shop_lines(n: int) -> list[str]:
+    """Shop-style lines with repeats: descriptions of the benchmark set, some with a SKU or a
+    variant, drawn with a bias to the first ones; respelt, blank and code lines among them."""
+    import csv
+    import random
+    from pathlib import Path
+
+    dev_set = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "hs_dev_set.csv"
+    with dev_set.open(encoding="utf-8") as f:
+        bases = [row["description"] for row in csv.DictReader(f)]
+    rng = random.Random(2026)
+    products = ["Handmade soap bar", *(rng.choice(bases) for _ in range(120))]
+    products += [f"{p} SKU{rng.randrange(10_000, 99_999)}" for p in products[:20]]
+    products += [f"{p} - black" for p in products[:20]]
+    products += ["6109.10", "6109", "---", "x", "cotton " * 300]
+    weights = [1.0 / (r + 1) for r in range(len(products))]
+    lines = []
+    for p in rng.choices(products, weights=weights, k=n):
+        r = rng.random()
+        lines.append("" if r < 0.03 else p.upper() if r < 0.06 else f"  {p} " if r < 0.09 else p)
+    return lines
+
+
+@pytest.mark.slow
+def test_classify_batch_gives_what_each_line_gets_alone(capsys, monkeypatch, workspace):
+    """The batch (chunks, repeats answered from the cache, sentences encoded together) writes
+    exactly what classifying each line on its own gives, in input order."""
+    from shipdesk.cli import cmd_classify
+    from shipdesk.core.services import classification
+    from shipdesk.core.tariff import lookup
+
+    classification.remember(workspace, "Handmade soap bar", "340111")
+    lines = _shop_lines(300)
+    assert len(set(lines)) < len(lines) / 2  # repeats
+    monkeypatch.setattr(cmd_classify, "CHUNK", 64)
+    monkeypatch.setattr("sys.stdin", io.StringIO("".join(x + "\n" for x in lines)))
+    assert main(["classify", "--batch", "--top", "4"]) == 0
+    got = capsys.readouterr().out.splitlines()
+
+    monkeypatch.setattr(lookup, "VECTOR_CACHE_SIZE", 0)  # every line encoded on its own
+    lookup._vec_cache.clear()
+    alone = []
+    for line in lines:
+        items = classification.suggest(workspace, line, 4) if line.strip() else []
+        out = {"query": line, "suggestions": [s.to_json() for s in items]}
+        alone.append(json.dumps(out, ensure_ascii=False))
+    assert got == alone
+    assert any('"source": "catalogue"' in x for x in got)
+
+
+def test_classify_batch_answers_each_line_as_it_arrives(tmp_path):
+    """A caller may write one line and wait for its answer: the batch does not wait for more
+    lines (or the end of the input) before answering."""
+    import os
+    import threading
+
+    from shipdesk.cli.cmd_classify import _chunks
+
+    r, w = os.pipe()
+    reader = os.fdopen(r, encoding="utf-8")
+    writer = os.fdopen(w, "w", encoding="utf-8")
+    got: list[list[str]] = []
+    chunks = _chunks(reader, 256)
+
+    def first() -> None:
+        got.append(next(chunks))
+
+    writer.write("hoodie\n")
+    writer.flush()
+    t = threading.Thread(target=first, daemon=True)
+    t.start()
+    t.join(timeout=20)
+    assert got == [["hoodie\n"]]
+    writer.write("".join(f"line {i}\n" for i in range(600)))
+    writer.close()
+    rest = list(chunks)
+    assert [x for c in rest for x in c] == [f"line {i}\n" for i in range(600)]
+    assert max(len(c) for c in rest) <= 256
+    reader.close()

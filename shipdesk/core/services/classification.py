@@ -11,9 +11,11 @@ encoder behind it) is imported only inside the functions.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shipdesk.core.errors import DataError
 from shipdesk.core.services.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -42,11 +44,148 @@ def query_limit() -> int:
     return QUERY_LIMIT
 
 
+def check_query(text: str) -> None:
+    """Refuse (InputError) a description longer than :func:`query_limit`, as the searches do."""
+    from shipdesk.core.tariff.lookup import check_query as _check
+
+    _check(text)
+
+
 def suggest(ws: Workspace, text: str, top: int = 5) -> list[Suggestion]:
     """Ranked HS suggestions for an item description."""
     from shipdesk.core.tariff.lookup import suggest as _suggest  # numpy and the encoder load lazily
 
     return _suggest(text, top, catalogue=ws.catalogue, national_store=ws.national_tariffs)
+
+
+class SuggestionCache:
+    """Suggestions already made in a batch, by query text, the least recently used dropped
+    first once ``max_entries`` or about ``max_bytes`` are held.
+
+    The query text is the search's own (:func:`shipdesk.core.tariff.lookup.query_text`), so a
+    description that comes again, however it was spaced, is answered from here. What a
+    suggestion costs is estimated from its texts; the estimate is on the high side. The cache
+    is emptied when the user's confirmed codes or the imported national tariffs change.
+    """
+
+    def __init__(self, max_entries: int = 8192, max_bytes: int = 16 * 1024 * 1024) -> None:
+        self.max_entries = max_entries
+        self.max_bytes = max_bytes
+        self.bytes = 0
+        self.hits = 0
+        self.misses = 0
+        self._state: object = None
+        self._items: OrderedDict[tuple[int, str], tuple[list[Suggestion], int]] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @staticmethod
+    def cost(text: str, suggestions: Sequence[Suggestion]) -> int:
+        """Estimated bytes of an entry: the objects and every text they hold."""
+        size = 200 + 2 * len(text)
+        for s in suggestions:
+            size += 600 + 2 * sum(
+                len(x)
+                for x in (
+                    s.code,
+                    s.description,
+                    s.source,
+                    s.heading,
+                    s.heading_description,
+                    s.chapter,
+                    s.chapter_description,
+                    s.hs6,
+                    s.path_text,
+                )
+            )
+        return size
+
+    def get(self, top: int, text: str) -> list[Suggestion] | None:
+        item = self._items.get((top, text))
+        if item is None:
+            self.misses += 1
+            return None
+        self._items.move_to_end((top, text))
+        self.hits += 1
+        return item[0]
+
+    def put(self, top: int, text: str, suggestions: list[Suggestion]) -> None:
+        size = self.cost(text, suggestions)
+        if size > self.max_bytes:
+            return
+        old = self._items.pop((top, text), None)
+        if old is not None:
+            self.bytes -= old[1]
+        self._items[(top, text)] = (suggestions, size)
+        self.bytes += size
+        while len(self._items) > self.max_entries or self.bytes > self.max_bytes:
+            _, (_, dropped) = self._items.popitem(last=False)
+            self.bytes -= dropped
+
+    def clear(self) -> None:
+        self._items.clear()
+        self.bytes = 0
+
+    def check_state(self, state: object) -> None:
+        """Empty the cache if ``state`` (what the suggestions depend on) changed."""
+        if state != self._state:
+            self.clear()
+            self._state = state
+
+
+def _state(ws: Workspace) -> object:
+    """What suggestions depend on besides the query: confirmed codes and national tariffs."""
+    try:
+        return (ws.catalogue.location, *ws.catalogue.signature(), ws.national_tariffs.stamp())
+    except DataError:
+        return None
+
+
+def suggest_many(
+    ws: Workspace, texts: Sequence[str], top: int = 5, cache: SuggestionCache | None = None
+) -> list[list[Suggestion]]:
+    """:func:`suggest` for each text, in order, with the same results, several times quicker.
+
+    Texts seen before are answered from ``cache`` (the same list objects each time: read
+    them, do not change them); the others are searched together. A text over the limit is
+    refused with InputError (see :func:`check_query`) before any work.
+    """
+    from shipdesk.core.tariff.lookup import check_query as _check
+    from shipdesk.core.tariff.lookup import query_text, search_many
+
+    for t in texts:
+        _check(t)
+    top = max(1, int(top))
+    keys = [query_text(t) for t in texts]
+    state = _state(ws) if cache is not None else None
+    use_cache = cache is not None and state is not None
+    if cache is not None and use_cache:
+        cache.check_state(state)
+    out: list[list[Suggestion] | None] = [None] * len(texts)
+    todo: dict[str, int] = {}  # query text -> the first index that asks for it
+    for i, key in enumerate(keys):
+        if cache is not None and use_cache:
+            hit = cache.get(top, key)
+            if hit is not None:
+                out[i] = hit
+                continue
+        todo.setdefault(key, i)
+    if todo:
+        found = search_many(
+            [texts[i] for i in todo.values()],
+            top,
+            catalogue=ws.catalogue,
+            national_store=ws.national_tariffs,
+        )
+        fresh = {key: res.suggestions for key, res in zip(todo, found)}
+        for i, key in enumerate(keys):
+            if out[i] is None:
+                out[i] = fresh[key]
+        if cache is not None and use_cache:
+            for key, suggestions in fresh.items():
+                cache.put(top, key, suggestions)
+    return [x if x is not None else [] for x in out]
 
 
 def search(ws: Workspace, text: str, top: int = 5) -> SearchResult:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -28,16 +29,21 @@ from shipdesk.core.tariff.textutil import norm_phrase
 from shipdesk.core.text import checked_form
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from shipdesk.core.storage.interfaces import CatalogueRepository, NationalTariffRepository
-    from shipdesk.core.tariff.ranking import Engine
+    from shipdesk.core.tariff.ranking import Candidate, Engine
 
 __all__ = [
     "SearchResult",
     "Suggestion",
+    "check_query",
     "data_version",
     "engine",
     "hs_suggestion",
+    "query_text",
     "search",
+    "search_many",
     "suggest",
     "tariff_dir",
     "warm_up",
@@ -188,10 +194,11 @@ def _catalogue_hits(
             if _cat_cache.get("sig") != sig:
                 ents = catalogue.entries()
                 vectors: dict[str, Any] = _cat_cache.setdefault("vectors", {})
-                for e in ents:
-                    if e.description not in vectors:
-                        reading = eng.reader.read(checked_form(e.description))
-                        vectors[e.description] = eng.encode(reading.english)
+                new = [d for d in dict.fromkeys(e.description for e in ents) if d not in vectors]
+                if new:  # encoded together: the same vectors as one by one, quicker
+                    english = [eng.reader.read(checked_form(d)).english for d in new]
+                    for d, v in zip(new, eng.encoder.encode_queries(english)):
+                        vectors[d] = v.copy()
                 mat = np.vstack([vectors[e.description] for e in ents]) if ents else None
                 _cat_cache.update(sig=sig, entries=ents, mat=mat)
             ents = _cat_cache["entries"]
@@ -211,6 +218,22 @@ def _catalogue_hits(
     return [(code, sc, d) for code, (sc, d) in ranked]
 
 
+def check_query(query: str) -> None:
+    """Refuse (InputError) a query longer than an item description may be
+    (``core.model.QUERY_LIMIT``), before any work."""
+    if len(query or "") > QUERY_LIMIT:
+        raise InputError(
+            f"the description has {len(query):,} characters; the limit is {QUERY_LIMIT:,}"
+        )
+
+
+def query_text(query: str) -> str:
+    """The text a search works with: the query read as typed text is for every check, without
+    the white space around it. Queries with the same query text get the same suggestions, so
+    it is what results are cached by (:func:`search_many`'s callers)."""
+    return checked_form(query or "").strip()
+
+
 def search(
     query: str,
     top: int = 5,
@@ -228,25 +251,70 @@ def search(
     A query longer than an item description may be (``core.model.QUERY_LIMIT``) is refused
     with InputError before any work.
     """
-    if len(query or "") > QUERY_LIMIT:
-        raise InputError(
-            f"the description has {len(query):,} characters; the limit is {QUERY_LIMIT:,}"
-        )
-    text = checked_form(query or "").strip()
-    if not text or not re.search(r"\w", text):
-        return SearchResult(query, "", {}, [])
+    return search_many([query], top, national, catalogue=catalogue, national_store=national_store)[
+        0
+    ]
+
+
+def search_many(
+    queries: Sequence[str],
+    top: int = 5,
+    national: bool = True,
+    *,
+    catalogue: CatalogueRepository | None = None,
+    national_store: NationalTariffRepository | None = None,
+) -> list[SearchResult]:
+    """:func:`search` for each query, in order, with the same results (a query over the limit
+    is refused with InputError, as :func:`search` does, before any work).
+
+    A query text that comes twice is read and ranked once, and the sentences of all the
+    queries are encoded together (see
+    :meth:`~shipdesk.core.tariff.encoder.Encoder.encode_queries`), which is several
+    times quicker than one by one. Every result has its own suggestion objects.
+    """
+    for query in queries:
+        check_query(query)
     top = max(1, int(top))
-    by_code = _code_lookup(text, top, national_store)
-    if by_code is not None:
-        return SearchResult(query, text, {}, by_code)
-    eng = engine()
-    reading = eng.reader.read(clean_query(text))
-    with eng.encoder.single_thread():
-        qv = eng.encode(reading.english or text)
-        cands = eng.rank(reading, qv)
+    results: list[SearchResult | None] = [None] * len(queries)
+    pending: dict[str, list[int]] = {}
+    for i, query in enumerate(queries):
+        text = query_text(query)
+        if not text or not re.search(r"\w", text):
+            results[i] = SearchResult(query, "", {}, [])
+            continue
+        by_code = _code_lookup(text, top, national_store)
+        if by_code is not None:
+            results[i] = SearchResult(query, text, {}, by_code)
+            continue
+        pending.setdefault(text, []).append(i)
+    if pending:
+        eng = engine()
+        readings = {text: eng.reader.read(clean_query(text)) for text in pending}
+        vectors = _query_vectors(eng, [r.english or text for text, r in readings.items()])
+        for text, indices in pending.items():
+            reading = readings[text]
+            qv = vectors[reading.english or text]
+            with eng.encoder.single_thread():
+                cands = eng.rank(reading, qv)
+            hits = _catalogue_hits(eng, text, qv, catalogue)
+            for i in indices:
+                out = _ranked(cands, hits, top, national_store)
+                if national and national_store is not None:
+                    out = _with_national(out, reading.english, national_store)
+                results[i] = SearchResult(queries[i], reading.english, reading.corrections, out)
+    return [r for r in results if r is not None]
+
+
+def _ranked(
+    cands: list[Candidate],
+    hits: list[tuple[str, float, str]],
+    top: int,
+    national_store: NationalTariffRepository | None,
+) -> list[Suggestion]:
+    """The best ``top`` suggestions: confirmed classifications first, then the ranking."""
     out: list[Suggestion] = []
     seen: set[str] = set()
-    for code, score, _desc in _catalogue_hits(eng, text, qv, catalogue):
+    for code, score, _desc in hits:
         s = hs_suggestion(code, score, "catalogue")
         if len(code) > 6 and national_store is not None:
             s.description = describe_line(code, national_store) or s.description
@@ -264,9 +332,39 @@ def search(
     for i, s in enumerate(out):
         nxt = hs_scores[i + 1] if i + 1 < len(hs_scores) else 0.0
         s.confidence = _confidence(i, s.score, s.score - nxt, s.source)
-    if national and national_store is not None:
-        out = _with_national(out, reading.english, national_store)
-    return SearchResult(query, reading.english, reading.corrections, out)
+    return out
+
+
+VECTOR_CACHE_SIZE = 4096  # query vectors kept (1.5 kB each, about 6 MB)
+_vec_lock = threading.Lock()
+_vec_cache: OrderedDict[str, Any] = OrderedDict()
+
+
+def _query_vectors(eng: Engine, texts: Sequence[str]) -> dict[str, Any]:
+    """The encoder's vectors of ``texts``; the ones not encoded recently are encoded together.
+
+    The vectors of the last ``VECTOR_CACHE_SIZE`` distinct texts are kept (the same text always
+    gets the same vector, so a kept one is exactly what encoding it again would give).
+    """
+    out: dict[str, Any] = {}
+    with _vec_lock:
+        for t in texts:
+            v = _vec_cache.get(t)
+            if v is not None:
+                _vec_cache.move_to_end(t)
+                out[t] = v
+    missing = [t for t in dict.fromkeys(texts) if t not in out]
+    if missing:
+        mat = eng.encoder.encode_queries(missing)
+        with _vec_lock:
+            for t, v in zip(missing, mat):
+                v = v.copy()  # a row of its own, so the batch matrix can be freed
+                out[t] = v
+                _vec_cache[t] = v
+                _vec_cache.move_to_end(t)
+            while len(_vec_cache) > VECTOR_CACHE_SIZE:
+                _vec_cache.popitem(last=False)
+    return out
 
 
 _CODE_QUERY = re.compile(r"^\d{2}(?:[\s.]?\d{2}){1,4}$")
