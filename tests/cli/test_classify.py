@@ -4,6 +4,7 @@ import json
 import pytest
 
 from shipdesk.cli.main import main
+from shipdesk.core.errors import InputError
 
 
 @pytest.fixture(autouse=True)
@@ -90,7 +91,7 @@ def _shop_lines(n: int) -> list[str]:
     products = ["Handmade soap bar", *(rng.choice(bases) for _ in range(120))]
     products += [f"{p} SKU{rng.randrange(10_000, 99_999)}" for p in products[:20]]
     products += [f"{p} - black" for p in products[:20]]
-    products += ["6109.10", "6109", "---", "x", "cotton " * 300]
+    products += ["6109.10", "6109", "---", "x", "cotton " * 70, " " * 600 + "hoodie"]
     weights = [1.0 / (r + 1) for r in range(len(products))]
     lines = []
     for p in rng.choices(products, weights=weights, k=n):
@@ -102,27 +103,33 @@ def _shop_lines(n: int) -> list[str]:
 @pytest.mark.slow
 def test_classify_batch_gives_what_each_line_gets_alone(capsys, monkeypatch, workspace):
     """The batch (chunks, repeats answered from the cache, sentences encoded together) writes
-    exactly what classifying each line on its own gives, in input order."""
+    exactly what classifying each line on its own gives, in input order; a line over the
+    length limit is refused even when its trimmed text was answered before."""
     from shipdesk.cli import cmd_classify
     from shipdesk.core.services import classification
     from shipdesk.core.tariff import lookup
 
     classification.remember(workspace, "Handmade soap bar", "340111")
-    lines = _shop_lines(300)
+    lines = [*_shop_lines(300), "hoodie", " " * 600 + "hoodie"]
     assert len(set(lines)) < len(lines) / 2  # repeats
     monkeypatch.setattr(cmd_classify, "CHUNK", 64)
     monkeypatch.setattr("sys.stdin", io.StringIO("".join(x + "\n" for x in lines)))
-    assert main(["classify", "--batch", "--top", "4"]) == 0
+    assert main(["classify", "--batch", "--top", "4"]) == 2  # some lines are over the limit
     got = capsys.readouterr().out.splitlines()
 
     monkeypatch.setattr(lookup, "VECTOR_CACHE_SIZE", 0)  # every line encoded on its own
     lookup._vec_cache.clear()
     alone = []
-    for line in lines:
-        items = classification.suggest(workspace, line, 4) if line.strip() else []
-        out = {"query": line, "suggestions": [s.to_json() for s in items]}
+    for number, line in enumerate(lines, start=1):
+        out: dict[str, object]
+        try:
+            items = classification.suggest(workspace, line, 4) if line.strip() else []
+            out = {"query": line, "suggestions": [s.to_json() for s in items]}
+        except InputError as exc:
+            out = {"error": f"line {number}: {exc}"}
         alone.append(json.dumps(out, ensure_ascii=False))
     assert got == alone
+    assert '"error": "line 302: the description has 606 characters' in got[-1]
     assert any('"source": "catalogue"' in x for x in got)
 
 
