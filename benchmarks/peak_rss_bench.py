@@ -399,7 +399,7 @@ CASES = [
         "cn_trailing.xlsx",
     ),
     Case(
-        "tariff import: xlsx of 60,000 lines",
+        "tariff import: xlsx of 100,000 lines",
         ["tariff", "import", "{in}"],
         make_cn_big,
         "cn_big.xlsx",

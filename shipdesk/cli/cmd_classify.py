@@ -117,13 +117,13 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
                     continue
                 todo.append(i)
             found = classification.suggest_many(ws, [queries[i] for i in todo], args.top, cache)
-            answers = dict(zip(todo, found))
+            by_line = dict(zip(todo, found))
             for i, query in enumerate(queries):
                 out: dict[str, object]
                 if i in errors:
                     out = {"error": errors[i]}
                 else:
-                    items = answers.get(i, [])
+                    items = by_line.get(i, [])
                     out = {"query": query, "suggestions": [s.to_json() for s in items]}
                 sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
             number += len(queries)
