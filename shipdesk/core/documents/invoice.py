@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from shipdesk.core import incoterms
 from shipdesk.core.documents import labels, printed
 from shipdesk.core.documents.fitting import MM, fit, fitted_height
 from shipdesk.core.documents.layout import Doc
@@ -264,6 +265,11 @@ class SheetDocument:
             (t["reason"], reason, "category", 0.4),
             (t["currency"], d.currency.upper(), "currency", 0.15),
         ]
+        term = str(d.extra.get("incoterm") or "").strip()
+        if term:
+            edition = incoterms.edition().name if incoterms.parse(term).known else ""
+            value = f"{term} ({edition})" if edition else term
+            cells.append((t["incoterm"], value, "incoterm", 0.25))
         # The IOSS number is never printed: it travels in the electronic data only.
         return cells + self.reference_cells()
 
@@ -327,6 +333,18 @@ class SheetDocument:
             one_line=True,
             region="signature_date",
         )
+        signatory = str(self.decl.extra.get("signatory") or "").strip()
+        if signatory:  # the person signing, in print, above the signature line
+            doc.fit_in(
+                x0 + W * 0.32,
+                y - 4.2,
+                W * 0.4,
+                5,
+                signatory,
+                size=9,
+                one_line=True,
+                region="signatory",
+            )
         doc.line(x0 + W * 0.32, y, x0 + W, y, 0.5)
         doc.text(x0 + W * 0.32, y + 3, t["signature"], 7)
 

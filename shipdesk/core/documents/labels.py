@@ -137,6 +137,7 @@ INVOICE_TEXTS: dict[str, str] = {
     "reason": NC_("invoice", "Reason for export"),
     "currency": NC_("invoice", "Currency"),
     "importer_ref": NC_("invoice", "Importer reference"),
+    "incoterm": NC_("invoice", "Terms of delivery"),
     "line": NC_("invoice", "No."),
     "description": NC_("invoice", "Description of goods"),
     "hs": NC_("invoice", "HS code"),

@@ -67,6 +67,8 @@ TARGETS: tuple[Target, ...] = (
     Target("ioss_number", N_("IOSS number"), "order"),
     Target("non_delivery", N_("If undeliverable (return/abandon)"), "order"),
     Target("comments", N_("Comments"), "order"),
+    Target("incoterm", N_("Incoterms (terms of delivery)"), "order"),
+    Target("signatory", N_("Signed by (name)"), "order"),
     Target("item.description", N_("Item description"), "item"),
     Target("item.sku", N_("Item SKU"), "item"),
     Target("item.quantity", N_("Item quantity"), "item"),

@@ -333,6 +333,10 @@ def _finish(
         setattr(d, key, [t.strip() for t in re.split(r"[;,\n]", text) if t.strip()])
     d.items = order.items
     d.extra["order_number"] = order.number
+    for key in ("incoterm", "signatory"):  # kept as extra keys of the declaration
+        text = cell_text(order.fields.get(key))
+        if text:
+            d.extra[key] = text
     if packaging is not None and not d.gross_weight_kg.strip() and d.items:
         nets = [it.net_weight_kg.strip() for it in d.items]
         if all(nets):

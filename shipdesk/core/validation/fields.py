@@ -32,6 +32,8 @@ FIELD_NAMES: dict[str, str] = {
     "date": NC_("field", "date"),
     "total_value": NC_("field", "total value"),
     "itn": NC_("field", "ITN (US export filing)"),
+    "incoterm": NC_("field", "terms of delivery (Incoterms)"),
+    "signatory": NC_("field", "name of the signatory"),
     "name": NC_("field", "name"),
     "company": NC_("field", "company"),
     "street": NC_("field", "street"),

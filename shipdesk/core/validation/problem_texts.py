@@ -210,6 +210,13 @@ MESSAGES: dict[str, str] = {
         "Item number {value}: the check digit should be {expected}, not {found}. Copy the number "
         "again from the label or barcode."
     ),
+    "incoterm_unknown": N_(
+        '"{value}" does not start with a rule of {edition}: write one of {codes}, then the '
+        "named place (e.g. DAP Mountain View)."
+    ),
+    "incoterm_retired": N_(
+        "{value} is not a rule of {edition} any more: write {replacement} instead."
+    ),
     "address_not_latin": N_(
         '"{value}" has no Latin letters: write the address in Latin letters as well (the '
         "local script may be added on the same line), so that every post on the way can read it."

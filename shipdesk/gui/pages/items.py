@@ -60,6 +60,8 @@ SHIPMENT_FIELDS: list[tuple[str, str, str]] = [
     ("comments", N_("Comments (box 11)"), N_("e.g. goods subject to quarantine")),
     ("date", N_("Date"), N_("YYYY-MM-DD")),
     ("itn", N_("ITN (US export filing)"), N_("only for US exports that need one")),
+    ("incoterm", N_("Incoterms"), N_("e.g. DAP Mountain View (buyer pays duties)")),
+    ("signatory", N_("Signed by"), N_("name of the person signing the invoice")),
 ]
 WIDEST = {  # the widest usual cell text of each column, with a problem mark
     "quantity": "9999  ✖",
@@ -68,7 +70,7 @@ WIDEST = {  # the widest usual cell text of each column, with a problem mark
     "hs_code": "9999.99.9999  ✖",
     "origin_country": "XX  ✖",
 }
-EXTRA_KEYS = ("itn",)  # kept in the declaration file as extra keys
+EXTRA_KEYS = ("itn", "incoterm", "signatory")  # kept in the declaration file as extra keys
 LIST_KEYS = ("licence_numbers", "certificate_numbers")
 
 

@@ -23,6 +23,7 @@ from shipdesk.core.validation.checks.regimes import (
     us_export_status,
 )
 from shipdesk.core.validation.checks.scripts import rule_latin_address
+from shipdesk.core.validation.checks.terms import rule_incoterm
 from shipdesk.core.validation.checks.totals import rule_category, rule_totals
 
 __all__ = ["RULES", "Context", "Rule", "schedule_b_classes", "us_export_status"]
@@ -35,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     rule_items,
     rule_totals,
     rule_category,
+    rule_incoterm,
     rule_item_id,
     rule_ioss,
     rule_uk,
