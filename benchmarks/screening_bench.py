@@ -1,7 +1,9 @@
 """Screening speed: load time of the rule set and time to screen a 50-item declaration.
 
 Run: ``python benchmarks/screening_bench.py [--rounds N] [--long]``. Prints figures; no pass/fail.
-Target: a 50-item declaration screened in 20 ms or less once the rules are loaded.
+Target: a 50-item declaration screened in 10 ms or less once the rules are loaded. The CPU time
+(``time.process_time``) is printed beside the wall-clock time: on a shared, busy machine the
+wall clock also counts the time the process waited for a core.
 Screening goes through ``services.declarations`` with a workspace in the fresh ``SHIPDESK_HOME``,
 as the editing session and ``shipdesk check`` call it (the workspace's rules folder and rate
 book); the rules are loaded through ``services.data.rules``, their first use in a process.
@@ -128,15 +130,18 @@ def main() -> int:
         decl = declaration(50, dest)
         declarations.screen(ws, decl)  # warm the per-destination rule list
         times = []
+        cpu = []
         for _ in range(args.rounds):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             findings = declarations.screen(ws, decl)
             times.append((time.perf_counter() - t) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
         times.sort()
         p95 = times[max(0, int(len(times) * 0.95) - 1)]
         print(
             f"50-item declaration to {dest}: median {statistics.median(times):.2f} ms, "
-            f"p95 {p95:.2f} ms, max {times[-1]:.2f} ms ({len(findings)} findings)"
+            f"p95 {p95:.2f} ms, max {times[-1]:.2f} ms, CPU median "
+            f"{statistics.median(cpu):.2f} ms ({len(findings)} findings)"
         )
 
     t = time.perf_counter()

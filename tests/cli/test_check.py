@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -183,7 +184,13 @@ def test_rules_info_check_import_rollback(home: Path, capsys: pytest.CaptureFixt
     shutil.copytree(resource("rules"), src)
     groups = src / "groups.toml"
     groups.write_text(
-        groups.read_text(encoding="utf-8").replace("2026.11.0", "2099.1.0", 1), encoding="utf-8"
+        re.sub(
+            r'dataset_version = "[^"]*"',
+            'dataset_version = "2099.1.0"',
+            groups.read_text(encoding="utf-8"),
+            count=1,
+        ),
+        encoding="utf-8",
     )
     assert main(["rules", "import", str(src)]) == 2
     assert "sha256 does not match" in capsys.readouterr().err
@@ -197,7 +204,8 @@ def test_rules_info_check_import_rollback(home: Path, capsys: pytest.CaptureFixt
     assert "no imported rule set" in capsys.readouterr().err
     assert main(["rules", "info"]) == 0
     out = capsys.readouterr().out
-    assert "why: shipped rules 2026.11.0 (no imported rule set)" in out
+    shipped = active_rules.active_ruleset().dataset_version
+    assert f"why: shipped rules {shipped} (no imported rule set)" in out
     root = home / "home" / "data" / "rules"
     assert active_rules.active_ruleset(root).origin == "shipped"
     assert bundle.active_dir(root).exists() is False

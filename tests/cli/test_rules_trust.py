@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import io
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from shipdesk.cli.main import main
 from shipdesk.core.paths import resource
 from shipdesk.core.screening import active_rules
 
+SHIPPED_VERSION = re.compile(r'dataset_version = "[^"]*"')
 POWER_BANK = json.dumps({"description": "Power bank 20000mAh", "destination": "AU"})
 
 
@@ -47,7 +49,10 @@ def copy_shipped(tmp_path: Path, version: str, name: str = "bundle") -> Path:
     shutil.copytree(resource("rules"), src)
     groups = src / "groups.toml"
     groups.write_text(
-        groups.read_text(encoding="utf-8").replace("2026.11.0", version, 1), encoding="utf-8"
+        SHIPPED_VERSION.sub(
+            f'dataset_version = "{version}"', groups.read_text(encoding="utf-8"), 1
+        ),
+        encoding="utf-8",
     )
     return src
 

@@ -35,10 +35,12 @@ def test_yes_names_the_country(workspace: Workspace) -> None:
 
 
 def test_no_names_the_item_with_what_to_do_once_per_item(workspace: Workspace) -> None:
-    decl = _decl("T-shirt, cotton", "Smartphone with lithium battery")
+    decl = _decl("T-shirt, cotton", "Smartphone with spare lithium battery")
     lines = _answer(workspace, decl)
     assert len(lines) == 1, lines  # the worst answer for the phone only, none for the shirt
-    assert lines[0].startswith("No: “Smartphone with lithium battery” may not be sent to United")
+    assert lines[0].startswith(
+        "No: “Smartphone with spare lithium battery” may not be sent to United"
+    )
     assert "battery" in lines[0].split("United States.", 1)[1]  # the rule's advice follows
 
 

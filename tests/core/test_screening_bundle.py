@@ -6,6 +6,7 @@ The bundles are signed with a key made for the test and trusted through the ``ke
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -36,7 +37,7 @@ def make_bundle(tmp_path: Path, version: str, name: str = "bundle") -> Path:
     groups = dest / "groups.toml"
     text = groups.read_text(encoding="utf-8")
     groups.write_text(
-        text.replace('dataset_version = "2026.11.0"', f'dataset_version = "{version}"'),
+        re.sub(r'dataset_version = "[^"]*"', f'dataset_version = "{version}"', text, count=1),
         encoding="utf-8",
     )
     bundle.write_manifest(dest)

@@ -198,6 +198,8 @@ def matcher_hits(m: Matcher, ctx: Context) -> bool:
         hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in ex)]
         if not hits:
             return False
+    if m.unless_any is not None and m.unless_any.search(ctx.text):
+        return False  # e.g. "lithium battery" next to the device it is installed in
     if m.require_any is not None:
         req = _spans(m.require_any, ctx.text)
         # the context word must be somewhere else than the keyword itself
@@ -308,6 +310,9 @@ def evaluate(
                     "note.assumed_voltage", lang, volts=f"{q.wh_assumed_voltage:g}", wh=f"{q.wh:g}"
                 )
             )
+        elif q.wh is not None and rule.category == "dangerous_goods":
+            # the figure the Wh limits of the rule's advice are compared with (mAh x V too)
+            notes.append(note_text("note.capacity", lang, wh=f"{q.wh:g}"))
         fired.append(Hit(rule, level, tuple(notes)))
     dropped = {s for h in fired for s in h.rule.supersedes}
     kept = [h for h in fired if h.rule.id not in dropped]

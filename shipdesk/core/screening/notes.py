@@ -22,6 +22,7 @@ CATALOGUE: dict[str, str] = {
     "note.assumed_voltage": NC_(
         "screening", "Capacity given in mAh only: {volts} V assumed (about {wh} Wh)."
     ),
+    "note.capacity": NC_("screening", "Battery capacity stated: {wh} Wh."),
     "note.value_unknown": NC_(
         "screening",
         "The value could not be compared with the limit of {amount} {currency}; "

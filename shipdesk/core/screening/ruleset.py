@@ -61,6 +61,8 @@ class Matcher:
     keyword_hs_guard: tuple[str, ...] = ()
     exclude: PhrasePattern | None = None
     require_any: PhrasePattern | None = None
+    # the matcher does not fire when any of these occurs anywhere in the text
+    unless_any: PhrasePattern | None = None
     conditions: dict[str, float] = field(default_factory=dict)
     conditions_required: bool = False
     address_keywords: PhrasePattern | None = None

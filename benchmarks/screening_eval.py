@@ -1,0 +1,91 @@
+"""Screening quality: highest-level agreement on the evaluation sets, per category and destination.
+
+Run: ``python benchmarks/screening_eval.py [--misses]``. Prints figures; no pass/fail (the
+tests in ``tests/core/test_screening_eval.py`` hold the cases to their expected level).
+
+The sets are in ``tests/data/screening_eval/*.csv``: each row has ``set`` (``dev``: used
+while writing the rules; ``holdout``: never used to tune them, reported apart), a category, the
+description, destination, origin, channel, the highest level expected and ``harmless`` (an
+ordinary item that must get no prohibited or restricted finding). Also counted: devices whose
+battery is installed (expected ``restricted``) that were flagged prohibited.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from shipdesk.core.screening.screen import highest_level, screen_item  # noqa: E402
+
+EVAL_DIR = ROOT / "tests" / "data" / "screening_eval"
+DEVICE_CATEGORIES = {
+    "phone", "laptop", "earbuds", "shaver", "toothbrush", "drill", "vacuum", "watch",
+    "ereader", "camera", "drone", "vape",
+}  # fmt: skip
+
+
+def load(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+
+
+def run(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], str, list[str]]]:
+    out = []
+    for row in rows:
+        findings = screen_item(
+            row["text"], destination=row["dest"], origin=row["origin"], channel=row["channel"]
+        )
+        out.append((row, highest_level(findings) or "none", [f.rule for f in findings]))
+    return out
+
+
+def report(name: str, results: list[tuple[dict[str, str], str, list[str]]], misses: bool) -> None:
+    for part in ("dev", "holdout"):
+        rows = [r for r in results if r[0]["set"] == part]
+        if not rows:
+            continue
+        right = sum(1 for row, got, _ in rows if got == row["expect"])
+        harmless = [r for r in rows if r[0]["harmless"] == "1"]
+        flagged = sum(1 for _, got, _ in harmless if got in ("prohibited", "restricted"))
+        installed = [
+            r for r in rows
+            if r[0]["category"] in DEVICE_CATEGORIES and r[0]["expect"] == "restricted"
+        ]  # fmt: skip
+        blocked = sum(1 for _, got, _ in installed if got == "prohibited")
+        print(
+            f"{name} {part}: {len(rows)} cases, highest level right {right}/{len(rows)} "
+            f"({100 * right / len(rows):.1f} %), harmless flagged prohibited/restricted "
+            f"{flagged}/{len(harmless)}, installed-battery devices flagged prohibited "
+            f"{blocked}/{len(installed)}"
+        )
+        for key in ("category", "dest"):
+            groups: dict[str, list[bool]] = defaultdict(list)
+            for row, got, _ in rows:
+                groups[row[key]].append(got == row["expect"])
+            print(
+                f"  by {key}: "
+                + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(groups.items()))
+            )
+        if misses and part == "dev":  # the held-out part is never tuned on
+            for row, got, rules in rows:
+                if got != row["expect"]:
+                    print(f"  MISS {row['dest']} {row['channel']} {row['text']!r}: "
+                          f"expected {row['expect']}, got {got} {rules}")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--misses", action="store_true", help="list the cases that disagree")
+    args = parser.parse_args()
+    for path in sorted(EVAL_DIR.glob("*.csv")):
+        report(path.stem, run(load(path)), args.misses)
+
+
+if __name__ == "__main__":
+    main()
