@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError, ShipdeskError
 from shipdesk.core.fileio import atomic_write_bytes, remove_stale_temps
-from shipdesk.core.i18n import error_text, language
+from shipdesk.core.i18n import _, error_text, language
 from shipdesk.core.model import (
     LIST_EDITOR_NUMBERS,
     QUERY_LIMIT,
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from shipdesk.core.operators import OperatorProfile as OperatorProfile
     from shipdesk.core.screening.matching import Finding as Finding
     from shipdesk.core.storage.drafts import DraftInfo as DraftInfo
+    from shipdesk.core.storage.drafts import DraftOverview
     from shipdesk.core.validation import Problem as Problem
     from shipdesk.core.validation import ValidationResult as ValidationResult
 
@@ -466,3 +467,119 @@ def log_event(ws: Workspace, draft_id: str, event: str, detail: str = "") -> Non
 
 def history(ws: Workspace, draft_id: str) -> list[tuple[str, str, str]]:
     return ws.drafts.history(draft_id)
+
+
+# -- the history of past declarations -----------------------------------------------------------
+HISTORY_STATUSES = ("draft", "printed")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One past declaration as the history lists it. Only what the user database still keeps
+    is listed: the "keep drafts" setting and "Next customer" decide how long that is."""
+
+    draft_id: str
+    recipient: str
+    country: str
+    date: str  # last change, ISO 8601 (UTC)
+    first_item: str
+    items: int
+    status: str  # "draft" or "printed"
+    printed_at: str = ""
+
+
+def _history_entry(ws: Workspace, info: DraftOverview) -> HistoryEntry | None:
+    try:
+        decl = ws.drafts.load(info.id)
+    except (ShipdeskError, ValueError, RecursionError) as exc:  # listed as it is stored
+        log.warning("history: draft %s unreadable: %s", info.id, type(exc).__name__)
+        return HistoryEntry(info.id, info.title, "", info.updated_at, "", 0, "draft")
+    if decl is None:  # deleted meanwhile
+        return None
+    r = decl.recipient
+    items = decl.real_items()
+    return HistoryEntry(
+        draft_id=info.id,
+        recipient=r.name.strip() or r.company.strip(),
+        country=r.country.strip(),
+        date=info.updated_at,
+        first_item=items[0].description.strip() if items else "",
+        items=len(items),
+        status="printed" if info.printed_at else "draft",
+        printed_at=info.printed_at,
+    )
+
+
+def past_declarations(
+    ws: Workspace, text: str = "", *, status: str = "", country: str = "", limit: int = 500
+) -> list[HistoryEntry]:
+    """The declarations kept in the user database, newest change first.
+
+    ``text`` matches (accents and case folded, every word) the recipient, the country and the
+    first item; ``status`` keeps only "draft" or "printed" ones, ``country`` one destination
+    (ISO code, case ignored)."""
+    from shipdesk.core.text import lower_fold
+
+    if status and status not in HISTORY_STATUSES:
+        raise ValueError(f"status must be one of {', '.join(HISTORY_STATUSES)}")
+    words = lower_fold(text).split()
+    wanted_country = country.strip().upper()
+    out: list[HistoryEntry] = []
+    for info in ws.drafts.overview(limit):
+        entry = _history_entry(ws, info)
+        if entry is None:
+            continue
+        if status and entry.status != status:
+            continue
+        if wanted_country and entry.country.upper() != wanted_country:
+            continue
+        hay = lower_fold(f"{entry.recipient} {entry.country} {entry.first_item}")
+        if all(w in hay for w in words):
+            out.append(entry)
+    return out
+
+
+def _stored(ws: Workspace, draft_id: str) -> Declaration:
+    decl = ws.drafts.load(draft_id)
+    if decl is None:
+        raise InputError(_("This declaration is no longer kept (deleted or expired)."))
+    return decl
+
+
+def duplicate_draft(ws: Workspace, draft_id: str) -> str:
+    """Copy a kept declaration into a new draft (a new id) for a repeat shipment and return
+    the new id. The parcel's item number and date are left empty: they belong to one parcel."""
+    decl = _stored(ws, draft_id).copy()
+    decl.item_id = ""
+    decl.date = ""
+    new_id = ws.drafts.new_id()
+    ws.drafts.save(new_id, decl)
+    ws.drafts.log(new_id, "duplicated")
+    return new_id
+
+
+def export_draft(ws: Workspace, draft_id: str, path: str | Path) -> Path:
+    """Write a kept declaration as a declaration file (``.shipdesk.json``)."""
+    target = Path(path)
+    save(target, _stored(ws, draft_id))
+    return target
+
+
+def reprint_draft(
+    ws: Workspace,
+    draft_id: str,
+    path: str | Path,
+    *,
+    form: str = "auto",
+    paper: str | None = None,
+    lang: str = "en",
+) -> Path:
+    """Render a kept declaration again and write the PDF to ``path``; the print is logged
+    like any other, and the "keep drafts: until printed" setting then applies to it."""
+    decl = _stored(ws, draft_id)
+    pdf = render(ws, decl, form=form, paper=paper or ws.settings.paper, lang=lang)
+    target = Path(path)
+    save_pdf(target, pdf, ws)
+    ws.drafts.log(draft_id, "rendered", form)
+    records.after_printed(ws, draft_id)
+    return target

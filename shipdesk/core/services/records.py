@@ -67,6 +67,29 @@ def forget_addresses(ws: Workspace) -> int:
     return ws.address_book.forget_all()
 
 
+def address_entries(ws: Workspace, text: str = "", limit: int = 500) -> list[Entry]:
+    """Every kept address (senders and recipients) matching ``text``, for the manager."""
+    return ws.address_book.entries(text, limit)
+
+
+def update_address(ws: Workspace, entry_id: int, party: Party) -> bool:
+    """Store the user's edit of one address (it is then saved on purpose and survives
+    :func:`next_customer`); False when it is gone or has neither name nor company. The old
+    text is overwritten in the database files too."""
+    changed = ws.address_book.update(entry_id, party)
+    if changed:
+        _forget_in_files(ws)
+    return changed
+
+
+def delete_address(ws: Workspace, entry_id: int) -> bool:
+    """Delete one address, from the database files too (write-ahead log and backups)."""
+    deleted = ws.address_book.delete(entry_id)
+    if deleted:
+        _forget_in_files(ws)
+    return deleted
+
+
 # -- the lifetime of customer data --------------------------------------------------------------
 @dataclass(frozen=True)
 class Purged:
@@ -167,6 +190,15 @@ def next_customer(ws: Workspace, draft_id: str) -> Purged:
         purged.files,
     )
     return purged
+
+
+def delete_declaration(ws: Workspace, draft_id: str) -> bool:
+    """The user deletes one past declaration (history): the draft and its events go, from
+    the database files too. False when it was no longer kept."""
+    deleted = ws.drafts.delete(draft_id) > 0
+    if deleted:
+        _forget_in_files(ws)
+    return deleted
 
 
 def after_printed(ws: Workspace, draft_id: str) -> bool:

@@ -25,6 +25,8 @@ class Entry:
     id: int
     label: str
     party: Party
+    role: str = ""
+    saved: bool = False
 
 
 def label_for(party: Party) -> str:
@@ -91,6 +93,39 @@ class AddressBook:
             .fetchall()
         )
         return [Entry(r[0], r[1], party_from_json(r[2])) for r in rows]
+
+    def entries(self, text: str = "", limit: int = 500) -> list[Entry]:
+        """Every address of every role whose label or fields contain ``text``, newest first
+        (for the address-book manager)."""
+        like = f"%{text.strip()}%"
+        rows = (
+            self.db.connection()
+            .execute(
+                "SELECT id, label, data, role, saved FROM address_book "
+                "WHERE label LIKE ? OR data LIKE ? ORDER BY updated_at DESC LIMIT ?",
+                (like, like, limit),
+            )
+            .fetchall()
+        )
+        return [Entry(r[0], r[1], party_from_json(r[2]), r[3], bool(r[4])) for r in rows]
+
+    def update(self, entry_id: int, party: Party) -> bool:
+        """Replace one address by what the user edited; it counts as saved on purpose from
+        then on. False when there is no such entry or the party has no name or company."""
+        if not (party.name.strip() or party.company.strip()):
+            return False
+        data = json.dumps({f: getattr(party, f) for f in PARTY_FIELDS}, ensure_ascii=False)
+        with self.db.write() as c:
+            n = c.execute(
+                "UPDATE address_book SET data = ?, label = ?, updated_at = ?, saved = 1 "
+                "WHERE id = ?",
+                (data, label_for(party), now_iso(), entry_id),
+            ).rowcount
+        return n > 0
+
+    def delete(self, entry_id: int) -> bool:
+        with self.db.write() as c:
+            return c.execute("DELETE FROM address_book WHERE id = ?", (entry_id,)).rowcount > 0
 
     def forget_all(self) -> int:
         with self.db.write() as c:

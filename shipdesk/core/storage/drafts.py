@@ -31,6 +31,18 @@ class DraftInfo:
     updated_at: str
 
 
+@dataclass(frozen=True)
+class DraftOverview:
+    """A stored draft as the history lists it: when it was made and last changed, and when a
+    PDF of it was last made ('' when never)."""
+
+    id: str
+    title: str
+    created_at: str
+    updated_at: str
+    printed_at: str
+
+
 def draft_title(decl: Declaration) -> str:
     who = decl.recipient.name.strip() or decl.recipient.company.strip() or "(no recipient)"
     dest = decl.recipient.country.strip()
@@ -80,6 +92,22 @@ class DraftStore:
             .fetchall()
         )
         return [DraftInfo(r[0], r[1], r[2]) for r in rows]
+
+    def overview(self, limit: int = 500) -> builtins.list[DraftOverview]:
+        """The newest ``limit`` drafts with the time of their last PDF (history event
+        ``rendered``), newest change first."""
+        rows = (
+            self.db.connection()
+            .execute(
+                "SELECT d.id, d.title, d.created_at, d.updated_at, "
+                "COALESCE((SELECT MAX(h.at) FROM history h "
+                "WHERE h.draft_id = d.id AND h.event = 'rendered'), '') "
+                "FROM drafts d ORDER BY d.updated_at DESC LIMIT ?",
+                (limit,),
+            )
+            .fetchall()
+        )
+        return [DraftOverview(r[0], r[1], r[2], r[3], r[4]) for r in rows]
 
     def latest(self) -> DraftInfo | None:
         items = self.list(1)
