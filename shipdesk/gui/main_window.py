@@ -31,6 +31,8 @@ from shipdesk.core.i18n import N_, _, error_text, ngettext
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import Workspace, declarations, records
 from shipdesk.gui import workers
+from shipdesk.gui.dialogs.address_book import AddressBookDialog
+from shipdesk.gui.dialogs.history import HistoryDialog
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
 from shipdesk.gui.dialogs.settings import SettingsDialog
 from shipdesk.gui.pages.documents import DocumentsPage
@@ -148,9 +150,14 @@ class MainWindow(QMainWindow):
         )
         self.import_action = act(_("&Import spreadsheet…"), self.import_dialog, "Ctrl+I", "import")
         self.settings_action = act(_("Se&ttings…"), self.settings_dialog, "Ctrl+,", "settings")
+        self.history_action = act(_("&History…"), self.history_dialog, "Ctrl+H", "history")
+        self.address_book_action = act(
+            _("&Address book…"), self.address_book_dialog, "Ctrl+Shift+A", "addressBook"
+        )
         self.quit_action = act(_("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         for a in (self.new_action, self.open_action, self.save_action, self.save_as_action):
             file_menu.addAction(a)
+        file_menu.addAction(self.history_action)
         file_menu.addSeparator()
         file_menu.addAction(self.import_action)
         file_menu.addAction(self.next_customer_action)
@@ -178,6 +185,8 @@ class MainWindow(QMainWindow):
                 _(label).split("  ")[-1], lambda _=False, i=i: self.go_to_step(i), f"Ctrl+{i + 1}"
             )
             go.addAction(a)
+        tools_menu = mb.addMenu(_("&Tools"))
+        tools_menu.addAction(self.address_book_action)
         help_menu = mb.addMenu(_("&Help"))
         help_menu.addAction(act(_("&About ShipDesk"), self.about, None, "about"))
 
@@ -300,6 +309,43 @@ class MainWindow(QMainWindow):
                 _("PDF ready. The draft is deleted; use Next customer (Ctrl+Shift+N) when done."),
                 8000,
             )
+
+    def history_dialog(self) -> HistoryDialog:
+        self.session.flush()  # the declaration being typed is listed as it is now
+        dlg = HistoryDialog(self.ws, self)
+        dlg.open_requested.connect(self.open_draft)
+        dlg.deleted.connect(self._draft_deleted)
+        dlg.open()
+        return dlg
+
+    def open_draft(self, draft_id: str) -> bool:
+        """Load a kept declaration from the history; editing goes on in that draft."""
+        try:
+            decl = declarations.load_draft(self.ws, draft_id)
+        except ShipdeskError as exc:
+            QMessageBox.warning(self, _("History"), error_text(exc))
+            return False
+        if decl is None:
+            return False
+        self.session.load(decl, draft_id=draft_id)
+        self.go_to_step(3)
+        return True
+
+    def _draft_deleted(self, draft_id: str) -> None:
+        if draft_id == self.session.draft_id:  # it must not be saved back as the user types
+            self.session.stop_saving()
+            self.session.load(self.default_declaration())
+            self.go_to_step(0)
+
+    def address_book_dialog(self) -> AddressBookDialog:
+        dlg = AddressBookDialog(self.ws, self)
+        dlg.finished.connect(lambda _r: self._address_book_closed())
+        dlg.open()
+        return dlg
+
+    def _address_book_closed(self) -> None:
+        for page in (self.sender_page, self.recipient_page):
+            page.refresh_saved()
 
     def import_dialog(self) -> None:
         dlg = ImportDialog(self.ws, parent=self)

@@ -29,7 +29,7 @@ from shipdesk.core.storage.copies import forget_in_copies
 from shipdesk.core.storage.settings import KEEP_DRAFTS
 
 if TYPE_CHECKING:
-    from shipdesk.core.storage.address_book import Entry
+    from shipdesk.core.storage.address_book import Entry as Entry
     from shipdesk.core.storage.settings import Settings
 
 log = logging.getLogger("shipdesk.records")

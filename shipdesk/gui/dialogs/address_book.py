@@ -1,0 +1,186 @@
+"""The address-book manager: every kept sender and recipient, to find, edit and delete.
+
+An address edited here counts as saved on purpose (it survives "Next customer"); a deleted one
+is gone from the database files too. The rules live in ``records``; this dialog only shows.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shipdesk.core.i18n import N_, _, ngettext
+from shipdesk.core.model import Party
+from shipdesk.core.services import Workspace, records
+from shipdesk.gui.widgets.party_form import PartyForm
+
+COLUMNS = (N_("Role"), N_("Address"), N_("Kept"))
+ROLE_WORDS = {"sender": N_("Sender"), "recipient": N_("Recipient")}
+
+
+class AddressBookDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.entries: list[records.Entry] = []
+        self.current: records.Entry | None = None
+        self.party = Party()
+        self.setWindowTitle(_("Address book"))
+        self.resize(900, 520)
+        lay = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("addresses.search")
+        self.search.setPlaceholderText(_("Search name, street, city, e-mail…"))
+        self.search.setAccessibleName(_("Search the address book"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        label = QLabel(_("&Search"), self)
+        label.setBuddy(self.search)
+        top.addWidget(label)
+        top.addWidget(self.search, 1)
+        lay.addLayout(top)
+
+        split = QSplitter(self)
+        self.table = QTableWidget(0, len(COLUMNS), split)
+        self.table.setObjectName("addresses.table")
+        self.table.setAccessibleName(_("Kept addresses"))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        split.addWidget(self.table)
+        self.forms = QStackedWidget(split)
+        self.form_for = {role: PartyForm(role, self.forms) for role in ROLE_WORDS}
+        for form in self.form_for.values():
+            self.forms.addWidget(form)
+        split.addWidget(self.forms)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        lay.addWidget(split, 1)
+
+        buttons = QHBoxLayout()
+        self.count_label = QLabel(self)
+        buttons.addWidget(self.count_label, 1)
+        self.save_btn = QPushButton(_("&Save changes"), self)
+        self.save_btn.setObjectName("addresses.save")
+        self.save_btn.setAccessibleName(_("Save the changes to this address"))
+        self.save_btn.clicked.connect(self.save_current)
+        self.delete_btn = QPushButton(_("De&lete"), self)
+        self.delete_btn.setObjectName("addresses.delete")
+        self.delete_btn.setAccessibleName(_("Delete the selected address"))
+        self.delete_btn.clicked.connect(self.delete_selected)
+        close = QPushButton(_("&Close"), self)
+        close.setObjectName("addresses.close")
+        close.setAccessibleName(_("Close the address book"))
+        close.setAutoDefault(False)
+        close.clicked.connect(self.reject)
+        for b in (self.save_btn, self.delete_btn, close):
+            buttons.addWidget(b)
+        lay.addLayout(buttons)
+        self.message = QLabel(self)
+        self.message.setObjectName("addresses.message")
+        self.message.setWordWrap(True)
+        lay.addWidget(self.message)
+        self.refresh()
+        self.search.setFocus()
+
+    def refresh(self) -> None:
+        keep = self.current.id if self.current is not None else None
+        self.entries = records.address_entries(self.ws, self.search.text())
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.entries))
+        for row, e in enumerate(self.entries):
+            cells = (
+                _(ROLE_WORDS.get(e.role, e.role)),
+                e.label,
+                _("saved") if e.saved else _("until the next customer"),
+            )
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, e.id)
+                self.table.setItem(row, col, item)
+        self.table.blockSignals(False)
+        self.count_label.setText(
+            ngettext("{n} address", "{n} addresses", len(self.entries)).format(n=len(self.entries))
+        )
+        rows = [i for i, e in enumerate(self.entries) if e.id == keep]
+        self.table.clearSelection()
+        if rows or self.entries:
+            self.table.selectRow(rows[0] if rows else 0)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.current = self.entries[rows[0].row()] if rows else None
+        some = self.current is not None
+        self.save_btn.setEnabled(some)
+        self.delete_btn.setEnabled(some)
+        self.forms.setEnabled(some)
+        if self.current is None:
+            return
+        role = self.current.role if self.current.role in self.form_for else "recipient"
+        self.party = copy.deepcopy(self.current.party)
+        form = self.form_for[role]
+        form.bind(self.party)
+        self.forms.setCurrentWidget(form)
+
+    def select_entry(self, entry_id: int) -> bool:
+        for row, e in enumerate(self.entries):
+            if e.id == entry_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def save_current(self) -> bool:
+        if self.current is None:
+            return False
+        if not records.update_address(self.ws, self.current.id, self.party):
+            self.message.setText("✖ " + _("An address needs a name or a company."))
+            return False
+        self.message.setText("✔ " + _("Address saved."))
+        self.refresh()
+        return True
+
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Address book"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def delete_selected(self) -> bool:
+        if self.current is None:
+            return False
+        if not self.confirm(_("Delete this address? This cannot be undone.")):
+            return False
+        records.delete_address(self.ws, self.current.id)
+        self.current = None
+        self.message.setText("✔ " + _("Deleted."))
+        self.refresh()
+        return True
