@@ -15,7 +15,12 @@ import pytest
 from shipdesk.core.screening.screen import highest_level, screen_item
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval"
-SETS = ("batteries.csv",)
+SETS = ("batteries.csv", "hidden.csv")
+# held-out cases the rules still get wrong: reported in docs/benchmarks.md, not tuned away
+KNOWN_MISSES = {
+    ("hidden.csv", "Hair mousse 250ml"),  # an aerosol the name does not call a spray
+    ("hidden.csv", "Drone carrying case"),  # warning GEN-DRONE on an accessory
+}
 
 
 def _cases() -> list[dict[str, str]]:
@@ -37,10 +42,23 @@ def test_battery_set_has_sixty_phrasings_in_four_languages() -> None:
     assert {c["set"] for c in battery} == {"dev", "holdout"}
 
 
+def test_known_misses_are_still_misses() -> None:
+    """A known miss that the rules now get right must leave the list (and the docs)."""
+    for case in CASES:
+        if (case["file"], case["text"]) not in KNOWN_MISSES:
+            continue
+        findings = screen_item(
+            case["text"], destination=case["dest"], origin=case["origin"], channel=case["channel"]
+        )
+        assert (highest_level(findings) or "none") != case["expect"], case["text"]
+
+
 @pytest.mark.parametrize(
     "case", CASES, ids=[f"{c['set']}-{c['dest']}-{c['text'][:40]}" for c in CASES]
 )
 def test_case(case: dict[str, str]) -> None:
+    if (case["file"], case["text"]) in KNOWN_MISSES:
+        pytest.xfail("known miss of the held-out part")
     findings = screen_item(
         case["text"], destination=case["dest"], origin=case["origin"], channel=case["channel"]
     )
@@ -49,6 +67,24 @@ def test_case(case: dict[str, str]) -> None:
     if case["harmless"] == "1":
         assert got not in ("prohibited", "restricted"), rules
     assert got == case["expect"], rules
+
+
+@pytest.mark.parametrize(
+    ("text", "dest", "rule", "level"),
+    [
+        ("Plantable seed paper wedding invitations", "AU", "GEN-SEEDED-GIFTS", "restricted"),
+        ("Seed paper greeting cards", "DE", "GEN-SEEDED-GIFTS-CHECK", "warning"),
+        ("Vanilla extract 118ml 35% alcohol", "GB", "DG-FLAVOUR-EXTRACT", "prohibited"),
+        ("Bourbon vanilla extract 50ml", "GB", "DG-FLAVOUR-EXTRACT-CHECK", "warning"),
+        ("Tokyo Marui Glock 17 gas blowback pistol", "DE", "DE-AIRSOFT-F-MARK", "restricted"),
+        ("Leatherman Wave Plus multitool", "GB", "GB-KNIFE-REMOTE-SALE", "warning"),
+        ("Shortfill 50ml 0mg", "FR", "DG-ECIG", "restricted"),
+    ],
+)
+def test_regulated_part_not_in_the_name(text: str, dest: str, rule: str, level: str) -> None:
+    findings = screen_item(text, destination=dest, origin="GB" if dest != "GB" else "DE")
+    assert (findings[0].rule, findings[0].level) == (rule, level), [f.rule for f in findings]
+    assert "GEN-FIREARMS" not in {f.rule for f in findings}
 
 
 @pytest.mark.parametrize(
