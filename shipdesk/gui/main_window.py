@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QListView,
     QListWidget,
     QMainWindow,
@@ -29,11 +30,12 @@ from shipdesk.core import services
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _, error_text, ngettext
 from shipdesk.core.model import Declaration
-from shipdesk.core.services import Workspace, declarations, records
+from shipdesk.core.services import Workspace, declarations, imports, records
 from shipdesk.gui import workers
 from shipdesk.gui.dialogs.address_book import AddressBookDialog
 from shipdesk.gui.dialogs.history import HistoryDialog
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
+from shipdesk.gui.dialogs.products import ProductPickerDialog
 from shipdesk.gui.dialogs.settings import SettingsDialog
 from shipdesk.gui.pages.documents import DocumentsPage
 from shipdesk.gui.pages.items import ItemsPage
@@ -154,6 +156,18 @@ class MainWindow(QMainWindow):
         self.address_book_action = act(
             _("&Address book…"), self.address_book_dialog, "Ctrl+Shift+A", "addressBook"
         )
+        self.choose_product_action = act(
+            _("Choose a &product for the item…"),
+            self.choose_product_dialog,
+            "Ctrl+Shift+P",
+            "chooseProduct",
+        )
+        self.save_product_action = act(
+            _("Save the item as a p&roduct…"),
+            self.save_item_as_product_dialog,
+            "Ctrl+Alt+P",
+            "saveAsProduct",
+        )
         self.quit_action = act(_("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
         for a in (self.new_action, self.open_action, self.save_action, self.save_as_action):
             file_menu.addAction(a)
@@ -187,6 +201,9 @@ class MainWindow(QMainWindow):
             go.addAction(a)
         tools_menu = mb.addMenu(_("&Tools"))
         tools_menu.addAction(self.address_book_action)
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.choose_product_action)
+        tools_menu.addAction(self.save_product_action)
         help_menu = mb.addMenu(_("&Help"))
         help_menu.addAction(act(_("&About ShipDesk"), self.about, None, "about"))
 
@@ -346,6 +363,60 @@ class MainWindow(QMainWindow):
     def _address_book_closed(self) -> None:
         for page in (self.sender_page, self.recipient_page):
             page.refresh_saved()
+
+    def choose_product_dialog(self) -> bool:
+        """Fill the current item (a new one on an empty row) from a product of the catalogue."""
+        dlg = ProductPickerDialog(self.ws, self)
+        if not dlg.exec():
+            return False
+        product = dlg.chosen()
+        return product is not None and self.use_product(product) >= 0
+
+    def _item_row(self) -> int:
+        row = self.items_page.current_row()
+        n = len(self.session.decl.items)
+        return row if 0 <= row <= n else n
+
+    def use_product(self, product: imports.Product) -> int:
+        """Put ``product``'s facts into the current item through the items model (so the
+        table shows them at once, nothing reset); returns the row, -1 when nothing was set."""
+        row = self._item_row()
+        items = self.session.decl.items
+        quantity = items[row].quantity if row < len(items) else "1"
+        fields = imports.product_item_fields(product, quantity)
+        if not fields:
+            return -1
+        self.go_to_step(2)
+        model = self.items_page.model
+        for key in ("description", "net_weight_kg", "hs_code", "origin_country"):
+            if key in fields:
+                model.set_field(row, key, fields[key])
+        self.items_page.table.setCurrentIndex(model.index(row, 0))
+        self.statusBar().showMessage(
+            _("Item filled from product {sku}.").format(sku=product.sku), 5000
+        )
+        return row
+
+    def save_item_as_product_dialog(self) -> bool:
+        row = self.items_page.current_row()
+        if not 0 <= row < len(self.session.decl.items):
+            self.statusBar().showMessage(_("Choose an item on the Items step first."), 5000)
+            return False
+        sku, ok = QInputDialog.getText(
+            self,
+            _("Save as product"),
+            _("Product code (SKU); leave empty to make one from the description:"),
+        )
+        return ok and self.save_item_as_product(row, sku) is not None
+
+    def save_item_as_product(self, row: int, sku: str = "") -> imports.Product | None:
+        try:
+            product = imports.save_item_as_product(self.ws, self.session.decl.items[row], sku)
+        except ShipdeskError as exc:
+            self.statusBar().showMessage(error_text(exc), 8000)
+            return None
+        self.statusBar().showMessage(_("Saved as product {sku}.").format(sku=product.sku), 5000)
+        return product
 
     def import_dialog(self) -> None:
         dlg = ImportDialog(self.ws, parent=self)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shipdesk.core.i18n import language, tell
-from shipdesk.core.model import Declaration, Party
+from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.progress import CancelToken, ProgressCallback
 from shipdesk.core.services import classification, declarations
 from shipdesk.core.services.workspace import Workspace
@@ -232,6 +232,68 @@ def export_products(ws: Workspace, path: str | Path) -> tuple[int, Path]:
 
     items = ws.products.all()
     return len(items), write_products(items, path)
+
+
+def find_products(ws: Workspace, text: str = "", limit: int = 200) -> list[Product]:
+    """Stored products whose SKU, shop title, customs wording or HS code contain every word
+    of ``text`` (accents and case folded), by SKU."""
+    from shipdesk.core.text import lower_fold
+
+    words = lower_fold(text).split()
+    found: list[Product] = []
+    for p in ws.products.all():
+        hay = lower_fold(f"{p.sku} {p.name} {p.description} {p.hs_code}")
+        if all(w in hay for w in words):
+            found.append(p)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def product_item_fields(product: Product, quantity: str = "1") -> dict[str, str]:
+    """The item fields a product chosen for an item sets (only those it knows): its customs
+    wording (else its shop title), the net weight of ``quantity`` units, the HS code and the
+    origin, computed as an import completes an order line."""
+    from dataclasses import replace
+
+    from shipdesk.core.exchange.catalogue_fill import fill_item
+
+    if not product.description and product.name:
+        product = replace(product, description=product.name)
+    item = Item(quantity=quantity.strip() or "1")
+    filled = fill_item(item, product)
+    return {f: getattr(item, f) for f in filled}
+
+
+def save_item_as_product(ws: Workspace, item: Item, sku: str = "") -> Product:
+    """Keep an item's customs facts as a product of the catalogue: the description, the net
+    weight of one unit (the item's weight divided by its quantity), the HS code and the
+    origin. ``sku`` defaults to the description's words joined by hyphens; a product with the
+    same SKU is replaced. An item without a description is an InputError naming the field."""
+    from shipdesk.core.errors import InputError
+    from shipdesk.core.exchange.cells import kg_text
+    from shipdesk.core.hscode import clean
+    from shipdesk.core.i18n import _
+    from shipdesk.core.storage.products import Product as _Product
+    from shipdesk.core.text import words
+
+    description = item.description.strip()
+    if not description:
+        raise InputError(
+            _("An item needs a description to be saved as a product."), location="description"
+        )
+    net, qty = item.net_weight_dec, item.quantity_dec or Decimal(1)
+    unit = kg_text(net / qty, "kg") if net is not None and qty > 0 else ""
+    product = _Product(
+        sku=sku.strip() or "-".join(words(description))[:64] or description[:64],
+        name=description,
+        description=description,
+        net_weight_kg=unit,
+        hs_code=clean(item.hs_code),
+        origin_country=item.origin_country.strip().upper(),
+    )
+    ws.products.save([product])
+    return product
 
 
 # -- the batch ----------------------------------------------------------------------------------

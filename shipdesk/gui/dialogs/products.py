@@ -1,0 +1,101 @@
+"""Choosing a product of the catalogue for an item: find it by SKU, title, wording or HS code.
+
+What a chosen product fills in is decided by ``services.imports.product_item_fields``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shipdesk.core.i18n import N_, _, ngettext
+from shipdesk.core.services import Workspace, imports
+
+COLUMNS = (N_("SKU"), N_("Description"), N_("HS code"), N_("Origin"), N_("Net weight (kg)"))
+
+
+class ProductPickerDialog(QDialog):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = workspace
+        self.products: list[imports.Product] = []
+        self.setWindowTitle(_("Choose a product"))
+        self.resize(760, 420)
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("products.search")
+        self.search.setPlaceholderText(_("Search SKU, title, description or HS code…"))
+        self.search.setAccessibleName(_("Search the product catalogue"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.search.returnPressed.connect(self.accept)
+        label = QLabel(_("&Search"), self)
+        label.setBuddy(self.search)
+        top.addWidget(label)
+        top.addWidget(self.search, 1)
+        lay.addLayout(top)
+        self.table = QTableWidget(0, len(COLUMNS), self)
+        self.table.setObjectName("products.table")
+        self.table.setAccessibleName(_("Products"))
+        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.accept())
+        lay.addWidget(self.table, 1)
+        self.count_label = QLabel(self)
+        lay.addWidget(self.count_label)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("&Use this product"))
+        ok.setAccessibleName(_("Fill the item from the selected product"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(_("Cancel"))
+        self.ok_button = ok
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.refresh()
+        self.search.setFocus()
+
+    def refresh(self) -> None:
+        self.products = imports.find_products(self.ws, self.search.text())
+        self.table.setRowCount(len(self.products))
+        for row, p in enumerate(self.products):
+            cells = (p.sku, p.description or p.name, p.hs_code, p.origin_country, p.net_weight_kg)
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row)
+                self.table.setItem(row, col, item)
+        if self.products:
+            self.table.selectRow(0)
+        self.ok_button.setEnabled(bool(self.products))
+        self.count_label.setText(
+            ngettext("{n} product", "{n} products", len(self.products)).format(n=len(self.products))
+        )
+
+    def chosen(self) -> imports.Product | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.products[rows[0].row()] if rows else None
+
+    def accept(self) -> None:
+        if self.chosen() is not None:
+            super().accept()
