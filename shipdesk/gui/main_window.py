@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -330,6 +331,7 @@ class MainWindow(QMainWindow):
     def history_dialog(self) -> HistoryDialog:
         self.session.flush()  # the declaration being typed is listed as it is now
         dlg = HistoryDialog(self.ws, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no customer stays in a widget
         dlg.open_requested.connect(self.open_draft)
         dlg.deleted.connect(self._draft_deleted)
         dlg.open()
@@ -356,6 +358,7 @@ class MainWindow(QMainWindow):
 
     def address_book_dialog(self) -> AddressBookDialog:
         dlg = AddressBookDialog(self.ws, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no customer stays in a widget
         dlg.finished.connect(lambda _r: self._address_book_closed())
         dlg.open()
         return dlg

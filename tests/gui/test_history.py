@@ -76,13 +76,13 @@ def test_search_and_status_filter_the_list(qtbot, workspace):
 def test_open_loads_the_declaration_into_the_window(qtbot, window):
     ws = window.ws
     kept = _keep(ws, "Ana García", "US", "Book")
-    dlg = window.history_dialog()
-    qtbot.addWidget(dlg)
+    dlg = window.history_dialog()  # the window owns it; it is deleted when closed
     assert dlg.select(kept)
     dlg.open_selected()
     assert window.session.draft_id == kept
     assert window.session.decl.recipient.name == "Ana García"
     assert window.stack.currentIndex() == 3
+    assert not dlg.isVisible()
 
 
 def test_duplicate_creates_a_new_draft_with_a_new_id(qtbot, workspace):
@@ -117,8 +117,7 @@ def test_delete_removes_it_from_storage(qtbot, workspace, monkeypatch):
 def test_deleting_the_open_declaration_lets_the_window_go_of_it(qtbot, window, monkeypatch):
     kept = _keep(window.ws, "Ana García", "US", "Book")
     assert window.open_draft(kept)
-    dlg = window.history_dialog()
-    qtbot.addWidget(dlg)
+    dlg = window.history_dialog()  # the window owns it; it is deleted when closed
     dlg.select(kept)
     monkeypatch.setattr(dlg, "confirm", lambda _text: True)
     dlg.delete_selected()
@@ -178,3 +177,15 @@ def test_address_book_edit_and_delete_persist(qtbot, workspace, monkeypatch):
     assert dlg.delete_selected()
     assert [e.party.name for e in records.address_entries(workspace)] == ["Bo Li"]
     assert dlg.table.rowCount() == 1
+
+
+def test_closed_dialogs_keep_no_customer_in_a_widget(window):
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    _keep(window.ws, "Ana García", "US", "Book")
+    opened = [window.history_dialog(), window.address_book_dialog()]
+    for dlg in opened:
+        dlg.reject()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not any(shiboken6.isValid(d) for d in opened)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from shipdesk.core.model import Item
 from shipdesk.core.storage.products import Product
 from shipdesk.gui.dialogs.products import ProductPickerDialog
@@ -14,6 +16,15 @@ SCARF = Product(
     hs_code="611710",
     origin_country="IT",
 )
+
+
+@pytest.fixture
+def win(window):
+    """The window; its pending draft save and check run before the next test (a timer left
+    running would fire into that test's event loop after this window is gone)."""
+    yield window
+    window.session.flush()
+    window.session.check_now()
 
 
 def test_picker_searches_and_returns_the_selected_product(qtbot, workspace):
@@ -30,7 +41,8 @@ def test_picker_searches_and_returns_the_selected_product(qtbot, workspace):
         assert w.accessibleName()
 
 
-def test_using_a_product_fills_the_current_item(window):
+def test_using_a_product_fills_the_current_item(win):
+    window = win
     window.session.decl.items = [Item(description="", quantity="2")]
     window.items_page.reload()
     window.go_to_step(2)
@@ -48,7 +60,8 @@ def test_using_a_product_fills_the_current_item(window):
     assert model.data(model.index(0, 0)) == "Knitted wool scarf"
 
 
-def test_save_item_as_product_from_the_window(window):
+def test_save_item_as_product_from_the_window(win):
+    window = win
     window.session.decl.items = [
         Item(description="Ceramic mug", quantity="1", net_weight_kg="0.35", hs_code="691200")
     ]
