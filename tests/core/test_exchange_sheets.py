@@ -247,3 +247,42 @@ def test_utf8_holding_a_replacement_character_is_plain_utf8(tmp_path: Path) -> N
     with open_sheet(p) as r:
         assert r.encoding == "utf-8"
         assert [v for _, v in r.rows()] == [["Jürgen", "\ufffd"]]
+
+
+def test_millions_of_blank_lines_are_refused_quickly(tmp_path: Path, monkeypatch) -> None:
+    # 22 million empty lines after one order were read for minutes; rows are now counted blank
+    # ones included, and past the limit the file is refused naming it and what it holds
+    monkeypatch.setattr(sheet_reader, "MAX_SCANNED_ROWS", 200_000)
+    p = _one_order_then_blank_lines(tmp_path / "blank_tail.csv", 300_000)
+    with pytest.raises(InputError) as err, open_sheet(p, header_score=len) as r:
+        for _ in r.rows():
+            pass
+    text = str(err.value)
+    assert "blank_tail.csv" in text
+    assert "200,000 rows, 1 of them with data" in text
+
+
+def test_the_scanned_row_limit_is_above_excels_largest_sheet() -> None:
+    assert safety.MAX_SCANNED_ROWS > 1_048_576 + 1
+
+
+def test_an_orders_file_takes_at_most_max_order_rows(tmp_path: Path, monkeypatch) -> None:
+    # every order is held as a declaration until the batch has run, so an orders file has a
+    # lower row limit than a product catalogue (100,000 one-line orders peaked at 752 MB)
+    from shipdesk.core.exchange import orders
+    from shipdesk.core.exchange.orders import import_orders
+    from shipdesk.core.model import Party
+
+    monkeypatch.setattr(orders, "MAX_ORDER_ROWS", 50)
+    p = tmp_path / "orders.csv"
+    lines = ["order id,name,street,city,postcode,country,description,quantity,price,weight"]
+    lines += [f"A-{i},Jo Doe,1 Main St,Springfield,62701,US,Mug,1,5.00,0.3" for i in range(51)]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    sender = Party(
+        name="Anna", street="Hauptstraße 1", city="Berlin", postcode="10115", country="DE"
+    )
+    with pytest.raises(InputError) as err:
+        import_orders(p, sender=sender)
+    assert "more than 50 data rows" in str(err.value) and "orders.csv" in str(err.value)
+    p.write_text("\n".join(lines[:51]) + "\n", encoding="utf-8")
+    assert len(import_orders(p, sender=sender).orders) == 50

@@ -51,6 +51,7 @@ from shipdesk.core.exchange.order_rows import (
     take_row,
 )
 from shipdesk.core.exchange.platform_maps import detect, header_score
+from shipdesk.core.exchange.safety import MAX_ORDER_ROWS
 from shipdesk.core.exchange.sheet_reader import is_blank_row
 from shipdesk.core.exchange.sheets import open_sheet
 from shipdesk.core.i18n import N_, Phrase, joined
@@ -84,6 +85,7 @@ def import_orders(
     source = str(path)
     packaging = parse_packaging(packaging_kg)
     with open_sheet(path, sheet, header_score) as reader:
+        reader.max_rows = MAX_ORDER_ROWS  # every order is held until the batch has run
         headers = reader.headers
         if mapping is None:
             mapping = detect(headers)

@@ -16,7 +16,13 @@ from types import TracebackType
 from typing import Any
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.exchange.safety import MAX_CELL_CHARS, MAX_ROWS, row_limit_error
+from shipdesk.core.exchange.safety import (
+    MAX_CELL_CHARS,
+    MAX_ROWS,
+    MAX_SCANNED_ROWS,
+    row_limit_error,
+    scanned_limit_error,
+)
 from shipdesk.core.i18n import N_, Phrase
 
 HEADER_SCAN_ROWS = 30
@@ -54,6 +60,9 @@ class SheetReader:
     sheet_name: str = ""
     encoding: str = ""
     delimiter: str = ""
+    # most data rows taken from this file, 0 for safety.MAX_ROWS; the import of orders lowers it
+    # (safety.MAX_ORDER_ROWS)
+    max_rows: int = 0
     # given by the format module that opened the file (xlsx_sheets, csv_sheets): its rows, what
     # to close when done, and how far through the file it is as (done, total)
     source_rows: Iterator[tuple[int, list[Cell]]] | None = None
@@ -151,13 +160,18 @@ class SheetReader:
                 values = values[:width]  # cells right of the last header are not read
             return n, values
 
+        limit = self.max_rows or MAX_ROWS
         for n, values in self._buffer:
-            count += 1
-            yield emit(n, values)
-        self._buffer = []
-        for n, values in self.source_rows:
             if not is_blank_row(values):
                 count += 1
-                if count > MAX_ROWS:
-                    raise row_limit_error(self.source, MAX_ROWS)
+            yield emit(n, values)
+        self._buffer = []
+        for scanned, (n, values) in enumerate(self.source_rows, start=1):
+            if not is_blank_row(values):
+                count += 1
+                if count > limit:
+                    raise row_limit_error(self.source, limit)
+            elif scanned > MAX_SCANNED_ROWS:
+                # blank rows cost no memory, but reading millions of them costs minutes
+                raise scanned_limit_error(self.source, MAX_SCANNED_ROWS, count)
             yield emit(n, values)
