@@ -73,6 +73,19 @@ def test_search_and_status_filter_the_list(qtbot, workspace):
     assert _column(dlg, 0) == ["Zoë Müller"]
 
 
+def test_typing_a_search_reads_no_draft_again(qtbot, workspace, monkeypatch):
+    for i in range(30):
+        _keep(workspace, f"Customer {i}", "US", "Book")
+    dlg = HistoryDialog(workspace)
+    qtbot.addWidget(dlg)
+    reads: list[str] = []
+    load = workspace.drafts.load
+    monkeypatch.setattr(workspace.drafts, "load", lambda i: reads.append(i) or load(i))
+    qtbot.keyClicks(dlg.search, "customer 2")
+    assert set(_column(dlg, 0)) == {f"Customer {i}" for i in range(30) if "2" in str(i)}
+    assert reads == []
+
+
 def test_open_loads_the_declaration_into_the_window(qtbot, window):
     ws = window.ws
     kept = _keep(ws, "Ana García", "US", "Book")

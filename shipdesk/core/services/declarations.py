@@ -510,14 +510,23 @@ def _history_entry(ws: Workspace, info: DraftOverview) -> HistoryEntry | None:
     )
 
 
-def past_declarations(
-    ws: Workspace, text: str = "", *, status: str = "", country: str = "", limit: int = 500
-) -> list[HistoryEntry]:
-    """The declarations kept in the user database, newest change first.
+def kept_declarations(ws: Workspace, limit: int = 500) -> list[HistoryEntry]:
+    """Every declaration the user database keeps (the newest ``limit``), newest change first;
+    filter them with :func:`filter_declarations` (no storage read per keystroke)."""
+    out: list[HistoryEntry] = []
+    for info in ws.drafts.overview(limit):
+        entry = _history_entry(ws, info)
+        if entry is not None:
+            out.append(entry)
+    return out
 
-    ``text`` matches (accents and case folded, every word) the recipient, the country and the
-    first item; ``status`` keeps only "draft" or "printed" ones, ``country`` one destination
-    (ISO code, case ignored)."""
+
+def filter_declarations(
+    entries: Sequence[HistoryEntry], text: str = "", *, status: str = "", country: str = ""
+) -> list[HistoryEntry]:
+    """``entries`` whose recipient, country or first item contain every word of ``text``
+    (accents and case folded); ``status`` keeps only "draft" or "printed" ones, ``country``
+    one destination (ISO code, case ignored)."""
     from shipdesk.core.text import lower_fold
 
     if status and status not in HISTORY_STATUSES:
@@ -525,10 +534,7 @@ def past_declarations(
     words = lower_fold(text).split()
     wanted_country = country.strip().upper()
     out: list[HistoryEntry] = []
-    for info in ws.drafts.overview(limit):
-        entry = _history_entry(ws, info)
-        if entry is None:
-            continue
+    for entry in entries:
         if status and entry.status != status:
             continue
         if wanted_country and entry.country.upper() != wanted_country:
@@ -537,6 +543,14 @@ def past_declarations(
         if all(w in hay for w in words):
             out.append(entry)
     return out
+
+
+def past_declarations(
+    ws: Workspace, text: str = "", *, status: str = "", country: str = "", limit: int = 500
+) -> list[HistoryEntry]:
+    """The kept declarations matching ``text``, ``status`` and ``country`` (see
+    :func:`filter_declarations`), newest change first."""
+    return filter_declarations(kept_declarations(ws, limit), text, status=status, country=country)
 
 
 def _stored(ws: Workspace, draft_id: str) -> Declaration:

@@ -51,6 +51,7 @@ class HistoryDialog(QDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
         self.ws = workspace
+        self.kept: list[declarations.HistoryEntry] = []  # read once, filtered per key
         self.entries: list[declarations.HistoryEntry] = []
         self.setWindowTitle(_("History"))
         self.resize(820, 480)
@@ -144,14 +145,20 @@ class HistoryDialog(QDialog):
         self.message.setObjectName("history.message")
         self.message.setWordWrap(True)
         lay.addWidget(self.message)
-        self.refresh()
+        self.reload()
         self.search.setFocus()
 
     # -- the list ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Read the kept declarations again (after an action changed them) and show them."""
+        self.kept = declarations.kept_declarations(self.ws)
+        self.refresh()
+
     def refresh(self) -> None:
+        """Show the kept declarations matching the search and the status (no storage read)."""
         keep = self.selected_id()
-        self.entries = declarations.past_declarations(
-            self.ws, self.search.text(), status=self.status.currentData() or ""
+        self.entries = declarations.filter_declarations(
+            self.kept, self.search.text(), status=self.status.currentData() or ""
         )
         self.table.setRowCount(len(self.entries))
         for row, e in enumerate(self.entries):
@@ -211,7 +218,7 @@ class HistoryDialog(QDialog):
     def _failed(self, exc: ShipdeskError | OSError) -> None:
         text = error_text(exc) if isinstance(exc, ShipdeskError) else str(exc)
         self.message.setText("✖ " + text)
-        self.refresh()
+        self.reload()
 
     # -- actions -----------------------------------------------------------------------------
     def open_selected(self) -> None:
@@ -231,7 +238,7 @@ class HistoryDialog(QDialog):
             self._failed(exc)
             return None
         self.search.clear()  # the copy is listed first
-        self.refresh()
+        self.reload()
         self.select(new_id)
         self.message.setText("✔ " + _("Duplicated: the copy is a new draft."))
         return new_id
@@ -271,7 +278,7 @@ class HistoryDialog(QDialog):
         except (ShipdeskError, OSError) as exc:
             self._failed(exc)
             return False
-        self.refresh()
+        self.reload()
         self.message.setText("✔ " + _("Saved {path}").format(path=path))
         return True
 
@@ -304,6 +311,6 @@ class HistoryDialog(QDialog):
             return False
         records.delete_declaration(self.ws, draft_id)
         self.deleted.emit(draft_id)
-        self.refresh()
+        self.reload()
         self.message.setText("✔ " + _("Deleted."))
         return True
