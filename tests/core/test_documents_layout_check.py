@@ -1,5 +1,6 @@
 """An automated look at every form x paper x sample declaration: no text printed over other
-text (a value over its caption) and no text cut by a box's border.
+text (a value over its caption), no text cut by a box's border, and nothing within 5 mm of the
+paper's edge (outside the printable area of office and label printers).
 
 Checked on the PDF itself (pdfplumber's characters, lines and rectangles), not on the layout
 code's intentions, so a box drawn too small or text placed too far shows up whatever caused it.
@@ -78,10 +79,25 @@ def text_cut_by_borders(page) -> list[str]:
     return found
 
 
+MARGIN_PT = 5.0 * 72 / 25.4
+
+
+def outside_margin(page) -> list[str]:
+    """Characters closer than 5 mm to an edge of the page."""
+    w, h, m = page.width, page.height, MARGIN_PT - 0.5
+    return [
+        f"{c['text']!r}@{c['x0']:.0f},{c['top']:.0f}"
+        for c in page.chars
+        if c["text"].strip()
+        and (c["x0"] < m or c["top"] < m or c["x1"] > w - m or c["bottom"] > h - m)
+    ]
+
+
 def problems(pdf: bytes) -> list[str]:
     out = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
         for n, page in enumerate(doc.pages, start=1):
+            out += [f"page {n}: within 5 mm of the edge: {x}" for x in outside_margin(page)[:5]]
             out += [f"page {n}: text over text: {x}" for x in text_over_text(page)[:5]]
             out += [f"page {n}: text cut by a border: {x}" for x in text_cut_by_borders(page)[:5]]
     return out
@@ -113,3 +129,29 @@ def test_the_check_sees_text_printed_over_a_caption():
     found = problems(doc.finish())
     assert any("text over text" in p for p in found)
     assert any("cut by a border" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("form", "paper"), [("cn22", "label-4x6"), ("cn22", "a6"), ("cn22", "a4"), ("cn23", "a4")]
+)
+def test_barcode_stands_clear_of_its_caption_with_quiet_zones(form, paper):
+    """Bars at least 8 mm tall, 1 mm below the item-number caption, and a quiet zone of ten
+    modules (3.3 mm at 0.33 mm) clear of any other mark on both sides."""
+    mm = 72 / 25.4
+    pdf = render(sample("basic"), form=form, paper=paper, copies=1)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        page = doc.pages[0]
+        bars = [r for r in page.rects if r["width"] < 4 and r["height"] > 5 * mm]
+        assert len(bars) >= 25
+        top = min(b["top"] for b in bars)
+        bottom = max(b["bottom"] for b in bars)
+        left = min(b["x0"] for b in bars)
+        right = max(b["x1"] for b in bars)
+        assert bottom - top >= 8 * mm - 0.5
+        caption = [w for w in page.extract_words() if w["text"].startswith("No.")]
+        above = [w for w in caption if w["bottom"] <= top + 0.1 and w["bottom"] > top - 6 * mm]
+        if above:
+            assert top - max(w["bottom"] for w in above) >= 1 * mm - 0.3
+        for c in page.chars:
+            if c["text"].strip() and c["bottom"] > top and c["top"] < bottom:
+                assert c["x1"] <= left - 3.3 * mm or c["x0"] >= right + 3.3 * mm, c["text"]

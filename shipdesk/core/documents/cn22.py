@@ -24,12 +24,13 @@ from shipdesk.core.documents.tables import (
 from shipdesk.core.documents.tables import paginate as paginate_rows
 
 HEADER_H = 17.0
-BARCODE_H = 14.0
+BARCODE_H = 16.0  # caption, 1 mm, bars of about 9 mm, the number
 TOTALS_H = 8.5
 CERT_H = 15.0
 SIGN_H = 9.5
 CONT_HEADER_H = 11.0  # title and sender of a continuation label
 CONT_BARCODE_H = 11.0  # its item number with bars
+LABEL_MARGIN = 5.0  # mm kept clear at each edge of a 4x6 or A6 label
 EXPLANATION_SIZE = 6.0  # the project's legible minimum for printed text
 
 
@@ -44,8 +45,10 @@ class Frame:
 def frames(doc: Doc) -> list[Frame]:
     """Where labels go on a page: the whole label, or a 2 x 2 grid on A4 / Letter."""
     if doc.paper in ("label-4x6", "a6"):
-        m = 3.5
-        return [Frame(m, m + 1.5, doc.w - 2 * m, doc.h - 2 * m - 1.5)]
+        # 5 mm clear of every edge (label printers do not print to the edge); the sheet and
+        # copy line above the frame stays inside that margin too
+        m = LABEL_MARGIN
+        return [Frame(m, m + 3.0, doc.w - 2 * m, doc.h - 2 * m - 3.0)]
     cw, ch = doc.w / 2, doc.h / 2
     fw, fh = min(97.0, cw - 10), ch - 16
     out = []
@@ -121,13 +124,13 @@ class CN22:
 
     def _top(self, doc: Doc, f: Frame, copy: int, copies: int, n: int, total: int) -> None:
         if total > 1:
-            doc.text(f.x, f.y - 1.2, labels.SHEET.format(n=n, total=total), 5.5)
+            doc.text(f.x, f.y - 1.2, labels.SHEET.format(n=n, total=total), 6.0)
         if copies > 1:
             doc.text(
                 f.x,
                 f.y - 1.2,
                 f"Copy {copy} of {copies} / Exemplaire {copy} sur {copies}",
-                5.5,
+                6.0,
                 bold=True,
                 align="right",
                 width=f.w,
@@ -193,11 +196,11 @@ class CN22:
         num = printed.item_number(d)
         if num.text:
             lh = doc.label(x0, y, W, labels.ITEM_NO, size=4.5)
-            doc.barcode(
+            doc.barcode(  # 1 mm clear of its caption
                 x0 + 4,
-                y + lh + 0.2,
+                y + lh + 1.0,
                 W - 8,
-                BARCODE_H - lh - 0.6,
+                BARCODE_H - lh - 1.4,
                 num.text,
                 region="item_id",
                 bars=num.barcode,

@@ -158,11 +158,11 @@ class CN23:
         lh = doc.label(x0 + w1 + w2, y, w3, labels.ITEM_NO)
         num = printed.item_number(d)
         if num.text:
-            doc.barcode(
+            doc.barcode(  # 1 mm clear of its caption
                 x0 + w1 + w2 + 2,
-                y + lh + 0.5,
+                y + lh + 1.0,
                 w3 - 4,
-                HEADER_H - lh - 1.2,
+                HEADER_H - lh - 1.7,
                 num.text,
                 region="item_id",
                 bars=num.barcode,
