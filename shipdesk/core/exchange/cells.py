@@ -11,7 +11,6 @@ column.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -20,12 +19,11 @@ from functools import lru_cache
 import pycountry
 
 from shipdesk.core import hscode
-from shipdesk.core.errors import DataError
+from shipdesk.core.countries import country_code
 from shipdesk.core.exchange.mapping import norm_header
 from shipdesk.core.exchange.sheet_reader import Cell
 from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.model import Category, NonDelivery
-from shipdesk.core.paths import resource
 
 KG_PER_UNIT = {
     "kg": Decimal(1),
@@ -194,39 +192,20 @@ def parse_currency(value: Cell) -> str:
     )
 
 
-@lru_cache(maxsize=1)
-def _country_aliases() -> dict[str, str]:
-    path = resource("mappings", "aliases.toml")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise DataError(f"{path}: cannot read the country names ({exc})") from None
-    return {norm_header(k): str(v) for k, v in data.get("countries", {}).items()}
-
-
-@lru_cache(maxsize=2048)
 def parse_country(text: str) -> str:
-    """ISO 3166-1 alpha-2 code for a code (2 or 3 letters) or an English/local name."""
+    """ISO 3166-1 alpha-2 code for a code (2 or 3 letters), a name or an everyday alias, as the
+    one country parser (``countries.read_country``) reads it."""
     t = " ".join(text.split())
     if not t:
         raise CellError(Phrase(N_("empty")))
-    alias = _country_aliases().get(norm_header(t))
-    if alias:
-        return alias
+    code = country_code(t)
+    if code is not None:
+        return code
     if len(t) == 2 and t.isalpha():
-        if t.upper() == "XK" or pycountry.countries.get(alpha_2=t.upper()):
-            return t.upper()
         raise CellError(Phrase(N_("{value!r} is not an ISO country code"), value=t))
-    if len(t) == 3 and t.isalpha():
-        c = pycountry.countries.get(alpha_3=t.upper())
-        if c:
-            return c.alpha_2
-    try:
-        return pycountry.countries.lookup(t).alpha_2
-    except LookupError:
-        raise CellError(
-            Phrase(N_("unknown country {value!r} (use the two-letter ISO code, e.g. DE)"), value=t)
-        ) from None
+    raise CellError(
+        Phrase(N_("unknown country {value!r} (use the two-letter ISO code, e.g. DE)"), value=t)
+    )
 
 
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")

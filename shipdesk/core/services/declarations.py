@@ -20,6 +20,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shipdesk.core.countries import CountryReading as CountryReading
+from shipdesk.core.countries import country_choices as _country_choices
+from shipdesk.core.countries import read_country as _read_country
 from shipdesk.core.errors import InputError, ShipdeskError
 from shipdesk.core.fileio import atomic_write_bytes, remove_stale_temps
 from shipdesk.core.i18n import _, error_text, language
@@ -597,3 +600,17 @@ def reprint_draft(
     ws.drafts.log(draft_id, "rendered", form)
     records.after_printed(ws, draft_id)
     return target
+
+
+# -- countries as typed -------------------------------------------------------------------------
+def read_country(text: str) -> CountryReading | None:
+    """The country a typed text names (ISO code, a name in English, German, French or Spanish,
+    or an everyday alias such as "USA"), or None: the one parser the imports use too."""
+    return _read_country(text)
+
+
+def country_choices(text: str, limit: int | None = None) -> list[tuple[str, str]]:
+    """(ISO code, name in the interface language) of the countries a typed text may mean, for
+    a completer: the exact code or name first, then names starting with the text, then the
+    rest that contain it."""
+    return _country_choices(text, language(), limit)

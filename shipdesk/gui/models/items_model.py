@@ -22,6 +22,7 @@ from PySide6.QtGui import QBrush, QColor
 from shipdesk.core import hscode
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration, Item, parse_item_path
+from shipdesk.core.services import declarations
 from shipdesk.gui.widgets.marks import level_icon
 
 if TYPE_CHECKING:
@@ -154,8 +155,9 @@ class ItemsTableModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         if field in ("hs_code",):
             text = hscode.clean(text)
-        if field == "origin_country":
-            text = text.strip().upper()
+        if field == "origin_country":  # a name or alias ("Germany", "USA") as its code
+            reading = declarations.read_country(text)
+            text = reading.code if reading is not None else text.strip().upper()
         if row >= len(self.decl.items):
             if not text.strip():
                 return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.address import address_lines
 from shipdesk.core.countries import countries
-from shipdesk.core.i18n import N_, _, language
+from shipdesk.core.i18n import N_, Told, _, language
 from shipdesk.core.model import Party
 from shipdesk.core.services import declarations
 from shipdesk.gui.widgets.marks import mark_widget
@@ -41,7 +41,13 @@ FIELDS: list[tuple[str, str, str]] = [
 
 
 class CountryBox(QComboBox):
-    """Editable country picker: type a code or a name; the value is the ISO alpha-2 code."""
+    """Editable country picker: type a code, a name (in English, German, French or Spanish) or
+    an everyday name ("USA", "UK"); the value is the ISO alpha-2 code. The completer lists the
+    country the text names exactly first, then names starting with the text, then the rest
+    containing it (the one parser of the core decides); on commit (Enter, leaving the box) a
+    typed name is shown and stored as its code."""
+
+    committed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,18 +56,56 @@ class CountryBox(QComboBox):
         self.addItem("", "")
         for code, name in countries():
             self.addItem(f"{code} – {name}", code)
-        comp = QCompleter(self.model(), self)
-        comp.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.last_note = ""
+        self._noted_code = ""
+        self._choices = QStringListModel(self)
+        comp = QCompleter(self._choices, self)
+        comp.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        comp.setMaxVisibleItems(12)
         self.setCompleter(comp)
+        line = self.lineEdit()
+        assert line is not None  # editable: the box has its line edit
+        line.textEdited.connect(self._refill)
+        line.editingFinished.connect(self.commit)
+        comp.activated.connect(lambda _text: self.commit())
+
+    def _refill(self, text: str) -> None:
+        rows = [f"{code} – {name}" for code, name in declarations.country_choices(text, 40)]
+        self._choices.setStringList(rows)
 
     def code(self) -> str:
+        """The ISO code of what the box shows; text naming no country is kept as typed."""
         text = self.currentText().strip()
+        if not text:
+            return ""
         idx = self.findText(text, Qt.MatchFlag.MatchFixedString)
-        if idx >= 0:
+        if idx > 0:
             return self.itemData(idx) or ""
-        head = text.split("–")[0].strip().split(" ")[0].upper() if text else ""
-        return head if len(head) == 2 and head.isalpha() else text
+        reading = declarations.read_country(text)
+        if reading is not None:
+            return reading.code
+        head = text.split("–")[0].strip()
+        reading = declarations.read_country(head) if head != text else None
+        return reading.code if reading is not None else text
+
+    def note(self) -> str:
+        """What to tell about the reading of the typed text ("England is part of ...")."""
+        reading = declarations.read_country(self.currentText())
+        note = reading.note() if reading is not None else ""
+        return note.in_language() if isinstance(note, Told) else note
+
+    def commit(self) -> None:
+        """Show a typed code, name or alias as the country it names ("US – United States")."""
+        code = self.code()
+        note = self.note()
+        if note or code != self._noted_code:  # shown again as the country: the note stays
+            self.last_note, self._noted_code = note, code
+        idx = self.findData(code) if code else -1
+        if idx > 0 and self.currentText() != self.itemText(idx):
+            self.setCurrentIndex(idx)
+            self.setEditText(self.itemText(idx))
+        self.committed.emit()
 
     def set_code(self, code: str) -> None:
         idx = self.findData((code or "").upper())
@@ -97,6 +141,7 @@ class PartyForm(QWidget):
             if key == "country":
                 countries = CountryBox(self)
                 countries.currentTextChanged.connect(self._on_edit)
+                countries.committed.connect(self._on_country_commit)
                 ed: QLineEdit | CountryBox = countries
             else:
                 ed = QLineEdit(self)
@@ -147,10 +192,30 @@ class PartyForm(QWidget):
         self._show_preview()
         self.edited.emit()
 
+    def _on_country_commit(self) -> None:
+        self._on_edit()
+        self._show_note()
+
+    def _show_note(self) -> None:
+        """A country read from a part of it ("England") is told beside the box, unless a
+        problem is shown there."""
+        box, msg = self.editors["country"], self.messages["country"]
+        note = box.last_note if isinstance(box, CountryBox) else ""
+        if note and (msg.isHidden() or msg.property("note")):
+            msg.setText("ℹ " + note)
+            msg.setStyleSheet("")
+            msg.setProperty("note", True)
+            msg.show()
+        elif not note and msg.property("note"):
+            msg.setProperty("note", False)
+            msg.hide()
+
     def show_problems(self, problems_for: Callable[[str], list[Problem]]) -> None:
         for key, ed in self.editors.items():
             probs = problems_for(f"{self.role}.{key}")
+            self.messages[key].setProperty("note", False)
             mark_widget(ed, self.messages[key], probs)
+        self._show_note()
 
     def focus_field(self, key: str) -> bool:
         ed = self.editors.get(key)

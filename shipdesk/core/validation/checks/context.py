@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from shipdesk.core.countries import CountryName, is_country
+from shipdesk.core.countries import CountryName, is_country, read_country
 from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.model import (
     MAX_DECIMAL_PLACES,
@@ -35,7 +35,6 @@ COMMERCIAL = {
     Category.RETURNED_GOODS.value,
 }
 
-COUNTRY_ALIASES = {"UK": "GB", "EL": "GR"}
 MAX_DIGITS = 12  # digits before the decimal point of any amount, weight or quantity
 
 
@@ -95,17 +94,13 @@ def country_problem(ctx: Context, path: str, value: str) -> bool:
     v = value.strip()
     if is_country(v) and v == v.upper():
         return True
-    if is_country(v.upper()) and v.upper() not in COUNTRY_ALIASES:
-        ctx.add(ERROR, path, "country_lowercase", code=v.upper())
-        return False
-    alias = COUNTRY_ALIASES.get(v.upper())
-    if alias is None and len(v) == 3:
-        import pycountry  # lazy: pycountry loads its country database, needed only here
-
-        c = pycountry.countries.get(alpha_3=v.upper())
-        alias = c.alpha_2 if c else None
-    if alias:
-        ctx.add(ERROR, path, "country_alias", value=v, code=alias, name=CountryName(alias))
+    reading = read_country(v)  # the one country parser: codes, names and aliases
+    if reading is not None and reading.is_code:
+        ctx.add(ERROR, path, "country_lowercase", code=reading.code)
+    elif reading is not None:
+        ctx.add(
+            ERROR, path, "country_alias", value=v, code=reading.code, name=CountryName(reading.code)
+        )
     else:
         ctx.add(ERROR, path, "country_invalid", value=v)
     return False
