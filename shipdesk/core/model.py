@@ -410,6 +410,12 @@ def _text_fields(decl: Declaration) -> list[tuple[str, str, int]]:
     return out
 
 
+def field_texts(decl: Declaration) -> dict[str, str]:
+    """The text of every field by its path (``items[1].hs_code``), for telling which fields a
+    person has changed."""
+    return {path: text for path, text, _limit in _text_fields(decl) if isinstance(text, str)}
+
+
 def over_long_fields(decl: Declaration) -> list[OverLong]:
     """Every field whose text is longer than its limit, in file order (cheap: lengths only)."""
     return [

@@ -42,7 +42,7 @@ from shipdesk.gui.pages.documents import DocumentsPage
 from shipdesk.gui.pages.items import ItemsPage
 from shipdesk.gui.pages.parties import PartyPage
 from shipdesk.gui.pages.review import ReviewPage
-from shipdesk.gui.session import EditSession
+from shipdesk.gui.session import EditSession, field_step
 from shipdesk.gui.widgets.scrolling import scrolling
 
 if TYPE_CHECKING:
@@ -213,6 +213,7 @@ class MainWindow(QMainWindow):
         index = max(0, min(index, len(self.pages) - 1))
         if self.stack.currentIndex() != index:
             self.session.flush()
+        self.session.reveal(range(index))  # moving on shows the problems of the steps passed
         self.stack.setCurrentIndex(index)
         if self.steps.currentRow() != index:
             self.steps.setCurrentRow(index)
@@ -500,7 +501,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_checked(self, result: ValidationResult | None, findings: list[Finding] | None) -> None:
-        n_err = len(result.errors) if result is not None else 0
+        n_err = sum(1 for p in self.session.shown_problems() if p.level == "error")
         level = declarations.highest_level(findings or [])
         worst = {
             "prohibited": " · " + _("prohibited item"),
@@ -509,6 +510,33 @@ class MainWindow(QMainWindow):
         form = result.form.upper() if result is not None else "?"
         errors = " · " + ngettext("{n} error", "{n} errors", n_err).format(n=n_err) if n_err else ""
         self.setWindowTitle(f"ShipDesk – {form}{errors}{worst}")
+        self.mark_steps()
+
+    def mark_steps(self) -> None:
+        """A mark on each step left or touched: ✔ done, ⚠ needs attention; said in words to
+        screen readers and in the tooltip, never by colour alone."""
+        shown = self.session.shown_problems()
+        errors = {field_step(p.field) for p in shown if p.level == "error"}
+        seen = set(self.session.revealed) | {field_step(t) for t in self.session.touched}
+        review_step = len(STEPS) - 2
+        if self.review_page.blocking_findings() or (
+            self.session.validation is not None and self.session.validation.errors
+        ):
+            errors.add(review_step)
+        for i, label in enumerate(STEPS):
+            item = self.steps.item(i)
+            if item is None:
+                continue
+            name = _(label).split("  ")[-1]
+            if i in errors and i in seen:
+                mark, state = "⚠ ", _("{step}: needs attention").format(step=name)
+            elif i in seen and i in self.session.revealed:
+                mark, state = "✔ ", _("{step}: done").format(step=name)
+            else:
+                mark, state = "", name
+            item.setText(mark + _(label))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, state)
+            item.setToolTip(state if mark else "")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.flush()

@@ -9,6 +9,10 @@ While the user types, the checks and the draft save run on the thread pool over 
 declaration, so the GUI thread only shows results (a key is never kept waiting for a check).
 ``check_now`` and ``flush`` do the same at once, on the GUI thread, where a step needs the
 result before going on (review, printing, quitting).
+
+A problem is shown for a field only once the person touched it (changed it, or it came filled
+from a file or draft) or pressed Next past its step: a blank form shows no errors. Pages ask
+``problems_for`` / ``shown_problems``, which leave the others out.
 """
 
 from __future__ import annotations
@@ -33,6 +37,22 @@ log = logging.getLogger("shipdesk.gui.session")
 
 CHECK_DELAY_MS = 250
 SAVE_DELAY_MS = 400
+SENDER_STEP, RECIPIENT_STEP, ITEMS_STEP = 0, 1, 2
+
+
+def field_step(path: str) -> int:
+    """The step of the flow whose page holds the field ``path``."""
+    if path.startswith("sender"):
+        return SENDER_STEP
+    if path.startswith("recipient"):
+        return RECIPIENT_STEP
+    return ITEMS_STEP
+
+
+def _touches(touched: str, path: str) -> bool:
+    """Whether a touched field reveals the problem of ``path``: the field itself, a field
+    below it (a row's problem once one of its cells is typed), or the field's own group."""
+    return path == touched or touched.startswith(path + ".") or touched.startswith(path + "[")
 
 
 class EditSession(QObject):
@@ -50,6 +70,9 @@ class EditSession(QObject):
         self.validation: ValidationResult | None = None
         self.findings: list[Finding] = []
         self.check_errors: list[str] = []
+        self.touched: set[str] = set()  # field paths the person changed (or that came filled)
+        self.revealed: set[int] = set()  # steps left with Next: all their problems are shown
+        self._values: dict[str, str] = {}
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.check_in_background)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -69,6 +92,9 @@ class EditSession(QObject):
         self.decl = decl
         self.draft_id = draft_id or declarations.new_draft_id(self.ws)
         self.path = path
+        self._values = declarations.field_values(decl)
+        self.touched = {p for p, v in self._values.items() if v.strip()}
+        self.revealed = set()
         self.changed.emit()
         self.check_now()
 
@@ -79,6 +105,9 @@ class EditSession(QObject):
     def touch(self) -> None:
         """Call after any in-place edit of ``decl``: schedules the draft save and the checks."""
         self._edits += 1
+        now = declarations.field_values(self.decl)
+        self.touched.update(p for p, v in now.items() if self._values.get(p, "") != v)
+        self._values = now
         self._save_timer.start()
         self._check_timer.start()
 
@@ -185,6 +214,26 @@ class EditSession(QObject):
         self.check_errors = errors
         self.checked.emit(self.validation, self.findings)
 
+    def reveal(self, steps: range | list[int]) -> None:
+        """Show every problem of ``steps`` (Next was pressed past them)."""
+        new = set(steps) - self.revealed
+        if new:
+            self.revealed |= new
+            if self.validation is not None:
+                self.checked.emit(self.validation, self.findings)
+
+    def is_shown(self, path: str) -> bool:
+        """Whether the problems of the field ``path`` are shown to the person yet."""
+        if field_step(path) in self.revealed:
+            return True
+        return any(_touches(t, path) for t in self.touched)
+
+    def shown_problems(self) -> list[Problem]:
+        """The problems shown now, in the validation's order."""
+        probs = self.validation.problems if self.validation else []
+        return [p for p in probs if self.is_shown(p.field)]
+
     def problems_for(self, prefix: str) -> list[Problem]:
-        """Problems whose field path is ``prefix`` or below it."""
-        return self.validation.for_field(prefix) if self.validation else []
+        """Problems shown now whose field path is ``prefix`` or below it."""
+        probs = self.validation.for_field(prefix) if self.validation else []
+        return [p for p in probs if self.is_shown(p.field)]

@@ -78,7 +78,7 @@ def test_validate_reports_each_over_long_field_as_an_error_naming_the_limit() ->
     assert set(long) == {"recipient.name", "items[0].description"}
     assert long["recipient.name"].level == "error"
     assert long["recipient.name"].message.startswith(
-        "Recipient: name has 100000 characters; the limit is 150"
+        "Recipient – name has 100000 characters; the limit is 150"
     )
     assert "the limit is 500" in long["items[0].description"].message
     # the field gets only that error; the rest of the declaration is still checked

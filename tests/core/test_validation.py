@@ -143,10 +143,10 @@ def test_message_table_matches_the_rules() -> None:
 @pytest.mark.parametrize(
     ("path", "label"),
     [
-        ("items[2].description", "Item 3: description"),
-        ("items[0].hs_code", "Item 1: HS code"),
-        ("recipient.postcode", "Recipient: postcode"),
-        ("sender.tax_id", "Sender: tax / customs number"),
+        ("items[2].description", "Item 3 – description"),
+        ("items[0].hs_code", "Item 1 – HS code"),
+        ("recipient.postcode", "Recipient – postcode"),
+        ("sender.tax_id", "Sender – tax / customs number"),
         ("gross_weight_kg", "Gross weight (kg)"),
         ("items", "Items"),
         ("item_id", "Item number (S10)"),
@@ -165,8 +165,8 @@ def test_field_labels_in_another_language() -> None:
     from shipdesk.core import i18n
     from shipdesk.core.validation import field_label
 
-    assert field_label("items[2].description", "de") == "Ware 3: Beschreibung"
-    assert field_label("recipient.postcode", "fr") == "Destinataire: code postal"
+    assert field_label("items[2].description", "de") == "Ware 3 – Beschreibung"
+    assert field_label("recipient.postcode", "fr") == "Destinataire – code postal"
     try:
         i18n.set_language("de")
         assert field_label("gross_weight_kg") == "Bruttogewicht (kg)"

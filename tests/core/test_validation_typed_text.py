@@ -18,7 +18,7 @@ def test_hidden_characters_in_a_description_give_a_warning_naming_the_field(hidd
     (p,) = problems_of(d, "text_hidden_characters")
     assert p.level == "warning"
     assert p.field == "items[1].description"
-    assert p.message.startswith("Item 2: description contains hidden characters")
+    assert p.message.startswith("Item 2 – description contains hidden characters")
     assert f"U+{ord(hidden):04X}" in p.message
     assert d.items[1].description == f"power{hidden}bank 10000 mAh"  # nothing typed is changed
 
@@ -36,15 +36,15 @@ def test_party_fields_are_checked_too() -> None:
     r.name = "John\u200b Miller"
     (p,) = problems_of(good(recipient=r), "text_hidden_characters")
     assert p.field == "recipient.name"
-    assert p.message.startswith("Recipient: name contains hidden characters")
+    assert p.message.startswith("Recipient – name contains hidden characters")
 
 
 def test_the_warning_is_told_in_the_language_asked_for() -> None:
     d = good(items=[item(description="power\u200bbank")])
     (de,) = problems_of(d, "text_hidden_characters", lang="de")
     (fr,) = problems_of(d, "text_hidden_characters", lang="fr")
-    assert de.message.startswith("Ware 1: Beschreibung enthält unsichtbare Zeichen")
-    assert fr.message.startswith("Article 1: description contient des caractères invisibles")
+    assert de.message.startswith("Ware 1 – Beschreibung enthält unsichtbare Zeichen")
+    assert fr.message.startswith("Article 1 – description contient des caractères invisibles")
 
 
 @pytest.mark.parametrize(

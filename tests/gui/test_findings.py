@@ -26,7 +26,11 @@ def test_rows_show_level_word_message_and_advice(qtbot: Any) -> None:
 
     w = FindingsWidget(lang="en")
     qtbot.addWidget(w)
+    assert w.summary.text() == ""  # nothing screened yet: nothing claimed
+    w.set_findings([])
     assert "Nothing restricted" in w.summary.text()
+    w.set_findings([], screened=False)
+    assert w.summary.text() == ""
     w.set_findings(screen_declaration(_decl()))
     assert w.list.count() == 2
     first = w.list.item(0)

@@ -32,6 +32,7 @@ from shipdesk.core.model import (
     Declaration,
     OverLong,
     Party,
+    field_texts,
     over_long_fields,
 )
 from shipdesk.core.model import text_limit as _text_limit
@@ -297,6 +298,12 @@ def field_label(path: str) -> str:
     from shipdesk.core.validation import field_label as _label
 
     return _label(path)
+
+
+def field_values(decl: Declaration) -> dict[str, str]:
+    """The text of every field of ``decl`` by its path: a face compares two of these to know
+    which fields a person changed (a problem is shown for a field once it was touched)."""
+    return field_texts(decl)
 
 
 def highest_level(findings: Sequence[Finding]) -> str | None:

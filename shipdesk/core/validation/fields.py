@@ -1,4 +1,4 @@
-"""Readable names for field paths (``items[2].description`` -> ``Item 3: description``).
+"""Readable names for field paths (``items[2].hs_code`` -> ``Item 3 – HS code``).
 
 For lists of problems shown to people (the review step, printed reports); the path itself stays
 the key for jumping to the field. Names are in one table, translated by the message catalogue
@@ -75,16 +75,16 @@ def field_label(path: str, lang: str | None = None) -> str:
     rest = [name_of(p) for p in parts[1:]]
     if key in GROUP_NAMES and (index is not None or rest):
         head = name_of(key, GROUP_NAMES) + (f" {int(index) + 1}" if index is not None else "")
-        return f"{head}: {' '.join(rest)}" if rest else head
+        return f"{head} – {' '.join(rest)}" if rest else head
     name = name_of(key)
     if index is not None:
         name = f"{name} {int(index) + 1}"
     name = name[:1].upper() + name[1:]
-    return f"{name}: {' '.join(rest)}" if rest else name
+    return f"{name} – {' '.join(rest)}" if rest else name
 
 
 class FieldName(Told):
-    """The readable name of a field path as a message value: English as text (``"Item 2:
+    """The readable name of a field path as a message value: English as text (``"Item 2 –
     description"``), told in the message's language when the message is."""
 
     path: str

@@ -378,7 +378,9 @@ class ItemsPage(QWidget):
     def _show_findings(self) -> None:
         row = self.current_row()
         fs = [f for f in self.session.findings if getattr(f, "item_index", None) == row]
-        self.findings_view.set_findings(fs)
+        items = self.session.decl.items
+        screened = 0 <= row < len(items) and not items[row].is_blank()
+        self.findings_view.set_findings(fs, screened=screened)
 
     def _show_row_message(self) -> None:
         row = self.current_row()
@@ -387,11 +389,15 @@ class ItemsPage(QWidget):
             self.row_message.setText("")
             return
         self.row_message.setText(
-            "\n".join(f"{'✖' if p.level == 'error' else '⚠'} {p.field}: {p.message}" for p in probs)
+            "\n".join(
+                f"{'✖' if p.level == 'error' else '⚠'} {declarations.field_label(p.field)}: "
+                + p.message
+                for p in probs
+            )
         )
 
     def _on_checked(self, result: ValidationResult | None, findings: list[Finding] | None) -> None:
-        probs = list(result.problems) if result is not None else []
+        probs = self.session.shown_problems()  # none for a field not touched yet
         self.model.set_checks(probs, declarations.item_levels(findings or []))
         for key, msg in self.messages.items():
             mark_widget(self.editors[key], msg, self.session.problems_for(key))

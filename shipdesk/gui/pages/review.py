@@ -176,9 +176,12 @@ class ReviewPage(QWidget):
             it.setData(FINDING_ROLE, f)
             self.findings.addItem(it)
         if self.findings.count() == 0:
-            self.findings.addItem(
-                QListWidgetItem(_("Nothing restricted found for this destination."))
+            said = (
+                _("Nothing restricted found for this destination.")
+                if d.real_items()
+                else _("No items yet: restricted goods are checked once an item is entered.")
             )
+            self.findings.addItem(QListWidgetItem(said))
         self._show_answer()
 
     def set_counter(self, on: bool) -> None:

@@ -92,7 +92,7 @@ class FindingsWidget(QWidget):
         self.user = user
         self._screen = screen
         self._findings: list[Finding] = []
-        self._shown: tuple[list[Finding], set[tuple[str, int | None]]] | None = None
+        self._shown: tuple[list[Finding], set[tuple[str, int | None]], bool] | None = None
         self._pending: dict[str, Any] | None = None
 
         self.summary = QLabel(self)
@@ -122,15 +122,17 @@ class FindingsWidget(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._run_pending)
-        self.set_findings([])
+        self.set_findings([], screened=False)
 
     # -- showing findings ---------------------------------------------------------------
     def findings(self) -> list[Finding]:
         return list(self._findings)
 
-    def set_findings(self, findings: list[Finding]) -> None:
+    def set_findings(self, findings: list[Finding], screened: bool = True) -> None:
+        """Show ``findings``; ``screened`` False: nothing was screened yet (no item), so
+        nothing is said about restricted goods."""
         done = declarations.overridden(self.decl) if self.decl is not None else set()
-        shown = (list(findings), done)
+        shown = (list(findings), done, screened)
         if shown == self._shown:
             return  # a re-check with the same result keeps the list and its selection
         self._shown = shown
@@ -148,7 +150,7 @@ class FindingsWidget(QWidget):
             self.list.addItem(item)
         top = declarations.highest_level(self._findings)
         if top is None:
-            self.summary.setText(declarations.nothing_found_text(self.lang))
+            self.summary.setText(declarations.nothing_found_text(self.lang) if screened else "")
         else:
             self.summary.setText(
                 f"{SYMBOL[top]} {declarations.level_word(top, self.lang)}: "
@@ -180,7 +182,7 @@ class FindingsWidget(QWidget):
             return
         desc = str(req.pop("description", "")).strip()
         if not desc:
-            self.set_findings([])
+            self.set_findings([], screened=False)
             return
         req.setdefault("lang", self.lang)
         assert self._screen is not None  # request_item refuses to queue without one
