@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self._outer = outer
         self.steps = QListWidget(central)
         self.steps.setObjectName("steps")
+        self.steps.setAccessibleName(_("Steps"))
         self.steps.addItems([_(s) for s in STEPS])
         self.steps.setFixedWidth(150)
         outer.addWidget(self.steps)

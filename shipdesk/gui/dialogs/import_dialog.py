@@ -81,9 +81,11 @@ class ImportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
-        row.addWidget(QLabel(_("File:"), self))
+        file_label = QLabel(_("File:"), self)
+        row.addWidget(file_label)
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("importFile")
+        file_label.setBuddy(self.file_edit)
         self.file_edit.setReadOnly(True)
         row.addWidget(self.file_edit, 1)
         self.browse_button = QPushButton(_("Choose file…"), self)

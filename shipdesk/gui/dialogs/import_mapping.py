@@ -43,6 +43,12 @@ log = logging.getLogger("shipdesk.gui.import")
 NOT_USED = ""  # combo data for "(not used)"
 
 
+def _buddy(label: QLabel, widget: QWidget) -> QLabel:
+    """``label``, naming ``widget`` for screen readers (and Alt+letter when it has one)."""
+    label.setBuddy(widget)
+    return label
+
+
 class MappingPage(QWidget):
     """Column mapping, conventions, output folder and product catalogue of one import.
 
@@ -76,9 +82,11 @@ class MappingPage(QWidget):
         v.addWidget(self._mapping_table(), 1)
 
         save = QHBoxLayout()
-        save.addWidget(QLabel(_("Save this mapping as:"), self))
+        save_label = QLabel(_("Save this mapping as:"), self)
+        save.addWidget(save_label)
         self.save_name = QLineEdit(self)
         self.save_name.setObjectName("mappingName")
+        save_label.setBuddy(self.save_name)
         save.addWidget(self.save_name, 1)
         self.save_button = QPushButton(_("Save mapping"), self)
         self.save_button.setObjectName("saveMapping")
@@ -94,24 +102,24 @@ class MappingPage(QWidget):
     # -- building ---------------------------------------------------------------------------
     def _conventions_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
-        top.addWidget(QLabel(_("Mapping:"), self))
         self.mapping_choice = QComboBox(self)
         self.mapping_choice.setObjectName("mappingChoice")
+        top.addWidget(_buddy(QLabel(_("Mapping:"), self), self.mapping_choice))
         self.mapping_choice.activated.connect(self._mapping_chosen)
         top.addWidget(self.mapping_choice, 1)
-        top.addWidget(QLabel(_("Weights in:"), self))
         self.unit_combo = QComboBox(self)
+        top.addWidget(_buddy(QLabel(_("Weights in:"), self), self.unit_combo))
         for u in imports.weight_units():
             self.unit_combo.addItem(u, u)
         top.addWidget(self.unit_combo)
-        top.addWidget(QLabel(_("Decimals:"), self))
         self.decimal_combo = QComboBox(self)
+        top.addWidget(_buddy(QLabel(_("Decimals:"), self), self.decimal_combo))
         self.decimal_combo.setObjectName("decimalChoice")
         for label, value in ((_("automatic"), "auto"), ("12.50", "."), ("12,50", ",")):
             self.decimal_combo.addItem(label, value)
         top.addWidget(self.decimal_combo)
-        top.addWidget(QLabel(_("Dates:"), self))
         self.date_combo = QComboBox(self)
+        top.addWidget(_buddy(QLabel(_("Dates:"), self), self.date_combo))
         self.date_combo.setObjectName("dateOrder")
         for label, value in ((_("day first"), "dmy"), (_("month first"), "mdy"),
                              (_("year first"), "ymd")):  # fmt: skip
@@ -123,6 +131,7 @@ class MappingPage(QWidget):
         targets = imports.mapping_targets()
         self.table = QTableWidget(len(targets), 3, self)
         self.table.setObjectName("mappingTable")
+        self.table.setAccessibleName(_("Columns of the file for each declaration field"))
         self.table.setHorizontalHeaderLabels([_("Declaration field"), _("Column"), _("First row")])
         self.table.verticalHeader().setVisible(False)
         hh = self.table.horizontalHeader()
@@ -135,6 +144,7 @@ class MappingPage(QWidget):
             self.table.setItem(r, 0, item)
             combo = QComboBox(self.table)
             combo.setObjectName(f"map:{t.key}")
+            combo.setAccessibleName(_(t.label))
             combo.currentIndexChanged.connect(lambda _i, key=t.key: self._combo_changed(key))
             self.table.setCellWidget(r, 1, combo)
             self._combos[t.key] = combo
@@ -148,6 +158,7 @@ class MappingPage(QWidget):
         oh = QHBoxLayout(opts)
         self.out_edit = QLineEdit(opts)
         self.out_edit.setObjectName("outDir")
+        self.out_edit.setAccessibleName(_("Output folder"))
         oh.addWidget(self.out_edit, 1)
         choose = QPushButton(_("Folder…"), opts)
         choose.clicked.connect(self._choose_out)
@@ -172,8 +183,8 @@ class MappingPage(QWidget):
         )  # fmt: skip
         self.products_button.clicked.connect(self._choose_products)
         ch.addWidget(self.products_button)
-        ch.addWidget(QLabel(_("Packaging (kg):"), cat))
         self.packaging_edit = QLineEdit(cat)
+        ch.addWidget(_buddy(QLabel(_("Packaging (kg):"), cat), self.packaging_edit))
         self.packaging_edit.setObjectName("packagingKg")
         self.packaging_edit.setPlaceholderText(_("none"))
         self.packaging_edit.setToolTip(

@@ -45,11 +45,13 @@ class ReportPage(QWidget):
         v.addWidget(self.catalogue_label)
         v.addWidget(QLabel(_("Declarations"), self))
         self.outcome_table = self._table("outcomeTable", [_("Order"), _("Status"), _("Why")])
+        self.outcome_table.setAccessibleName(_("Declarations"))
         v.addWidget(self.outcome_table, 1)
         v.addWidget(QLabel(_("Problems by row"), self))
         self.problem_table = self._table(
             "problemTable", [_("Row"), _("Column"), _("Level"), _("Problem")]
         )
+        self.problem_table.setAccessibleName(_("Problems by row"))
         v.addWidget(self.problem_table, 1)
         h = QHBoxLayout()
         h.addStretch(1)

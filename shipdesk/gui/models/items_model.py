@@ -139,6 +139,8 @@ class ItemsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and row in self.row_levels:
             level = self.row_levels[row]
             return level_icon("info" if level == "warning" else level)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole and probs:  # said, not only red
+            return "\n".join(p.message for p in probs)
         if role == Qt.ItemDataRole.ToolTipRole and probs:
             return "\n".join(f"{p.level}: {p.message}" for p in probs)
         if role == Qt.ItemDataRole.BackgroundRole and probs:

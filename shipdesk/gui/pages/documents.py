@@ -76,7 +76,9 @@ class DocumentsPage(QWidget):
             (_("Paper"), self.paper),
             (_("Invoice text"), self.lang),
         ):
-            row.addWidget(QLabel(label, self))
+            lbl = QLabel(label, self)
+            lbl.setBuddy(w)  # the label names the box for screen readers
+            row.addWidget(lbl)
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.create_btn)

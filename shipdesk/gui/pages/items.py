@@ -112,6 +112,7 @@ class ItemsPage(QWidget):
         self.model = ItemsTableModel(session.decl, self)
         self.table = QTableView(top)
         self.table.setObjectName("itemsTable")
+        self.table.setAccessibleName(_("Items"))
         self.table.setModel(self.model)
         self.table.setItemDelegate(LimitedDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -207,7 +208,7 @@ class ItemsPage(QWidget):
             ("currency", _("Currency"), self.currency),
             ("non_delivery", _("If undeliverable"), self.non_delivery),
         ):
-            left.addRow(_(label), self._with_message(key, widget))
+            left.addRow(_(label), self._with_message(key, widget, _(label)))
         for i, (key, label, hint) in enumerate(SHIPMENT_FIELDS):
             ed = QLineEdit(box)
             ed.setMaxLength(declarations.editor_limit(key))
@@ -215,7 +216,7 @@ class ItemsPage(QWidget):
             ed.setPlaceholderText(_(hint) if hint else "")
             ed.textEdited.connect(self._on_shipment_edit)
             self.editors[key] = ed
-            (left if i < 3 else right).addRow(_(label), self._with_message(key, ed))
+            (left if i < 3 else right).addRow(_(label), self._with_message(key, ed, _(label)))
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
@@ -228,7 +229,8 @@ class ItemsPage(QWidget):
         self.reload()
 
     # -- helpers -----------------------------------------------------------------------------
-    def _with_message(self, key: str, widget: QWidget) -> QWidget:
+    def _with_message(self, key: str, widget: QWidget, name: str) -> QWidget:
+        widget.setAccessibleName(name)  # the row's label is the box's, not the editor's
         box = QWidget(self)
         lay = QVBoxLayout(box)
         lay.setContentsMargins(0, 0, 0, 0)

@@ -45,6 +45,7 @@ class PartyPage(QWidget):
         self.find_edit.setObjectName(f"{role}.find")
         self.find_edit.setPlaceholderText(_("Find a saved address: type a name…"))
         self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setAccessibleName(_("Find a saved address"))
         self._entries: dict[str, object] = {}
         self._names = QStringListModel(self)
         comp = QCompleter(self._names, self)

@@ -67,6 +67,7 @@ class ReviewPage(QWidget):
         )
         self.problems = QListWidget(self)
         self.problems.setObjectName("problemList")
+        self.problems.setAccessibleName(_("Problems"))
         self.problems.itemActivated.connect(self._activate)
         lay.addWidget(self.problems, 2)
         # Counter layout: the answer on restricted goods as the customer across the desk hears it.
@@ -81,6 +82,7 @@ class ReviewPage(QWidget):
         lay.addWidget(QLabel("<b>" + _("Restricted and prohibited goods") + "</b>", self))
         self.findings = QListWidget(self)
         self.findings.setObjectName("findingList")
+        self.findings.setAccessibleName(_("Restricted and prohibited goods"))
         self.findings.setWordWrap(True)
         self.findings.itemActivated.connect(self._activate)
         lay.addWidget(self.findings, 2)

@@ -70,6 +70,7 @@ class BrowseDialog(QDialog):
         self.setWindowTitle(_("Browse the HS 2022 nomenclature"))
         self.resize(760, 520)
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(_("HS nomenclature"))
         self.tree.setHeaderLabels([_("Code"), _("Description")])
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.tree.itemExpanded.connect(self._fill)

@@ -40,11 +40,13 @@ def mark_widget(editor: QWidget, message: QLabel, problems: list[Problem]) -> No
     if level is None:
         editor.setStyleSheet("")
         editor.setToolTip("")
+        editor.setAccessibleDescription("")
         message.hide()
         message.setText("")
         return
     editor.setStyleSheet(LEVEL_STYLE[level])
     editor.setToolTip(text)
+    editor.setAccessibleDescription(text)  # the message is said, not only shown in red
     message.setText(text)
     message.setStyleSheet("color: #b00020;" if level == "error" else "color: #7a4e00;")
     message.show()

@@ -59,6 +59,7 @@ class PdfPreview(QWidget):
         self._buffer: QBuffer | None = None
         self._doc = QPdfDocument(self)
         self._view = QPdfView(self)
+        self._view.setAccessibleName(_("Preview of the PDF"))
         self._view.setDocument(self._doc)
         self._view.setPageMode(QPdfView.PageMode.MultiPage)
         self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
