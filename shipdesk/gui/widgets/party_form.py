@@ -201,19 +201,21 @@ class PartyForm(QWidget):
         problem is shown there."""
         box, msg = self.editors["country"], self.messages["country"]
         note = box.last_note if isinstance(box, CountryBox) else ""
-        if note and (msg.isHidden() or msg.property("note")):
+        has_problem = bool(box.property("problem"))
+        if note and not has_problem:
             msg.setText("ℹ " + note)
             msg.setStyleSheet("")
             msg.setProperty("note", True)
             msg.show()
-        elif not note and msg.property("note"):
+        elif msg.property("note"):
             msg.setProperty("note", False)
-            msg.hide()
+            if not has_problem:
+                msg.hide()
+                msg.setText("")
 
     def show_problems(self, problems_for: Callable[[str], list[Problem]]) -> None:
         for key, ed in self.editors.items():
             probs = problems_for(f"{self.role}.{key}")
-            self.messages[key].setProperty("note", False)
             mark_widget(ed, self.messages[key], probs)
         self._show_note()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -27,5 +28,8 @@ def scrolling(content: QWidget, parent: QWidget | None = None) -> QScrollArea:
     area = QScrollArea(parent)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    # Not a Tab stop of its own (it would be one without a name for screen readers): the
+    # controls inside take the focus, and the area scrolls to the one that has it.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(holder)
     return area
