@@ -51,6 +51,8 @@ def test_every_dialog(qtbot, workspace, tmp_path) -> None:
     from PySide6.QtWidgets import QDialog
 
     from shipdesk.core.screening.screen import screen_declaration
+    from shipdesk.gui.dialogs.address_book import AddressBookDialog
+    from shipdesk.gui.dialogs.history import HistoryDialog
     from shipdesk.gui.dialogs.import_dialog import ImportDialog
     from shipdesk.gui.dialogs.settings import SettingsDialog
     from shipdesk.gui.widgets.findings import OverrideDialog
@@ -67,6 +69,8 @@ def test_every_dialog(qtbot, workspace, tmp_path) -> None:
         SettingsDialog(workspace),
         OverrideDialog(found[0], lang="en"),
         BrowseDialog(workspace=workspace),
+        HistoryDialog(workspace),
+        AddressBookDialog(workspace),
     ]
     imp = ImportDialog(workspace, out_dir=tmp_path / "out", operator="upu")
     dialogs.append(imp)
