@@ -24,3 +24,20 @@ def test_screening_rule_groups_agree_with_the_eu_list() -> None:
     groups = data["groups"]
     assert frozenset(groups["EU"]) == eu_members()
     assert frozenset(groups["EU_EXCEPT_SE"]) == eu_members() - {"SE"}
+
+
+def test_warm_up_builds_every_table_the_first_key_needs():
+    from shipdesk.core import countries
+
+    for fn in (countries._names, countries._aliases, countries._other_keys, countries._codes):
+        fn.cache_clear()
+    countries._countries.cache_clear()
+    countries._read.cache_clear()
+    countries.warm_up("de")
+    assert countries._names.cache_info().currsize == 1
+    assert countries._aliases.cache_info().currsize == 1
+    assert countries._other_keys.cache_info().currsize == 1
+    before = countries._countries.cache_info().misses
+    countries.country_choices("US", "de")  # the first key: no table is built any more
+    assert countries._countries.cache_info().misses == before
+    assert countries.country_choices("US", "de")[0][0] == "US"

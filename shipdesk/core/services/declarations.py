@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from shipdesk.core.countries import CountryReading as CountryReading
 from shipdesk.core.countries import country_choices as _country_choices
 from shipdesk.core.countries import read_country as _read_country
+from shipdesk.core.countries import warm_up as _warm_up_countries
 from shipdesk.core.errors import InputError, ShipdeskError
 from shipdesk.core.fileio import atomic_write_bytes, remove_stale_temps
 from shipdesk.core.i18n import _, error_text, language
@@ -614,6 +615,11 @@ def read_country(text: str) -> CountryReading | None:
     """The country a typed text names (ISO code, a name in English, German, French or Spanish,
     or an everyday alias such as "USA"), or None: the one parser the imports use too."""
     return _read_country(text)
+
+
+def warm_up_countries() -> None:
+    """Build the country tables in the interface language now (background thread at start)."""
+    _warm_up_countries(language())
 
 
 def country_choices(text: str, limit: int | None = None) -> list[tuple[str, str]]:
