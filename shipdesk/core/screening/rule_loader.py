@@ -72,6 +72,18 @@ def refuse_links(folder: Path) -> None:
                 )
 
 
+def _rule_file(path: Path, rel: str, probs: Problems) -> tuple[dict[str, Any], list[Any]]:
+    """A rule file's table and its ``[[rules]]``, the header and top-level fields checked."""
+    data = _read_toml(path, rel)
+    _check_header(data, rel, probs)
+    unknown_fields(data, FILE_FIELDS - {"groups"}, rel, probs)
+    raw_rules = data.get("rules", [])
+    if not isinstance(raw_rules, list):
+        probs.add(rel, "'rules' must be an array of tables ([[rules]])")
+        raw_rules = []
+    return data, raw_rules
+
+
 def _check_header(data: dict[str, Any], rel: str, probs: Problems) -> None:
     if data.get("schema") != SCHEMA:
         probs.add(rel, f"'schema' must be {SCHEMA!r}")
@@ -149,13 +161,7 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
         probs.add(str(base), "no rule files (*.toml)")
     for path in paths:
         rel = path.relative_to(base).as_posix()
-        data = _read_toml(path, rel)
-        _check_header(data, rel, probs)
-        unknown_fields(data, FILE_FIELDS - {"groups"}, rel, probs)
-        raw_rules = data.get("rules", [])
-        if not isinstance(raw_rules, list):
-            probs.add(rel, "'rules' must be an array of tables ([[rules]])")
-            raw_rules = []
+        data, raw_rules = _rule_file(path, rel, probs)
         ids = []
         for i, rd in enumerate(raw_rules):
             rule = rule_from_table(rd, rel, i, groups, probs, phrase_sets)
@@ -222,13 +228,7 @@ def compile_local(
         if path.name == "groups.toml":
             probs.add(rel, "local rules cannot change the country groups, phrase sets or synonyms")
             continue
-        data = _read_toml(path, rel)
-        _check_header(data, rel, probs)
-        unknown_fields(data, FILE_FIELDS - {"groups"}, rel, probs)
-        raw_rules = data.get("rules", [])
-        if not isinstance(raw_rules, list):
-            probs.add(rel, "'rules' must be an array of tables ([[rules]])")
-            raw_rules = []
+        data, raw_rules = _rule_file(path, rel, probs)
         ids = []
         for i, rd in enumerate(raw_rules):
             if isinstance(rd, dict):
