@@ -4,7 +4,8 @@ with bounded memory.
 Used by the spreadsheet import (``exchange``) and the national tariff import (``tariff``), so
 both refuse the same files the same way:
 
-- :func:`check_file_size`: missing, unreadable or larger than :data:`MAX_FILE_BYTES`.
+- :func:`check_file_size`: missing, unreadable or larger than :data:`MAX_FILE_BYTES`;
+  :func:`decodes`: whether a whole file is text in an encoding.
 - :func:`open_workbook`: old .xls / password-protected files named as such; the zip directory is
   inspected before anything is unpacked (:func:`check_zip`): a part compressed more than
   :data:`MAX_COMPRESSION_RATIO` times (a zip bomb), more than :data:`MAX_UNZIPPED_BYTES` in all, or
@@ -23,6 +24,7 @@ classes used here are openpyxl 3.1's (pinned in pyproject.toml).
 
 from __future__ import annotations
 
+import codecs
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,6 +51,19 @@ MAX_SHARED_STRINGS = 1_000_000
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """How an old Excel 97-2003 file or a password-protected workbook (both OLE files) begins."""
+
+
+def decodes(path: Path, encoding: str) -> bool:
+    """Whether the whole file is text in ``encoding``, read in 1 MiB pieces (bounded memory)."""
+    dec = codecs.getincrementaldecoder(encoding)()
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(1 << 20):
+                dec.decode(chunk)
+            dec.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def check_file_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:

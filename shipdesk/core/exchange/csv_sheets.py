@@ -25,6 +25,7 @@ from shipdesk.core.exchange.safety import MAX_CELL_CHARS, MAX_COLUMNS
 from shipdesk.core.exchange.sheet_reader import Cell, SheetReader, clip_cell
 from shipdesk.core.exchange.xlsx_sheets import OLE_MAGIC
 from shipdesk.core.i18n import N_, NC_, Phrase
+from shipdesk.core.input_files import decodes
 
 _DELIMITERS = (",", ";", "\t", "|")
 
@@ -80,18 +81,6 @@ def _chinese(text: str) -> bool:
     return common >= 0.9 * len(wide)
 
 
-def _decodes(path: Path, encoding: str) -> bool:
-    dec = codecs.getincrementaldecoder(encoding)()
-    try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(1 << 20):
-                dec.decode(chunk)
-            dec.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _east_asian(path: Path) -> str:
     """ "cp932" or "gb18030" when the file is plausibly Japanese or Chinese, else ""."""
     with path.open("rb") as fh:
@@ -103,7 +92,7 @@ def _east_asian(path: Path) -> str:
             text = sample.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if plausible(text) and _decodes(path, encoding):
+        if plausible(text) and decodes(path, encoding):
             return encoding
     return ""
 
@@ -161,9 +150,9 @@ def detect_encoding(path: Path) -> str:
             source=str(path),
             location=Phrase.in_context("file", NC_("file", "line {n}"), n=stray),
         )
-    if _decodes(path, "utf-8"):
+    if decodes(path, "utf-8"):
         return "utf-8"
-    return _east_asian(path) or ("cp1252" if _decodes(path, "cp1252") else "latin-1")
+    return _east_asian(path) or ("cp1252" if decodes(path, "cp1252") else "latin-1")
 
 
 def detect_delimiter(sample: str) -> str:

@@ -18,7 +18,6 @@ it. Lines are matched to HS 2022 by their first six digits.
 
 from __future__ import annotations
 
-import codecs
 import csv
 import itertools
 import re
@@ -31,7 +30,7 @@ from typing import Any
 
 from shipdesk.core import hscode
 from shipdesk.core.errors import InputError
-from shipdesk.core.input_files import check_file_size, open_workbook, sheet_rows
+from shipdesk.core.input_files import check_file_size, decodes, open_workbook, sheet_rows
 from shipdesk.core.nesting import load_json
 from shipdesk.core.storage.interfaces import NationalTariffRepository
 from shipdesk.core.storage.national_tariff import NationalLine, TariffInfo
@@ -231,15 +230,7 @@ def _rows_from_table(table: Iterable[list[Any]], source: str) -> Iterator[_Row]:
 
 
 def _csv_encoding(path: Path) -> str:
-    dec = codecs.getincrementaldecoder("utf-8-sig")()
-    try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(1 << 20):
-                dec.decode(chunk)
-            dec.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8-sig"
+    return "utf-8-sig" if decodes(path, "utf-8-sig") else "cp1252"
 
 
 def _read_csv(path: Path) -> Generator[list[str], None, None]:
