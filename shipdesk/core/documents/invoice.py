@@ -215,8 +215,9 @@ class SheetDocument:
         if self.kind == "invoice" or number:
             meta.append((t["invoice_no"], number, "invoice_number"))
         meta.append((t["date"], printed.print_date(d), "date"))
-        if printed.item_number(d).text:
-            meta.append((t["item_id"], printed.item_number(d).text, "item_id"))
+        tracking = printed.item_number(d).text
+        if tracking:
+            meta.append((t["item_id"], tracking, "item_id"))
         my = y
         for label, value, region in meta:
             doc.text(x0 + W * 0.56, my + 3.3, label, 7.5)

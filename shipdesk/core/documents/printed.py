@@ -3,8 +3,10 @@ totals, the date), the print job, and the check that every value can be printed.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -12,7 +14,15 @@ from shipdesk.core.address import address_lines
 from shipdesk.core.countries import country_name
 from shipdesk.core.documents.fonts import check_printable
 from shipdesk.core.identifiers import check_s10, check_tax_id
-from shipdesk.core.model import ITEM_FIELDS, PARTY_FIELDS, Declaration, Item, Party, parse_decimal
+from shipdesk.core.model import (
+    ITEM_FIELDS,
+    PARTY_FIELDS,
+    Category,
+    Declaration,
+    Item,
+    Party,
+    parse_decimal,
+)
 
 
 @dataclass(frozen=True)
@@ -186,15 +196,12 @@ def invoice_number(decl: Declaration) -> str:
     from the declaration's contents when there is no item number yet
     ("PF-20261127-RR473124829DE", "PF-20261127-3F9A2C"), so the pro-forma can be referred to."""
     given = decl.invoice_number.strip()
-    if given or decl.category == "sale_of_goods":
+    if given or decl.category == Category.SALE_OF_GOODS.value:
         return given
     day = print_date(decl).replace("-", "")
-    ref = item_number(decl).text if item_number(decl).barcode else ""
+    num = item_number(decl)
+    ref = num.text if num.barcode else ""
     if not ref:
-        import hashlib
-        import json
-        from dataclasses import asdict
-
         content = json.dumps(asdict(decl), sort_keys=True, ensure_ascii=False, default=str)
         ref = hashlib.sha256(content.encode("utf-8")).hexdigest()[:6].upper()
     return f"PF-{day}-{ref}"
