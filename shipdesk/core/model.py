@@ -287,6 +287,11 @@ class Declaration:
     def postal_charges_dec(self) -> Decimal | None:
         return parse_decimal(self.postal_charges)
 
+    def has_customer_input(self) -> bool:
+        """Whether a customer's declaration was begun: a recipient or an item typed (the
+        sender alone is the desk's own default)."""
+        return not self.recipient.is_empty() or bool(self.real_items())
+
     def real_items(self) -> list[Item]:
         """Items that hold anything (a blank last row in an editor is not an item)."""
         return [it for it in self.items if not it.is_blank()]

@@ -297,9 +297,7 @@ class MainWindow(QMainWindow):
         recipient or an item but no PDF yet is deleted only once the user confirms (a stray
         Ctrl+Shift+N must not lose typed work)."""
         decl = self.session.decl
-        unprinted = self.documents_page.pdf is None and (
-            not decl.recipient.is_empty() or bool(decl.real_items())
-        )
+        unprinted = self.documents_page.pdf is None and decl.has_customer_input()
         if unprinted:
             answer = QMessageBox.question(
                 self,
