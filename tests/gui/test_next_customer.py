@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, Q
 
 from shipdesk.core.logs import log_file
 from shipdesk.core.services import declarations, records
+from tests.gui.test_flow import _type_party
 
 SENDER = {
     "name": "Quirinus Zäbelthorpe",
@@ -78,20 +79,6 @@ def _hits(files: list[Path]) -> list[tuple[str, str]]:
             if any(n in data for n in _needles(secret)):
                 found.append((str(p), secret))
     return found
-
-
-def _type(qtbot, page, values: dict[str, str]) -> None:
-    for key, value in values.items():
-        ed = page.form.editors[key]
-        if isinstance(ed, QLineEdit):
-            ed.clear()
-            if value.isascii():
-                qtbot.keyClicks(ed, value)
-            else:  # QTest types ASCII only: paste the rest
-                ed.setText(value)
-                ed.textEdited.emit(value)
-        else:
-            ed.set_code(value)
 
 
 @pytest.fixture(autouse=True)
@@ -162,9 +149,9 @@ def test_next_customer_leaves_nothing_of_the_customer(
     monkeypatch.setattr(
         QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True)
     )
-    _type(qtbot, w.sender_page, SENDER)
+    _type_party(qtbot, w.sender_page, SENDER)
     w.next_btn.click()
-    _type(qtbot, w.recipient_page, RECIPIENT)
+    _type_party(qtbot, w.recipient_page, RECIPIENT)
     w.next_btn.click()
     model = w.items_page.model
     for row, values in enumerate(ITEMS):
@@ -282,7 +269,7 @@ def test_keep_for_days_draft_survives_closing_the_window(qtbot, window) -> None:
 
 def test_an_address_saved_on_purpose_survives_the_next_customer(qtbot, window) -> None:
     page = window.recipient_page
-    _type(qtbot, page, {"name": "Regular Shop Ltd", "city": "Leeds", "country": "GB"})
+    _type_party(qtbot, page, {"name": "Regular Shop Ltd", "city": "Leeds", "country": "GB"})
     assert page.save_address()
     window.next_customer_action.trigger()
     assert page.find_edit.isVisibleTo(page)

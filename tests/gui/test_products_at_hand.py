@@ -7,15 +7,7 @@ import pytest
 from shipdesk.core.model import Item
 from shipdesk.core.storage.products import Product
 from shipdesk.gui.dialogs.products import ProductPickerDialog
-
-SCARF = Product(
-    sku="SC-01",
-    name="Cosy scarf",
-    description="Knitted wool scarf",
-    net_weight_kg="0.15",
-    hs_code="611710",
-    origin_country="IT",
-)
+from tests.core.test_products_at_hand import SCARF
 
 
 @pytest.fixture
