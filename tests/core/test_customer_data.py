@@ -20,6 +20,7 @@ from shipdesk.core.fileio import is_own_temp, remove_stale_temps
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.services import Workspace, declarations, records
 from shipdesk.core.storage.settings import Settings, SqliteSettings
+from tests.customer_search import hits
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -43,20 +44,8 @@ def _decl() -> Declaration:
     )
 
 
-def _needles(text: str) -> list[bytes]:
-    return [text.encode("utf-8"), text.encode("utf-16-le"), text.encode("utf-16-be")]
-
-
 def _found_in(paths: list[Path]) -> list[tuple[str, str]]:
-    hits = []
-    for p in paths:
-        if not p.is_file():
-            continue
-        data = p.read_bytes()
-        for secret in SECRETS:
-            if any(n in data for n in _needles(secret)):
-                hits.append((p.name, secret))
-    return hits
+    return hits(paths, SECRETS)
 
 
 def _db_files(ws: Workspace) -> list[Path]:

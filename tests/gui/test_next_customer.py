@@ -9,7 +9,6 @@ walks the window's widgets: no page may still show them.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sqlite3
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLabel, QLineEdit, Q
 
 from shipdesk.core.logs import log_file
 from shipdesk.core.services import declarations, records
+from tests.customer_search import hits
 from tests.gui.test_flow import _type_party
 
 SENDER = {
@@ -53,16 +53,6 @@ ITEMS = [
 ]
 
 
-def _needles(secret: str) -> list[bytes]:
-    escaped = json.dumps(secret)[1:-1]  # as a JSON file writes it with ensure_ascii
-    return [
-        secret.encode("utf-8"),
-        secret.encode("utf-16-le"),
-        secret.encode("utf-16-be"),
-        escaped.encode("ascii"),
-    ]
-
-
 def _files(folders: list[Path]) -> list[Path]:
     out: list[Path] = []
     for folder in folders:
@@ -72,13 +62,7 @@ def _files(folders: list[Path]) -> list[Path]:
 
 
 def _hits(files: list[Path]) -> list[tuple[str, str]]:
-    found = []
-    for p in files:
-        data = p.read_bytes()
-        for secret in SECRETS:
-            if any(n in data for n in _needles(secret)):
-                found.append((str(p), secret))
-    return found
+    return hits(files, SECRETS)
 
 
 @pytest.fixture(autouse=True)
