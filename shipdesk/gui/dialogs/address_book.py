@@ -10,17 +10,14 @@ import copy
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +26,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.model import Party
 from shipdesk.core.services import Workspace, records
+from shipdesk.gui.dialogs.common import list_table, search_row
 from shipdesk.gui.widgets.party_form import PartyForm
 
 COLUMNS = (N_("Role"), N_("Address"), N_("Kept"))
@@ -46,29 +44,17 @@ class AddressBookDialog(QDialog):
         self.resize(900, 520)
         lay = QVBoxLayout(self)
 
-        top = QHBoxLayout()
-        self.search = QLineEdit(self)
-        self.search.setObjectName("addresses.search")
-        self.search.setPlaceholderText(_("Search name, street, city, e-mail…"))
-        self.search.setAccessibleName(_("Search the address book"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh)
-        label = QLabel(_("&Search"), self)
-        label.setBuddy(self.search)
-        top.addWidget(label)
-        top.addWidget(self.search, 1)
+        self.search, top = search_row(
+            self,
+            "addresses.search",
+            _("Search name, street, city, e-mail…"),
+            _("Search the address book"),
+            self.refresh,
+        )
         lay.addLayout(top)
 
         split = QSplitter(self)
-        self.table = QTableWidget(0, len(COLUMNS), split)
-        self.table.setObjectName("addresses.table")
-        self.table.setAccessibleName(_("Kept addresses"))
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(split, "addresses.table", _("Kept addresses"), COLUMNS)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_selected)
         split.addWidget(self.table)

@@ -12,17 +12,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -31,6 +28,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _, error_text, ngettext
 from shipdesk.core.services import Workspace, declarations, records
+from shipdesk.gui.dialogs.common import list_table, search_row
 
 COLUMNS = (N_("Recipient"), N_("Country"), N_("Date"), N_("First item"), N_("Status"))
 STATUS_WORDS = {"draft": N_("draft"), "printed": N_("printed")}
@@ -57,17 +55,13 @@ class HistoryDialog(QDialog):
         self.resize(820, 480)
         lay = QVBoxLayout(self)
 
-        top = QHBoxLayout()
-        self.search = QLineEdit(self)
-        self.search.setObjectName("history.search")
-        self.search.setPlaceholderText(_("Search recipient, country or item…"))
-        self.search.setAccessibleName(_("Search the history"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh)
-        search_label = QLabel(_("&Search"), self)
-        search_label.setBuddy(self.search)
-        top.addWidget(search_label)
-        top.addWidget(self.search, 1)
+        self.search, top = search_row(
+            self,
+            "history.search",
+            _("Search recipient, country or item…"),
+            _("Search the history"),
+            self.refresh,
+        )
         self.status = QComboBox(self)
         self.status.setObjectName("history.status")
         self.status.setAccessibleName(_("Show declarations by status"))
@@ -81,15 +75,7 @@ class HistoryDialog(QDialog):
         top.addWidget(self.status)
         lay.addLayout(top)
 
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("history.table")
-        self.table.setAccessibleName(_("Past declarations"))
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self, "history.table", _("Past declarations"), COLUMNS)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())

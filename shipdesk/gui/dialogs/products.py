@@ -7,14 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -22,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.services import Workspace, imports
+from shipdesk.gui.dialogs.common import list_table, search_row
 
 COLUMNS = (N_("SKU"), N_("Description"), N_("HS code"), N_("Origin"), N_("Net weight (kg)"))
 
@@ -34,28 +31,16 @@ class ProductPickerDialog(QDialog):
         self.setWindowTitle(_("Choose a product"))
         self.resize(760, 420)
         lay = QVBoxLayout(self)
-        top = QHBoxLayout()
-        self.search = QLineEdit(self)
-        self.search.setObjectName("products.search")
-        self.search.setPlaceholderText(_("Search SKU, title, description or HS code…"))
-        self.search.setAccessibleName(_("Search the product catalogue"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.refresh)
+        self.search, top = search_row(
+            self,
+            "products.search",
+            _("Search SKU, title, description or HS code…"),
+            _("Search the product catalogue"),
+            self.refresh,
+        )
         self.search.returnPressed.connect(self.accept)
-        label = QLabel(_("&Search"), self)
-        label.setBuddy(self.search)
-        top.addWidget(label)
-        top.addWidget(self.search, 1)
         lay.addLayout(top)
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("products.table")
-        self.table.setAccessibleName(_("Products"))
-        self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self, "products.table", _("Products"), COLUMNS)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.accept())
         lay.addWidget(self.table, 1)
