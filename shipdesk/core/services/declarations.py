@@ -39,6 +39,9 @@ from shipdesk.core.model import (
 from shipdesk.core.model import text_limit as _text_limit
 from shipdesk.core.services import records
 from shipdesk.core.services.workspace import Workspace
+from shipdesk.core.units import WEIGHT_UNITS
+from shipdesk.core.units import from_kg as _from_kg
+from shipdesk.core.units import to_kg as _to_kg
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -119,8 +122,8 @@ def default_sender(ws: Workspace) -> Party | None:
 
 
 def new_declaration(ws: Workspace) -> Declaration:
-    """An empty declaration with the saved sender filled in."""
-    decl = Declaration()
+    """An empty declaration with the default sender and the currency of the settings."""
+    decl = Declaration(currency=ws.settings.currency)
     sender = default_sender(ws)
     if sender is not None:
         decl.sender = sender
@@ -135,6 +138,22 @@ def profile(ws: Workspace, operator: str | None = None) -> OperatorProfile:
     from shipdesk.core.operators import get_profile
 
     return get_profile(operator)
+
+
+# -- weights in the user's unit -------------------------------------------------------------
+def weight_units() -> tuple[str, ...]:
+    """The units weights may be shown and typed in (the declaration keeps kg)."""
+    return WEIGHT_UNITS
+
+
+def weight_to_kg(text: str, unit: str) -> str:
+    """The kilograms to keep for a weight typed in ``unit`` ("16" in oz, or "16 oz")."""
+    return _to_kg(text, unit)
+
+
+def weight_shown(kg_text: str, unit: str) -> str:
+    """Kept kilograms as shown in ``unit``: the shortest number that is kept the same again."""
+    return _from_kg(kg_text, unit)
 
 
 # -- limits -------------------------------------------------------------------------------------

@@ -22,14 +22,19 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from shipdesk.core.errors import InputError
 from shipdesk.core.fileio import remove_stale_temps
+from shipdesk.core.i18n import _
 from shipdesk.core.model import Declaration, Party
+from shipdesk.core.money import currency_name, is_currency
 from shipdesk.core.services.workspace import Workspace
 from shipdesk.core.storage.copies import forget_in_copies
-from shipdesk.core.storage.settings import KEEP_DRAFTS
+from shipdesk.core.storage.settings import KEEP_DRAFTS, PAPER_SIZES, THEMES
+from shipdesk.core.units import WEIGHT_UNITS
 
 if TYPE_CHECKING:
     from shipdesk.core.storage.address_book import Entry as Entry
+    from shipdesk.core.storage.senders import SavedSender as SavedSender
     from shipdesk.core.storage.settings import Settings
 
 log = logging.getLogger("shipdesk.records")
@@ -252,6 +257,35 @@ def operator_choices() -> list[tuple[str, str]]:
     return [(pid, p.name) for pid, p in profiles]
 
 
+class SettingError(InputError, ValueError):
+    """A setting given a value outside its choices; says which setting and what is allowed."""
+
+
+def currency_choices() -> list[tuple[str, str]]:
+    """(code, English name) of every ISO 4217 currency, by code, for a settings choice."""
+    import pycountry
+
+    return sorted((c.alpha_3, c.name) for c in pycountry.currencies)
+
+
+def currency_label(code: str) -> str:
+    return f"{code} – {currency_name(code)}"
+
+
+def read_currency(text: str) -> str:
+    """The ISO 4217 code typed in ``text`` ("usd", " EUR "); InputError naming the field when
+    it is no currency code."""
+    code = text.strip().upper()
+    if not is_currency(code):
+        raise SettingError(
+            _(
+                "“{text}” is not an ISO 4217 currency code (three letters, e.g. EUR, USD, GBP)"
+            ).format(text=text.strip()),
+            location=_("Currency"),
+        )
+    return code
+
+
 class _Keep(Enum):
     """A setting not given to :func:`update_settings` is left as it is."""
 
@@ -275,12 +309,36 @@ def update_settings(
     keep_drafts: str | _Keep = _KEEP,
     counter_layout: bool | _Keep = _KEEP,
     backups_kept: int | _Keep = _KEEP,
+    currency: str | _Keep = _KEEP,
+    weight_unit: str | _Keep = _KEEP,
+    printer: str | _Keep = _KEEP,
+    theme: str | _Keep = _KEEP,
 ) -> Settings:
     """Store the settings given by name (``operator="usps"``, ``paper="letter"``) and return
-    the new typed value; the workspace's derived values (operator profile) follow."""
+    the new typed value; the workspace's derived values (operator profile) follow.
+
+    A value outside its choices (a currency that is no ISO 4217 code, an unknown weight unit,
+    theme or paper) is refused with an InputError naming the setting; nothing is stored then.
+    ``sender`` is kept as the default of the saved senders (None: the default is forgotten)."""
+    if currency is not _KEEP:
+        currency = read_currency(currency)
+    closed: tuple[tuple[str, object, tuple[str, ...]], ...] = (
+        ("weight_unit", weight_unit, WEIGHT_UNITS),
+        ("theme", theme, THEMES),
+        ("paper", paper, PAPER_SIZES),
+        ("keep_drafts", keep_drafts, KEEP_DRAFTS),
+    )
+    for name, value, choices in closed:
+        if value is not _KEEP and value not in choices:
+            raise SettingError(f"{value!r} is not one of {', '.join(choices)}", location=name)
+    if isinstance(sender, Mapping):
+        ws.senders.add(dict(sender), default=True)
+    elif sender is None:
+        chosen = ws.senders.default()
+        if chosen is not None:
+            ws.senders.delete(chosen.id)
     given = {
         "operator": operator,
-        "sender": dict(sender) if isinstance(sender, Mapping) else sender,
         "ui_language": ui_language,
         "document_language": document_language,
         "paper": paper,
@@ -290,9 +348,11 @@ def update_settings(
         "keep_drafts": keep_drafts,
         "counter_layout": counter_layout,
         "backups_kept": backups_kept,
+        "currency": currency,
+        "weight_unit": weight_unit,
+        "printer": printer,
+        "theme": theme,
     }
-    if keep_drafts is not _KEEP and keep_drafts not in KEEP_DRAFTS:
-        raise ValueError(f"keep_drafts must be one of {', '.join(KEEP_DRAFTS)}")
     for key, value in given.items():
         if value is not _KEEP:
             ws.settings_store.put(key, value)
@@ -300,9 +360,43 @@ def update_settings(
     return ws.settings
 
 
-def save_sender(ws: Workspace, party: Party) -> Settings:
-    """Keep ``party`` as the default sender of new declarations."""
+def _sender_data(party: Party) -> dict[str, str]:
     from shipdesk.core.exchange.declaration_json import to_plain_dict
 
-    data = to_plain_dict(Declaration(sender=party))["sender"]
-    return update_settings(ws, sender=data)
+    data: dict[str, str] = to_plain_dict(Declaration(sender=party))["sender"]
+    return data
+
+
+def saved_senders(ws: Workspace) -> list[SavedSender]:
+    """The senders the user saved, the default among them (offered on the sender step)."""
+    return ws.senders.all()
+
+
+def sender_party(ws: Workspace, sender_id: int) -> Party | None:
+    """The saved sender ``sender_id`` as a party to put in a declaration."""
+    saved = ws.senders.get(sender_id)
+    if saved is None:
+        return None
+    from shipdesk.core.exchange.declaration_json import from_dict
+
+    return from_dict({"format": Declaration().format, "sender": saved.party}).sender
+
+
+def save_sender(ws: Workspace, party: Party, *, default: bool = True) -> Settings:
+    """Keep ``party`` among the saved senders, by default as the default sender of new
+    declarations."""
+    ws.senders.add(_sender_data(party), default=default)
+    ws.refresh()
+    return ws.settings
+
+
+def set_default_sender(ws: Workspace, sender_id: int) -> bool:
+    changed = ws.senders.set_default(sender_id)
+    ws.refresh()
+    return changed
+
+
+def delete_sender(ws: Workspace, sender_id: int) -> bool:
+    deleted = ws.senders.delete(sender_id)
+    ws.refresh()
+    return deleted

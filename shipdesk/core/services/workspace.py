@@ -34,6 +34,7 @@ from shipdesk.core.storage.interfaces import (
     NationalTariffRepository,
     ProductRepository,
     RatesRepository,
+    SenderRepository,
     SettingsRepository,
 )
 from shipdesk.core.storage.mappings import SqliteMappings
@@ -42,6 +43,7 @@ from shipdesk.core.storage.national_tariff import SqliteNationalTariffs
 from shipdesk.core.storage.products import SqliteProducts
 from shipdesk.core.storage.rates import FILE_NAME as RATES_FILE_NAME
 from shipdesk.core.storage.rates import JsonRates
+from shipdesk.core.storage.senders import SenderBook
 from shipdesk.core.storage.settings import Settings, SqliteSettings
 
 if TYPE_CHECKING:
@@ -99,6 +101,7 @@ class Workspace:
     mappings: MappingRepository
     address_book: AddressBookRepository
     settings_store: SettingsRepository
+    senders: SenderRepository
     rates_store: RatesRepository
     national_tariffs: NationalTariffRepository
     _settings: Settings | None = field(default=None, repr=False)
@@ -120,6 +123,7 @@ class Workspace:
         """The workspace over a user database already opened in ``folders``."""
         from shipdesk.core.exchange.declaration_json import dumps, loads
 
+        settings_store = SqliteSettings(db)
         return cls(
             folders=folders,
             db=db,
@@ -128,7 +132,8 @@ class Workspace:
             products=SqliteProducts(db),
             mappings=SqliteMappings(db),
             address_book=AddressBook(db),
-            settings_store=SqliteSettings(db),
+            settings_store=settings_store,
+            senders=SenderBook(settings_store),
             rates_store=JsonRates(folders.data / RATES_FILE_NAME),
             national_tariffs=SqliteNationalTariffs(folders.data / NATIONAL_DB_NAME),
             rule_keys=rule_keys,

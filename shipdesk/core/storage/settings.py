@@ -8,14 +8,18 @@ the workspace, so no module reaches into the database to learn a preference.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any, Protocol
 
+from shipdesk.core.money import is_currency
 from shipdesk.core.storage.db import UserDatabase
+from shipdesk.core.units import WEIGHT_UNITS
 
 DEFAULTS: dict[str, Any] = {
     "operator": "upu",  # operator profile id (resources/operators/)
-    "sender": None,  # default sender party as a dict
+    "sender": None,  # default sender party as a dict (kept by storage/senders.py)
+    "senders": None,  # the saved senders (storage/senders.py); None: only "sender"
     "ui_language": "",  # empty: follow the system
     "document_language": "en",  # invoice free text language
     "paper": "a4",
@@ -25,12 +29,23 @@ DEFAULTS: dict[str, Any] = {
     "counter_layout": False,  # large type, one column, plain-words screening answer
     "packaging_kg": None,  # packaging allowance for imports (decimal text), None: none
     "backups_kept": 7,  # daily backups of the user database kept; 0 takes none
+    "currency": "EUR",  # ISO 4217 code of a new declaration
+    "weight_unit": "kg",  # what weights are shown and typed in (the model keeps kg)
+    "printer": "",  # the printer chosen for printing; empty: the system's default
+    "theme": "system",  # "system" | "light" | "dark"
 }
 
 
 KEEP_DRAFTS = ("nothing", "printed", "days")
 """How long a draft is kept: not past quitting, until its documents are made, for
 ``keep_drafts_days`` days."""
+
+
+THEMES = ("system", "light", "dark")
+"""The window's colours: the system's palette, or ShipDesk's light or dark palette."""
+
+PAPER_SIZES = ("a4", "letter", "label-4x6", "a6")
+"""The paper and label sizes documents are drawn on (``documents.layout.PAPERS``)."""
 
 
 class _Source(Protocol):
@@ -52,6 +67,10 @@ class Settings:
     keep_drafts: str = "days"
     counter_layout: bool = False
     backups_kept: int = 7
+    currency: str = "EUR"
+    weight_unit: str = "kg"
+    printer: str = ""
+    theme: str = "system"
 
     @classmethod
     def from_repository(cls, repo: _Source) -> Settings:
@@ -72,9 +91,20 @@ class Settings:
                 values[f.name] = raw if raw in KEEP_DRAFTS else implied
             elif f.name == "counter_layout":
                 values[f.name] = raw if isinstance(raw, bool) else False
+            elif f.name in _CHOICES:
+                values[f.name] = raw if _CHOICES[f.name](raw) else default
             else:
                 values[f.name] = str(raw) if raw is not None else default
         return cls(**values)
+
+
+_CHOICES: dict[str, Callable[[Any], bool]] = {  # a damaged or unknown value: the default
+    "currency": lambda v: isinstance(v, str) and is_currency(v),
+    "weight_unit": lambda v: v in WEIGHT_UNITS,
+    "theme": lambda v: v in THEMES,
+    "paper": lambda v: v in PAPER_SIZES,
+    "printer": lambda v: isinstance(v, str),
+}
 
 
 class SqliteSettings:
