@@ -16,6 +16,7 @@ import pytest
 PKG = Path(__file__).resolve().parents[2] / "shipdesk"
 GROUND = {
     "model",
+    "units",
     "money",
     "rates",
     "ecb_rates",
