@@ -6,8 +6,10 @@ tests in ``tests/core/test_screening_eval.py`` hold the cases to their expected 
 The sets are in ``tests/data/screening_eval/*.csv``: each row has ``set`` (``dev``: used
 while writing the rules; ``holdout``: never used to tune them, reported apart), a category, the
 description, destination, origin, channel, the highest level expected and ``harmless`` (an
-ordinary item that must get no prohibited or restricted finding). Also counted: devices whose
-battery is installed (expected ``restricted``) that were flagged prohibited.
+ordinary item that must get no prohibited or restricted finding). ``destinations/XX.csv`` holds
+one destination's cases each (written before its rules); they are reported as one set. Also
+counted: devices whose battery is installed (expected ``restricted``) that were flagged
+prohibited.
 """
 
 from __future__ import annotations
@@ -85,6 +87,12 @@ def main() -> None:
     args = parser.parse_args()
     for path in sorted(EVAL_DIR.glob("*.csv")):
         report(path.stem, run(load(path)), args.misses)
+    # one file per destination beyond the first fourteen, reported as one set
+    destinations = [
+        row for path in sorted((EVAL_DIR / "destinations").glob("*.csv")) for row in load(path)
+    ]
+    if destinations:
+        report("destinations", run(destinations), args.misses)
 
 
 if __name__ == "__main__":
