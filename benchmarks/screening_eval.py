@@ -4,7 +4,9 @@ Run: ``python benchmarks/screening_eval.py [--misses]``. Prints figures; no pass
 tests in ``tests/core/test_screening_eval.py`` hold the cases to their expected level).
 
 The sets are in ``tests/data/screening_eval/*.csv``: each row has ``set`` (``dev``: used
-while writing the rules; ``holdout``: never used to tune them, reported apart), a category, the
+while writing the rules; ``holdout``: never used to tune them, reported apart; ``blind``: a fresh
+round written before a piece of work and never tuned on, reported apart and not held by the
+tests), a category, the
 description, destination, origin, channel, the highest level expected and ``harmless`` (an
 ordinary item that must get no prohibited or restricted finding). ``destinations/XX.csv`` holds
 one destination's cases each (written before its rules); they are reported as one set. Also
@@ -28,8 +30,10 @@ from shipdesk.core.screening.screen import highest_level, screen_item  # noqa: E
 EVAL_DIR = ROOT / "tests" / "data" / "screening_eval"
 DEVICE_CATEGORIES = {
     "phone", "laptop", "earbuds", "shaver", "toothbrush", "drill", "vacuum", "watch",
-    "ereader", "camera", "drone", "vape",
+    "ereader", "camera", "drone", "vape", "tablet", "speaker", "tracker", "toy",
 }  # fmt: skip
+FLAGGED = ("prohibited", "restricted")
+PARTS = ("dev", "holdout", "blind")
 
 
 def load(path: Path) -> list[dict[str, str]]:
@@ -47,14 +51,31 @@ def run(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], str, list[str]
     return out
 
 
+def _group_line(rows: list[tuple[dict[str, str], str, list[str]]], key: str) -> str:
+    """Per value of ``key``: highest level right / cases, and harmless items wrongly flagged."""
+    right: dict[str, list[bool]] = defaultdict(list)
+    wrong: dict[str, list[bool]] = defaultdict(list)
+    for row, got, _ in rows:
+        right[row[key]].append(got == row["expect"])
+        if row["harmless"] == "1":
+            wrong[row[key]].append(got in FLAGGED)
+    parts = []
+    for k in sorted(right):
+        text = f"{k} {sum(right[k])}/{len(right[k])}"
+        if wrong[k]:
+            text += f" (harmless flagged {sum(wrong[k])}/{len(wrong[k])})"
+        parts.append(text)
+    return f"  by {key}: " + ", ".join(parts)
+
+
 def report(name: str, results: list[tuple[dict[str, str], str, list[str]]], misses: bool) -> None:
-    for part in ("dev", "holdout"):
+    for part in PARTS:
         rows = [r for r in results if r[0]["set"] == part]
         if not rows:
             continue
         right = sum(1 for row, got, _ in rows if got == row["expect"])
         harmless = [r for r in rows if r[0]["harmless"] == "1"]
-        flagged = sum(1 for _, got, _ in harmless if got in ("prohibited", "restricted"))
+        flagged = sum(1 for _, got, _ in harmless if got in FLAGGED)
         installed = [
             r for r in rows
             if r[0]["category"] in DEVICE_CATEGORIES and r[0]["expect"] == "restricted"
@@ -67,14 +88,9 @@ def report(name: str, results: list[tuple[dict[str, str], str, list[str]]], miss
             f"{blocked}/{len(installed)}"
         )
         for key in ("category", "dest"):
-            groups: dict[str, list[bool]] = defaultdict(list)
-            for row, got, _ in rows:
-                groups[row[key]].append(got == row["expect"])
-            print(
-                f"  by {key}: "
-                + ", ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(groups.items()))
-            )
-        if misses and part == "dev":  # the held-out part is never tuned on
+            print(_group_line(rows, key))
+        # held-out and blind misses are listed to be reported, never to tune the rules on
+        if misses:
             for row, got, rules in rows:
                 if got != row["expect"]:
                     print(f"  MISS {row['dest']} {row['channel']} {row['text']!r}: "
