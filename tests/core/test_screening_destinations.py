@@ -38,7 +38,7 @@ CASES = _cases()
 
 def test_every_case_file_has_a_rule_file_and_cases_for_its_own_destination() -> None:
     files = {f.path for f in RULES.files}
-    assert len(_case_files()) >= 10
+    assert len(_case_files()) >= 24
     for path in _case_files():
         code = path.stem
         assert f"dest/{code}.toml" in files, code
@@ -111,6 +111,28 @@ def test_case(case: dict[str, str]) -> None:
         ("Jamon serrano 100g sliced", "MX", "ES", "post", "MX-PORK", "prohibited"),
         ("Bicycle playing cards deck", "TR", "US", "post", "TR-PLAYING-CARDS", "prohibited"),
         ("E-liquid 10ml 0mg", "BE", "GB", "courier", "BE-ELIQUID", "prohibited"),
+        ("Throwing knives set of 6", "CH", "CN", "post", "CH-PROHIBITED-WEAPONS", "prohibited"),
+        (
+            "Airsoft pistol Glock 17 gas blowback",
+            "CH",
+            "DE",
+            "post",
+            "CH-IMITATION-WEAPONS",
+            "restricted",
+        ),
+        ("Melatonin 5mg 60 tablets", "NO", "GB", "post", "NO-MEDICINES", "prohibited"),
+        ("Walkie talkie pair PMR446", "NO", "GB", "post", "NO-RADIO-EQUIPMENT", "restricted"),
+        ("Fresh mangoes 2kg", "KR", "US", "courier", "KR-FRESH-PRODUCE", "prohibited"),
+        ("Cheddar cheese 500g", "IL", "GB", "post", "IL-DAIRY-POST", "prohibited"),
+        ("Smartphone Samsung Galaxy A15", "ZA", "DE", "post", "ZA-LITHIUM-POST", "prohibited"),
+        ("Gel blaster rifle", "MY", "CN", "post", "MY-IMITATION-ARMS", "restricted"),
+        ("Laptop Lenovo ThinkPad", "ID", "US", "courier", "ID-PHONES-LAPTOPS", "restricted"),
+        ("Ground coffee 500g", "PH", "IT", "post", "PH-COFFEE-POST", "prohibited"),
+        ("Disposable vape 600 puffs", "VN", "GB", "courier", "VN-ECIG-BAN", "warning"),
+        ("Malbec red wine 75cl", "AR", "FR", "post", "AR-ALCOHOL-POST", "prohibited"),
+        ("Manuka honey 250g", "CL", "NZ", "post", "CL-SAG-FOOD", "restricted"),
+        ("Used clothing bundle 10kg", "CO", "US", "post", "CO-USED-CLOTHING", "restricted"),
+        ("Paracetamol 500mg 100 tablets", "UA", "DE", "post", "UA-MEDICINES", "restricted"),
     ],
 )
 def test_signature_cases(
@@ -126,6 +148,15 @@ def test_postal_only_prohibitions_stay_on_the_post() -> None:
     courier = screen_item("Bicycle playing cards deck", destination="TR", channel="courier")
     assert "TR-PLAYING-CARDS" in [f.rule for f in post]
     assert "TR-PLAYING-CARDS" not in [f.rule for f in courier]
+
+
+def test_south_african_lithium_ban_is_for_the_post_only() -> None:
+    """A phone to South Africa: prohibited by post; by courier the usual installed battery."""
+    post = screen_item("Smartphone Samsung Galaxy A15", destination="ZA", channel="post")
+    courier = screen_item("Smartphone Samsung Galaxy A15", destination="ZA", channel="courier")
+    assert highest_level(post) == "prohibited"
+    assert highest_level(courier) == "restricted"
+    assert "ZA-LITHIUM-POST" not in [f.rule for f in courier]
 
 
 def test_belgian_device_ban_needs_a_sale() -> None:
