@@ -54,6 +54,14 @@ QWIDGETSIZE_MAX = (1 << 24) - 1
 STEPS = [N_("1  Sender"), N_("2  Recipient"), N_("3  Items"), N_("4  Review"), N_("5  Documents")]
 
 
+def key_sequences(keys: str | tuple[QKeySequence.StandardKey, str]) -> list[QKeySequence]:
+    """The platform's keys for a standard action (Save, Print...), else the ones given."""
+    if isinstance(keys, str):
+        return [QKeySequence(keys)]
+    standard, fallback = keys
+    return QKeySequence.keyBindings(standard) or [QKeySequence(fallback)]
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, session: EditSession | None = None):
         super().__init__()
@@ -86,7 +94,7 @@ class MainWindow(QMainWindow):
         self.documents_page = DocumentsPage(
             self.session, self.review_page.blocking_findings, self.stack
         )
-        self.pages = [
+        self.pages: list[PartyPage | ItemsPage | ReviewPage | DocumentsPage] = [
             self.sender_page,
             self.recipient_page,
             self.items_page,
@@ -105,8 +113,10 @@ class MainWindow(QMainWindow):
         self.back_btn.setObjectName("backButton")
         self.next_btn = QPushButton(_("&Next ▶"), central)
         self.next_btn.setObjectName("nextButton")
-        self.back_btn.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
-        self.next_btn.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() + 1))
+        for button in (self.back_btn, self.next_btn):
+            button.setAutoDefault(True)  # Enter on the focused button presses it
+        self.back_btn.clicked.connect(self.go_back)
+        self.next_btn.clicked.connect(self.go_next)
         nav.addStretch(1)
         nav.addWidget(self.back_btn)
         nav.addWidget(self.next_btn)
@@ -121,43 +131,102 @@ class MainWindow(QMainWindow):
 
     # -- actions -----------------------------------------------------------------------------
     def _build_actions(self) -> None:
+        """Every action of the window has a key and is listed in a menu with it; a control
+        that does the same (a button of a page) carries the action's tooltip."""
         mb = self.menuBar()
-        file_menu = mb.addMenu(_("&File"))
 
         def act(
             text: str,
             slot: Callable[..., object],
-            shortcut: QKeySequence.StandardKey | str | None = None,
-            name: str = "",
+            shortcut: str | tuple[QKeySequence.StandardKey, str],
+            name: str,
+            tip: str = "",
         ) -> QAction:
             a = QAction(text, self)
-            if shortcut is not None:
-                a.setShortcut(QKeySequence(shortcut))
-            a.triggered.connect(slot)
-            a.setObjectName(name or text)
+            a.setShortcuts(key_sequences(shortcut))
+            keys = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            a.setToolTip(f"{tip or text.replace('&', '').rstrip('…')} ({keys})")
+            a.triggered.connect(lambda _checked=False: slot())
+            a.setObjectName(name)
             self.addAction(a)
             return a
 
+        def menu(title: str, *entries: QAction | None) -> None:
+            m = mb.addMenu(title)
+            for a in entries:
+                if a is None:
+                    m.addSeparator()
+                else:
+                    m.addAction(a)
+
         self.new_action = act(
-            _("&New declaration"), self.new_declaration, QKeySequence.StandardKey.New, "new"
+            _("&New declaration"),
+            self.new_declaration,
+            (QKeySequence.StandardKey.New, "Ctrl+N"),
+            "new",
         )
-        self.open_action = act(_("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open, "open")
-        self.save_action = act(_("&Save"), self.save, QKeySequence.StandardKey.Save, "save")
+        self.open_action = act(
+            _("&Open…"), self.open_dialog, (QKeySequence.StandardKey.Open, "Ctrl+O"), "open"
+        )
+        self.save_action = act(
+            _("&Save"),
+            self.save,
+            (QKeySequence.StandardKey.Save, "Ctrl+S"),
+            "save",
+            _("Save the declaration to its file"),
+        )
         self.save_as_action = act(
-            _("Save &as…"), self.save_as_dialog, QKeySequence.StandardKey.SaveAs, "saveAs"
+            _("Save &as…"),
+            self.save_as_dialog,
+            (QKeySequence.StandardKey.SaveAs, "Ctrl+Shift+S"),
+            "saveAs",
         )
+        self.history_action = act(_("&History…"), self.history_dialog, "Ctrl+H", "history")
+        self.import_action = act(_("&Import spreadsheet…"), self.import_dialog, "Ctrl+I", "import")
         self.next_customer_action = act(
             _("Ne&xt customer (clear customer data)"),
             self.next_customer,
             "Ctrl+Shift+N",
             "nextCustomer",
+            _("Delete this customer's data and start again"),
         )
-        self.import_action = act(_("&Import spreadsheet…"), self.import_dialog, "Ctrl+I", "import")
         self.settings_action = act(_("Se&ttings…"), self.settings_dialog, "Ctrl+,", "settings")
-        self.history_action = act(_("&History…"), self.history_dialog, "Ctrl+H", "history")
-        self.address_book_action = act(
-            _("&Address book…"), self.address_book_dialog, "Ctrl+Shift+A", "addressBook"
+        self.quit_action = act(
+            _("&Quit"), self.close, (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "quit"
         )
+        menu(
+            _("&File"),
+            self.new_action,
+            self.open_action,
+            self.save_action,
+            self.save_as_action,
+            self.history_action,
+            None,
+            self.import_action,
+            self.next_customer_action,
+            None,
+            self.settings_action,
+            self.quit_action,
+        )
+
+        self.next_action = act(_("Next step"), self.go_next, "Alt+Right", "next")
+        self.back_action = act(_("Previous step"), self.go_back, "Alt+Left", "back")
+        steps = [
+            act(_(label).split("  ")[-1], lambda i=i: self.go_to_step(i), f"Ctrl+{i + 1}", "")
+            for i, label in enumerate(STEPS)
+        ]
+        self.shipment_action = act(
+            _("Shipment &details"), self.focus_shipment, "Ctrl+J", "shipment"
+        )
+        menu(_("&Go"), self.next_action, self.back_action, None, *steps, self.shipment_action)
+
+        self.find_hs_action = act(
+            _("Find the &HS code of the selected item"), self.find_hs_code, "Ctrl+K", "findHs"
+        )
+        self.duplicate_item_action = act(
+            _("&Duplicate item"), self.duplicate_item, "Ctrl+D", "duplicateItem"
+        )
+        self.remove_item_action = act(_("&Remove item"), self.remove_item, "Ctrl+Del", "removeItem")
         self.choose_product_action = act(
             _("Choose a &product for the item…"),
             self.choose_product_dialog,
@@ -167,52 +236,57 @@ class MainWindow(QMainWindow):
         self.save_product_action = act(
             _("Save the item as a p&roduct…"),
             self.save_item_as_product_dialog,
-            "Ctrl+Alt+P",
+            "Ctrl+Shift+R",  # never Ctrl+Alt: AltGr types with it
             "saveAsProduct",
         )
-        self.quit_action = act(_("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
-        for a in (self.new_action, self.open_action, self.save_action, self.save_as_action):
-            file_menu.addAction(a)
-        file_menu.addAction(self.history_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
-        file_menu.addAction(self.next_customer_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addAction(self.quit_action)
+        menu(
+            _("&Items"),
+            self.find_hs_action,
+            self.duplicate_item_action,
+            self.remove_item_action,
+            None,
+            self.choose_product_action,
+            self.save_product_action,
+        )
 
-        go = mb.addMenu(_("&Go"))
-        self.next_action = act(
-            _("Next step"),
-            lambda: self.go_to_step(self.stack.currentIndex() + 1),
-            "Alt+Right",
-            "next",
+        self.create_pdf_action = act(_("&Create PDF"), self.create_pdf, "Ctrl+Return", "createPdf")
+        self.print_action = act(
+            _("&Print…"),
+            self.print_document,
+            (QKeySequence.StandardKey.Print, "Ctrl+P"),
+            "print",
+            _("Print the document (the PDF is created first when there is none)"),
         )
-        self.back_action = act(
-            _("Previous step"),
-            lambda: self.go_to_step(self.stack.currentIndex() - 1),
-            "Alt+Left",
-            "back",
+        menu(
+            _("&Document"),
+            self.create_pdf_action,
+            self.print_action,
+            None,
+            *self.documents_page.preview.menu_actions,
         )
-        go.addAction(self.next_action)
-        go.addAction(self.back_action)
-        for i, label in enumerate(STEPS):
-            a = act(
-                _(label).split("  ")[-1], lambda _=False, i=i: self.go_to_step(i), f"Ctrl+{i + 1}"
-            )
-            go.addAction(a)
-        tools_menu = mb.addMenu(_("&Tools"))
-        tools_menu.addAction(self.address_book_action)
-        tools_menu.addSeparator()
-        tools_menu.addAction(self.choose_product_action)
-        tools_menu.addAction(self.save_product_action)
-        help_menu = mb.addMenu(_("&Help"))
-        help_menu.addAction(act(_("&About ShipDesk"), self.about, None, "about"))
+
+        self.address_book_action = act(
+            _("&Address book…"), self.address_book_dialog, "Ctrl+Shift+A", "addressBook"
+        )
+        menu(_("&Tools"), self.address_book_action)
+        menu(_("&Help"), act(_("&About ShipDesk"), self.about, "F1", "about"))
+
+        # The page buttons that do what an action does say so, with the action's key.
+        for button, action in (
+            (self.documents_page.next_customer_btn, self.next_customer_action),
+            (self.documents_page.create_btn, self.create_pdf_action),
+            (self.items_page.remove_btn, self.remove_item_action),
+            (self.items_page.dup_btn, self.duplicate_item_action),
+            (self.next_btn, self.next_action),
+            (self.back_btn, self.back_action),
+        ):
+            button.setToolTip(action.toolTip())
 
     # -- navigation --------------------------------------------------------------------------
     def go_to_step(self, index: int) -> None:
         index = max(0, min(index, len(self.pages) - 1))
-        if self.stack.currentIndex() != index:
+        moved = self.stack.currentIndex() != index
+        if moved:
             self.session.flush()
         self.session.reveal(range(index))  # moving on shows the problems of the steps passed
         self.stack.setCurrentIndex(index)
@@ -222,6 +296,56 @@ class MainWindow(QMainWindow):
         self.next_btn.setEnabled(index < len(self.pages) - 1)
         if index == 3:
             self.session.check_now()
+        focus = QApplication.focusWidget()
+        if moved or focus is None or not self.pages[index].isAncestorOf(focus):
+            self.focus_first_empty()
+
+    def go_next(self) -> None:
+        self.go_to_step(self.stack.currentIndex() + 1)
+
+    def go_back(self) -> None:
+        self.go_to_step(self.stack.currentIndex() - 1)
+
+    def focus_first_empty(self) -> None:
+        """The keyboard focus to the first empty field the step needs; on a step that needs
+        nothing more, to Next (Enter goes on)."""
+        target = self.pages[self.stack.currentIndex()].first_empty()
+        if target is None:
+            target = self.next_btn if self.next_btn.isEnabled() else self.back_btn
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_shipment(self) -> None:
+        self.go_to_step(2)
+        self.items_page.focus_shipment()
+
+    def find_hs_code(self) -> None:
+        self.go_to_step(2)
+        self.items_page.focus_hs_search()
+
+    def duplicate_item(self) -> None:
+        if self.stack.currentIndex() == 2:  # never on a row the user does not see
+            self.items_page.duplicate_current()
+        else:
+            self.go_to_step(2)
+
+    def remove_item(self) -> None:
+        if self.stack.currentIndex() == 2:
+            self.items_page.remove_current()
+        else:
+            self.go_to_step(2)
+
+    def create_pdf(self) -> None:
+        self.go_to_step(4)
+        self.documents_page.create_pdf()
+
+    def print_document(self) -> None:
+        """Print the PDF shown; without one, create it first and print it once it is made."""
+        self.go_to_step(4)
+        page = self.documents_page
+        if page.pdf is not None:
+            page.preview.print_dialog()
+        else:
+            page.create_pdf(then=page.preview.print_dialog)
 
     def _on_step_row(self, row: int) -> None:
         if row >= 0 and row != self.stack.currentIndex():
@@ -242,6 +366,7 @@ class MainWindow(QMainWindow):
     def new_declaration(self) -> None:
         self.session.load(self.default_declaration())
         self.go_to_step(0)
+        self.focus_first_empty()
 
     def default_declaration(self) -> Declaration:
         return declarations.new_declaration(self.ws)
@@ -316,6 +441,7 @@ class MainWindow(QMainWindow):
         for page in (self.sender_page, self.recipient_page):
             page.refresh_saved()
         self.go_to_step(0)
+        self.focus_first_empty()
         self.statusBar().showMessage(_("Customer data cleared. Ready for the next customer."), 5000)
         return True
 

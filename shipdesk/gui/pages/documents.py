@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -65,12 +69,9 @@ class DocumentsPage(QWidget):
         self.create_btn = QPushButton(_("&Create PDF"), self)
         self.create_btn.setObjectName("createPdf")
         self.create_btn.setDefault(True)
-        self.create_btn.clicked.connect(self.create_pdf)
+        self.create_btn.clicked.connect(lambda: self.create_pdf())
         self.next_customer_btn = QPushButton(_("Ne&xt customer"), self)
         self.next_customer_btn.setObjectName("nextCustomer")
-        self.next_customer_btn.setToolTip(
-            _("Delete this customer's data and start again (Ctrl+Shift+N)")
-        )
         for label, w in (
             (_("Form"), self.form),
             (_("Paper"), self.paper),
@@ -103,6 +104,26 @@ class DocumentsPage(QWidget):
         lay.addWidget(self.preview, 1)
         session.changed.connect(self.clear)
 
+    def first_empty(self) -> QWidget | None:
+        return self.create_btn if self.create_btn.isEnabled() else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter creates the PDF (on a focused button: presses that button; in the preview it
+        stays the preview's, e.g. a page number)."""
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier(0)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            focus = QApplication.focusWidget()
+            if focus is not None and self.preview.isAncestorOf(focus):
+                super().keyPressEvent(event)
+                return
+            if isinstance(focus, QAbstractButton) and focus.isEnabled():
+                focus.click()
+            elif self.create_btn.isEnabled():
+                self.create_pdf()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def clear(self) -> None:
         """Another declaration (or the next customer): nothing of the last PDF stays."""
         self._generation += 1
@@ -133,7 +154,9 @@ class DocumentsPage(QWidget):
             )
         return ""
 
-    def create_pdf(self) -> None:
+    def create_pdf(self, then: Callable[[], object] | None = None) -> None:
+        """Check, then render on the pool; ``then`` runs once this PDF is shown (not if it is
+        refused, fails, or belongs to a declaration replaced meanwhile)."""
         self.session.flush()
         self.session.check_now()
         reason = self.refuse_reason()
@@ -159,6 +182,8 @@ class DocumentsPage(QWidget):
         def done(pdf: bytes) -> None:
             if generation == self._generation:
                 self._on_rendered(pdf)
+                if then is not None:
+                    then()
 
         def failed(exc: BaseException) -> None:
             if generation == self._generation:

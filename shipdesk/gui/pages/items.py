@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
+    QApplication,
     QBoxLayout,
     QComboBox,
     QFormLayout,
@@ -84,6 +86,72 @@ class LimitedDelegate(KeepTypingDelegate):
             editor.setMaxLength(declarations.text_limit(COLUMN_KEYS[index.column()]))
         return editor
 
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        # Ctrl+Tab in a cell being edited: keep what was typed and leave the table.
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget):
+            forward = _ctrl_tab(cast(QKeyEvent, event))
+            view = self.parent()
+            if forward is not None and isinstance(view, ItemsTable):
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                view.leave(forward)
+                return True
+        return super().eventFilter(editor, event)
+
+
+class ItemsTable(QTableView):
+    """The items table: Tab moves from cell to cell and leaves the table after its last cell
+    (Shift+Tab before its first); Ctrl+Tab and Ctrl+Shift+Tab leave it from any cell."""
+
+    def _at_edge(self, forward: bool) -> bool:
+        idx, model = self.currentIndex(), self.model()
+        if not idx.isValid():
+            return False
+        if forward:
+            last = (model.rowCount() - 1, model.columnCount() - 1)
+            return (idx.row(), idx.column()) == last
+        return (idx.row(), idx.column()) == (0, 0)
+
+    def leave(self, forward: bool) -> None:
+        """The focus to the control after (or before) the table."""
+        self.setFocus(Qt.FocusReason.TabFocusReason)
+        QWidget.focusNextPrevChild(self, forward)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self._at_edge(next):
+            return QWidget.focusNextPrevChild(self, next)
+        return super().focusNextPrevChild(next)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        moves = {
+            QAbstractItemDelegate.EndEditHint.EditNextItem: True,
+            QAbstractItemDelegate.EndEditHint.EditPreviousItem: False,
+        }
+        forward = moves.get(hint)
+        if forward is not None and self._at_edge(forward):
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.leave(forward)
+            return
+        super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        forward = _ctrl_tab(event)
+        if forward is not None:
+            self.leave(forward)
+            return
+        super().keyPressEvent(event)
+
+
+def _ctrl_tab(event: QKeyEvent) -> bool | None:
+    """True for Ctrl+Tab, False for Ctrl+Shift+Tab, None for any other key."""
+    if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+        return None
+    if event.key() == Qt.Key.Key_Backtab:
+        return False
+    if event.key() == Qt.Key.Key_Tab:
+        return not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+    return None
+
 
 class ItemsPage(QWidget):
     def __init__(self, session: EditSession, parent: QWidget | None = None):
@@ -110,7 +178,7 @@ class ItemsPage(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         self.model = ItemsTableModel(session.decl, self)
-        self.table = QTableView(top)
+        self.table = ItemsTable(top)
         self.table.setObjectName("itemsTable")
         self.table.setAccessibleName(_("Items"))
         self.table.setModel(self.model)
@@ -149,11 +217,6 @@ class ItemsPage(QWidget):
         self.row_message.setObjectName("itemMessage")
         self.row_message.setWordWrap(True)
         tl.addWidget(self.row_message)
-
-        act = QAction(_("Remove item"), self)
-        act.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Delete))
-        act.triggered.connect(self.remove_current)
-        self.addAction(act)
 
         # Lookup and flags for the selected item (filled by the helpers below).
         self.assist = QWidget()
@@ -249,10 +312,6 @@ class ItemsPage(QWidget):
         self.hs_search.setObjectName("hsSearch")
         self.hs_search.codeChosen.connect(self._on_code_chosen)
         self.assist_layout.addWidget(self.hs_search, 3)
-        find = QAction(_("Find the HS code of the selected item"), self)
-        find.setShortcut(QKeySequence("Ctrl+K"))
-        find.triggered.connect(self.focus_hs_search)
-        self.addAction(find)
         self.findings_view = FindingsWidget(
             parent=self.assist, decl=self.session.decl, workspace=self.session.ws
         )
@@ -355,6 +414,11 @@ class ItemsPage(QWidget):
         if row >= len(self.session.decl.items):
             return
         self.model.set_field(row, "hs_code", code)
+        focus = QApplication.focusWidget()
+        if focus is not None and self.hs_search.isAncestorOf(focus):
+            # Chosen with the keyboard: typing goes on in the item's next cell, its origin.
+            self.table.setCurrentIndex(self.model.index(row, COLUMN_KEYS.index("hs_code") + 1))
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._sync_assist()
@@ -372,6 +436,39 @@ class ItemsPage(QWidget):
     def focus_hs_search(self) -> None:
         self.hs_search.edit.setFocus()
         self.hs_search.edit.selectAll()
+
+    def first_empty(self) -> QWidget | None:
+        """The first empty cell of the items typed so far (the first cell of the table when
+        there is none), else the first empty shipment field the last check needs."""
+        items = self.session.decl.items
+        for row, item in enumerate(items):
+            if item.is_blank():
+                continue
+            for col, key in enumerate(COLUMN_KEYS):
+                if not str(getattr(item, key)).strip():
+                    self.table.setCurrentIndex(self.model.index(row, col))
+                    return self.table
+        if not any(not item.is_blank() for item in items):
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            return self.table
+        return self._first_empty_shipment_field()
+
+    def _first_empty_shipment_field(self) -> QWidget | None:
+        validation = self.session.validation
+        for key, widget in self.editors.items():
+            if not isinstance(widget, QLineEdit) or widget.text().strip():
+                continue
+            if validation is not None and any(
+                p.level == "error" for p in validation.for_field(key)
+            ):
+                return widget
+        return None
+
+    def focus_shipment(self) -> None:
+        """The focus to the shipment details: the first one missing, else the category."""
+        widget = self._first_empty_shipment_field() or self.category
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.shipment_scroll.ensureWidgetVisible(widget)
 
     def _on_overridden(self, _finding: Finding) -> None:
         self.session.touch()

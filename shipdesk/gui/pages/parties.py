@@ -113,3 +113,18 @@ class PartyPage(QWidget):
 
     def focus_field(self, key: str) -> bool:
         return self.form.focus_field(key)
+
+    def first_empty(self) -> QWidget | None:
+        """Where typing starts: the saved-address search for a blank party, else the first
+        empty field the last check found missing (None: nothing is missing)."""
+        party = getattr(self.session.decl, self.role)
+        if self.find_edit.isVisibleTo(self) and not party.name.strip():
+            return self.find_edit
+        validation = self.session.validation
+        for key, editor in self.form.editors.items():
+            if str(getattr(party, key)).strip():
+                continue
+            path = f"{self.role}.{key}"
+            if validation is None or any(p.level == "error" for p in validation.for_field(path)):
+                return editor
+        return None

@@ -211,6 +211,14 @@ class ReviewPage(QWidget):
             f is not None and declarations.may_override(self.session.decl, f)
         )
 
+    def first_empty(self) -> QWidget | None:
+        """The problem list when there is an error to go to (Enter jumps to its field)."""
+        res = self.session.validation
+        if res is not None and res.errors:
+            self.problems.setCurrentRow(0)
+            return self.problems
+        return None
+
     def blocking_findings(self) -> list[Finding]:
         return declarations.blocking(self.session.decl, self.session.findings)
 

@@ -191,6 +191,12 @@ class HsSearchWidget(QWidget):
         else:
             self.status.setText("")
         self.question_box.update_for(self._shown, narrowed=self._narrowed, questions=questions)
+        # The answers are made anew: in the Tab order they come after Browse, before the codes.
+        previous: QWidget = self.browse_button
+        for button in self.question_box.answer_buttons:
+            QWidget.setTabOrder(previous, button)
+            previous = button
+        QWidget.setTabOrder(previous, self.results)
         self.resultsShown.emit(len(self._shown))
 
     # -- narrowing ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -63,29 +63,29 @@ class PdfPreview(QWidget):
         self._view.setDocument(self._doc)
         self._view.setPageMode(QPdfView.PageMode.MultiPage)
         self._view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.menu_actions: list[QAction] = []  # what a menu of the window may list
 
-        self._prev = self._button(_("◀ Previous"), _("Previous page (Page Up)"), self.previous_page)
-        self._prev.setShortcut(QKeySequence(Qt.Key.Key_PageUp))
+        # Each button is an action with its key; the window lists them in its Document menu.
+        self._prev = self._button(
+            _("◀ Previous"), _("Previous page"), "Ctrl+PgUp", self.previous_page
+        )
         self._page = QSpinBox(self)
         self._page.setMinimum(1)
         self._page.setAccessibleName(_("Page"))
         self._page.valueChanged.connect(self._jump)
         self._count = QLabel(self)
-        self._next = self._button(_("Next ▶"), _("Next page (Page Down)"), self.next_page)
-        self._next.setShortcut(QKeySequence(Qt.Key.Key_PageDown))
-        self._zoom_out = self._button("−", _("Zoom out (Ctrl+-)"), self.zoom_out)
-        self._zoom_out.setShortcut(QKeySequence.StandardKey.ZoomOut)
+        self._next = self._button(_("Next ▶"), _("Next page"), "Ctrl+PgDown", self.next_page)
+        self._zoom_out = self._button("−", _("Zoom out"), "Ctrl+-", self.zoom_out)
         self._zoom_label = QLabel(self)
-        self._zoom_in = self._button("+", _("Zoom in (Ctrl++)"), self.zoom_in)
-        self._zoom_in.setShortcut(QKeySequence.StandardKey.ZoomIn)
-        self._fit = self._button(_("Fit width"), _("Fit the page width"), self.fit_width)
-        self._print = self._button(_("Print…"), _("Print (Ctrl+P)"), self.print_dialog)
-        self._print.setShortcut(QKeySequence.StandardKey.Print)
-        self._save = self._button(_("Save as…"), _("Save the PDF (Ctrl+S)"), self.save_dialog)
-        self._save.setShortcut(QKeySequence.StandardKey.Save)
+        self._zoom_in = self._button("+", _("Zoom in"), "Ctrl++", self.zoom_in)
+        self._fit = self._button(_("Fit width"), _("Fit the page width"), "Ctrl+0", self.fit_width)
+        # Printing has its key in the window (Ctrl+P creates the PDF first when there is none).
+        self._print = self._button(_("Print…"), _("Print the PDF"), "", self.print_dialog)
+        self._save = self._button(_("Save as…"), _("Save the PDF as…"), "Ctrl+E", self.save_dialog)
         self._open = self._button(
             _("Open in system viewer"),
             _("Open the PDF in the system's PDF viewer"),
+            "Ctrl+Shift+O",
             self.open_external,
         )
 
@@ -105,12 +105,24 @@ class PdfPreview(QWidget):
         self._view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self._update_controls()
 
-    def _button(self, text: str, tip: str, slot: Callable[[], object]) -> QToolButton:
+    def _button(
+        self, text: str, menu_text: str, keys: str, slot: Callable[[], object]
+    ) -> QToolButton:
+        """A tool button showing ``text`` whose action (``menu_text`` in a menu) has ``keys``."""
+        action = QAction(menu_text, self)
+        action.setIconText(text)  # what the button shows
+        action.setObjectName("pdf." + slot.__name__)
+        tip = menu_text.rstrip("…")
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+            tip += " (" + action.shortcut().toString(QKeySequence.SequenceFormat.NativeText) + ")"
+        action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        if keys:
+            self.menu_actions.append(action)
         b = QToolButton(self)
-        b.setText(text)
-        b.setToolTip(tip)
+        b.setDefaultAction(action)
         b.setAccessibleName(text.rstrip("…"))
-        b.clicked.connect(slot)
         return b
 
     # -- content --------------------------------------------------------------------------------
@@ -195,11 +207,11 @@ class PdfPreview(QWidget):
         self._page.setMaximum(max(1, n))
         self._count.setText(_("of {n}").format(n=n))
         cur = self.current_page() if has else 0
-        self._prev.setEnabled(has and cur > 0)
-        self._next.setEnabled(has and cur < n - 1)
+        self._prev.defaultAction().setEnabled(has and cur > 0)
+        self._next.defaultAction().setEnabled(has and cur < n - 1)
         self._page.setEnabled(has)
         for b in (self._zoom_in, self._zoom_out, self._fit, self._print, self._save, self._open):
-            b.setEnabled(has)
+            b.defaultAction().setEnabled(has)
         if self._view.zoomMode() == QPdfView.ZoomMode.FitToWidth:
             self._zoom_label.setText(_("Fit"))
         else:
