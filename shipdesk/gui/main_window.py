@@ -271,6 +271,16 @@ class MainWindow(QMainWindow):
         menu(_("&Tools"), self.address_book_action)
         menu(_("&Help"), act(_("&About ShipDesk"), self.about, "F1", "about"))
 
+        # Alt+letter: the field labels of a step take letters the menus and buttons leave free.
+        taken = {
+            QKeySequence.mnemonic(text).toString(QKeySequence.SequenceFormat.PortableText)[-1:]
+            for text in [a.text() for a in mb.actions()]
+            + [self.back_btn.text(), self.next_btn.text()]
+        }
+        taken = {t.lower() for t in taken if t}
+        for page in (self.sender_page, self.recipient_page):
+            page.form.set_mnemonics(set(taken))
+
         # The page buttons that do what an action does say so, with the action's key.
         for button, action in (
             (self.documents_page.next_customer_btn, self.next_customer_action),

@@ -12,9 +12,17 @@ import re
 from collections.abc import Callable
 
 import pdfplumber
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractButton, QApplication, QTableView, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QTableView,
+    QToolButton,
+    QWidget,
+)
 
 from shipdesk.core.model import Party
 from shipdesk.core.services import declarations, records
@@ -357,6 +365,39 @@ def test_every_shortcut_is_unique_and_shown_in_a_menu(qtbot, window, sample_path
     assert dup == [], [(k, what) for k, what in bound if k in dup]
     for key in ("Ctrl+K", "Ctrl+Shift+N", "Ctrl+S", "Ctrl+P", "Ctrl+Return", "Ctrl+J"):
         assert key in menu_keys, key
+
+
+def _mnemonic(text: str) -> str:
+    return _keys(QKeySequence.mnemonic(text))
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+def test_no_alt_letter_is_ambiguous_on_any_step(qtbot, workspace, sample_path, lang) -> None:
+    """Alt+letter of the menus, the buttons and the field labels shown together is unique."""
+    from shipdesk.core import i18n
+    from shipdesk.gui.main_window import MainWindow
+
+    i18n.set_language(lang)
+    try:
+        w = MainWindow(workspace)
+    finally:
+        i18n.set_language("en")
+    qtbot.addWidget(w)
+    w.show()
+    _shown_sample(qtbot, w, sample_path)
+    menus = [_mnemonic(a.text()) for a in w.menuBar().actions()]
+    for step in range(len(w.pages)):
+        w.go_to_step(step)
+        keys = list(menus)
+        for b in w.findChildren(QAbstractButton):
+            if b.isVisibleTo(w) and not b.shortcut().isEmpty():
+                keys.append(_keys(b.shortcut()))
+        for lbl in w.findChildren(QLabel):
+            if lbl.buddy() is not None and lbl.isVisibleTo(w):
+                keys.append(_mnemonic(lbl.text()))
+        keys = [k for k in keys if k.startswith("Alt+")]
+        dup = sorted({k for k in keys if keys.count(k) > 1})
+        assert dup == [], (lang, step, dup)
 
 
 def test_tooltips_name_the_shortcut_of_what_they_do(qtbot, window, sample_path) -> None:

@@ -125,6 +125,7 @@ class PartyForm(QWidget):
         self._loading = False
         self.editors: dict[str, QLineEdit | CountryBox] = {}
         self.messages: dict[str, QLabel] = {}
+        self.labels: dict[str, QLabel] = {}
         outer = QVBoxLayout(self)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -163,8 +164,22 @@ class PartyForm(QWidget):
             lbl = QLabel("&" + _(label), self)
             lbl.setBuddy(ed)
             form.addRow(lbl, box)
+            self.labels[key] = lbl
             self.editors[key] = ed
             self.messages[key] = msg
+
+    def set_mnemonics(self, taken: set[str]) -> None:
+        """Give each field label an Alt+letter no other control on the step uses (``taken``:
+        the menus', Back's and Next's, in the language shown); a label left without a free
+        letter has none."""
+        for lbl in self.labels.values():
+            text = lbl.text().replace("&", "")
+            at = next((i for i, c in enumerate(text) if c.isalnum() and c.lower() not in taken), -1)
+            if at < 0:
+                lbl.setText(text)
+                continue
+            taken.add(text[at].lower())
+            lbl.setText(text[:at] + "&" + text[at:])
 
     def bind(self, party: Party) -> None:
         self._loading = True
