@@ -16,6 +16,14 @@ from shipdesk.core.screening.rule_loader import compile_folder
 from shipdesk.core.screening.screen import highest_level, screen_item
 
 CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval" / "destinations"
+# held-out cases (set = holdout, written after the rules and never tuned on) that the rules get
+# wrong: reported in docs/screening.md, not tuned away
+KNOWN_MISSES = {
+    ("CO", "Pre-owned designer dresses lot"),  # "pre-owned" with no clothing word
+    ("HK", "Essential oil vaporizer diffuser"),  # DG-FLAMMABLE-MAYBE warns on essential oil
+    ("ID", "iPhone 15 Pro clear case"),  # the battery rules' case veto needs "iphone ? case"
+    ("SG", "Trident sugar free gum spearmint 14 sticks"),  # "gum" alone is not read as chewing gum
+}
 RULES = compile_folder(resource("rules"))
 ACCESSED = re.compile(r"\d{4}-\d{2}(-\d{2})?")
 
@@ -71,6 +79,8 @@ def test_destination_file_loads_with_dated_sources(code: str) -> None:
     "case", CASES, ids=[f"{c['dest']}-{c['channel']}-{c['text'][:40]}" for c in CASES]
 )
 def test_case(case: dict[str, str]) -> None:
+    if (case["dest"], case["text"]) in KNOWN_MISSES:
+        pytest.xfail("known miss of the held-out part")
     findings = screen_item(
         case["text"], destination=case["dest"], origin=case["origin"], channel=case["channel"]
     )
@@ -79,6 +89,18 @@ def test_case(case: dict[str, str]) -> None:
     if case["harmless"] == "1":
         assert got not in ("prohibited", "restricted"), rules
     assert got == case["expect"], rules
+
+
+def test_known_misses_are_held_out_and_still_missed() -> None:
+    """A known miss that the rules now get right must leave the list (and the docs)."""
+    for case in CASES:
+        if (case["dest"], case["text"]) not in KNOWN_MISSES:
+            continue
+        assert case["set"] == "holdout"
+        findings = screen_item(
+            case["text"], destination=case["dest"], origin=case["origin"], channel=case["channel"]
+        )
+        assert (highest_level(findings) or "none") != case["expect"], case["text"]
 
 
 @pytest.mark.parametrize(
