@@ -30,9 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALE = ROOT / "resources" / "locale"
 DOMAIN = "shipdesk"
 TEMPLATE = LOCALE / f"{DOMAIN}.pot"
-# Languages that translate only some contexts (kept in step with core.i18n.DOCUMENT_ONLY_LANGUAGES):
-# Spanish is an invoice language, not an interface language.
-PARTIAL: dict[str, set[str]] = {"es": {"invoice"}}
+# Languages that translate only some contexts (kept in step with core.i18n.DOCUMENT_ONLY_LANGUAGES;
+# none at present: every catalogue translates every text).
+PARTIAL: dict[str, set[str]] = {}
 
 # The marker functions the code uses, with where their texts and contexts sit.
 KEYWORDS: dict[str, Any] = {

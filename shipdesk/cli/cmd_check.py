@@ -50,7 +50,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--value", default="", help="declared value of the item")
     p.add_argument("--currency", default="", help="currency of --value (ISO 4217)")
     p.add_argument("--channel", choices=("post", "courier"), default="post")
-    p.add_argument("--lang", default="en", help="language of messages (en, fr, de)")
+    p.add_argument("--lang", default="en", help="language of messages (en, de, fr, es)")
     p.add_argument("--json", action="store_true", help="JSON output (single-item mode)")
     p.set_defaults(func=run)
 

@@ -29,9 +29,9 @@ log = logging.getLogger("shipdesk.i18n")
 
 DOMAIN = "shipdesk"
 SOURCE_LANGUAGE = "en"
-# Catalogues that translate only the printed documents (context "invoice"), not the interface:
-# Spanish invoices are printed, but the window is not offered in Spanish.
-DOCUMENT_ONLY_LANGUAGES = frozenset({"es"})
+# Catalogues that translate only the printed documents (context "invoice"), not the interface
+# (none at present: English, German, French and Spanish are complete).
+DOCUMENT_ONLY_LANGUAGES: frozenset[str] = frozenset()
 
 _lock = threading.Lock()
 _language = SOURCE_LANGUAGE

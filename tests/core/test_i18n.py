@@ -103,12 +103,47 @@ def test_translator_for_an_explicit_language_leaves_the_interface_alone() -> Non
         i18n.set_language("en")
 
 
-def test_document_only_languages_are_not_offered_for_the_interface() -> None:
-    assert "es" in i18n.catalogue_languages()
+def test_every_catalogue_language_is_an_interface_language() -> None:
     ui = i18n.available_languages()
-    assert "es" not in ui
-    assert ui[0] == "en" and {"de", "fr"} <= set(ui)
-    assert i18n.set_language("es") == "en"
+    assert ui[0] == "en" and {"de", "fr", "es"} <= set(ui)
+    assert ui == i18n.catalogue_languages()
+    try:
+        assert i18n.set_language("es_ES") == "es"
+        assert i18n._("Items") == "Artículos"
+    finally:
+        i18n.set_language("en")
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "es"])
+def test_every_text_has_a_translation_in_every_language(lang: str) -> None:
+    """Every text of the code (every context, every plural form) has a translation that is not
+    empty and not fuzzy, with the English {fields}, and the committed .mo says the same."""
+    tools = _tools()
+    po = tools.LOCALE / lang / "LC_MESSAGES" / "shipdesk.po"
+    template = tools.extract()
+    cat = tools.read(po)
+    gaps = [
+        f"{m.context + ': ' if m.context else ''}{m.id!r}"
+        for m in template
+        if m.id and not tools._translated(cat.get(m.id, context=m.context))
+    ]
+    assert gaps == [], f"{len(gaps)} texts without a {lang} translation:\n" + "\n".join(gaps)
+    assert tools.placeholder_mismatches(po) == []
+    assert tools.stale(po) == [], f"{po}: run python tools/i18n.py compile"
+
+
+def test_a_fuzzy_or_empty_translation_counts_as_missing() -> None:
+    tools = _tools()
+    from babel.messages.catalog import Catalog
+
+    cat = Catalog(locale="es")
+    cat.add("Items", "Artículos")
+    cat.add("Gift", "Regalo", flags=["fuzzy"])
+    cat.add(("{n} item", "{n} items"), ("", "{n} artículos"))
+    assert tools._translated(cat.get("Items"))
+    assert not tools._translated(cat.get("Gift"))
+    assert not tools._translated(cat.get("{n} item"))
+    assert not tools._translated(cat.get("Never added"))
 
 
 def test_a_damaged_catalogue_falls_back_to_english(

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.i18n import _, available_languages
 from shipdesk.core.services import Workspace, records
 
-LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français"}
+LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}
 
 
 class SettingsDialog(QDialog):
