@@ -43,10 +43,32 @@ def _countries(lang: str) -> list[tuple[str, str]]:
     tr = gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True
     ).gettext
-    out = [(c.alpha_2, tr(getattr(c, "common_name", None) or c.name)) for c in pycountry.countries]
+    cldr = _cldr_names(lang)
+    out = []
+    for c in pycountry.countries:
+        english = getattr(c, "common_name", None) or c.name
+        name = tr(english)
+        # iso-codes left a few names in English ("Algeria" in Spanish, the US Minor Outlying
+        # Islands in German): CLDR's name then, unless it is a long official form ("RAE de
+        # Hong Kong (China)") where the short English one reads better
+        other = cldr.get(c.alpha_2, "")
+        if name == english and other and len(other) <= 2 * len(english):
+            name = other
+        out.append((c.alpha_2, name))
     # Kosovo has no ISO code but is used by posts and customs as XK.
     out.append(("XK", "Kosovo"))
     return sorted(out, key=lambda t: t[1].casefold())
+
+
+def _cldr_names(lang: str) -> dict[str, str]:
+    from babel import Locale, UnknownLocaleError  # lazy: CLDR's names, only when one is asked
+
+    if lang == "en":
+        return {}
+    try:
+        return dict(Locale.parse(lang).territories)
+    except (UnknownLocaleError, ValueError):  # a language CLDR does not know: iso-codes' only
+        return {}
 
 
 def country_name(code: str, lang: str | None = None) -> str | None:

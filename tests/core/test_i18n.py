@@ -38,6 +38,16 @@ def test_country_names_follow_language() -> None:
     assert is_country("us") and not is_country("ZZ")
 
 
+def test_names_the_iso_catalogue_left_in_english_come_from_cldr() -> None:
+    assert country_name("DZ", "es") == "Argelia"
+    assert country_name("NE", "es") == "Níger"
+    assert country_name("UM", "de") == "Amerikanische Überseeinseln"
+    # a long official form does not replace a short name that reads the same everywhere
+    assert country_name("HK", "es") == "Hong Kong"
+    assert country_name("MO", "de") == "Macao"
+    assert country_name("DZ", "xx") == "Algeria"
+
+
 def test_every_text_is_translated() -> None:
     proc = subprocess.run(
         [sys.executable, str(ROOT / "tools" / "i18n.py"), "--check"],
