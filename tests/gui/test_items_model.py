@@ -38,7 +38,15 @@ def test_problems_and_flags_are_marked_in_text(qtbot) -> None:
     p = SimpleNamespace(level="error", field="items[0].value", message="too low")
     m.set_checks([p], {0: "prohibited"})
     assert m.data(m.index(0, 3), Qt.ItemDataRole.DisplayRole).endswith("✖")
-    assert m.data(m.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "error: too low"
+    # the level in words of the interface language, not the data's key
+    assert m.data(m.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "Error: too low"
+    from shipdesk.core import i18n
+
+    try:
+        i18n.set_language("de")
+        assert m.data(m.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "Fehler: too low"
+    finally:
+        i18n.set_language("en")
     assert m.data(m.index(0, 0), Qt.ItemDataRole.DisplayRole).startswith("[Prohibited] ")
     assert not m.data(m.index(0, 0), Qt.ItemDataRole.DecorationRole).isNull()
 

@@ -42,6 +42,7 @@ FINDING_WORD = {
     "warning": N_("Check"),
 }
 PROBLEM_MARK = {"error": "✖", "warning": "!"}
+LEVEL_WORD = {"error": N_("Error"), "warning": N_("Warning")}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -142,7 +143,7 @@ class ItemsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and probs:  # said, not only red
             return "\n".join(p.message for p in probs)
         if role == Qt.ItemDataRole.ToolTipRole and probs:
-            return "\n".join(f"{p.level}: {p.message}" for p in probs)
+            return "\n".join(f"{_(LEVEL_WORD.get(p.level, p.level))}: {p.message}" for p in probs)
         if role == Qt.ItemDataRole.BackgroundRole and probs:
             err = any(p.level == "error" for p in probs)
             return QBrush(QColor("#fde2e4" if err else "#fff4d6"))
