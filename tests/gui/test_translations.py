@@ -377,3 +377,23 @@ def test_the_walk_finds_english(qtbot) -> None:
     assert any("'Items'" in f and "Waren" in f for f in found)
     assert any("Please check the parcel" in f for f in found)
     assert any("Next" in f for f in found)
+
+
+@pytest.mark.parametrize("language", LANGUAGES, indirect=True)
+def test_address_labels_have_room_for_their_drawn_text(qtbot, workspace, language) -> None:
+    """A label as wide as its advance lost the last letter of "Teléfono" and "Téléphone": the
+    drawn glyphs (their bounding box) reach past it. Every address label has room for them."""
+    from shipdesk.gui.main_window import MainWindow
+
+    w = MainWindow(workspace)
+    qtbot.addWidget(w)
+    w.show()
+    cut = []
+    for page in (w.sender_page, w.recipient_page):
+        for lbl in page.form.findChildren(QLabel):
+            if lbl.buddy() is None:
+                continue
+            text = _plain(lbl.text())
+            if lbl.contentsRect().width() < lbl.fontMetrics().boundingRect(text).width() + 1:
+                cut.append(f"{text!r}: {lbl.contentsRect().width()} px")
+    assert cut == []

@@ -162,6 +162,9 @@ class PartyForm(QWidget):
             lay.addWidget(ed)
             lay.addWidget(msg)
             lbl = QLabel("&" + _(label), self)
+            # room on the right: with accented letters ("Teléfono", "Téléphone") the drawn text
+            # can be a few pixels wider than the width the label asks for, and lost its last letter
+            lbl.setMinimumWidth(lbl.sizeHint().width() + 4)
             lbl.setBuddy(ed)
             form.addRow(lbl, box)
             self.labels[key] = lbl
