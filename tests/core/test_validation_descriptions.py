@@ -50,6 +50,25 @@ def test_vague(text: str, lang: str) -> None:
     assert v.hint().startswith("say ")
 
 
+def test_the_hint_is_told_in_the_message_language() -> None:
+    """The "say what the article is ..." hint inside a vague-description message was English
+    in a German, French or Spanish message."""
+    from shipdesk.core.model import Declaration, Item
+    from shipdesk.core.validation import validate
+
+    said = {
+        "de": "angeben, was der Artikel ist, woraus er besteht und wofür",
+        "fr": "indiquez ce qu'est l'article, en quoi il est fait et à quoi",
+        "es": "indique qué es el artículo, de qué está hecho y para qué",
+    }
+    for lang, hint in said.items():
+        msgs = [
+            p.message
+            for p in validate(Declaration(items=[Item(description="gift")]), lang=lang).problems
+        ]
+        assert any(hint in m and "say " not in m for m in msgs), (lang, msgs)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from shipdesk.core.errors import DataError
+from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.paths import resource
 from shipdesk.core.text import fold, words
 
@@ -34,14 +35,23 @@ class Vagueness:
     matched: str  # the words of the description that matched, as typed
     term: Term
 
-    def hint(self) -> str:
+    def hint(self) -> Phrase:
+        """ "say what the article is, what it is made of and ...", told in the message's
+        language (a hint of the data file the catalogue does not know stays English)."""
         hints = _data()[2]
-        parts = [hints.get(m, m) for m in self.term.missing]
+        parts = [Phrase(hints.get(m, m)) for m in self.term.missing]
         if not parts:
-            return "say what the article is"
+            return Phrase(N_("say what the article is"))
         if len(parts) == 1:
-            return "say " + parts[0]
-        return "say " + ", ".join(parts[:-1]) + " and " + parts[-1]
+            return Phrase(N_("say {a}"), a=parts[0])
+        if len(parts) == 2:
+            return Phrase(N_("say {a} and {b}"), a=parts[0], b=parts[1])
+        first = parts[0] if len(parts) == 3 else ", ".join(parts[:-2])
+        return Phrase(N_("say {a}, {b} and {c}"), a=first, b=parts[-2], c=parts[-1])
+
+
+# The hints of resources/vague_terms.toml [hints], so that the catalogue translates them.
+HINT_TEXTS = (N_("what the article is"), N_("what it is made of"), N_("what or who it is for"))
 
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)  # the words as typed, to show which ones matched
