@@ -25,10 +25,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.errors import DataError, InputError
+from shipdesk.core.i18n import N_
 from shipdesk.core.money import format_money, is_currency
 from shipdesk.core.paths import resource
 from shipdesk.core.rates import Conversion, RateUnavailable, convert
 
+# Operator names that describe rather than name (the profiles' `name`), so that the catalogue
+# translates them where they are shown; the posts' own names stay as they write them.
+DESCRIBED_NAMES = (N_("UPU default (any designated operator)"),)
 if TYPE_CHECKING:
     from shipdesk.core.model import Declaration
     from shipdesk.core.rates import RateBook

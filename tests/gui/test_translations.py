@@ -8,7 +8,7 @@ differently (the code shows it without ``_()``, or before the language was set),
 an English word of the catalogue that the language's own texts never use (a text written in the
 code without going through the catalogue at all). Proper nouns and codes that are the same in
 every language are allowed by name in ``SAME_IN_EVERY_LANGUAGE``; names that are data written by
-their owners (postal operators, shop exports) and the texts of the HS nomenclature are passed in
+their owners (the postal operators' names) and the texts of the HS nomenclature are passed in
 as ``data`` (docs/i18n.md, "What is still English").
 """
 
@@ -272,11 +272,12 @@ def language(request, qapp):
 
 
 def data_names() -> frozenset[str]:
-    """Names written by their owners: postal operators and the shops' export formats."""
-    from shipdesk.core.services import imports, records
+    """The posts' own names (postal operators), as they write them; a name that describes
+    ("UPU default (any designated operator)") is translated and not allowed here."""
+    from shipdesk.core.operators import DESCRIBED_NAMES
+    from shipdesk.core.services import records
 
-    names = {name for _pid, name in records.operator_choices()}
-    names |= {pm.mapping.name for pm in imports.platform_mappings()}
+    names = {name for _pid, name in records.operator_choices()} - set(DESCRIBED_NAMES)
     return frozenset(_plain(n) for n in names)
 
 

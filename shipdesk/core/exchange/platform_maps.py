@@ -32,6 +32,17 @@ from shipdesk.core.nesting import load_json, load_toml
 from shipdesk.core.paths import resource
 from shipdesk.core.storage.interfaces import MappingRepository
 
+# The names of the column maps in resources/mappings (their `name`), so that the catalogue
+# translates them where the window shows them; a name missing here is shown in English.
+PLATFORM_NAMES = (
+    N_("Amazon Seller Central order report"),
+    N_("eBay Seller Hub orders report"),
+    N_("Etsy sold order items"),
+    N_("ShipDesk import template"),
+    N_("Shopify orders export"),
+    N_("WooCommerce order export (one row per item)"),
+)
+
 
 @dataclass(frozen=True)
 class PlatformMap:

@@ -265,7 +265,7 @@ class MappingPage(QWidget):
         self.show_mapping(m)
         if m.platform:
             self.detected_label.setText(
-                _("Recognised as: {name}. Check the columns below.").format(name=m.name)
+                _("Recognised as: {name}. Check the columns below.").format(name=_(m.name))
             )
         else:
             self.detected_label.setText(
@@ -281,7 +281,7 @@ class MappingPage(QWidget):
         self.mapping_choice.addItem(_("Detected from the columns"), "detect:")
         try:
             for pm in imports.platform_mappings():
-                self.mapping_choice.addItem(pm.mapping.name, f"platform:{pm.id}")
+                self.mapping_choice.addItem(_(pm.mapping.name), f"platform:{pm.id}")
             for name in imports.saved_mappings(self.ws):
                 self.mapping_choice.addItem(_("Saved: {name}").format(name=name), f"saved:{name}")
         except ShipdeskError as exc:

@@ -30,7 +30,7 @@ class SettingsDialog(QDialog):
         self.operator = QComboBox(self)
         self.operator.setObjectName("operatorChoice")
         for pid, name in records.operator_choices():
-            self.operator.addItem(name, pid)
+            self.operator.addItem(_(name), pid)  # a describing name is in the catalogue
         i = self.operator.findData(current.operator)
         self.operator.setCurrentIndex(max(i, 0))
         form.addRow(_("Postal operator"), self.operator)
