@@ -147,6 +147,17 @@ def test_not_toml_and_missing_header(tmp_path: Path) -> None:
 SHIPPED_LANGS = available_languages()  # en, de, fr, es
 
 
+def test_every_category_has_a_word_in_every_language() -> None:
+    from shipdesk.core.screening.notes import category_word
+    from shipdesk.core.screening.ruleset import CATEGORIES
+
+    for category in CATEGORIES:
+        words = {lang: category_word(category, lang) for lang in SHIPPED_LANGS}
+        assert all(w and "_" not in w for w in words.values()), words
+    assert category_word("dangerous_goods", "es") == "mercancías peligrosas"
+    assert category_word("not_a_category", "de") == "not_a_category"
+
+
 # -- the shipped data --------------------------------------------------------------------
 def test_shipped_rules_cover_the_reference() -> None:
     rs = compile_folder(resource("rules"), eager=True)  # every pattern builds

@@ -48,6 +48,19 @@ CATALOGUE: dict[str, str] = {
     "unchecked.description": NC_("screening", "description"),
     "unchecked.address": NC_("screening", "recipient address"),
     "advice": NC_("screening", "What to do"),
+    # the rules' categories (ruleset.CATEGORIES), as a person reads them
+    "category.dangerous_goods": NC_("screening", "dangerous goods"),
+    "category.import_ban": NC_("screening", "import ban"),
+    "category.biosecurity": NC_("screening", "biosecurity"),
+    "category.cites": NC_("screening", "protected species (CITES)"),
+    "category.weapons": NC_("screening", "weapons"),
+    "category.drugs_medicines": NC_("screening", "drugs and medicines"),
+    "category.tobacco_alcohol": NC_("screening", "tobacco and alcohol"),
+    "category.counterfeit": NC_("screening", "counterfeit goods"),
+    "category.sanctions": NC_("screening", "sanctions"),
+    "category.valuables": NC_("screening", "valuables"),
+    "category.postal_rules": NC_("screening", "postal rules"),
+    "category.other": NC_("screening", "other"),
 }
 
 
@@ -59,6 +72,13 @@ def text(key: str, lang: str = "en", **values: object) -> str:
 
 def level_word(level: str, lang: str = "en") -> str:
     return text(f"level.{level}", lang)
+
+
+def category_word(category: str, lang: str = "en") -> str:
+    """A rule category (``dangerous_goods``...) in words of ``lang``; the key itself when the
+    category is not one of ruleset.CATEGORIES."""
+    key = f"category.{category}"
+    return text(key, lang) if key in CATALOGUE else category
 
 
 def pick(table: dict[str, str], lang: str) -> str:

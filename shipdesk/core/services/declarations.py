@@ -382,6 +382,13 @@ def level_word(level: str, lang: str) -> str:
     return _word(level, lang)
 
 
+def category_word(category: str, lang: str) -> str:
+    """A screening rule's category (``dangerous_goods``...) in words of ``lang``."""
+    from shipdesk.core.screening.notes import category_word as _word
+
+    return _word(category, lang)
+
+
 def advice_label(lang: str) -> str:
     """The label put before a finding's advice (“What to do”) in ``lang``."""
     from shipdesk.core.screening.notes import text

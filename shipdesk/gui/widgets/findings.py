@@ -146,7 +146,8 @@ class FindingsWidget(QWidget):
                 finding_text(f, self.lang, overridden_=is_over),
             )
             item.setData(FINDING_ROLE, f)
-            item.setToolTip(f"{f.rule} · {f.category} · {f.source}")
+            category = declarations.category_word(f.category, self.lang)
+            item.setToolTip(f"{f.rule} · {category} · {f.source}")
             self.list.addItem(item)
         top = declarations.highest_level(self._findings)
         if top is None:
