@@ -600,6 +600,7 @@ class MainWindow(QMainWindow):
             scroll.setObjectName("pagesScroll")
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: it shows the focus
             scroll.setWidget(self.stack)
             self._right.insertWidget(0, scroll, 1)
             self._scroll = scroll

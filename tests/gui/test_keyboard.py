@@ -108,8 +108,16 @@ def _cell(table, row: int, key: str) -> Callable[[QWidget], bool]:
     return reached
 
 
-def test_reference_counter_flow_in_few_keys(qtbot, window) -> None:
+def _counter_layout(w) -> None:
+    records.update_settings(w.ws, counter_layout=True)  # large type, one column
+    w.apply_layout()
+
+
+@pytest.mark.parametrize("counter", [False, True], ids=["desk", "counter"])
+def test_reference_counter_flow_in_few_keys(qtbot, window, counter) -> None:
     w = window
+    if counter:
+        _counter_layout(w)
     records.save_sender(w.ws, SENDER)  # the counter's saved default sender
     w.new_declaration()
     w.activateWindow()
@@ -201,14 +209,20 @@ def _name(widget: QWidget) -> str:
     return f"{type(widget).__name__} {widget.objectName() or widget.accessibleName()}"
 
 
-def test_tab_goes_round_every_step_through_back_and_next(qtbot, window, sample_path) -> None:
+@pytest.mark.parametrize("counter", [False, True], ids=["desk", "counter"])
+def test_tab_goes_round_every_step_through_back_and_next(
+    qtbot, window, sample_path, counter
+) -> None:
     w = window
+    if counter:
+        _counter_layout(w)
     _shown_sample(qtbot, w, sample_path)
     for step in range(len(w.pages)):
         w.go_to_step(step)
         if step == 2:
             w.items_page.table.setCurrentIndex(w.items_page.model.index(0, 0))
         walk = _tab_walk(w)
+        assert all(x.focusPolicy() & Qt.FocusPolicy.TabFocus for x in walk)
         for button in (w.back_btn, w.next_btn):
             if button.isEnabled():
                 assert button in walk, (step, [_name(x) for x in walk])
@@ -225,11 +239,15 @@ def _assert_reading_order(step: int, walk: list[QWidget]) -> None:
         assert below or same_line_right or next_column, (step, _name(a), _name(b))
 
 
-def test_tab_order_follows_the_reading_order(qtbot, window, sample_path) -> None:
+@pytest.mark.parametrize("counter", [False, True], ids=["desk", "counter"])
+def test_tab_order_follows_the_reading_order(qtbot, window, sample_path, counter) -> None:
     w = window
+    if counter:
+        _counter_layout(w)
     _shown_sample(qtbot, w, sample_path)
-    w.resize(1280, 1400)  # tall enough that no pane scrolls: positions are as read
-    qtbot.waitUntil(lambda: w.height() == 1400)
+    height = 3000 if counter else 1400  # tall enough that no pane scrolls: positions as read
+    w.resize(1280, height)
+    qtbot.waitUntil(lambda: w.height() == height)
     for step in range(len(w.pages)):
         w.go_to_step(step)
         walk = _tab_walk(w)[1:]  # from the first control of the page to Next
