@@ -389,7 +389,7 @@ def _mnemonic(text: str) -> str:
     return _keys(QKeySequence.mnemonic(text))
 
 
-@pytest.mark.parametrize("lang", ["en", "de", "fr"])
+@pytest.mark.parametrize("lang", ["en", "de", "fr", "es"])
 def test_no_alt_letter_is_ambiguous_on_any_step(qtbot, workspace, sample_path, lang) -> None:
     """Alt+letter of the menus, the buttons and the field labels shown together is unique."""
     from shipdesk.core import i18n
