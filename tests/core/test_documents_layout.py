@@ -78,3 +78,36 @@ def test_invoice_box_overflow_continues_below_in_its_language():
     t = region_texts(r)
     shown = t["category"].replace("→ Fortsetzung unten", "") + t["overflow:Ausfuhrgrund"]
     assert squash(shown) == squash("Sonstiges: " + decl.category_explanation)
+
+
+def test_the_continued_note_in_a_narrow_box_is_shortened_not_shrunk_below_6_pt():
+    import pdfplumber
+
+    from shipdesk.core.documents.layout import Doc
+
+    doc = Doc("a4")
+    doc.new_page()
+    rest = doc.fit_in(20, 20, 24, 6, WORDS, size=7.5, region="narrow")
+    assert rest
+    with pdfplumber.open(io.BytesIO(doc.finish())) as pdf:
+        chars = [c for c in pdf.pages[0].chars if c["text"].strip()]
+    assert chars and min(c["size"] for c in chars) >= MIN_SIZE - 0.01
+    assert max(c["x1"] for c in chars) <= 44 * MM + 0.5  # inside the 24 mm box
+    assert "→" in "".join(c["text"] for c in chars)
+
+
+def test_a_column_too_narrow_for_a_caption_word_is_widened_from_the_description():
+    from shipdesk.core.documents.layout import CAPTION_SIZE
+    from shipdesk.core.documents.tables import widen
+
+    cols = [
+        Col("description", "(1) Description", 60),
+        Col("hs_code", "(7) HS tariff number / N° tarifaire", 5, "left", True),
+        Col("value", "(5) Value", 20, "right", True),
+    ]
+    out = widen(cols)
+    need = fonts.string_width("tarifaire", CAPTION_SIZE) / MM
+    assert out[1].width > need
+    assert out[2].width == 20  # wide enough already
+    assert sum(c.width for c in out) == sum(c.width for c in cols)
+    assert out[0].width < 60

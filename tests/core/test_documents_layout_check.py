@@ -1,6 +1,7 @@
 """An automated look at every form x paper x sample declaration: no text printed over other
-text (a value over its caption), no text cut by a box's border, and nothing within 5 mm of the
-paper's edge (outside the printable area of office and label printers).
+text (a value over its caption), no text cut by a box's border, no text under the legible
+minimum of 6 pt (captions, the certification and the notes included), and nothing within 5 mm
+of the paper's edge (outside the printable area of office and label printers).
 
 Checked on the PDF itself (pdfplumber's characters, lines and rectangles), not on the layout
 code's intentions, so a box drawn too small or text placed too far shows up whatever caused it.
@@ -93,6 +94,27 @@ def outside_margin(page) -> list[str]:
     ]
 
 
+MIN_PT = 6.0  # the project's legible minimum for every printed character
+
+
+def too_small(page) -> list[str]:
+    """Runs of text printed under 6 pt (pdfplumber's size of each character), once per run."""
+    found: list[str] = []
+    last = None
+    for c in page.chars:
+        run = (c["fontname"], round(c["size"], 2), round(c["top"], 1))
+        if run == last:
+            found[-1] += c["text"]
+        elif not c["text"].strip():
+            continue
+        elif c["size"] >= MIN_PT - 0.01:
+            last = None
+        else:
+            found.append(f"{c['size']:.1f} pt@{c['x0']:.0f},{c['top']:.0f}: {c['text']}")
+            last = run
+    return found
+
+
 def problems(pdf: bytes) -> list[str]:
     out = []
     with pdfplumber.open(io.BytesIO(pdf)) as doc:
@@ -100,6 +122,7 @@ def problems(pdf: bytes) -> list[str]:
             out += [f"page {n}: within 5 mm of the edge: {x}" for x in outside_margin(page)[:5]]
             out += [f"page {n}: text over text: {x}" for x in text_over_text(page)[:5]]
             out += [f"page {n}: text cut by a border: {x}" for x in text_cut_by_borders(page)[:5]]
+            out += [f"page {n}: under 6 pt: {x}" for x in too_small(page)[:5]]
     return out
 
 
@@ -126,9 +149,14 @@ def test_the_check_sees_text_printed_over_a_caption():
     doc.text(38, 20.2, "Replacement part", 6.5)
     doc.text(60, 46, "Crossed by a rule", 9)
     doc.line(58, 45, 120, 45)  # through the middle of the letters
+    doc.text(60, 80, "Caption at 5.8 pt", 5.8)
+    doc.text(60, 90, "Value at 6 pt", 6.0)
     found = problems(doc.finish())
     assert any("text over text" in p for p in found)
     assert any("cut by a border" in p for p in found)
+    small = [p for p in found if "under 6 pt" in p]
+    assert len(small) == 2  # the two captions at 4.8 and 5.8 pt, not the value at 6 pt
+    assert any("Caption at 5.8 pt" in p for p in small)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from shipdesk.core.documents import bidi, fonts
 
@@ -135,3 +136,43 @@ def fit(
 def fitted_height(f: Fitted, pad: float = 0.8) -> float:
     """Height in mm a fitted block needs, padding included."""
     return len(f.lines) * f.size * LEADING / MM + 2 * pad * 0.6
+
+
+def measure(
+    paragraphs: Sequence[str] | str,
+    width: float,
+    *,
+    size: float,
+    min_size: float = MIN_SIZE,
+    bold: bool = False,
+    one_line: bool = False,
+    pad: float = 0.8,
+) -> Fitted:
+    """Fit text to a box ``width`` mm wide with no limit on its height (for fixed texts such as
+    captions and the certification, whose box is made as tall as the text needs)."""
+    if isinstance(paragraphs, str):
+        paragraphs = [paragraphs]
+    return fit(
+        paragraphs,
+        max(0.1, width - 2 * pad) * MM,
+        1e6,
+        size=size,
+        min_size=min_size,
+        bold=bold,
+        one_line=one_line,
+    )
+
+
+def measure_bilingual(text: str, width: float, **kw: Any) -> Fitted:
+    """Like :func:`measure`; an "English / French" text that needs more than one line breaks
+    after the slash first, so each language starts its own line."""
+    f = measure(text, width, **kw)
+    if len(f.lines) > 1 and " / " in text:
+        first, rest = text.split(" / ", 1)
+        f = measure([first + " /", rest], width, **kw)
+    return f
+
+
+def lines_height(lines: int, size: float, pad: float = 0.8) -> float:
+    """Height in mm of a box holding ``lines`` lines at ``size`` points, padding included."""
+    return lines * size * LEADING / MM + 2 * pad * 0.6

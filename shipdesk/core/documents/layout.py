@@ -10,6 +10,7 @@ left, as pdfplumber reports words), so tests can check that every value lands in
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from shipdesk.core.documents.fitting import (
     Fitted,
     fit,
     fitted_height,
+    measure,
+    wrap_paragraphs,
 )
 
 PAPERS: dict[str, tuple[float, float]] = {
@@ -35,7 +38,55 @@ PAPERS: dict[str, tuple[float, float]] = {
     "a6": (105.0, 148.0),
 }
 
-LABEL_SIZE = 5.2  # box labels (bilingual, small caps-like)
+# Box captions (the bilingual UPU labels) print at the legible minimum, never smaller: a long
+# caption wraps and its box is made taller (``caption_height``) instead of the text shrinking.
+CAPTION_SIZE = MIN_SIZE
+CAPTION_LEADING = 1.08
+
+
+@functools.lru_cache(maxsize=1024)
+def caption_lines(w: float, text: str, size: float = CAPTION_SIZE) -> tuple[str, ...]:
+    """A caption wrapped to a box ``w`` mm wide (the same few captions come back on every
+    page, so the wrapping is kept)."""
+    return tuple(wrap_paragraphs([text], max(0.1, w - 1.2) * MM, size, False))
+
+
+def caption_height(w: float, text: str, size: float = CAPTION_SIZE) -> float:
+    """Height in mm that :meth:`Doc.label` uses for ``text`` in a box ``w`` mm wide."""
+    return len(caption_lines(w, text, size)) * size * CAPTION_LEADING / MM + 0.7
+
+
+BAR_H = 8.4  # Code 128 bars: at least 8 mm tall for the operators' scanners
+BARCODE_TEXT_H = 3.2  # the number printed under the bars
+
+
+def barcode_height(bars: float = BAR_H) -> float:
+    """Height in mm :meth:`Doc.barcode` needs for bars ``bars`` mm tall and the number."""
+    return bars + 0.6 + BARCODE_TEXT_H
+
+
+TICK_PAD = 0.5  # padding round the text beside a tick box
+
+
+def tick_layout(
+    w: float, texts: Sequence[str], rows: int, size: float, box: float
+) -> tuple[float, list[Fitted], list[float]]:
+    """Tick boxes in columns of ``rows`` (filled column by column) across ``w`` mm: the column
+    width, each text fitted beside its box (shrunk to the minimum, then wrapped), and the
+    height of each row (its tallest text, at least the tick box)."""
+    ncols = max(1, -(-len(texts) // rows))
+    colw = w / ncols
+    fitted = [measure(t, colw - box - 1.6, size=size, one_line=True, pad=TICK_PAD) for t in texts]
+    heights = []
+    for r in range(rows):
+        row = [fitted_height(f, TICK_PAD) for f in fitted[r::rows]]
+        heights.append(max([box + 0.8, *row]))
+    return colw, fitted, heights
+
+
+def ticks_height(w: float, texts: Sequence[str], rows: int, size: float, box: float) -> float:
+    """Height in mm of :meth:`Doc.ticks` for these texts."""
+    return sum(tick_layout(w, texts, rows, size, box)[2])
 
 
 @dataclass(frozen=True)
@@ -200,6 +251,41 @@ class Doc:
         Text that does not fit is also kept in ``self.overflow`` under ``label`` (or the
         region name), so a layout can move it to a continuation sheet.
         """
+        f = self.fit_box(
+            x,
+            y,
+            w,
+            h,
+            paragraphs,
+            size=size,
+            min_size=min_size,
+            bold=bold,
+            align=align,
+            one_line=one_line,
+            region=region,
+            pad=pad,
+            label=label,
+        )
+        return f.rest
+
+    def fit_box(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        paragraphs: Sequence[str] | str,
+        *,
+        size: float = 9.0,
+        min_size: float = MIN_SIZE,
+        bold: bool = False,
+        align: str = "left",
+        one_line: bool = False,
+        region: str | None = None,
+        pad: float = 0.8,
+        label: str | None = None,
+    ) -> Fitted:
+        """:meth:`fit_in`, returning what was drawn (the size it took, the lines)."""
         if isinstance(paragraphs, str):
             paragraphs = [paragraphs]
         iw, ih = max(0.1, w - 2 * pad), max(0.1, h - 2 * pad * 0.6)
@@ -216,7 +302,12 @@ class Doc:
         self.draw_fitted(x, y, w, f, bold=bold, align=align, region=region, h=h, pad=pad)
         if f.rest:
             self.overflow.append((label or region or "", f.rest))
-        return f.rest
+        return f
+
+    @staticmethod
+    def baseline(y: float, f: Fitted, pad: float = 0.8) -> float:
+        """Baseline (mm) of the first line of ``f`` drawn from the top of a box at ``y``."""
+        return y + pad * 0.6 + f.size / MM * 0.93
 
     def draw_fitted(
         self,
@@ -236,7 +327,7 @@ class Doc:
             self.record(region, x, y, w, h or fitted_height(f, pad))
         iw = max(0.1, w - 2 * pad)
         line_h = f.size * LEADING / MM
-        yy = y + pad * 0.6 + f.size / MM * 0.93
+        yy = self.baseline(y, f, pad)
         for k, ln in enumerate(f.lines):
             if f.marker and k == len(f.lines) - 1:
                 self._marker(x + pad, yy, iw, ln, f.size)
@@ -245,22 +336,57 @@ class Doc:
             yy += line_h
 
     def _marker(self, x: float, y: float, width: float, note: str, size: float) -> None:
-        """The "continued" note, made smaller (or shorter) to stay inside the box."""
+        """The "continued" note, made smaller (down to the legible minimum) or shorter (its
+        first language, then just the arrow) to stay inside the box."""
         s = size
-        while s > 3.5 and fonts.string_width(note, s) > width * MM:
-            s -= 0.25
-        if fonts.string_width(note, s) > width * MM:
-            note = "→ …"
+        while s > MIN_SIZE and fonts.string_width(note, s) > width * MM:
+            s = max(MIN_SIZE, s - 0.25)
+        for shorter in (note.split(" / ")[0], "→ …"):
+            if fonts.string_width(note, s) <= width * MM:
+                break
+            note = shorter
         self.text(x, y, note, s)
 
-    def label(self, x: float, y: float, w: float, text: str, *, size: float = LABEL_SIZE) -> float:
-        """A box caption at the top of a box; returns the height it used (mm)."""
-        f = fit([text], (w - 1.2) * MM, 100 * MM, size=size, min_size=4.0)
-        yy = y + 0.5 + f.size / MM * 0.9
-        for ln in f.lines:
-            self.text(x + 0.6, yy, ln, f.size)
-            yy += f.size * 1.08 / MM
-        return len(f.lines) * f.size * 1.08 / MM + 0.7
+    def label(
+        self, x: float, y: float, w: float, text: str, *, size: float = CAPTION_SIZE
+    ) -> float:
+        """A box caption at the top of a box, wrapped at ``size`` (never smaller); returns the
+        height it used (mm), the same as :func:`caption_height`."""
+        size = max(size, MIN_SIZE)
+        lines = caption_lines(w, text, size)
+        yy = y + 0.5 + size / MM * 0.9
+        for ln in lines:
+            self.text(x + 0.6, yy, ln, size)
+            yy += size * CAPTION_LEADING / MM
+        return len(lines) * size * CAPTION_LEADING / MM + 0.7
+
+    def ticks(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        entries: Sequence[tuple[str, str, bool]],
+        *,
+        rows: int,
+        size: float,
+        box: float,
+    ) -> float:
+        """Tick boxes with their texts, ``(region, text, ticked)`` filled column by column in
+        columns of ``rows``; a text too long for its column wraps and its row grows. Returns
+        the height used (mm)."""
+        colw, fitted, heights = tick_layout(w, [t for _r, t, _c in entries], rows, size, box)
+        for k, (region, _text, checked) in enumerate(entries):
+            col, row = divmod(k, rows)
+            cx = x + col * colw + 1.0
+            ry = y + sum(heights[:row])
+            f = fitted[k]
+            # the box centred on the first line's small letters
+            baseline = self.baseline(ry, f, TICK_PAD)
+            self.checkbox(cx, baseline - f.size * 0.27 / MM - box / 2, checked, size=box)
+            self.draw_fitted(
+                cx + box + 0.4, ry, colw - box - 1.6, f, region=region, h=heights[row], pad=TICK_PAD
+            )
+        return sum(heights)
 
     def checkbox(self, x: float, y: float, checked: bool, size: float = 2.8) -> None:
         self.rect(x, y, size, size, 0.6)
@@ -295,7 +421,7 @@ class Doc:
         """
         if self.dry:
             return
-        text_h = 3.2
+        text_h = BARCODE_TEXT_H
         if not bars or not all(32 <= ord(ch) < 127 for ch in value):
             self.fit_in(x, y, w, h, value, size=10, bold=True, align="center", region=region)
             return

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from shipdesk.core.documents import fonts
 from shipdesk.core.documents.fitting import LEADING, MM, Fitted, fit, fitted_height
-from shipdesk.core.documents.layout import LABEL_SIZE, Doc
+from shipdesk.core.documents.layout import CAPTION_SIZE, Doc, caption_height
 
 CELL_PAD = 0.7
 
@@ -20,6 +21,25 @@ class Col:
     align: str = "left"
     one_line: bool = False  # numbers and codes: shrink before wrapping
     group: str = ""  # heading shared by adjacent columns ("For commercial items only")
+
+
+def widen(cols: Sequence[Col]) -> list[Col]:
+    """The columns, each at least as wide as the longest word of its caption at 6 pt (so no
+    caption word is broken between letters); the width comes from the first column that wraps
+    its values (the description)."""
+    out = list(cols)
+    give = next((k for k, c in enumerate(out) if not c.one_line), None)
+    if give is None:
+        return out
+    for k, c in enumerate(out):
+        if k == give:
+            continue
+        words = c.title.split() or [""]
+        need = max(fonts.string_width(w, CAPTION_SIZE) for w in words) / MM + 1.4
+        if c.width < need:
+            out[give] = replace(out[give], width=out[give].width - (need - c.width))
+            out[k] = replace(c, width=need)
+    return out
 
 
 @dataclass
@@ -93,7 +113,7 @@ def paginate(rows: Sequence[Row], capacities: Sequence[float]) -> list[list[Row]
     return pages
 
 
-GROUP_SIZE = 4.6
+GROUP_SIZE = CAPTION_SIZE  # the heading over grouped columns ("For commercial items only")
 
 
 def _groups(cols: Sequence[Col]) -> list[tuple[int, int]]:
@@ -160,11 +180,11 @@ def draw_header(doc: Doc, x: float, y: float, cols: Sequence[Col], height: float
 
 
 def header_height(doc: Doc, cols: Sequence[Col]) -> float:
+    """Height of the caption row: the tallest caption (wrapped at 6 pt) with its group band."""
     most = 1.0
     gh = group_height(cols)
     for c in cols:
-        f = fit([c.title], (c.width - 1.2) * MM, 1e6, size=LABEL_SIZE, min_size=4.0)
-        h = len(f.lines) * LABEL_SIZE * 1.08 / MM + 1.6 + (gh if c.group else 0.0)
+        h = caption_height(c.width, c.title) + 0.9 + (gh if c.group else 0.0)
         most = max(most, h)
     return most
 
