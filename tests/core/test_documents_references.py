@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from shipdesk.core.documents import render
-from tests.core.test_documents import page_texts, sample
+from tests.core.test_documents import page_texts, sample, squash
 
 IOSS = "IM2760000742"
 
@@ -124,3 +124,10 @@ def test_quantities_carry_their_unit(lang, unit):
     for form in ("invoice", "packing"):
         text = page_texts(render(sample("basic"), form=form, copies=1, lang=lang))[0]
         assert f"({unit})" in text
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_cn23_box_2_says_the_quantities_are_pieces(paper):
+    """(2) Quantity carries its unit of measure, in both languages of the form."""
+    text = page_texts(render(sample("basic"), form="cn23", paper=paper, copies=1))[0]
+    assert "(2)Quantity(pcs)/Quantité(pces)" in squash(text)

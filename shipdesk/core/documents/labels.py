@@ -80,7 +80,7 @@ CN23 = {
     "importer_contact": "Importer's telephone/fax/e-mail (if known) / "
     "N° de téléphone/fax/e-mail de l'importateur (si connus)",
     "desc": "(1) Detailed description of contents / Description détaillée du contenu",
-    "qty": "(2) Quantity / Quantité",
+    "qty": "(2) Quantity (pcs) / Quantité (pces)",  # in pieces: the unit of measure
     "net": "(3) Net weight (kg) / Poids net (kg)",
     "value": "(5) Value / Valeur",
     "hs": "(7) HS tariff number / N° tarifaire du SH",
