@@ -50,3 +50,20 @@ def test_lines_on_a_single_sheet_are_not_numbered():
     text = page_texts(render(sample("basic"), form="cn23", copies=1))[0]
     assert "1. Women" not in text
     assert "Women's T-shirt" in text
+
+
+@pytest.mark.parametrize(("form", "paper"), [("cn23", "a4"), ("cn22", "label-4x6"), ("cn22", "a6")])
+def test_a_long_sender_is_printed_in_full_on_continuation_sheets(form, paper):
+    """The sender's name and address take the lines they need at the head of a continuation
+    sheet (the CN 22 label printed only the continued-note, the CN 23 one line of it)."""
+    from shipdesk.core.documents import printed, render_document
+    from tests.core.test_documents import region_texts, squash
+
+    decl = sample("long_text")
+    r = render_document(decl, form=form, paper=paper, copies=1)
+    assert r.pages >= 2
+    texts = region_texts(r)
+    for n in range(2, r.pages + 1):
+        shown = squash(texts[f"sender~{n}"])
+        assert squash(printed.sender_line(decl)) in shown
+        assert "continued" not in shown
