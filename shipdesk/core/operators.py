@@ -5,6 +5,12 @@ currency it is stated in (``XDR`` when the operator uses the UPU 300 SDR rule as
 letter-post weight limit, the copies it wants, the languages it accepts and notes for the user.
 Each profile is dated (``valid_from``) and names its sources.
 
+A profile may also hold the operator's own limits for lithium batteries in international post
+(``[lithium]``: cells and batteries per parcel, Wh per cell and battery, lithium grams, with
+their own source, date and confidence). A profile without them uses the UPU default profile's
+limits (ICAO Technical Instructions / IATA DGR 2.4: at most 4 cells or 2 batteries installed in
+equipment per parcel), which the screening then names as such.
+
 ``decide`` / ``choose_form`` apply the CONTRACT rule under a profile: ``form: auto`` gives CN 22
 when the declared value, converted to the limit's currency, is within the limit and the gross
 weight within the letter-post limit, otherwise CN 23; ``cn22`` / ``cn23`` force a form (the
@@ -41,6 +47,109 @@ DEFAULT_OPERATOR = "upu"
 PROFILE_FORMAT = "shipdesk.operator/1"
 
 
+LITHIUM_CONFIDENCE = ("confirmed", "unconfirmed")
+LITHIUM_LIMIT_KEYS = (
+    "max_cells",
+    "max_batteries",
+    "max_wh_cell",
+    "max_wh_battery",
+    "max_li_grams_cell",
+    "max_li_grams_battery",
+)
+
+
+@dataclass(frozen=True)
+class LithiumLimits:
+    """What an operator publishes for lithium batteries in international post, dated.
+
+    ``confidence`` is ``confirmed`` (read on the operator's or the UPU's own page) or
+    ``unconfirmed``; ``unconfirmed_keys`` names single limits of a confirmed table that were not
+    read there. An unconfirmed limit may only give a warning (as unconfirmed rules do).
+    """
+
+    max_cells: int
+    max_batteries: int
+    max_wh_cell: Decimal
+    max_wh_battery: Decimal
+    max_li_grams_cell: Decimal
+    max_li_grams_battery: Decimal
+    installed_only: bool
+    confidence: str
+    source: str
+    url: str
+    accessed: str
+    checked: str
+    unconfirmed_keys: frozenset[str] = frozenset()
+    notes: str = ""
+
+    def confirmed(self, key: str) -> bool:
+        return self.confidence == "confirmed" and key not in self.unconfirmed_keys
+
+
+def parse_lithium(data: Any, where: str) -> LithiumLimits:
+    """The ``[lithium]`` table of a profile; DataError naming the file and key if anything is
+    off."""
+    if not isinstance(data, dict):
+        raise DataError(f"{where}: lithium must be a table")
+    known = {
+        *LITHIUM_LIMIT_KEYS,
+        "installed_only",
+        "confidence",
+        "source",
+        "url",
+        "accessed",
+        "checked",
+        "unconfirmed_keys",
+        "notes",
+    }
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise DataError(f"{where}: lithium: unknown key(s) {', '.join(unknown)}")
+    try:
+        confidence = str(data["confidence"])
+        if confidence not in LITHIUM_CONFIDENCE:
+            raise DataError(
+                f"{where}: lithium.confidence must be one of {', '.join(LITHIUM_CONFIDENCE)}"
+            )
+        url = str(data["url"])
+        if not url.startswith(("https://", "http://")):
+            raise DataError(f"{where}: lithium.url must be a web address, found {url!r}")
+        checked = str(data["checked"])
+        date.fromisoformat(checked)
+        keys = data.get("unconfirmed_keys", [])
+        if not isinstance(keys, list) or not set(keys) <= set(LITHIUM_LIMIT_KEYS):
+            raise DataError(
+                f"{where}: lithium.unconfirmed_keys may only name {', '.join(LITHIUM_LIMIT_KEYS)}"
+            )
+        installed_only = data["installed_only"]
+        if not isinstance(installed_only, bool):
+            raise DataError(f"{where}: lithium.installed_only must be true or false")
+        return LithiumLimits(
+            max_cells=_int(data["max_cells"], f"{where}: lithium.max_cells"),
+            max_batteries=_int(data["max_batteries"], f"{where}: lithium.max_batteries"),
+            max_wh_cell=_dec(data["max_wh_cell"], f"{where}: lithium.max_wh_cell"),
+            max_wh_battery=_dec(data["max_wh_battery"], f"{where}: lithium.max_wh_battery"),
+            max_li_grams_cell=_dec(
+                data["max_li_grams_cell"], f"{where}: lithium.max_li_grams_cell"
+            ),
+            max_li_grams_battery=_dec(
+                data["max_li_grams_battery"], f"{where}: lithium.max_li_grams_battery"
+            ),
+            installed_only=installed_only,
+            confidence=confidence,
+            source=" ".join(str(data["source"]).split()),
+            url=url,
+            accessed=str(data["accessed"]),
+            checked=checked,
+            unconfirmed_keys=frozenset(keys),
+            notes=" ".join(str(data.get("notes", "")).split()),
+        )
+    except KeyError as exc:
+        raise DataError(f"{where}: lithium: missing key {exc.args[0]!r}") from None
+    except ValueError as exc:
+        raise DataError(f"{where}: lithium: {exc}") from None
+
+
 @dataclass(frozen=True)
 class OperatorProfile:
     id: str
@@ -58,6 +167,7 @@ class OperatorProfile:
     source: str
     checked: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    lithium: LithiumLimits | None = None  # the operator's own limits; None: the UPU default's
 
     def limit_text(self) -> str:
         unit = "SDR" if self.cn22_limit_currency == "XDR" else self.cn22_limit_currency
@@ -101,6 +211,7 @@ def parse_profile(data: dict[str, Any], where: str) -> OperatorProfile:
         if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
             raise DataError(f"{where}: languages must be a list of language codes")
         country = str(data.get("country", ""))
+        lithium = parse_lithium(data["lithium"], where) if "lithium" in data else None
         return OperatorProfile(
             id=pid,
             name=str(data["name"]),
@@ -117,6 +228,7 @@ def parse_profile(data: dict[str, Any], where: str) -> OperatorProfile:
             source=str(data["source"]),
             checked=str(data.get("checked", "")),
             extra={k: v for k, v in data.items() if k not in _KNOWN_KEYS},
+            lithium=lithium,
         )
     except KeyError as exc:
         raise DataError(f"{where}: missing key {exc.args[0]!r}") from None
@@ -136,6 +248,7 @@ _KNOWN_KEYS = {
     "valid_from",
     "source",
     "checked",
+    "lithium",
 }
 
 
@@ -171,6 +284,17 @@ def load_profiles() -> dict[str, OperatorProfile]:
     """Every shipped profile by id (cached until a file changes)."""
     folder = operators_dir()
     return dict(_load(str(folder), _stamp(folder)))
+
+
+def lithium_limits(profile: OperatorProfile) -> tuple[LithiumLimits, bool]:
+    """The lithium limits that apply under ``profile`` and whether they are the operator's own
+    (False: the UPU default profile's, as the operator publishes none on file)."""
+    if profile.lithium is not None:
+        return profile.lithium, True
+    base = load_profiles()[DEFAULT_OPERATOR].lithium
+    if base is None:
+        raise DataError(f"operator profile {DEFAULT_OPERATOR!r} has no lithium limits")
+    return base, False
 
 
 def profiles_version() -> str:
