@@ -209,6 +209,10 @@ def _print_findings(findings: list[Finding], lang: str, prefix: str = "") -> Non
         print(f"{prefix}    {f.message}")
         if f.advice:
             print(f"{prefix}    {declarations.advice_label(lang)}: {f.advice}")
+        if f.customer_text:
+            print(f"{prefix}    {declarations.customer_label(lang)}: {f.customer_text}")
+        if f.detail:
+            print(f"{prefix}    {declarations.detail_label(lang)}: {f.detail}")
 
 
 def _run_single(args: argparse.Namespace, ws: Workspace) -> int:

@@ -133,6 +133,21 @@ def test_single_item_human_output(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(capsys.readouterr().out)["highest"] == "restricted"
 
 
+def test_findings_carry_the_customer_sentence_and_the_clerks_detail(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["check", "Smartphone con batería de litio", "--to", "ES", "--json"]) == 0
+    finding = json.loads(capsys.readouterr().out)["findings"][0]
+    # the contract's keys stay; the two texts are added
+    assert {"rule", "level", "category", "message", "advice", "item_index"} <= set(finding)
+    assert "battery must stay inside" in finding["customer_text"]
+    assert finding["detail"].startswith("Rule DG-LI-ION-IN-EQUIP · Source:")
+    assert main(["check", "Smartphone con batería de litio", "--to", "ES", "--lang", "es"]) == 0
+    out = capsys.readouterr().out
+    assert "Para el cliente: Este aparato se puede enviar" in out
+    assert "Para el mostrador: Regla DG-LI-ION-IN-EQUIP" in out
+
+
 def test_single_item_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "perfume"]) == 2
     assert "--to is required" in capsys.readouterr().err

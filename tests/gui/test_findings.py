@@ -114,3 +114,22 @@ def test_override_needs_a_reason_and_is_recorded(qtbot: Any, monkeypatch: Any) -
     assert entry["user"] == "clerk" and entry["item_index"] == 0
     assert "[overridden]" in w.list.item(0).text()
     assert not w.override_button.isEnabled()
+
+
+def test_counter_layout_puts_the_customer_sentence_first(qtbot: Any, workspace: Any) -> None:
+    from shipdesk.gui.widgets.findings import FindingsWidget
+
+    w = FindingsWidget(lang="de", workspace=workspace)
+    qtbot.addWidget(w)
+    w.request_item("Smartphone mit Lithium-Akku", destination="FR")
+    w.flush()
+    clerk = w.list.item(0).text()
+    assert clerk.startswith("⚠ EINGESCHRÄNKT: Dieses Gerät enthält")  # the clerk's message
+    w.set_counter(True)
+    first, second = w.list.item(0).text().split("\n")
+    assert first.startswith("⚠ EINGESCHRÄNKT: Dieses Gerät darf verschickt werden")
+    assert second.startswith("Für den Schalter: Dieses Gerät enthält")
+    assert "Regel DG-LI-ION-IN-EQUIP" in second and "Quelle:" in second
+    assert "Regel DG-LI-ION-IN-EQUIP" in w.list.item(0).toolTip()
+    w.set_counter(False)
+    assert w.list.item(0).text() == clerk

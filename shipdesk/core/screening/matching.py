@@ -14,7 +14,7 @@ from typing import Any
 from shipdesk.core import hscode
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.rates import RateBook, convert
-from shipdesk.core.screening.notes import pick
+from shipdesk.core.screening.notes import detail_text, pick
 from shipdesk.core.screening.notes import text as note_text
 from shipdesk.core.screening.phrases import (
     PhrasePattern,
@@ -53,6 +53,10 @@ class Finding:
     title: str = ""
     notes: tuple[str, ...] = ()
     local: bool = False  # from the user's local rules, not one of the ShipDesk rules
+    # the plain sentence for the customer (what may go and what to do), and the clerk's detail
+    # (rule id, source, limit, date checked, confidence), both in the finding's language
+    customer_text: str = ""
+    detail: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -66,6 +70,8 @@ class Finding:
             "source": self.source,
             "confidence": self.confidence,
             "local": self.local,
+            "customer_text": self.customer_text,
+            "detail": self.detail,
         }
 
 
@@ -320,7 +326,34 @@ def evaluate(
     return kept
 
 
-def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
+def limit_text(rule: Rule, lang: str) -> str:
+    """The rule's limits in words (value trigger, quantity conditions), for the clerk."""
+    parts: list[str] = []
+    if rule.value_gt is not None:
+        key = "limit.value_parcel" if rule.value_gt.per == "parcel" else "limit.value_item"
+        parts.append(
+            note_text(
+                key, lang, amount=f"{rule.value_gt.amount:f}", currency=rule.value_gt.currency
+            )
+        )
+    for m in rule.matchers:
+        for name, value in m.conditions.items():
+            text = note_text(f"limit.{name}", lang, value=f"{value:g}")
+            if text not in parts:
+                parts.append(text)
+    return "; ".join(parts)
+
+
+def _checked(rule: Rule) -> str:
+    dates = sorted({s.get("accessed", "") for s in rule.sources} - {""})
+    return dates[-1] if dates else ""
+
+
+def to_finding(
+    hit: Hit, lang: str, item_index: int | None, ruleset: RuleSet | None = None
+) -> Finding:
+    """The finding of a fired rule in ``lang``; ``ruleset`` gives the customer sentences of
+    the rule's category and level (groups.toml) for a rule without its own."""
     r = hit.rule
     message = pick(r.message, lang)
     notes = hit.notes
@@ -331,6 +364,9 @@ def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
     source = r.legal_basis
     if not source and r.sources:
         source = r.sources[0].get("title", "")
+    table = ruleset.customer_table(r, hit.level) if ruleset is not None else {}
+    if not table and r.level == hit.level:
+        table = r.customer
     return Finding(
         rule=r.id,
         level=hit.level,
@@ -343,6 +379,15 @@ def to_finding(hit: Hit, lang: str, item_index: int | None) -> Finding:
         title=r.title,
         notes=notes,
         local=r.local,
+        customer_text=pick(table, lang) if table else "",
+        detail=detail_text(
+            lang,
+            rule=r.id,
+            source=source,
+            limit=limit_text(r, lang),
+            checked=_checked(r),
+            confidence=r.confidence,
+        ),
     )
 
 

@@ -47,6 +47,11 @@ CATALOGUE: dict[str, str] = {
     ),
     "unchecked.description": NC_("screening", "description"),
     "unchecked.address": NC_("screening", "recipient address"),
+    "unchecked.customer": NC_(
+        "screening",
+        "The description is too long to be checked in full: please shorten it so it can be "
+        "checked.",
+    ),
     "advice": NC_("screening", "What to do"),
     # the rules' categories (ruleset.CATEGORIES), as a person reads them
     "category.dangerous_goods": NC_("screening", "dangerous goods"),
@@ -61,6 +66,48 @@ CATALOGUE: dict[str, str] = {
     "category.valuables": NC_("screening", "valuables"),
     "category.postal_rules": NC_("screening", "postal rules"),
     "category.other": NC_("screening", "other"),
+    "customer": NC_("screening", "For the customer"),
+    "detail": NC_("screening", "For the clerk"),
+    # the clerk's detail of a finding: rule, source, limit, date, confidence
+    "detail.rule": NC_("screening", "Rule {rule}"),
+    "detail.source": NC_("screening", "Source: {source}"),
+    "detail.limit": NC_("screening", "Limit: {limit}"),
+    "detail.checked": NC_("screening", "source checked {date}"),
+    "confidence.confirmed": NC_("screening", "confirmed"),
+    "confidence.knowledge": NC_("screening", "well established, not re-checked"),
+    "confidence.unconfirmed": NC_("screening", "unconfirmed"),
+    "limit.value_item": NC_("screening", "value above {amount} {currency} per item"),
+    "limit.value_parcel": NC_("screening", "value above {amount} {currency} per parcel"),
+    "limit.wh_gt": NC_("screening", "above {value} Wh"),
+    "limit.wh_le": NC_("screening", "{value} Wh or less"),
+    "limit.abv_gt": NC_("screening", "above {value} % alcohol"),
+    "limit.abv_le": NC_("screening", "{value} % alcohol or less"),
+    "limit.li_grams_gt": NC_("screening", "above {value} g lithium"),
+    "limit.ml_gt": NC_("screening", "above {value} ml"),
+    "limit.nicotine_mg_ml_gt": NC_("screening", "above {value} mg/ml nicotine"),
+    # lithium batteries per parcel against the postal operator's limits
+    "parcel.upu_limits": NC_(
+        "screening", "{operator} (UPU limits: the operator's own are not on file)"
+    ),
+    "parcel.message": NC_(
+        "screening",
+        "This parcel holds {batteries} lithium batteries and {cells} lithium cells; {operator} "
+        "accepts at most {max_batteries} batteries or {max_cells} cells per parcel, installed "
+        "in equipment.",
+    ),
+    "parcel.items": NC_("screening", "Counted in items {items}."),
+    "parcel.advice": NC_(
+        "screening",
+        "Split the goods over several parcels, each within the limit. A battery of a single "
+        "cell (most phones) counts as a cell: check the batteries if the count is close.",
+    ),
+    "parcel.customer": NC_(
+        "screening",
+        "There are too many lithium batteries for one parcel (at most {max_batteries} "
+        "batteries or {max_cells} cells): please split the goods into several parcels.",
+    ),
+    "parcel.limit": NC_("screening", "{max_batteries} batteries or {max_cells} cells per parcel"),
+    "parcel.counted": NC_("screening", "counted: {batteries} batteries, {cells} cells"),
 }
 
 
@@ -79,6 +126,29 @@ def category_word(category: str, lang: str = "en") -> str:
     category is not one of ruleset.CATEGORIES."""
     key = f"category.{category}"
     return text(key, lang) if key in CATALOGUE else category
+
+
+def detail_text(
+    lang: str,
+    *,
+    rule: str,
+    source: str = "",
+    limit: str = "",
+    checked: str = "",
+    confidence: str = "",
+) -> str:
+    """The clerk's detail of a finding in ``lang``: rule id, source, limit, the date the source
+    was checked and how sure the rule is, joined by " · "."""
+    parts = [text("detail.rule", lang, rule=rule)]
+    if source:
+        parts.append(text("detail.source", lang, source=source))
+    if limit:
+        parts.append(text("detail.limit", lang, limit=limit))
+    if checked:
+        parts.append(text("detail.checked", lang, date=checked))
+    if f"confidence.{confidence}" in CATALOGUE:
+        parts.append(text(f"confidence.{confidence}", lang))
+    return " · ".join(parts)
 
 
 def pick(table: dict[str, str], lang: str) -> str:

@@ -29,6 +29,7 @@ from shipdesk.core.screening.rule_schema import (
     GROUP_FILE_FIELDS,
     SCHEMA,
     Problems,
+    customer_sentences,
     date_field,
     rule_from_table,
     str_list,
@@ -127,6 +128,7 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
     groups: dict[str, frozenset[str]] = {}
     phrase_sets: dict[str, list[str]] = {}
     synonyms: dict[str, str] = {}
+    customer: dict[str, dict[str, dict[str, str]]] = {}
     dataset_version = ""
     gpath = base / "groups.toml"
     if gpath.exists():
@@ -151,6 +153,8 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
             synonyms["=" + " =".join(normalise(key).split())] = normalise(value)
         for name, phrases in (gdata.get("phrase_sets") or {}).items():
             phrase_sets[name] = str_list(phrases, f"groups.toml: phrase set {name}", "", probs)
+        if "customer" in gdata:  # optional: without it, findings have no customer sentence
+            customer = customer_sentences(gdata["customer"], "groups.toml", probs)
     if not dataset_version:
         probs.add("groups.toml", "'dataset_version' is required in groups.toml")
     files: list[RuleFile] = []
@@ -194,7 +198,14 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
             probs.add(f"{first}: rule {cyc[0]}", "cycle in supersedes: " + " -> ".join(cyc))
     probs.raise_if_any()
     return RuleSet(
-        dataset_version, files, rules, groups, origin=origin, folder=str(base), synonyms=synonyms
+        dataset_version,
+        files,
+        rules,
+        groups,
+        origin=origin,
+        folder=str(base),
+        synonyms=synonyms,
+        customer=customer,
     )
 
 

@@ -21,7 +21,9 @@ from shipdesk.core.screening.ruleset import (
     CHANNELS,
     CONDITIONS,
     CONFIDENCE,
+    CUSTOMER_DEFAULT,
     ITEM_CATEGORIES,
+    LANGS_CUSTOMER,
     LANGS_REQUIRED,
     LEVELS,
     Matcher,
@@ -40,6 +42,7 @@ GROUP_FILE_FIELDS = {
     "groups",
     "phrase_sets",
     "synonyms",
+    "customer",
 }
 RULE_FIELDS = {
     "id",
@@ -56,6 +59,7 @@ RULE_FIELDS = {
     "supersedes",
     "message",
     "advice",
+    "customer",
     "legal_basis",
     "sources",
     "confidence",
@@ -158,13 +162,19 @@ def date_field(value: Any, where: str, name: str, probs: Problems) -> date | Non
     return None
 
 
-def _lang_table(value: Any, where: str, name: str, probs: Problems) -> dict[str, str]:
+def _lang_table(
+    value: Any,
+    where: str,
+    name: str,
+    probs: Problems,
+    required: tuple[str, ...] = LANGS_REQUIRED,
+) -> dict[str, str]:
     if not isinstance(value, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
     ):
         probs.add(where, f"'{name}' must be a table of language = text")
         return {}
-    missing = [lang for lang in LANGS_REQUIRED if lang not in value]
+    missing = [lang for lang in required if lang not in value]
     if missing:
         probs.add(where, f"'{name}' lacks the language(s) {', '.join(missing)}")
     return dict(value)
@@ -368,6 +378,11 @@ def rule_from_table(
         supersedes=tuple(str_list(data.get("supersedes"), where, "supersedes", probs)),
         message=_lang_table(data.get("message"), where, "message", probs),
         advice=_lang_table(data.get("advice"), where, "advice", probs),
+        customer=(
+            _lang_table(data["customer"], where, "customer", probs, LANGS_CUSTOMER)
+            if "customer" in data
+            else {}
+        ),
         legal_basis=str(data.get("legal_basis", "")),
         sources=[{k: str(v) for k, v in s.items()} for s in sources],
         confidence=confidence if confidence in CONFIDENCE else "unconfirmed",
@@ -390,3 +405,35 @@ def _veto_list(
             continue
         own.extend(sets[name])
     return own or None
+
+
+def customer_sentences(
+    value: Any, where: str, probs: Problems
+) -> dict[str, dict[str, dict[str, str]]]:
+    """``groups.toml`` ``[customer]``: per category (or ``default``) and level, the sentence for
+    the customer in every language of :data:`LANGS_CUSTOMER`. ``default`` must give every
+    level, so that every rule at every level has a sentence."""
+    if not isinstance(value, dict):
+        probs.add(where, "'customer' must be a table of category = { level = { language = text } }")
+        return {}
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for category, levels in value.items():
+        here = f"{where}: customer.{category}"
+        if category != CUSTOMER_DEFAULT and category not in CATEGORIES:
+            probs.add(here, f"unknown category {category!r}")
+            continue
+        if not isinstance(levels, dict):
+            probs.add(here, "must be a table of level = { language = text }")
+            continue
+        out[category] = {}
+        for level, table in levels.items():
+            if level not in LEVELS:
+                probs.add(here, f"unknown level {level!r}")
+                continue
+            out[category][level] = _lang_table(
+                table, f"{here}.{level}", "text", probs, LANGS_CUSTOMER
+            )
+    missing = [lv for lv in LEVELS if lv not in out.get(CUSTOMER_DEFAULT, {})]
+    if missing:
+        probs.add(where, f"'customer.{CUSTOMER_DEFAULT}' lacks the level(s) {', '.join(missing)}")
+    return out

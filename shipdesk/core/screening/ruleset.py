@@ -35,6 +35,9 @@ CHANNELS = ("post", "courier")
 CONFIDENCE = ("confirmed", "knowledge", "unconfirmed")
 ITEM_CATEGORIES = ("gift", "sale", "sample", "documents", "returned", "other")
 LANGS_REQUIRED = ("en", "fr", "de")
+# the customer sentences are read to the customer in any of the four languages of the counter
+LANGS_CUSTOMER = ("en", "fr", "de", "es")
+CUSTOMER_DEFAULT = "default"  # the category of the fallback sentences in groups.toml
 CONDITIONS = (
     "abv_gt",
     "abv_le",
@@ -101,6 +104,9 @@ class Rule:
     review_by: date | None
     tests: list[dict[str, Any]]
     local: bool = False  # from the user's local rules (they only add findings)
+    # the sentence for the customer at the rule's own level, per language (en, fr, de, es);
+    # empty: the sentence of the rule's category and level in groups.toml
+    customer: dict[str, str] = field(default_factory=dict)
 
     def level_for(self, channel: str) -> str:
         return self.channel_levels.get(channel, self.level)
@@ -126,6 +132,8 @@ class RuleSet:
     folder: str = ""
     synonyms: dict[str, str] = field(default_factory=dict)
     by_id: dict[str, Rule] = field(default_factory=dict)
+    # groups.toml [customer]: category (or "default") -> level -> language -> sentence
+    customer: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
@@ -202,6 +210,7 @@ class RuleSet:
             origin=self.origin,
             folder=self.folder,
             synonyms=self.synonyms,
+            customer=self.customer,
         )
 
     def without_local(self) -> RuleSet:
@@ -216,7 +225,22 @@ class RuleSet:
             origin=self.origin,
             folder=self.folder,
             synonyms=self.synonyms,
+            customer=self.customer,
         )
+
+    def customer_table(self, rule: Rule, level: str) -> dict[str, str]:
+        """The customer sentences for ``rule`` fired at ``level``, per language.
+
+        The rule's own sentence holds at its own level; at another level (the courier's, or a
+        warning because a value or the rule is unconfirmed) and for a rule without one, the
+        sentence of its category and level, else the default sentence of the level.
+        """
+        if rule.customer and level == rule.level:
+            return rule.customer
+        by_level = self.customer.get(rule.category) or {}
+        if level in by_level:
+            return by_level[level]
+        return (self.customer.get(CUSTOMER_DEFAULT) or {}).get(level, {})
 
     @property
     def local_rules(self) -> list[Rule]:

@@ -11,12 +11,16 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import EXTRA_TEXT_LIMIT, PARTY_TEXT_LIMITS, QUERY_LIMIT, Declaration
+from shipdesk.core.operators import get_profile, lithium_limits
 from shipdesk.core.screening.active_rules import active_ruleset
 from shipdesk.core.screening.matching import Finding, in_euros, make_context, screen, to_finding
+from shipdesk.core.screening.notes import detail_text
 from shipdesk.core.screening.notes import text as note_text
+from shipdesk.core.screening.parcel_batteries import ItemBatteries, count_item, parcel_findings
 from shipdesk.core.screening.ruleset import SEVERITY, RuleSet
 
 if TYPE_CHECKING:
+    from shipdesk.core.operators import OperatorProfile
     from shipdesk.core.rates import RateBook
 
 __all__ = ["UNCHECKED_RULE", "Finding", "highest_level", "screen_declaration", "screen_item"]
@@ -43,6 +47,8 @@ def _unchecked(what: str, length: int, limit: int, lang: str, index: int | None)
         item_index=index,
         confidence="confirmed",
         title="Text not fully checked",
+        customer_text=note_text("unchecked.customer", lang),
+        detail=detail_text(lang, rule=UNCHECKED_RULE, limit=f"{limit}", confidence="confirmed"),
     )
 
 
@@ -75,13 +81,15 @@ def screen_item(
     when: date | None = None,
     rates: RateBook | None = None,
     ruleset: RuleSet | None = None,
+    operator: OperatorProfile | None = None,
 ) -> list[Finding]:
     """Findings for one item sent to ``destination`` (most severe first).
 
     Destination-wide rules (sanctions, embargoes) are included, since one item is then the whole
     shipment. ``value`` is the line value; with ``quantity`` it is split per unit for per-item
     thresholds. ``rates``: the rate book values are converted with (None: the shipped tables);
-    ``ruleset``: the rules to apply (None: the shipped rules).
+    ``ruleset``: the rules to apply (None: the shipped rules); ``operator``: the postal operator
+    whose lithium limits per parcel apply to ``quantity`` of the item (None: the UPU default).
 
     A description longer than ``QUERY_LIMIT`` is screened up to the limit, and a warning
     finding says the rest was not checked.
@@ -112,7 +120,24 @@ def screen_item(
         rates=rates,
     )
     hits = screen(rs, ctx, lang=lang, applies_to=None)
-    return [to_finding(h, lang, None) for h in hits] + unchecked
+    found = [to_finding(h, lang, None, rs) for h in hits]
+    count = count_item(description, [f.rule for f in found], quantity=quantity)
+    found += _parcel([count] if count is not None else None, operator, channel, lang)
+    return found + unchecked
+
+
+def _parcel(
+    counts: list[ItemBatteries] | None,
+    operator: OperatorProfile | None,
+    channel: str,
+    lang: str,
+) -> list[Finding]:
+    """The lithium batteries per parcel finding under the operator's limits (or the UPU's)."""
+    if not counts or channel != "post":
+        return []
+    upu = get_profile(None)
+    base, _ = lithium_limits(upu)
+    return parcel_findings(counts, operator or upu, channel=channel, lang=lang, base=base)
 
 
 def screen_declaration(
@@ -122,6 +147,7 @@ def screen_declaration(
     lang: str = "en",
     rates: RateBook | None = None,
     ruleset: RuleSet | None = None,
+    operator: OperatorProfile | None = None,
 ) -> list[Finding]:
     """Findings for every item (``item_index`` set) and for the shipment (``item_index`` None).
 
@@ -129,7 +155,9 @@ def screen_declaration(
     the sender country as the consignment's origin. Declaration-level rules (sanctions on the
     destination or origin, addresses in sanctioned regions) are reported once. ``rates`` and
     ``ruleset`` as for :func:`screen_item`. Text beyond the limits of ``core.model`` is not
-    screened: a warning finding says so for that item (or the address).
+    screened: a warning finding says so for that item (or the address). The lithium cells and
+    batteries of all items are counted against ``operator``'s limits per parcel (None: the UPU
+    default), one finding for the shipment when there are too many.
     """
     if channel not in ("post", "courier"):
         raise InputError(f"unknown channel {channel!r} (post or courier)", location="channel")
@@ -139,6 +167,7 @@ def screen_declaration(
     when = _when(decl.date)
     total = in_euros(decl.total_value(), decl.currency, when, rates) if decl.items else None
     out: list[Finding] = []
+    counts: list[ItemBatteries] = []
     for index, item in enumerate(decl.items):
         if item.is_blank():
             continue
@@ -163,9 +192,14 @@ def screen_declaration(
             when=when,
             rates=rates,
         )
-        out.extend(
-            to_finding(h, lang, index) for h in screen(rs, ctx, lang=lang, applies_to="item")
-        )
+        found = [
+            to_finding(h, lang, index, rs) for h in screen(rs, ctx, lang=lang, applies_to="item")
+        ]
+        count = count_item(description, [f.rule for f in found], quantity=qty, item_index=index)
+        if count is not None:
+            counts.append(count)
+        out.extend(found)
+    out.extend(_parcel(counts, operator, channel, lang))
     r = decl.recipient
     parts = [(getattr(r, f), PARTY_TEXT_LIMITS[f]) for f in ADDRESS_FIELDS]
     # unknown keys holding text or a number are screened too (nested values are not address)
@@ -191,6 +225,6 @@ def screen_declaration(
         rates=rates,
     )
     out.extend(
-        to_finding(h, lang, None) for h in screen(rs, ctx, lang=lang, applies_to="declaration")
+        to_finding(h, lang, None, rs) for h in screen(rs, ctx, lang=lang, applies_to="declaration")
     )
     return out

@@ -230,7 +230,8 @@ def screen(
     ws: Workspace, decl: Declaration, channel: str | None = None, lang: str | None = None
 ) -> list[Finding]:
     """Restricted-goods findings (per item and for the shipment), with messages in ``lang``
-    (default: the language in use)."""
+    (default: the language in use); lithium batteries per parcel are held to the workspace's
+    operator's limits."""
     from shipdesk.core.screening.active_rules import active_ruleset
     from shipdesk.core.screening.screen import screen_declaration
 
@@ -240,6 +241,7 @@ def screen(
         lang=lang or language(),
         rates=ws.rates,
         ruleset=active_ruleset(ws.rules_dir, ws.rule_keys),
+        operator=ws.operator_profile,
     )
 
 
@@ -280,6 +282,7 @@ def screen_item(
         item_category=item_category,
         rates=ws.rates,
         ruleset=active_ruleset(ws.rules_dir, ws.rule_keys),
+        operator=ws.operator_profile,
     )
 
 
@@ -394,6 +397,20 @@ def advice_label(lang: str) -> str:
     from shipdesk.core.screening.notes import text
 
     return text("advice", lang)
+
+
+def customer_label(lang: str) -> str:
+    """The label put before a finding's sentence for the customer in ``lang``."""
+    from shipdesk.core.screening.notes import text
+
+    return text("customer", lang)
+
+
+def detail_label(lang: str) -> str:
+    """The label put before a finding's detail for the clerk (rule, source, limit) in ``lang``."""
+    from shipdesk.core.screening.notes import text
+
+    return text("detail", lang)
 
 
 def customer_answer(decl: Declaration, findings: Sequence[Finding], lang: str) -> list[str]:

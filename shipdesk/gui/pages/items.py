@@ -324,6 +324,7 @@ class ItemsPage(QWidget):
         self.assist_layout.setDirection(
             QBoxLayout.Direction.TopToBottom if on else QBoxLayout.Direction.LeftToRight
         )
+        self.findings_view.set_counter(on)
         grid, right = self._shipment_grid, self._shipment_right
         grid.removeItem(right)
         if on:

@@ -47,13 +47,23 @@ ICONS = {
 SYMBOL = {"prohibited": "⛔", "restricted": "⚠", "warning": "ℹ"}
 
 
-def finding_text(finding: Finding, lang: str = "en", *, overridden_: bool = False) -> str:
-    """The row text: level word, message and advice (readable without the icon)."""
+def finding_text(
+    finding: Finding, lang: str = "en", *, overridden_: bool = False, counter: bool = False
+) -> str:
+    """The row text: level word, message and advice (readable without the icon).
+
+    ``counter`` (the counter layout): the sentence for the customer first, then, under it, the
+    clerk's message and detail (rule, source, limit, date).
+    """
     word = declarations.level_word(finding.level, lang).upper()
     where = "" if finding.item_index is None else _(" (item {n})").format(n=finding.item_index + 1)
-    head = f"{SYMBOL.get(finding.level, '')} {word}{where}: {finding.message}"
+    first = finding.customer_text if counter and finding.customer_text else finding.message
+    head = f"{SYMBOL.get(finding.level, '')} {word}{where}: {first}"
     if overridden_:
         head += "  " + _("[overridden]")
+    if counter and finding.customer_text:
+        clerk = " ".join(t for t in (finding.message, finding.detail) if t)
+        return f"{head}\n{declarations.detail_label(lang)}: {clerk}"
     advice = f"\n{declarations.advice_label(lang)}: {finding.advice}" if finding.advice else ""
     return head + advice
 
@@ -94,6 +104,7 @@ class FindingsWidget(QWidget):
         self._findings: list[Finding] = []
         self._shown: tuple[list[Finding], set[tuple[str, int | None]], bool] | None = None
         self._pending: dict[str, Any] | None = None
+        self._counter = False  # the counter layout: the customer's sentence first
 
         self.summary = QLabel(self)
         self.summary.setObjectName("findingsSummary")
@@ -143,11 +154,14 @@ class FindingsWidget(QWidget):
             is_over = (f.rule, f.item_index) in done
             item = QListWidgetItem(
                 style.standardIcon(ICONS.get(f.level, ICONS["warning"])),
-                finding_text(f, self.lang, overridden_=is_over),
+                finding_text(f, self.lang, overridden_=is_over, counter=self._counter),
             )
             item.setData(FINDING_ROLE, f)
             category = declarations.category_word(f.category, self.lang)
-            item.setToolTip(f"{f.rule} · {category} · {f.source}")
+            tip = f"{f.rule} · {category} · {f.source}"
+            if f.detail:  # the clerk's detail: rule, source, limit, date
+                tip += "\n" + f.detail
+            item.setToolTip(tip)
             self.list.addItem(item)
         top = declarations.highest_level(self._findings)
         if top is None:
@@ -162,6 +176,19 @@ class FindingsWidget(QWidget):
         self.summary.setProperty("level", top or "")
         self._update_button()
         self.findings_changed.emit(self.findings())
+
+    def set_counter(self, on: bool) -> None:
+        """The counter layout: each row starts with the sentence for the customer across the
+        desk, with the clerk's message and detail under it."""
+        if on == self._counter:
+            return
+        self._counter = on
+        screened = self._shown[2] if self._shown is not None else False
+        self._shown = None  # the same findings are shown again, in the other form
+        self.set_findings(self._findings, screened=screened)
+
+    def counter(self) -> bool:
+        return self._counter
 
     # -- live screening while typing -----------------------------------------------------
     def request_item(self, description: str, **kwargs: Any) -> None:
