@@ -11,6 +11,7 @@ import pytest
 from shipdesk.core.errors import DataError
 from shipdesk.core.model import Declaration, Item, Party
 from shipdesk.core.operators import get_profile, lithium_limits, load_profiles, parse_lithium
+from shipdesk.core.screening.active_rules import active_ruleset
 from shipdesk.core.screening.parcel_batteries import (
     PARCEL_RULE,
     batteries_per_unit,
@@ -72,6 +73,9 @@ def test_units_and_batteries_per_unit_are_read(
     count = count_item(title, rules)
     assert count is not None, rules
     assert (count.units, count.per_unit, count.cells) == (units, per_unit, cells)
+    # screening hands in its own reading (with the English one appended): the same count
+    read = count_item(title, rules, text=active_ruleset().expand(text))
+    assert read == count
 
 
 @pytest.mark.parametrize(

@@ -380,15 +380,24 @@ def to_finding(
         notes=notes,
         local=r.local,
         customer_text=pick(table, lang) if table else "",
-        detail=detail_text(
-            lang,
-            rule=r.id,
-            source=source,
-            limit=limit_text(r, lang),
-            checked=_checked(r),
-            confidence=r.confidence,
-        ),
+        detail=_detail(r, source, lang),
     )
+
+
+def _detail(rule: Rule, source: str, lang: str) -> str:
+    """The clerk's detail of ``rule`` in ``lang``, kept on the rule once built."""
+    text = rule.details.get(lang)
+    if text is None:
+        text = detail_text(
+            lang,
+            rule=rule.id,
+            source=source,
+            limit=limit_text(rule, lang),
+            checked=_checked(rule),
+            confidence=rule.confidence,
+        )
+        rule.details[lang] = text
+    return text
 
 
 def screen(ruleset: RuleSet, ctx: Context, *, lang: str, applies_to: str | None) -> list[Hit]:

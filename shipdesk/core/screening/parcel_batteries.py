@@ -25,7 +25,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from shipdesk.core.operators import LithiumLimits, OperatorProfile, lithium_limits
+from shipdesk.core.operators import (
+    DEFAULT_OPERATOR,
+    LithiumLimits,
+    OperatorProfile,
+    get_profile,
+    lithium_limits,
+)
 from shipdesk.core.screening.matching import Finding
 from shipdesk.core.screening.notes import detail_text
 from shipdesk.core.screening.notes import text as note_text
@@ -162,13 +168,16 @@ def count_item(
     *,
     quantity: Decimal | None = None,
     item_index: int | None = None,
+    text: str | None = None,
 ) -> ItemBatteries | None:
     """The lithium batteries of one item whose findings are ``rules``; None when none of its
-    rules says it holds any."""
+    rules says it holds any. ``text``: the description as screening normalised it, when at
+    hand (it is read again otherwise)."""
     fired = [r for r in rules if r in LITHIUM_RULES]
     if not fired:
         return None
-    text = normalise(read_text(description).text)
+    if text is None:
+        text = normalise(read_text(description).text)
     if (
         "DG-ECIG" in fired
         and len(fired) == 1
@@ -204,21 +213,25 @@ def _confirmed(batteries: int, cells: int, limits: LithiumLimits, base: LithiumL
 
 def parcel_findings(
     counts: Sequence[ItemBatteries],
-    profile: OperatorProfile,
+    profile: OperatorProfile | None,
     *,
     channel: str,
     lang: str,
-    base: LithiumLimits,
 ) -> list[Finding]:
     """The finding for a parcel holding more lithium cells or batteries than the operator
-    takes (``base``: the UPU default's limits, which are confirmed)."""
+    takes (``profile`` None: the UPU default). The profiles are looked up only when needed: a
+    parcel within the operator's own limits costs no file access."""
     if channel != "post" or not counts:
         return []
-    limits, own = lithium_limits(profile)
     batteries = sum(c.total for c in counts if not c.cells)
     cells = sum(c.total for c in counts if c.cells)
+    if not batteries and not cells:
+        return []
+    profile = profile if profile is not None else get_profile(None)
+    limits, own = lithium_limits(profile)
     if not over_limit(batteries, cells, limits):
         return []
+    base = limits if profile.id == DEFAULT_OPERATOR else lithium_limits(get_profile(None))[0]
     confirmed = _confirmed(batteries, cells, limits, base)
     items = ", ".join(str(c.item_index + 1) for c in counts if c.item_index is not None and c.total)
     operator = profile.name if own else note_text("parcel.upu_limits", lang, operator=profile.name)

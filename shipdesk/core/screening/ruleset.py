@@ -107,6 +107,8 @@ class Rule:
     # the sentence for the customer at the rule's own level, per language (en, fr, de, es);
     # empty: the sentence of the rule's category and level in groups.toml
     customer: dict[str, str] = field(default_factory=dict)
+    # the clerk's detail per language, built on first use (it depends on the rule alone)
+    details: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
 
     def level_for(self, channel: str) -> str:
         return self.channel_levels.get(channel, self.level)

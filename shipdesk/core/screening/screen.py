@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import EXTRA_TEXT_LIMIT, PARTY_TEXT_LIMITS, QUERY_LIMIT, Declaration
-from shipdesk.core.operators import get_profile, lithium_limits
 from shipdesk.core.screening.active_rules import active_ruleset
 from shipdesk.core.screening.matching import Finding, in_euros, make_context, screen, to_finding
 from shipdesk.core.screening.notes import detail_text
@@ -121,7 +120,7 @@ def screen_item(
     )
     hits = screen(rs, ctx, lang=lang, applies_to=None)
     found = [to_finding(h, lang, None, rs) for h in hits]
-    count = count_item(description, [f.rule for f in found], quantity=quantity)
+    count = count_item(description, [f.rule for f in found], quantity=quantity, text=ctx.text)
     found += _parcel([count] if count is not None else None, operator, channel, lang)
     return found + unchecked
 
@@ -133,11 +132,9 @@ def _parcel(
     lang: str,
 ) -> list[Finding]:
     """The lithium batteries per parcel finding under the operator's limits (or the UPU's)."""
-    if not counts or channel != "post":
+    if not counts:
         return []
-    upu = get_profile(None)
-    base, _ = lithium_limits(upu)
-    return parcel_findings(counts, operator or upu, channel=channel, lang=lang, base=base)
+    return parcel_findings(counts, operator, channel=channel, lang=lang)
 
 
 def screen_declaration(
@@ -195,7 +192,9 @@ def screen_declaration(
         found = [
             to_finding(h, lang, index, rs) for h in screen(rs, ctx, lang=lang, applies_to="item")
         ]
-        count = count_item(description, [f.rule for f in found], quantity=qty, item_index=index)
+        count = count_item(
+            description, [f.rule for f in found], quantity=qty, item_index=index, text=ctx.text
+        )
         if count is not None:
             counts.append(count)
         out.extend(found)
