@@ -54,3 +54,12 @@ def test_an_override_reads_as_the_clerks_exception(workspace: Workspace) -> None
         "“Power bank 20000 mAh” goes only under the exception the clerk noted: "
         "Courier as dangerous goods, DG-123"
     ]
+
+
+def test_the_answer_uses_the_findings_sentence_for_the_customer(workspace: Workspace) -> None:
+    lines = _answer(workspace, _decl("Smartphone with lithium battery"))
+    assert lines == [
+        "Only with conditions: “Smartphone with lithium battery” may go to United States. "
+        "This device may be sent, but its battery must stay inside it, the device must be "
+        "switched off, and there must be no spare battery in the parcel."
+    ]

@@ -38,6 +38,7 @@ def test_counter_layout_large_type_one_column_plain_answer(qtbot, window) -> Non
     grid = items._shipment_grid
     positions = [grid.getItemPosition(i)[:2] for i in range(grid.count())]
     assert sorted(positions) == [(0, 0), (1, 0)]  # the shipment fields in one column
+    assert items.findings_view.counter()  # the customer's sentence first in the findings
     w.go_to_step(3)
     answer = w.review_page.answer
     assert answer.isVisibleTo(w.review_page)
@@ -56,3 +57,4 @@ def test_counter_layout_large_type_one_column_plain_answer(qtbot, window) -> Non
     assert w._outer.direction() == QBoxLayout.Direction.LeftToRight
     assert sorted(grid.getItemPosition(i)[:2] for i in range(grid.count())) == [(0, 0), (0, 1)]
     assert not answer.isVisibleTo(w.review_page)
+    assert not items.findings_view.counter()

@@ -3,7 +3,8 @@
 The findings are written for the clerk (a rule's message, its level, its source). Across the
 counter the customer asks one thing: may this go in the parcel? :func:`customer_answer` says
 yes, no or "only with conditions" per item, naming the item as the customer described it and
-the country by its name, with the rule's own advice as what to do. It decides nothing new: the
+the country by its name, with the finding's sentence for the customer as what to do (the rule's
+advice, or its message for a warning, when a finding has none). It decides nothing new: the
 levels and overrides are the screening's (an overridden prohibition reads as "only under the
 exception the clerk noted").
 """
@@ -71,14 +72,17 @@ def customer_answer(decl: Declaration, findings: Sequence[Finding], lang: str = 
         if f.item_index is not None and 0 <= f.item_index < len(decl.items):
             item = decl.items[f.item_index].description.strip()
         whole = f.item_index is None or not item
-        advice = f.advice.strip() or _t("conditions", lang)
+        said = f.customer_text.strip()  # plain words for the customer, when the finding has them
+        advice = said or f.advice.strip() or _t("conditions", lang)
         if f.level == "prohibited" and (f.rule, f.item_index) in done:
             text = _t("exception", lang, item=item or "…", reason=_reason(decl, f))
         elif f.level == "prohibited":
             text = (
                 _t("no.shipment", lang, country=country)
                 if whole
-                else _t("no", lang, item=item, country=country, advice=f.advice.strip()).strip()
+                else _t(
+                    "no", lang, item=item, country=country, advice=said or f.advice.strip()
+                ).strip()
             )
         elif f.level == "restricted":
             text = (
@@ -88,9 +92,9 @@ def customer_answer(decl: Declaration, findings: Sequence[Finding], lang: str = 
             )
         else:
             text = (
-                _t("check.shipment", lang, message=f.message)
+                _t("check.shipment", lang, message=said or f.message)
                 if whole
-                else _t("check", lang, item=item, message=f.message)
+                else _t("check", lang, item=item, message=said or f.message)
             )
         lines.append((order.get(f.level, 3), text))
     if not lines:
