@@ -162,3 +162,14 @@ def test_classify_batch_answers_each_line_as_it_arrives(tmp_path):
     assert [x for c in rest for x in c] == [f"line {i}\n" for i in range(600)]
     assert max(len(c) for c in rest) <= 256
     reader.close()
+
+
+def test_classify_json_and_text_show_the_supporting_rulings(capsys):
+    assert main(["classify", "women's", "knit", "cotton", "sweater", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    ev = [e for s in out["suggestions"] if s["code"] == "611020" for e in s["evidence"]]
+    assert ev, out
+    assert set(ev[0]) == {"authority", "ruling", "date", "code", "text"}
+    assert ev[0]["authority"] == "CBP" and ev[0]["code"] == "611020"
+    assert main(["classify", "women's", "knit", "cotton", "sweater"]) == 0
+    assert "like CBP ruling NY " in capsys.readouterr().out

@@ -96,3 +96,14 @@ def test_browse_dialog_tree_and_choice(qtbot, workspace):
     qtbot.keyClick(dlg.tree, Qt.Key.Key_Return)  # Enter on a subheading chooses it
     assert dlg.chosen[0] == "610910"
     assert dlg.result() == dlg.DialogCode.Accepted
+
+
+def test_supporting_rulings_are_listed_under_their_code_and_never_chosen(widget, qtbot):
+    widget.set_text("women's knit cotton sweater")
+    tree = widget.results
+    leaf = next(x for x in tree.leaves() if x.data(0, Qt.ItemDataRole.UserRole) == "611020")
+    assert leaf.childCount() >= 1
+    note = leaf.child(0)
+    assert note.text(1).startswith("like CBP ruling NY ")
+    assert not note.flags() & Qt.ItemFlag.ItemIsSelectable
+    assert note not in tree.leaves()  # the keyboard steps over it

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from shipdesk.core.storage.catalogue import CatalogueEntry as CatalogueEntry
     from shipdesk.core.tariff.browse import Node as Node
+    from shipdesk.core.tariff.examples import Example as Example
     from shipdesk.core.tariff.lookup import SearchResult as SearchResult
     from shipdesk.core.tariff.lookup import Suggestion as Suggestion
     from shipdesk.core.tariff.narrowing import Question as Question
@@ -85,18 +86,23 @@ class SuggestionCache:
         """Estimated bytes of an entry: the objects and every text they hold."""
         size = 200 + 2 * len(text)
         for s in suggestions:
-            size += 600 + 2 * sum(
-                len(x)
-                for x in (
-                    s.code,
-                    s.description,
-                    s.source,
-                    s.heading,
-                    s.heading_description,
-                    s.chapter,
-                    s.chapter_description,
-                    s.hs6,
-                    s.path_text,
+            size += (
+                600
+                + 64 * len(s.evidence)
+                + 2
+                * sum(
+                    len(x)
+                    for x in (
+                        s.code,
+                        s.description,
+                        s.source,
+                        s.heading,
+                        s.heading_description,
+                        s.chapter,
+                        s.chapter_description,
+                        s.hs6,
+                        s.path_text,
+                    )
                 )
             )
         return size

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from shipdesk.core.storage.interfaces import CatalogueRepository, NationalTariffRepository
+    from shipdesk.core.tariff.examples import Example, ExampleIndex
     from shipdesk.core.tariff.ranking import Candidate, Engine
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "check_query",
     "data_version",
     "engine",
+    "examples",
     "hs_suggestion",
     "query_text",
     "search",
@@ -65,6 +67,8 @@ class Suggestion:
     confidence: str = "low"  # "high", "medium" or "low"
     hs6: str = ""  # the HS subheading (= code for HS suggestions)
     path_text: str = field(default="", repr=False)
+    # published decisions for this code nearest to the query, nearest first (HS codes only)
+    evidence: list[Example] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -77,6 +81,7 @@ class Suggestion:
             "heading_description": self.heading_description,
             "chapter": self.chapter,
             "chapter_description": self.chapter_description,
+            "evidence": [e.to_json() for e in self.evidence],
         }
 
 
@@ -109,11 +114,29 @@ def engine() -> Engine:
     return _engine
 
 
+_ex_lock = threading.Lock()
+_ex_loaded: list[ExampleIndex | None] = []  # holds the example index once it was looked for
+
+
+def examples() -> ExampleIndex | None:
+    """The published classification decisions shipped with the index (``examples.csv``),
+    loaded once per process; None when none are shipped."""
+    if not _ex_loaded:
+        with _ex_lock:
+            if not _ex_loaded:
+                from shipdesk.core.tariff.examples import ExampleIndex
+
+                codes = [c for c in _nom.nomenclature().entries if len(c) == 6]
+                _ex_loaded.append(ExampleIndex.load(tariff_dir(), codes))
+    return _ex_loaded[0]
+
+
 def warm_up() -> None:
     """Load the index, embeddings and encoder and run one query, so the next one is fast."""
     e = engine()
     e.encode("warm up")
     _nom.nomenclature()
+    examples()
 
 
 @lru_cache(maxsize=1)
@@ -298,7 +321,7 @@ def search_many(
                 cands = eng.rank(reading, qv)
             hits = _catalogue_hits(eng, text, qv, catalogue)
             for i in indices:
-                out = _ranked(cands, hits, top, national_store)
+                out = _with_evidence(_ranked(cands, hits, top, national_store), qv)
                 if national and national_store is not None:
                     out = _with_national(out, reading.english, national_store)
                 results[i] = SearchResult(queries[i], reading.english, reading.corrections, out)
@@ -333,6 +356,18 @@ def _ranked(
         nxt = hs_scores[i + 1] if i + 1 < len(hs_scores) else 0.0
         s.confidence = _confidence(i, s.score, s.score - nxt, s.source)
     return out
+
+
+def _with_evidence(items: list[Suggestion], qv: Any) -> list[Suggestion]:
+    """Each HS suggestion with the published decisions for its code nearest to the query."""
+    index = examples()
+    if index is None:
+        return items
+    found = index.evidence(qv, [s.code for s in items if len(s.code) == 6])
+    for s in items:
+        if len(s.code) == 6:
+            s.evidence = list(found.get(s.code, []))
+    return items
 
 
 VECTOR_CACHE_SIZE = 4096  # query vectors kept (1.5 kB each, about 6 MB)

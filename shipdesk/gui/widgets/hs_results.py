@@ -2,7 +2,8 @@
 
 Each suggestion is a leaf under its heading (bold) under its chapter, so similar codes sit side
 by side; the match column says how strong the match is in dots and words (never colour alone).
-Only the leaves carry a code; ``step_selection`` moves through them for the keyboard.
+Only the leaves carry a code; ``step_selection`` moves through them for the keyboard. Under a
+code, the published decisions that support it (nearest to the query) are listed in italics.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from shipdesk.core.i18n import N_, _
 from shipdesk.gui.widgets.hs_browse import CODE_ROLE, DESC_ROLE, dotted
 
 if TYPE_CHECKING:
-    from shipdesk.core.services.classification import Suggestion
+    from shipdesk.core.services.classification import Example, Suggestion
 
 CONFIDENCE_TEXT = {
     "high": ("●●●", N_("strong match")),
@@ -29,6 +30,13 @@ CONFIDENCE_TEXT = {
 def confidence_label(level: str) -> str:
     dots, word = CONFIDENCE_TEXT.get(level, CONFIDENCE_TEXT["low"])
     return f"{dots} {_(word)}"
+
+
+def evidence_label(ex: Example) -> str:
+    """E.g. "like CBP ruling NY 857043 (1990): woman's knit sweater"."""
+    return _("like {authority} ruling {ruling} ({year}): {goods}").format(
+        authority=ex.authority, ruling=ex.ruling, year=ex.date[:4], goods=ex.text
+    )
 
 
 class SuggestionTree(QTreeWidget):
@@ -78,6 +86,16 @@ class SuggestionTree(QTreeWidget):
             item.setData(0, DESC_ROLE, s.description)
             head.addChild(item)
             head.setExpanded(True)
+            for ex in s.evidence:
+                # a published decision for this code, in its own words; not selectable
+                note = QTreeWidgetItem(["", evidence_label(ex), ""])
+                note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                note.setToolTip(1, f"{ex.authority} {ex.ruling}, {ex.date}: {ex.text}")
+                font = note.font(1)
+                font.setItalic(True)
+                note.setFont(1, font)
+                item.addChild(note)
+            item.setExpanded(True)
         self.setRootIsDecorated(True)
         leaves = self.leaves()
         if leaves:

@@ -1,0 +1,148 @@
+"""Classification decisions of customs authorities, kept as examples: the ones nearest to a
+query are shown as evidence for the code they support ("like CBP ruling NY 857043 (1990):
+woman's knit sweater -> 6110.20").
+
+The table (``examples.csv``) and its sentence embeddings (``examples_f16.npy``, one row per
+example, the same encoder as the queries) are compiled by ``tools/build_examples.py`` from
+published rulings; every code in it is an HS 2022 subheading (codes of older editions were
+mapped with the correlation tables or dropped at build time). numpy is imported on first use
+only, like the rest of the search.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from shipdesk.core.errors import DataError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+__all__ = ["EVIDENCE_MIN", "EVIDENCE_PER_CODE", "Example", "ExampleIndex", "read_examples"]
+
+TABLE = "examples.csv"
+VECTORS = "examples_f16.npy"
+COLUMNS = ("authority", "ruling", "date", "code", "text", "original_code", "edition")
+EVIDENCE_MIN = 0.55  # cosine of an example to the query, to be shown as evidence
+EVIDENCE_PER_CODE = 2  # examples shown per suggested code, nearest first
+
+
+@dataclass(frozen=True)
+class Example:
+    authority: str  # "CBP", "HMRC", ...
+    ruling: str  # the authority's reference, e.g. "NY 857043"
+    date: str  # ISO date of the decision
+    code: str  # HS 2022 subheading, 6 digits
+    text: str  # the goods, in the decision's own words (shortened)
+    original_code: str = ""  # the code as ruled (e.g. a 10-digit HTS number)
+    edition: str = ""  # the HS edition the decision was made under, e.g. "HS 1992"
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "authority": self.authority,
+            "ruling": self.ruling,
+            "date": self.date,
+            "code": self.code,
+            "text": self.text,
+        }
+
+    def citation(self) -> str:
+        """E.g. "CBP ruling NY 857043 (1990): woman's knit sweater -> 6110.20"."""
+        dotted = f"{self.code[:4]}.{self.code[4:]}"
+        return f"{self.authority} ruling {self.ruling} ({self.date[:4]}): {self.text} -> {dotted}"
+
+
+def read_examples(path: Path, known_codes: Iterable[str] | None = None) -> list[Example]:
+    """The examples of ``path`` (``#`` lines are comments). A row with a missing field, or a
+    code that is not an HS 2022 subheading of ``known_codes``, is refused with DataError
+    naming the file and line."""
+    known = set(known_codes) if known_codes is not None else None
+    out: list[Example] = []
+    try:
+        with path.open(encoding="utf-8", newline="") as f:
+            lines = [(i, line) for i, line in enumerate(f, 1) if not line.startswith("#")]
+    except OSError as exc:
+        raise DataError(f"{path}: the example table cannot be read ({exc})") from None
+    reader = csv.reader(line for _i, line in lines)
+    header = next(reader, None)
+    if header is None or tuple(header) != COLUMNS:
+        raise DataError(f"{path}: the header must be {','.join(COLUMNS)}")
+    for (lineno, _line), row in zip(lines[1:], reader):
+        if len(row) != len(COLUMNS) or not all(row[:5]):
+            raise DataError(f"{path}, line {lineno}: expected {len(COLUMNS)} filled fields")
+        ex = Example(*row)
+        if not re.fullmatch(r"\d{6}", ex.code) or (known is not None and ex.code not in known):
+            raise DataError(f"{path}, line {lineno}: {ex.code!r} is not an HS 2022 subheading")
+        out.append(ex)
+    return out
+
+
+class ExampleIndex:
+    """The examples and their vectors, searched by cosine to a query vector."""
+
+    def __init__(self, examples: Sequence[Example], vectors: Any) -> None:
+        if len(examples) != int(vectors.shape[0]):
+            raise DataError(
+                f"the example table has {len(examples)} rows but its embeddings "
+                f"{int(vectors.shape[0])}"
+            )
+        self.examples = list(examples)
+        self.vectors = vectors
+        self._rows_by_code: dict[str, list[int]] = {}
+        for i, ex in enumerate(self.examples):
+            self._rows_by_code.setdefault(ex.code, []).append(i)
+
+    @classmethod
+    def load(cls, folder: Path, known_codes: Iterable[str] | None = None) -> ExampleIndex | None:
+        """The index shipped in ``folder``, or None when no example table is there."""
+        import numpy as np  # with the search only
+
+        table = folder / TABLE
+        if not table.exists():
+            return None
+        examples = read_examples(table, known_codes)
+        try:
+            vectors = np.load(folder / VECTORS).astype(np.float32)
+        except (OSError, ValueError) as exc:
+            raise DataError(
+                f"{folder / VECTORS}: the example embeddings are missing ({exc})"
+            ) from None
+        return cls(examples, vectors)
+
+    def __len__(self) -> int:
+        return len(self.examples)
+
+    def evidence(
+        self,
+        query_vector: Any,
+        codes: Sequence[str],
+        per_code: int = EVIDENCE_PER_CODE,
+        min_similarity: float = EVIDENCE_MIN,
+    ) -> dict[str, list[Example]]:
+        """For each of ``codes``, its examples nearest to the query (cosine at least
+        ``min_similarity``), nearest first, at most ``per_code``."""
+        rows = {c: self._rows_by_code.get(c, []) for c in dict.fromkeys(codes)}
+        wanted = sorted({i for r in rows.values() for i in r})
+        if not wanted:
+            return {}
+        sims = dict(zip(wanted, (self.vectors[wanted] @ query_vector).tolist()))
+        out: dict[str, list[Example]] = {}
+        for code, idx in rows.items():
+            near = sorted((i for i in idx if sims[i] >= min_similarity), key=lambda i: -sims[i])
+            if near:
+                out[code] = [self.examples[i] for i in near[:per_code]]
+        return out
+
+    def nearest(self, query_vector: Any, k: int = 5) -> list[tuple[Example, float]]:
+        """The ``k`` examples nearest to the query, with their cosine."""
+        import numpy as np
+
+        if not self.examples:
+            return []
+        sims = self.vectors @ query_vector
+        top = np.argsort(-sims)[:k]
+        return [(self.examples[int(i)], float(sims[int(i)])) for i in top]

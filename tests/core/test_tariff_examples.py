@@ -1,0 +1,93 @@
+"""The example index: published classification decisions shown as evidence for a code."""
+
+import csv
+
+import numpy as np
+import pytest
+
+from shipdesk.core.errors import DataError
+from shipdesk.core.tariff import lookup
+from shipdesk.core.tariff.examples import COLUMNS, Example, ExampleIndex, read_examples
+from shipdesk.core.tariff.nomenclature import nomenclature
+
+TARIFF = lookup.tariff_dir()
+
+
+def _write(path, rows, header=COLUMNS):
+    with path.open("w", encoding="utf-8", newline="") as f:
+        f.write("# date: 2026-12-05\n")
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def test_a_code_that_is_not_hs2022_is_refused_with_file_and_line(tmp_path):
+    path = tmp_path / "examples.csv"
+    good = ["CBP", "NY 857043", "1990-11-07", "611020", "knit sweater", "6110202020", "HS 1992"]
+    bad = ["CBP", "NY 850759", "1990-04-05", "999999", "poncho", "6210201020", "HS 1992"]
+    _write(path, [good, bad])
+    with pytest.raises(DataError, match=r"examples\.csv, line 4: '999999'"):
+        read_examples(path, known_codes={"611020"})
+    _write(path, [good])
+    assert read_examples(path, known_codes={"611020"})[0].ruling == "NY 857043"
+    _write(path, [good], header=COLUMNS[:-1])
+    with pytest.raises(DataError, match="header"):
+        read_examples(path)
+
+
+def test_evidence_is_per_code_nearest_first_above_the_threshold():
+    ex = [
+        Example("CBP", "NY A1", "1999-01-01", "611020", "knit sweater"),
+        Example("CBP", "NY A2", "1999-01-02", "611020", "knit vest"),
+        Example("CBP", "NY A3", "1999-01-03", "611020", "knit cardigan"),
+        Example("CBP", "NY A4", "1999-01-04", "420292", "toiletry bag"),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.8, 0.6], [0.0, 1.0], [0.9, 0.1]], dtype=np.float32)
+    index = ExampleIndex(ex, vectors)
+    found = index.evidence(np.array([1.0, 0.0], dtype=np.float32), ["611020"], per_code=2)
+    assert [e.ruling for e in found["611020"]] == ["NY A1", "NY A2"]  # A3 is orthogonal
+    assert "420292" not in found  # not asked for
+    found = index.evidence(np.array([0.0, 1.0], dtype=np.float32), ["611020", "420292"])
+    assert [e.ruling for e in found["611020"]] == ["NY A3", "NY A2"]
+    assert "420292" not in found  # cosine 0.1: below the threshold
+    with pytest.raises(DataError, match="4 rows but its embeddings 3"):
+        ExampleIndex(ex, vectors[:3])
+
+
+def test_citation_names_authority_ruling_year_goods_and_code():
+    e = Example("CBP", "NY 857043", "1990-11-07", "611020", "woman's knit sweater")
+    assert e.citation() == "CBP ruling NY 857043 (1990): woman's knit sweater -> 6110.20"
+    assert e.to_json() == {
+        "authority": "CBP",
+        "ruling": "NY 857043",
+        "date": "1990-11-07",
+        "code": "611020",
+        "text": "woman's knit sweater",
+    }
+
+
+def test_shipped_examples_are_hs2022_and_match_their_embeddings():
+    index = ExampleIndex.load(TARIFF, [c for c in nomenclature().entries if len(c) == 6])
+    assert index is not None and len(index) >= 50
+    assert index.vectors.shape == (len(index), 384)
+    eng = lookup.engine()
+    rng = np.random.default_rng(15)
+    for i in rng.choice(len(index), size=5, replace=False):
+        again = eng.encoder.encode([index.examples[i].text])[0]
+        assert float(again @ index.vectors[i]) > 0.999  # same recipe and model as at build
+
+
+def test_a_suggestion_carries_the_decisions_for_its_code_nearest_to_the_query():
+    res = lookup.search("women's knit sweater of cotton", top=5)
+    by_code = {s.code: s for s in res.suggestions}
+    assert "611020" in by_code
+    ev = by_code["611020"].evidence
+    assert ev and all(e.code == "611020" for e in ev)
+    assert ev[0].authority == "CBP" and ev[0].ruling and ev[0].date
+    assert "sweater" in ev[0].text or "knit" in ev[0].text
+    js = by_code["611020"].to_json()
+    assert js["evidence"][0]["ruling"] == ev[0].ruling
+    # a code no decision in the index supports gets an empty list, and codes typed as a query
+    # get none
+    assert all(isinstance(s.to_json()["evidence"], list) for s in res.suggestions)
+    assert lookup.search("6110.20").suggestions[0].evidence == []
