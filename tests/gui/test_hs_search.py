@@ -107,3 +107,17 @@ def test_supporting_rulings_are_listed_under_their_code_and_never_chosen(widget,
     assert note.text(1).startswith("like CBP ruling NY ")
     assert not note.flags() & Qt.ItemFlag.ItemIsSelectable
     assert note not in tree.leaves()  # the keyboard steps over it
+
+
+def test_enter_never_takes_a_weak_first_match(widget, qtbot):
+    # a Polish line the vocabulary does not know: every suggestion is a weak match
+    widget.set_text("grzebien drewniany")
+    shown = widget.codes_shown()
+    assert shown
+    assert widget.results.code_of(widget.results.currentItem()) is None
+    with qtbot.assertNotEmitted(widget.codeChosen):
+        qtbot.keyClick(widget.edit, Qt.Key.Key_Return)
+    qtbot.keyClick(widget.edit, Qt.Key.Key_Down)  # an explicit choice is still possible
+    with qtbot.waitSignal(widget.codeChosen) as blocker:
+        qtbot.keyClick(widget.edit, Qt.Key.Key_Return)
+    assert blocker.args[0] == shown[0]

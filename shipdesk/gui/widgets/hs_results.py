@@ -40,7 +40,8 @@ def evidence_label(ex: Example) -> str:
 
 
 class SuggestionTree(QTreeWidget):
-    """Suggestions grouped chapter > heading > subheading; the first code is selected."""
+    """Suggestions grouped chapter > heading > subheading; the first code is selected unless
+    its match is weak."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +55,8 @@ class SuggestionTree(QTreeWidget):
         self.setAccessibleName(_("Suggested HS codes"))
 
     def show_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
-        """Replace the tree by ``suggestions`` (in their order) and select the first code."""
+        """Replace the tree by ``suggestions`` (in their order) and select the first code, unless
+        its confidence is "low"."""
         self.clear()
         chapters: dict[str, QTreeWidgetItem] = {}
         groups: dict[str, QTreeWidgetItem] = {}
@@ -98,7 +100,9 @@ class SuggestionTree(QTreeWidget):
             item.setExpanded(True)
         self.setRootIsDecorated(True)
         leaves = self.leaves()
-        if leaves:
+        if leaves and suggestions and suggestions[0].confidence != "low":
+            # a weak first match is never preselected, so Enter alone cannot take it: the
+            # user picks a code with Down/Up (or the mouse) first
             self.setCurrentItem(leaves[0])
 
     def leaves(self) -> list[QTreeWidgetItem]:
