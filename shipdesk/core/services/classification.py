@@ -86,23 +86,19 @@ class SuggestionCache:
         """Estimated bytes of an entry: the objects and every text they hold."""
         size = 200 + 2 * len(text)
         for s in suggestions:
-            size += (
-                600
-                + 64 * len(s.evidence)
-                + 2
-                * sum(
-                    len(x)
-                    for x in (
-                        s.code,
-                        s.description,
-                        s.source,
-                        s.heading,
-                        s.heading_description,
-                        s.chapter,
-                        s.chapter_description,
-                        s.hs6,
-                        s.path_text,
-                    )
+            size += 600 + 64 * len(s.evidence)  # the evidence: shared rows, a list of refs
+            size += 2 * sum(
+                len(x)
+                for x in (
+                    s.code,
+                    s.description,
+                    s.source,
+                    s.heading,
+                    s.heading_description,
+                    s.chapter,
+                    s.chapter_description,
+                    s.hs6,
+                    s.path_text,
                 )
             )
         return size
