@@ -12,6 +12,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--screenshots", metavar="DIR", type=Path, help="save one PNG per screen")
     p.add_argument("--lang", metavar="xx", help="user-interface language for the screenshots")
     p.add_argument("--sample", metavar="FILE", type=Path, help="declaration to show")
+    p.add_argument(
+        "--exit-when-shown",
+        action="store_true",
+        help="start as usual, print when the window was shown and exit (start-up check)",
+    )
+    p.add_argument("file", nargs="?", type=Path, help="declaration file to open")
     p.set_defaults(func=run)
 
 
@@ -25,4 +31,4 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from shipdesk.gui.app import main  # PySide6: only the GUI loads Qt
 
-    return main([])
+    return main([], open_file=args.file, exit_when_shown=args.exit_when_shown)

@@ -181,10 +181,11 @@ def show_startup_report(window: MainWindow, report: StartupReport) -> None:
 
 
 def launch(
-    argv: Sequence[str] = (), *, warm_up: bool = True
+    argv: Sequence[str] = (), *, warm_up: bool = True, open_file: Path | None = None
 ) -> tuple[QApplication, Workspace, MainWindow] | None:
-    """Everything up to the shown window: the workspace, the window with the resumed draft,
-    and the start-up report. None when ShipDesk cannot start (the user was told why)."""
+    """Everything up to the shown window: the workspace, the window with the resumed draft
+    (or ``open_file``, a declaration opened from the file manager), and the start-up report.
+    None when ShipDesk cannot start (the user was told why)."""
     opened = open_at_start(argv)
     if opened is None:
         return None
@@ -196,6 +197,8 @@ def launch(
         window = MainWindow(ws)
         restore_or_new(window, report.resumed)
         window.show()
+        if open_file is not None:
+            window.open_path(open_file)
         QTimer.singleShot(
             0, lambda: log.info("window shown %.2f s after start", time.perf_counter() - _T0)
         )
@@ -208,20 +211,43 @@ def launch(
     return app, ws, window
 
 
-def main(argv: Sequence[str] = ()) -> int:
+def main(
+    argv: Sequence[str] = (), *, open_file: Path | None = None, exit_when_shown: bool = False
+) -> int:
     """Open the workspace once, show the window, close the workspace when the app quits.
-    Exit 2 when ShipDesk cannot open its data (the user was shown why)."""
+    Exit 2 when ShipDesk cannot open its data (the user was shown why).
+
+    ``exit_when_shown`` quits as soon as the window is on screen and prints when that was
+    (the installers' start check and the start-time benchmark)."""
     with contextlib.suppress(OSError):  # no log folder: the start-up names the folder itself
         setup_logging()
     _install_excepthook()
-    started = launch(argv)
+    started = launch(argv, warm_up=not exit_when_shown, open_file=open_file)
     if started is None:
         return 2
-    app, ws, _window = started
+    app, ws, window = started
+    if exit_when_shown:
+        _quit_when_shown(app, window)
     with ws:
         code = app.exec()
         workers.wait_all(5000)  # no worker may still hold the database when it closes
         return code
+
+
+def _quit_when_shown(app: QApplication, window: MainWindow) -> None:
+    def check() -> None:
+        handle = window.windowHandle()
+        if not (window.isVisible() and handle is not None and handle.isExposed()):
+            QTimer.singleShot(10, check)
+            return
+        since = time.perf_counter() - _T0
+        log.info("window shown %.2f s after start; exiting as asked", since)
+        if sys.stdout is not None:  # a windowed executable on Windows has no stdout
+            print(f"window shown at {time.time():.3f} ({since:.2f} s after start)", flush=True)
+        window.close()  # as a person's quit does: the draft flushed, previews tidied
+        app.quit()
+
+    QTimer.singleShot(0, check)
 
 
 # -- screenshots ------------------------------------------------------------------------------

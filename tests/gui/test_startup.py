@@ -71,6 +71,23 @@ def launch(qtbot: Any) -> Iterator[Callable[[], Any]]:
         ws.close()
 
 
+@pytest.fixture
+def launch_with_file(qtbot: Any) -> Iterator[Callable[[Path], Any]]:
+    opened: list[Any] = []
+
+    def run(path: Path) -> Any:
+        started = gui_app.launch([], warm_up=False, open_file=path)
+        if started is not None:
+            qtbot.addWidget(started[2])
+            opened.append(started)
+        return started
+
+    yield run
+    for _app, ws, window in opened:
+        window.close()
+        ws.close()
+
+
 def test_a_corrupt_database_is_set_aside_named_and_the_window_opens(shown, launch) -> None:
     path = _db_path()
     path.write_bytes(b"this is not a database" * 100)
@@ -218,3 +235,33 @@ def test_main_with_a_home_it_cannot_write_names_it_and_exits_2(
     [dialog] = shown
     assert isinstance(dialog, StartProblemDialog)
     assert f"{shipdesk_home}{os.sep}" in dialog.text()
+
+
+def test_a_declaration_given_at_start_is_opened(launch_with_file: Any, sample_path: Path) -> None:
+    started = launch_with_file(sample_path)
+    assert started is not None
+    _app, _ws, window = started
+    assert window.session.decl.recipient.name == "John Miller"
+    assert window.session.path == sample_path
+
+
+def test_gui_exit_when_shown_starts_the_app_and_quits_once_the_window_is_shown(
+    shipdesk_home: Path,
+) -> None:
+    """In a process of its own, as the installers' checks run it (the app's quit must not
+    leave this test process's application quitting)."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.run(
+        [sys.executable, "-m", "shipdesk", "gui", "--exit-when-shown"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("window shown at ") and "s after start)" in proc.stdout
+    log = (shipdesk_home / "logs" / "shipdesk.log").read_text(encoding="utf-8")
+    assert "exiting as asked" in log and "tariff lookup ready" not in log  # no warm-up
