@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Wraps the PyInstaller folder dist/ShipDesk into ShipDesk-x86_64.AppImage and a tarball.
-# Needs appimagetool on PATH (an AppImage itself; copy it in beforehand: this script never
-# downloads anything).
+# Wraps the PyInstaller folder dist/ShipDesk into dist/ShipDesk-x86_64.AppImage.
+# Needs appimagetool on PATH: it is neither a Debian nor a PyPI package, so it is copied in by
+# hand beforehand (this script never downloads anything). The .deb and the tarball come from
+# installers/build.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-[ -d dist/ShipDesk ] || { echo "build dist/ShipDesk first (installers/pyinstaller)"; exit 2; }
+[ -x dist/ShipDesk/ShipDesk ] || { echo "dist/ShipDesk missing: run installers/build.sh --bundle" >&2; exit 2; }
+command -v appimagetool >/dev/null || { echo "appimagetool is not on PATH" >&2; exit 2; }
 app=build/ShipDesk.AppDir
 rm -rf "$app" && mkdir -p "$app/usr/bin" "$app/usr/share/icons/hicolor/scalable/apps"
 cp -a dist/ShipDesk/. "$app/usr/bin/"
@@ -17,5 +19,4 @@ here=$(dirname "$(readlink -f "$0")")
 exec "$here/usr/bin/ShipDesk" "$@"
 RUN
 chmod +x "$app/AppRun"
-tar -C dist -czf dist/ShipDesk-linux-x86_64.tar.gz ShipDesk
 appimagetool "$app" dist/ShipDesk-x86_64.AppImage
