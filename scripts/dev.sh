@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # ShipDesk developer entry point.
-#   scripts/dev.sh app    install (system libraries, venv, ShipDesk with the GUI) and start the app
-#   scripts/dev.sh test   install the test dependencies and run the whole test suite headless
-#   scripts/dev.sh setup  install only
+#   scripts/dev.sh app [ARGS]     install (system libraries, venv, ShipDesk with the GUI) and start
+#                                 the app (ARGS go to `python -m shipdesk`)
+#   scripts/dev.sh test [ARGS]    install the test dependencies and run the test suite headless
+#   scripts/dev.sh setup [EXTRAS] install only (default extras: test; e.g. gui,installer)
 # Works on a fresh Debian/Ubuntu with Python >= 3.11. Set PYTHON to pick another interpreter.
+# pip runs only when pyproject.toml, setup.py, the constraints or the Python changed since the
+# last install of the same extras (a stamp in the venv); SHIPDESK_REINSTALL=1 forces it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,14 +45,24 @@ setup() {
       "$PYTHON" -m venv "$VENV"
     }
   fi
+  local stamp="$VENV/.shipdesk-installed-${extra//,/-}"
+  local want
+  want=$( { "$VENV/bin/python" -V; cat pyproject.toml setup.py requirements/constraints.txt; } \
+          | sha256sum | cut -d' ' -f1)
+  if [ "${SHIPDESK_REINSTALL:-}" != "1" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] \
+     && "$VENV/bin/python" -c 'import shipdesk' 2>/dev/null; then
+    return 0  # installed from these very files already (an editable install follows the source)
+  fi
   "$VENV/bin/python" -m pip install -q --upgrade pip
   "$VENV/bin/python" -m pip install -q -c requirements/constraints.txt -e ".[$extra]"
+  echo "$want" > "$stamp"
 }
 
 case "${1:-app}" in
   app)
     setup gui
-    exec "$VENV/bin/python" -m shipdesk
+    shift || true
+    exec "$VENV/bin/python" -m shipdesk "$@"
     ;;
   test)
     setup test
@@ -58,7 +71,7 @@ case "${1:-app}" in
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   setup)
-    setup test
+    setup "${2:-test}"
     ;;
   *)
     echo "usage: scripts/dev.sh app|test|setup" >&2
