@@ -50,13 +50,16 @@ SetCompressor /SOLID lzma
 !insertmacro MUI_LANGUAGE "English"
 !insertmacro MUI_LANGUAGE "German"
 !insertmacro MUI_LANGUAGE "French"
+!insertmacro MUI_LANGUAGE "Spanish"
 
 LangString KeepData ${LANG_ENGLISH} "Keep your ShipDesk data (drafts, settings, address book, backups) in $LOCALAPPDATA\${APPNAME}?$\r$\n$\r$\nChoose No to delete it for good."
 LangString KeepData ${LANG_GERMAN} "Ihre ShipDesk-Daten (Entwürfe, Einstellungen, Adressbuch, Sicherungen) in $LOCALAPPDATA\${APPNAME} behalten?$\r$\n$\r$\nMit Nein werden sie endgültig gelöscht."
 LangString KeepData ${LANG_FRENCH} "Conserver vos données ShipDesk (brouillons, réglages, carnet d'adresses, sauvegardes) dans $LOCALAPPDATA\${APPNAME} ?$\r$\n$\r$\nChoisissez Non pour les supprimer définitivement."
+LangString KeepData ${LANG_SPANISH} "¿Conservar sus datos de ShipDesk (borradores, ajustes, libreta de direcciones, copias de seguridad) en $LOCALAPPDATA\${APPNAME}?$\r$\n$\r$\nElija No para borrarlos definitivamente."
 LangString DeclarationType ${LANG_ENGLISH} "ShipDesk declaration"
 LangString DeclarationType ${LANG_GERMAN} "ShipDesk-Zollinhaltserklärung"
 LangString DeclarationType ${LANG_FRENCH} "Déclaration en douane ShipDesk"
+LangString DeclarationType ${LANG_SPANISH} "Declaración de aduana de ShipDesk"
 
 Function .onInit
   SetShellVarContext current

@@ -79,6 +79,13 @@ def test_the_nsis_script_installs_per_user_and_asks_before_deleting_data() -> No
     languages = re.findall(r'MUI_LANGUAGE "(\w+)"', text)
     keep = re.findall(r"LangString KeepData \$\{LANG_(\w+)\}", text)
     assert sorted(lang.upper() for lang in languages) == sorted(keep)
+    types = re.findall(r"LangString DeclarationType \$\{LANG_(\w+)\}", text)
+    assert sorted(types) == sorted(keep)
+    # the installer speaks every language the app does
+    from shipdesk.core.i18n import catalogue_languages
+
+    names = {"en": "ENGLISH", "de": "GERMAN", "fr": "FRENCH", "es": "SPANISH"}
+    assert {names[lang] for lang in catalogue_languages()} <= set(keep)
 
 
 def _workflow() -> dict[Any, Any]:
