@@ -8,7 +8,7 @@ one without touching its callers.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any, Protocol
@@ -113,7 +113,7 @@ class NationalTariffRepository(Protocol):
     def list_tariffs(self) -> list[TariffInfo]: ...
     def all_lines(self) -> list[NationalLine]: ...
     def replace_source(
-        self, source: str, kind: str, file: str, lines: list[tuple[str, str]]
+        self, source: str, kind: str, file: str, lines: Sequence[tuple[str, ...]]
     ) -> None: ...
     def rebuild(self) -> int: ...
     def remove(self, source: str) -> bool: ...

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,11 @@ MIGRATIONS: list[Migration] = [
             "CREATE INDEX IF NOT EXISTS lines_hs6 ON lines(hs6)",
         ],
     ),
+    (
+        2,
+        "the duty rate of each line as the tariff file writes it",
+        ["ALTER TABLE lines ADD COLUMN duty TEXT NOT NULL DEFAULT ''"],
+    ),
 ]
 LATEST = MIGRATIONS[-1][0]
 _WHAT = "national tariff store"
@@ -41,6 +47,7 @@ class NationalLine:
     code: str
     description: str  # the line's text with its parents below the HS subheading
     source: str
+    duty: str = ""  # the duty rate as the file writes it ("5.3%", "Free"); "" when not given
 
 
 @dataclass(frozen=True)
@@ -107,23 +114,25 @@ class SqliteNationalTariffs:
         con = self._connect()
         try:
             rows = con.execute(
-                "SELECT source, code, hs6, description FROM lines ORDER BY code"
+                "SELECT source, code, hs6, description, duty FROM lines ORDER BY code"
             ).fetchall()
         finally:
             con.close()
-        return [NationalLine(r["code"], r["description"], r["source"]) for r in rows]
+        return [NationalLine(r["code"], r["description"], r["source"], r["duty"]) for r in rows]
 
     def replace_source(
-        self, source: str, kind: str, file: str, lines: list[tuple[str, str]]
+        self, source: str, kind: str, file: str, lines: Sequence[tuple[str, ...]]
     ) -> None:
-        """Store one tariff's lines ((code, description)), replacing an earlier import."""
+        """Store one tariff's lines ((code, description) or (code, description, duty)),
+        replacing an earlier import."""
         con = self._connect()
         try:
             with con:
                 con.execute("DELETE FROM lines WHERE source = ?", (source,))
                 con.executemany(
-                    "INSERT INTO lines (source, code, hs6, description) VALUES (?, ?, ?, ?)",
-                    [(source, c, c[:6], d) for c, d in lines],
+                    "INSERT INTO lines (source, code, hs6, description, duty) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    [(source, t[0], t[0][:6], t[1], t[2] if len(t) > 2 else "") for t in lines],
                 )
                 con.execute(
                     "INSERT OR REPLACE INTO tariffs VALUES (?, ?, ?, ?, ?)",

@@ -61,6 +61,12 @@ _DESC_COLS = (
 )  # fmt: skip
 _INDENT_COLS = ("indent", "indentation", "level", "number_indents", "indents", "hier_pos")
 _SUFFIX_COLS = ("productline__suffix", "producline_suffix", "productline_suffix", "suffix")
+# the third-country / general duty rate, as each tariff's export names it
+_DUTY_COLS = (
+    "general rate of duty", "general", "ukgt_duty_rate", "ukgt duty rate", "third country duty",
+    "third_country_duty", "erga omnes", "conventional rate of duty",
+    "conventional rate of duty (%)", "rate of duty", "duty rate", "duty",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -92,10 +98,21 @@ def _all_lines(store: NationalTariffRepository) -> dict[str, list[NationalLine]]
             lines: dict[str, list[NationalLine]] = _cache["lines"]
             return lines
         by: dict[str, list[NationalLine]] = {}
+        sources: set[str] = set()
         for line in store.all_lines():
             by.setdefault(line.code[:6], []).append(line)
-        _cache.update(stamp=stamp, lines=by)
+            sources.add(line.source)
+        _cache.update(stamp=stamp, lines=by, sources=frozenset(sources))
         return by
+
+
+def imported_sources(store: NationalTariffRepository) -> frozenset[str]:
+    """The tariffs whose lines are in the store ("us-hts-2026", ...)."""
+    if not _all_lines(store):
+        return frozenset()
+    with _lock:
+        found: frozenset[str] = _cache.get("sources", frozenset())
+        return found
 
 
 def has_lines(hs6: str, store: NationalTariffRepository) -> bool:
@@ -153,6 +170,7 @@ class _Row:
     description: str
     indent: int
     suffix: str = ""
+    duty: str = ""
 
 
 def _norm_header(h: Any) -> str:
@@ -202,6 +220,7 @@ def _rows_from_table(table: Iterable[list[Any]], source: str) -> Iterator[_Row]:
     di = _find_col(header, _DESC_COLS)
     ii = _find_col(header, _INDENT_COLS)
     si = _find_col(header, _SUFFIX_COLS)
+    ui = _find_col(header, _DUTY_COLS)
     count = 0
     for row in itertools.chain(head[header_at + 1 :], it):
         if not any(str(c or "").strip() for c in row):
@@ -226,6 +245,7 @@ def _rows_from_table(table: Iterable[list[Any]], source: str) -> Iterator[_Row]:
             desc,
             indent if indent is not None else dash_indent,
             cell(si),
+            cell(ui)[:80],
         )
 
 
@@ -303,6 +323,7 @@ def _read_json(path: Path) -> list[_Row]:
                 hscode.digits(obj.get("htsno") or obj.get("code") or ""),
                 str(obj.get("description") or "").strip(),
                 _to_int(obj.get("indent")) or 0,
+                duty=str(obj.get("general") or obj.get("duty") or "").strip()[:80],
             )
         )
     return out
@@ -355,16 +376,24 @@ def _above_hs6(code: str) -> bool:
     return code_exists(code[:4]) and not code_exists(code[:6]) and not code[4:].strip("0")
 
 
-def _lines(rows: Iterable[_Row], kind: str) -> tuple[list[tuple[str, str]], int, int]:
-    """(code, text) of the national lines, the rows skipped and the rows read."""
+def _lines(rows: Iterable[_Row], kind: str) -> tuple[list[tuple[str, str, str]], int, int]:
+    """(code, text, duty) of the national lines, the rows skipped and the rows read. A line
+    without a duty rate of its own takes the rate of the nearest line above it that has one (the
+    US HTS writes the rate on the 8-digit line, not on its 10-digit statistical lines)."""
     stack: dict[int, str] = {}
-    found: dict[str, tuple[str, str]] = {}  # code -> (description, suffix)
+    duties: dict[int, str] = {}
+    found: dict[str, tuple[str, str, str]] = {}  # code -> (description, suffix, duty)
     skipped = read = 0
     for r in rows:
         read += 1
         for k in [k for k in stack if k >= r.indent]:
             del stack[k]
+        for k in [k for k in duties if k >= r.indent]:
+            del duties[k]
         stack[r.indent] = r.description.rstrip(":").strip()
+        if r.duty:
+            duties[r.indent] = r.duty
+        duty = duties[max(duties)] if duties else ""
         if not r.code:
             continue
         code = _norm_code(r.code, kind)
@@ -378,8 +407,8 @@ def _lines(rows: Iterable[_Row], kind: str) -> tuple[list[tuple[str, str]], int,
         text = " — ".join([*parents[-3:], stack[r.indent]]) if parents else stack[r.indent]
         prev = found.get(code)
         if prev is None or r.suffix == "80" or (prev[1] != "80" and not prev[0]):
-            found[code] = (text, r.suffix)
-    return [(c, d) for c, (d, _) in sorted(found.items())], skipped, read
+            found[code] = (text, r.suffix, duty)
+    return [(c, d, u) for c, (d, _, u) in sorted(found.items())], skipped, read
 
 
 def import_file(
