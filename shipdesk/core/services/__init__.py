@@ -1,8 +1,8 @@
 """The one door of the core: use cases the GUI and the CLI call, over an explicit workspace.
 
 Open a :class:`Workspace` once (``open_workspace()``), hand it to the use cases in
-``declarations``, ``classification``, ``imports``, ``records`` and ``data``, and close it at the
-end.
+``declarations``, ``classification``, ``imports``, ``records``, ``data`` and ``duties``, and close
+it at the end.
 
 Why the subsystems are imported inside the use cases: the command line's static table imports
 every command module, and every command module imports the services it calls, so whatever a
