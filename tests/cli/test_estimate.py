@@ -1,0 +1,95 @@
+"""`estimate FILE.json [--json] [--date YYYY-MM-DD] [--channel post|courier]`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from shipdesk.cli.main import main
+
+DECL = {
+    "format": "shipdesk.declaration/1",
+    "category": "sale_of_goods",
+    "currency": "EUR",
+    "sender": {"name": "A", "country": "CN"},
+    "recipient": {"name": "B", "country": "DE"},
+    "items": [
+        {
+            "description": "silk blouse",
+            "value": "40.00",
+            "hs_code": "620610",
+            "origin_country": "CN",
+        },
+        {
+            "description": "wool blouses",
+            "quantity": 2,
+            "value": "60.00",
+            "hs_code": "620620",
+            "origin_country": "CN",
+        },
+    ],
+    "postal_charges": "10.00",
+    "date": "2026-12-01",
+}
+
+
+def write(tmp_path: Path, data: dict) -> Path:
+    p = tmp_path / "d.shipdesk.json"
+    p.write_text(json.dumps(data), encoding="utf-8")
+    return p
+
+
+def test_json_follows_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["estimate", str(write(tmp_path, DECL)), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["destination"] == "DE" and out["date"] == "2026-12-01"
+    assert out["currency"] == "EUR" and out["incoterm"] == "DAP" and out["payer"] == "recipient"
+    assert out["totals"] == {
+        "duty": "6.00",
+        "tax": "22.04",
+        "fees": "6.00",
+        "total": "34.04",
+        "at_door": "34.04",
+    }
+    assert {ln["regime"] for ln in out["lines"]} == {
+        "EU-DUTY-FLAT-3",
+        "EU-VAT-IMPORT",
+        "DE-POST-FEE",
+    }
+    assert out["data_date"] and isinstance(out["unknown"], list)
+
+
+def test_date_option_uses_that_days_rules(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["estimate", str(write(tmp_path, DECL)), "--json", "--date", "2026-06-30"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["date"] == "2026-06-30" and out["totals"]["duty"] == "0.00"
+
+
+def test_human_output(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["estimate", str(write(tmp_path, DECL))]) == 0
+    out = capsys.readouterr().out
+    assert "EU-DUTY-FLAT-3" in out and "asked at the door: 34.04 EUR" in out
+    assert "[unconfirmed]" in out  # the member states' VAT rates were not read at the source
+
+
+@pytest.mark.parametrize(
+    ("args", "data", "needle"),
+    [
+        (["--date", "2026-02-30"], DECL, "--date: '2026-02-30' is not a date"),
+        ([], {**DECL, "date": "tomorrow"}, "d.shipdesk.json:date: 'tomorrow' is not a date"),
+        ([], {**DECL, "recipient": {"name": "B"}}, "recipient.country"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture, args: list[str], data: dict, needle: str
+) -> None:
+    assert main(["estimate", str(write(tmp_path, data)), *args]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert main(["estimate", str(tmp_path / "nope.json")]) == 2
+    assert "nope.json" in capsys.readouterr().err
