@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.services import declarations, imports
+from shipdesk.core.services import declarations, imports, open_workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,7 +71,8 @@ def run_register(args: argparse.Namespace) -> int:
     _xlsx_out(args.out)
     files = collect(args.inputs)
     decls = [declarations.load(f) for f in files]
-    declarations.export_register(decls, args.out, files=[f.name for f in files])
+    with open_workspace() as ws:  # the rate book and tariffs of the duty estimate
+        declarations.export_register(decls, args.out, files=[f.name for f in files], ws=ws)
     print(f"{args.out}: register of {len(decls)} declaration(s)")
     return 0
 
@@ -93,6 +94,7 @@ def run_ead(args: argparse.Namespace) -> int:
         missing = [k for k in ("item_id",) if not getattr(d, k).strip()]
         if missing:
             print(f"{f}: warning: no {', '.join(missing)} (S10 tracking number)", file=sys.stderr)
-    declarations.export_advance_data(decls, args.out, fmt)
+    with open_workspace() as ws:
+        declarations.export_advance_data(decls, args.out, fmt, ws=ws)
     print(f"{args.out}: advance data for {len(decls)} item(s) ({fmt})")
     return 0

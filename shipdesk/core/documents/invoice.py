@@ -155,6 +155,9 @@ class SheetDocument:
             parts.append(("certificate_numbers", t["certificates"], cert))
         if d.comments.strip():
             parts.append(("comments", t["comments"], d.comments.strip()))
+        est = self.job.duties
+        if self.kind == "invoice" and est is not None and est.incoterm == "DDP":
+            parts.append(("duties", *labels.duties_block(est, self.job.lang, self.loc)))
         return parts
 
     def _text_h(self, text: str, size: float = 8) -> float:

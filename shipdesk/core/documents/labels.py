@@ -9,8 +9,13 @@ catalogue (``core.i18n``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from shipdesk.core.errors import InputError
-from shipdesk.core.i18n import NC_, catalogue_languages, lang_code, translator
+from shipdesk.core.i18n import N_, NC_, catalogue_languages, lang_code, translator
+
+if TYPE_CHECKING:
+    from shipdesk.core.duties.estimate import Estimate
 
 # -- UPU boxes (English / French), numbered as printed on the forms -------------------------------
 CATEGORY_LABELS: dict[str, str] = {
@@ -196,3 +201,53 @@ def texts(lang: str) -> dict[str, str]:
         )
     tr = translator(code)
     return {key: tr.pgettext(CONTEXT, text) for key, text in INVOICE_TEXTS.items()}
+
+
+# -- the duties and taxes block of a DDP invoice ---------------------------------------------------
+# Plain catalogue texts (no "invoice" context): a language that translates only the invoice's
+# fixed words prints these in English until they are translated.
+DUTY_TEXTS = {
+    "title": N_("Duties and taxes at destination (DDP: paid by the sender)"),
+    "duty": N_("Customs duty"),
+    "tax": N_("Import tax"),
+    "fees": N_("Fees"),
+    "total": N_("Total"),
+    "basis": N_("Estimate with the rules of {date} for {country}: {regimes}."),
+    "unknown": N_("Not estimated: {what}"),
+}
+
+
+def duties_block(est: Estimate, lang: str, loc: str) -> tuple[str, str]:
+    """(label, text) of the duties and taxes a DDP shipment's sender pays, as the invoice prints
+    them, in ``lang``; amounts in the declaration's currency (and the destination's)."""
+    from shipdesk.core.documents.printed import money_dec
+
+    tr = translator(lang_code(lang))
+    ccy, lcy = est.currency, est.local_currency
+
+    def say(key: str) -> str:
+        msg = DUTY_TEXTS[key]
+        return tr.gettext(msg)
+
+    def amount(kind: str | None) -> str:
+        text = f"{money_dec(est.total(kind), loc)} {ccy}"
+        if lcy != ccy:
+            text += f" ({money_dec(est.total(kind, local=True), loc)} {lcy})"
+        return text
+
+    parts = [
+        f"{say('duty')}: {amount('duty')}",
+        f"{say('tax')}: {amount('tax')}",
+        f"{say('fees')}: {amount('fee')}",
+        f"{say('total')}: {amount(None)}",
+    ]
+    lines = [" · ".join(parts)]
+    lines.append(
+        say("basis").format(
+            date=est.date.isoformat(),
+            country=est.destination,
+            regimes=", ".join(est.regimes) or "-",
+        )
+    )
+    lines += [say("unknown").format(what=u.in_language(lang)) for u in est.unknown]
+    return say("title"), "\n".join(lines)

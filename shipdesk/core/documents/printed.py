@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from shipdesk.core.address import address_lines
 from shipdesk.core.countries import country_name
@@ -24,6 +25,9 @@ from shipdesk.core.model import (
     parse_decimal,
 )
 
+if TYPE_CHECKING:
+    from shipdesk.core.duties.estimate import Estimate
+
 
 @dataclass(frozen=True)
 class Job:
@@ -35,6 +39,7 @@ class Job:
     copies: int
     lang: str = "en"
     draft: bool = False
+    duties: Estimate | None = None  # the estimate printed on the invoice of a DDP shipment
 
 
 @dataclass(frozen=True)

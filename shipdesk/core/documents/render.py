@@ -16,6 +16,7 @@ from shipdesk.core.operators import OperatorProfile, choose_form, get_profile
 from shipdesk.core.progress import CancelToken, ProgressCallback
 
 if TYPE_CHECKING:
+    from shipdesk.core.duties.estimate import Estimate
     from shipdesk.core.rates import RateBook
 
 FORMS = ("auto", "cn22", "cn23", "invoice", "packing", "all")
@@ -62,6 +63,7 @@ def render_document(
     copies: int | None = None,
     draft: bool = False,
     rates: RateBook | None = None,
+    duties: Estimate | None = None,
 ) -> Rendered:
     """Like :func:`render`, also telling where each value was drawn."""
     form = (form or "auto").strip().lower()
@@ -94,7 +96,7 @@ def render_document(
         )
         # The UPU default profile stands for "any operator": its name is not printed.
         operator_name = "" if profile.id == "upu" else profile.name
-        job = printed.Job(decl, paper, operator_name, max(1, n), lang, draft)
+        job = printed.Job(decl, paper, operator_name, max(1, n), lang, draft, duties)
         {
             "cn22": cn22.draw,
             "cn23": cn23.draw,
@@ -132,6 +134,7 @@ def render(
     copies: int | None = None,
     draft: bool = False,
     rates: RateBook | None = None,
+    duties: Estimate | None = None,
 ) -> bytes:
     """PDF bytes of the documents for ``decl``.
 
@@ -141,7 +144,8 @@ def render(
     (label stock takes the CN 22 only). ``copies`` overrides the operator profile's count.
     ``lang`` is the language of the invoice and packing list. ``draft`` marks every page.
     ``operator`` is a profile or its id (None: the UPU default); ``rates`` the rate book that
-    decides CN 22 or CN 23 (None: the shipped tables).
+    decides CN 22 or CN 23 (None: the shipped tables); ``duties`` the estimate printed on the
+    invoice when the sender pays the duties (DDP).
     Raises ``InputError`` naming the field when a value cannot be printed.
     """
     return render_document(
@@ -153,6 +157,7 @@ def render(
         copies=copies,
         draft=draft,
         rates=rates,
+        duties=duties,
     ).pdf
 
 

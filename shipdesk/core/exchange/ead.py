@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stdnum.eu import vat
 
@@ -31,6 +31,9 @@ from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.safety import neutralise
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import PARTY_FIELDS, Declaration, Party
+
+if TYPE_CHECKING:
+    from shipdesk.core.duties.estimate import Estimate
 
 EAD_FORMAT = "shipdesk.ead/1"
 
@@ -75,6 +78,14 @@ EAD_FIELDS: tuple[EadField, ...] = (
     EadField("importer_reference", "item", "Addressee: importer reference", "Importer code"),
     EadField("non_delivery", "item", "Item: non-delivery instruction", "return or abandon"),
     EadField("comments", "item", "Item: comments (quarantine, restrictions)", "Free text"),
+    EadField("incoterm", "item", "Item: delivery terms (DDP / DAP)", "Incoterm as typed"),
+    EadField("duties_payer", "item", "(none: ShipDesk estimate)", "sender (DDP) or recipient"),
+    EadField("duties_currency", "item", "(none: ShipDesk estimate)", "Currency of the estimate"),
+    EadField("duties_duty", "item", "(none: ShipDesk estimate)", "Customs duty, estimated"),
+    EadField("duties_tax", "item", "(none: ShipDesk estimate)", "Import VAT/GST, estimated"),
+    EadField("duties_fees", "item", "(none: ShipDesk estimate)", "Operator's fee, estimated"),
+    EadField("duties_at_door", "item", "(none: ShipDesk estimate)", "Asked of the recipient"),
+    EadField("duties_rules_date", "item", "(none: ShipDesk estimate)", "Day of the rules used"),
     *(
         EadField(f"sender_{k}", "sender", f"Sender: {doc[0]}", doc[1])
         for k, doc in _PARTY_DOC.items()
@@ -125,11 +136,29 @@ def _party(p: Party) -> dict[str, Any]:
     return out
 
 
-def ead_record(decl: Declaration) -> dict[str, Any]:
-    """One postal item's EAD record (JSON shape)."""
+def _estimate_fields(est: Estimate | None) -> dict[str, Any]:
+    keys = ("payer", "currency", "duty", "tax", "fees", "at_door", "rules_date")
+    if est is None:
+        return {f"duties_{k}": "" for k in keys}
+    values = (
+        est.payer,
+        est.currency,
+        est.total("duty"),
+        est.total("tax"),
+        est.total("fee"),
+        est.at_door(),
+        est.date.isoformat(),
+    )
+    return {f"duties_{k}": str(v) for k, v in zip(keys, values, strict=True)}
+
+
+def ead_record(decl: Declaration, est: Estimate | None = None) -> dict[str, Any]:
+    """One postal item's EAD record (JSON shape), with the duty estimate when one is given."""
     items = decl.real_items()
     total = decl.total_value()
     return {
+        "incoterm": str(decl.extra.get("incoterm") or ""),
+        **_estimate_fields(est),
         "item_id": decl.item_id,
         "order_number": str(decl.extra.get("order_number", "")),
         "posting_date": decl.date,
@@ -168,20 +197,27 @@ def ead_record(decl: Declaration) -> dict[str, Any]:
     }
 
 
-def ead_document(decls: Sequence[Declaration]) -> dict[str, Any]:
+Estimates = Sequence["Estimate | None"] | None
+
+
+def _est(estimates: Estimates, n: int) -> Estimate | None:
+    return estimates[n] if estimates is not None and n < len(estimates) else None
+
+
+def ead_document(decls: Sequence[Declaration], estimates: Estimates = None) -> dict[str, Any]:
     return {
         "format": EAD_FORMAT,
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "generator": f"ShipDesk {__version__}",
         "item_count": len(decls),
-        "items": [ead_record(d) for d in decls],
+        "items": [ead_record(d, _est(estimates, n)) for n, d in enumerate(decls)],
     }
 
 
-def csv_rows(decls: Sequence[Declaration]) -> list[list[Any]]:
+def csv_rows(decls: Sequence[Declaration], estimates: Estimates = None) -> list[list[Any]]:
     rows: list[list[Any]] = [list(CSV_COLUMNS)]
-    for d in decls:
-        rec = ead_record(d)
+    for n, d in enumerate(decls):
+        rec = ead_record(d, _est(estimates, n))
         base: dict[str, Any] = {}
         for f in EAD_FIELDS:
             if f.level == "item":
@@ -201,16 +237,22 @@ def csv_rows(decls: Sequence[Declaration]) -> list[list[Any]]:
     return rows
 
 
-def export_ead(decls: Sequence[Declaration], path: str | Path, fmt: str | None = None) -> Path:
-    """Write the EAD of ``decls``; ``fmt`` "json" or "csv" (None: from the file suffix)."""
+def export_ead(
+    decls: Sequence[Declaration],
+    path: str | Path,
+    fmt: str | None = None,
+    estimates: Estimates = None,
+) -> Path:
+    """Write the EAD of ``decls``; ``fmt`` "json" or "csv" (None: from the file suffix);
+    ``estimates`` the duty estimate of each declaration (same order)."""
     p = Path(path)
     fmt = (fmt or p.suffix.lstrip(".") or "json").lower()
     if fmt == "json":
-        text = json.dumps(ead_document(decls), indent=2, ensure_ascii=False) + "\n"
+        text = json.dumps(ead_document(decls, estimates), indent=2, ensure_ascii=False) + "\n"
         atomic_write_bytes(p, text.encode("utf-8"))
     elif fmt == "csv":
         buf = io.StringIO()
-        csv.writer(buf, lineterminator="\r\n").writerows(csv_rows(decls))
+        csv.writer(buf, lineterminator="\r\n").writerows(csv_rows(decls, estimates))
         atomic_write_bytes(p, buf.getvalue().encode("utf-8"))
     else:
         raise InputError(f"unknown EAD format {fmt!r} (use json or csv)", source=str(p))

@@ -12,11 +12,14 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.exchange.safety import neutralise
 from shipdesk.core.fileio import atomic_write_bytes
 from shipdesk.core.model import Declaration
+
+if TYPE_CHECKING:
+    from shipdesk.core.duties.estimate import Estimate
 
 # (header, width, number format or "")
 REGISTER_COLUMNS: tuple[tuple[str, int, str], ...] = (
@@ -45,6 +48,13 @@ REGISTER_COLUMNS: tuple[tuple[str, int, str], ...] = (
     ("Certificate numbers", 14, ""),
     ("IOSS number", 14, ""),
     ("Importer reference", 14, ""),
+    # the estimate of what the destination charges (blank when none could be made)
+    ("Duty (est.)", 11, "#,##0.00"),
+    ("Import tax (est.)", 11, "#,##0.00"),
+    ("Fees (est.)", 11, "#,##0.00"),
+    ("At the door (est.)", 11, "#,##0.00"),
+    ("Duties paid by", 11, ""),
+    ("Not estimated", 30, ""),
 )
 
 
@@ -55,7 +65,20 @@ def _date(text: str) -> date | str:
         return text
 
 
-def register_row(decl: Declaration, file: str = "") -> list[Any]:
+def _estimate_cells(est: Estimate | None) -> list[Any]:
+    if est is None:
+        return [None, None, None, None, "", ""]
+    return [
+        est.total("duty"),
+        est.total("tax"),
+        est.total("fee"),
+        est.at_door(),
+        est.payer,
+        "; ".join(est.unknown),
+    ]
+
+
+def register_row(decl: Declaration, file: str = "", est: Estimate | None = None) -> list[Any]:
     items = decl.real_items()
     qty = sum((it.quantity_dec or Decimal(0) for it in items), Decimal(0))
     party = lambda p: p.company or p.name  # noqa: E731
@@ -85,13 +108,18 @@ def register_row(decl: Declaration, file: str = "") -> list[Any]:
         ", ".join(decl.certificate_numbers),
         decl.ioss_number,
         decl.importer_reference,
+        *_estimate_cells(est),
     ]
 
 
 def export_register(
-    decls: Sequence[Declaration], path: str | Path, files: Sequence[str] | None = None
+    decls: Sequence[Declaration],
+    path: str | Path,
+    files: Sequence[str] | None = None,
+    estimates: Sequence[Estimate | None] | None = None,
 ) -> Path:
-    """Write the register workbook; ``files`` names each declaration's file (same order)."""
+    """Write the register workbook; ``files`` names each declaration's file and ``estimates``
+    its duty estimate (same order)."""
     import openpyxl  # openpyxl kept lazy: slow to import
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
@@ -106,7 +134,8 @@ def export_register(
         ws.column_dimensions[get_column_letter(i)].width = width
     for n, decl in enumerate(decls):
         file = files[n] if files is not None and n < len(files) else ""
-        ws.append([neutralise(v) for v in register_row(decl, file)])
+        est = estimates[n] if estimates is not None and n < len(estimates) else None
+        ws.append([neutralise(v) for v in register_row(decl, file, est)])
         r = ws.max_row
         for i, (_, _, fmt) in enumerate(REGISTER_COLUMNS, start=1):
             if fmt:

@@ -46,6 +46,7 @@ from shipdesk.core.units import to_kg as _to_kg
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from shipdesk.core.duties.estimate import Estimate as Estimate
     from shipdesk.core.operators import OperatorProfile as OperatorProfile
     from shipdesk.core.screening.matching import Finding as Finding
     from shipdesk.core.storage.drafts import DraftInfo as DraftInfo
@@ -95,19 +96,42 @@ def save_pdf(path: str | Path, pdf: bytes, ws: Workspace | None = None) -> None:
 
 
 def export_register(
-    decls: Sequence[Declaration], path: str | Path, files: Sequence[str] | None = None
+    decls: Sequence[Declaration],
+    path: str | Path,
+    files: Sequence[str] | None = None,
+    ws: Workspace | None = None,
 ) -> Path:
-    """Write the register workbook (.xlsx) of ``decls``; ``files`` names each one's file."""
+    """Write the register workbook (.xlsx) of ``decls``; ``files`` names each one's file. With
+    a workspace, each row carries the duty estimate of its declaration."""
     from shipdesk.core.exchange.register import export_register as _export  # openpyxl
 
-    return _export(decls, path, files=files)
+    return _export(decls, path, files=files, estimates=_estimates(ws, decls))
 
 
-def export_advance_data(decls: Sequence[Declaration], path: str | Path, fmt: str) -> Path:
-    """Write the advance electronic data of ``decls`` as ``fmt`` (json or csv)."""
+def export_advance_data(
+    decls: Sequence[Declaration], path: str | Path, fmt: str, ws: Workspace | None = None
+) -> Path:
+    """Write the advance electronic data of ``decls`` as ``fmt`` (json or csv); with a
+    workspace, each item carries the duty estimate of its declaration."""
     from shipdesk.core.exchange.ead import export_ead
 
-    return export_ead(decls, path, fmt)
+    return export_ead(decls, path, fmt, estimates=_estimates(ws, decls))
+
+
+def _estimates(ws: Workspace | None, decls: Sequence[Declaration]) -> list[Estimate | None] | None:
+    """Each declaration's duty estimate (None where none can be made: no destination, a date
+    that is not one)."""
+    if ws is None:
+        return None
+    from shipdesk.core.services.duties import estimate
+
+    out: list[Estimate | None] = []
+    for d in decls:
+        try:
+            out.append(estimate(ws, d))
+        except ShipdeskError:
+            out.append(None)
+    return out
 
 
 # -- the user's defaults ------------------------------------------------------------------------
@@ -312,7 +336,22 @@ def render(
         copies=copies,
         draft=draft,
         rates=ws.rates,
+        duties=ddp_estimate(ws, decl),
     )
+
+
+def ddp_estimate(ws: Workspace, decl: Declaration) -> Estimate | None:
+    """The duty estimate the invoice prints when the sender pays the duties (DDP); None for
+    any other term, or when no estimate can be made (the invoice then prints without it)."""
+    from shipdesk.core import incoterms
+    from shipdesk.core.services.duties import estimate
+
+    if not incoterms.seller_pays_duties(str(decl.extra.get("incoterm") or "")):
+        return None
+    try:
+        return estimate(ws, decl)
+    except ShipdeskError:
+        return None
 
 
 # -- what the results mean ----------------------------------------------------------------------
