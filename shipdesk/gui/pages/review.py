@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.address import address_lines
-from shipdesk.core.i18n import N_, _, language, ngettext
-from shipdesk.core.services import declarations
+from shipdesk.core.errors import ShipdeskError
+from shipdesk.core.i18n import N_, _, error_text, language, ngettext
+from shipdesk.core.money import format_money
+from shipdesk.core.services import declarations, duties
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.findings import OverrideDialog
 from shipdesk.gui.widgets.marks import level_icon
@@ -32,6 +34,7 @@ from shipdesk.gui.widgets.marks import level_icon
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Finding
 
+DUTY_KIND_TEXT = {"duty": N_("Duty"), "tax": N_("Import tax"), "fee": N_("Fee")}
 LEVEL_TEXT = {
     "error": N_("Error"),
     "warning": N_("Warning"),
@@ -95,6 +98,14 @@ class ReviewPage(QWidget):
         row.addWidget(self.override_btn)
         row.addStretch(1)
         lay.addLayout(row)
+        # What the destination will charge: each line with its reason, rule and source.
+        lay.addWidget(QLabel("<b>" + _("Duties and taxes at the destination") + "</b>", self))
+        self.duties = QListWidget(self)
+        self.duties.setObjectName("dutiesList")
+        self.duties.setAccessibleName(_("Duties and taxes at the destination"))
+        self.duties.setWordWrap(True)
+        self.duties.itemActivated.connect(self._activate)
+        lay.addWidget(self.duties, 2)
         session.checked.connect(self._on_checked)
         self._stale = False
         self._shown_decl = session.decl
@@ -184,7 +195,62 @@ class ReviewPage(QWidget):
                 else _("No items yet: restricted goods are checked once an item is entered.")
             )
             self.findings.addItem(QListWidgetItem(said))
+        self._show_duties()
         self._show_answer()
+
+    def _show_duties(self) -> None:
+        self.duties.clear()
+        d = self.session.decl
+        if not d.real_items() or not d.recipient.country.strip():
+            self.duties.addItem(
+                QListWidgetItem(_("Estimated once the recipient's country and an item are in."))
+            )
+            return
+        try:
+            est = duties.estimate(self.session.ws, d)
+        except ShipdeskError as exc:
+            self.duties.addItem(QListWidgetItem(error_text(exc)))
+            return
+        ccy, lcy = est.currency, est.local_currency
+
+        def amount(value_ccy: Any, value_local: Any) -> str:
+            text = format_money(value_ccy, ccy)
+            return text if lcy == ccy else f"{text} ({format_money(value_local, lcy)})"
+
+        payer = _("the sender (DDP)") if est.payer == "sender" else _("the recipient")
+        head = QListWidgetItem(
+            _("Total {total}, paid by {payer}; asked at the door: {door}. Rules of {date}.").format(
+                total=amount(est.total(), est.total(local=True)),
+                payer=payer,
+                door=amount(est.at_door(), est.at_door(local=True)),
+                date=est.date.isoformat(),
+            )
+        )
+        font = head.font()
+        font.setBold(True)
+        head.setFont(font)
+        self.duties.addItem(head)
+        for ln in est.lines:
+            where = (
+                _("item {n}").format(n=ln.item_index + 1)
+                if ln.item_index is not None
+                else _("shipment")
+            )
+            text = (
+                f"{_(DUTY_KIND_TEXT.get(ln.kind, ln.kind))} · {where}: "
+                f"{amount(ln.amount, ln.amount_local)} — {ln.note.in_language()}"
+            )
+            source = f"{ln.regime} · {ln.source_title}"
+            if not ln.confirmed:
+                source += " · " + _("not confirmed at the source")
+            it = QListWidgetItem(f"{text}\n    {source}")
+            it.setToolTip(ln.source)
+            it.setData(PATH_ROLE, f"items[{ln.item_index}]" if ln.item_index is not None else "")
+            self.duties.addItem(it)
+        for u in est.unknown:
+            it = QListWidgetItem(_("Not estimated") + ": " + u.in_language())
+            it.setIcon(level_icon("warning"))
+            self.duties.addItem(it)
 
     def set_counter(self, on: bool) -> None:
         self._counter = on
