@@ -107,3 +107,61 @@ def test_advance_data_carries_the_estimate(workspace: Workspace, tmp_path):
     declarations.export_advance_data([ddp()], out, "csv", ws=workspace)
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
     assert rows[0]["duties_duty"] == "6.00" and rows[0]["duties_payer"] == "sender"
+
+
+# -- validation learns from the duty rules ------------------------------------------------------
+def us(day: str, origin: str = "", category: str = "sale_of_goods") -> Declaration:
+    d = ddp("DAP Mountain View")
+    d.recipient = Party(
+        name="John", street="1 Main St", city="Boston", postcode="02110", region="MA", country="US"
+    )
+    d.date = day
+    d.category = category
+    d.extra.pop("incoterm")
+    for it in d.items:
+        it.origin_country = origin
+    return d
+
+
+def codes(ws: Workspace, d: Declaration, path: str) -> list[tuple[str, str]]:
+    res = declarations.validate(ws, d, lang="en")
+    return [(p.level, p.code) for p in res.problems if p.field == path]
+
+
+def test_us_item_without_origin_is_warned_from_2025_08_29(workspace: Workspace):
+    gift_before = codes(workspace, us("2025-08-28", category="gift"), "items[0].origin_country")
+    gift_after = codes(workspace, us("2025-08-29", category="gift"), "items[0].origin_country")
+    assert gift_before == [("warning", "origin_missing_recommended")]
+    assert gift_after == [("warning", "us_origin_needed")]
+    res = declarations.validate(workspace, us("2025-08-29", category="gift"), lang="en")
+    msg = next(p.message for p in res.problems if p.code == "us_origin_needed")
+    assert "2025-08-29" in msg
+    # a commercial CN 23 without origin is already an error: no second message
+    big = us("2026-12-01")
+    big.items[0].value = "500"
+    assert codes(workspace, big, "items[0].origin_country") == [("error", "origin_missing")]
+    assert codes(workspace, us("2026-12-01"), "items[0].origin_country") == [
+        ("warning", "us_origin_needed")
+    ]
+    assert codes(workspace, us("2026-12-01", origin="GB"), "items[0].origin_country") == []
+
+
+def test_eu_consignment_over_150_with_ioss_number(workspace: Workspace):
+    d = ddp("DAP Lyon")
+    d.ioss_number = "IM2500000012"
+    d.postal_charges = ""
+    d.items[1].value = "110.00"  # 40 + 110 = 150.00
+    at = [c for _l, c in codes(workspace, d, "ioss_number")]
+    d.items[1].value = "110.01"
+    over = codes(workspace, d, "ioss_number")
+    assert "ioss_over_limit" not in at
+    assert ("error", "ioss_over_limit") in over
+
+
+def test_gift_with_a_trade_term_is_a_sale(workspace: Workspace):
+    d = ddp("DDP Lyon")
+    d.category = "gift"
+    d.invoice_number = ""
+    assert ("warning", "gift_with_incoterm") in codes(workspace, d, "category")
+    d.extra.pop("incoterm")
+    assert ("warning", "gift_with_incoterm") not in codes(workspace, d, "category")

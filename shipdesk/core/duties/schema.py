@@ -107,6 +107,7 @@ class DutyFile:
     rules: tuple[Rule, ...]
     vat_rates: tuple[DatedRate, ...]
     path: str
+    declare_origin_and_value_from: date | None = None
 
 
 class _Reader:
@@ -367,6 +368,7 @@ def parse_file(text: str, path: Path | str) -> DutyFile:
         rules=tuple(rules),
         vat_rates=tuple(rates),
         path=str(path),
+        declare_origin_and_value_from=top.day("declare_origin_and_value_from", required=False),
     )
 
 

@@ -193,6 +193,14 @@ MESSAGES: dict[str, str] = {
         "A gift has an invoice number: goods that were sold are a 'sale of goods', not a gift. "
         "Change the category or remove the invoice number."
     ),
+    "gift_with_incoterm": N_(
+        "A gift has a trade term (Incoterm): trade terms belong to sales, so goods that were "
+        "sold are a 'sale of goods', not a gift. Change the category or remove the term."
+    ),
+    "us_origin_needed": N_(
+        "Country of origin is needed: since {since} duty is due on goods posted to the United "
+        "States and it depends on where they were made; give the two-letter code (e.g. CN, DE)."
+    ),
     "gift_from_company": N_(
         "A gift from a company to a consumer is usually a sale or a promotional sample: "
         "'gift' is only for private presents between persons; check the category."

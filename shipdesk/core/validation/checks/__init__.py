@@ -8,6 +8,7 @@ that is missing or broken (profiles, thresholds, term lists) raises DataError.
 from __future__ import annotations
 
 from shipdesk.core.validation.checks.context import Context, Rule
+from shipdesk.core.validation.checks.duties import rule_us_origin
 from shipdesk.core.validation.checks.header import rule_form, rule_header
 from shipdesk.core.validation.checks.item_id import rule_item_id
 from shipdesk.core.validation.checks.items import rule_items
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     rule_eu_export,
     rule_gift_relief,
     rule_us_export,
+    rule_us_origin,
     rule_glyphs,
     rule_typed_text,
 )

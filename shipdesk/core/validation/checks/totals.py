@@ -87,6 +87,8 @@ def rule_category(ctx: Context) -> None:
             ctx.add(WARNING, "category", "gift_with_invoice")
         if d.sender.company.strip():
             ctx.add(WARNING, "category", "gift_from_company")
+        if str(d.extra.get("incoterm") or "").strip():
+            ctx.add(WARNING, "category", "gift_with_incoterm")
     elif d.category == Category.DOCUMENTS.value:
         total = ctx.total_value()
         if total > 0:
