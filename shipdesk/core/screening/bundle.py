@@ -20,37 +20,38 @@ the set in use and can only add findings.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import shutil
 import tempfile
-import zipfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
+from shipdesk.core import bundles, signing
+from shipdesk.core.bundles import (
+    MANIFEST,
+    MAX_BUNDLE_BYTES,
+    active_dir,
+    previous_dir,
+    sha256_file,
+    version_key,
+)
 from shipdesk.core.errors import DataError, InputError
-from shipdesk.core.fileio import safe_relative_path
 from shipdesk.core.paths import resource
-from shipdesk.core.screening import signing
-from shipdesk.core.screening.rule_loader import compile_folder, compile_local, refuse_links
+from shipdesk.core.screening.rule_loader import compile_folder, compile_local
 from shipdesk.core.screening.ruleset import Rule, RuleFile, RuleSet
 
-MANIFEST = "MANIFEST.json"
 MANIFEST_FORMAT = "shipdesk.rules-manifest/1"
-MAX_BUNDLE_BYTES = 20 * 1024 * 1024
+__all__ = [
+    "MANIFEST",
+    "MANIFEST_FORMAT",
+    "MAX_BUNDLE_BYTES",
+    "active_dir",
+    "previous_dir",
+    "sha256_file",
+    "version_key",
+]
 
 
 def shipped_dir() -> Path:
     return resource("rules")
-
-
-def active_dir(root: Path) -> Path:
-    """The imported rule set in use, in the user's rules folder ``root``."""
-    return root / "active"
-
-
-def previous_dir(root: Path) -> Path:
-    """The imported rule set it replaced (kept for a rollback)."""
-    return root / "previous"
 
 
 def local_dir(root: Path) -> Path:
@@ -58,73 +59,26 @@ def local_dir(root: Path) -> Path:
     return root / "local"
 
 
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as fh:
-        for chunk in iter(lambda: fh.read(65536), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _rule_files(folder: Path) -> list[str]:
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.toml"))
+    return bundles.data_files(folder)
 
 
 def build_manifest(folder: str | Path, dataset_version: str | None = None) -> dict[str, object]:
     """The manifest for a rule folder (validates the folder first)."""
     base = Path(folder)
     ruleset = compile_folder(base)
-    return {
-        "format": MANIFEST_FORMAT,
-        "dataset_version": dataset_version or ruleset.dataset_version,
-        "files": {rel: sha256_file(base / rel) for rel in _rule_files(base)},
-    }
+    return bundles.build_manifest(base, MANIFEST_FORMAT, dataset_version or ruleset.dataset_version)
 
 
 def write_manifest(folder: str | Path) -> Path:
     base = Path(folder)
     data = build_manifest(base)
-    out = base / MANIFEST
-    out.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    return out
+    return bundles.write_manifest_data(base, data)
 
 
 def verify_manifest(folder: str | Path) -> dict[str, object]:
     """Check that every rule file is listed with the right sha256 and nothing else is there."""
-    base = Path(folder)
-    path = base / MANIFEST
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DataError(f"{base.name}: no {MANIFEST} in the rule bundle") from None
-    except (OSError, ValueError) as exc:
-        raise DataError(f"{MANIFEST}: cannot be read ({exc})") from exc
-    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT:
-        raise DataError(f"{MANIFEST}: 'format' must be {MANIFEST_FORMAT!r}")
-    files = data.get("files")
-    if not isinstance(files, dict) or not files:
-        raise DataError(f"{MANIFEST}: 'files' must list the rule files and their sha256")
-    for rel, digest in files.items():
-        pure = safe_relative_path(str(rel))
-        if pure is None:
-            raise DataError(f"{MANIFEST}: unsafe path {rel!r}")
-        target = base / pure
-        if not target.is_file():
-            raise DataError(f"{MANIFEST}: listed file {rel} is missing")
-        if sha256_file(target) != str(digest).lower():
-            raise DataError(f"{rel}: sha256 does not match {MANIFEST} (file altered or damaged)")
-    extra = [rel for rel in _rule_files(base) if rel not in files]
-    if extra:
-        raise DataError(f"{extra[0]}: rule file not listed in {MANIFEST}")
-    return data
-
-
-def version_key(version: str) -> tuple[int, ...]:
-    parts = []
-    for p in str(version).replace("-", ".").split("."):
-        digits = "".join(ch for ch in p if ch.isdigit())
-        parts.append(int(digits) if digits else 0)
-    return tuple(parts)
+    return bundles.verify_manifest(folder, MANIFEST_FORMAT, what="rule")
 
 
 def destinations(ruleset: RuleSet) -> set[str]:
@@ -172,39 +126,7 @@ def signer(folder: str | Path, keys: signing.TrustedKeys | None = None) -> str |
 
 
 def _extract(bundle: Path, into: Path) -> Path:
-    if bundle.is_dir():
-        refuse_links(bundle)
-        shutil.copytree(bundle, into / "set")
-        return into / "set"
-    if not zipfile.is_zipfile(bundle):
-        raise InputError("not a rule bundle (expected a folder or a .zip)", source=str(bundle))
-    target = into / "set"
-    target.mkdir()
-    with zipfile.ZipFile(bundle) as zf:
-        names = [i for i in zf.infolist() if not i.is_dir()]
-        if sum(i.file_size for i in names) > MAX_BUNDLE_BYTES:
-            raise InputError("bundle is too large", source=str(bundle))
-        prefix = ""
-        if not any(
-            PurePosixPath(i.filename).name == MANIFEST and "/" not in i.filename for i in names
-        ):
-            # allow one top-level folder inside the zip
-            tops = {PurePosixPath(i.filename).parts[0] for i in names}
-            if len(tops) == 1:
-                prefix = next(iter(tops)) + "/"
-        # every name is checked before anything is written
-        entries: list[tuple[zipfile.ZipInfo, PurePosixPath]] = []
-        for info in names:
-            name = info.filename[len(prefix) :] if info.filename.startswith(prefix) else ""
-            pure = safe_relative_path(name)
-            if pure is None or safe_relative_path(info.filename) is None:
-                raise InputError(f"unsafe path in bundle: {info.filename!r}", source=str(bundle))
-            entries.append((info, pure))
-        for info, pure in entries:
-            dest = target / pure
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            dest.write_bytes(zf.read(info))
-    return target
+    return bundles.extract(bundle, into, what="rule")
 
 
 def import_bundle(
@@ -266,12 +188,7 @@ def import_bundle(
                 f"newer shipped rules)",
                 source=str(src),
             )
-        active, previous = active_dir(root), previous_dir(root)
-        if active.exists():
-            if previous.exists():
-                shutil.rmtree(previous)
-            active.rename(previous)
-        staged.rename(active)
+        active = bundles.activate(staged, root)
     ruleset.folder = str(active)
     return ruleset
 
@@ -351,25 +268,4 @@ def rollback(root: Path, *, to_shipped: bool = False) -> str:
     ``to_shipped``: go back to the shipped rules at once (the imported set is kept as the
     previous one). Local rules stay (see :func:`remove_local`).
     """
-    active, previous = active_dir(root), previous_dir(root)
-    if to_shipped:
-        if not active.exists():
-            raise InputError("the shipped rules are already in use")
-        if previous.exists():
-            shutil.rmtree(previous)
-        active.rename(previous)
-        return "shipped rule set"
-    if not active.exists() and not previous.exists():
-        raise InputError("no imported rule set to roll back; the shipped rules are active")
-    if previous.exists():
-        swap = root / "swap"
-        if swap.exists():
-            shutil.rmtree(swap)
-        if active.exists():
-            active.rename(swap)
-        previous.rename(active)
-        if swap.exists():
-            swap.rename(previous)
-        return "previous imported rule set"
-    shutil.rmtree(active)
-    return "shipped rule set"
+    return bundles.rollback(root, to_shipped=to_shipped)

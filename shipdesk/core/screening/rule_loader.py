@@ -14,12 +14,12 @@ weaken one) or change the country groups and synonyms.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from shipdesk.core import bundles
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.nesting import load_toml
 from shipdesk.core.screening.phrases import normalise
@@ -62,15 +62,7 @@ def _read_toml(path: Path, rel: str) -> dict[str, Any]:
 def refuse_links(folder: Path) -> None:
     """InputError naming ``folder`` and the link when a symbolic link is inside: a rule folder
     holds plain files only (a link can loop forever or pull in files from elsewhere)."""
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        for name in [*dirs, *files]:
-            p = Path(root) / name
-            if p.is_symlink():
-                raise InputError(
-                    f"holds a symbolic link ({p.relative_to(folder).as_posix()}); a rule folder "
-                    "holds plain files only",
-                    source=str(folder),
-                )
+    bundles.refuse_links(folder, "rule")
 
 
 def _rule_file(path: Path, rel: str, probs: Problems) -> tuple[dict[str, Any], list[Any]]:
