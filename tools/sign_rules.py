@@ -7,6 +7,7 @@ maintainers, off the repository (a password manager or an offline medium)::
     python tools/sign_rules.py keygen --out ~/keys/shipdesk-rules-2027.pem   # asks a password
     python tools/sign_rules.py sign path/to/bundle --key ~/keys/shipdesk-rules-2027.pem
     python tools/sign_rules.py verify path/to/bundle
+    python tools/sign_rules.py sign path/to/duties --duties --key ...  # a duty data bundle
 
 ``keygen`` prints the ``[[keys]]`` table to add to the keys file (then release the app);
 ``sign`` validates the rule folder, rewrites its manifest and writes ``MANIFEST.sig``; ``verify``
@@ -26,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from shipdesk.core.duties import bundle as duty_bundle  # noqa: E402
 from shipdesk.core.errors import DataError  # noqa: E402
 from shipdesk.core.screening import signing  # noqa: E402
 from shipdesk.core.screening.bundle import verify_manifest, write_manifest  # noqa: E402
@@ -75,7 +77,7 @@ def _keygen(args: argparse.Namespace) -> int:
 def _sign(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
     key = signing.load_private_key(Path(args.key).expanduser(), _password(args))
-    manifest = write_manifest(folder)
+    manifest = duty_bundle.write_manifest(folder) if args.duties else write_manifest(folder)
     sig = signing.sign_folder(folder, key)
     kid = signing.key_id(key.public_key())
     trusted = kid in signing.shipped_keys()
@@ -87,7 +89,10 @@ def _sign(args: argparse.Namespace) -> int:
 
 def _verify(args: argparse.Namespace) -> int:
     folder = Path(args.folder)
-    verify_manifest(folder)
+    if args.duties:
+        duty_bundle.verify(folder)
+    else:
+        verify_manifest(folder)
     kid = signing.verify_folder(folder)
     print(f"{folder}: signed by {kid}, every file matches the manifest")
     return 0
@@ -103,6 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     sg.add_argument("--key", required=True, help="the private key file (PEM)")
     vf = sub.add_parser("verify", help="check a signed bundle against the shipped keys")
     vf.add_argument("folder")
+    for p in (sg, vf):
+        p.add_argument(
+            "--duties",
+            action="store_true",
+            help="a duty data folder (resources/duties layout; keeps its manifest's version)",
+        )
     for p in (kg, sg):
         p.add_argument("--no-password", action="store_true", help="key file without password")
         p.add_argument("--password-env", metavar="NAME", help="read the password from $NAME")

@@ -93,3 +93,25 @@ def test_bad_input_exits_2_with_one_line(
 def test_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["estimate", str(tmp_path / "nope.json")]) == 2
     assert "nope.json" in capsys.readouterr().err
+
+
+def test_duties_info_and_rollback_without_import(capsys: pytest.CaptureFixture) -> None:
+    assert main(["duties", "info", "--json"]) == 0
+    info = json.loads(capsys.readouterr().out)
+    assert info["reason"].startswith("shipped duty data 2026.12.0")
+    assert "EU" in info["destinations"] and info["size_bytes"] < 20 * 1024 * 1024
+    assert main(["duties", "rollback"]) == 2
+    err = capsys.readouterr().err
+    assert "no imported duty data set to roll back" in err and err.count("\n") == 1
+
+
+def test_duties_import_refuses_an_unsigned_bundle(tmp_path: Path, capsys) -> None:
+    import shutil
+
+    from shipdesk.core.paths import resource
+
+    src = tmp_path / "bundle"
+    shutil.copytree(resource("duties"), src)
+    assert main(["duties", "import", str(src)]) == 2
+    err = capsys.readouterr().err
+    assert "bundle rejected" in err and "not signed" in err and err.count("\n") == 1
