@@ -503,3 +503,29 @@ def test_notes_are_told_in_german_and_french():
 
 def test_repo_data_folder_is_the_shipped_one():
     assert Path(duty_data().folder) == shipped_folder()
+
+
+def test_us_chinese_origin_from_2025_05_02_is_not_estimated():
+    before = run(decl("US", ["50"], ccy="USD", on="2025-05-01", origin="CN"))
+    after = run(decl("US", ["50"], ccy="USD", on="2025-05-02", origin="CN"))
+    other = run(decl("US", ["50"], ccy="USD", on="2025-05-02", origin="VN", sender="VN"))
+    assert kinds(before, "duty") == ["US-DEMINIMIS-800"]
+    assert after.lines == () and "US-DEMINIMIS-CN-HK-SUSPENDED" in after.regimes
+    assert kinds(other, "duty") == ["US-DEMINIMIS-800"]
+
+
+def test_eu_flat_duty_ends_after_2028_06_30_unless_extended():
+    last = run(decl("DE", ["100.00"], ccy="EUR", on="2028-06-30"))
+    after = run(decl("DE", ["100.00"], ccy="EUR", on="2028-07-01"))
+    assert kinds(last, "duty") == ["EU-DUTY-FLAT-3"]
+    # then the ordinary third-country duty of the tariff (none imported here: named, not guessed)
+    assert kinds(after, "duty") == [] and "EU-CN-THIRD-COUNTRY" in after.regimes
+
+
+def test_sk_vat_rate_change_on_2025_01_01():
+    def rate(on: str) -> str:
+        return next(
+            ln.rate for ln in run(decl("SK", ["200"], ccy="EUR", on=on)).lines if ln.kind == "tax"
+        )
+
+    assert (rate("2024-12-31"), rate("2025-01-01")) == ("20 %", "23 %")
