@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
-from shipdesk.core import hscode, incoterms
+from shipdesk.core import hscode, incoterms, money
 from shipdesk.core.countries import eu_members
 from shipdesk.core.duties.data import DutyData
 from shipdesk.core.duties.national_rates import rate_for
@@ -23,9 +24,33 @@ from shipdesk.core.duties.schema import DutyFile, Limit, Rule
 from shipdesk.core.errors import InputError
 from shipdesk.core.i18n import N_, Phrase, Told, lang_code, language
 from shipdesk.core.model import Declaration
-from shipdesk.core.money import format_money, round_money
+from shipdesk.core.money import minor_digits, unit_label
 from shipdesk.core.rates import RateBook, RateUnavailable, convert
 from shipdesk.core.storage.interfaces import NationalTariffRepository
+
+
+@lru_cache(maxsize=64)
+def _money_unit(ccy: str) -> tuple[Decimal, int, str]:
+    """(rounding quantum, minor digits, label) of a currency: looked up once, as an estimate
+    rounds and formats a few hundred amounts."""
+    digits = minor_digits(ccy)
+    return Decimal(1).scaleb(-digits), digits, unit_label(ccy)
+
+
+def round_money(amount: Decimal, ccy: str) -> Decimal:
+    """``amount`` rounded half up to the currency's minor unit (as ``money.round_money``, which
+    takes over for an amount too long for the default precision)."""
+    quantum, digits, _label = _money_unit(ccy)
+    if amount.is_finite() and amount.adjusted() + digits < 26:
+        return amount.quantize(quantum, rounding=ROUND_HALF_UP)
+    return money.round_money(amount, ccy)
+
+
+def format_money(amount: Decimal, ccy: str) -> str:
+    """``1,234.50 EUR`` (as ``money.format_money``)."""
+    _q, digits, label = _money_unit(ccy)
+    return f"{round_money(amount, ccy):,.{digits}f} {label}"
+
 
 DOOR = "door"
 SALE = "sale"
