@@ -115,3 +115,10 @@ def test_duties_import_refuses_an_unsigned_bundle(tmp_path: Path, capsys) -> Non
     assert main(["duties", "import", str(src)]) == 2
     err = capsys.readouterr().err
     assert "bundle rejected" in err and "not signed" in err and err.count("\n") == 1
+
+
+def test_version_names_the_duty_data_in_use(capsys: pytest.CaptureFixture) -> None:
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    out = capsys.readouterr().out
+    assert "duties: shipped duty data 2026.12.0" in out

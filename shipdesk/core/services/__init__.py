@@ -58,8 +58,14 @@ def data_versions(folders: Folders | None = None) -> dict[str, str]:
 
         return profiles_version()
 
+    def duty_data() -> str:
+        from shipdesk.core.duties.bundle import data_in_use
+
+        return data_in_use(folders.data / "duties")[1]
+
     out: dict[str, str] = {}
-    for name, fn in (("tariff", tariff), ("rules", rules), ("operators", operators)):
+    steps = (("tariff", tariff), ("rules", rules), ("operators", operators), ("duties", duty_data))
+    for name, fn in steps:
         try:
             out[name] = fn()
         except Exception as exc:  # report, never fail --version
