@@ -277,8 +277,10 @@ def language(request, qapp):
 
 def data_names() -> frozenset[str]:
     """Data shown as its owners write it: the posts' own names (postal operators; a name that
-    describes, "UPU default (any designated operator)", is translated and not allowed here) and
-    the legal basis cited by each screening rule."""
+    describes, "UPU default (any designated operator)", is translated and not allowed here),
+    the legal basis cited by each screening rule and the source each duty rule cites (the
+    title of an act or a page, in its own language)."""
+    from shipdesk.core.duties.data import duty_data
     from shipdesk.core.operators import DESCRIBED_NAMES
     from shipdesk.core.paths import resource
     from shipdesk.core.screening.rule_loader import compile_folder
@@ -286,6 +288,7 @@ def data_names() -> frozenset[str]:
 
     names = {name for _pid, name in records.operator_choices()} - set(DESCRIBED_NAMES)
     names |= {r.legal_basis for r in compile_folder(resource("rules")).rules if r.legal_basis}
+    names |= {r.source.title for f in duty_data().files.values() for r in f.rules}
     return frozenset(_plain(n) for n in names)
 
 

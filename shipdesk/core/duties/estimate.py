@@ -574,8 +574,8 @@ def _rule_text(rule: Rule) -> DataText:
 
 
 class DataText(Told):
-    """A text of the data files, written there in English, German and French (data, like the
-    screening rules' messages, so not in the catalogue)."""
+    """A text of the data files, written there in English, German, French and Spanish (data,
+    like the screening rules' messages, so not in the catalogue)."""
 
     texts: dict[str, str]
 

@@ -27,7 +27,7 @@ CHANNELS = ("post", "courier")
 NEEDS = ("ioss", "voec")
 TARIFFS = ("us-hts", "eu-cn", "uk", "")
 CATEGORIES = ("gift", "documents", "commercial_sample", "returned_goods", "sale_of_goods", "other")
-LANGS = ("en", "de", "fr")
+LANGS = ("en", "de", "fr", "es")
 
 
 @dataclass(frozen=True)
