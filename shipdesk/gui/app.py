@@ -34,6 +34,7 @@ from shipdesk.core.services import (
 from shipdesk.gui import workers
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
 from shipdesk.gui.dialogs.startup import StartProblemDialog, StartupReportDialog
+from shipdesk.gui.theme import apply_theme
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Resumed
@@ -81,7 +82,7 @@ def _install_translators(app: QApplication, lang: str | None, ui_language: str =
 
 
 def make_app(
-    argv: Sequence[str] = (), lang: str | None = None, ui_language: str = ""
+    argv: Sequence[str] = (), lang: str | None = None, ui_language: str = "", theme: str = ""
 ) -> QApplication:
     # instance() is typed as the QCoreApplication base; ShipDesk only ever creates a QApplication
     app = cast(QApplication, QApplication.instance() or QApplication(["shipdesk", *argv]))
@@ -93,6 +94,8 @@ def make_app(
     if icon_path.exists():
         app.setWindowIcon(QIcon(str(icon_path)))
     _install_translators(app, lang, ui_language)
+    if theme:
+        apply_theme(app, theme)
     return app
 
 
@@ -145,7 +148,7 @@ def open_at_start(argv: Sequence[str] = ()) -> tuple[QApplication, Workspace, St
                 continue
             return None
         try:
-            app = make_app(argv, ui_language=ws.settings.ui_language)
+            app = make_app(argv, ui_language=ws.settings.ui_language, theme=ws.settings.theme)
         except BaseException:
             ws.close()
             raise

@@ -588,6 +588,8 @@ class MainWindow(QMainWindow):
             self.steps.setMaximumHeight(QWIDGETSIZE_MAX)
             self.steps.setFixedWidth(150)
         self.items_page.set_one_column(counter)
+        self.items_page.set_weight_unit(records.settings(self.ws).weight_unit)
+        self.sender_page.refresh_senders()
         self.review_page.set_counter(counter)
         self._scroll_pages(counter)
 

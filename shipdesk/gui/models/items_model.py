@@ -17,12 +17,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from shipdesk.core import hscode
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.model import Declaration, Item, parse_item_path
 from shipdesk.core.services import declarations
+from shipdesk.gui.theme import role_colors
 from shipdesk.gui.widgets.marks import level_icon
 
 if TYPE_CHECKING:
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 COLUMNS: list[tuple[str, str]] = [
     ("description", N_("Description (what, material, use)")),
     ("quantity", N_("Qty")),
-    ("net_weight_kg", N_("Net kg")),
+    ("net_weight_kg", N_("Net {unit}")),  # the weight unit of the settings
     ("value", N_("Value (line total)")),
     ("hs_code", N_("HS code")),
     ("origin_country", N_("Origin")),
@@ -55,6 +56,17 @@ class ItemsTableModel(QAbstractTableModel):
         self.decl = decl or Declaration()
         self.problems: dict[tuple[int, str], list[Problem]] = {}
         self.row_levels: dict[int, str] = {}
+        self.weight_unit = "kg"  # weights are shown and typed in it; the items keep kg
+
+    def set_weight_unit(self, unit: str) -> None:
+        """Show and take weights in ``unit`` (the declaration keeps kg)."""
+        if unit == self.weight_unit:
+            return
+        self.weight_unit = unit
+        col = COLUMN_KEYS.index("net_weight_kg")
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, col, col)
+        if self.decl.items:
+            self.dataChanged.emit(self.index(0, col), self.index(len(self.decl.items) - 1, col))
 
     # -- binding -----------------------------------------------------------------------------
     def set_declaration(self, decl: Declaration) -> None:
@@ -103,7 +115,7 @@ class ItemsTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return _(COLUMNS[section][1])
+            return _(COLUMNS[section][1]).format(unit=self.weight_unit)
         return "+" if section == len(self.decl.items) else str(section + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -120,10 +132,12 @@ class ItemsTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole and col == 0:
                 return _("Type a new item here…")
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(QColor("#777777"))
+                return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
             return None
         item = self.decl.items[row]
         value = str(getattr(item, field))
+        if field == "net_weight_kg":
+            value = declarations.weight_shown(value, self.weight_unit)
         probs = self.problems.get((row, field), [])
         if role == Qt.ItemDataRole.EditRole:
             return value
@@ -144,9 +158,10 @@ class ItemsTableModel(QAbstractTableModel):
             return "\n".join(p.message for p in probs)
         if role == Qt.ItemDataRole.ToolTipRole and probs:
             return "\n".join(f"{_(LEVEL_WORD.get(p.level, p.level))}: {p.message}" for p in probs)
-        if role == Qt.ItemDataRole.BackgroundRole and probs:
-            err = any(p.level == "error" for p in probs)
-            return QBrush(QColor("#fde2e4" if err else "#fff4d6"))
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and probs:
+            colors = role_colors("error" if any(p.level == "error" for p in probs) else "warning")
+            bg = role == Qt.ItemDataRole.BackgroundRole
+            return QBrush(colors.background if bg else colors.text)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -158,6 +173,8 @@ class ItemsTableModel(QAbstractTableModel):
         text = "" if value is None else str(value)
         if field in ("hs_code",):
             text = hscode.clean(text)
+        if field == "net_weight_kg":  # typed in the unit shown ("16" oz, or "16 oz"), kept in kg
+            text = declarations.weight_to_kg(text, self.weight_unit)
         if field == "origin_country":  # a name or alias ("Germany", "USA") as its code
             reading = declarations.read_country(text)
             text = reading.code if reading is not None else text.strip().upper()
@@ -206,6 +223,7 @@ CHECK_ROLES = [
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.ToolTipRole,
     Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole,
     Qt.ItemDataRole.DecorationRole,
 ]
 

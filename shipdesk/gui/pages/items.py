@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.model import Category, NonDelivery, parse_item_path
-from shipdesk.core.services import declarations
+from shipdesk.core.services import declarations, records
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.cell_editor import KeepTypingDelegate
@@ -51,7 +51,7 @@ CATEGORY_LABELS = {
 COMMON_CURRENCIES = ["EUR", "USD", "GBP", "CHF", "CAD", "AUD", "JPY", "SEK", "PLN", "CZK", "DKK"]
 
 SHIPMENT_FIELDS: list[tuple[str, str, str]] = [
-    ("gross_weight_kg", N_("Total gross weight (kg)"), N_("Parcel with packing, e.g. 0.950")),
+    ("gross_weight_kg", N_("Total gross weight ({unit})"), N_("Parcel with packing")),
     ("postal_charges", N_("Postal charges"), N_("Postage and insurance paid")),
     ("item_id", N_("Item ID (S10)"), N_("e.g. RR473124829DE")),
     ("invoice_number", N_("Invoice number"), ""),
@@ -272,6 +272,8 @@ class ItemsPage(QWidget):
             ("non_delivery", _("If undeliverable"), self.non_delivery),
         ):
             left.addRow(_(label), self._with_message(key, widget, _(label)))
+        self.weight_unit = records.settings(session.ws).weight_unit
+        self._labels: dict[str, QLabel] = {}
         for i, (key, label, hint) in enumerate(SHIPMENT_FIELDS):
             ed = QLineEdit(box)
             ed.setMaxLength(declarations.editor_limit(key))
@@ -279,7 +281,10 @@ class ItemsPage(QWidget):
             ed.setPlaceholderText(_(hint) if hint else "")
             ed.textEdited.connect(self._on_shipment_edit)
             self.editors[key] = ed
-            (left if i < 3 else right).addRow(_(label), self._with_message(key, ed, _(label)))
+            text = self._label(key, label)
+            self._labels[key] = QLabel(text, box)
+            self._labels[key].setBuddy(ed)
+            (left if i < 3 else right).addRow(self._labels[key], self._with_message(key, ed, text))
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
@@ -292,6 +297,23 @@ class ItemsPage(QWidget):
         self.reload()
 
     # -- helpers -----------------------------------------------------------------------------
+    def _label(self, key: str, label: str) -> str:
+        text = _(label)
+        return text.format(unit=self.weight_unit) if key == "gross_weight_kg" else text
+
+    def set_weight_unit(self, unit: str) -> None:
+        """Show and take the weights in ``unit`` (from the settings; the declaration keeps kg)."""
+        self.model.set_weight_unit(unit)
+        if unit == self.weight_unit:
+            return
+        self.weight_unit = unit
+        text = self._label("gross_weight_kg", SHIPMENT_FIELDS[0][1])
+        self._labels["gross_weight_kg"].setText(text)
+        self.editors["gross_weight_kg"].setAccessibleName(text)
+        gross = cast(QLineEdit, self.editors["gross_weight_kg"])
+        gross.setText(declarations.weight_shown(self.session.decl.gross_weight_kg, unit))
+        self._update_totals()
+
     def _with_message(self, key: str, widget: QWidget, name: str) -> QWidget:
         widget.setAccessibleName(name)  # the row's label is the box's, not the editor's
         box = QWidget(self)
@@ -353,6 +375,8 @@ class ItemsPage(QWidget):
             value = d.extra.get(key, "") if key in EXTRA_KEYS else getattr(d, key)
             if key in LIST_KEYS:
                 value = ", ".join(str(v) for v in value) if isinstance(value, list) else ""
+            if key == "gross_weight_kg":
+                value = declarations.weight_shown(str(value), self.weight_unit)
             ed = cast(QLineEdit, self.editors[key])  # the shipment fields
             if ed.text() != str(value):  # an unchanged field keeps its cursor and selection
                 ed.setText(str(value))
@@ -371,6 +395,8 @@ class ItemsPage(QWidget):
             text = cast(QLineEdit, self.editors[key]).text()
             if key in LIST_KEYS:
                 setattr(d, key, [p.strip() for p in text.split(",") if p.strip()])
+            elif key == "gross_weight_kg":  # typed in the unit shown, kept in kg
+                d.gross_weight_kg = declarations.weight_to_kg(text, self.weight_unit)
             elif key in EXTRA_KEYS:
                 if text.strip():
                     d.extra[key] = text.strip()
@@ -395,7 +421,10 @@ class ItemsPage(QWidget):
             + " · "
             + _("total value")
             + f" {d.total_value()} {d.currency} · "
-            + _("net {kg} kg").format(kg=d.total_net_weight())
+            + _("net {weight} {unit}").format(
+                weight=declarations.weight_shown(str(d.total_net_weight()), self.weight_unit),
+                unit=self.weight_unit,
+            )
         )
 
     def remove_current(self) -> None:

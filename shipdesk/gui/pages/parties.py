@@ -6,6 +6,7 @@ import copy
 
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
@@ -55,6 +56,19 @@ class PartyPage(QWidget):
         self.find_edit.setCompleter(comp)
         self.find_edit.returnPressed.connect(lambda: self.use_saved(self.find_edit.text()))
         lay.addWidget(self.find_edit)
+        self.sender_choice: QComboBox | None = None
+        if role == "sender":  # the senders saved in the settings, the default first chosen
+            pick = QHBoxLayout()
+            self.sender_choice = QComboBox(self)
+            self.sender_choice.setObjectName("sender.saved")
+            self.sender_choice.setAccessibleName(_("Saved senders"))
+            self.sender_choice.setPlaceholderText(_("Choose a saved sender…"))
+            self.sender_choice.activated.connect(self._use_sender)
+            self._sender_label = QLabel(_("Saved senders"), self)
+            self._sender_label.setBuddy(self.sender_choice)
+            pick.addWidget(self._sender_label)
+            pick.addWidget(self.sender_choice, 1)
+            lay.addLayout(pick)
         self.form = PartyForm(role, self)
         lay.addWidget(self.form)
         row = QHBoxLayout()
@@ -81,6 +95,31 @@ class PartyPage(QWidget):
         self.find_edit.clear()
         self.save_address_btn.setText(_("Save in the address book"))
         self.refresh_saved()
+        self.refresh_senders()
+
+    def refresh_senders(self) -> None:
+        """Offer the senders saved in the settings (the sender step only)."""
+        box = self.sender_choice
+        if box is None:
+            return
+        box.clear()
+        for s in records.saved_senders(self.session.ws):
+            label = _("{sender} (default)").format(sender=s.label) if s.default else s.label
+            box.addItem(label, s.id)
+        box.setCurrentIndex(-1)
+        box.setVisible(box.count() > 0)
+        self._sender_label.setVisible(box.count() > 0)
+
+    def _use_sender(self, index: int) -> None:
+        box = self.sender_choice
+        if box is None or index < 0:
+            return
+        party = records.sender_party(self.session.ws, box.itemData(index))
+        if party is None:
+            return
+        self.session.decl.sender = party
+        self.form.bind(self.session.decl.sender)
+        self.session.touch()
 
     def refresh_saved(self) -> None:
         entries = records.find_addresses(self.session.ws, self.role, limit=500)
@@ -110,6 +149,7 @@ class PartyPage(QWidget):
     def _remember(self) -> None:
         records.save_sender(self.session.ws, self.session.decl.sender)
         self.remember.setText(_("Saved as default sender ✓"))
+        self.refresh_senders()
 
     def focus_field(self, key: str) -> bool:
         return self.form.focus_field(key)

@@ -26,7 +26,7 @@ from shipdesk.core.address import address_lines
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _, error_text, language, ngettext
 from shipdesk.core.money import format_money
-from shipdesk.core.services import declarations, duties
+from shipdesk.core.services import declarations, duties, records
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.findings import OverrideDialog
 from shipdesk.gui.widgets.marks import level_icon
@@ -156,7 +156,7 @@ class ReviewPage(QWidget):
             + _("total value")
             + f" <b>{d.total_value()} {html.escape(d.currency)}</b> · "
             + _("gross weight")
-            + f" {html.escape(d.gross_weight_kg or '?')} kg · "
+            + f" {html.escape(self._weight(d.gross_weight_kg))} · "
             + _("to")
             + f" <b>{html.escape(to or '?')}</b><br>{state} "
             + ngettext("{n} warning.", "{n} warnings.", n_warn).format(n=n_warn)
@@ -251,6 +251,13 @@ class ReviewPage(QWidget):
             it = QListWidgetItem(_("Not estimated") + ": " + u.in_language())
             it.setIcon(level_icon("warning"))
             self.duties.addItem(it)
+
+    def _weight(self, kg: str) -> str:
+        """A kept weight in the unit of the settings ("16 oz"); "?" when there is none."""
+        if not kg.strip():
+            return "?"
+        unit = records.settings(self.session.ws).weight_unit
+        return f"{declarations.weight_shown(kg, unit)} {unit}"
 
     def set_counter(self, on: bool) -> None:
         self._counter = on

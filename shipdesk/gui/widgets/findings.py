@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.i18n import _, language, ngettext
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import declarations
+from shipdesk.gui.widgets.marks import level_icon
 
 if TYPE_CHECKING:
     from shipdesk.core.services import Workspace
@@ -39,11 +38,7 @@ if TYPE_CHECKING:
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 DEBOUNCE_MS = 300
 MIN_REASON = 10
-ICONS = {
-    "prohibited": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "restricted": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
+ICON_LEVEL = {"prohibited": "prohibited", "restricted": "restricted", "warning": "info"}
 SYMBOL = {"prohibited": "⛔", "restricted": "⚠", "warning": "ℹ"}
 
 
@@ -149,11 +144,10 @@ class FindingsWidget(QWidget):
         self._shown = shown
         self._findings = list(findings)
         self.list.clear()
-        style = QApplication.style()
         for f in self._findings:
             is_over = (f.rule, f.item_index) in done
             item = QListWidgetItem(
-                style.standardIcon(ICONS.get(f.level, ICONS["warning"])),
+                level_icon(ICON_LEVEL.get(f.level, "info")),
                 finding_text(f, self.lang, overridden_=is_over, counter=self._counter),
             )
             item.setData(FINDING_ROLE, f)

@@ -1,22 +1,35 @@
-"""Marking a field that has a problem: a message beside it and a border, not colour alone."""
+"""Marking a field that has a problem: a message beside it and a border, not colour alone.
+
+The colours come from the palette in use (``gui/theme.py``), so a mark reads in the light and
+the dark theme; the level icons are drawn from SVG files, sharp at any scaling.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from shipdesk.core.i18n import N_, _
+from shipdesk.core.paths import resource
+from shipdesk.gui.theme import role_colors
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Problem
 
 LEVEL_PREFIX = {"error": N_("✖ Error: "), "warning": N_("⚠ Warning: ")}
-LEVEL_STYLE = {
-    "error": "border: 2px solid #b00020;",
-    "warning": "border: 2px dashed #a86b00;",
-}
+LEVEL_BORDER = {"error": "solid", "warning": "dashed"}  # the line differs, not only its colour
+
+
+def level_style(level: str) -> str:
+    """The border of a field marked with ``level``, in the colour of the palette in use."""
+    return f"border: 2px {LEVEL_BORDER[level]} {role_colors(level).border.name()};"
+
+
+def message_style(level: str) -> str:
+    return f"color: {role_colors(level).message.name()};"
 
 
 def worst_level(problems: list[Problem]) -> str | None:
@@ -44,26 +57,43 @@ def mark_widget(editor: QWidget, message: QLabel, problems: list[Problem]) -> No
         message.hide()
         message.setText("")
         return
-    editor.setStyleSheet(LEVEL_STYLE[level])
+    editor.setStyleSheet(level_style(level))
     editor.setToolTip(text)
     editor.setAccessibleDescription(text)  # the message is said, not only shown in red
     message.setText(text)
-    message.setStyleSheet("color: #b00020;" if level == "error" else "color: #7a4e00;")
+    message.setStyleSheet(message_style(level))
+    message.setProperty("problemLevel", level)
     message.show()
 
 
-ICON_FOR_LEVEL = {
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "prohibited": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "restricted": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+def restyle_marks(root: QWidget) -> None:
+    """Draw the marks under ``root`` again in the colours of the palette now in use (after the
+    theme changed)."""
+    for w in [root, *root.findChildren(QWidget)]:
+        level = w.property("problem")
+        if level in LEVEL_BORDER:
+            w.setStyleSheet(level_style(level))
+        said = w.property("problemLevel")
+        if isinstance(w, QLabel) and said in LEVEL_BORDER and w.styleSheet():
+            w.setStyleSheet(message_style(said))
+
+
+ICON_FILE_FOR_LEVEL = {
+    "error": "level-error.svg",
+    "prohibited": "level-prohibited.svg",
+    "restricted": "level-warning.svg",
+    "warning": "level-warning.svg",
+    "info": "level-info.svg",
 }
 
 
+def icon_file(level: str) -> str:
+    """The SVG file of a level's icon (in ``resources/icons``)."""
+    return str(resource("icons", ICON_FILE_FOR_LEVEL.get(level, "level-info.svg")))
+
+
+@cache
 def level_icon(level: str) -> QIcon:
-    """The icon that goes with a level word, so a level never rests on colour alone."""
-    style = QApplication.style()
-    return style.standardIcon(
-        ICON_FOR_LEVEL.get(level, QStyle.StandardPixmap.SP_MessageBoxInformation)
-    )
+    """The icon that goes with a level word, so a level never rests on colour alone. Drawn from
+    an SVG file: sharp at 200 % scaling, never a small pixmap scaled up."""
+    return QIcon(icon_file(level))

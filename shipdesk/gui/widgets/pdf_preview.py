@@ -16,7 +16,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRect, QSize
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.i18n import _
-from shipdesk.core.services import Workspace, declarations
+from shipdesk.core.services import Workspace, declarations, records
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 
@@ -302,12 +302,21 @@ class PdfPreview(QWidget):
             painter.end()
         return printed
 
-    def print_dialog(self) -> int:
-        if self.page_count() == 0:
-            return 0
+    def new_printer(self) -> QPrinter:
+        """A printer for this PDF: the one chosen in the settings when it is connected, else
+        the system's default."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self._name)
         printer.setFullPage(True)
+        chosen = records.settings(self._ws).printer if self._ws is not None else ""
+        if chosen and chosen in QPrinterInfo.availablePrinterNames():
+            printer.setPrinterName(chosen)
+        return printer
+
+    def print_dialog(self) -> int:
+        if self.page_count() == 0:
+            return 0
+        printer = self.new_printer()
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, self.page_count())
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
