@@ -69,8 +69,9 @@ def palette_for(theme: str) -> QPalette:
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
-    """Use the palette of ``theme`` ("system", "light", "dark") in the whole application; the
-    problem marks already shown are drawn again in the new colours."""
+    """Use the palette of ``theme`` ("system", "light", "dark") in the whole application. The
+    problem marks already shown keep their colours: ``widgets.marks.switch_theme`` draws them
+    again."""
     global _system
     if _system is None:
         style = app.style()
@@ -82,10 +83,6 @@ def apply_theme(app: QApplication, theme: str) -> None:
         name, pal = _system
         app.setStyle(QStyleFactory.create(name) or QStyleFactory.create("Fusion"))
         app.setPalette(pal)
-    from shipdesk.gui.widgets.marks import restyle_marks  # marks import this module
-
-    for top in app.topLevelWidgets():
-        restyle_marks(top)
 
 
 def is_dark(pal: QPalette | None = None) -> bool:

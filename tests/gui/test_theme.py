@@ -22,7 +22,7 @@ from shipdesk.gui.theme import (
     palette_for,
     role_colors,
 )
-from shipdesk.gui.widgets.marks import mark_widget
+from shipdesk.gui.widgets.marks import mark_widget, switch_theme
 
 GUI = Path(__file__).resolve().parents[2] / "shipdesk" / "gui"
 
@@ -79,13 +79,13 @@ def test_marks_are_redrawn_when_the_theme_changes(qtbot) -> None:
     light = edit.styleSheet()
     assert msg.text().startswith("✖")  # a sign and a word, not colour alone
     assert "solid" in light  # a warning's border is dashed: told apart without colour
-    apply_theme(app, "dark")
+    switch_theme(app, "dark")
     try:
         # a widget outside any window is its own top-level widget: redrawn too
         assert edit.styleSheet() != light
         assert role_colors("error").border.name() in edit.styleSheet()
     finally:
-        apply_theme(app, "system")
+        switch_theme(app, "system")
     assert edit.styleSheet() == light
 
 

@@ -31,8 +31,7 @@ from shipdesk.core.errors import InputError
 from shipdesk.core.i18n import N_, _, available_languages, error_text
 from shipdesk.core.services import Workspace, declarations, records
 from shipdesk.gui.pages.documents import PAPERS
-from shipdesk.gui.theme import apply_theme
-from shipdesk.gui.widgets.marks import message_style
+from shipdesk.gui.widgets.marks import message_style, switch_theme
 
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}
 THEMES = [
@@ -311,5 +310,5 @@ class SettingsDialog(QDialog):
         )
         app = QApplication.instance()
         if isinstance(app, QApplication):
-            apply_theme(app, theme)
+            switch_theme(app, theme)
         super().accept()

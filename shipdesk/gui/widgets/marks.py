@@ -10,11 +10,11 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from shipdesk.core.i18n import N_, _
 from shipdesk.core.paths import resource
-from shipdesk.gui.theme import role_colors
+from shipdesk.gui.theme import apply_theme, role_colors
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Problem
@@ -76,6 +76,13 @@ def restyle_marks(root: QWidget) -> None:
         said = w.property("problemLevel")
         if isinstance(w, QLabel) and said in LEVEL_BORDER and w.styleSheet():
             w.setStyleSheet(message_style(said))
+
+
+def switch_theme(app: QApplication, theme: str) -> None:
+    """Use ``theme`` from now on, the marks already shown included."""
+    apply_theme(app, theme)
+    for top in app.topLevelWidgets():
+        restyle_marks(top)
 
 
 ICON_FILE_FOR_LEVEL = {
