@@ -24,14 +24,7 @@ from shipdesk.core.exchange.mapping import norm_header
 from shipdesk.core.exchange.sheet_reader import Cell
 from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.model import Category, NonDelivery
-
-KG_PER_UNIT = {
-    "kg": Decimal(1),
-    "g": Decimal("0.001"),
-    "lb": Decimal("0.45359237"),
-    "oz": Decimal("0.028349523125"),
-}
-"""Kilograms in one of each weight unit a file may use."""
+from shipdesk.core.units import KG_PER_UNIT as KG_PER_UNIT  # the same units as the window
 
 
 class CellError(ValueError):

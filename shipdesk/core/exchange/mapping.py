@@ -17,6 +17,7 @@ from typing import Any
 from shipdesk.core.errors import InputError
 from shipdesk.core.i18n import N_, Phrase
 from shipdesk.core.storage.interfaces import MappingRepository
+from shipdesk.core.units import WEIGHT_UNITS as WEIGHT_UNITS  # the units of the window
 
 FORMAT_ID = "shipdesk.mapping/1"
 
@@ -83,7 +84,6 @@ TARGETS: tuple[Target, ...] = (
 TARGET_KEYS = tuple(t.key for t in TARGETS)
 _TARGET_SET = frozenset(TARGET_KEYS)
 
-WEIGHT_UNITS = ("kg", "g", "lb", "oz")
 DATE_ORDERS = ("dmy", "mdy", "ymd")
 
 
