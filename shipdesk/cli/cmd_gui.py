@@ -18,6 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="start as usual, print when the window was shown and exit (start-up check)",
     )
     p.add_argument("file", nargs="?", type=Path, help="declaration file to open")
+    p.add_argument(
+        "--theme",
+        choices=("system", "light", "dark"),
+        default="system",
+        help="colours of the screenshots (default: the system's)",
+    )
     p.set_defaults(func=run)
 
 
@@ -26,7 +32,9 @@ def run(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from shipdesk.gui.app import take_screenshots  # PySide6: only the GUI loads Qt
 
-        for path in take_screenshots(args.screenshots, lang=args.lang, sample=args.sample):
+        for path in take_screenshots(
+            args.screenshots, lang=args.lang, sample=args.sample, theme=args.theme
+        ):
             print(path)
         return 0
     from shipdesk.gui.app import main  # PySide6: only the GUI loads Qt

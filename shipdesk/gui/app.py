@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 import os
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -16,18 +18,19 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from shipdesk import __version__
 from shipdesk.core import i18n
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.logs import log_exception, setup_logging
-from shipdesk.core.paths import resource
+from shipdesk.core.model import Declaration
+from shipdesk.core.paths import Folders, resource
 from shipdesk.core.services import (
     Workspace,
     classification,
     declarations,
-    open_workspace,
+    imports,
     records,
     startup,
 )
@@ -261,45 +264,125 @@ SCREENS = [
     ("04-review", 3),
     ("05-documents", 4),
 ]
+COUNTER_SCREENS = [("13-counter-review", 3), ("14-counter-documents", 4)]
 
 
 def take_screenshots(
-    out_dir: Path, lang: str | None = None, sample: Path | None = None
+    out_dir: Path, lang: str | None = None, sample: Path | None = None, theme: str = ""
 ) -> list[Path]:
-    """Open each main screen with sample data offscreen and save one PNG per screen."""
-    with open_workspace() as ws:
-        return _screenshots(ws, out_dir, lang, sample)
+    """Open each screen with sample data offscreen and save one PNG per screen: the steps,
+    the import, history, address book, products and settings dialogs, and the counter layout.
+
+    The tour runs in a workspace of its own (a temporary folder), so the user's drafts,
+    addresses and settings are neither shown nor touched; ``theme`` is "light", "dark" or
+    empty (the system's)."""
+    with tempfile.TemporaryDirectory(prefix="shipdesk-screens-") as home:
+        root = Path(home)
+        tour = Folders(
+            data=root / "data", config=root / "config", cache=root / "cache", logs=root / "logs"
+        )
+        with Workspace.open(tour) as ws:
+            return _screenshots(ws, out_dir, lang, sample, theme)
 
 
-def _screenshots(ws: Workspace, out_dir: Path, lang: str | None, sample: Path | None) -> list[Path]:
+def _screenshots(
+    ws: Workspace, out_dir: Path, lang: str | None, sample: Path | None, theme: str = ""
+) -> list[Path]:
+    from shipdesk.gui.dialogs.address_book import AddressBookDialog
+    from shipdesk.gui.dialogs.history import HistoryDialog
+    from shipdesk.gui.dialogs.products import ProductPickerDialog
+    from shipdesk.gui.dialogs.settings import SettingsDialog
     from shipdesk.gui.main_window import MainWindow  # PySide6.QtPdf, as in main()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    app = make_app([], lang=lang, ui_language=ws.settings.ui_language)
+    app = make_app([], lang=lang, ui_language=ws.settings.ui_language, theme=theme or "system")
     workers.set_synchronous(True)
     out_dir.mkdir(parents=True, exist_ok=True)
     decl = declarations.load(sample or resource("samples", "sample.shipdesk.json"))
+    _tour_data(ws, decl)
     window = MainWindow(ws)
     window.resize(1200, 820)
     window.session.load(decl)
     window.show()
     written: list[Path] = []
-    for name, step in SCREENS:
-        window.go_to_step(step)
-        if step == 2:
-            window.items_page.table.setCurrentIndex(window.items_page.model.index(2, 0))
-        if step == 4:
-            window.documents_page.create_pdf()
-        _settle(app, 1.5 if step == 4 else 0.1)  # the PDF view renders pages in a thread
+
+    def shot(widget: QWidget, name: str) -> None:
         path = out_dir / f"{name}.png"
-        if not window.grab().save(str(path)):
+        if not widget.grab().save(str(path)):
             raise OSError(f"could not write {path}")
         written.append(path)
+
+    def steps(screens: list[tuple[str, int]]) -> None:
+        for name, step in screens:
+            window.go_to_step(step)
+            if step == 2:
+                window.items_page.table.setCurrentIndex(window.items_page.model.index(2, 0))
+            if step == 4:
+                window.documents_page.create_pdf()
+            _settle(app, 1.5 if step == 4 else 0.1)  # the PDF view renders pages in a thread
+            shot(window, name)
+
+    steps(SCREENS)
     written.append(_import_screenshot(window, out_dir / "06-import.png", app))
+    dialogs: list[tuple[str, QDialog]] = [
+        ("07-history", HistoryDialog(ws, window)),
+        ("08-address-book", AddressBookDialog(ws, window)),
+        ("09-products", ProductPickerDialog(ws, window)),
+    ]
+    settings = SettingsDialog(ws, window)
+    dialogs.append(("10-settings", settings))
+    for name, dlg in dialogs:
+        dlg.show()
+        _settle(app, 0.1)
+        shot(dlg, name)
+        if dlg is settings:
+            settings.tabs.setCurrentIndex(1)  # the saved senders
+            _settle(app, 0.05)
+            shot(dlg, "11-settings-senders")
+        dlg.reject()
+    marked = copy.deepcopy(decl)  # an error and a warning, marked in the items table
+    marked.items[0].value = "25 EUR"
+    marked.items[1].net_weight_kg = "0.1505"
+    window.session.load(marked)
+    window.session.check_now()
+    steps([("12-problem-marks", 2)])
+    window.session.discard_draft()
+    records.update_settings(ws, counter_layout=True)
+    window.apply_layout()
+    window.resize(1280, 720)  # a counter's laptop
+    window.session.load(decl)
+    steps(COUNTER_SCREENS)
     window.session.discard_draft()
     window.close()
     workers.set_synchronous(False)
+    apply_theme(app, "system")
     return written
+
+
+def _tour_data(ws: Workspace, decl: Declaration) -> None:
+    """What the new screens show: two saved senders, kept declarations, saved addresses and
+    products, all made from the sample."""
+    records.save_sender(ws, decl.sender)
+    second = copy.deepcopy(decl.sender)
+    second.name, second.company = "Lena Vogel", "Atelier Vogel"
+    records.save_sender(ws, second, default=False)
+    recipients = [
+        ("Olivia Bennett", "GB", "London", "SW1A 1AA"),
+        ("Kenji Sato", "JP", "Tokyo", "100-0001"),
+        ("Camille Roy", "CA", "Montréal", "H2X 1Y4"),
+    ]
+    for n, (name, country, city, postcode) in enumerate(recipients):
+        kept = copy.deepcopy(decl)
+        kept.recipient.name, kept.recipient.country = name, country
+        kept.recipient.city, kept.recipient.postcode = city, postcode
+        draft_id = f"tour-{n}"
+        declarations.save_draft(ws, draft_id, kept)
+        if n != 1:
+            declarations.log_event(ws, draft_id, "rendered", "cn23")
+        records.save_address(ws, "recipient", kept.recipient)
+    records.save_address(ws, "recipient", decl.recipient)
+    for n, item in enumerate(decl.real_items()):
+        imports.save_item_as_product(ws, item, sku=f"SKU-{101 + n}")
 
 
 def _settle(app: QApplication, seconds: float) -> None:

@@ -54,6 +54,13 @@ def test_typed_weights_are_converted(typed: str, unit: str, kept: str) -> None:
     assert to_kg(typed, unit) == kept
 
 
+def test_every_gram_up_to_5_kg_round_trips_in_every_unit() -> None:
+    for unit in WEIGHT_UNITS:
+        for grams in range(1, 5001):
+            kg = str(Decimal(grams) / 1000)
+            assert Decimal(to_kg(from_kg(kg, unit), unit)) == Decimal(kg), (unit, kg)
+
+
 def test_text_that_is_no_weight_is_kept_as_typed() -> None:
     assert to_kg("about a pound", "oz") == "about a pound"
     assert to_kg("", "lb") == ""

@@ -185,8 +185,34 @@ def test_screenshots_written(tmp_path: Path) -> None:
         "04-review.png",
         "05-documents.png",
         "06-import.png",
+        "07-history.png",
+        "08-address-book.png",
+        "09-products.png",
+        "10-settings.png",
+        "11-settings-senders.png",
+        "12-problem-marks.png",
+        "13-counter-review.png",
+        "14-counter-documents.png",
     ]
     assert all(p.stat().st_size > 10_000 for p in paths)
+
+
+def test_screenshots_leave_the_user_data_alone(tmp_path: Path, workspace) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from shipdesk.core.services import imports
+    from shipdesk.gui.app import take_screenshots
+    from shipdesk.gui.theme import is_dark
+
+    paths = take_screenshots(tmp_path / "dark", theme="dark")
+    assert not is_dark(QApplication.palette())  # the application's theme is given back
+    assert len(paths) == 14
+    # the tour saved senders, drafts, addresses and products in a workspace of its own
+    assert records.saved_senders(workspace) == []
+    assert declarations.list_drafts(workspace) == []
+    assert records.address_entries(workspace) == []
+    assert imports.product_count(workspace) == 0
+    assert not workspace.settings.counter_layout
 
 
 def test_saved_recipient_fills_the_form(qtbot, window) -> None:

@@ -41,7 +41,9 @@ class ProductPickerDialog(QDialog):
         self.search.returnPressed.connect(self.accept)
         lay.addLayout(top)
         self.table = list_table(self, "products.table", _("Products"), COLUMNS)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)  # not clipped
         self.table.doubleClicked.connect(lambda _index: self.accept())
         lay.addWidget(self.table, 1)
         self.count_label = QLabel(self)
