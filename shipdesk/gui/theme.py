@@ -55,6 +55,7 @@ HUES = {"error": 355, "warning": 38}
 TINT = 0.22  # how much of the hue is mixed into the base colour behind a marked cell
 
 _system: tuple[str, QPalette] | None = None  # the platform's style and palette, as found
+_colors: dict[tuple[str, int], RoleColors] = {}  # by level and palette (its cache key)
 
 
 def palette_for(theme: str) -> QPalette:
@@ -74,6 +75,8 @@ def apply_theme(app: QApplication, theme: str) -> None:
     again."""
     global _system
     if _system is None:
+        if theme not in ("light", "dark"):
+            return  # the system's look is still in place: nothing to set, nothing to restyle
         style = app.style()
         _system = (style.name() if style is not None else "fusion", QPalette(app.palette()))
     if theme in ("light", "dark"):
@@ -142,6 +145,14 @@ class RoleColors:
 def role_colors(level: str, pal: QPalette | None = None) -> RoleColors:
     """The colours of an "error" or "warning" mark under ``pal`` (default: the application's)."""
     pal = pal or QGuiApplication.palette()
+    key = (level, pal.cacheKey())
+    known = _colors.get(key)
+    if known is None:
+        known = _colors[key] = _role_colors(level, pal)
+    return known
+
+
+def _role_colors(level: str, pal: QPalette) -> RoleColors:
     hue = HUES.get(level, HUES["warning"])
     base = pal.color(QPalette.ColorRole.Base)
     window = pal.color(QPalette.ColorRole.Window)
