@@ -289,6 +289,8 @@ def data_names() -> frozenset[str]:
     names = {name for _pid, name in records.operator_choices()} - set(DESCRIBED_NAMES)
     names |= {r.legal_basis for r in compile_folder(resource("rules")).rules if r.legal_basis}
     names |= {r.source.title for f in duty_data().files.values() for r in f.rules}
+    # ISO 4217 codes with CLDR's names in the language ("ALL" is a code, not the English word)
+    names |= {label for _code, label in records.currency_choices()}
     return frozenset(_plain(n) for n in names)
 
 

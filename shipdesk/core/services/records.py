@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from shipdesk.core.errors import InputError
 from shipdesk.core.fileio import remove_stale_temps
-from shipdesk.core.i18n import _
+from shipdesk.core.i18n import _, language
 from shipdesk.core.model import Declaration, Party
 from shipdesk.core.money import currency_name, is_currency
 from shipdesk.core.services.workspace import Workspace
@@ -262,14 +262,20 @@ class SettingError(InputError, ValueError):
 
 
 def currency_choices() -> list[tuple[str, str]]:
-    """(code, English name) of every ISO 4217 currency, by code, for a settings choice."""
+    """(code, "code – name") of every ISO 4217 currency, by code, for a settings choice; the
+    names are CLDR's in the interface language ("CHF – Schweizer Franken")."""
     import pycountry
+    from babel.numbers import get_currency_name  # CLDR data: only when the choice is shown
 
-    return sorted((c.alpha_3, c.name) for c in pycountry.currencies)
-
-
-def currency_label(code: str) -> str:
-    return f"{code} – {currency_name(code)}"
+    lang = language()
+    out = []
+    for code in sorted(c.alpha_3 for c in pycountry.currencies):
+        try:
+            name = get_currency_name(code, locale=lang)
+        except Exception:  # a code CLDR does not know: its ISO name
+            name = currency_name(code)
+        out.append((code, f"{code} – {name}"))
+    return out
 
 
 def read_currency(text: str) -> str:

@@ -81,8 +81,8 @@ class SettingsDialog(QDialog):
         self.currency.setObjectName("currencyChoice")
         self.currency.setEditable(True)
         self.currency.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for code, name in records.currency_choices():
-            self.currency.addItem(f"{code} – {name}", code)
+        for code, label in records.currency_choices():
+            self.currency.addItem(label, code)
         completer = self.currency.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
