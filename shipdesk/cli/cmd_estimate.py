@@ -69,12 +69,16 @@ def run(args: argparse.Namespace) -> int:
             f"{ln.kind:<4} {where:<8} {format_money(ln.amount, ccy):>14}{local}  "
             f"{ln.regime}{mark}{at}: {ln.note}"
         )
+    # With parts not estimated, the sums are what is known: a lower bound, never a "0.00" answer.
+    least = "" if est.complete else "at least "
     for kind, label in (("duty", "duty"), ("tax", "tax"), ("fee", "fees")):
         out.append(
-            f"total {label}: {_both(est.total(kind), est.total(kind, local=True), ccy, lcy)}"
+            f"total {label}: {least}{_both(est.total(kind), est.total(kind, local=True), ccy, lcy)}"
         )
-    out.append(f"total: {_both(est.total(), est.total(local=True), ccy, lcy)}")
-    out.append("asked at the door: " + _both(est.at_door(), est.at_door(local=True), ccy, lcy))
+    out.append(f"total: {least}{_both(est.total(), est.total(local=True), ccy, lcy)}")
+    out.append(
+        f"asked at the door: {least}" + _both(est.at_door(), est.at_door(local=True), ccy, lcy)
+    )
     out.extend(f"not estimated: {u}" for u in est.unknown)
     sys.stdout.write("\n".join(out).encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
     return 0

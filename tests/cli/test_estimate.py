@@ -122,3 +122,27 @@ def test_version_names_the_duty_data_in_use(capsys: pytest.CaptureFixture) -> No
         main(["--version"])
     out = capsys.readouterr().out
     assert "duties: shipped duty data 2026.12.0" in out
+
+
+def test_totals_with_a_part_not_estimated_are_shown_as_a_lower_bound(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    # to the US with no US tariff imported the duty of each item is not known: "0.00" alone
+    # would read as "nothing to pay"
+    data = {**DECL, "recipient": {"name": "B", "country": "US"}}
+    assert main(["estimate", str(write(tmp_path, data))]) == 0
+    text = capsys.readouterr().out
+    assert "not estimated: Item 1: duty rate not known" in text
+    assert "\ntotal: at least " in text and "asked at the door: at least " in text
+    assert main(["estimate", str(write(tmp_path, data)), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["complete"] is False
+
+
+def test_totals_with_everything_estimated_are_plain(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    assert main(["estimate", str(write(tmp_path, DECL))]) == 0
+    text = capsys.readouterr().out
+    assert "at least" not in text and "not estimated" not in text
+    assert main(["estimate", str(write(tmp_path, DECL)), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["complete"] is True

@@ -106,6 +106,12 @@ class Estimate:
     title: str = ""
 
     @property
+    def complete(self) -> bool:
+        """False when some charge could not be estimated (see ``unknown``): the totals are then
+        only what is known, a lower bound, and must be shown as "at least"."""
+        return not self.unknown
+
+    @property
     def payer(self) -> str:
         """Who pays the charges due at import: the sender under DDP, else the recipient."""
         return "sender" if self.incoterm == "DDP" else "recipient"
@@ -175,6 +181,7 @@ class Estimate:
                 "at_door": money(self.at_door(local=True), lcy),
             },
             "payer": self.payer,
+            "complete": self.complete,
             "regimes": list(self.regimes),
             "unknown": [u.in_language("en") for u in self.unknown],
         }

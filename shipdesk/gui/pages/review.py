@@ -218,8 +218,16 @@ class ReviewPage(QWidget):
             return text if lcy == ccy else f"{text} ({format_money(value_local, lcy)})"
 
         payer = _("the sender (DDP)") if est.payer == "sender" else _("the recipient")
+        head_text = (
+            _("Total {total}, paid by {payer}; asked at the door: {door}. Rules of {date}.")
+            if est.complete
+            else _(
+                "Total at least {total}, paid by {payer}; asked at the door: at least {door}. "
+                "Some charges could not be estimated (below). Rules of {date}."
+            )
+        )
         head = QListWidgetItem(
-            _("Total {total}, paid by {payer}; asked at the door: {door}. Rules of {date}.").format(
+            head_text.format(
                 total=amount(est.total(), est.total(local=True)),
                 payer=payer,
                 door=amount(est.at_door(), est.at_door(local=True)),
