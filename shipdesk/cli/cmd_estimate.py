@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from shipdesk.core.errors import InputError
-from shipdesk.core.money import format_money
+from shipdesk.core.money import format_money, format_money_both
 from shipdesk.core.services import declarations, duties, open_workspace
 
 
@@ -72,20 +72,13 @@ def run(args: argparse.Namespace) -> int:
     # With parts not estimated, the sums are what is known: a lower bound, never a "0.00" answer.
     least = "" if est.complete else "at least "
     for kind, label in (("duty", "duty"), ("tax", "tax"), ("fee", "fees")):
-        out.append(
-            f"total {label}: {least}{_both(est.total(kind), est.total(kind, local=True), ccy, lcy)}"
-        )
-    out.append(f"total: {least}{_both(est.total(), est.total(local=True), ccy, lcy)}")
+        both = format_money_both(est.total(kind), ccy, est.total(kind, local=True), lcy)
+        out.append(f"total {label}: {least}{both}")
+    out.append(f"total: {least}{format_money_both(est.total(), ccy, est.total(local=True), lcy)}")
     out.append(
-        f"asked at the door: {least}" + _both(est.at_door(), est.at_door(local=True), ccy, lcy)
+        f"asked at the door: {least}"
+        + format_money_both(est.at_door(), ccy, est.at_door(local=True), lcy)
     )
     out.extend(f"not estimated: {u}" for u in est.unknown)
     sys.stdout.write("\n".join(out).encode("utf-8", "backslashreplace").decode("utf-8") + "\n")
     return 0
-
-
-def _both(amount: object, local: object, ccy: str, lcy: str) -> str:
-    from decimal import Decimal
-
-    a = format_money(Decimal(str(amount)), ccy)
-    return a if ccy == lcy else f"{a} ({format_money(Decimal(str(local)), lcy)})"

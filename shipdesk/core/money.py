@@ -63,6 +63,13 @@ def format_money(amount: Decimal, code: str) -> str:
     return f"{r:,.{minor_digits(code)}f} {unit_label(code)}"
 
 
+def format_money_both(amount: Decimal, code: str, local: Decimal, local_code: str) -> str:
+    """``10.00 EUR (11.65 USD)``: an amount with its value in a second currency, or alone when
+    both currencies are the same."""
+    text = format_money(amount, code)
+    return text if code == local_code else f"{text} ({format_money(local, local_code)})"
+
+
 def format_rate(rate: Decimal) -> str:
     with localcontext() as ctx:
         ctx.prec = 6

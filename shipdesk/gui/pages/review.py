@@ -8,6 +8,7 @@ history by the core).
 from __future__ import annotations
 
 import html
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.address import address_lines
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _, error_text, language, ngettext
-from shipdesk.core.money import format_money
+from shipdesk.core.money import format_money_both
 from shipdesk.core.services import declarations, duties, records
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.findings import OverrideDialog
@@ -213,9 +214,8 @@ class ReviewPage(QWidget):
             return
         ccy, lcy = est.currency, est.local_currency
 
-        def amount(value_ccy: Any, value_local: Any) -> str:
-            text = format_money(value_ccy, ccy)
-            return text if lcy == ccy else f"{text} ({format_money(value_local, lcy)})"
+        def amount(value_ccy: Decimal, value_local: Decimal) -> str:
+            return format_money_both(value_ccy, ccy, value_local, lcy)
 
         payer = _("the sender (DDP)") if est.payer == "sender" else _("the recipient")
         head_text = (
