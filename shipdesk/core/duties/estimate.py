@@ -6,6 +6,10 @@ date asked for); duty rates by code come from the national tariffs the user impo
 (:mod:`.national_rates`); amounts are converted with the rate book handed in. Whatever cannot be
 estimated (a duty rate not known for a code, a regime whose figures the data does not hold) is
 named in ``unknown`` instead of being guessed.
+
+One module of about 680 lines on purpose: the result types, the run's shared state (``_Run``)
+and one function per kind of rule (flat duty, ad valorem, tariff rate, tax, fee) read and write
+the same ``_Run``; split apart they would pass it through every call without hiding anything.
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ The result types (:class:`Finding`, :class:`Problem`, :class:`ValidationResult`,
 :class:`DraftInfo`, :class:`OperatorProfile`) are named here for annotations; the subsystems
 that define them are imported only when a function needs them (documents: reportlab; screening:
 the rule compiler; exchange: python-stdnum; see the package docstring for the measured costs).
+
+Over 600 lines because it is the one door for everything the faces do with a declaration (64
+small use-case functions, most of them a few lines forwarding to a subsystem); splitting it
+would make the faces import several service modules for one page.
 """
 
 from __future__ import annotations
