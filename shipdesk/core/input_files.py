@@ -66,8 +66,13 @@ def decodes(path: Path, encoding: str) -> bool:
     return True
 
 
-def check_file_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:
-    """Raise InputError when the file is missing, unreadable or larger than ``limit``."""
+def check_file_size(
+    path: str | Path, limit: int = MAX_FILE_BYTES, too_big: str | None = None
+) -> int:
+    """Raise InputError when the file is missing, unreadable or larger than ``limit``.
+
+    ``too_big``, a template marked with ``N_``, replaces the import wording of the size message;
+    it is filled with ``size`` and ``limit`` in MiB."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -80,18 +85,17 @@ def check_file_size(path: str | Path, limit: int = MAX_FILE_BYTES) -> int:
     if not p.is_file():
         raise InputError(Phrase(N_("not a file")), source=str(p))
     if size > limit:
+        template = too_big if too_big is not None else _TOO_BIG_TO_IMPORT
         raise InputError(
-            Phrase(
-                N_(
-                    "the file is {size} MiB; ShipDesk imports files up to {limit} MiB (split it "
-                    "into smaller files)"
-                ),
-                size=f"{size / 1048576:.1f}",
-                limit=f"{limit / 1048576:.0f}",
-            ),
+            Phrase(template, size=f"{size / 1048576:.1f}", limit=f"{limit / 1048576:.0f}"),
             source=str(p),
         )
     return size
+
+
+_TOO_BIG_TO_IMPORT = N_(
+    "the file is {size} MiB; ShipDesk imports files up to {limit} MiB (split it into smaller files)"
+)
 
 
 def _shared_strings_too_big(source: str, detail: Phrase) -> InputError:

@@ -134,6 +134,25 @@ def test_missing_and_non_utf8_files(tmp_path: Path) -> None:
         dj.load_file(bad)
 
 
+def test_an_oversized_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    import tracemalloc
+
+    big = tmp_path / "huge.shipdesk.json"
+    with big.open("wb") as f:  # sparse: 40 MiB of nothing, no disk used
+        f.truncate(40 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        with pytest.raises(InputError) as err:
+            dj.load_file(big)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    msg = str(err.value)
+    assert msg.startswith(str(big) + ":")
+    assert "40.0 MiB" in msg and "at most 16 MiB" in msg and "\n" not in msg
+    assert peak < 1024 * 1024  # the file was never read
+
+
 def test_bom_is_accepted(tmp_path: Path) -> None:
     p = tmp_path / "bom.json"
     p.write_bytes(b"\xef\xbb\xbf" + CONTRACT_EXAMPLE.encode())

@@ -23,6 +23,7 @@ from typing import Any
 from shipdesk.core.errors import InputError
 from shipdesk.core.fileio import atomic_write_text
 from shipdesk.core.i18n import N_, Phrase
+from shipdesk.core.input_files import check_file_size
 from shipdesk.core.model import (
     DECLARATION_FIELDS,
     FORMAT_FAMILY,
@@ -450,12 +451,20 @@ def _raw_tree(obj: Any) -> Any:
     return obj
 
 
+MAX_DECLARATION_BYTES = 16 * 1024 * 1024
+"""A 50-item declaration is about 11 KiB, so 16 MiB holds tens of thousands of items at the longest
+texts allowed; a bigger file is refused before it is read into memory."""
+
+
 def load_file(path: str | os.PathLike[str]) -> Declaration:
     p = Path(path)
+    check_file_size(
+        p,
+        MAX_DECLARATION_BYTES,
+        N_("the file is {size} MiB; a declaration file is at most {limit} MiB"),
+    )
     try:
         raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Phrase(N_("file not found")), source=str(p)) from None
     except OSError as exc:
         raise InputError(
             Phrase(N_("cannot read the file ({error})"), error=exc.strerror), source=str(p)
