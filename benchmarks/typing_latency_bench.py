@@ -12,19 +12,30 @@ between two turns, which tells work done on the GUI thread from the thread merel
 a core on a busy machine. ``--profile`` adds the functions that took the most time on the GUI
 thread.
 
-    python benchmarks/typing_latency_bench.py [--items 3] [--seed 1] [--profile]
+Every gap over 16 ms is then attributed: the garbage collections that overlapped it (timed with
+``gc.callbacks``: generation, thread, duration), the pool tasks running during
+it (the ``workers`` task wrapper, timed: what ran, its thread, its own CPU time), the GUI thread's
+own CPU time in the gap and where its Python code stood (a watchdog thread looks at the GUI
+thread's stack while the loop is late), and whether a second Python thread that only sleeps 1 ms
+at a time was kept from running too (then the interpreter lock was held, or the process had no
+core).
+
+    python benchmarks/typing_latency_bench.py [--items 3] [--seed 1] [--profile] [--no-watch]
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import os
 import random
 import statistics
 import sys
 import tempfile
+import threading
 import time
+import traceback
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +48,118 @@ ROWS = [
     ("Wooden pencils, graphite", "450", "0.450", "18.00", "960910", "PT"),
 ]
 SHIPMENT = {"gross_weight_kg": "1.950", "postal_charges": "12.40", "comments": "Handle with care"}
+GAP_MS = 16.0
+
+
+class Attribution:
+    """What else happened while the event loop was late: collections, pool tasks, draft writes,
+    the GUI thread's stack, and a sleeping thread that could not wake up."""
+
+    def __init__(self, ticks: list[float], watch: bool) -> None:
+        self.ticks = ticks
+        self.gcs: list[tuple[float, float, int, str, int]] = []  # start, end, gen, thread, freed
+        self.tasks: list[tuple[float, float, str, str, float]] = []  # start, end, what, thread, cpu
+        self.writes: list[tuple[float, float, str]] = []  # draft saves: start, end, thread
+        self.stacks: dict[int, str] = {}  # tick index -> the GUI thread's stack while late
+        self.sleeper: list[float] = []  # wake-ups of a thread sleeping 1 ms at a time
+        self._gc_start: dict[int, float] = {}
+        self._watch = watch
+        self._stop = threading.Event()
+        self._main = threading.main_thread().ident
+
+    def install(self, workers, declarations) -> None:
+        gc.callbacks.append(self._on_gc)
+        run = workers._Task.run
+        attribution = self
+
+        def timed_run(task) -> None:
+            t0, c0 = time.perf_counter(), time.thread_time()
+            try:
+                run(task)
+            finally:
+                what = getattr(task.fn, "__qualname__", repr(task.fn)).replace(".<locals>", "")
+                attribution.tasks.append(
+                    (
+                        t0,
+                        time.perf_counter(),
+                        what,
+                        threading.current_thread().name,
+                        time.thread_time() - c0,
+                    )
+                )
+
+        workers._Task.run = timed_run
+        save = declarations.save_draft
+
+        def timed_save(*a, **kw):
+            t0 = time.perf_counter()
+            try:
+                return save(*a, **kw)
+            finally:
+                self.writes.append((t0, time.perf_counter(), threading.current_thread().name))
+
+        declarations.save_draft = timed_save
+        threading.Thread(target=self._sleep_probe, name="sleep-probe", daemon=True).start()
+        if self._watch:
+            threading.Thread(target=self._watchdog, name="watchdog", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        gc.callbacks.remove(self._on_gc)
+
+    def _on_gc(self, phase: str, info: dict) -> None:
+        ident = threading.get_ident()
+        if phase == "start":
+            self._gc_start[ident] = time.perf_counter()
+            return
+        t0 = self._gc_start.pop(ident, None)
+        if t0 is not None:
+            name = "GUI" if ident == self._main else threading.current_thread().name
+            self.gcs.append((t0, time.perf_counter(), info["generation"], name, info["collected"]))
+
+    def _sleep_probe(self) -> None:
+        while not self._stop.is_set():
+            time.sleep(0.001)
+            self.sleeper.append(time.perf_counter())
+
+    def _watchdog(self) -> None:
+        while not self._stop.is_set():
+            time.sleep(0.004)
+            n = len(self.ticks)
+            late = n and (time.perf_counter() - self.ticks[-1]) * 1000 > GAP_MS
+            if late and n - 1 not in self.stacks:
+                frame = sys._current_frames().get(self._main)
+                where = traceback.extract_stack(frame, limit=None)[-3:] if frame else []
+                self.stacks[n - 1] = " < ".join(
+                    f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(where)
+                )
+
+    def explain(self, i: int, a: float, b: float, cpu_ms: float) -> str:
+        """One line: what overlapped the gap between turns i and i+1 (from a to b)."""
+
+        def ms(x: float) -> str:
+            return f"{x * 1000:.1f}"
+
+        parts = [f"GUI CPU {cpu_ms:.1f} ms"]
+        for t0, t1, gen, thread, freed in self.gcs:
+            if t0 < b and t1 > a:
+                parts.append(f"gc gen{gen} {ms(t1 - t0)} ms on {thread} (freed {freed})")
+        for t0, t1, what, thread, cpu_s in self.tasks:
+            if t0 < b and t1 > a:
+                overlap = min(t1, b) - max(t0, a)
+                parts.append(
+                    f"task {what} on {thread}: {ms(t1 - t0)} ms, CPU {ms(cpu_s)} ms, "
+                    f"{ms(overlap)} ms of it in the gap"
+                )
+        for t0, t1, thread in self.writes:
+            if t0 < b and t1 > a:
+                parts.append(f"draft write {ms(t1 - t0)} ms on {thread}")
+        late = [y - x for x, y in itertools.pairwise(self.sleeper) if x < b and y > a]
+        if late:
+            parts.append(f"sleeping thread's longest wait {ms(max(late))} ms")
+        if i in self.stacks:
+            parts.append(f"GUI thread at {self.stacks[i]}")
+        return "; ".join(parts)
 
 
 def main() -> None:
@@ -46,6 +169,21 @@ def main() -> None:
     ap.add_argument("--min-ms", type=int, default=20)
     ap.add_argument("--max-ms", type=int, default=120)
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument(
+        "--no-start-up",
+        action="store_true",
+        help="skip what launch() does once the window is shown (heap settled, thread switch "
+        "interval, lookup warmed up): the first HS search then loads the lookup on the pool",
+    )
+    ap.add_argument(
+        "--switch-ms",
+        type=float,
+        default=0.0,
+        help="then set the interpreter's thread switch interval (ms): 5 is Python's default",
+    )
+    ap.add_argument(
+        "--no-watch", action="store_true", help="no watchdog thread looking at the GUI stack"
+    )
     args = ap.parse_args()
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -55,7 +193,8 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from shipdesk.core.services import declarations, open_workspace
+    from shipdesk.core.services import classification, declarations, open_workspace
+    from shipdesk.gui import app as app_module
     from shipdesk.gui import workers
     from shipdesk.gui.app import make_app
     from shipdesk.gui.main_window import MainWindow
@@ -84,6 +223,27 @@ def main() -> None:
     window.session.load(decl)
     window.resize(1280, 720)
     window.show()
+    # Then as launch() goes on: the heap settled, the lookup warmed up in the background while
+    # the typing begins (a clerk types at once).
+    warm_up_span: list[float] = []
+    warm_up = classification.warm_up
+
+    def timed_warm_up() -> None:
+        warm_up_span.append(time.perf_counter())
+        try:
+            warm_up()
+        finally:
+            warm_up_span.append(time.perf_counter())
+
+    classification.warm_up = timed_warm_up  # type: ignore[assignment]
+    if not args.no_start_up:
+        for step in ("settle_long_lived_heap", "share_the_interpreter_with_the_window"):
+            start_up = getattr(app_module, step, None)  # absent before the fix
+            if start_up is not None:
+                start_up()
+        app_module.warm_up_lookup()
+    if args.switch_ms:
+        sys.setswitchinterval(args.switch_ms / 1000)
     rng = random.Random(args.seed)
 
     # The script: (step, action, argument); actions run from timers, inside the event loop.
@@ -114,6 +274,8 @@ def main() -> None:
 
     ticks: list[float] = []
     cpu: list[float] = []  # the GUI thread's own CPU time at each turn
+    attribution = Attribution(ticks, watch=not args.no_watch)
+    attribution.install(workers, declarations)
 
     def tick() -> None:
         ticks.append(time.perf_counter())
@@ -178,11 +340,17 @@ def main() -> None:
         profiler.disable()
     elapsed = time.perf_counter() - started
     probe.stop()
+    attribution.stop()
     workers.wait_all(5000)
     window.session.flush()
     stored = [it.description for it in window.session.decl.items[args.items :]]
     ws.close()
 
+    late = [
+        (i, a, b, (cpu[i + 1] - cpu[i]) * 1000)
+        for i, (a, b) in enumerate(itertools.pairwise(ticks))
+        if (b - a) * 1000 > GAP_MS
+    ]
     gaps = sorted((b - a) * 1000 for a, b in itertools.pairwise(ticks))
     busy = sorted((b - a) * 1000 for a, b in itertools.pairwise(cpu))
     p99 = gaps[int(0.99 * (len(gaps) - 1))]
@@ -203,6 +371,30 @@ def main() -> None:
         f"{busy_p99:.1f} ms, over 16 ms: {busy_over}; load average {load:.1f}"
     )
     print(f"  typed rows stored: {stored == [r[0] for r in ROWS]}")
+    gc_gui = [t1 - t0 for t0, t1, _g, th, _f in attribution.gcs if th == "GUI"]
+    gc_pool = [t1 - t0 for t0, t1, _g, th, _f in attribution.gcs if th != "GUI"]
+    print(
+        f"  garbage collections: {len(gc_gui)} on the GUI thread (longest "
+        f"{max(gc_gui, default=0) * 1000:.1f} ms), {len(gc_pool)} on other threads (longest "
+        f"{max(gc_pool, default=0) * 1000:.1f} ms); generation 2: "
+        f"{sum(1 for g in attribution.gcs if g[2] == 2)}; objects tracked at the end "
+        f"{len(gc.get_objects())}; thread switch interval {sys.getswitchinterval() * 1000:g} ms"
+    )
+    if len(warm_up_span) == 2:
+        w0, w1 = warm_up_span
+        during = [g for g in late if g[1] < w1 and g[2] > w0]
+        print(
+            f"  start-up warm-up of the tariff lookup from {w0 - started:.2f} s to "
+            f"{w1 - started:.2f} s: {len(during)} of the gaps over {GAP_MS:.0f} ms during it, "
+            f"{len(late) - len(during)} after"
+        )
+    frozen = gc.get_freeze_count() if hasattr(gc, "get_freeze_count") else 0
+    print(f"  objects frozen out of the collector's reach: {frozen}")
+    for i, a, b, cpu_ms in late:
+        print(
+            f"  gap {(b - a) * 1000:.1f} ms at {a - started:.2f} s: "
+            f"{attribution.explain(i, a, b, cpu_ms)}"
+        )
     if profiler:
         import pstats
 

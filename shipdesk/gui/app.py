@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import logging
 import os
 import sys
@@ -102,11 +103,42 @@ def make_app(
     return app
 
 
-def warm_up_lookup() -> None:
+def settle_long_lived_heap() -> None:
+    """Put every object alive now out of the garbage collector's reach (``gc.freeze``).
+
+    What start-up made (the window, the tariff index, the vocabulary, the rules, the country
+    tables) lives as long as the app. Left in the collector's oldest generation, every full
+    collection walks all of it: 33-40 ms, run on whichever thread happens to allocate and
+    holding the interpreter lock throughout, so the window stops answering keys for as long
+    (docs/benchmarks.md, "Typing latency"). Frozen, a full collection walks only what was made
+    since. Objects frozen here and released later are freed as usual by their reference count;
+    only cycles among them stay until the app quits."""
+    gc.freeze()
+
+
+# How long a thread running Python may keep the interpreter lock while another waits for it.
+# The window's thread takes the lock for every call from Qt into Python (an event filter, a
+# model's data, a slot), dozens of times a turn of the event loop; with the default 5 ms each
+# one could wait up to 5 ms while a search or a check runs on the pool, and a turn of 8-14 ms
+# of work took 20-40 ms (docs/benchmarks.md, "Typing latency").
+SWITCH_INTERVAL_S = 0.001
+
+
+def share_the_interpreter_with_the_window() -> None:
+    """The window's thread waits at most ``SWITCH_INTERVAL_S`` for the lock each time."""
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+
+
+def warm_up_lookup() -> threading.Thread:
     """Load the country tables and the tariff lookup in the background, so the first key in a
-    country box and the first suggestion are quick."""
+    country box and the first suggestion are quick. Then settle the heap (the loaded tables
+    live until the app quits). Returns the thread (tests and benchmarks wait for it)."""
 
     def run() -> None:
+        # The load makes the tables, not garbage: no collection runs meanwhile, each would walk
+        # the growing tables (and the window's objects) while the window waits for the lock.
+        collecting = gc.isenabled()
+        gc.disable()
         try:  # the country tables first: they take a fraction of a second, the index seconds
             declarations.warm_up_countries()
         except Exception:
@@ -116,8 +148,14 @@ def warm_up_lookup() -> None:
             log.info("tariff lookup ready %.2f s after start", time.perf_counter() - _T0)
         except Exception:
             log.exception("tariff warm-up failed")
+        finally:
+            if collecting:
+                gc.enable()
+            settle_long_lived_heap()
 
-    threading.Thread(target=run, name="tariff-warm-up", daemon=True).start()
+    thread = threading.Thread(target=run, name="tariff-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def restore_or_new(window: MainWindow, resumed: Resumed | None = None) -> None:
@@ -205,6 +243,8 @@ def launch(
         window.show()
         if open_file is not None:
             window.open_path(open_file)
+        settle_long_lived_heap()  # the window and the draft; the warm-up settles its tables
+        share_the_interpreter_with_the_window()
         QTimer.singleShot(
             0, lambda: log.info("window shown %.2f s after start", time.perf_counter() - _T0)
         )
