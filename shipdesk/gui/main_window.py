@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QListView,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -40,6 +41,7 @@ from shipdesk.core.i18n import N_, _, error_text, ngettext
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import Workspace, declarations, imports, records
 from shipdesk.gui import workers
+from shipdesk.gui.alt_letters import settle_menu_letters
 from shipdesk.gui.dialogs.address_book import AddressBookDialog
 from shipdesk.gui.dialogs.history import HistoryDialog
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
@@ -277,6 +279,9 @@ class MainWindow(QMainWindow):
         )
         menu(_("&Tools"), self.address_book_action)
         menu(_("&Help"), act(_("&About ShipDesk"), self.about, "F1", "about"))
+
+        for m in mb.findChildren(QMenu):  # a translation may give two items one letter
+            settle_menu_letters(m)
 
         # Alt+letter: the field labels of a step take letters the menus and buttons leave free.
         taken = {

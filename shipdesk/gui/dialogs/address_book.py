@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.model import Party
 from shipdesk.core.services import Workspace, records
+from shipdesk.gui.alt_letters import settle_alt_letters
 from shipdesk.gui.dialogs.common import list_table, search_row
 from shipdesk.gui.widgets.party_form import PartyForm
 
@@ -92,6 +93,7 @@ class AddressBookDialog(QDialog):
         lay.addWidget(self.message)
         self.refresh()
         self.search.setFocus()
+        settle_alt_letters(self)
 
     def refresh(self) -> None:
         keep = self.current.id if self.current is not None else None

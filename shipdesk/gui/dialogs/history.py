@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _, error_text, ngettext
 from shipdesk.core.services import Workspace, declarations, records
+from shipdesk.gui.alt_letters import settle_alt_letters
 from shipdesk.gui.dialogs.common import list_table, search_row
 
 COLUMNS = (N_("Recipient"), N_("Country"), N_("Date"), N_("First item"), N_("Status"))
@@ -133,6 +134,7 @@ class HistoryDialog(QDialog):
         lay.addWidget(self.message)
         self.reload()
         self.search.setFocus()
+        settle_alt_letters(self)
 
     # -- the list ----------------------------------------------------------------------------
     def reload(self) -> None:

@@ -35,6 +35,7 @@ from shipdesk.core.i18n import _, error_text, language
 from shipdesk.core.progress import Cancelled, CancelToken
 from shipdesk.core.services import imports
 from shipdesk.gui import workers
+from shipdesk.gui.alt_letters import settle_alt_letters
 from shipdesk.gui.dialogs.import_mapping import MappingPage
 from shipdesk.gui.dialogs.import_report import ReportPage
 
@@ -130,6 +131,7 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
         self.mapping_page.changed.connect(self._update_run_enabled)
+        settle_alt_letters(self)
 
     # -- file and mapping -----------------------------------------------------------------
     def _choose_file(self) -> None:

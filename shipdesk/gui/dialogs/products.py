@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.services import Workspace, imports
+from shipdesk.gui.alt_letters import settle_alt_letters
 from shipdesk.gui.dialogs.common import list_table, search_row
 
 COLUMNS = (N_("SKU"), N_("Description"), N_("HS code"), N_("Origin"), N_("Net weight (kg)"))
@@ -62,6 +63,7 @@ class ProductPickerDialog(QDialog):
         lay.addWidget(buttons)
         self.refresh()
         self.search.setFocus()
+        settle_alt_letters(self)
 
     def refresh(self) -> None:
         self.products = imports.find_products(self.ws, self.search.text())

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.errors import InputError
 from shipdesk.core.i18n import N_, _, available_languages, error_text
 from shipdesk.core.services import Workspace, declarations, records
+from shipdesk.gui.alt_letters import settle_alt_letters
 from shipdesk.gui.pages.documents import PAPERS
 from shipdesk.gui.widgets.marks import message_style, switch_theme
 
@@ -203,6 +204,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        settle_alt_letters(self)
 
     def _tab(self, title: str) -> QFormLayout:
         page = QWidget(self.tabs)
@@ -227,6 +229,9 @@ class SettingsDialog(QDialog):
         self.senders = QListWidget(page)
         self.senders.setObjectName("savedSenders")
         self.senders.setAccessibleName(_("Saved senders"))
+        label = QLabel(_("&Saved senders"), page)
+        label.setBuddy(self.senders)
+        lay.addWidget(label)
         lay.addWidget(self.senders, 1)
         row = QHBoxLayout()
         self.default_btn = QPushButton(_("Make &default"), page)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import _, error_text, ngettext
 from shipdesk.core.services.startup import Backup, DatabaseBusy, DataFolderError, StartupReport
+from shipdesk.gui.alt_letters import settle_alt_letters
 
 
 class StartProblemDialog(QMessageBox):
@@ -145,6 +146,7 @@ class StartupReportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.restore_button.clicked.connect(self._restore)
         layout.addWidget(buttons)
+        settle_alt_letters(self)
 
     def _restore(self) -> None:
         item = self.backup_list.currentItem()

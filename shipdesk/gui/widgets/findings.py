@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.i18n import _, language, ngettext
 from shipdesk.core.model import Declaration
 from shipdesk.core.services import declarations
+from shipdesk.gui.alt_letters import settle_alt_letters
 from shipdesk.gui.widgets.marks import level_icon
 
 if TYPE_CHECKING:
@@ -270,6 +271,7 @@ class OverrideDialog(QDialog):
         lay.addWidget(self.reason_edit)
         lay.addWidget(self.buttons)
         self._update()
+        settle_alt_letters(self)
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()

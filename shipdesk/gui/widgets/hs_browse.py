@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.i18n import _
 from shipdesk.core.services import classification
+from shipdesk.gui.alt_letters import settle_alt_letters
 
 if TYPE_CHECKING:
     from shipdesk.core.services import Workspace
@@ -86,6 +87,7 @@ class BrowseDialog(QDialog):
         lay.addWidget(buttons)
         self.chosen: tuple[str, str] | None = None
         self._add(None, None)
+        settle_alt_letters(self)
 
     def _add(self, parent: QTreeWidgetItem | None, code: str | None) -> None:
         for node in self._children(code):
