@@ -69,6 +69,9 @@ class Suggestion:
     path_text: str = field(default="", repr=False)
     # published decisions for this code nearest to the query, nearest first (HS codes only)
     evidence: list[Example] = field(default_factory=list)
+    # the legal note or GRI that decided or moved this suggestion ("Chapter 95 note 1 and
+    # heading 95.05: festive articles (Christmas decorations)"), "" when none did
+    reason: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -82,6 +85,7 @@ class Suggestion:
             "chapter": self.chapter,
             "chapter_description": self.chapter_description,
             "evidence": [e.to_json() for e in self.evidence],
+            "reason": self.reason,
         }
 
 
@@ -355,7 +359,9 @@ def _ranked(
             break
         if c.code in seen:
             continue
-        out.append(hs_suggestion(c.code, c.score, c.source))
+        s = hs_suggestion(c.code, c.score, c.source)
+        s.reason = c.note
+        out.append(s)
         seen.add(c.code)
     out = out[:top]
     hs_scores = [s.score for s in out]

@@ -23,6 +23,7 @@ import numpy as np
 from shipdesk.core.errors import DataError
 from shipdesk.core.tariff.encoder import Encoder
 from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
+from shipdesk.core.tariff.notes import read_notes, texts_of
 from shipdesk.core.tariff.query import QueryReader, Reading, read_glossary, stem
 from shipdesk.core.tariff.textutil import STOPWORDS, full_text, words
 from shipdesk.core.tariff.vocabulary import read_vocabulary
@@ -44,6 +45,7 @@ class Candidate:
     score: float
     source: str  # "hs2022", "vocabulary" or "catalogue"
     evidence: dict[str, int]  # list name -> rank (1-based)
+    note: str = ""  # the legal note or GRI that decided or moved this candidate (notes.toml)
 
 
 def fts5_available() -> bool:
@@ -106,6 +108,8 @@ class Engine:
         self.row = {c: i for i, c in enumerate(self.codes)}
         self._check_codes()
         self.terms, _ = read_vocabulary(folder / "vocabulary.csv")
+        self.notes = read_notes(folder / "notes.toml", self.nom)
+        self.use_notes = True  # switched off only to measure the ranking without them
         self.e_full = self._matrix("hs_full", len(self.codes))
         self.e_desc = self._matrix("hs_desc", len(self.codes))
         self.e_vocab = self._matrix("vocab", len(self.terms))
@@ -309,7 +313,7 @@ class Engine:
             for c, s in scores.items()
         ]
         out.sort(key=lambda c: (-c.score, c.code))
-        return out
+        return self.notes.apply(out, texts_of(reading, head_end)) if self.use_notes else out
 
     def encode(self, text: str) -> np.ndarray:
         return self.encoder.encode_one(text)

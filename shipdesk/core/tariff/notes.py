@@ -1,0 +1,344 @@
+"""The legal notes and General Rules of Interpretation, applied where a seller's line triggers
+them: Chapter 95 festive articles, sets put up for retail sale (GRI 3(b)), parts and
+accessories (Sections XVI and XVII), made-up textile articles, food preparations, knitted or
+woven and men's or women's garments (Chapters 61 and 62), precious-metal or imitation
+jewellery, and the containers of heading 42.02.
+
+The rules are data (``resources/tariff/notes.toml``, dated); this module only reads and applies
+them. A rule that decides or moves a suggestion says so in the candidate's ``note``
+("Chapter 95 note 1 and heading 95.05: festive articles (Christmas decorations)").
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from shipdesk.core.errors import DataError
+from shipdesk.core.tariff.textutil import words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+    from pathlib import Path
+
+    from shipdesk.core.tariff.nomenclature import Nomenclature
+    from shipdesk.core.tariff.query import Reading
+
+__all__ = ["NoteRule", "Notes", "SwapRule", "Texts", "read_notes", "texts_of"]
+
+
+class _Ranked(Protocol):
+    """What the rules read and change of a ranked candidate (``ranking.Candidate``)."""
+
+    code: str
+    score: float
+    source: str
+    evidence: dict[str, int]
+    note: str
+
+    def __init__(
+        self, code: str, score: float, source: str, evidence: dict[str, int], note: str = ""
+    ) -> None: ...
+
+
+C = TypeVar("C", bound=_Ranked)
+
+
+@dataclass(frozen=True)
+class Texts:
+    """The word lists of one description a rule is matched against.
+
+    ``own``: the description as typed (folded) and as read (compounds split, typos
+    corrected). ``heads``: the same lists and the English wording, each cut before its first
+    connector ("with", "mit", "avec"...): the article a line names comes before it, what
+    follows is a part, an accessory or the contents ("Laptop with charger" is a laptop). A
+    rule's `when` reads the heads; `also` and `unless` read the whole of ``own`` (the English
+    wording words a foreign shop term as its concept's first English term, which may name a
+    material or a use the description does not).
+    """
+
+    heads: list[list[str]]
+    own: list[list[str]]
+
+
+def texts_of(reading: Reading, head_end: Callable[[list[str]], int]) -> Texts:
+    """The word lists of ``reading``; ``head_end(words)`` is where the article's words end."""
+    own = [words(reading.original), list(reading.words)]
+    english = words(reading.english)
+    return Texts([ws[: head_end(ws)] for ws in [*own, english]], own)
+
+
+DEMOTE_FACTOR = 0.5  # a candidate a rule moves down keeps this share of its score
+LEAD_STEP = 0.01  # the codes a rule puts first lead the former first by this much, in order
+
+
+def _patterns(raw: Any, where: str) -> tuple[tuple[str, ...], ...]:
+    """Each entry as a tuple of words (a phrase); a word may end in "*" (prefix)."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(x, str) and x.strip() for x in raw):
+        raise DataError(f"{where}: expected a list of words")
+    return tuple(tuple(x.lower().split()) for x in raw)
+
+
+def _word_matches(pattern: str, word: str) -> bool:
+    """ "kugel*" matches words starting with "kugel", "*marmelade" words ending with it (the
+    last part of a German compound), "*kugel*" words containing it."""
+    head, tail = pattern.startswith("*"), pattern.endswith("*")
+    core = pattern.strip("*")
+    if head and tail:
+        return core in word
+    if tail:
+        return word.startswith(core)
+    if head:
+        return word.endswith(core)
+    return word == pattern
+
+
+def _found(patterns: Sequence[tuple[str, ...]], texts: Sequence[Sequence[str]]) -> bool:
+    for phrase in patterns:
+        n = len(phrase)
+        for ws in texts:
+            for i in range(len(ws) - n + 1):
+                if all(_word_matches(p, ws[i + j]) for j, p in enumerate(phrase)):
+                    return True
+    return False
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    when: tuple[tuple[str, ...], ...]
+    also: tuple[tuple[str, ...], ...]
+    unless: tuple[tuple[str, ...], ...]
+    when_none: tuple[tuple[str, ...], ...] = ()  # fires when none of these words is there
+
+    def fires(self, texts: Texts) -> bool:
+        if self.when_none:
+            if _found(self.when_none, [*texts.own, texts.heads[-1]]):
+                return False
+        elif not _found(self.when, texts.heads):
+            return False
+        if self.also and not _found(self.also, texts.own):
+            return False
+        return not (self.unless and _found(self.unless, texts.own))
+
+
+@dataclass(frozen=True)
+class NoteRule:
+    """Puts ``first`` first (in order) and moves the codes under ``demote`` down."""
+
+    id: str
+    group: str
+    note: str
+    reason: str
+    trigger: _Trigger
+    first: tuple[str, ...]
+    demote: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.note}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class SwapRule:
+    """Replaces a candidate of a mapped heading by the subheading of the other heading with
+    the same wording (e.g. 6204.42 woven cotton dresses -> 6104.42 knitted ones)."""
+
+    id: str
+    group: str
+    note: str
+    reason: str
+    trigger: _Trigger
+    pairs: dict[str, str]  # subheading -> its counterpart
+
+    @property
+    def label(self) -> str:
+        return f"{self.note}: {self.reason}"
+
+
+_GARMENT_WORDS = re.compile(
+    r"men's or boys'|women's or girls'|\(not knitted or crocheted\)|knitted or crocheted|"
+    r"[;,()]|\s+"
+)
+
+
+def _garment_key(description: str) -> tuple[str, str]:
+    """The goods and the fibre of a Chapter 61/62 subheading, without its chapter and gender
+    words: ("dresses", "of cotton")."""
+    goods, _, rest = description.lower().partition(";")
+    return (
+        " ".join(_GARMENT_WORDS.sub(" ", goods).split()),
+        " ".join(_GARMENT_WORDS.sub(" ", rest).split()),
+    )
+
+
+def _counterparts(nom: Nomenclature, mapping: dict[str, str]) -> dict[str, str]:
+    """Each subheading of a mapped heading and the subheading of the other heading for the same
+    goods and fibre; where the wording of the goods differs ("Shirts" and "Blouses, shirts and
+    shirt-blouses"), the one subheading of that fibre."""
+    out: dict[str, str] = {}
+    for src, dst in mapping.items():
+        kids = nom.kids.get(dst, [])
+        exact = {_garment_key(nom.entries[c].description): c for c in kids}
+        fibres: dict[str, list[str]] = {}
+        for c in kids:
+            fibres.setdefault(_garment_key(nom.entries[c].description)[1], []).append(c)
+        for code in nom.kids.get(src, []):
+            key = _garment_key(nom.entries[code].description)
+            same_fibre = fibres.get(key[1], [])
+            twin = exact.get(key) or (same_fibre[0] if len(same_fibre) == 1 else None)
+            if twin:
+                out[code] = twin
+    return out
+
+
+class Notes:
+    """The rules of ``notes.toml``, applied to the ranked candidates of one description."""
+
+    def __init__(
+        self, rules: Sequence[NoteRule], swaps: Sequence[SwapRule], date: str = ""
+    ) -> None:
+        self.rules = list(rules)
+        self.swaps = list(swaps)
+        self.date = date
+
+    def fired(self, texts: Texts) -> list[NoteRule | SwapRule]:
+        """The rules the description triggers: swaps first, then at most one rule a group."""
+        out: list[NoteRule | SwapRule] = []
+        groups: set[str] = set()
+        every: list[NoteRule | SwapRule] = [*self.swaps, *self.rules]
+        for rule in every:
+            if rule.group in groups or not rule.trigger.fires(texts):
+                continue
+            groups.add(rule.group)
+            out.append(rule)
+        return out
+
+    def apply(self, candidates: list[C], texts: Texts) -> list[C]:
+        """The candidates re-ranked by the rules the description (``texts``) triggers; a
+        candidate a rule decides or moves has the rule in its ``note``."""
+        fired = self.fired(texts)
+        if not fired or not candidates:
+            return candidates
+        make = type(candidates[0])
+        by_code = {c.code: c for c in candidates}
+        for rule in fired:
+            if isinstance(rule, SwapRule):
+                for c in list(by_code.values()):
+                    twin = rule.pairs.get(c.code)
+                    if twin is None:
+                        continue
+                    old = by_code.get(twin)
+                    score = max(c.score, old.score if old else 0.0)
+                    by_code[twin] = make(
+                        twin,
+                        score,
+                        old.source if old else c.source,
+                        dict(old.evidence if old else c.evidence),
+                        rule.label,
+                    )
+                    c.score *= DEMOTE_FACTOR
+                continue
+            top = max(c.score for c in by_code.values())
+            for c in by_code.values():
+                if c.code not in rule.first and c.code.startswith(rule.demote):
+                    c.score *= DEMOTE_FACTOR
+            leader = min(by_code.values(), key=lambda c: (-c.score, c.code))
+            if leader.code == rule.first[0]:
+                leader.note = leader.note or rule.label
+                continue
+            for i, code in enumerate(rule.first):
+                score = top + LEAD_STEP * (len(rule.first) - i)
+                old = by_code.get(code)
+                if old is None:
+                    by_code[code] = make(code, score, "hs2022", {}, rule.label)
+                else:
+                    old.score = max(old.score, score)
+                    old.note = rule.label
+        out = sorted(by_code.values(), key=lambda c: (-c.score, c.code))
+        best = out[0].score
+        if best > 1.0:
+            for c in out:
+                c.score /= best
+        return out
+
+
+def read_notes(path: Path, nom: Nomenclature) -> Notes:
+    """The rules of ``path``; a rule with a missing field, an unknown code or a heading
+    that is not in the nomenclature is refused with DataError naming the file and rule."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DataError(f"{path}: the tariff notes cannot be read ({exc})") from None
+
+    def text(entry: dict[str, Any], key: str, where: str) -> str:
+        value = entry.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise DataError(f"{where}: '{key}' is missing")
+        return value.strip()
+
+    def trigger(entry: dict[str, Any], where: str) -> _Trigger:
+        when = _patterns(entry.get("when"), f"{where}, 'when'")
+        when_none = _patterns(entry.get("when_none"), f"{where}, 'when_none'")
+        if not when and not when_none:
+            raise DataError(f"{where}: 'when' is missing")
+        return _Trigger(
+            when,
+            _patterns(entry.get("also"), f"{where}, 'also'"),
+            _patterns(entry.get("unless"), f"{where}, 'unless'"),
+            when_none,
+        )
+
+    def codes(raw: Any, where: str, lengths: Iterable[int]) -> tuple[str, ...]:
+        if not isinstance(raw, list) or not all(isinstance(x, str) for x in raw):
+            raise DataError(f"{where}: expected a list of codes")
+        for c in raw:
+            if len(c) not in lengths or not c.isdigit():
+                raise DataError(f"{where}: {c!r} is not a code of the expected length")
+        return tuple(raw)
+
+    rules: list[NoteRule] = []
+    for n, entry in enumerate(data.get("rule", []), 1):
+        where = f"{path}, rule {entry.get('id') or n}"
+        first = codes(entry.get("first"), f"{where}, 'first'", (6,))
+        if not first:
+            raise DataError(f"{where}: 'first' is empty")
+        for c in first:
+            if c not in nom.entries:
+                raise DataError(f"{where}: {c} is not an HS 2022 subheading")
+        rules.append(
+            NoteRule(
+                text(entry, "id", where),
+                text(entry, "group", where),
+                text(entry, "note", where),
+                text(entry, "reason", where),
+                trigger(entry, where),
+                first,
+                codes(entry.get("demote", []), f"{where}, 'demote'", (2, 4, 6)),
+            )
+        )
+    swaps: list[SwapRule] = []
+    for n, entry in enumerate(data.get("swap", []), 1):
+        where = f"{path}, swap {entry.get('id') or n}"
+        mapping: dict[str, str] = {}
+        for pair in entry.get("map", []):
+            src, _, dst = str(pair).partition(">")
+            if src not in nom.entries or dst not in nom.entries or len(src) != 4:
+                raise DataError(f"{where}: {pair!r} is not a pair of HS 2022 headings")
+            mapping[src] = dst
+        if not mapping:
+            raise DataError(f"{where}: 'map' is empty")
+        swaps.append(
+            SwapRule(
+                text(entry, "id", where),
+                text(entry, "group", where),
+                text(entry, "note", where),
+                text(entry, "reason", where),
+                trigger(entry, where),
+                _counterparts(nom, mapping),
+            )
+        )
+    return Notes(rules, swaps, str(data.get("date", "")))
