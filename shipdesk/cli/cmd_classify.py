@@ -154,6 +154,8 @@ def _run(args: argparse.Namespace, ws: Workspace) -> int:
                 f"    {s.chapter} {_short(s.chapter_description)} > "
                 f"{s.heading} {_short(s.heading_description)}"
             )
+        if s.reason:
+            print(f"    by {s.reason}")
         for ex in s.evidence:
             print(f"    like {ex.citation()}")
     qs = classification.questions(classification.suggest(ws, text, 10))

@@ -173,3 +173,21 @@ def test_classify_json_and_text_show_the_supporting_rulings(capsys):
     assert ev[0]["authority"] == "CBP" and ev[0]["code"] == "611020"
     assert main(["classify", "women's", "knit", "cotton", "sweater"]) == 0
     assert "like CBP ruling NY " in capsys.readouterr().out
+
+
+def test_classify_says_which_legal_note_decided_a_suggestion(capsys):
+    assert main(["classify", "Weihnachtskugeln", "aus", "Glas", "--json", "--top", "3"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    first, *rest = out["suggestions"]
+    assert first["code"] == "950510"
+    assert first["reason"].startswith("Chapter 95 note 1 and heading 95.05: festive articles")
+    assert "evidence" in first  # the keys the contract names are kept
+    assert all(s["reason"] == "" for s in rest if not s["code"].startswith(("9405", "9505")))
+    assert main(["classify", "Weihnachtskugeln", "aus", "Glas"]) == 0
+    assert "    by Chapter 95 note 1 and heading 95.05: festive articles" in capsys.readouterr().out
+
+
+def test_classify_json_reason_is_empty_when_no_note_applies(capsys):
+    assert main(["classify", "USB-C", "cable", "2", "m", "--json", "--top", "3"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [s["reason"] for s in out["suggestions"]] == ["", "", ""]

@@ -255,3 +255,27 @@ def test_what_follows_with_does_not_name_the_article(engine):
 
 def test_the_notes_file_is_dated(engine):
     assert engine.notes.date == "2026-12-05"
+
+
+@pytest.mark.parametrize(
+    ("lang", "reason"),
+    [
+        ("en", "festive articles (Christmas decorations)"),
+        ("de", "Festartikel (Weihnachtsschmuck)"),
+        ("fr", "articles de fête (décorations de Noël)"),
+        ("es", "artículos para fiestas (adornos de Navidad)"),
+        ("it", "festive articles (Christmas decorations)"),  # no Italian text: English
+    ],
+)
+def test_the_reason_is_given_in_the_interface_languages(lang, reason):
+    first = lookup.search("Christmas tree glass bauble", top=1).suggestions[0]
+    assert lookup.reason_text(first.reason, lang) == (
+        reason,
+        "Chapter 95 note 1 and heading 95.05",
+    )
+    assert lookup.reason_text("", lang) == ("", "")
+
+
+def test_every_rule_has_its_reason_in_german_french_and_spanish(engine):
+    for rule in [*engine.notes.rules, *engine.notes.swaps]:
+        assert set(rule.reason_texts) == {"de", "fr", "es"}, rule.id

@@ -121,3 +121,31 @@ def test_enter_never_takes_a_weak_first_match(widget, qtbot):
     with qtbot.waitSignal(widget.codeChosen) as blocker:
         qtbot.keyClick(widget.edit, Qt.Key.Key_Return)
     assert blocker.args[0] == shown[0]
+
+
+def test_the_legal_note_that_decided_a_code_is_shown_under_it_in_the_language(widget):
+    from shipdesk.core import i18n
+
+    i18n.set_language("de")
+    try:
+        widget.set_text("Bombki choinkowe szklane")
+        tree = widget.results
+        leaf = tree.leaves()[0]
+        assert leaf.data(0, Qt.ItemDataRole.UserRole) == "950510"
+        note = leaf.child(0)
+        assert note.text(1) == (
+            "nach einer Anmerkung des Zolltarifs: Festartikel (Weihnachtsschmuck)"
+        )
+        assert note.toolTip(1).startswith("Chapter 95 note 1 and heading 95.05")
+        assert not note.flags() & Qt.ItemFlag.ItemIsSelectable
+        assert note not in tree.leaves()
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_code_no_note_decided_has_no_note_row(widget):
+    widget.set_text("cotton t-shirt")
+    leaf = widget.results.leaves()[0]
+    assert all(
+        not leaf.child(i).text(1).startswith("by a legal note") for i in range(leaf.childCount())
+    )

@@ -52,6 +52,14 @@ def check_query(text: str) -> None:
     _check(text)
 
 
+def reason_text(suggestion: Suggestion, lang: str) -> tuple[str, str]:
+    """(the short reason in ``lang``, the legal note it applies) when a note or GRI decided or
+    moved ``suggestion``; ("", "") when none did."""
+    from shipdesk.core.tariff.lookup import reason_text as _reason_text
+
+    return _reason_text(suggestion.reason, lang)
+
+
 def suggest(ws: Workspace, text: str, top: int = 5) -> list[Suggestion]:
     """Ranked HS suggestions for an item description."""
     from shipdesk.core.tariff.lookup import suggest as _suggest  # numpy and the encoder load lazily

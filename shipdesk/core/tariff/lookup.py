@@ -44,6 +44,7 @@ __all__ = [
     "examples",
     "hs_suggestion",
     "query_text",
+    "reason_text",
     "search",
     "search_many",
     "suggest",
@@ -250,6 +251,15 @@ def _catalogue_hits(
             hits[e.hs_code] = (min(score, 1.0), e.description)
     ranked = sorted(hits.items(), key=lambda kv: -kv[1][0])
     return [(code, sc, d) for code, (sc, d) in ranked]
+
+
+def reason_text(reason: str, lang: str) -> tuple[str, str]:
+    """(the short reason, the note it applies) of a suggestion's ``reason``, the short reason in
+    ``lang`` where ``notes.toml`` gives it ("Festartikel (Weihnachtsschmuck)", "Chapter 95 note
+    1 and heading 95.05"); ("", "") when the suggestion has none."""
+    if not reason:
+        return "", ""
+    return engine().notes.reason_text(reason, lang)
 
 
 def check_query(query: str) -> None:

@@ -70,6 +70,7 @@ def texts_of(reading: Reading, head_end: Callable[[list[str]], int]) -> Texts:
     return Texts([ws[: head_end(ws)] for ws in [*own, english]], own)
 
 
+TRANSLATED = ("de", "fr", "es")  # languages a rule's reason may be given in besides English
 DEMOTE_FACTOR = 0.5  # a candidate a rule moves down keeps this share of its score
 LEAD_STEP = 0.01  # the codes a rule puts first lead the former first by this much, in order
 
@@ -136,6 +137,7 @@ class NoteRule:
     trigger: _Trigger
     first: tuple[str, ...]
     demote: tuple[str, ...]
+    reason_texts: dict[str, str]  # the reason in German, French and Spanish, by language
 
     @property
     def label(self) -> str:
@@ -153,6 +155,7 @@ class SwapRule:
     reason: str
     trigger: _Trigger
     pairs: dict[str, str]  # subheading -> its counterpart
+    reason_texts: dict[str, str]  # the reason in German, French and Spanish, by language
 
     @property
     def label(self) -> str:
@@ -204,6 +207,16 @@ class Notes:
         self.rules = list(rules)
         self.swaps = list(swaps)
         self.date = date
+        every: list[NoteRule | SwapRule] = [*swaps, *rules]
+        self._by_label = {r.label: r for r in every}
+
+    def reason_text(self, label: str, lang: str) -> tuple[str, str]:
+        """(the reason, the note) of the rule whose ``label`` a suggestion carries, the
+        reason in ``lang`` when the file has it (else English); ("", "") for an unknown label."""
+        rule = self._by_label.get(label)
+        if rule is None:
+            return "", ""
+        return rule.reason_texts.get(lang, rule.reason), rule.note
 
     def fired(self, texts: Texts) -> list[NoteRule | SwapRule]:
         """The rules the description triggers: swaps first, then at most one rule a group."""
@@ -300,6 +313,14 @@ def read_notes(path: Path, nom: Nomenclature) -> Notes:
                 raise DataError(f"{where}: {c!r} is not a code of the expected length")
         return tuple(raw)
 
+    def translations(entry: dict[str, Any], where: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for lang in TRANSLATED:
+            value = entry.get(f"reason_{lang}")
+            if value is not None:
+                out[lang] = text(entry, f"reason_{lang}", where)
+        return out
+
     rules: list[NoteRule] = []
     for n, entry in enumerate(data.get("rule", []), 1):
         where = f"{path}, rule {entry.get('id') or n}"
@@ -318,6 +339,7 @@ def read_notes(path: Path, nom: Nomenclature) -> Notes:
                 trigger(entry, where),
                 first,
                 codes(entry.get("demote", []), f"{where}, 'demote'", (2, 4, 6)),
+                translations(entry, where),
             )
         )
     swaps: list[SwapRule] = []
@@ -339,6 +361,7 @@ def read_notes(path: Path, nom: Nomenclature) -> Notes:
                 text(entry, "reason", where),
                 trigger(entry, where),
                 _counterparts(nom, mapping),
+                translations(entry, where),
             )
         )
     return Notes(rules, swaps, str(data.get("date", "")))

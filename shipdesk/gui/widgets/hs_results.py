@@ -3,7 +3,8 @@
 Each suggestion is a leaf under its heading (bold) under its chapter, so similar codes sit side
 by side; the match column says how strong the match is in dots and words (never colour alone).
 Only the leaves carry a code; ``step_selection`` moves through them for the keyboard. Under a
-code, the published decisions that support it (nearest to the query) are listed in italics.
+code, in italics: the legal note or GRI that decided or moved it, if one did, and the published
+decisions that support it (nearest to the query).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from shipdesk.core.i18n import N_, _
+from shipdesk.core.i18n import N_, _, language
+from shipdesk.core.services import classification
 from shipdesk.gui.widgets.hs_browse import CODE_ROLE, DESC_ROLE, dotted
 
 if TYPE_CHECKING:
@@ -37,6 +39,16 @@ def evidence_label(ex: Example) -> str:
     return _("like {authority} ruling {ruling} ({year}): {goods}").format(
         authority=ex.authority, ruling=ex.ruling, year=ex.date[:4], goods=ex.text
     )
+
+
+def reason_label(s: Suggestion) -> tuple[str, str]:
+    """E.g. ("by a legal note: festive articles (Christmas decorations)", "Chapter 95 note 1 and
+    heading 95.05: festive articles (Christmas decorations)"): the row under a code a legal note
+    or GRI decided or moved, and its tool tip; ("", "") for the others."""
+    reason = classification.reason_text(s, language())[0]
+    if not reason:
+        return "", ""
+    return _("by a legal note: {reason}").format(reason=reason), s.reason
 
 
 class SuggestionTree(QTreeWidget):
@@ -88,6 +100,16 @@ class SuggestionTree(QTreeWidget):
             item.setData(0, DESC_ROLE, s.description)
             head.addChild(item)
             head.setExpanded(True)
+            why, why_tip = reason_label(s)
+            if why:
+                # the legal note that put this code here; not selectable
+                note = QTreeWidgetItem(["", why, ""])
+                note.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                note.setToolTip(1, why_tip)
+                font = note.font(1)
+                font.setItalic(True)
+                note.setFont(1, font)
+                item.addChild(note)
             for ex in s.evidence:
                 # a published decision for this code, in its own words; not selectable
                 note = QTreeWidgetItem(["", evidence_label(ex), ""])
