@@ -19,7 +19,8 @@ RULE_CASES = [
     ("christmas", "Holz Weihnachtsdeko Stern", "950510"),
     ("carnival", "Venetian carnival mask plastic", "950590"),
     ("carnival", "Faschingsmaske aus Kunststoff", "950590"),
-    ("carnival", "Halloween Kostüm Vampir Erwachsene", "950590"),
+    ("fancy-dress", "Adult vampire Halloween costume", "611420"),
+    ("fancy-dress", "Halloween Kostüm Vampir Erwachsene", "611420"),
     ("tool-set", "Tool set 40 pieces in case", "820600"),
     ("tool-set", "Werkzeugset 40-teilig im Koffer", "820600"),
     ("manicure-set", "Manicure set 7 pieces", "821420"),
@@ -180,6 +181,17 @@ def test_the_exceptions_of_a_note_keep_their_own_heading(query, not_code, code):
     assert first.code != not_code
     if code:
         assert first.code == code
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Adult vampire Halloween costume", "Faschingskostüm Pirat Kinder", "Déguisement de carnaval"],
+)
+def test_textile_fancy_dress_is_not_a_festive_article(query):
+    # Chapter 95 note 1(e): fancy dress of textiles belongs to Chapter 61 or 62
+    first = lookup.search(query, top=3).suggestions[0]
+    assert first.code[:2] in ("61", "62")
+    assert first.reason.startswith("Chapter 95 note 1(e)")
 
 
 def test_suggestions_the_notes_did_not_touch_have_no_reason():

@@ -256,10 +256,15 @@ class Notes:
                     c.score *= DEMOTE_FACTOR
                 continue
             top = max(c.score for c in by_code.values())
+            before = min(by_code.values(), key=lambda c: (-c.score, c.code))
             for c in by_code.values():
                 if c.code not in rule.first and c.code.startswith(rule.demote):
                     c.score *= DEMOTE_FACTOR
             leader = min(by_code.values(), key=lambda c: (-c.score, c.code))
+            if not rule.first:  # a rule that only moves down: the new leader says why
+                if leader is not before:
+                    leader.note = leader.note or rule.label
+                continue
             if leader.code == rule.first[0]:
                 leader.note = leader.note or rule.label
                 continue
@@ -325,8 +330,9 @@ def read_notes(path: Path, nom: Nomenclature) -> Notes:
     for n, entry in enumerate(data.get("rule", []), 1):
         where = f"{path}, rule {entry.get('id') or n}"
         first = codes(entry.get("first"), f"{where}, 'first'", (6,))
-        if not first:
-            raise DataError(f"{where}: 'first' is empty")
+        demote = codes(entry.get("demote", []), f"{where}, 'demote'", (2, 4, 6))
+        if not first and not demote:
+            raise DataError(f"{where}: 'first' and 'demote' are both empty")
         for c in first:
             if c not in nom.entries:
                 raise DataError(f"{where}: {c} is not an HS 2022 subheading")
@@ -338,7 +344,7 @@ def read_notes(path: Path, nom: Nomenclature) -> Notes:
                 text(entry, "reason", where),
                 trigger(entry, where),
                 first,
-                codes(entry.get("demote", []), f"{where}, 'demote'", (2, 4, 6)),
+                demote,
                 translations(entry, where),
             )
         )
