@@ -22,6 +22,7 @@ and per pattern (top-1/3 at 6 and 4 digits, as per category). For every set the
 precision of the first suggestion is given per confidence cue (high / medium / low).
 
 Usage: python benchmarks/tariff_bench.py [--set PATH] [--misses] [--json OUT] [--no-baselines]
+       [--no-vocabulary] [--no-notes] [--with-gui]
 The user catalogue is left out (a temporary empty SHIPDESK_HOME is used). ShipDesk's search
 runs through ``services.classification.suggest`` with a workspace opened there, as the HS search
 widget and ``shipdesk classify`` call it (empty catalogue and national tariffs consulted per
@@ -110,6 +111,11 @@ def main() -> int:
         help="rank with the nomenclature text and encoder only (ablation)",
     )
     ap.add_argument(
+        "--no-notes",
+        action="store_true",
+        help="rank without the legal notes and GRI of resources/tariff/notes.toml (ablation)",
+    )
+    ap.add_argument(
         "--with-gui",
         action="store_true",
         help="also open the main window (offscreen) and an HS search widget, and report the RSS "
@@ -135,6 +141,9 @@ def main() -> int:
     if args.no_vocabulary:
         eng.use_vocabulary = False
         print("(ablation: vocabulary switched off)")
+    if args.no_notes:
+        eng.use_notes = False
+        print("(ablation: legal notes switched off)")
 
     first_conf: dict[str, str] = {}  # query -> confidence cue of ShipDesk's first suggestion
 
