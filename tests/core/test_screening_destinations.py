@@ -22,7 +22,6 @@ CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval" /
 KNOWN_MISSES = {
     ("CO", "Pre-owned designer dresses lot"),  # "pre-owned" with no clothing word
     ("HK", "Essential oil vaporizer diffuser"),  # DG-FLAMMABLE-MAYBE warns on essential oil
-    ("ID", "iPhone 15 Pro clear case"),  # the battery rules' case veto needs "iphone ? case"
     ("SG", "Trident sugar free gum spearmint 14 sticks"),  # "gum" alone is not read as chewing gum
 }
 RULES = compile_folder(resource("rules"))

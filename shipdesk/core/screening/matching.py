@@ -19,6 +19,7 @@ from shipdesk.core.screening.notes import text as note_text
 from shipdesk.core.screening.phrases import (
     PhrasePattern,
     Quantities,
+    Reading,
     normalise,
     parse_quantities,
 )
@@ -94,6 +95,10 @@ class Context:
     when: date | None = None
     candidates: set[int] | None = None  # matcher keys worth trying (None: all)
     rates: RateBook | None = None  # the rate book value limits convert with (None: shipped)
+    raw: str = ""  # the description as read (punctuation kept), for the main product
+    # what the rule set's reading found, worked out on first need: "accessory", "modifiers",
+    # and per negation concept
+    readings: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,7 @@ def make_context(
         address_text=checked_text(address),
         when=when,
         rates=rates,
+        raw=read.text,
     )
 
 
@@ -180,8 +186,11 @@ def _conditions_ok(m: Matcher, q: Quantities) -> bool:
     return True
 
 
-def matcher_hits(m: Matcher, ctx: Context) -> bool:
-    """True if this matcher fires for the item (any_item, HS prefix, or a surviving keyword)."""
+def matcher_hits(m: Matcher, ctx: Context, modifiers: list[tuple[int, int]] | None = None) -> bool:
+    """True if this matcher fires for the item (any_item, HS prefix, or a surviving keyword).
+
+    ``modifiers``: spans of colour, shape and style phrases (``gun metal``, ``vape style``);
+    a keyword found inside one does not count, as inside an ``exclude`` phrase."""
     if m.require_hs and not (ctx.hs and ctx.hs.startswith(m.require_hs)):
         return False  # this matcher applies only to goods under these headings
     if m.any_item:
@@ -202,6 +211,10 @@ def matcher_hits(m: Matcher, ctx: Context) -> bool:
     if m.exclude is not None:
         ex = _spans(m.exclude, ctx.text)
         hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in ex)]
+        if not hits:
+            return False
+    if modifiers:
+        hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in modifiers)]
         if not hits:
             return False
     if m.unless_any is not None and m.unless_any.search(ctx.text):
@@ -282,10 +295,56 @@ def _value_check(rule: Rule, ctx: Context, lang: str) -> tuple[bool, bool, str]:
     return False, False, ""
 
 
+def _modifiers(reading: Reading, ctx: Context) -> list[tuple[int, int]]:
+    spans = ctx.readings.get("modifiers")
+    if spans is None:
+        spans = ctx.readings["modifiers"] = reading.modifier_spans(ctx.text)
+    return spans
+
+
+def _accessory(reading: Reading, ctx: Context) -> bool:
+    found = ctx.readings.get("accessory")
+    if found is None:
+        found = ctx.readings["accessory"] = reading.is_accessory(
+            ctx.raw or ctx.text, capacity_stated=ctx.quantities.wh is not None
+        )
+    return bool(found)
+
+
+def _negated(reading: Reading, rule: Rule, ctx: Context) -> bool:
+    for concept in rule.negated_by:
+        key = f"negated:{concept}"
+        found = ctx.readings.get(key)
+        if found is None:
+            found = ctx.readings[key] = reading.negated(concept, ctx.text)
+        if found:
+            return True
+    return False
+
+
+def vetoed_by_reading(rule: Rule, ctx: Context, reading: Reading) -> bool:
+    """True when the reading of the description stops a rule that matched: the item is an
+    accessory for the regulated product, or it says the rule's concept is absent."""
+    veto = rule.accessory_veto
+    if veto is None:
+        veto = rule.category in reading.accessory_categories
+    if veto and _accessory(reading, ctx):
+        return True
+    return bool(rule.negated_by) and _negated(reading, rule, ctx)
+
+
 def evaluate(
-    rules: list[Rule], ctx: Context, *, lang: str = "en", applies_to: str | None = "item"
+    rules: list[Rule],
+    ctx: Context,
+    *,
+    lang: str = "en",
+    applies_to: str | None = "item",
+    reading: Reading | None = None,
 ) -> list[Hit]:
-    """Fire the rules for one context; supersede; sort by severity (most severe first)."""
+    """Fire the rules for one context; supersede; sort by severity (most severe first).
+
+    ``reading``: the rule set's reading of accessories, modifiers and negations (None: none).
+    """
     fired: list[Hit] = []
     for rule in rules:
         if applies_to is not None and rule.applies_to != applies_to:
@@ -295,9 +354,16 @@ def evaluate(
         level = rule.level_for(ctx.channel)
         if rule.hs_exclude and ctx.hs and ctx.hs.startswith(rule.hs_exclude):
             continue
-        if not any(matcher_hits(m, ctx) for m in rule.matchers):
+        mods = (
+            _modifiers(reading, ctx)
+            if reading is not None and rule.category in reading.modifier_categories
+            else None
+        )
+        if not any(matcher_hits(m, ctx, mods) for m in rule.matchers):
             continue
         if rule.veto is not None and rule.veto.search(ctx.text):
+            continue
+        if reading is not None and vetoed_by_reading(rule, ctx, reading):
             continue
         ok, unknown, note = _value_check(rule, ctx, lang)
         if not ok:
@@ -404,4 +470,10 @@ def screen(ruleset: RuleSet, ctx: Context, *, lang: str, applies_to: str | None)
     if ctx.candidates is None:
         ctx.text = ruleset.expand(ctx.text)
         ctx.candidates = ruleset.candidates(ctx.text)
-    return evaluate(ruleset.rules_for(ctx.destination), ctx, lang=lang, applies_to=applies_to)
+    return evaluate(
+        ruleset.rules_for(ctx.destination),
+        ctx,
+        lang=lang,
+        applies_to=applies_to,
+        reading=ruleset.reading,
+    )

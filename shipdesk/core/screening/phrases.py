@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from shipdesk.core.text import fold, squash_spaces
 
@@ -278,3 +278,118 @@ def parse_quantities(text: str) -> Quantities:
         nicotine_mg_ml=nic,
         li_grams=li,
     )
+
+
+# -- reading a description beyond its keywords ---------------------------------------------
+# The main product is named before the first comma, bracket, plus sign or dash between spaces;
+# what follows ("..., silicone band", "(no battery)", "+ charger") comes with it or describes it.
+_MAIN_CUT = re.compile(r"[,;|+(\[]|\s[-–—]\s")
+
+
+def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a <= span[0] and span[1] <= b for a, b in spans)
+
+
+@dataclass
+class Reading:
+    """How a description is read beyond its keywords (``groups.toml`` ``[reading]``).
+
+    * accessories: a product made *for* another product ("case for iPhone 15 Pro", "iPhone 15
+      Pro clear case", "Samsung S24 Hülle") is not that product, so the rules of the
+      ``accessory_categories`` (or a rule's own ``accessory_veto``) do not fire for it. The
+      main product is the text before the first comma, bracket or link word ("with", "mit",
+      "avec", "con", "and" ...); it is an accessory when it holds an accessory noun that is not
+      part of a compound naming a device or a battery ("charging case", "battery case"). A
+      stated capacity (Wh, mAh) means the item carries a battery, never an accessory.
+    * modifiers: colour, shape and style words ("gun metal grey", "vape style", "bullet
+      journal", "knife pleats", "bath bomb"): a keyword of a rule of the
+      ``modifier_categories`` found inside one of these phrases does not count; the product
+      noun decides.
+    * negations: "battery-free", "without battery", "sans pile", "ohne Akku", "CBD-free",
+      "alcohol-free", "sin alcohol": a rule whose ``negated_by`` names the concept does not
+      fire when the description says the concept is absent.
+    """
+
+    accessory_categories: frozenset[str] = frozenset()
+    modifier_categories: frozenset[str] = frozenset()
+    accessory_nouns: PhrasePattern | None = None
+    device_compounds: PhrasePattern | None = None  # always the device (or a battery)
+    body_compounds: PhrasePattern | None = None  # the device's body, unless "for ..." follows
+    links: PhrasePattern | None = None
+    for_words: PhrasePattern | None = None
+    modifiers: PhrasePattern | None = None
+    negations: dict[str, PhrasePattern] = field(default_factory=dict)
+    negators_before: tuple[str, ...] = ()  # normalised: "without", "sin", "ohne" ...
+
+    def main_product(self, raw: str) -> str:
+        """The normalised words naming the main product of a description as typed."""
+        main = normalise(_MAIN_CUT.split(raw, maxsplit=1)[0])
+        if self.links is not None:
+            m = self.links.search(main)
+            if m is not None and m.start() > 0:
+                main = main[: m.start()].rstrip()
+        return main
+
+    def is_accessory(self, raw: str, capacity_stated: bool = False) -> bool:
+        """True when the main product is an accessory for another product."""
+        if self.accessory_nouns is None or capacity_stated:
+            return False
+        main = self.main_product(raw)
+        nouns = [m.span() for m in self.accessory_nouns.finditer(main)]
+        if not nouns:
+            return False
+        device = (
+            [m.span() for m in self.device_compounds.finditer(main)]
+            if (self.device_compounds is not None)
+            else []
+        )
+        body = (
+            [m.span() for m in self.body_compounds.finditer(main)]
+            if (self.body_compounds is not None)
+            else []
+        )
+        for span in nouns:
+            if _inside(span, device):
+                continue
+            before = main[: span[0]].split()
+            if before and before[-1] in self.negators_before:
+                continue  # "sin cable", "without cord": cordless, not a cable
+            if _inside(span, body):
+                rest = main[span[1] :].lstrip()
+                if self.for_words is None or not self.for_words.compile_now().match(rest):
+                    continue
+            return True
+        return False
+
+    def modifier_spans(self, text: str) -> list[tuple[int, int]]:
+        if self.modifiers is None:
+            return []
+        return [m.span() for m in self.modifiers.finditer(text)]
+
+    def negated(self, concept: str, text: str) -> bool:
+        pattern = self.negations.get(concept)
+        return pattern is not None and pattern.search(text) is not None
+
+
+def negation_pattern(words: list[str], before: list[str], after: list[str]) -> PhrasePattern:
+    """A pattern for ``words`` said to be absent: a negator before them (``without``, ``no``,
+    ``sans``, ``ohne``, ``sin`` ..., with at most one article between) or after them
+    (``free``, ``frei``, ``not included`` ...)."""
+    concept = "|".join(
+        phrase_regex(w).removeprefix(f"(?<![{_WORD}])").removesuffix(f"(?![{_WORD}])")
+        for w in words
+    )
+    neg_before = "|".join(
+        phrase_regex(w).removeprefix(f"(?<![{_WORD}])").removesuffix(f"(?![{_WORD}])")
+        for w in before
+    )
+    neg_after = "|".join(
+        phrase_regex(w).removeprefix(f"(?<![{_WORD}])").removesuffix(f"(?![{_WORD}])")
+        for w in after
+    )
+    article = r"(?:(?:a|an|any|the|de|d|la|le|les|des|el|los|las|un|une|una|der|die|das|den)\s)?"
+    body = (
+        f"(?<![{_WORD}])(?:(?:{neg_before})\\s{article}(?:{concept})"
+        f"|(?:{concept})\\s(?:{neg_after}))(?![{_WORD}])"
+    )
+    return PhrasePattern(body)

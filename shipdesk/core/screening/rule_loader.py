@@ -22,7 +22,7 @@ from typing import Any
 from shipdesk.core import bundles
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.nesting import load_toml
-from shipdesk.core.screening.phrases import normalise
+from shipdesk.core.screening.phrases import Reading, normalise
 from shipdesk.core.screening.rule_schema import (
     CC_RE,
     FILE_FIELDS,
@@ -31,6 +31,7 @@ from shipdesk.core.screening.rule_schema import (
     Problems,
     customer_sentences,
     date_field,
+    reading_table,
     rule_from_table,
     str_list,
     unknown_fields,
@@ -121,6 +122,7 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
     phrase_sets: dict[str, list[str]] = {}
     synonyms: dict[str, str] = {}
     customer: dict[str, dict[str, dict[str, str]]] = {}
+    reading = Reading()
     dataset_version = ""
     gpath = base / "groups.toml"
     if gpath.exists():
@@ -147,6 +149,8 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
             phrase_sets[name] = str_list(phrases, f"groups.toml: phrase set {name}", "", probs)
         if "customer" in gdata:  # optional: without it, findings have no customer sentence
             customer = customer_sentences(gdata["customer"], "groups.toml", probs)
+        if "reading" in gdata:  # optional: without it, no accessory, modifier or negation reading
+            reading = reading_table(gdata["reading"], "groups.toml", probs)
     if not dataset_version:
         probs.add("groups.toml", "'dataset_version' is required in groups.toml")
     files: list[RuleFile] = []
@@ -184,6 +188,12 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
                 probs.add(f"{r.file}: rule {r.id}", f"supersedes unknown rule {s!r}")
             if s == r.id:
                 probs.add(f"{r.file}: rule {r.id}", "supersedes itself")
+    for r in rules:
+        for concept in r.negated_by:
+            if concept not in reading.negations:
+                probs.add(
+                    f"{r.file}: rule {r.id}", f"'negated_by' names an unknown concept {concept!r}"
+                )
     for cyc in _cycles(rules):
         if len(cyc) > 2:
             first = seen.get(cyc[0], "?")
@@ -198,6 +208,7 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
         folder=str(base),
         synonyms=synonyms,
         customer=customer,
+        reading=reading,
     )
 
 
@@ -205,6 +216,7 @@ LOCAL_FORBIDDEN = {
     "veto": "a local rule cannot have a 'veto' (local rules can only add findings)",
     "veto_sets": "a local rule cannot have 'veto_sets' (local rules can only add findings)",
     "supersedes": "a local rule cannot supersede another rule (local rules can only add findings)",
+    "negated_by": "a local rule cannot have 'negated_by' (local rules can only add findings)",
 }
 
 

@@ -15,7 +15,14 @@ from typing import Any
 
 from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
-from shipdesk.core.screening.phrases import PhrasePattern, compile_phrases, phrase_anchor
+from shipdesk.core.screening.phrases import (
+    PhrasePattern,
+    Reading,
+    compile_phrases,
+    negation_pattern,
+    normalise,
+    phrase_anchor,
+)
 from shipdesk.core.screening.ruleset import (
     CATEGORIES,
     CHANNELS,
@@ -43,6 +50,20 @@ GROUP_FILE_FIELDS = {
     "phrase_sets",
     "synonyms",
     "customer",
+    "reading",
+}
+READING_FIELDS = {
+    "accessory_categories",
+    "modifier_categories",
+    "accessory_nouns",
+    "device_compounds",
+    "body_compounds",
+    "links",
+    "for_words",
+    "modifiers",
+    "negators_before",
+    "negators_after",
+    "negations",
 }
 RULE_FIELDS = {
     "id",
@@ -56,6 +77,8 @@ RULE_FIELDS = {
     "hs_exclude",
     "veto",
     "veto_sets",
+    "accessory_veto",
+    "negated_by",
     "supersedes",
     "message",
     "advice",
@@ -345,6 +368,10 @@ def rule_from_table(
     review_by = date_field(data.get("review_by"), where, "review_by", probs)
     if review_by is None:
         probs.add(where, "'review_by' is required")
+    accessory_veto = data.get("accessory_veto")
+    if accessory_veto is not None and not isinstance(accessory_veto, bool):
+        probs.add(where, "'accessory_veto' must be true or false")
+        accessory_veto = None
     rule = Rule(
         id=rid,
         level=level if level in LEVELS else "warning",
@@ -390,6 +417,8 @@ def rule_from_table(
         valid_until=date_field(data.get("valid_until"), where, "valid_until", probs),
         review_by=review_by,
         tests=tests,
+        accessory_veto=accessory_veto,
+        negated_by=tuple(str_list(data.get("negated_by"), where, "negated_by", probs)),
     )
     return rule
 
@@ -405,6 +434,51 @@ def _veto_list(
             continue
         own.extend(sets[name])
     return own or None
+
+
+def reading_table(data: Any, where: str, probs: Problems) -> Reading:
+    """``groups.toml`` ``[reading]``: accessories, modifiers and negations (see
+    :class:`~shipdesk.core.screening.phrases.Reading`)."""
+    if not isinstance(data, dict):
+        probs.add(where, "'reading' must be a table")
+        return Reading()
+    unknown_fields(data, READING_FIELDS, f"{where}: reading", probs)
+
+    def words(name: str) -> list[str]:
+        return str_list(data.get(name), f"{where}: reading", name, probs)
+
+    def pattern(name: str) -> PhrasePattern | None:
+        return _phrases(data.get(name), f"{where}: reading", name, probs)
+
+    cats = {}
+    for name in ("accessory_categories", "modifier_categories"):
+        cats[name] = frozenset(words(name))
+        for c in cats[name] - set(CATEGORIES):
+            probs.add(f"{where}: reading", f"'{name}' names an unknown category {c!r}")
+    negations: dict[str, PhrasePattern] = {}
+    raw_neg = data.get("negations") or {}
+    if not isinstance(raw_neg, dict):
+        probs.add(f"{where}: reading", "'negations' must be a table of concept = [words]")
+        raw_neg = {}
+    before, after = words("negators_before"), words("negators_after")
+    for concept, members in raw_neg.items():
+        listed = str_list(members, f"{where}: reading.negations", concept, probs)
+        if listed and before and after:
+            negations[concept] = negation_pattern(listed, before, after)
+            if probs.eager:
+                negations[concept].compile_now()
+    return Reading(
+        accessory_categories=cats["accessory_categories"],
+        modifier_categories=cats["modifier_categories"],
+        accessory_nouns=pattern("accessory_nouns"),
+        device_compounds=pattern("device_compounds"),
+        body_compounds=pattern("body_compounds"),
+        links=pattern("links"),
+        for_words=pattern("for_words"),
+        modifiers=pattern("modifiers"),
+        negations=negations,
+        negators_before=tuple(normalise(w) for w in before if " " not in normalise(w)),
+    )
 
 
 def customer_sentences(

@@ -13,7 +13,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from shipdesk.core.screening.phrases import PhrasePattern, compile_phrases, normalise, word_prefixes
+from shipdesk.core.screening.phrases import (
+    PhrasePattern,
+    Reading,
+    compile_phrases,
+    normalise,
+    word_prefixes,
+)
 
 LEVELS = ("prohibited", "restricted", "warning")
 SEVERITY = {"prohibited": 0, "restricted": 1, "warning": 2}
@@ -109,6 +115,10 @@ class Rule:
     customer: dict[str, str] = field(default_factory=dict)
     # the clerk's detail per language, built on first use (it depends on the rule alone)
     details: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
+    # None: as the rule set's accessory categories say; True/False: the rule's own choice
+    accessory_veto: bool | None = None
+    # concepts (groups.toml [reading.negations]) whose stated absence stops the rule
+    negated_by: tuple[str, ...] = ()
 
     def level_for(self, channel: str) -> str:
         return self.channel_levels.get(channel, self.level)
@@ -136,6 +146,8 @@ class RuleSet:
     by_id: dict[str, Rule] = field(default_factory=dict)
     # groups.toml [customer]: category (or "default") -> level -> language -> sentence
     customer: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    # accessories, modifiers and negations (groups.toml [reading])
+    reading: Reading = field(default_factory=Reading)
 
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
@@ -213,6 +225,7 @@ class RuleSet:
             folder=self.folder,
             synonyms=self.synonyms,
             customer=self.customer,
+            reading=self.reading,
         )
 
     def without_local(self) -> RuleSet:
@@ -228,6 +241,7 @@ class RuleSet:
             folder=self.folder,
             synonyms=self.synonyms,
             customer=self.customer,
+            reading=self.reading,
         )
 
     def customer_table(self, rule: Rule, level: str) -> dict[str, str]:

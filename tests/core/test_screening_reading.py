@@ -1,0 +1,124 @@
+"""Reading a description beyond its keywords (groups.toml [reading]): an accessory is not the
+product it is for, a colour, shape or style word is not the good it names, and a stated absence
+("battery-free", "ohne Akku", "CBD-free") stops the rules of that concept. Phrasings here are
+not those of the blind rounds; they test the mechanisms, not a list of titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from shipdesk.core.errors import DataError
+from shipdesk.core.screening.rule_loader import compile_folder
+from shipdesk.core.screening.screen import highest_level, screen_item
+
+
+def _level(text: str, dest: str = "DE", channel: str = "post") -> str:
+    origin = "GB" if dest != "GB" else "DE"
+    return (
+        highest_level(screen_item(text, destination=dest, origin=origin, channel=channel)) or "none"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Case for Samsung Galaxy S23 Ultra, shockproof", "GB"),
+        ("Google Pixel 7a leather case brown", "US"),
+        ("OnePlus 12 Hülle transparent", "DE"),
+        ("Coque pour iPad Pro 12,9 pouces", "FR"),
+        ("Funda Xiaomi 14 Ultra con tapa", "ES"),
+        ("MacBook Air 15 sleeve felt grey", "AU"),
+        ("Galaxy Watch 6 strap nylon 20mm", "NL"),
+        ("iPad Pro 11 stand foldable aluminium", "ID"),
+        ("GoPro Hero 11 chest mount harness", "IN"),
+        ("DJI Mavic 3 propeller guard", "IN"),
+        ("Panzerglas für iPhone 14 Pro 3 Stück", "AT"),
+    ],
+)
+def test_an_accessory_is_not_the_device_it_is_for(text: str, dest: str) -> None:
+    assert _level(text, dest) in ("none", "warning"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expect"),
+    [
+        ("Samsung Galaxy S23 Ultra with case and screen protector", "restricted"),
+        ("Sony WH-CH720N wireless headphones with carrying case", "restricted"),
+        ("Replacement charging case for Galaxy Buds 2", "restricted"),
+        ("Aspiradora sin cable recargable", "restricted"),
+        ("Apple Watch SE GPS 40mm Starlight Aluminium Case with Sport Loop", "restricted"),
+    ],
+)
+def test_a_device_with_accessories_is_still_the_device(text: str, expect: str) -> None:
+    assert _level(text, "DE") == expect, text
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Gunmetal finish kitchen tap, gun-metal grey", "AU"),
+        ("Pleated skirt, knife pleat, navy", "GB"),
+        ("Bullet journal stencil set", "CA"),
+        ("Bath bombs for kids, 6 pack", "US"),
+        ("Pistol-shaped bottle opener", "AU"),
+        ("Grenade style pencil sharpener", "NZ"),
+        ("Rifle-look umbrella", "SG"),
+    ],
+)
+def test_a_modifier_never_triggers_weapons_or_explosives(text: str, dest: str) -> None:
+    assert _level(text, dest) in ("none", "warning"), text
+
+
+def test_a_case_with_a_stated_capacity_carries_a_battery() -> None:
+    assert _level("iPhone 13 battery case 5000mAh", "DE") == "prohibited"
+
+
+def test_the_product_noun_still_decides() -> None:
+    # a gun-shaped lighter is still a lighter; a vape in a pen style is still a vape
+    assert _level("Gun shaped butane lighter", "GB") == "prohibited"
+    assert _level("Vape pen disposable 600 puffs", "AU") == "prohibited"
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Solar-powered garden light, battery free", "GB"),
+        ("Cordless drill body only, without battery", "GB"),
+        ("Akkuschrauber 12V ohne Akku", "DE"),
+        ("Horloge murale sans pile", "FR"),
+        ("Reloj de cuarzo sin pila", "ES"),
+        ("CBD free hemp lip balm", "CA"),
+        ("Alcohol-free mouthwash 500ml", "KW"),
+        ("Aerosol free deodorant roll-on", "GB"),
+        ("Tobacco-free herbal snuff", "FR"),
+    ],
+)
+def test_a_stated_absence_vetoes_the_concept(text: str, dest: str) -> None:
+    assert _level(text, dest) in ("none", "warning"), text
+
+
+def test_a_negation_says_nothing_of_other_words() -> None:
+    assert _level("Chanel No. 5 eau de parfum 50ml", "GB") == "prohibited"
+    assert _level("Power bank 10000mAh, no cable", "GB") == "prohibited"
+    assert _level("Smartphone without contract 128GB", "GB") == "restricted"
+
+
+def test_negated_by_must_name_a_known_concept(tmp_path) -> None:
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "groups.toml").write_text(
+        'schema = "restricted-rules/1"\ndataset_version = "1"\nfile_version = "1"\n'
+        'date = "2026-12-05"\ntitle = "g"\n[groups]\n',
+        encoding="utf-8",
+    )
+    (folder / "x.toml").write_text(
+        'schema = "restricted-rules/1"\nfile_version = "1"\ndate = "2026-12-05"\ntitle = "x"\n'
+        '[[rules]]\nid = "X-1"\nlevel = "warning"\ncategory = "other"\ntitle = "x"\n'
+        'negated_by = ["battery"]\nscope = { destinations = ["ALL"] }\n'
+        'legal_basis = "x"\nconfidence = "knowledge"\nreview_by = "2027-01-01"\n'
+        'message = { en = "m", fr = "m", de = "m" }\nadvice = { en = "a", fr = "a", de = "a" }\n'
+        '[[rules.match]]\nkeywords = ["thing"]\nexclude = []\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(DataError, match="negated_by"):
+        compile_folder(folder)
