@@ -122,3 +122,40 @@ def test_negated_by_must_name_a_known_concept(tmp_path) -> None:
     )
     with pytest.raises(DataError, match="negated_by"):
         compile_folder(folder)
+
+
+DEVICES = (
+    "Smartphone Samsung Galaxy A15",
+    "Apple MacBook Air M2",
+    "Wireless earbuds with charging case",
+    "Rechargeable electric toothbrush",
+    "Kindle Paperwhite e-reader",
+    "Smartwatch with GPS",
+)
+
+
+def test_no_device_with_an_installed_battery_is_prohibited_for_its_battery() -> None:
+    """A prohibition blocks printing: only law or a current operator rule may block a device
+    whose battery is installed. Import bans and sanctions on the device itself are not about its
+    battery and are left out (a category other than dangerous goods and postal rules)."""
+    from shipdesk.core.screening.active_rules import active_ruleset
+
+    rs = active_ruleset()
+    destinations = sorted({d for r in rs.rules if r.destinations for d in r.destinations})
+    blocked = []
+    for dest in destinations:
+        for text in DEVICES:
+            for f in screen_item(text, destination=dest, origin="GB" if dest != "GB" else "DE"):
+                if f.level == "prohibited" and f.category in ("dangerous_goods", "postal_rules"):
+                    blocked.append((dest, text, f.rule))
+    assert blocked == []
+
+
+def test_south_africa_by_post_is_restricted_with_the_operator_notice() -> None:
+    findings = {f.rule: f for f in screen_item("Apple iPhone 15 128GB", destination="ZA")}
+    za = findings["ZA-LITHIUM-POST"]
+    assert za.level == "restricted"
+    assert "2018" in za.message and "operator" in za.message
+    assert "2018" in za.customer_text
+    loose = {f.rule: f.level for f in screen_item("Power bank 10000mAh", destination="ZA")}
+    assert loose["DG-LI-LOOSE"] == "prohibited"
