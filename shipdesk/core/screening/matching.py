@@ -186,11 +186,12 @@ def _conditions_ok(m: Matcher, q: Quantities) -> bool:
     return True
 
 
-def matcher_hits(m: Matcher, ctx: Context, modifiers: list[tuple[int, int]] | None = None) -> bool:
+def matcher_hits(m: Matcher, ctx: Context, modifiers: Reading | None = None) -> bool:
     """True if this matcher fires for the item (any_item, HS prefix, or a surviving keyword).
 
-    ``modifiers``: spans of colour, shape and style phrases (``gun metal``, ``vape style``);
-    a keyword found inside one does not count, as inside an ``exclude`` phrase."""
+    ``modifiers``: the reading whose colour, shape and style phrases (``gun metal``, ``vape
+    style``) apply, looked for only once a keyword is found; a keyword inside one does not
+    count, as inside an ``exclude`` phrase."""
     if m.require_hs and not (ctx.hs and ctx.hs.startswith(m.require_hs)):
         return False  # this matcher applies only to goods under these headings
     if m.any_item:
@@ -213,10 +214,12 @@ def matcher_hits(m: Matcher, ctx: Context, modifiers: list[tuple[int, int]] | No
         hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in ex)]
         if not hits:
             return False
-    if modifiers:
-        hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in modifiers)]
-        if not hits:
-            return False
+    if modifiers is not None:
+        spans = _modifiers(modifiers, ctx)
+        if spans:
+            hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
+            if not hits:
+                return False
     if m.unless_any is not None and m.unless_any.search(ctx.text):
         return False  # e.g. "lithium battery" next to the device it is installed in
     if m.require_any is not None:
@@ -306,7 +309,7 @@ def _accessory(reading: Reading, ctx: Context) -> bool:
     found = ctx.readings.get("accessory")
     if found is None:
         found = ctx.readings["accessory"] = reading.is_accessory(
-            ctx.raw or ctx.text, capacity_stated=ctx.quantities.wh is not None
+            ctx.raw or ctx.text, capacity_stated=ctx.quantities.wh is not None, read=ctx.text
         )
     return bool(found)
 
@@ -325,10 +328,7 @@ def _negated(reading: Reading, rule: Rule, ctx: Context) -> bool:
 def vetoed_by_reading(rule: Rule, ctx: Context, reading: Reading) -> bool:
     """True when the reading of the description stops a rule that matched: the item is an
     accessory for the regulated product, or it says the rule's concept is absent."""
-    veto = rule.accessory_veto
-    if veto is None:
-        veto = rule.category in reading.accessory_categories
-    if veto and _accessory(reading, ctx):
+    if rule.reads_accessories and _accessory(reading, ctx):
         return True
     return bool(rule.negated_by) and _negated(reading, rule, ctx)
 
@@ -354,16 +354,16 @@ def evaluate(
         level = rule.level_for(ctx.channel)
         if rule.hs_exclude and ctx.hs and ctx.hs.startswith(rule.hs_exclude):
             continue
-        mods = (
-            _modifiers(reading, ctx)
-            if reading is not None and rule.category in reading.modifier_categories
-            else None
-        )
+        mods = reading if rule.reads_modifiers else None
         if not any(matcher_hits(m, ctx, mods) for m in rule.matchers):
             continue
         if rule.veto is not None and rule.veto.search(ctx.text):
             continue
-        if reading is not None and vetoed_by_reading(rule, ctx, reading):
+        if (
+            reading is not None
+            and (rule.reads_accessories or rule.negated_by)
+            and vetoed_by_reading(rule, ctx, reading)
+        ):
             continue
         ok, unknown, note = _value_check(rule, ctx, lang)
         if not ok:

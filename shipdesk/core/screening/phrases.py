@@ -6,8 +6,10 @@ Everything here is pure and fast; the compiled patterns are built once when a ru
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from shipdesk.core.text import fold, squash_spaces
 
@@ -286,6 +288,91 @@ def parse_quantities(text: str) -> Quantities:
 _MAIN_CUT = re.compile(r"[,;|+(\[]|\s[-–—]\s")
 
 
+_TOKEN = re.compile(f"[{_WORD}.%]+")
+
+
+def _forms(token: str) -> frozenset[str]:
+    """The inflected forms :func:`_inflect` accepts for a plain word."""
+    if len(token) <= 2 or token[-1].isdigit():
+        return frozenset({token})
+    if token.endswith("fe"):
+        return frozenset({token, token + "s", token[:-2] + "ves"})
+    if token.endswith("f") and not token.endswith("ff"):
+        return frozenset({token, token + "s", token[:-1] + "ves"})
+    if token.endswith("y") and token[-2:-1] not in "aeiou":
+        return frozenset({token, token[:-1] + "ies"})
+    if token.endswith(("s", "x", "z", "ch", "sh")):
+        return frozenset({token, token + "es"})
+    return frozenset({token, token + "s", token + "es"})
+
+
+class WordPhrases:
+    """Phrases matched word by word through an index of their words, for the reading's long
+    lists (accessory nouns, compounds, modifiers), where one alternation pattern would try every
+    phrase at every position of the text. Same phrase syntax as keywords: each word accepts its
+    simple inflections, ``word*`` any continuation, a lone ``?`` any one word."""
+
+    __slots__ = ("_exact", "_prefix", "phrases")
+
+    def __init__(self, phrases: list[str]) -> None:
+        self.phrases = phrases
+        # anchor word -> (tokens of the phrase, position of the anchor in it)
+        self._exact: dict[str, list[tuple[tuple[tuple[str, Any], ...], int]]] = {}
+        self._prefix: list[tuple[str, tuple[tuple[str, Any], ...], int]] = []
+        for phrase in phrases:
+            tokens: list[tuple[str, Any]] = []
+            for raw in phrase.split():
+                if raw == "?":
+                    tokens.append(("any", None))
+                    continue
+                words = normalise(raw.replace("*", " ")).split()
+                for i, w in enumerate(words):
+                    last = i == len(words) - 1
+                    if raw.endswith("*") and last:
+                        tokens.append(("prefix", w))
+                    else:
+                        tokens.append(("word", _forms(w)))
+            anchor = next((i for i, t in enumerate(tokens) if t[0] != "any"), None)
+            if anchor is None:
+                continue
+            kind, value = tokens[anchor]
+            entry = (tuple(tokens), anchor)
+            if kind == "prefix":
+                self._prefix.append((value, *entry))
+            else:
+                for form in value:
+                    self._exact.setdefault(form, []).append(entry)
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """The character spans of every match in a normalised text.
+
+        The words are kept as two arrays of offsets, so memory stays linear and small even
+        for a very long text (a megabyte of words is about 170,000 of them)."""
+        starts, ends = array("l"), array("l")
+        for m in _TOKEN.finditer(text):
+            starts.append(m.start())
+            ends.append(m.end())
+        n = len(starts)
+        out: list[tuple[int, int]] = []
+        for j in range(n):
+            w = text[starts[j] : ends[j]]
+            cands = list(self._exact.get(w, ()))
+            cands += [(tok, a) for stem, tok, a in self._prefix if w.startswith(stem)]
+            for tokens, anchor in cands:
+                start = j - anchor
+                end = start + len(tokens)
+                if start < 0 or end > n:
+                    continue
+                if all(
+                    kind == "any"
+                    or (kind == "prefix" and text[starts[k] : ends[k]].startswith(value))
+                    or (kind == "word" and text[starts[k] : ends[k]] in value)
+                    for k, (kind, value) in enumerate(tokens, start)
+                ):
+                    out.append((starts[start], ends[end - 1]))
+        return out
+
+
 def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
@@ -312,42 +399,44 @@ class Reading:
 
     accessory_categories: frozenset[str] = frozenset()
     modifier_categories: frozenset[str] = frozenset()
-    accessory_nouns: PhrasePattern | None = None
-    device_compounds: PhrasePattern | None = None  # always the device (or a battery)
-    body_compounds: PhrasePattern | None = None  # the device's body, unless "for ..." follows
-    links: PhrasePattern | None = None
-    for_words: PhrasePattern | None = None
-    modifiers: PhrasePattern | None = None
+    accessory_nouns: WordPhrases | None = None
+    device_compounds: WordPhrases | None = None  # always the device (or a battery)
+    body_compounds: WordPhrases | None = None  # the device's body, unless "for ..." follows
+    links: WordPhrases | None = None
+    for_words: WordPhrases | None = None
+    modifiers: WordPhrases | None = None
     negations: dict[str, PhrasePattern] = field(default_factory=dict)
     negators_before: tuple[str, ...] = ()  # normalised: "without", "sin", "ohne" ...
+    # the words an accessory noun can start with (a quick test before the patterns)
+    noun_words: frozenset[str] = frozenset()
 
-    def main_product(self, raw: str) -> str:
-        """The normalised words naming the main product of a description as typed."""
-        main = normalise(_MAIN_CUT.split(raw, maxsplit=1)[0])
+    def main_product(self, raw: str, read: str = "") -> str:
+        """The normalised words naming the main product of a description as typed (``read``:
+        its normalised form, when known, saves normalising it again)."""
+        head = _MAIN_CUT.split(raw, maxsplit=1)[0]
+        if read and head == raw:
+            main = read.split(" . ", 1)[0]  # no cut: the first reading is the main part
+        else:
+            main = normalise(head)
         if self.links is not None:
-            m = self.links.search(main)
-            if m is not None and m.start() > 0:
-                main = main[: m.start()].rstrip()
+            cuts = [a for a, _ in self.links.spans(main) if a > 0]
+            if cuts:
+                main = main[: min(cuts)].rstrip()
         return main
 
-    def is_accessory(self, raw: str, capacity_stated: bool = False) -> bool:
+    def is_accessory(self, raw: str, capacity_stated: bool = False, read: str = "") -> bool:
         """True when the main product is an accessory for another product."""
         if self.accessory_nouns is None or capacity_stated:
             return False
-        main = self.main_product(raw)
-        nouns = [m.span() for m in self.accessory_nouns.finditer(main)]
+        words = (m.group() for m in _TOKEN.finditer(read))
+        if read and self.noun_words and self.noun_words.isdisjoint(words):
+            return False  # no word an accessory noun can start with
+        main = self.main_product(raw, read)
+        nouns = self.accessory_nouns.spans(main)
         if not nouns:
             return False
-        device = (
-            [m.span() for m in self.device_compounds.finditer(main)]
-            if (self.device_compounds is not None)
-            else []
-        )
-        body = (
-            [m.span() for m in self.body_compounds.finditer(main)]
-            if (self.body_compounds is not None)
-            else []
-        )
+        device = self.device_compounds.spans(main) if self.device_compounds is not None else []
+        body = self.body_compounds.spans(main) if self.body_compounds is not None else []
         for span in nouns:
             if _inside(span, device):
                 continue
@@ -356,7 +445,8 @@ class Reading:
                 continue  # "sin cable", "without cord": cordless, not a cable
             if _inside(span, body):
                 rest = main[span[1] :].lstrip()
-                if self.for_words is None or not self.for_words.compile_now().match(rest):
+                follows = self.for_words.spans(rest) if self.for_words is not None else []
+                if not any(a == 0 for a, _ in follows):
                     continue
             return True
         return False
@@ -364,7 +454,7 @@ class Reading:
     def modifier_spans(self, text: str) -> list[tuple[int, int]]:
         if self.modifiers is None:
             return []
-        return [m.span() for m in self.modifiers.finditer(text)]
+        return self.modifiers.spans(text)
 
     def negated(self, concept: str, text: str) -> bool:
         pattern = self.negations.get(concept)

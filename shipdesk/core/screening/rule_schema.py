@@ -18,10 +18,12 @@ from shipdesk.core.errors import DataError
 from shipdesk.core.screening.phrases import (
     PhrasePattern,
     Reading,
+    WordPhrases,
     compile_phrases,
     negation_pattern,
     normalise,
     phrase_anchor,
+    phrase_regex,
 )
 from shipdesk.core.screening.ruleset import (
     CATEGORIES,
@@ -447,9 +449,18 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
     def words(name: str) -> list[str]:
         return str_list(data.get(name), f"{where}: reading", name, probs)
 
-    def pattern(name: str) -> PhrasePattern | None:
-        return _phrases(data.get(name), f"{where}: reading", name, probs)
+    def pattern(name: str) -> WordPhrases | None:
+        listed = words(name)
+        for phrase in listed:
+            try:
+                phrase_regex(phrase)
+            except ValueError:
+                probs.add(f"{where}: reading", f"'{name}' has an empty phrase {phrase!r}")
+        return WordPhrases(listed) if listed else None
 
+    for noun in words("accessory_nouns"):
+        if "*" in noun or "?" in noun.split():
+            probs.add(f"{where}: reading", f"accessory noun {noun!r}: no '*' or '?' (whole words)")
     cats = {}
     for name in ("accessory_categories", "modifier_categories"):
         cats[name] = frozenset(words(name))
@@ -478,7 +489,27 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         modifiers=pattern("modifiers"),
         negations=negations,
         negators_before=tuple(normalise(w) for w in before if " " not in normalise(w)),
+        noun_words=frozenset(_noun_words(words("accessory_nouns"))),
     )
+
+
+def _noun_words(nouns: list[str]) -> set[str]:
+    """Every plural form of the first word of each accessory noun (``case``, ``cases``,
+    ``hulle``): a text with none of them holds no accessory noun (they have no ``*``)."""
+    out: set[str] = set()
+    for noun in nouns:
+        first = normalise(noun.replace("*", " ").replace("=", " ")).split()[:1]
+        if not first:
+            continue
+        w = first[0]
+        out.update({w, w + "s", w + "es"})
+        if w.endswith("y"):
+            out.add(w[:-1] + "ies")
+        if w.endswith("fe"):
+            out.add(w[:-2] + "ves")
+        elif w.endswith("f"):
+            out.add(w[:-1] + "ves")
+    return out
 
 
 def customer_sentences(

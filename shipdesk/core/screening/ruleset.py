@@ -119,6 +119,10 @@ class Rule:
     accessory_veto: bool | None = None
     # concepts (groups.toml [reading.negations]) whose stated absence stops the rule
     negated_by: tuple[str, ...] = ()
+    # set by the rule set from its reading: the modifier phrases apply to this rule's keywords,
+    # and an accessory of the regulated product stops it
+    reads_modifiers: bool = field(default=False, repr=False, compare=False)
+    reads_accessories: bool = field(default=False, repr=False, compare=False)
 
     def level_for(self, channel: str) -> str:
         return self.channel_levels.get(channel, self.level)
@@ -159,7 +163,14 @@ class RuleSet:
         self._synonym_keys = {normalise(k): v for k, v in self.synonyms.items()}
         self._synonym_first = {k.split()[0] for k in self._synonym_keys}
         key = 0
+        reading = self.reading
         for r in self.rules:
+            r.reads_modifiers = r.category in reading.modifier_categories
+            r.reads_accessories = (
+                r.accessory_veto
+                if r.accessory_veto is not None
+                else r.category in reading.accessory_categories
+            )
             for m in r.matchers:
                 m.key = key
                 key += 1
