@@ -6,8 +6,10 @@ after a fresh home so the daily backup is taken as on a first start of the day):
 before the process is spawned to the window shown (``ShipDesk gui --exit-when-shown`` prints the
 wall-clock time of that moment), and the time of ``shipdesk-cli --version``. The first run
 is reported apart (files possibly not in the OS cache yet); the others give median/min/max.
+``--parts`` prints only what takes the space in the folder (by part, largest first) and the
+largest files.
 
-    python benchmarks/installer_bench.py [--dist dist] [--runs 5]
+    python benchmarks/installer_bench.py [--dist dist] [--runs 5] [--parts]
 """
 
 from __future__ import annotations
@@ -28,6 +30,57 @@ def size_mb(path: Path) -> float:
     if path.is_file():
         return path.stat().st_size / 1e6
     return sum(p.lstat().st_size for p in path.rglob("*") if not p.is_dir()) / 1e6
+
+
+# Parts of the frozen folder, by path under it (first match wins); sizes in MB (10^6 bytes).
+PARTS: list[tuple[str, str]] = [
+    ("tariff encoder model (resources/tariff/model)", "_internal/resources/tariff/model/"),
+    ("tariff index and vectors (resources/tariff)", "_internal/resources/tariff/"),
+    ("other resources (rules, fonts, rates, locale, ...)", "_internal/resources/"),
+    ("Qt's ICU data (libicudata)", "_internal/PySide6/Qt/lib/libicudata"),
+    ("Qt's ICU code (libicui18n, libicuuc)", "_internal/PySide6/Qt/lib/libicu"),
+    ("Qt libraries (PySide6/Qt/lib)", "_internal/PySide6/Qt/lib/"),
+    ("Qt plugins and translations", "_internal/PySide6/Qt/"),
+    ("PySide6 bindings and shiboken6", "_internal/PySide6/"),
+    ("PySide6 bindings and shiboken6", "_internal/shiboken6/"),
+    ("PySide6 bindings and shiboken6", "_internal/libpyside6"),
+    ("PySide6 bindings and shiboken6", "_internal/libshiboken6"),
+    ("OpenBLAS and its Fortran runtime (numpy.libs)", "_internal/numpy.libs/"),
+    ("numpy", "_internal/numpy/"),
+    ("cryptography", "_internal/cryptography/"),
+    ("rapidfuzz", "_internal/rapidfuzz/"),
+    ("Pillow and its libraries", "_internal/PIL/"),
+    ("Pillow and its libraries", "_internal/pillow.libs/"),
+    ("Python (libpython, lib-dynload, base_library.zip)", "_internal/libpython"),
+    ("Python (libpython, lib-dynload, base_library.zip)", "_internal/python3"),
+    ("Python (libpython, lib-dynload, base_library.zip)", "_internal/base_library.zip"),
+    ("other Python packages (data and extensions)", "_internal/*/"),
+    ("system libraries copied in (_internal/*.so*)", "_internal/"),
+    ("executables (each with the compressed Python modules)", ""),
+]
+
+
+def parts(bundle: Path) -> None:
+    """What takes the space in the folder: by part, then the largest files."""
+    totals: dict[str, float] = {}
+    files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
+    for path in files:
+        rel = path.relative_to(bundle).as_posix()
+        for name, prefix in PARTS:
+            if prefix.endswith("*/"):
+                hit = rel.startswith(prefix[:-2]) and rel.count("/") > 1
+            else:
+                hit = rel.startswith(prefix)
+            if hit:
+                totals[name] = totals.get(name, 0.0) + path.stat().st_size / 1e6
+                break
+    total = sum(totals.values())
+    print(f"{bundle}: {total:.1f} MB ({total * 1e6 / 2**20:.1f} MiB) in {len(files)} files")
+    for name, mb in sorted(totals.items(), key=lambda kv: -kv[1]):
+        print(f"{mb:7.1f} MB  {name}")
+    print("largest files:")
+    for path in sorted(files, key=lambda p: -p.stat().st_size)[:15]:
+        print(f"{path.stat().st_size / 1e6:7.1f} MB  {path.relative_to(bundle).as_posix()}")
 
 
 def shown_after(exe: Path) -> float:
@@ -55,8 +108,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--parts", action="store_true", help="only the breakdown by part")
     args = parser.parse_args()
     bundle = args.dist / "ShipDesk"
+    if args.parts:
+        parts(bundle)
+        return 0
     print(f"load average at start: {os.getloadavg()[0]:.1f}")
     print(f"dist/ShipDesk unpacked: {size_mb(bundle):.0f} MB")
     for pattern in ("shipdesk_*.deb", "ShipDesk-*-linux-*.tar.gz"):
