@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,18 @@ def test_import_of_the_sample_shop_export(cli: Path, env: dict[str, str], tmp_pa
     assert "HS codes suggested" in r.stdout
 
 
+def test_shipdesk_cli_without_arguments_is_the_cli(
+    cli: Path, gui: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """On Linux shipdesk-cli is a link to the one executable; under that name it is the CLI
+    (usage, exit 2), never the window."""
+    if sys.platform.startswith("linux"):
+        assert cli.is_symlink() and cli.resolve() == gui.resolve()
+    r = run(cli, [], env, tmp_path, timeout=60)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert r.stderr.startswith("usage: shipdesk ") and "window shown" not in r.stdout
+
+
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_every_command_of_the_table_answers_help(
     name: str, cli: Path, env: dict[str, str], tmp_path: Path
@@ -228,7 +241,6 @@ def test_the_window_opens_a_declaration_given_to_it(
 def test_frozen_and_source_classify_agree(cli: Path, env: dict[str, str], tmp_path: Path) -> None:
     """The bundle carries the same tariff data and model as the checkout."""
     import subprocess
-    import sys
 
     args = ["classify", "Bluetooth speaker", "--top", "5", "--json"]
     frozen = run(cli, args, env, tmp_path)

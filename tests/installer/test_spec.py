@@ -13,10 +13,11 @@ from shipdesk.core.i18n import catalogue_languages
 from tests.installer.spec_runner import ROOT, run_spec
 
 
+@pytest.mark.parametrize("platform", ["win32", "darwin"])
 def test_one_analysis_two_executables_one_folder(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    platform: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    spec = run_spec(monkeypatch, tmp_path, platform="linux")
+    spec = run_spec(monkeypatch, tmp_path, platform=platform)
     (analysis,) = spec.analyses
     assert [Path(s).name for s in analysis["scripts"]] == ["launch_gui.py", "launch_cli.py"]
     gui, cli = spec.exes
@@ -28,7 +29,50 @@ def test_one_analysis_two_executables_one_folder(
     (collect,) = spec.collects
     assert collect["name"] == "ShipDesk"
     assert collect["args"][:2] == (gui, cli)
+    assert len(spec.bundles) == (platform == "darwin")
+
+
+def test_linux_one_executable_and_the_cli_a_link_to_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The compressed Python modules once: shipdesk-cli links to ShipDesk, which runs the CLI
+    when started under that name."""
+    (tmp_path / "dist" / "ShipDesk").mkdir(parents=True)
+    spec = run_spec(monkeypatch, tmp_path, platform="linux")
+    assert len(spec.analyses) == 1
+    (gui,) = spec.exes
+    assert (gui["name"], gui["console"]) == ("ShipDesk", False)
+    assert [s[0] for s in gui["args"][1]] == ["pyi_rth_inspect", "launch_gui"]
+    (collect,) = spec.collects
+    assert collect["args"][0] is gui and collect["name"] == "ShipDesk"
+    link = tmp_path / "dist" / "ShipDesk" / "shipdesk-cli"
+    assert link.is_symlink() and str(link.readlink()) == "ShipDesk"
     assert spec.bundles == []
+
+
+@pytest.mark.parametrize(
+    ("argv0", "runs"),
+    [
+        ("/opt/shipdesk/shipdesk-cli", "cli"),
+        ("shipdesk-cli", "cli"),
+        ("/opt/shipdesk/ShipDesk", "app"),
+        ("/usr/bin/shipdesk", "app"),
+    ],
+)
+def test_the_launcher_runs_the_cli_when_started_as_shipdesk_cli(
+    argv0: str, runs: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shipdesk.__main__
+    import shipdesk.cli.main
+
+    ran: list[str] = []
+    monkeypatch.setattr(shipdesk.cli.main, "main", lambda: ran.append("cli") or 0)
+    monkeypatch.setattr(shipdesk.__main__, "main", lambda: ran.append("app") or 0)
+    monkeypatch.setattr("sys.argv", [argv0, "--version"])
+    launcher = ROOT / "installers" / "pyinstaller" / "launch_gui.py"
+    with pytest.raises(SystemExit) as done:
+        exec(compile(launcher.read_text(encoding="utf-8"), str(launcher), "exec"), {})
+    assert done.value.code == 0 and ran == [runs]
 
 
 def test_unused_qt_modules_are_excluded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
