@@ -101,6 +101,7 @@ def test_validate_the_sample_and_a_broken_file(
     [
         ({"postcode": "ABCDE"}, "recipient.postcode", "postcode_invalid"),  # address data
         ({"country": "Vereinigte Staaten"}, "recipient.country", "country_alias"),  # CLDR names
+        ({"phone": "+1 555 12"}, "recipient.phone", "phone_invalid"),  # phonenumbers' metadata
     ],
 )
 def test_validate_uses_the_bundled_address_and_country_data(
