@@ -261,6 +261,32 @@ def test_frozen_and_source_classify_agree(cli: Path, env: dict[str, str], tmp_pa
     assert codes[0] == codes[1]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF libraries: Linux")
+def test_every_library_finds_what_it_links(bundle: Path) -> None:
+    """Nothing the spec leaves out or strips is missing: each library's dependencies are in the
+    bundle or on the machine, as the executable sets the search path. The CUPS client library
+    is the machine's: the print plugin finds it there."""
+    import subprocess
+
+    internal = bundle / "_internal"
+    env = dict(os.environ, LD_LIBRARY_PATH=str(internal))
+    missing: dict[str, list[str]] = {}
+    for lib in sorted(internal.rglob("*.so*")):
+        if lib.is_symlink() or not lib.is_file():
+            continue
+        out = subprocess.run(["ldd", str(lib)], capture_output=True, text=True, env=env).stdout
+        gone = [line.split()[0] for line in out.splitlines() if "not found" in line]
+        # the Wayland platform's client libraries come with a Wayland session, never bundled
+        gone = [name for name in gone if not name.startswith("libwayland-")]
+        if gone:
+            missing[lib.relative_to(internal).as_posix()] = gone
+    assert not missing
+    (plugin,) = internal.rglob("libcupsprintersupport.so")
+    out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, env=env).stdout
+    (cups,) = [line for line in out.splitlines() if "libcups.so" in line]
+    assert "=> /" in cups and str(internal) not in cups, cups
+
+
 @pytest.fixture
 def portable_bundle(bundle: Path, tmp_path: Path) -> Path:
     """A copy of the bundle (hard links where the file system allows) with portable.txt."""
