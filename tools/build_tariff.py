@@ -188,25 +188,64 @@ def build_index(db_path: Path, vocab_rows: list[vocab_mod.Term], built: str) -> 
 
 
 # -- 3. embeddings -------------------------------------------------------------------------------
+def previous_vocab_texts(db_path: Path) -> list[str]:
+    """The embedded texts of the vocabulary matrix on disk, row by row, read from the index
+    built with it (empty when there is none)."""
+    if not db_path.exists():
+        return []
+    con = sqlite3.connect(db_path)
+    try:
+        rows = con.execute("SELECT term, lang, concept, codes, category FROM vocab ORDER BY id")
+        return [
+            vocab_mod.embed_text(vocab_mod.Term(c, t, lang, tuple(codes.split()), cat))
+            for t, lang, c, codes, cat in rows
+        ]
+    except sqlite3.DatabaseError:
+        return []
+    finally:
+        con.close()
+
+
 def embed(
-    enc: Encoder, name: str, texts: list[str], manifest: dict, force: bool, model_sha: str
+    enc: Encoder,
+    name: str,
+    texts: list[str],
+    manifest: dict,
+    force: bool,
+    model_sha: str,
+    previous: list[str] | None = None,
 ) -> dict:
+    """Encode ``texts`` into ``<name>_f16.npy``. ``previous`` are the texts of the matrix on
+    disk, row by row (when known): rows of texts already encoded with the same model are
+    reused, so adding vocabulary terms encodes only the new ones."""
     path = OUT / f"{name}_f16.npy"
     sig = text_sha(texts)
     old = manifest.get("embeddings", {}).get(name, {})
-    if (
+    same_model = (
         not force
         and path.exists()
-        and old.get("texts_sha256") == sig
         and old.get("model_sha256") == model_sha
         and old.get("sha256") == sha256(path)
-    ):
+    )
+    if same_model and old.get("texts_sha256") == sig:
         log(f"embeddings {name}: unchanged, kept")
         return old
     t0 = time.perf_counter()
-    mat = enc.encode(texts, batch_size=32)
-    np.save(path, mat.astype(np.float16))
-    log(f"embeddings {name}: {mat.shape[0]} rows in {time.perf_counter() - t0:.0f} s")
+    known: dict[str, np.ndarray] = {}
+    if same_model and previous:
+        old_mat = np.load(path)
+        if old_mat.shape[0] == len(previous):
+            known = {t: old_mat[i] for i, t in enumerate(previous)}
+    todo = list(dict.fromkeys(t for t in texts if t not in known))
+    if todo:
+        fresh = enc.encode(todo, batch_size=32).astype(np.float16)
+        known.update(zip(todo, fresh, strict=True))
+    mat = np.stack([known[t] for t in texts]).astype(np.float16)
+    np.save(path, mat)
+    log(
+        f"embeddings {name}: {mat.shape[0]} rows ({len(todo)} encoded) "
+        f"in {time.perf_counter() - t0:.0f} s"
+    )
     return {
         "file": path.name,
         "rows": mat.shape[0],
@@ -234,6 +273,7 @@ def main(argv: list[str] | None = None) -> int:
 
     vocab_path = OUT / "vocabulary.csv"
     vocab_rows, vocab_date = vocab_mod.read_vocabulary(vocab_path)
+    previous_terms = previous_vocab_texts(OUT / "hs2022.sqlite")
     sub_codes = build_index(OUT / "hs2022.sqlite", vocab_rows, built)
 
     n = nomenclature()
@@ -262,6 +302,7 @@ def main(argv: list[str] | None = None) -> int:
             manifest,
             args.force_embeddings,
             model_sha,
+            previous_terms,
         ),
     }
     manifest = {

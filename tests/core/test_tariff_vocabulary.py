@@ -77,6 +77,26 @@ def test_new_shop_words_lead_to_their_heading(query: str, heading: str) -> None:
     assert lookup.suggest(query, top=1)[0].code[:4] == heading
 
 
+@pytest.mark.parametrize(
+    ("query", "heading"),
+    [
+        ("Maglietta di cotone", "6109"),
+        ("Zaino per la scuola", "4202"),
+        ("Asciugamano in cotone", "6302"),
+        ("Draadloze koptelefoon", "8518"),
+        ("Kinderwagen opvouwbaar", "8715"),
+        ("Leren portemonnee", "4202"),
+        ("Plecak szkolny", "4202"),
+        ("Słuchawki bezprzewodowe", "8518"),
+        ("Ręcznik bawełniany", "6302"),
+    ],
+)
+def test_italian_dutch_and_polish_shop_words_lead_to_their_heading(
+    query: str, heading: str
+) -> None:
+    assert lookup.suggest(query, top=1)[0].code[:4] == heading
+
+
 def test_foreign_term_is_read_as_its_own_concept_wording() -> None:
     # one goods type per concept: a German word for a toilet brush must not be read as the
     # first English term of some broader group

@@ -1,10 +1,10 @@
 """The curated shop-language vocabulary (resources/tariff/vocabulary.csv).
 
 Each row is one concept: an HS 2022 subheading (or a few, most likely first) and the words
-sellers use for it in English, German, French and Spanish. Format (UTF-8 CSV, ``#`` lines are
-comments; ``# date: YYYY-MM-DD`` gives the vocabulary version)::
+sellers use for it in English, German, French, Spanish, Italian, Dutch and Polish. Format
+(UTF-8 CSV, ``#`` lines are comments; ``# date: YYYY-MM-DD`` gives the vocabulary version)::
 
-    concept,category,codes,en,de,fr,es,source
+    concept,category,codes,en,de,fr,es,it,nl,pl,source
     hoodie,apparel,611020 611030,hoodie|hooded sweatshirt,Kapuzenpullover,sweat à capuche,...
 
 Terms within a language are separated by ``|``. Every code must exist in HS 2022.
@@ -21,7 +21,7 @@ from pathlib import Path
 from shipdesk.core.errors import DataError
 from shipdesk.core.tariff.nomenclature import code_exists
 
-LANGS = ("en", "de", "fr", "es")
+LANGS = ("en", "de", "fr", "es", "it", "nl", "pl")
 _DATE = re.compile(r"#\s*date:\s*(\d{4}-\d{2}-\d{2})")
 
 
