@@ -28,3 +28,34 @@ def test_article_before_connector_leads(query: str, code: str) -> None:
 
 def test_accessory_alone_still_found() -> None:
     assert "850760" in [s.code for s in lookup.suggest("lithium-ion battery", top=2)]
+
+
+# The product noun decides; what the article is scented with, shaped like or printed with only
+# describes it (query.mark_modifiers).
+
+
+def test_scent_named_before_the_article_is_a_modifier() -> None:
+    reading = lookup.engine().reader.read("Duftkerze Vanille im Glas")
+    modifier = {m.concept: m.modifier for m in reading.matches}
+    assert modifier["candle"] == ""
+    assert modifier["vanilla"] != ""
+    # ... and the search reads the candle, not "vanilla pods"
+    assert "vanilla" not in reading.search_text
+
+
+def test_a_print_is_a_modifier_only_beside_other_goods() -> None:
+    reader = lookup.engine().reader
+    assert any(m.modifier for m in reader.read("Apple print phone case").matches)
+    assert not any(m.modifier for m in reader.read("Linocut print signed").matches)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Duftkerze Vanille im Glas", "340600"),
+        ("Bougie parfum vanille", "340600"),
+        ("Seife mit Kaffeeduft", "340111"),
+    ],
+)
+def test_the_article_leads_not_its_scent(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code

@@ -334,10 +334,10 @@ def search_many(
     if pending:
         eng = engine()
         readings = {text: eng.reader.read(clean_query(text)) for text in pending}
-        vectors = _query_vectors(eng, [r.english or text for text, r in readings.items()])
+        vectors = _query_vectors(eng, [r.search_text or text for text, r in readings.items()])
         for text, indices in pending.items():
             reading = readings[text]
-            qv = vectors[reading.english or text]
+            qv = vectors[reading.search_text or text]
             with eng.encoder.single_thread():
                 cands = eng.rank(reading, qv)
             hits = _catalogue_hits(eng, text, qv, catalogue)

@@ -57,8 +57,11 @@ class VocabMatch:
     term_index: int
     start: int
     end: int  # word span [start, end) in the reading
-    foreign: bool = False  # a German, French or Spanish term
+    foreign: bool = False  # a term in another language than English
     ambiguous: bool = False  # ... that is also an English word ("scotch", "box", "rock")
+    # names what the article is scented with, shaped like or printed with: "marker" when a
+    # marker word says so ("apple print"), "food" when a food is named beside other goods
+    modifier: str = ""
 
 
 @dataclass
@@ -68,10 +71,17 @@ class Reading:
     english: str  # text for the encoder and the full-text search
     corrections: dict[str, str] = field(default_factory=dict)
     matches: list[VocabMatch] = field(default_factory=list)
+    product: str = ""  # english without the words of modifier concepts (the article alone)
 
     @property
     def changed(self) -> bool:
         return bool(self.corrections)
+
+    @property
+    def search_text(self) -> str:
+        """What the full-text search and the encoder are given: the article without what it
+        is scented with, shaped like or printed with."""
+        return self.product or self.english
 
 
 class QueryReader:
@@ -177,8 +187,24 @@ class QueryReader:
             else:
                 out_words.append(w)
         matches = self._match(out_words)
+        mark_modifiers(out_words, matches, self.terms)
         english = self._english(out_words, matches)
-        return Reading(text, out_words, english, corrections, matches)
+        product = ""
+        # words a marker names as a modifier are left out of the search text; a food beside
+        # other goods only weighs less (it may be the goods, in a named container)
+        if any(m.modifier == "marker" for m in matches):
+            kept = [m for m in matches if m.modifier != "marker"]
+            gone = {
+                i
+                for m in matches
+                if m.modifier == "marker"
+                for i in range(m.start, m.end + (m.end < len(out_words)))
+                if not any(k.start <= i < k.end for k in kept)
+                and (i < m.end or out_words[i] in DECORATIONS)
+            }
+            article = [w for i, w in enumerate(out_words) if i not in gone]
+            product = self._english(article, self._match(article)) if article else ""
+        return Reading(text, out_words, english, corrections, matches, product)
 
     def _match(self, ws: list[str]) -> list[VocabMatch]:
         found: list[VocabMatch] = []
@@ -209,7 +235,9 @@ class QueryReader:
         i = 0
         by_start: dict[int, VocabMatch] = {}
         for m in matches:
-            if m.foreign and not m.ambiguous and m.start not in by_start:
+            # a foreign modifier keeps its own word: its concept's English wording ("vanilla
+            # pods" for "Vanille") would pull the search towards the modifier
+            if m.foreign and not m.ambiguous and not m.modifier and m.start not in by_start:
                 by_start[m.start] = m
         while i < len(ws):
             match = by_start.get(i)
@@ -221,3 +249,67 @@ class QueryReader:
             out.append(self.glossary.get(w, w))
             i += 1
         return " ".join(out)
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(words(text))  # folded as the words of a description are
+
+
+# Words that say the word before them describes the article rather than names it
+# ("strawberry scented candle", "cat shaped mug", "phone case with apple print") ...
+MARKERS_AFTER = _word_set(
+    "shaped shape scented scent flavour flavor flavoured flavored print printed pattern "
+    "patterned motif themed theme design style fragrance fragranced aroma duft motiv "
+    "form förmig"
+)
+# Marker words that go with their modifier (a print or a shape is no part of the article);
+# "scented", "flavoured" stay: they refine the article (perfumed articles, flavoured waters).
+DECORATIONS = _word_set(
+    "shaped shape print printed pattern patterned motif themed theme design style form förmig motiv"
+)
+# ... and words after which the next words do ("bougie parfum vanille", "vela aroma de
+# vainilla", "candela al profumo di lavanda", "mydło o zapachu kawy").
+MARKERS_BEFORE = _word_set(
+    "parfum parfumée parfumé senteur goût arôme aroma sabor olor gusto profumo profumata "
+    "profumato geur smaak zapach zapachu smaku forme forma vorm kształcie motif motiv "
+    "imprimé print"
+)
+# small words that may stand between a marker and what it introduces
+LINKS = _word_set("de di da du des del della alla al a la le o w van met")
+FOOD = "food"
+
+
+def mark_modifiers(ws: list[str], matches: list[VocabMatch], terms: list[Term]) -> None:
+    """Flag the named concepts that only describe the article: the product noun decides.
+
+    A concept is a modifier when a marker word follows it ("apple print") or precedes it
+    ("parfum vanille"), or when it is a food named beside a concept that is not a food: the
+    food is then the scent, flavour, shape or print of the article ("Duftkerze Vanille",
+    "coffee scented soap"), not the goods.
+    """
+    marked: list[tuple[VocabMatch, int]] = []  # (concept, index of its marker word)
+    for m in matches:
+        nxt = ws[m.end] if m.end < len(ws) else ""
+        before = [(i, ws[i]) for i in range(max(0, m.start - 3), m.start) if ws[i] not in LINKS]
+        if nxt in MARKERS_AFTER:
+            marked.append((m, m.end))
+        elif before and before[-1][1] in MARKERS_BEFORE:
+            marked.append((m, before[-1][0]))
+    for m, at in marked:
+        # only where other goods are named: "linocut print" is a print, "apple print phone
+        # case" a phone case
+        others = [
+            g for g in matches if g is not m and not g.start <= at < g.end and g.end <= m.start
+        ] + [g for g in matches if g is not m and not g.start <= at < g.end and g.start > at]
+        if others:
+            m.modifier = "marker"
+            for g in matches:
+                if g.start == at:  # the marker word named as goods itself ("print")
+                    g.modifier = "marker"
+    named_goods = [m for m in matches if not m.modifier and terms[m.term_index].category != FOOD]
+    if named_goods:
+        for m in matches:
+            if terms[m.term_index].category == FOOD and not any(
+                g.start <= m.start and m.end <= g.end for g in named_goods
+            ):
+                m.modifier = m.modifier or "food"

@@ -249,6 +249,8 @@ class Engine:
             span = m.end - m.start
             if head_named and m.start >= tail:
                 weight -= TAIL_PENALTY
+            if m.modifier:
+                weight -= MODIFIER_PENALTY
             named.append((weight + 0.05 * span, m.start, m.concept))
         named.sort(key=lambda x: (-x[0], x[1]))
         named_codes: list[str] = []
@@ -274,7 +276,7 @@ class Engine:
             return []
         out: list[str] = []
         for m in reading.matches:
-            if m.end <= tail:
+            if m.end <= tail and not m.modifier:
                 for c in self.concept_codes[m.concept]:
                     if c not in out:
                         out.append(c)
@@ -284,7 +286,7 @@ class Engine:
     def rank(self, reading: Reading, qv: np.ndarray) -> list[Candidate]:
         w = self.weights
         lists: list[tuple[str, float, list[str]]] = [
-            ("fts", w["fts"], self.fts(reading.english)),
+            ("fts", w["fts"], self.fts(reading.search_text)),
             ("full", w["full"], self.dense(qv, self.e_full)),
             ("desc", w["desc"], self.dense(qv, self.e_desc)),
         ]
@@ -294,7 +296,7 @@ class Engine:
         if near:
             lists.append(("near", w["near"], near))
         if self.use_vocabulary and w["vocab_fts"] > 0:
-            lists.append(("vocab_fts", w["vocab_fts"], self.vocab_fts(reading.english)))
+            lists.append(("vocab_fts", w["vocab_fts"], self.vocab_fts(reading.search_text)))
         head = self.head_codes(reading) if self.use_vocabulary else []
         if head:
             lists.append(("head", w["vocab"], head))
@@ -338,6 +340,7 @@ CONNECTORS = frozenset(
     ]
 )
 TAIL_PENALTY = 0.3
+MODIFIER_PENALTY = 0.3  # a concept that only describes the article (query.mark_modifiers)
 
 
 def head_end(ws: list[str]) -> int:
