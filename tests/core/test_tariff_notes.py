@@ -137,8 +137,10 @@ def test_every_rule_has_an_english_and_a_german_case(engine):
     [
         ("Replacement laptop battery Li-ion 11.1V", "850760"),
         ("Ersatzakku für Laptop", "850760"),
-        ("Decorazioni natalizie in vetro", "950510"),
-        ("Bombki choinkowe szklane", "950510"),
+        # (the Italian and Polish vocabulary reads "decorazioni natalizie" and "bombki
+        # choinkowe" by itself; these lines it does not know)
+        ("Palline per albero di Natale in vetro", "950510"),
+        ("Bombka szklana na choinkę", "950510"),
         ("Women's knitted cotton dress", "610442"),
         ("Pindakaas", "200811"),
         ("Makramee Blumenampel", "560900"),
