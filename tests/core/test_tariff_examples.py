@@ -94,12 +94,13 @@ def test_a_suggestion_carries_the_decisions_for_its_code_nearest_to_the_query():
 
 
 def test_high_needs_a_clear_lead_of_the_first_suggestion():
-    # calibrated on the tuning splits: a high score alone, or a lead under 0.2, was right too
-    # rarely to be called "high"
+    # calibrated on the tuning sets: a high score alone, or a lead under 0.3, was right too
+    # rarely (90 % on the miss-pattern goods of blind4 with a lead of 0.2) to be called "high"
     from shipdesk.core.tariff.lookup import _confidence
 
     assert _confidence(0, 1.0, 0.15, "vocabulary") == "medium"
     assert _confidence(1, 0.8, 0.3, "hs2022") == "medium"
-    assert _confidence(0, 0.9, 0.25, "hs2022") == "high"
+    assert _confidence(0, 0.9, 0.25, "hs2022") == "medium"
+    assert _confidence(0, 0.9, 0.3, "hs2022") == "high"
     assert _confidence(3, 0.2, 0.0, "catalogue") == "high"
     assert _confidence(0, 0.3, 0.3, "hs2022") == "low"
