@@ -73,6 +73,13 @@ def test_a_case_with_a_stated_capacity_carries_a_battery() -> None:
     assert _level("iPhone 13 battery case 5000mAh", "DE") == "prohibited"
 
 
+def test_an_accessory_said_to_hold_a_battery_carries_one() -> None:
+    # a charger is an accessory, unless the text says a battery is inside it
+    assert _level("Solar charger with built-in battery", "DE") in ("prohibited", "restricted")
+    assert _level("Chargeur solaire avec batterie intégrée", "FR") in ("prohibited", "restricted")
+    assert _level("Power bank charger cable", "DE") in ("none", "warning")
+
+
 def test_the_product_noun_still_decides() -> None:
     # a gun-shaped lighter is still a lighter; a vape in a pen style is still a vape
     assert _level("Gun shaped butane lighter", "GB") == "prohibited"

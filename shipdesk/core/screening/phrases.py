@@ -387,7 +387,8 @@ class Reading:
       main product is the text before the first comma, bracket or link word ("with", "mit",
       "avec", "con", "and" ...); it is an accessory when it holds an accessory noun that is not
       part of a compound naming a device or a battery ("charging case", "battery case"). A
-      stated capacity (Wh, mAh) means the item carries a battery, never an accessory.
+      stated capacity (Wh, mAh) or a battery said to be inside ("built-in battery") means the
+      item carries a battery, never an accessory.
     * modifiers: colour, shape and style words ("gun metal grey", "vape style", "bullet
       journal", "knife pleats", "bath bomb"): a keyword of a rule of the
       ``modifier_categories`` found inside one of these phrases does not count; the product
@@ -405,6 +406,8 @@ class Reading:
     links: WordPhrases | None = None
     for_words: WordPhrases | None = None
     modifiers: WordPhrases | None = None
+    # phrases saying the item holds a battery ("built-in battery"): never a passive accessory
+    battery_inside: WordPhrases | None = None
     negations: dict[str, PhrasePattern] = field(default_factory=dict)
     negators_before: tuple[str, ...] = ()  # normalised: "without", "sin", "ohne" ...
     # the words an accessory noun can start with (a quick test before the patterns)
@@ -431,6 +434,8 @@ class Reading:
         words = (m.group() for m in _TOKEN.finditer(read))
         if read and self.noun_words and self.noun_words.isdisjoint(words):
             return False  # no word an accessory noun can start with
+        if read and self.battery_inside is not None and self.battery_inside.spans(read):
+            return False  # "solar charger with built-in battery" carries a battery
         main = self.main_product(raw, read)
         nouns = self.accessory_nouns.spans(main)
         if not nouns:
