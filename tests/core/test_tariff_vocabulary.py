@@ -89,6 +89,9 @@ def test_new_shop_words_lead_to_their_heading(query: str, heading: str) -> None:
         ("Plecak szkolny", "4202"),
         ("Słuchawki bezprzewodowe", "8518"),
         ("Ręcznik bawełniany", "6302"),
+        ("Lucchetto con combinazione", "8301"),
+        ("Verrekijker 10x50", "9005"),
+        ("Zapalniczka gazowa", "9613"),
     ],
 )
 def test_italian_dutch_and_polish_shop_words_lead_to_their_heading(
