@@ -172,3 +172,31 @@ def test_windows_executables_get_the_app_icon(
     icons = {exe["icon"] for exe in spec.exes}
     (icon,) = icons
     assert Path(icon).suffix == ".ico" and Path(icon).read_bytes()[:4] == b"\x00\x00\x01\x00"
+
+
+def test_linux_leaves_cups_and_the_desktop_session_libraries_to_the_machine(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    left = run_spec(monkeypatch, tmp_path, platform="linux").namespace["_left_to_system"]
+    for name in (
+        "libcups.so.2",
+        "libgnutls.so.30",
+        "libX11.so.6",
+        "libxcb-xkb.so.1",
+        "libxcb-render-util.so.0",
+        "libfontconfig.so.1",
+        "libdbus-1.so.3",
+    ):
+        assert left(name), name
+    # the wheels' own libraries and what Python itself needs stay in the bundle
+    for name in (
+        "pillow.libs/libxcb-9065bb12.so.1.1.0",
+        "libxcb-9065bb12.so.1.1.0",
+        "libpython3.11.so.1.0",
+        "libcrypto.so.3",
+        "libsqlite3.so.0",
+        "libstdc++.so.6",
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "numpy.libs/libscipy_openblas64_-1.so",
+    ):
+        assert not left(name), name
