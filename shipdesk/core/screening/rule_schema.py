@@ -108,6 +108,7 @@ MATCH_FIELDS = {
     "any_item",
     "hs",
     "keywords",
+    "keyword_sets",
     "keyword_hs_guard",
     "exclude",
     "require_any",
@@ -230,7 +231,9 @@ def unknown_fields(data: dict[str, Any], allowed: set[str], where: str, probs: P
             probs.add(where, f"unknown field {k!r}")
 
 
-def _matcher(data: Any, where: str, probs: Problems) -> Matcher | None:
+def _matcher(
+    data: Any, where: str, probs: Problems, sets: dict[str, list[str]] | None = None
+) -> Matcher | None:
     if not isinstance(data, dict):
         probs.add(where, "each [[rules.match]] must be a table")
         return None
@@ -247,10 +250,11 @@ def _matcher(data: Any, where: str, probs: Problems) -> Matcher | None:
             probs.add(where, f"condition {k!r} must be a number")
         else:
             conds[k] = float(v)
+    phrases = _keyword_list(data, where, sets or {}, probs)
     m = Matcher(
         any_item=bool(data.get("any_item", False)),
         hs=_hs_list(data.get("hs"), where, "hs", probs),
-        keywords=_phrases(data.get("keywords"), where, "keywords", probs),
+        keywords=_phrases(phrases, where, "keywords", probs),
         keyword_hs_guard=_hs_list(data.get("keyword_hs_guard"), where, "keyword_hs_guard", probs),
         exclude=_phrases(data.get("exclude"), where, "exclude", probs),
         require_any=_phrases(data.get("require_any"), where, "require_any", probs),
@@ -260,8 +264,7 @@ def _matcher(data: Any, where: str, probs: Problems) -> Matcher | None:
         address_keywords=_phrases(data.get("address_keywords"), where, "address_keywords", probs),
         require_hs=_hs_list(data.get("require_hs"), where, "require_hs", probs),
     )
-    phrases = str_list(data.get("keywords"), where, "keywords", probs)
-    anchors = [phrase_anchor(p) for p in phrases]
+    anchors = [phrase_anchor(p) for p in phrases or ()]
     m.anchors = () if any(a == "" for a in anchors) else tuple(sorted(set(anchors)))
     if not (m.any_item or m.hs or m.keywords or m.address_keywords):
         probs.add(where, "a matcher needs any_item, hs, keywords or address_keywords")
@@ -352,7 +355,7 @@ def rule_from_table(
     matchers = [
         m
         for i, md in enumerate(raw_match)
-        if (m := _matcher(md, f"{where}: match #{i + 1}", probs)) is not None
+        if (m := _matcher(md, f"{where}: match #{i + 1}", probs, phrase_sets)) is not None
     ]
     sources = data.get("sources", [])
     if not isinstance(sources, list) or not all(isinstance(s, dict) for s in sources):
@@ -424,6 +427,22 @@ def rule_from_table(
         negated_by=tuple(str_list(data.get("negated_by"), where, "negated_by", probs)),
     )
     return rule
+
+
+def _keyword_list(
+    data: dict[str, Any], where: str, sets: dict[str, list[str]], probs: Problems
+) -> list[str] | None:
+    """The matcher's keywords plus those of the named phrase sets (``keyword_sets``: a shared
+    vocabulary such as the brand product lines that always carry a battery)."""
+    if "keywords" not in data and "keyword_sets" not in data:
+        return None
+    own = str_list(data.get("keywords"), where, "keywords", probs)
+    for name in str_list(data.get("keyword_sets"), where, "keyword_sets", probs):
+        if name not in sets:
+            probs.add(where, f"'keyword_sets' names an unknown phrase set {name!r}")
+            continue
+        own.extend(sets[name])
+    return own
 
 
 def _veto_list(
