@@ -2,7 +2,8 @@
 
 A user's ShipDesk imports a rule bundle only when its ``MANIFEST.json`` is signed with one of the
 keys listed in ``resources/keys/rules_signing.toml``. The private key lives with the
-maintainers, off the repository (a password manager or an offline medium)::
+maintainers, off the repository (a password manager or an offline medium). Key files are read
+and written with ``cryptography`` (``pip install -e .[sign]``; the test extra has it too)::
 
     python tools/sign_rules.py keygen --out ~/keys/shipdesk-rules-2027.pem   # asks a password
     python tools/sign_rules.py sign path/to/bundle --key ~/keys/shipdesk-rules-2027.pem

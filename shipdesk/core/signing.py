@@ -15,6 +15,10 @@ keys stay with the maintainers and never enter the repository. A key's id is the
 digits of the sha256 of its raw 32 bytes, so an id cannot be claimed for another key.
 
 Tests and tools hand their own keys in (``keys=``); nothing reads a key from the environment.
+
+Checking a signature uses PyNaCl (libsodium). Only the maintainers' key tool reads and writes
+private key files (PKCS#8 PEM, password-protected), with the ``cryptography`` package of the
+``sign`` extra, imported there and nowhere else: the application never needs it.
 """
 
 from __future__ import annotations
@@ -29,12 +33,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import (
-    Ed25519PrivateKey,
-    Ed25519PublicKey,
-)
+from nacl.exceptions import BadSignatureError
+from nacl.signing import SigningKey, VerifyKey
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.paths import resource
@@ -44,19 +44,43 @@ SIGNATURE_FORMAT = "shipdesk.rules-signature/1"
 KEYS_SCHEMA = "shipdesk.signing-keys/1"
 MAX_SIGNATURE_BYTES = 4096
 
-TrustedKeys = Mapping[str, Ed25519PublicKey]
+TrustedKeys = Mapping[str, VerifyKey]
 
 
-def raw_public(key: Ed25519PublicKey) -> bytes:
-    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+class PrivateKey:
+    """A maintainer's Ed25519 signing key."""
+
+    __slots__ = ("_key",)
+
+    def __init__(self, key: SigningKey) -> None:
+        self._key = key
+
+    @classmethod
+    def from_seed(cls, seed: bytes) -> PrivateKey:
+        return cls(SigningKey(seed))
+
+    def seed(self) -> bytes:
+        """The 32 private bytes."""
+        return bytes(self._key)
+
+    def public_key(self) -> VerifyKey:
+        return self._key.verify_key
+
+    def sign(self, data: bytes) -> bytes:
+        """The 64-byte signature of ``data``."""
+        return self._key.sign(data).signature
 
 
-def key_id(key: Ed25519PublicKey) -> str:
+def raw_public(key: VerifyKey) -> bytes:
+    return bytes(key)
+
+
+def key_id(key: VerifyKey) -> str:
     """The id of a public key: the first 16 hex digits of the sha256 of its raw bytes."""
     return hashlib.sha256(raw_public(key)).hexdigest()[:16]
 
 
-def public_text(key: Ed25519PublicKey) -> str:
+def public_text(key: VerifyKey) -> str:
     """The public key as base64 of its raw 32 bytes (as written in the keys file)."""
     return base64.b64encode(raw_public(key)).decode("ascii")
 
@@ -65,7 +89,7 @@ def keys_file() -> Path:
     return resource("keys") / "rules_signing.toml"
 
 
-def read_keys(path: Path, today: date | None = None) -> dict[str, Ed25519PublicKey]:
+def read_keys(path: Path, today: date | None = None) -> dict[str, VerifyKey]:
     """The trusted public keys of a keys file (expired ones left out)."""
     today = today or date.today()
     name = path.name
@@ -79,14 +103,14 @@ def read_keys(path: Path, today: date | None = None) -> dict[str, Ed25519PublicK
     entries = data.get("keys")
     if not isinstance(entries, list):
         raise DataError(f"{name}: 'keys' must be a list of [[keys]] tables")
-    out: dict[str, Ed25519PublicKey] = {}
+    out: dict[str, VerifyKey] = {}
     for i, entry in enumerate(entries):
         where = f"{name}: key #{i + 1}"
         if not isinstance(entry, dict) or entry.get("algorithm") != "ed25519":
             raise DataError(f"{where}: 'algorithm' must be 'ed25519'")
         try:
             raw = base64.b64decode(str(entry.get("public_key", "")), validate=True)
-            key = Ed25519PublicKey.from_public_bytes(raw)
+            key = VerifyKey(raw)
         except (binascii.Error, ValueError) as exc:
             raise DataError(f"{where}: 'public_key' is not a base64 Ed25519 key") from exc
         if entry.get("id") != key_id(key):
@@ -99,38 +123,47 @@ def read_keys(path: Path, today: date | None = None) -> dict[str, Ed25519PublicK
 
 
 @cache
-def shipped_keys() -> dict[str, Ed25519PublicKey]:
+def shipped_keys() -> dict[str, VerifyKey]:
     """The maintainers' public keys shipped with the application."""
     return read_keys(keys_file())
 
 
-def generate_private_key() -> Ed25519PrivateKey:
-    return Ed25519PrivateKey.generate()
+def generate_private_key() -> PrivateKey:
+    return PrivateKey(SigningKey.generate())
 
 
-def private_key_pem(key: Ed25519PrivateKey, password: bytes | None = None) -> bytes:
-    """A private key as PKCS#8 PEM, encrypted when a password is given."""
+def private_key_pem(key: PrivateKey, password: bytes | None = None) -> bytes:
+    """A private key as PKCS#8 PEM, encrypted when a password is given (maintainers' tool)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     encryption: serialization.KeySerializationEncryption = (
         serialization.BestAvailableEncryption(password)
         if password
         else serialization.NoEncryption()
     )
-    return key.private_bytes(
+    return Ed25519PrivateKey.from_private_bytes(key.seed()).private_bytes(
         serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption
     )
 
 
-def load_private_key(path: Path, password: bytes | None = None) -> Ed25519PrivateKey:
+def load_private_key(path: Path, password: bytes | None = None) -> PrivateKey:
+    """Read a private key file written by :func:`private_key_pem` (maintainers' tool)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=password)
     except (OSError, ValueError, TypeError) as exc:
         raise DataError(f"{path}: not a readable private key ({exc})") from exc
     if not isinstance(key, Ed25519PrivateKey):
         raise DataError(f"{path}: not an Ed25519 private key")
-    return key
+    raw = serialization.Encoding.Raw
+    seed = key.private_bytes(raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+    return PrivateKey.from_seed(seed)
 
 
-def sign_folder(folder: Path, key: Ed25519PrivateKey, manifest: str = "MANIFEST.json") -> Path:
+def sign_folder(folder: Path, key: PrivateKey, manifest: str = "MANIFEST.json") -> Path:
     """Sign the manifest of ``folder`` with ``key``; writes and returns ``MANIFEST.sig``."""
     data = (folder / manifest).read_bytes()
     sig = {
@@ -180,8 +213,8 @@ def verify_folder(
             f"{SIGNATURE}: signed with key {kid[:32]!r}, which is not a ShipDesk maintainer key"
         )
     try:
-        key.verify(signature, (folder / manifest).read_bytes())
-    except InvalidSignature:
+        key.verify((folder / manifest).read_bytes(), signature)
+    except (BadSignatureError, ValueError):  # ValueError: not 64 bytes long
         raise DataError(
             f"{SIGNATURE}: the signature does not match {manifest} (bundle altered or forged)"
         ) from None

@@ -90,3 +90,45 @@ def test_maintainer_tool_makes_a_key_and_signs_a_bundle(
     monkeypatch.setenv("TEST_SIGNING_PASSWORD", "wrong")
     assert tool.main(args) == 2
     assert "not a readable private key" in capsys.readouterr().err
+
+
+def test_a_key_file_written_by_the_earlier_tool_still_signs_the_same(tmp_path: Path) -> None:
+    """Private key files are PKCS#8 PEM as before: a maintainer's existing key loads, has the
+    same id and makes the same (deterministic) Ed25519 signatures."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    old = Ed25519PrivateKey.generate()
+    pem = old.private_bytes(
+        serialization.Encoding.PEM,
+        serialization.PrivateFormat.PKCS8,
+        serialization.BestAvailableEncryption(b"pass"),
+    )
+    path = tmp_path / "maintainer.pem"
+    path.write_bytes(pem)
+    key = signing.load_private_key(path, b"pass")
+    raw = old.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    assert signing.raw_public(key.public_key()) == raw
+    assert key.sign(b"MANIFEST") == old.sign(b"MANIFEST")
+    again = tmp_path / "again.pem"
+    again.write_bytes(signing.private_key_pem(key, b"other"))
+    assert signing.load_private_key(again, b"other").sign(b"x") == old.sign(b"x")
+    with pytest.raises(DataError, match="not a readable private key"):
+        signing.load_private_key(path, b"wrong")
+
+
+def test_a_signature_of_the_wrong_length_is_a_mismatch_not_a_crash(tmp_path: Path) -> None:
+    import base64
+    import json
+
+    key = signing.generate_private_key()
+    trusted = {signing.key_id(key.public_key()): key.public_key()}
+    folder = tmp_path / "b"
+    shutil.copytree(resource("rules"), folder)
+    bundle.write_manifest(folder)
+    signing.sign_folder(folder, key)
+    sig = json.loads((folder / "MANIFEST.sig").read_text(encoding="utf-8"))
+    sig["signature"] = base64.b64encode(b"short").decode("ascii")
+    (folder / "MANIFEST.sig").write_text(json.dumps(sig), encoding="utf-8")
+    with pytest.raises(DataError, match="does not match"):
+        signing.verify_folder(folder, trusted)
