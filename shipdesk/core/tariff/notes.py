@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from shipdesk.core.errors import DataError
@@ -61,6 +61,56 @@ class Texts:
 
     heads: list[list[str]]
     own: list[list[str]]
+    _heads: _Words = field(init=False, repr=False, compare=False)
+    _own: _Words = field(init=False, repr=False, compare=False)
+    _all: _Words = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_heads", _Words(self.heads))
+        object.__setattr__(self, "_own", _Words(self.own))
+        object.__setattr__(self, "_all", _Words([*self.own, *self.heads[-1:]]))
+
+
+class _Words:
+    """Word lists indexed for the rules' patterns: a one-word pattern is a set look-up (of the
+    words, their beginnings or their ends), a phrase is looked for word by word only when its
+    first word is there."""
+
+    def __init__(self, lists: Sequence[Sequence[str]]) -> None:
+        self.lists = [list(ws) for ws in lists]
+        self.exact: set[str] = set()
+        self.starts: set[str] = set()
+        self.ends: set[str] = set()
+        for ws in self.lists:
+            for w in ws:
+                self.exact.add(w)
+                for k in range(1, len(w) + 1):
+                    self.starts.add(w[:k])
+                    self.ends.add(w[-k:])
+
+    def has(self, pattern: str) -> bool:
+        head, tail = pattern.startswith("*"), pattern.endswith("*")
+        if head and tail:
+            core = pattern.strip("*")
+            return any(core in w for w in self.exact)
+        if tail:
+            return pattern[:-1] in self.starts
+        if head:
+            return pattern[1:] in self.ends
+        return pattern in self.exact
+
+    def found(self, patterns: Sequence[tuple[str, ...]]) -> bool:
+        for phrase in patterns:
+            if not self.has(phrase[0]):
+                continue
+            n = len(phrase)
+            if n == 1:
+                return True
+            for ws in self.lists:
+                for i in range(len(ws) - n + 1):
+                    if all(_word_matches(p, ws[i + j]) for j, p in enumerate(phrase)):
+                        return True
+        return False
 
 
 def texts_of(reading: Reading, head_end: Callable[[list[str]], int]) -> Texts:
@@ -98,16 +148,6 @@ def _word_matches(pattern: str, word: str) -> bool:
     return word == pattern
 
 
-def _found(patterns: Sequence[tuple[str, ...]], texts: Sequence[Sequence[str]]) -> bool:
-    for phrase in patterns:
-        n = len(phrase)
-        for ws in texts:
-            for i in range(len(ws) - n + 1):
-                if all(_word_matches(p, ws[i + j]) for j, p in enumerate(phrase)):
-                    return True
-    return False
-
-
 @dataclass(frozen=True)
 class _Trigger:
     when: tuple[tuple[str, ...], ...]
@@ -117,13 +157,13 @@ class _Trigger:
 
     def fires(self, texts: Texts) -> bool:
         if self.when_none:
-            if _found(self.when_none, [*texts.own, texts.heads[-1]]):
+            if texts._all.found(self.when_none):
                 return False
-        elif not _found(self.when, texts.heads):
+        elif not texts._heads.found(self.when):
             return False
-        if self.also and not _found(self.also, texts.own):
+        if self.also and not texts._own.found(self.also):
             return False
-        return not (self.unless and _found(self.unless, texts.own))
+        return not (self.unless and texts._own.found(self.unless))
 
 
 @dataclass(frozen=True)
