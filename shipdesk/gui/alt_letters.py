@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMenu,
+    QStackedWidget,
     QTabBar,
     QToolButton,
     QWidget,
@@ -65,19 +66,31 @@ def _free_letter(shown: str, taken: set[str]) -> int:
     return next((i for i in starts + rest if shown[i].lower() not in taken), -1)
 
 
-def _settle(texts: Iterable[tuple[str, Callable[[str], None]]], taken: set[str]) -> None:
-    """Give each (text, setter) a letter not in ``taken``; the first holder keeps its own."""
-    for text, set_text in texts:
+# Where a control is shown: for each stacked widget above it (a tab widget has one), the page
+# it is on. Controls on different pages of one stack are never shown together.
+Pages = dict[int, int]
+
+
+def _settle(texts: Iterable[tuple[str, Callable[[str], None], Pages]], taken: set[str]) -> None:
+    """Give each (text, setter, pages) a letter no control shown with it holds (nor one of
+    ``taken``); the first holder keeps its own."""
+    held: list[tuple[str, Pages]] = [(t, {}) for t in taken]
+    for text, set_text, pages in texts:
         shown, at = _parse(text)
         if at < 0 or at >= len(shown):
             continue
+        near = {
+            letter
+            for letter, other in held
+            if not any(s in other and other[s] != page for s, page in pages.items())
+        }
         letter = shown[at].lower()
-        if letter not in taken:
-            taken.add(letter)
+        if letter not in near:
+            held.append((letter, pages))
             continue
-        new = _free_letter(shown, taken)
+        new = _free_letter(shown, near)
         if new >= 0:
-            taken.add(shown[new].lower())
+            held.append((shown[new].lower(), pages))
         set_text(_compose(shown, new))
 
 
@@ -85,26 +98,38 @@ def _set_tab_text(bar: QTabBar, index: int, text: str) -> None:
     bar.setTabText(index, text)
 
 
+def _pages(widget: QWidget, window: QWidget) -> Pages:
+    pages: Pages = {}
+    child, parent = widget, widget.parentWidget()
+    while parent is not None and child is not window:
+        if isinstance(parent, QStackedWidget):
+            pages[id(parent)] = parent.indexOf(child)
+        child, parent = parent, parent.parentWidget()
+    return pages
+
+
 def settle_alt_letters(window: QWidget, taken: Iterable[str] = ()) -> None:
     """Make the Alt+letters of ``window``'s buttons, tab titles, group boxes and labels with a
-    buddy unique in the window (``taken``: letters used there otherwise, e.g. by menus)."""
-    texts: list[tuple[str, Callable[[str], None]]] = []
+    buddy unique among the controls shown together (``taken``: letters used there otherwise,
+    e.g. by menus); controls on different pages of a stacked or tab widget may share one."""
+    texts: list[tuple[str, Callable[[str], None], Pages]] = []
     for b in window.findChildren(QAbstractButton):
         if isinstance(b, QToolButton) and b.defaultAction() is not None:
             continue  # it shows its action's text
-        texts.append((b.text(), b.setText))
+        texts.append((b.text(), b.setText, _pages(b, window)))
     for bar in window.findChildren(QTabBar):
         for i in range(bar.count()):
-            texts.append((bar.tabText(i), functools.partial(_set_tab_text, bar, i)))
+            setter = functools.partial(_set_tab_text, bar, i)
+            texts.append((bar.tabText(i), setter, _pages(bar, window)))
     for box in window.findChildren(QGroupBox):
-        texts.append((box.title(), box.setTitle))
+        texts.append((box.title(), box.setTitle, _pages(box, window)))
     for lbl in window.findChildren(QLabel):
         if lbl.buddy() is not None:
-            texts.append((lbl.text(), lbl.setText))
+            texts.append((lbl.text(), lbl.setText, _pages(lbl, window)))
     _settle(texts, {t.lower() for t in taken})
 
 
 def settle_menu_letters(menu: QMenu) -> None:
     """Make the Alt+letters of ``menu``'s items unique in it."""
     actions: list[QAction] = [a for a in menu.actions() if not a.isSeparator()]
-    _settle(((a.text(), a.setText) for a in actions), set())
+    _settle(((a.text(), a.setText, {}) for a in actions), set())

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QMenu,
+    QStackedWidget,
     QTabBar,
-    QTabWidget,
     QWidget,
 )
 
@@ -74,13 +74,17 @@ def _clashes(found: list[tuple[str, str]]) -> list[str]:
 
 
 def _every_state(top: QWidget) -> Iterator[str]:
-    """Shows each tab of each tab widget of ``top`` in turn; yields the state's name."""
-    tabs = [t for t in top.findChildren(QTabWidget) if t.isVisibleTo(top)]
+    """Shows each page of each stacked widget of ``top`` (a tab widget holds one) in turn;
+    yields the state's name."""
     yield "as opened"
-    for t in tabs:
-        for i in range(t.count()):
-            t.setCurrentIndex(i)
-            yield f"tab {t.tabText(i)!r}"
+    for stack in top.findChildren(QStackedWidget):
+        if not stack.isVisibleTo(top):
+            continue
+        was = stack.currentIndex()
+        for i in range(stack.count()):
+            stack.setCurrentIndex(i)
+            yield f"page {i} of {stack.objectName() or type(stack.parentWidget()).__name__}"
+        stack.setCurrentIndex(was)
 
 
 def _check_window(top: QWidget, where: str, problems: list[str]) -> None:
@@ -226,4 +230,19 @@ def test_the_saved_senders_have_an_alt_letter(lang_window) -> None:
     assert labels and _letter(labels[0].text()), lang
     letters = [k for k, _ in _shown_letters(dlg)]
     assert letters.count(_letter(labels[0].text())) == 1
+    dlg.reject()
+
+
+def test_each_address_form_of_the_address_book_gets_its_own_letters(lang_window) -> None:
+    """Its sender and recipient forms are never shown together: they do not take letters
+    from each other (the recipient's Name, Street and City were left without any)."""
+    from shipdesk.gui.dialogs.address_book import AddressBookDialog
+
+    lang, w = lang_window
+    dlg = AddressBookDialog(w.ws, w)
+    dlg.show()
+    for form in dlg.form_for.values():
+        dlg.forms.setCurrentWidget(form)
+        without = [lbl.text() for lbl in form.labels.values() if not _letter(lbl.text())]
+        assert without == [], (lang, without)
     dlg.reject()
