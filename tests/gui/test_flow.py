@@ -197,6 +197,16 @@ def test_screenshots_written(tmp_path: Path) -> None:
     assert all(p.stat().st_size > 10_000 for p in paths)
 
 
+def test_the_docs_show_every_screen_in_every_language_light_and_dark() -> None:
+    """docs/screenshots: English at the top, each other language in its folder, and the dark
+    theme in dark/ (English) and dark/<lang>; once dark was English only."""
+    shots = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+    screens = sorted(p.name for p in shots.glob("*.png"))
+    assert len(screens) == 14
+    for folder in ("de", "fr", "es", "dark", "dark/de", "dark/fr", "dark/es"):
+        assert sorted(p.name for p in (shots / folder).glob("*.png")) == screens, folder
+
+
 def test_screenshots_leave_the_user_data_alone(tmp_path: Path, workspace) -> None:
     from PySide6.QtWidgets import QApplication
 
