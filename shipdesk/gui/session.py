@@ -83,6 +83,7 @@ class EditSession(QObject):
         self._save_lock = threading.Lock()
         self._save_seq = 0
         self._saved_seq: dict[str, int] = {}
+        self._handed_seq: dict[str, int] = {}  # the newest save handed to the pool, per draft
 
     # -- replacing the declaration -----------------------------------------------------------
     def load(
@@ -112,8 +113,11 @@ class EditSession(QObject):
         self._check_timer.start()
 
     def flush(self) -> None:
-        """Save a pending draft at once (before quitting, switching, printing)."""
-        if self._save_timer.isActive():
+        """Save a pending draft at once (before quitting, switching, printing): one still
+        waiting for its timer, or one handed to the pool and not saved yet (the pool may be
+        busy with a search or a check; its older copy is then skipped)."""
+        handed = self._handed_seq.get(self.draft_id, 0)
+        if self._save_timer.isActive() or self._saved_seq.get(self.draft_id, 0) < handed:
             self.save_draft_now()
 
     def save_draft_now(self) -> None:
@@ -125,6 +129,7 @@ class EditSession(QObject):
     def save_draft_in_background(self) -> None:
         self._save_seq += 1
         seq, draft_id, decl = self._save_seq, self.draft_id, self.decl.copy()
+        self._handed_seq[draft_id] = seq
         workers.run_async(
             lambda: self._save_copy(draft_id, decl, seq),
             lambda result: self._after_save(draft_id, *result),

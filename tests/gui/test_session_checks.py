@@ -94,6 +94,39 @@ def test_a_late_background_save_never_overwrites_a_newer_draft(qtbot, workspace,
     assert draft is not None and draft.sender.name == "newer"
 
 
+def test_flush_saves_the_last_edit_while_its_background_save_is_still_running(
+    qtbot, workspace, pool
+) -> None:
+    """The last edit's save had left the timer for the pool, which was busy (an HS search, a
+    check): flush() found no timer running and returned, and the History, a duplicate or a
+    reprint read the draft without the last fields typed (found typing at 20-120 ms a key)."""
+    session = EditSession(workspace)
+    release = threading.Event()
+    waiting: list[str] = []
+    save_copy = session._save_copy
+
+    def busy_pool(draft_id, decl, seq):
+        if threading.current_thread() is not threading.main_thread():
+            waiting.append(decl.sender.name)
+            release.wait(5)
+        return save_copy(draft_id, decl, seq)
+
+    session._save_copy = busy_pool  # type: ignore[method-assign]
+    session.decl.sender.name = "last edit"
+    session.touch()
+    qtbot.waitUntil(lambda: waiting == ["last edit"], timeout=5000)  # the timer has fired
+    assert not session._save_timer.isActive()
+    try:
+        session.flush()
+        draft = declarations.load_draft(workspace, session.draft_id)
+        assert draft is not None and draft.sender.name == "last edit"
+    finally:
+        release.set()
+    workers.wait_all(5000)
+    draft = declarations.load_draft(workspace, session.draft_id)
+    assert draft is not None and draft.sender.name == "last edit"
+
+
 def test_a_background_check_of_an_edited_declaration_is_not_shown(
     qtbot, workspace, pool, monkeypatch
 ) -> None:
