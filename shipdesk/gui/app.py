@@ -120,8 +120,11 @@ def settle_long_lived_heap() -> None:
 # The window's thread takes the lock for every call from Qt into Python (an event filter, a
 # model's data, a slot), dozens of times a turn of the event loop; with the default 5 ms each
 # one could wait up to 5 ms while a search or a check runs on the pool, and a turn of 8-14 ms
-# of work took 20-40 ms (docs/benchmarks.md, "Typing latency").
-SWITCH_INTERVAL_S = 0.001
+# of work took 20-40 ms (docs/benchmarks.md, "Typing latency"). At 1 ms the turn during an HS
+# search still took 26-32 ms idle; at 0.1 ms 13-19 ms (3 items) and 20-25 ms (40 items), while
+# the search's own CPU time stayed 27-29 ms. A pool thread alone is never interrupted: the
+# interval only matters while another thread waits for the lock.
+SWITCH_INTERVAL_S = 0.0001
 
 
 def share_the_interpreter_with_the_window() -> None:

@@ -71,7 +71,7 @@ def test_launch_freezes_the_window_and_its_draft(
         tracked = _tracked()
         assert id(window.session) not in tracked
         assert id(window.session.decl) not in tracked
-        assert sys.getswitchinterval() <= 0.001
+        assert sys.getswitchinterval() <= 0.0001
     finally:
         window.close()
         ws.close()
