@@ -3,6 +3,8 @@ harmless) screened and judged the same way by every evaluation test."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from shipdesk.core.screening.screen import highest_level, screen_item
 
 
@@ -20,3 +22,31 @@ def assert_case(case: dict[str, str]) -> None:
     if case["harmless"] == "1":
         assert got not in ("prohibited", "restricted"), rules
     assert got == case["expect"], rules
+
+
+def level_of_text(text: str, dest: str = "DE", channel: str = "post") -> str:
+    """The highest level a description gets to ``dest`` from another country ("none" if none)."""
+    origin = "GB" if dest != "GB" else "DE"
+    case = {"text": text, "dest": dest, "origin": origin, "channel": channel}
+    return level_of(case)[0]
+
+
+def write_one_rule_folder(folder: Path, *, groups: str = "", rule: str = "", match: str) -> None:
+    """A rules folder with a groups file and one warning rule "X-1" for every destination:
+    ``groups`` is added to the groups file, ``rule`` to the rule's table and ``match`` is its
+    match table (TOML lines), for tests of what the loader accepts."""
+    folder.mkdir(exist_ok=True)
+    (folder / "groups.toml").write_text(
+        'schema = "restricted-rules/1"\ndataset_version = "1"\nfile_version = "1"\n'
+        f'date = "2026-12-05"\ntitle = "g"\n[groups]\n{groups}',
+        encoding="utf-8",
+    )
+    (folder / "x.toml").write_text(
+        'schema = "restricted-rules/1"\nfile_version = "1"\ndate = "2026-12-05"\ntitle = "x"\n'
+        '[[rules]]\nid = "X-1"\nlevel = "warning"\ncategory = "other"\ntitle = "x"\n'
+        f'{rule}scope = {{ destinations = ["ALL"] }}\n'
+        'legal_basis = "x"\nconfidence = "knowledge"\nreview_by = "2027-01-01"\n'
+        'message = { en = "m", fr = "m", de = "m" }\nadvice = { en = "a", fr = "a", de = "a" }\n'
+        f"[[rules.match]]\n{match}",
+        encoding="utf-8",
+    )

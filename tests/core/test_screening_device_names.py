@@ -9,14 +9,8 @@ import pytest
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.screening.rule_loader import compile_folder
-from shipdesk.core.screening.screen import highest_level, screen_item
-
-
-def _level(text: str, dest: str = "DE", channel: str = "post") -> str:
-    origin = "GB" if dest != "GB" else "DE"
-    return (
-        highest_level(screen_item(text, destination=dest, origin=origin, channel=channel)) or "none"
-    )
+from shipdesk.core.screening.screen import screen_item
+from tests.screening_case import level_of_text, write_one_rule_folder
 
 
 @pytest.mark.parametrize(
@@ -51,7 +45,7 @@ def _level(text: str, dest: str = "DE", channel: str = "post") -> str:
 def test_a_device_named_by_its_line_or_its_own_language_carries_a_battery(
     text: str, dest: str
 ) -> None:
-    assert _level(text, dest) == "restricted", text
+    assert level_of_text(text, dest) == "restricted", text
 
 
 @pytest.mark.parametrize(
@@ -72,7 +66,7 @@ def test_a_device_named_by_its_line_or_its_own_language_carries_a_battery(
     ],
 )
 def test_the_same_names_on_an_accessory_or_another_good_are_harmless(text: str, dest: str) -> None:
-    assert _level(text, dest) in ("none", "warning"), text
+    assert level_of_text(text, dest) in ("none", "warning"), text
 
 
 @pytest.mark.parametrize(
@@ -88,7 +82,7 @@ def test_the_same_names_on_an_accessory_or_another_good_are_harmless(text: str, 
 def test_a_drink_is_read_through_its_brand_and_its_language(
     text: str, dest: str, expect: str
 ) -> None:
-    assert _level(text, dest) == expect, text
+    assert level_of_text(text, dest) == expect, text
 
 
 @pytest.mark.parametrize(
@@ -101,28 +95,15 @@ def test_a_drink_is_read_through_its_brand_and_its_language(
     ],
 )
 def test_labels_for_bottles_are_not_the_drink(text: str) -> None:
-    assert _level(text, "US") in ("none", "warning"), text
+    assert level_of_text(text, "US") in ("none", "warning"), text
 
 
 def test_keyword_sets_must_name_a_known_phrase_set(tmp_path) -> None:
     folder = tmp_path / "rules"
-    folder.mkdir()
-    (folder / "groups.toml").write_text(
-        'schema = "restricted-rules/1"\ndataset_version = "1"\nfile_version = "1"\n'
-        'date = "2026-12-05"\ntitle = "g"\n[groups]\n[phrase_sets]\nthings = ["thing"]\n',
-        encoding="utf-8",
-    )
-    rule = (
-        'schema = "restricted-rules/1"\nfile_version = "1"\ndate = "2026-12-05"\ntitle = "x"\n'
-        '[[rules]]\nid = "X-1"\nlevel = "warning"\ncategory = "other"\ntitle = "x"\n'
-        'scope = { destinations = ["ALL"] }\n'
-        'legal_basis = "x"\nconfidence = "knowledge"\nreview_by = "2027-01-01"\n'
-        'message = { en = "m", fr = "m", de = "m" }\nadvice = { en = "a", fr = "a", de = "a" }\n'
-        '[[rules.match]]\nkeyword_sets = ["SET"]\nexclude = []\n'
-    )
-    (folder / "x.toml").write_text(rule.replace("SET", "things"), encoding="utf-8")
+    things = '[phrase_sets]\nthings = ["thing"]\n'
+    write_one_rule_folder(folder, groups=things, match='keyword_sets = ["things"]\nexclude = []\n')
     rs = compile_folder(folder)
     assert [f.rule for f in screen_item("A thing", destination="DE", ruleset=rs)] == ["X-1"]
-    (folder / "x.toml").write_text(rule.replace("SET", "nothing"), encoding="utf-8")
+    write_one_rule_folder(folder, groups=things, match='keyword_sets = ["nothing"]\nexclude = []\n')
     with pytest.raises(DataError, match="keyword_sets"):
         compile_folder(folder)

@@ -9,14 +9,8 @@ import pytest
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.screening.rule_loader import compile_folder
-from shipdesk.core.screening.screen import highest_level, screen_item
-
-
-def _level(text: str, dest: str = "DE", channel: str = "post") -> str:
-    origin = "GB" if dest != "GB" else "DE"
-    return (
-        highest_level(screen_item(text, destination=dest, origin=origin, channel=channel)) or "none"
-    )
+from shipdesk.core.screening.screen import screen_item
+from tests.screening_case import level_of_text, write_one_rule_folder
 
 
 @pytest.mark.parametrize(
@@ -36,7 +30,7 @@ def _level(text: str, dest: str = "DE", channel: str = "post") -> str:
     ],
 )
 def test_an_accessory_is_not_the_device_it_is_for(text: str, dest: str) -> None:
-    assert _level(text, dest) in ("none", "warning"), text
+    assert level_of_text(text, dest) in ("none", "warning"), text
 
 
 @pytest.mark.parametrize(
@@ -50,7 +44,7 @@ def test_an_accessory_is_not_the_device_it_is_for(text: str, dest: str) -> None:
     ],
 )
 def test_a_device_with_accessories_is_still_the_device(text: str, expect: str) -> None:
-    assert _level(text, "DE") == expect, text
+    assert level_of_text(text, "DE") == expect, text
 
 
 @pytest.mark.parametrize(
@@ -66,24 +60,30 @@ def test_a_device_with_accessories_is_still_the_device(text: str, expect: str) -
     ],
 )
 def test_a_modifier_never_triggers_weapons_or_explosives(text: str, dest: str) -> None:
-    assert _level(text, dest) in ("none", "warning"), text
+    assert level_of_text(text, dest) in ("none", "warning"), text
 
 
 def test_a_case_with_a_stated_capacity_carries_a_battery() -> None:
-    assert _level("iPhone 13 battery case 5000mAh", "DE") == "prohibited"
+    assert level_of_text("iPhone 13 battery case 5000mAh", "DE") == "prohibited"
 
 
 def test_an_accessory_said_to_hold_a_battery_carries_one() -> None:
     # a charger is an accessory, unless the text says a battery is inside it
-    assert _level("Solar charger with built-in battery", "DE") in ("prohibited", "restricted")
-    assert _level("Chargeur solaire avec batterie intégrée", "FR") in ("prohibited", "restricted")
-    assert _level("Power bank charger cable", "DE") in ("none", "warning")
+    assert level_of_text("Solar charger with built-in battery", "DE") in (
+        "prohibited",
+        "restricted",
+    )
+    assert level_of_text("Chargeur solaire avec batterie intégrée", "FR") in (
+        "prohibited",
+        "restricted",
+    )
+    assert level_of_text("Power bank charger cable", "DE") in ("none", "warning")
 
 
 def test_the_product_noun_still_decides() -> None:
     # a gun-shaped lighter is still a lighter; a vape in a pen style is still a vape
-    assert _level("Gun shaped butane lighter", "GB") == "prohibited"
-    assert _level("Vape pen disposable 600 puffs", "AU") == "prohibited"
+    assert level_of_text("Gun shaped butane lighter", "GB") == "prohibited"
+    assert level_of_text("Vape pen disposable 600 puffs", "AU") == "prohibited"
 
 
 @pytest.mark.parametrize(
@@ -101,31 +101,19 @@ def test_the_product_noun_still_decides() -> None:
     ],
 )
 def test_a_stated_absence_vetoes_the_concept(text: str, dest: str) -> None:
-    assert _level(text, dest) in ("none", "warning"), text
+    assert level_of_text(text, dest) in ("none", "warning"), text
 
 
 def test_a_negation_says_nothing_of_other_words() -> None:
-    assert _level("Chanel No. 5 eau de parfum 50ml", "GB") == "prohibited"
-    assert _level("Power bank 10000mAh, no cable", "GB") == "prohibited"
-    assert _level("Smartphone without contract 128GB", "GB") == "restricted"
+    assert level_of_text("Chanel No. 5 eau de parfum 50ml", "GB") == "prohibited"
+    assert level_of_text("Power bank 10000mAh, no cable", "GB") == "prohibited"
+    assert level_of_text("Smartphone without contract 128GB", "GB") == "restricted"
 
 
 def test_negated_by_must_name_a_known_concept(tmp_path) -> None:
     folder = tmp_path / "rules"
-    folder.mkdir()
-    (folder / "groups.toml").write_text(
-        'schema = "restricted-rules/1"\ndataset_version = "1"\nfile_version = "1"\n'
-        'date = "2026-12-05"\ntitle = "g"\n[groups]\n',
-        encoding="utf-8",
-    )
-    (folder / "x.toml").write_text(
-        'schema = "restricted-rules/1"\nfile_version = "1"\ndate = "2026-12-05"\ntitle = "x"\n'
-        '[[rules]]\nid = "X-1"\nlevel = "warning"\ncategory = "other"\ntitle = "x"\n'
-        'negated_by = ["battery"]\nscope = { destinations = ["ALL"] }\n'
-        'legal_basis = "x"\nconfidence = "knowledge"\nreview_by = "2027-01-01"\n'
-        'message = { en = "m", fr = "m", de = "m" }\nadvice = { en = "a", fr = "a", de = "a" }\n'
-        '[[rules.match]]\nkeywords = ["thing"]\nexclude = []\n',
-        encoding="utf-8",
+    write_one_rule_folder(
+        folder, rule='negated_by = ["battery"]\n', match='keywords = ["thing"]\nexclude = []\n'
     )
     with pytest.raises(DataError, match="negated_by"):
         compile_folder(folder)
