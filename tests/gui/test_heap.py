@@ -9,6 +9,7 @@ start-up and after typing into a grown declaration.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import gc
 import sys
@@ -60,31 +61,34 @@ def test_the_lookup_warm_up_leaves_its_tables_frozen_and_the_collector_on(fresh_
     assert gc.get_freeze_count() > len(tracked)
 
 
-def test_launch_freezes_the_window_and_its_draft(
-    fresh_heap, qtbot: Any, shipdesk_home: Any
-) -> None:
+@contextlib.contextmanager
+def _launched(qtbot: Any) -> Iterator[Any]:
+    """The main window as ``launch()`` leaves it (without the background warm-up)."""
     started = gui_app.launch([], warm_up=False)
     assert started is not None
     _app, ws, window = started
     qtbot.addWidget(window)
     try:
-        tracked = _tracked()
-        assert id(window.session) not in tracked
-        assert id(window.session.decl) not in tracked
-        assert sys.getswitchinterval() <= 0.0001
+        yield window
     finally:
         window.close()
         ws.close()
 
 
+def test_launch_freezes_the_window_and_its_draft(
+    fresh_heap, qtbot: Any, shipdesk_home: Any
+) -> None:
+    with _launched(qtbot) as window:
+        tracked = _tracked()
+        assert id(window.session) not in tracked
+        assert id(window.session.decl) not in tracked
+        assert sys.getswitchinterval() <= 0.0001
+
+
 def test_a_full_collection_after_typing_into_a_grown_declaration_walks_little(
     fresh_heap, qtbot: Any, shipdesk_home: Any, sample_path: Any
 ) -> None:
-    started = gui_app.launch([], warm_up=False)
-    assert started is not None
-    _app, ws, window = started
-    qtbot.addWidget(window)
-    try:
+    with _launched(qtbot) as window:
         decl = declarations.load(sample_path)
         decl.items = [copy.deepcopy(decl.items[n % len(decl.items)]) for n in range(40)]
         window.session.load(decl)
@@ -103,6 +107,3 @@ def test_a_full_collection_after_typing_into_a_grown_declaration_walks_little(
         gc.collect()
         # Everything start-up made is frozen; what typing made is a small part of it.
         assert walked * 10 < gc.get_freeze_count(), (walked, gc.get_freeze_count())
-    finally:
-        window.close()
-        ws.close()
