@@ -369,6 +369,16 @@ def read_notes(path: Path, nom: Nomenclature) -> Notes:
                 out[lang] = text(entry, f"reason_{lang}", where)
         return out
 
+    def common(entry: dict[str, Any], where: str) -> tuple[str, str, str, str, _Trigger]:
+        """What rules and swaps share: id, group, note, reason and trigger."""
+        return (
+            text(entry, "id", where),
+            text(entry, "group", where),
+            text(entry, "note", where),
+            text(entry, "reason", where),
+            trigger(entry, where),
+        )
+
     rules: list[NoteRule] = []
     for n, entry in enumerate(data.get("rule", []), 1):
         where = f"{path}, rule {entry.get('id') or n}"
@@ -379,18 +389,7 @@ def read_notes(path: Path, nom: Nomenclature) -> Notes:
         for c in first:
             if c not in nom.entries:
                 raise DataError(f"{where}: {c} is not an HS 2022 subheading")
-        rules.append(
-            NoteRule(
-                text(entry, "id", where),
-                text(entry, "group", where),
-                text(entry, "note", where),
-                text(entry, "reason", where),
-                trigger(entry, where),
-                first,
-                demote,
-                translations(entry, where),
-            )
-        )
+        rules.append(NoteRule(*common(entry, where), first, demote, translations(entry, where)))
     swaps: list[SwapRule] = []
     for n, entry in enumerate(data.get("swap", []), 1):
         where = f"{path}, swap {entry.get('id') or n}"
@@ -403,14 +402,6 @@ def read_notes(path: Path, nom: Nomenclature) -> Notes:
         if not mapping:
             raise DataError(f"{where}: 'map' is empty")
         swaps.append(
-            SwapRule(
-                text(entry, "id", where),
-                text(entry, "group", where),
-                text(entry, "note", where),
-                text(entry, "reason", where),
-                trigger(entry, where),
-                _counterparts(nom, mapping),
-                translations(entry, where),
-            )
+            SwapRule(*common(entry, where), _counterparts(nom, mapping), translations(entry, where))
         )
     return Notes(rules, swaps, str(data.get("date", "")))
