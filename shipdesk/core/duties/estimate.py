@@ -219,6 +219,7 @@ class _Run:
     lines: list[Line] = field(default_factory=list)
     unknown: list[Told] = field(default_factory=list)
     regimes: list[str] = field(default_factory=list)
+    # duty of each real item (by its index in ``items``), unrounded: part of the tax base
     duty_by_item: dict[int, Decimal] = field(default_factory=dict)
 
     # -- measuring ---------------------------------------------------------------------------
@@ -301,6 +302,13 @@ class _Run:
         if rule.id not in self.regimes:
             self.regimes.append(rule.id)
 
+    def add_duty(
+        self, k: int, rule: Rule, local: Decimal, note: Phrase, *, rate: str, collected: str = DOOR
+    ) -> None:
+        """A duty line for the ``k``-th real item, counted in that item's duty (the tax base)."""
+        self.add("duty", rule, local, note, item=self.items[k], rate=rate, collected=collected)
+        self.duty_by_item[k] = self.duty_by_item.get(k, Decimal(0)) + local
+
     def money(self, amount: Decimal, ccy: str | None = None) -> str:
         return format_money(amount, ccy or self.file.currency)
 
@@ -380,8 +388,8 @@ def _flat(run: _Run, rule: Rule) -> None:
         if code[:6] in seen:
             continue
         seen.add(code[:6])
-        run.add(
-            "duty",
+        run.add_duty(
+            k,
             rule,
             rule.amount,
             Phrase(
@@ -392,33 +400,28 @@ def _flat(run: _Run, rule: Rule) -> None:
                 amount=run.money(rule.amount),
                 code=code[:6],
             ),
-            item=i,
             rate=Phrase(N_("{amount} per subheading"), amount=run.money(rule.amount)),
             # a seller registered for the IOSS collects the flat duty at sale with the VAT
             collected=SALE if run.decl.ioss_number.strip() else DOOR,
         )
-        run.duty_by_item[k] = run.duty_by_item.get(k, Decimal(0)) + rule.amount
 
 
 def _ad_valorem(run: _Run, rule: Rule) -> None:
     assert rule.rate is not None
-    for k, i in enumerate(run.items):
+    for k in range(len(run.items)):
         base = _duty_base(run, k)
-        duty = base * rule.rate / HUNDRED
-        run.add(
-            "duty",
+        run.add_duty(
+            k,
             rule,
-            duty,
+            base * rule.rate / HUNDRED,
             Phrase(
                 N_("Duty {rate} on {base} ({value})."),
                 rate=_pct(rule.rate),
                 base=_base_text(run.file.duty_base),
                 value=run.money(base),
             ),
-            item=i,
             rate=_pct(rule.rate),
         )
-        run.duty_by_item[k] = run.duty_by_item.get(k, Decimal(0)) + duty
 
 
 def _tariff(run: _Run, rule: Rule, tariffs: NationalTariffRepository | None) -> None:
@@ -447,11 +450,10 @@ def _tariff(run: _Run, rule: Rule, tariffs: NationalTariffRepository | None) -> 
                 run.regimes.append(rule.id)
             continue
         base = _duty_base(run, k)
-        duty = base * found.rate / HUNDRED
-        run.add(
-            "duty",
+        run.add_duty(
+            k,
             rule,
-            duty,
+            base * found.rate / HUNDRED,
             Phrase(
                 N_("Duty {rate} on {base} ({value}): line {line} of {source}."),
                 rate=_pct(found.rate),
@@ -460,10 +462,8 @@ def _tariff(run: _Run, rule: Rule, tariffs: NationalTariffRepository | None) -> 
                 line=found.line,
                 source=found.source,
             ),
-            item=i,
             rate=found.text,
         )
-        run.duty_by_item[k] = duty
 
 
 def _tax_rate(run: _Run, rule: Rule) -> tuple[Decimal | None, bool]:
