@@ -429,6 +429,24 @@ def rule_from_table(
     return rule
 
 
+def _phrases_with_sets(
+    data: dict[str, Any],
+    where: str,
+    sets: dict[str, list[str]],
+    probs: Problems,
+    key: str,
+    sets_key: str,
+) -> list[str]:
+    """The phrases under ``key`` plus those of the phrase sets named under ``sets_key``."""
+    own = str_list(data.get(key), where, key, probs)
+    for name in str_list(data.get(sets_key), where, sets_key, probs):
+        if name not in sets:
+            probs.add(where, f"'{sets_key}' names an unknown phrase set {name!r}")
+            continue
+        own.extend(sets[name])
+    return own
+
+
 def _keyword_list(
     data: dict[str, Any], where: str, sets: dict[str, list[str]], probs: Problems
 ) -> list[str] | None:
@@ -436,26 +454,14 @@ def _keyword_list(
     vocabulary such as the brand product lines that always carry a battery)."""
     if "keywords" not in data and "keyword_sets" not in data:
         return None
-    own = str_list(data.get("keywords"), where, "keywords", probs)
-    for name in str_list(data.get("keyword_sets"), where, "keyword_sets", probs):
-        if name not in sets:
-            probs.add(where, f"'keyword_sets' names an unknown phrase set {name!r}")
-            continue
-        own.extend(sets[name])
-    return own
+    return _phrases_with_sets(data, where, sets, probs, "keywords", "keyword_sets")
 
 
 def _veto_list(
     data: dict[str, Any], where: str, sets: dict[str, list[str]], probs: Problems
 ) -> list[str] | None:
     """The rule's veto phrases plus those of the named phrase sets (``veto_sets``)."""
-    own = str_list(data.get("veto"), where, "veto", probs)
-    for name in str_list(data.get("veto_sets"), where, "veto_sets", probs):
-        if name not in sets:
-            probs.add(where, f"'veto_sets' names an unknown phrase set {name!r}")
-            continue
-        own.extend(sets[name])
-    return own or None
+    return _phrases_with_sets(data, where, sets, probs, "veto", "veto_sets") or None
 
 
 def reading_table(data: Any, where: str, probs: Problems) -> Reading:
