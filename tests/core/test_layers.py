@@ -25,6 +25,7 @@ GROUND = {
     "paths",
     "hscode",
     "fileio",
+    "closing",
     "text",
     "i18n",
 }

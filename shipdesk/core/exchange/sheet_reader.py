@@ -12,9 +12,9 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any
 
+from shipdesk.core.closing import Closing
 from shipdesk.core.errors import InputError
 from shipdesk.core.exchange.safety import (
     MAX_CELL_CHARS,
@@ -50,7 +50,7 @@ def _header_like(values: list[Cell]) -> bool:
 
 
 @dataclass
-class SheetReader:
+class SheetReader(Closing):
     """An open sheet: ``headers`` found, ``rows()`` yields ``(row_number, values)``."""
 
     source: str
@@ -78,17 +78,6 @@ class SheetReader:
             return self.progress_of()
         except (OSError, ValueError):
             return 0, 0
-
-    def __enter__(self) -> SheetReader:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         for c in self.closers:

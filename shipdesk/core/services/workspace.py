@@ -14,9 +14,9 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
 
+from shipdesk.core.closing import Closing
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.operators import DEFAULT_OPERATOR, OperatorProfile, load_profiles
 from shipdesk.core.paths import Folders
@@ -90,7 +90,7 @@ def prepare_folders(folders: Folders | None = None) -> Folders:
 
 
 @dataclass
-class Workspace:
+class Workspace(Closing):
     """The user's folders, database and repositories, with the settings read as one value."""
 
     folders: Folders
@@ -180,17 +180,6 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
-
-    def __enter__(self) -> Workspace:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def open_workspace(folders: Folders | None = None) -> Workspace:

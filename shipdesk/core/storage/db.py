@@ -26,8 +26,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 
+from shipdesk.core.closing import Closing
 from shipdesk.core.errors import DataError
 
 Migration = tuple[int, str, list[str]]
@@ -312,7 +312,7 @@ def set_aside(path: Path, label: str, now: datetime | None = None) -> Path:
     return target
 
 
-class UserDatabase:
+class UserDatabase(Closing):
     """The user's database file: migrated once at open, a connection per thread, one write lane.
 
     Use it as a context manager or call :meth:`close`; every connection it handed out is closed
@@ -417,14 +417,3 @@ class UserDatabase:
     @property
     def closed(self) -> bool:
         return self._closed
-
-    def __enter__(self) -> UserDatabase:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
