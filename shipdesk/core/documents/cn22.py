@@ -38,6 +38,7 @@ from shipdesk.core.documents.tables import (
     widen,
 )
 from shipdesk.core.documents.tables import paginate as paginate_rows
+from shipdesk.core.model import Item
 
 LABEL_MARGIN = 5.0  # mm kept clear at each edge of a 4x6 or A6 label
 EXPLANATION_SIZE = MIN_SIZE  # the "Explanation" caption before the text
@@ -90,24 +91,14 @@ def _cols(w: float, currency: str) -> list[Col]:
     )
 
 
-def _row_data(job: printed.Job) -> list[tuple[str, list[str]]]:
-    out = []
-    for i, it in printed.items(job.decl):
-        qty = printed.quantity(it.quantity)
-        desc = f"{qty} × {it.description}" if qty else it.description
-        out.append(
-            (
-                f"items[{i}]",
-                [
-                    desc,
-                    printed.weight(it.net_weight_kg),
-                    printed.money(it.value),
-                    it.hs_code,
-                    it.origin_country.strip().upper(),
-                ],
-            )
-        )
-    return out
+def _qty_description(n: int, it: Item) -> str:
+    qty = printed.quantity(it.quantity)
+    return f"{qty} × {it.description}" if qty else it.description
+
+
+def _row_data(job: printed.Job, cols: list[Col]) -> list[tuple[str, list[str]]]:
+    cells = printed.item_cells() | {"description": _qty_description}
+    return printed.item_rows(job.decl, [c.key for c in cols], cells)
 
 
 class CN22:
@@ -130,7 +121,7 @@ class CN22:
         # a continuation label repeats the item number (with bars), the sender and a signature
         self.cont_head_h = self.cont_title_h + (barcode_height() + 0.6 if self.has_number else 0)
         self.next_area = f.h - self.cont_head_h - self.head_h - 2 - self.sign_h
-        data = _row_data(job)
+        data = _row_data(job, self.cols)
         self.rows = make_rows(self.cols, data, size=6.8, min_height=4.0)
         self.pages = paginate_rows(self.rows, [self.first_area, self.next_area])
         if len(self.pages) > 1:  # lines over several labels are numbered

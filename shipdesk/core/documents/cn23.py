@@ -41,6 +41,7 @@ from shipdesk.core.documents.tables import (
     widen,
 )
 from shipdesk.core.documents.tables import paginate as paginate_rows
+from shipdesk.core.model import Item
 
 TOP = 9.0
 BOTTOM = 9.0
@@ -78,23 +79,13 @@ def _cols(width: float, currency: str) -> list[Col]:
     )
 
 
-def _row_data(job: printed.Job) -> list[tuple[str, list[str]]]:
-    out = []
-    for i, it in printed.items(job.decl):
-        out.append(
-            (
-                f"items[{i}]",
-                [
-                    it.description,
-                    printed.quantity(it.quantity),
-                    printed.weight(it.net_weight_kg),
-                    printed.money(it.value),
-                    it.hs_code,
-                    printed.country(it.origin_country),
-                ],
-            )
-        )
-    return out
+def _named_country(n: int, it: Item) -> str:
+    return printed.country(it.origin_country)
+
+
+def _row_data(job: printed.Job, cols: list[Col]) -> list[tuple[str, list[str]]]:
+    cells = printed.item_cells() | {"origin_country": _named_country}
+    return printed.item_rows(job.decl, [c.key for c in cols], cells)
 
 
 class CN23:
@@ -112,7 +103,7 @@ class CN23:
         fixed += self.category_h + self.docs_h + self.nondelivery_h + self.bottom_h
         self.first_area = doc.h - TOP - BOTTOM - fixed
         self.next_area = doc.h - TOP - BOTTOM - self.cont_header_h - self.head_h - 6 - CONT_SIGN_H
-        data = _row_data(job)
+        data = _row_data(job, self.cols)
         self.rows = make_rows(self.cols, data)
         self.pages = paginate_rows(self.rows, [self.first_area, self.next_area])
         if len(self.pages) > 1:  # lines over several sheets are numbered

@@ -93,24 +93,8 @@ class SheetDocument:
         ]
 
     def row_data(self) -> list[tuple[str, list[str]]]:
-        out = []
-        for n, (i, it) in enumerate(printed.items(self.decl), start=1):
-            out.append(
-                (
-                    f"items[{i}]",
-                    [
-                        str(n),
-                        it.description,
-                        it.hs_code,
-                        it.origin_country.strip().upper(),
-                        printed.quantity(it.quantity, self.loc),
-                        printed.unit_value(it.value, it.quantity, self.loc),
-                        printed.money(it.value, self.loc),
-                        printed.weight(it.net_weight_kg, self.loc),
-                    ],
-                )
-            )
-        return out
+        keys = [c.key for c in self.cols]
+        return printed.item_rows(self.decl, keys, printed.item_cells(self.loc))
 
     def totals(self) -> list[tuple[str, str, str]]:
         d, t = self.decl, self.t

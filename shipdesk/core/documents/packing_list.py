@@ -32,24 +32,6 @@ class PackingList(SheetDocument):
             Col("net_weight_kg", t["net_weight"], W * 0.14, "right", True),
         ]
 
-    def row_data(self) -> list[tuple[str, list[str]]]:
-        out = []
-        for n, (i, it) in enumerate(printed.items(self.decl), start=1):
-            out.append(
-                (
-                    f"items[{i}]",
-                    [
-                        str(n),
-                        it.description,
-                        it.hs_code,
-                        it.origin_country.strip().upper(),
-                        printed.quantity(it.quantity, self.loc),
-                        printed.weight(it.net_weight_kg, self.loc),
-                    ],
-                )
-            )
-        return out
-
     def totals(self) -> list[tuple[str, str, str]]:
         return self.weight_totals()
 

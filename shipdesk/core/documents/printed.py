@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -215,6 +215,36 @@ def invoice_number(decl: Declaration) -> str:
 def items(decl: Declaration) -> list[tuple[int, Item]]:
     """(index in the file, item) for the items that hold anything."""
     return [(i, it) for i, it in enumerate(decl.items) if not it.is_blank()]
+
+
+Cell = Callable[[int, Item], str]
+"""The text of one item column, from the line number (1, 2, ...) and the item."""
+
+
+def item_cells(locale: str = "en") -> dict[str, Cell]:
+    """How each item column prints, by the column's key; a form replaces the ones it prints
+    its own way (the CN 22's "2 × description", the CN 23's named country)."""
+    return {
+        "line": lambda n, it: str(n),
+        "description": lambda n, it: it.description,
+        "quantity": lambda n, it: quantity(it.quantity, locale),
+        "net_weight_kg": lambda n, it: weight(it.net_weight_kg, locale),
+        "unit_value": lambda n, it: unit_value(it.value, it.quantity, locale),
+        "value": lambda n, it: money(it.value, locale),
+        "hs_code": lambda n, it: it.hs_code,
+        "origin_country": lambda n, it: it.origin_country.strip().upper(),
+    }
+
+
+def item_rows(
+    decl: Declaration, keys: Sequence[str], cells: Mapping[str, Cell]
+) -> list[tuple[str, list[str]]]:
+    """One row an item that holds anything: its field path (``items[i]``) and the text of each
+    column in ``keys``, in that order."""
+    return [
+        (f"items[{i}]", [cells[k](n, it) for k in keys])
+        for n, (i, it) in enumerate(items(decl), start=1)
+    ]
 
 
 DECL_TEXT_FIELDS = (
