@@ -31,7 +31,7 @@ EVAL_DIR = ROOT / "tests" / "data" / "screening_eval"
 DEVICE_CATEGORIES = {
     "phone", "laptop", "earbuds", "shaver", "toothbrush", "drill", "vacuum", "watch",
     "ereader", "camera", "drone", "vape", "tablet", "speaker", "tracker", "toy",
-    "console", "doorbell", "torch", "fan", "massager",
+    "console", "doorbell", "torch", "fan", "massager", "hearing", "smarthome", "radio",
 }  # fmt: skip
 FLAGGED = ("prohibited", "restricted")
 PARTS = ("dev", "holdout", "blind")
