@@ -9,7 +9,10 @@ A profile may also hold the operator's own limits for lithium batteries in inter
 (``[lithium]``: cells and batteries per parcel, Wh per cell and battery, lithium grams, with
 their own source, date and confidence). A profile without them uses the UPU default profile's
 limits (ICAO Technical Instructions / IATA DGR 2.4: at most 4 cells or 2 batteries installed in
-equipment per parcel), which the screening then names as such.
+equipment per parcel), which the screening then names as such. The table may list the
+operator's own refusals of devices with installed lithium batteries by destination and service
+(``[[lithium.routes]]``: refused to some destinations, or accepted only to some), each with its
+source, URL, date read and confidence; screening reports them as the operator's refusal.
 
 ``decide`` / ``choose_form`` apply the CONTRACT rule under a profile: ``form: auto`` gives CN 22
 when the declared value, converted to the limit's currency, is within the limit and the gross
@@ -22,6 +25,7 @@ and neither needs the validation checks (importing the validation package costs 
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import date
@@ -58,6 +62,96 @@ LITHIUM_LIMIT_KEYS = (
 )
 
 
+ROUTE_MODES = ("refuse", "accept_only")
+ALL_DESTINATIONS = "ALL"
+_COUNTRY = re.compile(r"^[A-Z]{2}$")
+_ACCESSED = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
+
+
+@dataclass(frozen=True)
+class LithiumRoute:
+    """Whether an operator takes devices with lithium batteries installed to some destinations.
+
+    ``mode`` ``refuse``: not accepted to ``destinations`` (``ALL``: to any destination);
+    ``accept_only``: accepted only to ``destinations``, refused to every other. ``services``
+    names the operator's services the entry covers (empty: all of them, so no service of the
+    operator takes the device there). Each entry has its own source, URL, date read and
+    confidence, like the limits.
+    """
+
+    mode: str
+    destinations: frozenset[str]
+    services: tuple[str, ...]
+    confidence: str
+    source: str
+    url: str
+    accessed: str
+    notes: str = ""
+
+    def refuses(self, destination: str) -> bool:
+        """Whether this entry refuses a device with an installed battery to ``destination``."""
+        code = destination.strip().upper()
+        if not code:
+            return False
+        listed = ALL_DESTINATIONS in self.destinations or code in self.destinations
+        return listed if self.mode == "refuse" else not listed
+
+
+def parse_route(data: Any, where: str) -> LithiumRoute:
+    """One ``[[lithium.routes]]`` table; DataError naming the file and key if anything is off."""
+    if not isinstance(data, dict):
+        raise DataError(f"{where}: lithium.routes must be tables")
+    known = {"mode", "destinations", "services", "confidence", "source", "url", "accessed", "notes"}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise DataError(f"{where}: lithium.routes: unknown key(s) {', '.join(unknown)}")
+    try:
+        mode = str(data["mode"])
+        if mode not in ROUTE_MODES:
+            raise DataError(f"{where}: lithium.routes.mode must be one of {', '.join(ROUTE_MODES)}")
+        dests = data["destinations"]
+        if not isinstance(dests, list) or not dests:
+            raise DataError(f"{where}: lithium.routes.destinations must be a list of country codes")
+        for code in dests:
+            if not isinstance(code, str) or not (_COUNTRY.match(code) or code == ALL_DESTINATIONS):
+                raise DataError(
+                    f"{where}: lithium.routes.destinations: {code!r} is not a two-letter "
+                    f"country code or {ALL_DESTINATIONS!r}"
+                )
+        if mode == "accept_only" and ALL_DESTINATIONS in dests:
+            raise DataError(
+                f"{where}: lithium.routes: accept_only cannot list {ALL_DESTINATIONS!r}"
+            )
+        services = data.get("services", [])
+        if not isinstance(services, list) or not all(
+            isinstance(x, str) and x.strip() for x in services
+        ):
+            raise DataError(f"{where}: lithium.routes.services must be a list of service names")
+        confidence = str(data["confidence"])
+        if confidence not in LITHIUM_CONFIDENCE:
+            raise DataError(
+                f"{where}: lithium.routes.confidence must be one of {', '.join(LITHIUM_CONFIDENCE)}"
+            )
+        url = str(data["url"])
+        if not url.startswith(("https://", "http://")):
+            raise DataError(f"{where}: lithium.routes.url must be a web address, found {url!r}")
+        accessed = str(data["accessed"])
+        if not _ACCESSED.match(accessed):
+            raise DataError(f"{where}: lithium.routes.accessed must be YYYY-MM or YYYY-MM-DD")
+        return LithiumRoute(
+            mode=mode,
+            destinations=frozenset(dests),
+            services=tuple(" ".join(x.split()) for x in services),
+            confidence=confidence,
+            source=" ".join(str(data["source"]).split()),
+            url=url,
+            accessed=accessed,
+            notes=" ".join(str(data.get("notes", "")).split()),
+        )
+    except KeyError as exc:
+        raise DataError(f"{where}: lithium.routes: missing key {exc.args[0]!r}") from None
+
+
 @dataclass(frozen=True)
 class LithiumLimits:
     """What an operator publishes for lithium batteries in international post, dated.
@@ -81,6 +175,8 @@ class LithiumLimits:
     checked: str
     unconfirmed_keys: frozenset[str] = frozenset()
     notes: str = ""
+    # the operator's own acceptance of devices with lithium batteries by destination and service
+    routes: tuple[LithiumRoute, ...] = ()
 
     def confirmed(self, key: str) -> bool:
         return self.confidence == "confirmed" and key not in self.unconfirmed_keys
@@ -101,10 +197,14 @@ def parse_lithium(data: Any, where: str) -> LithiumLimits:
         "checked",
         "unconfirmed_keys",
         "notes",
+        "routes",
     }
     unknown = sorted(set(data) - known)
     if unknown:
         raise DataError(f"{where}: lithium: unknown key(s) {', '.join(unknown)}")
+    routes = data.get("routes", [])
+    if not isinstance(routes, list):
+        raise DataError(f"{where}: lithium.routes must be a list of tables ([[lithium.routes]])")
     try:
         confidence = str(data["confidence"])
         if confidence not in LITHIUM_CONFIDENCE:
@@ -143,6 +243,7 @@ def parse_lithium(data: Any, where: str) -> LithiumLimits:
             checked=checked,
             unconfirmed_keys=frozenset(keys),
             notes=" ".join(str(data.get("notes", "")).split()),
+            routes=tuple(parse_route(r, where) for r in routes),
         )
     except KeyError as exc:
         raise DataError(f"{where}: lithium: missing key {exc.args[0]!r}") from None
@@ -295,6 +396,14 @@ def lithium_limits(profile: OperatorProfile) -> tuple[LithiumLimits, bool]:
     if base is None:
         raise DataError(f"operator profile {DEFAULT_OPERATOR!r} has no lithium limits")
     return base, False
+
+
+def lithium_routes(profile: OperatorProfile, destination: str) -> list[LithiumRoute]:
+    """The operator's own entries that refuse a device with an installed lithium battery to
+    ``destination`` (none for a profile without a ``[lithium]`` table of its own)."""
+    if profile.lithium is None:
+        return []
+    return [r for r in profile.lithium.routes if r.refuses(destination)]
 
 
 def profiles_version() -> str:

@@ -58,6 +58,9 @@ class Finding:
     # (rule id, source, limit, date checked, confidence), both in the finding's language
     customer_text: str = ""
     detail: str = ""
+    # the postal operator profile whose own rule this is (OP-* findings: its limits per parcel,
+    # its refusal of a destination); empty for the findings of the rule files
+    operator: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -73,6 +76,7 @@ class Finding:
             "local": self.local,
             "customer_text": self.customer_text,
             "detail": self.detail,
+            "operator": self.operator,
         }
 
 

@@ -108,6 +108,49 @@ CATALOGUE: dict[str, str] = {
     ),
     "parcel.limit": NC_("screening", "{max_batteries} batteries or {max_cells} cells per parcel"),
     "parcel.counted": NC_("screening", "counted: {batteries} batteries, {cells} cells"),
+    # a postal operator's own refusal of devices with lithium batteries to a destination
+    "refused.message": NC_(
+        "screening",
+        "{operator} does not accept devices with lithium batteries for this destination "
+        "({country}), whatever the service. This is the operator's own rule, not the "
+        "destination's law.",
+    ),
+    "refused.message_services": NC_(
+        "screening",
+        "{operator} does not accept devices with lithium batteries for this destination "
+        "({country}) by {services}. This is the operator's own rule, not the destination's law.",
+    ),
+    "refused.unconfirmed": NC_(
+        "screening",
+        "This refusal was not read on the operator's own current page: confirm it with "
+        "{operator} before sending.",
+    ),
+    "refused.advice": NC_(
+        "screening",
+        "Send it with another carrier or a courier that takes lithium batteries installed in "
+        "equipment to this destination, or send the device without its battery where it can be "
+        "removed.",
+    ),
+    "refused.advice_services": NC_(
+        "screening",
+        "Choose another {operator} service than {services}, or another carrier or a courier "
+        "that takes lithium batteries installed in equipment to this destination.",
+    ),
+    "refused.customer": NC_(
+        "screening",
+        "This device cannot go with {operator} to this destination because of its battery: it "
+        "can go with another carrier or a courier.",
+    ),
+    "refused.customer_services": NC_(
+        "screening",
+        "This device cannot go with {operator} ({services}) to this destination because of its "
+        "battery: another service or a courier can take it.",
+    ),
+    "refused.customer_check": NC_(
+        "screening",
+        "We need to check with {operator} whether it takes this device with its battery to this "
+        "destination.",
+    ),
 }
 
 

@@ -267,5 +267,6 @@ def parcel_findings(
                 checked=limits.checked,
                 confidence=limits.confidence if own else "confirmed",
             ),
+            operator=profile.id,
         )
     ]

@@ -15,6 +15,7 @@ from shipdesk.core.screening.active_rules import active_ruleset
 from shipdesk.core.screening.matching import Finding, in_euros, make_context, screen, to_finding
 from shipdesk.core.screening.notes import detail_text
 from shipdesk.core.screening.notes import text as note_text
+from shipdesk.core.screening.operator_routes import refusal_findings
 from shipdesk.core.screening.parcel_batteries import ItemBatteries, count_item, parcel_findings
 from shipdesk.core.screening.ruleset import SEVERITY, RuleSet
 
@@ -88,7 +89,8 @@ def screen_item(
     shipment. ``value`` is the line value; with ``quantity`` it is split per unit for per-item
     thresholds. ``rates``: the rate book values are converted with (None: the shipped tables);
     ``ruleset``: the rules to apply (None: the shipped rules); ``operator``: the postal operator
-    whose lithium limits per parcel apply to ``quantity`` of the item (None: the UPU default).
+    whose lithium limits per parcel apply to ``quantity`` of the item, and whose own refusals of
+    devices with lithium batteries to the destination are reported (None: the UPU default).
 
     A description longer than ``QUERY_LIMIT`` is screened up to the limit, and a warning
     finding says the rest was not checked.
@@ -121,7 +123,11 @@ def screen_item(
     hits = screen(rs, ctx, lang=lang, applies_to=None)
     found = [to_finding(h, lang, None, rs) for h in hits]
     count = count_item(description, [f.rule for f in found], quantity=quantity, text=ctx.text)
-    found += _parcel([count] if count is not None else None, operator, channel, lang)
+    counts = [count] if count is not None else []
+    found += _parcel(counts, operator, channel, lang)
+    found += refusal_findings(
+        counts, operator, destination=ctx.destination, channel=channel, lang=lang
+    )
     return found + unchecked
 
 
@@ -154,7 +160,8 @@ def screen_declaration(
     ``ruleset`` as for :func:`screen_item`. Text beyond the limits of ``core.model`` is not
     screened: a warning finding says so for that item (or the address). The lithium cells and
     batteries of all items are counted against ``operator``'s limits per parcel (None: the UPU
-    default), one finding for the shipment when there are too many.
+    default), one finding for the shipment when there are too many; an item whose installed
+    battery the operator refuses to the destination gets the operator's finding.
     """
     if channel not in ("post", "courier"):
         raise InputError(f"unknown channel {channel!r} (post or courier)", location="channel")
@@ -199,6 +206,7 @@ def screen_declaration(
             counts.append(count)
         out.extend(found)
     out.extend(_parcel(counts, operator, channel, lang))
+    out.extend(refusal_findings(counts, operator, destination=dest, channel=channel, lang=lang))
     r = decl.recipient
     parts = [(getattr(r, f), PARTY_TEXT_LIMITS[f]) for f in ADDRESS_FIELDS]
     # unknown keys holding text or a number are screened too (nested values are not address)
