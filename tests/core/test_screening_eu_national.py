@@ -1,6 +1,7 @@
 """The EU members' own national additions (dest/IT.toml, ES, NL, AT, PL, SE, IE, DK, PT, CZ, FI,
-GR): each file loads with dated sources, each national rule fires at its destination and not at
-a neighbour without the rule, and harmless items with the same trigger words stay clear."""
+GR, EE, LT, HU): each file loads with dated sources, each national rule fires at its destination
+and not at a neighbour without the rule, and harmless items with the same trigger words stay
+clear."""
 
 from __future__ import annotations
 
@@ -10,7 +11,23 @@ from shipdesk.core.paths import resource
 from shipdesk.core.screening.rule_loader import compile_folder
 from shipdesk.core.screening.screen import highest_level, screen_item
 
-NATIONAL = ("IT", "ES", "NL", "AT", "PL", "SE", "IE", "DK", "PT", "CZ", "FI", "GR")
+NATIONAL = (
+    "IT",
+    "ES",
+    "NL",
+    "AT",
+    "PL",
+    "SE",
+    "IE",
+    "DK",
+    "PT",
+    "CZ",
+    "FI",
+    "GR",
+    "EE",
+    "LT",
+    "HU",
+)
 RULES = compile_folder(resource("rules"))
 
 # rule | description | destination | neighbour without the rule | origin | channel | declaration
@@ -50,6 +67,11 @@ PT-TOBACCO-ECIG-POST | Vape coils 5 pack | PT | ES | US | post | gift | prohibit
 CZ-TOBACCO-POST-LIMIT | Cigarettes 200 carton | CZ | SK | US | post | gift | warning
 GR-KNIVES | Hunting knife fixed blade | GR | CY | DE | post |  | restricted
 GR-KNIVES | Swiss army knife Victorinox Huntsman | GR | CY | DE | post |  | restricted
+EE-ECIG-DISTANCE | Elf Bar 600 disposable vape | EE | LV | DE | courier | sale | prohibited
+LT-ECIG-DISTANCE | Vape pod kit starter set | LT | LV | DE | courier | sale | prohibited
+LT-ECIG-DISTANCE | Herbal cigarettes damiana 20 | LT | LV | DE | post | sale | prohibited
+HU-TOBACCO-ECIG-DISTANCE | Elf Bar 600 disposable vape | HU | SK | DE | courier | sale | warning
+HU-TOBACCO-ECIG-DISTANCE | Marlboro Gold cigarettes carton | HU | SK | DE | post | sale | warning
 """
 CASES = [tuple(f.strip() for f in line.split("|")) for line in CASES_TEXT.strip().splitlines()]
 
@@ -135,6 +157,8 @@ HARMLESS = [
     ("Butter knife set of 4", "GR", "DE", "sale"),
     ("Tobacco brown leather belt", "CZ", "US", "sale"),
     ("Nicotine-free herbal tea 20 bags", "PL", "DE", "sale"),
+    ("Vape carrying case with lanyard", "LT", "DE", "sale"),
+    ("Cigarette trousers navy", "HU", "DE", "sale"),
 ]
 
 
