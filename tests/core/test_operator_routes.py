@@ -208,3 +208,23 @@ def test_bad_route_tables_are_refused_naming_the_file_and_key(
     missing = {k: v for k, v in GOOD.items() if k != "url"}
     with pytest.raises(DataError, match="missing key 'url'"):
         parse_route(missing, "ops/x.toml")
+
+
+def test_the_customer_hears_the_operator_not_a_ban_of_the_destination() -> None:
+    """The answer across the counter names the operator that will not carry the device, and
+    does not say the destination forbids it."""
+    from shipdesk.core.screening.answer import customer_answer
+
+    profile = _with_routes("royal_mail", _route())
+    decl = Declaration(
+        sender=Party(name="S", country="GB"),
+        recipient=Party(name="R", country="NZ"),
+        items=[Item(description=PHONE, quantity="1", value="150")],
+        date="2026-12-05",
+    )
+    findings = screen_declaration(decl, operator=profile)
+    (line,) = customer_answer(decl, findings)
+    assert line.startswith(f"No: “{PHONE}” cannot go to New Zealand with Royal Mail.")
+    assert "may not be sent" not in line
+    (german,) = customer_answer(decl, screen_declaration(decl, operator=profile, lang="de"), "de")
+    assert "Royal Mail" in german and "Neuseeland" in german

@@ -6,7 +6,8 @@ yes, no or "only with conditions" per item, naming the item as the customer desc
 the country by its name, with the finding's sentence for the customer as what to do (the rule's
 advice, or its message for a warning, when a finding has none). It decides nothing new: the
 levels and overrides are the screening's (an overridden prohibition reads as "only under the
-exception the clerk noted").
+exception the clerk noted"; a postal operator's own refusal reads as "cannot go with" that
+operator, not as a ban of the destination).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from shipdesk.core.countries import country_name
+from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import NC_, translator
 from shipdesk.core.model import Declaration
+from shipdesk.core.operators import get_profile
 from shipdesk.core.screening.matching import Finding
 from shipdesk.core.screening.notes import CONTEXT
 from shipdesk.core.screening.overrides import overridden
@@ -24,6 +27,11 @@ TEXTS: dict[str, str] = {
     "yes": NC_("screening", "Yes: everything in this parcel may be sent to {country}."),
     "no": NC_("screening", "No: “{item}” may not be sent to {country}. {advice}"),
     "no.shipment": NC_("screening", "No: this parcel may not be sent to {country} as it is."),
+    # a postal operator's own refusal (OP-* finding): the operator will not carry it, another
+    # carrier may; the destination does not forbid it
+    "no.operator": NC_(
+        "screening", "No: “{item}” cannot go to {country} with {operator}. {advice}"
+    ),
     "only_if": NC_("screening", "Only with conditions: “{item}” may go to {country}. {advice}"),
     "only_if.shipment": NC_("screening", "Only with conditions: {advice}"),
     "exception": NC_(
@@ -52,6 +60,14 @@ def _reason(decl: Declaration, f: Finding) -> str:
     return ""
 
 
+def _operator_name(operator_id: str) -> str:
+    """The operator's name as its profile writes it (its id when the profile is gone)."""
+    try:
+        return get_profile(operator_id).name
+    except ShipdeskError:
+        return operator_id
+
+
 def customer_answer(decl: Declaration, findings: Sequence[Finding], lang: str = "en") -> list[str]:
     """One plain sentence per item or shipment concern, the worst first; an empty list when
     there is nothing to answer yet (no item, or no destination)."""
@@ -76,6 +92,15 @@ def customer_answer(decl: Declaration, findings: Sequence[Finding], lang: str = 
         advice = said or f.advice.strip() or _t("conditions", lang)
         if f.level == "prohibited" and (f.rule, f.item_index) in done:
             text = _t("exception", lang, item=item or "…", reason=_reason(decl, f))
+        elif f.level == "prohibited" and f.operator and not whole:
+            text = _t(
+                "no.operator",
+                lang,
+                item=item,
+                country=country,
+                operator=_operator_name(f.operator),
+                advice=said or f.advice.strip(),
+            ).strip()
         elif f.level == "prohibited":
             text = (
                 _t("no.shipment", lang, country=country)
