@@ -18,7 +18,8 @@ it (the ``workers`` task wrapper, timed: what ran, its thread, its own CPU time)
 own CPU time in the gap and where its Python code stood (a watchdog thread looks at the GUI
 thread's stack while the loop is late), and whether a second Python thread that only sleeps 1 ms
 at a time was kept from running too (then the interpreter lock was held, or the process had no
-core).
+core). The turns that open each step are reported on their own, with the GUI thread's CPU time
+in the longest of them (it does not depend on the machine's load) and what overlapped it.
 
     python benchmarks/typing_latency_bench.py [--items 3] [--seed 1] [--profile] [--no-watch]
 """
@@ -26,6 +27,7 @@ core).
 from __future__ import annotations
 
 import argparse
+import bisect
 import gc
 import itertools
 import os
@@ -242,6 +244,9 @@ def main() -> None:
             if start_up is not None:
                 start_up()
         app_module.warm_up_lookup()
+        prepare = getattr(window, "prepare_steps", None)  # absent before the idle layout
+        if prepare is not None:
+            prepare()
     if args.switch_ms:
         sys.setswitchinterval(args.switch_ms / 1000)
     rng = random.Random(args.seed)
@@ -287,6 +292,7 @@ def main() -> None:
     probe.timeout.connect(tick)
     keys = 0
     pos = 0
+    step_opened: list[tuple[int, float]] = []  # (step, when its action ran)
 
     def editor_for(page_attr: str, key: str):
         if page_attr == "sender":
@@ -304,6 +310,7 @@ def main() -> None:
         pos += 1
         delay = rng.randint(args.min_ms, args.max_ms)
         if action == "step":
+            step_opened.append((int(arg), time.perf_counter()))  # type: ignore[call-overload]
             window.go_to_step(int(arg))  # type: ignore[call-overload]
         elif action == "focus":
             editor_for(*arg).setFocus(Qt.FocusReason.TabFocusReason)  # type: ignore[misc]
@@ -390,6 +397,22 @@ def main() -> None:
         )
     frozen = gc.get_freeze_count() if hasattr(gc, "get_freeze_count") else 0
     print(f"  objects frozen out of the collector's reach: {frozen}")
+    for step, when in step_opened:
+        # Opening a step: the turn that ran the action and the turns of the next 50 ms (the
+        # first layout and painting come a turn or two later, as posted events).
+        first = bisect.bisect_right(ticks, when) - 1
+        last = bisect.bisect_right(ticks, when + 0.05)
+        span = [
+            ((ticks[k + 1] - ticks[k]) * 1000, (cpu[k + 1] - cpu[k]) * 1000, k)
+            for k in range(max(first, 0), min(last, len(ticks) - 1))
+        ]
+        if span:
+            gap, work, k = max(span)
+            print(
+                f"  opening step {step + 1}: longest gap {gap:.1f} ms, GUI CPU in the longest "
+                f"turn {max(w for _g, w, _k in span):.1f} ms; the gap: "
+                + attribution.explain(k, ticks[k], ticks[k + 1], work)
+            )
     for i, a, b, cpu_ms in late:
         print(
             f"  gap {(b - a) * 1000:.1f} ms at {a - started:.2f} s: "
