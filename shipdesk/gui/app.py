@@ -248,6 +248,7 @@ def launch(
             window.open_path(open_file)
         settle_long_lived_heap()  # the window and the draft; the warm-up settles its tables
         share_the_interpreter_with_the_window()
+        window.prepare_steps()
         QTimer.singleShot(
             0, lambda: log.info("window shown %.2f s after start", time.perf_counter() - _T0)
         )

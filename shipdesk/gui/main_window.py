@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,6 +47,7 @@ from shipdesk.gui.dialogs.history import HistoryDialog
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
 from shipdesk.gui.dialogs.products import ProductPickerDialog
 from shipdesk.gui.dialogs.settings import SettingsDialog
+from shipdesk.gui.idle_layout import prepare_hidden_pages
 from shipdesk.gui.pages.documents import DocumentsPage
 from shipdesk.gui.pages.items import ItemsPage
 from shipdesk.gui.pages.parties import PartyPage
@@ -321,6 +322,11 @@ class MainWindow(QMainWindow):
         focus = QApplication.focusWidget()
         if moved or focus is None or not self.pages[index].isAncestorOf(focus):
             self.focus_first_empty()
+
+    def prepare_steps(self) -> QTimer:
+        """Lay out the steps not shown, items first, in idle turns (``gui/idle_layout.py``):
+        opening one then only paints it. Called once the window is shown."""
+        return prepare_hidden_pages(self.stack, [2, 3, 4, 1, 0])
 
     def go_next(self) -> None:
         self.go_to_step(self.stack.currentIndex() + 1)
