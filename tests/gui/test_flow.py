@@ -250,7 +250,8 @@ def test_hs_lookup_fills_the_selected_item(qtbot, window) -> None:
     page.table.setCurrentIndex(model.index(2, 0))
     hs = page.hs_search
     assert hs is not None and hs.edit.text() == "Wireless earbuds, Bluetooth"
-    assert hs.codes_shown(), "no suggestions shown"
+    assert hs.search_pending()  # started in the next turn, once the row is painted
+    qtbot.waitUntil(lambda: bool(hs.codes_shown()), timeout=5000)
     code = hs.codes_shown()[0]
     hs.choose(code, "chosen")
     assert w.session.decl.items[2].hs_code == code

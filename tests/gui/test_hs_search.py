@@ -19,6 +19,23 @@ def widget(qtbot, workspace):
     return w
 
 
+def search(qtbot, w: HsSearchWidget, text: str) -> None:
+    """Put ``text`` in the box as the items step does; the search starts in the next turn of
+    the event loop (after the box is painted), and its results are then shown."""
+    w.set_text(text)
+    assert w.search_pending() and not w.codes_shown()
+    qtbot.waitUntil(lambda: not w.search_pending(), timeout=5000)
+
+
+def test_set_text_searches_in_the_next_turn(widget, qtbot):
+    widget.set_text("cotton t-shirt")
+    assert widget.search_pending() and widget.codes_shown() == []  # not in the same turn
+    with qtbot.waitSignal(widget.resultsShown, timeout=5000) as blocker:
+        pass
+    assert blocker.args[0] > 0 and widget.codes_shown()[0] == "610910"
+    assert not widget.search_pending()
+
+
 def test_typing_searches_after_debounce_and_groups_by_heading(widget, qtbot):
     with qtbot.waitSignal(widget.resultsShown, timeout=5000) as blocker:
         qtbot.keyClicks(widget.edit, "cotton t-shirt")
@@ -36,7 +53,7 @@ def test_typing_searches_after_debounce_and_groups_by_heading(widget, qtbot):
 def test_keyboard_down_enter_chooses_and_remembers(widget, qtbot, workspace):
     from shipdesk.core.services import classification
 
-    widget.set_text("hoodie")
+    search(qtbot, widget, "hoodie")
     shown = widget.codes_shown()
     qtbot.keyClick(widget.edit, Qt.Key.Key_Down)
     assert widget.results.currentItem().data(0, Qt.ItemDataRole.UserRole) == shown[1]
@@ -49,7 +66,7 @@ def test_keyboard_down_enter_chooses_and_remembers(widget, qtbot, workspace):
 
 
 def test_escape_hides_then_clears(widget, qtbot):
-    widget.set_text("mug")
+    search(qtbot, widget, "mug")
     assert widget.results.isVisible()
     qtbot.keyClick(widget.edit, Qt.Key.Key_Escape)
     assert not widget.results.isVisible() and widget.edit.text() == "mug"
@@ -57,8 +74,8 @@ def test_escape_hides_then_clears(widget, qtbot):
     assert widget.edit.text() == ""
 
 
-def test_question_buttons_narrow_the_list(widget):
-    widget.set_text("jeans")
+def test_question_buttons_narrow_the_list(widget, qtbot):
+    search(qtbot, widget, "jeans")
     assert widget.question_box.isVisible()
     labels = [b.text() for b in widget.question_box.answer_buttons]
     assert any("Women" in t for t in labels) or any("Woven" in t for t in labels)
@@ -71,8 +88,8 @@ def test_question_buttons_narrow_the_list(widget):
     assert "620342" in widget.codes_shown()
 
 
-def test_typo_shows_reading(widget):
-    widget.set_text("leathr walet")
+def test_typo_shows_reading(widget, qtbot):
+    search(qtbot, widget, "leathr walet")
     assert "leather wallet" in widget.status.text()
 
 
@@ -82,7 +99,7 @@ def test_search_error_is_shown_not_raised(qtbot):
 
     w = HsSearchWidget(search_fn=broken)
     qtbot.addWidget(w)
-    w.set_text("mug")
+    search(qtbot, w, "mug")
     assert "index missing" in w.status.text()
 
 
@@ -99,7 +116,7 @@ def test_browse_dialog_tree_and_choice(qtbot, workspace):
 
 
 def test_supporting_rulings_are_listed_under_their_code_and_never_chosen(widget, qtbot):
-    widget.set_text("women's knit cotton sweater")
+    search(qtbot, widget, "women's knit cotton sweater")
     tree = widget.results
     leaf = next(x for x in tree.leaves() if x.data(0, Qt.ItemDataRole.UserRole) == "611020")
     assert leaf.childCount() >= 1
@@ -112,7 +129,7 @@ def test_supporting_rulings_are_listed_under_their_code_and_never_chosen(widget,
 def test_enter_never_takes_a_weak_first_match(widget, qtbot):
     # a Hungarian line the vocabulary does not know (it knows Polish since 2026-12-05):
     # every suggestion is a weak match
-    widget.set_text("fából készült fésű")
+    search(qtbot, widget, "fából készült fésű")
     shown = widget.codes_shown()
     assert shown
     assert widget.results.code_of(widget.results.currentItem()) is None
@@ -124,12 +141,12 @@ def test_enter_never_takes_a_weak_first_match(widget, qtbot):
     assert blocker.args[0] == shown[0]
 
 
-def test_the_legal_note_that_decided_a_code_is_shown_under_it_in_the_language(widget):
+def test_the_legal_note_that_decided_a_code_is_shown_under_it_in_the_language(widget, qtbot):
     from shipdesk.core import i18n
 
     i18n.set_language("de")
     try:
-        widget.set_text("Bombki choinkowe szklane")
+        search(qtbot, widget, "Bombki choinkowe szklane")
         tree = widget.results
         leaf = tree.leaves()[0]
         assert leaf.data(0, Qt.ItemDataRole.UserRole) == "950510"
@@ -144,8 +161,8 @@ def test_the_legal_note_that_decided_a_code_is_shown_under_it_in_the_language(wi
         i18n.set_language("en")
 
 
-def test_a_code_no_note_decided_has_no_note_row(widget):
-    widget.set_text("cotton t-shirt")
+def test_a_code_no_note_decided_has_no_note_row(widget, qtbot):
+    search(qtbot, widget, "cotton t-shirt")
     leaf = widget.results.leaves()[0]
     assert all(
         not leaf.child(i).text(1).startswith("by a legal note") for i in range(leaf.childCount())

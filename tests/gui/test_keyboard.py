@@ -148,7 +148,8 @@ def test_reference_counter_flow_in_few_keys(qtbot, window, counter) -> None:
         keys.nav(Qt.Key.Key_K, Mod.ControlModifier)  # the HS code search, seeded by the item
         hs = items.hs_search
         assert hs.edit.hasFocus()
-        assert code in hs.codes_shown(), hs.codes_shown()
+        # the search starts once the row is painted
+        qtbot.waitUntil(lambda hs=hs, code=code: code in hs.codes_shown(), timeout=5000)
         while hs.results.code_of(hs.results.currentItem())[0] != code:
             keys.nav(Qt.Key.Key_Down)
         keys.nav(Qt.Key.Key_Return)
@@ -256,8 +257,8 @@ def test_tab_order_follows_the_reading_order(qtbot, window, sample_path, counter
     w.go_to_step(2)
     page = w.items_page
     page.table.setCurrentIndex(page.model.index(0, 0))
+    qtbot.waitUntil(lambda: bool(page.hs_search.question_box.answer_buttons), timeout=5000)
     buttons = page.hs_search.question_box.answer_buttons
-    assert buttons
     page.hs_search.edit.setFocus(Qt.FocusReason.TabFocusReason)
     walk = [page.hs_search.edit]
     while walk[-1] is not w.back_btn and len(walk) < 60:

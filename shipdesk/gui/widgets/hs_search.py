@@ -120,21 +120,34 @@ class HsSearchWidget(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(debounce_ms)
         self.timer.timeout.connect(self.run_search_now)
+        # set_text searches in the next turn of the event loop, after what changed the box
+        # (opening the items step, choosing a row) is laid out and painted: started at once,
+        # the search kept the interpreter lock from the window's thread in that turn.
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.setInterval(0)
+        self._soon.timeout.connect(self.run_search_now)
         self.edit.textEdited.connect(lambda _t: self.timer.start())
         self.edit.installEventFilter(self)
         self.results.installEventFilter(self)
 
     # -- public ------------------------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        """Put a description in the box and search at once (e.g. from the item's description)."""
+        """Put a description in the box (e.g. the item's description) and search in the next
+        turn of the event loop; ``search_pending`` until the search has started."""
         self.edit.setText(text)
-        self.run_search_now()
+        self._soon.start()
+
+    def search_pending(self) -> bool:
+        """Whether a search is due that has not been started yet."""
+        return self.timer.isActive() or self._soon.isActive()
 
     def codes_shown(self) -> list[str]:
         return [s.code for s in self._shown]
 
     def run_search_now(self) -> None:
         self.timer.stop()
+        self._soon.stop()
         text = self.edit.text().strip()
         self._request += 1
         req = self._request
@@ -251,7 +264,7 @@ class HsSearchWidget(QWidget):
             self.results.step_selection(1 if key == Qt.Key.Key_Down else -1)
             return True
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.timer.isActive():
+            if self.search_pending():
                 self.run_search_now()
             if self.results.isVisible():
                 self._choose_item(self.results.currentItem())
