@@ -310,7 +310,7 @@ class MainWindow(QMainWindow):
         index = max(0, min(index, len(self.pages) - 1))
         moved = self.stack.currentIndex() != index
         if moved:
-            self.session.flush()
+            self.session.save_soon()
         self.session.reveal(range(index))  # moving on shows the problems of the steps passed
         self.stack.setCurrentIndex(index)
         if self.steps.currentRow() != index:

@@ -120,6 +120,14 @@ class EditSession(QObject):
         if self._save_timer.isActive() or self._saved_seq.get(self.draft_id, 0) < handed:
             self.save_draft_now()
 
+    def save_soon(self) -> None:
+        """Hand a draft save still waiting for its timer to the pool now (moving to another
+        step): the step opens without the write on the window's thread, and ``flush`` still
+        writes it itself if the pool has not when it matters (printing, quitting)."""
+        if self._save_timer.isActive():
+            self._save_timer.stop()
+            self.save_draft_in_background()
+
     def save_draft_now(self) -> None:
         self._save_timer.stop()
         self._save_seq += 1
