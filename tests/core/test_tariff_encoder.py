@@ -101,3 +101,53 @@ def test_encoding_queries_together_gives_each_exactly_its_own_vector(encoder, mo
         alone = _one_by_one(encoder, text)
         assert np.array_equal(row, alone), text[:40]
         assert np.array_equal(encoder.encode_one(text), alone), text[:40]
+
+
+def test_weights_are_mapped_not_read_and_equal_what_safetensors_reads():
+    from safetensors.numpy import load_file
+
+    from shipdesk.core.tariff.encoder import read_weights
+
+    path = TARIFF / "model" / "model.safetensors"
+    mapped = read_weights(path)
+    reference = load_file(str(path))
+    assert mapped.keys() == reference.keys()
+    for name, array in reference.items():
+        got = mapped[name]
+        assert got.dtype == array.dtype and got.shape == array.shape, name
+        assert np.array_equal(got, array), name
+    word = mapped["embeddings.word_embeddings.weight"]
+    assert not word.flags.owndata and not word.flags.writeable  # a view of the file's map
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["empty", "short header", "header past the end", "tensor past the end", "unknown type"],
+)
+def test_a_damaged_weights_file_is_named_in_one_line(tmp_path, damage):
+    import struct
+
+    from shipdesk.core.errors import DataError
+    from shipdesk.core.tariff.encoder import read_weights
+
+    def file(header: dict, data: bytes = b"\0" * 8) -> bytes:
+        raw = json.dumps(header).encode()
+        return struct.pack("<Q", len(raw)) + raw + data
+
+    good = {"w": {"dtype": "F16", "shape": [2, 2], "data_offsets": [0, 8]}}
+    content = {
+        "empty": b"",
+        "short header": b"\x01\x02",
+        "header past the end": struct.pack("<Q", 10_000) + b"{}",
+        "tensor past the end": file(
+            {"w": {"dtype": "F16", "shape": [4, 4], "data_offsets": [0, 32]}}
+        ),
+        "unknown type": file({"w": {"dtype": "X9", "shape": [2, 2], "data_offsets": [0, 8]}}),
+    }[damage]
+    path = tmp_path / "model.safetensors"
+    path.write_bytes(content)
+    with pytest.raises(DataError) as err:
+        read_weights(path)
+    assert str(path) in str(err.value) and "\n" not in str(err.value)
+    path.write_bytes(file(good))
+    assert read_weights(path)["w"].shape == (2, 2)

@@ -3,9 +3,10 @@
 The BERT forward pass (6 layers, 12 heads, hidden size 384, exact GELU, mean pooling over the
 tokens, L2 normalisation) is written out with numpy matrix products. The tokenizer is a plain
 WordPiece over the model's ``vocab.txt`` (lower-casing, accent stripping and punctuation
-splitting as BERT's uncased tokenizer does). Weights are read from a float16 safetensors file
-and upcast to float32 once at load, except the word-embedding table, which stays float16 and is
-upcast row by row as tokens are looked up.
+splitting as BERT's uncased tokenizer does). Weights come from a float16 safetensors file,
+memory-mapped (:func:`read_weights`), and are upcast to float32 once at load, except the
+word-embedding table, which stays float16 over the map and is upcast row by row as tokens are
+looked up.
 
 No torch, no onnxruntime, no tokenizers library and no network.
 """
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import json
+import mmap
+import os
+import struct
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
-from safetensors.numpy import load_file
 from threadpoolctl import ThreadpoolController
 
 from shipdesk.core.errors import DataError
@@ -137,6 +140,49 @@ class WordPiece:
         return ids
 
 
+# -- weights ------------------------------------------------------------------------------------
+_DTYPES = {"F16": np.float16, "F32": np.float32, "F64": np.float64, "I64": np.int64}
+MAX_HEADER = 100_000_000  # safetensors' own limit on the JSON header
+
+
+def read_weights(path: Path) -> dict[str, np.ndarray]:
+    """The tensors of a safetensors file, as read-only arrays over a memory map of it.
+
+    Only the header is read here: a tensor's bytes come from the file (or the page cache)
+    when it is first used, page by page. ``safetensors.numpy.load_file`` read the 45 MB in one
+    call that kept the interpreter lock about 24 ms, so a window typing while the lookup
+    warmed up at start did not answer meanwhile. The map stays open while an array over it is
+    alive. A file that is not a well-formed safetensors file raises DataError naming it."""
+    try:
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            head = f.read(8)
+            if len(head) != 8:
+                raise ValueError("too short for a safetensors header")
+            (n,) = struct.unpack("<Q", head)
+            if n > min(size - 8, MAX_HEADER):
+                raise ValueError(f"a header of {n} bytes in a file of {size}")
+            header = json.loads(f.read(n))
+            mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError) as exc:
+        raise DataError(f"{path}: cannot read the encoder weights ({exc})") from None
+    tensors: dict[str, np.ndarray] = {}
+    for name, info in header.items():
+        if name == "__metadata__":
+            continue
+        try:
+            dtype = np.dtype(_DTYPES[info["dtype"]])
+            begin, end = (int(x) for x in info["data_offsets"])
+            shape = tuple(int(d) for d in info["shape"])
+        except (KeyError, TypeError, ValueError):
+            raise DataError(f"{path}: tensor {name!r} has no usable type, shape or place") from None
+        count = int(np.prod(shape, dtype=np.int64))
+        if end - begin != count * dtype.itemsize or not 0 <= begin <= end <= size - 8 - n:
+            raise DataError(f"{path}: tensor {name!r} does not fit the file")
+        tensors[name] = np.frombuffer(mapped, dtype, count, 8 + n + begin).reshape(shape)
+    return tensors
+
+
 # -- model --------------------------------------------------------------------------------------
 def _erf(x: np.ndarray) -> np.ndarray:
     """Vectorised erf (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7).
@@ -201,9 +247,9 @@ class Encoder:
         weights = model_dir / "model.safetensors"
         try:
             cfg = json.loads(cfg_path.read_text(encoding="utf-8"))
-            t = load_file(str(weights))
         except (OSError, ValueError) as exc:
             raise DataError(f"{model_dir}: cannot load the sentence encoder ({exc})") from None
+        t = read_weights(weights)
         self.tokenizer = WordPiece(model_dir / "vocab.txt")
         self.hidden = int(cfg["hidden_size"])
         self.heads = int(cfg["num_attention_heads"])
@@ -213,7 +259,7 @@ class Encoder:
         def f32(name: str) -> np.ndarray:
             return np.ascontiguousarray(t[name], dtype=np.float32)
 
-        self.word = t["embeddings.word_embeddings.weight"]  # kept float16
+        self.word = t["embeddings.word_embeddings.weight"]  # kept float16, over the map
         self.pos = f32("embeddings.position_embeddings.weight")
         self.type0 = f32("embeddings.token_type_embeddings.weight")[0]
         self.ln_w = f32("embeddings.LayerNorm.weight")
