@@ -32,6 +32,7 @@ from shipdesk.core.services import declarations, records
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
 from shipdesk.gui.session import EditSession
 from shipdesk.gui.widgets.cell_editor import KeepTypingDelegate
+from shipdesk.gui.widgets.country_completer import CountryCompleter
 from shipdesk.gui.widgets.findings import FindingsWidget
 from shipdesk.gui.widgets.hs_search import HsSearchWidget
 from shipdesk.gui.widgets.marks import mark_widget
@@ -83,7 +84,10 @@ class LimitedDelegate(KeepTypingDelegate):
     def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
         editor = super().createEditor(parent, option, index)
         if isinstance(editor, QLineEdit) and 0 <= index.column() < len(COLUMN_KEYS):
-            editor.setMaxLength(declarations.text_limit(COLUMN_KEYS[index.column()]))
+            key = COLUMN_KEYS[index.column()]
+            editor.setMaxLength(declarations.text_limit(key))
+            if key == "origin_country":  # the countries offered; Enter takes one, as its code
+                editor.setCompleter(CountryCompleter(editor, editor, insert_code=True))
         return editor
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from shipdesk.core.countries import countries
 from shipdesk.core.i18n import N_, Told, _, language
 from shipdesk.core.model import Party
 from shipdesk.core.services import declarations
+from shipdesk.gui.widgets.country_completer import CountryCompleter
 from shipdesk.gui.widgets.marks import mark_widget
 
 if TYPE_CHECKING:
@@ -44,8 +44,9 @@ class CountryBox(QComboBox):
     """Editable country picker: type a code, a name (in English, German, French or Spanish) or
     an everyday name ("USA", "UK"); the value is the ISO alpha-2 code. The completer lists the
     country the text names exactly first, then names starting with the text, then the rest
-    containing it (the one parser of the core decides); on commit (Enter, leaving the box) a
-    typed name is shown and stored as its code."""
+    containing it (the one parser of the core decides); Enter while the list is open takes
+    the highlighted country, else the first (``CountryCompleter``); on commit (Enter, leaving
+    the box) a typed name is shown and stored as its code."""
 
     committed = Signal()
 
@@ -58,21 +59,12 @@ class CountryBox(QComboBox):
             self.addItem(f"{code} – {name}", code)
         self.last_note = ""
         self._noted_code = ""
-        self._choices = QStringListModel(self)
-        comp = QCompleter(self._choices, self)
-        comp.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        comp.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        comp.setMaxVisibleItems(12)
-        self.setCompleter(comp)
         line = self.lineEdit()
         assert line is not None  # editable: the box has its line edit
-        line.textEdited.connect(self._refill)
+        comp = CountryCompleter(line, self, insert_code=False)
+        self.setCompleter(comp)
         line.editingFinished.connect(self.commit)
         comp.activated.connect(lambda _text: self.commit())
-
-    def _refill(self, text: str) -> None:
-        rows = [f"{code} – {name}" for code, name in declarations.country_choices(text, 40)]
-        self._choices.setStringList(rows)
 
     def code(self) -> str:
         """The ISO code of what the box shows; text naming no country is kept as typed."""
