@@ -47,6 +47,9 @@ w.show()
 out = {}
 def shown():
     out["shown"] = time.time() - t_start
+    prepare = getattr(w, "prepare_steps", None)  # as launch() does, where there is one
+    if prepare is not None:
+        prepare()
     warm_up_lookup()
     QTimer.singleShot(0, first)
 def first():
