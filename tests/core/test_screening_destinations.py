@@ -22,7 +22,6 @@ CASES_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval" /
 KNOWN_MISSES = {
     ("CO", "Pre-owned designer dresses lot"),  # "pre-owned" with no clothing word
     ("HK", "Essential oil vaporizer diffuser"),  # DG-FLAMMABLE-MAYBE warns on essential oil
-    ("SG", "Trident sugar free gum spearmint 14 sticks"),  # "gum" alone is not read as chewing gum
 }
 RULES = compile_folder(resource("rules"))
 ACCESSED = re.compile(r"\d{4}-\d{2}(-\d{2})?")

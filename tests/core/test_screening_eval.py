@@ -2,7 +2,8 @@
 
 Both parts of each set are held to their expected highest level: ``dev`` cases were used while
 writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`` reports the
-two apart). Harmless items must get no prohibited or restricted finding.
+two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
+no longer blind once their fixes were made, are held too, their misses left as expected failures.
 """
 
 from __future__ import annotations
@@ -18,8 +19,23 @@ from tests.screening_case import assert_case, level_of
 EVAL_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval"
 SETS = ("batteries.csv", "hidden.csv")
 # held-out cases the rules still get wrong: reported in docs/benchmarks.md, not tuned away
-KNOWN_MISSES = {
-    ("hidden.csv", "Hair mousse 250ml"),  # an aerosol the name does not call a spray
+KNOWN_MISSES: set[tuple[str, str]] = set()
+# The blind rounds 5 to 7 after their fixes (no longer blind): held to their levels so that later
+# vocabulary does not lose what they found; the misses left, each with the reason it is left.
+BLIND_ROUNDS = ("blind_round5.csv", "blind_round6.csv", "blind_round7.csv")
+BLIND_MISSES = {
+    ("blind_round5.csv", "Funda batería 5000mAh para iPhone 13"): (
+        "a Spanish battery case read as the phone's accessory, not as a battery pack"
+    ),
+    ("blind_round5.csv", "Cigarette électronique kit Innokin Coolfire Z80"): (
+        "questionable expectation: BE-ECIG-SALE applies to sales and the case states no category"
+    ),
+    ("blind_round7.csv", "Gel de afeitar Gillette Series piel sensible 200ml"): (
+        "a shaving gel in a pressurised can; gel in tubes is not an aerosol, so 'gel' is not read"
+    ),
+    ("blind_round7.csv", "Monstera deliciosa plant 60cm in nursery pot"): (
+        "the plant rules' veto 'pot' (a pot is not a plant) also stops a plant sold in its pot"
+    ),
 }
 
 
@@ -33,6 +49,18 @@ def _cases() -> list[dict[str, str]]:
 
 
 CASES = _cases()
+
+
+def _blind_cases() -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for name in BLIND_ROUNDS:
+        with (EVAL_DIR / name).open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(line for line in fh if not line.startswith("#"))
+            rows += [{**row, "file": name} for row in reader]
+    return rows
+
+
+BLIND_CASES = _blind_cases()
 
 
 def test_battery_set_has_sixty_phrasings_in_four_languages() -> None:
@@ -111,3 +139,32 @@ def test_wh_from_mah_and_volts_decides_the_large_battery_rule() -> None:
     large = {f.rule for f in screen_item("Power bank 30000 mAh 3.7 V", destination="FR")}
     assert "DG-LI-LOOSE" in small and "DG-LI-LARGE" not in small  # 37 Wh
     assert "DG-LI-LARGE" in large  # 111 Wh
+
+
+def test_blind_round_seven_covers_four_languages_and_the_newer_destinations() -> None:
+    round7 = [c for c in BLIND_CASES if c["file"] == "blind_round7.csv"]
+    assert len(round7) >= 150
+    newer = {"CH", "NO", "KR", "SG", "HK", "TW", "MX", "IL", "TR", "ZA", "TH", "MY", "ID", "PH"}
+    newer |= {"VN", "AR", "CL", "CO", "UA", "AE", "SA", "QA", "KW", "BH", "OM"}
+    assert {c["dest"] for c in round7} >= newer
+    assert len({c["dest"] for c in round7}) >= 30
+    assert sum(c["harmless"] == "1" for c in round7) >= len(round7) // 4
+
+
+def test_blind_misses_are_still_misses() -> None:
+    """A miss left that the rules now get right must leave the list (and the docs)."""
+    for case in BLIND_CASES:
+        if (case["file"], case["text"]) in BLIND_MISSES:
+            assert level_of(case)[0] != case["expect"], case["text"]
+
+
+@pytest.mark.parametrize(
+    "case",
+    BLIND_CASES,
+    ids=[f"{c['file'][6:-4]}-{c['dest']}-{c['text'][:40]}" for c in BLIND_CASES],
+)
+def test_blind_round_case(case: dict[str, str]) -> None:
+    reason = BLIND_MISSES.get((case["file"], case["text"]))
+    if reason:
+        pytest.xfail(reason)
+    assert_case(case)

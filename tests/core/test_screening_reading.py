@@ -126,6 +126,11 @@ DEVICES = (
     "Rechargeable electric toothbrush",
     "Kindle Paperwhite e-reader",
     "Smartwatch with GPS",
+    "Canon EOS R8 mirrorless camera body",
+    "Ring Battery Doorbell 2nd Gen",
+    "Theragun Mini massage gun",
+    "Rechargeable hearing aids, pair",
+    "Apple AirTag",
 )
 
 
