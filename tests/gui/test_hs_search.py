@@ -167,3 +167,43 @@ def test_a_code_no_note_decided_has_no_note_row(widget, qtbot):
     assert all(
         not leaf.child(i).text(1).startswith("by a legal note") for i in range(leaf.childCount())
     )
+
+
+def test_enter_never_takes_a_code_found_for_the_previous_description(qtbot, workspace):
+    """A clerk types the next item's description and presses Enter in the code search before
+    its search has come back (the pool is busy): the codes still shown are the previous
+    item's, and Enter must not store one of them for this item."""
+    import threading
+
+    from shipdesk.core.services import classification
+    from shipdesk.gui import workers
+
+    gate = threading.Event()
+
+    def slow_for_the_shirt(text, top):
+        if "shirt" in text:
+            gate.wait(5)
+        return classification.search(workspace, text, top)
+
+    w = HsSearchWidget(search_fn=slow_for_the_shirt)
+    qtbot.addWidget(w)
+    w.show()
+    workers.set_synchronous(False)
+    try:
+        search(qtbot, w, "smartphone")
+        qtbot.waitUntil(w.results.isVisible, timeout=5000)
+        chosen: list[str] = []
+        w.codeChosen.connect(lambda code, _d: chosen.append(code))
+        w.set_text("cotton t-shirt")  # the next item's description
+        w.edit.setFocus()
+        qtbot.wait(20)  # its search has started, and waits for the pool
+        qtbot.keyClick(w.edit, Qt.Key.Key_Return)
+        assert chosen == []  # nothing taken from the smartphone's list
+        gate.set()
+        qtbot.waitUntil(lambda: "610910" in w.codes_shown(), timeout=5000)
+        qtbot.keyClick(w.edit, Qt.Key.Key_Return)
+        assert chosen == [w.codes_shown()[0]] and chosen[0].startswith("6109")
+    finally:
+        gate.set()
+        workers.wait_all(5000)
+        workers.set_synchronous(True)

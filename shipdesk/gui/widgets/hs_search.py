@@ -86,6 +86,8 @@ class HsSearchWidget(QWidget):
         self._all: list[Suggestion] = []  # suggestions before narrowing
         self._all_questions: list[Question] | None = None  # their questions, if known
         self._shown: list[Suggestion] = []
+        self._shown_for = ""  # the text the suggestions shown were found for
+        self._searching = ""  # the text of the latest search started
         self._narrowed = False
 
         self.edit = QLineEdit(self)
@@ -142,6 +144,11 @@ class HsSearchWidget(QWidget):
         """Whether a search is due that has not been started yet."""
         return self.timer.isActive() or self._soon.isActive()
 
+    def shows_current_text(self) -> bool:
+        """Whether the suggestions shown were found for the text now in the box (not for the
+        item before, while its own search is still running)."""
+        return self._shown_for == self.edit.text().strip()
+
     def codes_shown(self) -> list[str]:
         return [s.code for s in self._shown]
 
@@ -151,6 +158,7 @@ class HsSearchWidget(QWidget):
         text = self.edit.text().strip()
         self._request += 1
         req = self._request
+        self._searching = text
         if not text:
             self._show([], None)
             return
@@ -181,6 +189,7 @@ class HsSearchWidget(QWidget):
             return  # an older search finished after a newer one started
         self._all = list(res.suggestions)
         self._all_questions = questions
+        self._shown_for = self._searching
         self._narrowed = False
         self._show(self._all, res, questions)
 
@@ -266,6 +275,8 @@ class HsSearchWidget(QWidget):
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if self.search_pending():
                 self.run_search_now()
+            if self.results.isVisible() and not self.shows_current_text():
+                return True  # the codes shown are another description's: Enter waits for these
             if self.results.isVisible():
                 self._choose_item(self.results.currentItem())
                 return True
