@@ -120,6 +120,16 @@ class EditSession(QObject):
         if self._save_timer.isActive() or self._saved_seq.get(self.draft_id, 0) < handed:
             self.save_draft_now()
 
+    def keep(self) -> None:
+        """Make sure the declaration is kept as a draft now (before printing it): one never
+        saved yet (opened from a file and printed unchanged) is written at once, else a
+        pending save is (``flush``). Before, such a declaration was printed but not listed
+        in the History, so it could not be printed again."""
+        if self._saved_seq.get(self.draft_id, 0) == 0 and not self._handed_seq.get(self.draft_id):
+            self.save_draft_now()
+        else:
+            self.flush()
+
     def save_soon(self) -> None:
         """Hand a draft save still waiting for its timer to the pool now (moving to another
         step): the step opens without the write on the window's thread, and ``flush`` still

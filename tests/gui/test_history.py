@@ -202,3 +202,21 @@ def test_closed_dialogs_keep_no_customer_in_a_widget(window):
         dlg.reject()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert not any(shiboken6.isValid(d) for d in opened)
+
+
+def test_a_declaration_opened_and_printed_unchanged_is_in_the_history(
+    qtbot, window, sample_path: Path
+) -> None:
+    """A seller opens a declaration file and prints it as it is: the History lists it as
+    printed, so it can be found and printed again (it was printed but listed nowhere)."""
+    records.update_settings(window.ws, keep_drafts="days")
+    assert window.open_path(sample_path)
+    window.go_to_step(4)
+    window.documents_page.create_pdf()
+    qtbot.waitUntil(lambda: window.documents_page.pdf is not None, timeout=10000)
+    kept = declarations.kept_declarations(window.ws)
+    assert [(e.draft_id, e.status) for e in kept] == [(window.session.draft_id, "printed")]
+    dlg = HistoryDialog(window.ws, window)
+    qtbot.addWidget(dlg)
+    dlg.search.setText(declarations.load(sample_path).recipient.name.split()[0])
+    assert dlg.selected_id() == window.session.draft_id and dlg.reprint_btn.isEnabled()

@@ -157,7 +157,7 @@ class DocumentsPage(QWidget):
     def create_pdf(self, then: Callable[[], object] | None = None) -> None:
         """Check, then render on the pool; ``then`` runs once this PDF is shown (not if it is
         refused, fails, or belongs to a declaration replaced meanwhile)."""
-        self.session.flush()
+        self.session.keep()  # what is printed is listed in the History
         self.session.check_now()
         reason = self.refuse_reason()
         if reason:
