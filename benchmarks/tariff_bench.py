@@ -23,10 +23,14 @@ miss pattern a row tests: modifier, festive, set, parts, container, textile, foo
 jewellery, ruling; ``everyday`` for plain parcel goods); figures are then also given per language
 and per pattern (top-1/3 at 6 and 4 digits, as per category). Every set is also split by the
 length of its lines (at most 10 words, or a longer marketplace-style title). For every set the
-precision of the first suggestion is given per confidence cue (high / medium / low).
+precision of the first suggestion is given per confidence cue (high / medium / low), and the
+evidence shown under the suggestions (resources/tariff/examples.csv): how often the first
+suggestion carries some, how often it is right with and without, how often the right code (when
+suggested) carries some, the kinds shown (ruling, reference, tariff_line), and the number of
+examples shown under a code other than their own (always 0: the index is asked per code).
 
 Usage: python benchmarks/tariff_bench.py [--set PATH] [--misses] [--json OUT] [--no-baselines]
-       [--no-vocabulary] [--no-notes] [--with-gui]
+       [--no-vocabulary] [--no-notes] [--with-gui] [--knn]
 The user catalogue is left out (a temporary empty SHIPDESK_HOME is used). ShipDesk's search
 runs through ``services.classification.suggest`` with a workspace opened there, as the HS search
 widget and ``shipdesk classify`` call it (empty catalogue and national tariffs consulted per
@@ -130,6 +134,13 @@ def main() -> int:
     ap.add_argument(
         "--no-baselines", action="store_true", help="run ShipDesk's search only (faster)"
     )
+    ap.add_argument(
+        "--knn",
+        action="store_true",
+        help="also report what the example index alone would answer: the codes of the 10 "
+        "examples nearest to the query, in order (a reading of the index, not of the search; "
+        "it reads every embedding, so leave --with-gui out of the same run)",
+    )
     args = ap.parse_args()
     rows = load_set(args.set)
 
@@ -152,11 +163,17 @@ def main() -> int:
         print("(ablation: legal notes switched off)")
 
     first_conf: dict[str, str] = {}  # query -> confidence cue of ShipDesk's first suggestion
+    # query -> per suggestion, the kinds of the examples shown under it as evidence
+    shown: dict[str, list[list[str]]] = {}
+    misplaced = 0  # examples shown under a code that is not their own (must stay 0)
 
     def ours(q: str) -> list[str]:
+        nonlocal misplaced
         sugg = classification.suggest(ws, q, top=5)
         if sugg:
             first_conf[q] = sugg[0].confidence
+        shown[q] = [[e.kind for e in s.evidence] for s in sugg]
+        misplaced += sum(e.code != s.code[:6] for s in sugg for e in s.evidence)
         return [s.code for s in sugg]
 
     def fts_only(q: str) -> list[str]:
@@ -278,6 +295,58 @@ def main() -> int:
                 f"| {group} | {cue} | {len(idx)} | {100 * r6 / len(idx):.0f} % "
                 f"| {100 * r4 / len(idx):.0f} % |"
             )
+    print(
+        "\nEvidence under ShipDesk's suggestions (published decisions and references shown "
+        "under a code; an example is only ever shown under its own code):\n"
+    )
+    print(
+        "| split | n | 1st has evidence | 1st right when it has | 1st right when it has none "
+        "| right code in top 5 has evidence | kinds shown (all codes) |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for group, member in groups.items():
+        idx = [i for i, r in enumerate(rows) if member(r)]
+        if not idx:
+            continue
+        ev1 = [i for i in idx if (shown.get(rows[i]["description"]) or [[]])[0]]
+        no1 = [i for i in idx if i not in set(ev1)]
+        ok1 = sum(ours_preds[i][:1] == [gold[i]] for i in ev1)
+        okn = sum(ours_preds[i][:1] == [gold[i]] for i in no1)
+        hit = [i for i in idx if gold[i] in ours_preds[i]]
+        hit_ev = sum(bool(shown[rows[i]["description"]][ours_preds[i].index(gold[i])]) for i in hit)
+        kinds: dict[str, int] = {}
+        for i in idx:
+            for per in shown.get(rows[i]["description"], []):
+                for k in per:
+                    kinds[k] = kinds.get(k, 0) + 1
+        print(
+            f"| {group} | {len(idx)} | {100 * len(ev1) / len(idx):.0f} % "
+            f"| {f'{100 * ok1 / len(ev1):.0f} %' if ev1 else '-'} "
+            f"| {f'{100 * okn / len(no1):.0f} %' if no1 else '-'} "
+            f"| {f'{100 * hit_ev / len(hit):.0f} %' if hit else '-'} "
+            f"| {', '.join(f'{k} {v}' for k, v in sorted(kinds.items())) or '-'} |"
+        )
+    print(f"\n- examples shown under a code that is not their own: {misplaced}")
+    if args.knn:
+        index = lookup.examples()
+        if index is not None:
+            print(
+                f"\nThe example index alone ({len(index)} examples; the codes of the 10 nearest "
+                "to the query, nearest first), per split:\n"
+            )
+            print("| split | n | top-1 @6 | top-3 @6 | top-1 @4 | top-3 @4 |")
+            print("|---|---|---|---|---|---|")
+            knn: list[list[str]] = []
+            for r in rows:
+                near = index.nearest(eng.encode(r["description"]), k=10)
+                knn.append(list(dict.fromkeys(e.code for e, _sim in near)))
+            for split in [*splits, "all"]:
+                idx = [i for i, r in enumerate(rows) if split in ("all", r["split"])]
+                m = metrics([knn[i] for i in idx], [gold[i] for i in idx])
+                print(
+                    f"| {split} | {len(idx)} | {m['top1@6']:.1f} | {m['top3@6']:.1f} "
+                    f"| {m['top1@4']:.1f} | {m['top3@4']:.1f} |"
+                )
     if args.with_gui:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication

@@ -169,8 +169,10 @@ def test_classify_json_and_text_show_the_supporting_rulings(capsys):
     out = json.loads(capsys.readouterr().out)
     ev = [e for s in out["suggestions"] if s["code"] == "611020" for e in s["evidence"]]
     assert ev, out
-    assert set(ev[0]) == {"authority", "ruling", "date", "code", "text"}
+    # the contract's keys, and the kind: a decision, a reference or a tariff line
+    assert set(ev[0]) == {"authority", "ruling", "date", "code", "text", "kind"}
     assert ev[0]["authority"] == "CBP" and ev[0]["code"] == "611020"
+    assert ev[0]["kind"] == "ruling"  # decisions come before the other kinds
     assert main(["classify", "women's", "knit", "cotton", "sweater"]) == 0
     assert "like CBP ruling NY " in capsys.readouterr().out
 

@@ -23,8 +23,11 @@ def _write(path, rows, header=COLUMNS):
 
 def test_a_code_that_is_not_hs2022_is_refused_with_file_and_line(tmp_path):
     path = tmp_path / "examples.csv"
-    good = ["CBP", "NY 857043", "1990-11-07", "611020", "knit sweater", "6110202020", "HS 1992"]
-    bad = ["CBP", "NY 850759", "1990-04-05", "999999", "poncho", "6210201020", "HS 1992"]
+    good = [
+        "CBP", "NY 857043", "1990-11-07", "611020", "knit sweater", "6110202020", "HS 1992",
+        "ruling",
+    ]  # fmt: skip
+    bad = ["CBP", "NY 850759", "1990-04-05", "999999", "poncho", "6210201020", "HS 1992", "ruling"]
     _write(path, [good, bad])
     with pytest.raises(DataError, match=r"examples\.csv, line 4: '999999'"):
         read_examples(path, known_codes={"611020"})
@@ -32,6 +35,14 @@ def test_a_code_that_is_not_hs2022_is_refused_with_file_and_line(tmp_path):
     assert read_examples(path, known_codes={"611020"})[0].ruling == "NY 857043"
     _write(path, [good], header=COLUMNS[:-1])
     with pytest.raises(DataError, match="header"):
+        read_examples(path)
+
+
+def test_an_unknown_kind_is_refused_with_file_and_line(tmp_path):
+    path = tmp_path / "examples.csv"
+    row = ["HMRC", "search reference", "2026-03-10", "030781", "abalone", "0307810000", "UK"]
+    _write(path, [[*row, "reference"], [*row, "opinion"]])
+    with pytest.raises(DataError, match=r"examples\.csv, line 4: kind 'opinion' is not one of"):
         read_examples(path)
 
 
@@ -54,6 +65,22 @@ def test_evidence_is_per_code_nearest_first_above_the_threshold():
         ExampleIndex(ex, vectors[:3])
 
 
+def test_evidence_shows_decisions_before_references_and_tariff_lines():
+    ex = [
+        Example("US HTS 2026", "6110.20.20.20", "2026-04-20", "611020", "Sweaters: Of cotton: "
+                "Sweaters: Women's", kind="tariff_line"),
+        Example("HMRC", "search reference", "2026-03-10", "611020", "jumpers, cotton",
+                kind="reference"),
+        Example("CBP", "NY A1", "1999-01-01", "611020", "knit sweater"),
+    ]  # fmt: skip
+    vectors = np.array([[1.0, 0.0], [0.9, 0.44], [0.6, 0.8]], dtype=np.float16)
+    found = ExampleIndex(ex, vectors).evidence(
+        np.array([1.0, 0.0], dtype=np.float32), ["611020"], per_code=2
+    )
+    # the ruling is the least near of the three, but it is a decision: it comes first
+    assert [e.kind for e in found["611020"]] == ["ruling", "reference"]
+
+
 def test_citation_names_authority_ruling_year_goods_and_code():
     e = Example("CBP", "NY 857043", "1990-11-07", "611020", "woman's knit sweater")
     assert e.citation() == "CBP ruling NY 857043 (1990): woman's knit sweater -> 6110.20"
@@ -63,18 +90,39 @@ def test_citation_names_authority_ruling_year_goods_and_code():
         "date": "1990-11-07",
         "code": "611020",
         "text": "woman's knit sweater",
+        "kind": "ruling",
     }
+
+
+def test_a_reference_or_a_tariff_line_is_never_cited_as_a_ruling():
+    ref = Example("HMRC", "search reference", "2026-03-10", "030781", "abalone", kind="reference")
+    assert ref.citation() == "HMRC search reference (2026): abalone -> 0307.81"
+    line = Example(
+        "US HTS 2026", "6109.10.00.12", "2026-04-20", "610910",
+        "T-shirts: Of cotton: Men's or boys': Other T-shirts: Men's", kind="tariff_line",
+    )  # fmt: skip
+    assert line.citation() == (
+        "US HTS 2026 statistical line 6109.10.00.12: "
+        "T-shirts: Of cotton: Men's or boys': Other T-shirts: Men's -> 6109.10"
+    )
+    assert "ruling" not in ref.citation() + line.citation()
+    assert line.to_json()["kind"] == "tariff_line"
 
 
 def test_shipped_examples_are_hs2022_and_match_their_embeddings():
     index = ExampleIndex.load(TARIFF, [c for c in nomenclature().entries if len(c) == 6])
-    assert index is not None and len(index) >= 50
+    assert index is not None and len(index) >= 20_000
     assert index.vectors.shape == (len(index), 384)
+    # kept as shipped, float16 and mapped: not widened to float32 in memory at load
+    assert index.vectors.dtype == np.float16 and isinstance(index.vectors, np.memmap)
+    kinds = {e.kind for e in index.examples}
+    assert kinds == {"ruling", "reference", "tariff_line"}
     eng = lookup.engine()
     rng = np.random.default_rng(15)
     for i in rng.choice(len(index), size=5, replace=False):
         again = eng.encoder.encode([index.examples[i].text])[0]
-        assert float(again @ index.vectors[i]) > 0.999  # same recipe and model as at build
+        # same recipe and model as at build (float16 rounding aside)
+        assert float(again @ index.vectors[i].astype(np.float32)) > 0.999
 
 
 def test_a_suggestion_carries_the_decisions_for_its_code_nearest_to_the_query():

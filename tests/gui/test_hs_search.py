@@ -126,6 +126,23 @@ def test_supporting_rulings_are_listed_under_their_code_and_never_chosen(widget,
     assert note not in tree.leaves()  # the keyboard steps over it
 
 
+def test_a_reference_or_a_tariff_line_under_a_code_never_reads_as_a_ruling():
+    from shipdesk.core.tariff.examples import Example
+    from shipdesk.gui.widgets.hs_results import evidence_label
+
+    ref = Example("HMRC", "search reference", "2026-03-10", "030781", "abalone", kind="reference")
+    assert evidence_label(ref) == "like HMRC tariff search reference (2026): abalone"
+    line = Example(
+        "US HTS 2026", "6109.10.00.12", "2026-04-20", "610910", "T-shirts: Of cotton: Men's",
+        kind="tariff_line",
+    )  # fmt: skip
+    assert evidence_label(line) == (
+        "like US HTS 2026 statistical line 6109.10.00.12: T-shirts: Of cotton: Men's"
+    )
+    ruling = Example("CBP", "NY 857043", "1990-11-07", "611020", "woman's knit sweater")
+    assert evidence_label(ruling) == "like CBP ruling NY 857043 (1990): woman's knit sweater"
+
+
 def test_enter_never_takes_a_weak_first_match(widget, qtbot):
     # a Hungarian line the vocabulary does not know (it knows Polish since 2026-12-05):
     # every suggestion is a weak match

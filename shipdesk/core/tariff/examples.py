@@ -1,12 +1,21 @@
-"""Classification decisions of customs authorities, kept as examples: the ones nearest to a
-query are shown as evidence for the code they support ("like CBP ruling NY 857043 (1990):
-woman's knit sweater -> 6110.20").
+"""Classification decisions of customs authorities and other goods descriptions an authority
+has coded, kept as examples: the ones nearest to a query are shown as evidence for the code
+they support ("like CBP ruling NY 857043 (1990): woman's knit sweater -> 6110.20").
+
+Each example is of one kind, and says so wherever it is shown:
+
+- ``ruling``: a published classification decision (a CBP ruling, an HMRC advance tariff ruling);
+- ``reference``: a goods term or a parcel line a customs authority coded for its own tariff
+  search (HMRC's Trade Tariff search references), not a decision;
+- ``tariff_line``: a line of a national tariff, the official text of the goods under a code
+  (a US HTS statistical line), not a decision.
 
 The table (``examples.csv``) and its sentence embeddings (``examples_f16.npy``, one row per
-example, the same encoder as the queries) are compiled by ``tools/build_examples.py`` from
-published rulings; every code in it is an HS 2022 subheading (codes of older editions were
-mapped with the correlation tables or dropped at build time). numpy is imported on first use
-only, like the rest of the search.
+example, the same encoder as the queries) are compiled by ``tools/build_examples.py``; every
+code in it is an HS 2022 subheading (codes of older editions were mapped with the correlation
+tables or dropped at build time). The embeddings stay float16 in a read-only memory map: only
+the rows of the codes a query's suggestions name are read and widened. numpy is imported on
+first use only, like the rest of the search.
 """
 
 from __future__ import annotations
@@ -15,6 +24,7 @@ import csv
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 from shipdesk.core.errors import DataError
@@ -22,24 +32,34 @@ from shipdesk.core.errors import DataError
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-__all__ = ["EVIDENCE_MIN", "EVIDENCE_PER_CODE", "Example", "ExampleIndex", "read_examples"]
+__all__ = [
+    "EVIDENCE_MIN",
+    "EVIDENCE_PER_CODE",
+    "KINDS",
+    "Example",
+    "ExampleIndex",
+    "read_examples",
+]
 
 TABLE = "examples.csv"
 VECTORS = "examples_f16.npy"
-COLUMNS = ("authority", "ruling", "date", "code", "text", "original_code", "edition")
+COLUMNS = ("authority", "ruling", "date", "code", "text", "original_code", "edition", "kind")
+KINDS = ("ruling", "reference", "tariff_line")
+KIND_ORDER = {k: i for i, k in enumerate(KINDS)}  # evidence: decisions before the others
 EVIDENCE_MIN = 0.55  # cosine of an example to the query, to be shown as evidence
 EVIDENCE_PER_CODE = 2  # examples shown per suggested code, nearest first
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Example:
-    authority: str  # "CBP", "HMRC", ...
-    ruling: str  # the authority's reference, e.g. "NY 857043"
-    date: str  # ISO date of the decision
+    authority: str  # "CBP", "HMRC", "US HTS 2026", ...
+    ruling: str  # the authority's reference: "NY 857043", "search reference", "6109.10.00.12"
+    date: str  # ISO date of the decision (of the reference list or tariff revision otherwise)
     code: str  # HS 2022 subheading, 6 digits
-    text: str  # the goods, in the decision's own words (shortened)
-    original_code: str = ""  # the code as ruled (e.g. a 10-digit HTS number)
-    edition: str = ""  # the HS edition the decision was made under, e.g. "HS 1992"
+    text: str  # the goods, in the source's own words (shortened)
+    original_code: str = ""  # the code as given (e.g. a 10-digit HTS number)
+    edition: str = ""  # the nomenclature it was given under, e.g. "HS 1992"
+    kind: str = "ruling"  # one of KINDS
 
     def to_json(self) -> dict[str, str]:
         return {
@@ -48,18 +68,25 @@ class Example:
             "date": self.date,
             "code": self.code,
             "text": self.text,
+            "kind": self.kind,
         }
 
     def citation(self) -> str:
-        """E.g. "CBP ruling NY 857043 (1990): woman's knit sweater -> 6110.20"."""
+        """E.g. "CBP ruling NY 857043 (1990): woman's knit sweater -> 6110.20", "HMRC search
+        reference (2026): abalone -> 0307.81", "US HTS 2026 statistical line 6109.10.00.12:
+        men's or boys' T-shirts, of cotton -> 6109.10"."""
         dotted = f"{self.code[:4]}.{self.code[4:]}"
+        if self.kind == "tariff_line":
+            return f"{self.authority} statistical line {self.ruling}: {self.text} -> {dotted}"
+        if self.kind == "reference":
+            return f"{self.authority} {self.ruling} ({self.date[:4]}): {self.text} -> {dotted}"
         return f"{self.authority} ruling {self.ruling} ({self.date[:4]}): {self.text} -> {dotted}"
 
 
 def read_examples(path: Path, known_codes: Iterable[str] | None = None) -> list[Example]:
-    """The examples of ``path`` (``#`` lines are comments). A row with a missing field, or a
-    code that is not an HS 2022 subheading of ``known_codes``, is refused with DataError
-    naming the file and line."""
+    """The examples of ``path`` (``#`` lines are comments). A row with a missing field, an
+    unknown kind, or a code that is not an HS 2022 subheading of ``known_codes``, is refused
+    with DataError naming the file and line."""
     known = set(known_codes) if known_codes is not None else None
     out: list[Example] = []
     try:
@@ -74,9 +101,19 @@ def read_examples(path: Path, known_codes: Iterable[str] | None = None) -> list[
     for (lineno, _line), row in zip(lines[1:], reader):
         if len(row) != len(COLUMNS) or not all(row[:5]):
             raise DataError(f"{path}, line {lineno}: expected {len(COLUMNS)} filled fields")
-        ex = Example(*row)
+        authority, ruling, date, code, text, original, edition, kind = row
+        # the fields tens of thousands of rows share are held once
+        ex = Example(
+            intern(authority), intern(ruling) if kind == "reference" else ruling,
+            intern(date), intern(code), text, original,
+            intern(edition), intern(kind),
+        )  # fmt: skip
         if not re.fullmatch(r"\d{6}", ex.code) or (known is not None and ex.code not in known):
             raise DataError(f"{path}, line {lineno}: {ex.code!r} is not an HS 2022 subheading")
+        if ex.kind not in KINDS:
+            raise DataError(
+                f"{path}, line {lineno}: kind {ex.kind!r} is not one of {', '.join(KINDS)}"
+            )
         out.append(ex)
     return out
 
@@ -106,7 +143,9 @@ class ExampleIndex:
             return None
         examples = read_examples(table, known_codes)
         try:
-            vectors = np.load(folder / VECTORS).astype(np.float32)
+            # float16 as shipped, read-only and paged in on use: only the rows of the codes a
+            # query's suggestions name are touched (see evidence)
+            vectors = np.load(folder / VECTORS, mmap_mode="r")
         except (OSError, ValueError) as exc:
             raise DataError(
                 f"{folder / VECTORS}: the example embeddings are missing ({exc})"
@@ -124,15 +163,22 @@ class ExampleIndex:
         min_similarity: float = EVIDENCE_MIN,
     ) -> dict[str, list[Example]]:
         """For each of ``codes``, its examples nearest to the query (cosine at least
-        ``min_similarity``), nearest first, at most ``per_code``."""
+        ``min_similarity``), at most ``per_code``: published decisions first, then references,
+        then tariff lines, each nearest first."""
         rows = {c: self._rows_by_code.get(c, []) for c in dict.fromkeys(codes)}
         wanted = sorted({i for r in rows.values() for i in r})
         if not wanted:
             return {}
-        sims = dict(zip(wanted, (self.vectors[wanted] @ query_vector).tolist()))
+        import numpy as np
+
+        rows_f32 = np.asarray(self.vectors[wanted], dtype=np.float32)
+        sims = dict(zip(wanted, (rows_f32 @ query_vector).tolist()))
         out: dict[str, list[Example]] = {}
         for code, idx in rows.items():
-            near = sorted((i for i in idx if sims[i] >= min_similarity), key=lambda i: -sims[i])
+            near = sorted(
+                (i for i in idx if sims[i] >= min_similarity),
+                key=lambda i: (KIND_ORDER[self.examples[i].kind], -sims[i]),
+            )
             if near:
                 out[code] = [self.examples[i] for i in near[:per_code]]
         return out
@@ -143,6 +189,12 @@ class ExampleIndex:
 
         if not self.examples:
             return []
-        sims = self.vectors @ query_vector
+        step = 4096  # rows widened to float32 at a time
+        sims = np.concatenate(
+            [
+                np.asarray(self.vectors[i : i + step], dtype=np.float32) @ query_vector
+                for i in range(0, len(self.examples), step)
+            ]
+        )
         top = np.argsort(-sims)[:k]
         return [(self.examples[int(i)], float(sims[int(i)])) for i in top]

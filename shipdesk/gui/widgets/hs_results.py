@@ -35,7 +35,16 @@ def confidence_label(level: str) -> str:
 
 
 def evidence_label(ex: Example) -> str:
-    """E.g. "like CBP ruling NY 857043 (1990): woman's knit sweater"."""
+    """E.g. "like CBP ruling NY 857043 (1990): woman's knit sweater"; a reference an authority
+    coded, or a national tariff line, says that it is one and not a ruling."""
+    if ex.kind == "tariff_line":
+        return _("like {authority} statistical line {line}: {goods}").format(
+            authority=ex.authority, line=ex.ruling, goods=ex.text
+        )
+    if ex.kind == "reference":
+        return _("like {authority} tariff search reference ({year}): {goods}").format(
+            authority=ex.authority, year=ex.date[:4], goods=ex.text
+        )
     return _("like {authority} ruling {ruling} ({year}): {goods}").format(
         authority=ex.authority, ruling=ex.ruling, year=ex.date[:4], goods=ex.text
     )
