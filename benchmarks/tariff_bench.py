@@ -30,7 +30,7 @@ suggested) carries some, the kinds shown (ruling, reference, tariff_line), and t
 examples shown under a code other than their own (always 0: the index is asked per code).
 
 Usage: python benchmarks/tariff_bench.py [--set PATH] [--misses] [--json OUT] [--no-baselines]
-       [--no-vocabulary] [--no-notes] [--with-gui] [--knn]
+       [--no-vocabulary] [--no-notes] [--no-siblings] [--with-gui] [--knn]
 The user catalogue is left out (a temporary empty SHIPDESK_HOME is used). ShipDesk's search
 runs through ``services.classification.suggest`` with a workspace opened there, as the HS search
 widget and ``shipdesk classify`` call it (empty catalogue and national tariffs consulted per
@@ -126,6 +126,12 @@ def main() -> int:
         help="rank without the legal notes and GRI of resources/tariff/notes.toml (ablation)",
     )
     ap.add_argument(
+        "--no-siblings",
+        action="store_true",
+        help="rank without choosing between sibling subheadings by material and stated words "
+        "(tariff/siblings.py; ablation)",
+    )
+    ap.add_argument(
         "--with-gui",
         action="store_true",
         help="also open the main window (offscreen) and an HS search widget, and report the RSS "
@@ -161,6 +167,9 @@ def main() -> int:
     if args.no_notes:
         eng.use_notes = False
         print("(ablation: legal notes switched off)")
+    if args.no_siblings:
+        eng.use_siblings = False
+        print("(ablation: sibling choice switched off)")
 
     first_conf: dict[str, str] = {}  # query -> confidence cue of ShipDesk's first suggestion
     # query -> per suggestion, the kinds of the examples shown under it as evidence

@@ -25,6 +25,7 @@ from shipdesk.core.tariff.encoder import Encoder
 from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
 from shipdesk.core.tariff.notes import read_notes, texts_of
 from shipdesk.core.tariff.query import QueryReader, Reading, read_glossary, stem
+from shipdesk.core.tariff.siblings import SubheadingText, read_subheading, reorder
 from shipdesk.core.tariff.textutil import STOPWORDS, full_text, words
 from shipdesk.core.tariff.vocabulary import read_vocabulary
 
@@ -110,6 +111,8 @@ class Engine:
         self.terms, _ = read_vocabulary(folder / "vocabulary.csv")
         self.notes = read_notes(folder / "notes.toml", self.nom)
         self.use_notes = True  # switched off only to measure the ranking without them
+        self.use_siblings = True  # switched off only to measure the ranking without them
+        self._sub_texts: dict[str, SubheadingText] = {}
         self.e_full = self._matrix("hs_full", len(self.codes))
         self.e_desc = self._matrix("hs_desc", len(self.codes))
         self.e_vocab = self._matrix("vocab", len(self.terms))
@@ -315,7 +318,18 @@ class Engine:
             for c, s in scores.items()
         ]
         out.sort(key=lambda c: (-c.score, c.code))
+        if self.use_siblings:
+            out = reorder(out, [*reading.words, *words(reading.english)], self.subheading_text)
         return self.notes.apply(out, texts_of(reading, head_end)) if self.use_notes else out
+
+    def subheading_text(self, code: str) -> SubheadingText:
+        """What a subheading's text names and excludes (materials, words), read once."""
+        got = self._sub_texts.get(code)
+        if got is None:
+            e = self.nom.entries.get(code[:6])
+            got = read_subheading(e.description if e else "")
+            self._sub_texts[code] = got
+        return got
 
     def encode(self, text: str) -> np.ndarray:
         return self.encoder.encode_one(text)

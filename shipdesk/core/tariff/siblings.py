@@ -1,0 +1,239 @@
+"""Choosing between sibling subheadings by what their texts say and the description states.
+
+Within a heading the subheadings differ by one fact: the material ("of cotton", "of man-made
+fibres"), or an attribute one of them has and another excludes ("decaffeinated" against "not
+decaffeinated"). The fused ranking reads the article and often finds the heading, but may put
+the wrong sibling first. Two rules put it right, among the first candidates only:
+
+- **material**: a subheading that names materials of which the description states none ("of
+  cotton" for a polyester blouse, "of porcelain or china" for a stoneware mug) comes after a
+  subheading of the same chapter that names the stated material or none ("of textile
+  materials (other than cotton)", "ceramic tableware other than of porcelain");
+- **stated or not** (same heading): a subheading that requires a word the description does not state
+  ("decaffeinated") comes after a sibling that excludes it ("not decaffeinated"), and one that
+  excludes a word the description states comes after the sibling that requires it; unless the
+  vocabulary concept the description names gives the first one as its own first code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from shipdesk.core.tariff.textutil import STOPWORDS
+
+WINDOW = 5  # candidates considered: a sibling is only moved up among the first ones
+
+# Material named in a description -> material keys. A description word may name several.
+QUERY_MATERIALS: dict[str, frozenset[str]] = {
+    **dict.fromkeys(["cotton", "denim"], frozenset({"cotton"})),
+    **dict.fromkeys(
+        ["wool", "woollen", "woolen", "merino", "lambswool", "alpaca", "mohair", "angora"],
+        frozenset({"wool"}),
+    ),
+    "cashmere": frozenset({"wool", "kashmir"}),
+    **dict.fromkeys(
+        [
+            "polyester",
+            "nylon",
+            "polyamide",
+            "elastane",
+            "spandex",
+            "lycra",
+            "polypropylene",
+            "microfibre",
+            "microfiber",
+        ],
+        frozenset({"synthetic"}),
+    ),
+    "acrylic": frozenset({"synthetic", "plastics"}),
+    **dict.fromkeys(
+        ["viscose", "rayon", "modal", "lyocell", "tencel", "cupro"], frozenset({"artificial"})
+    ),
+    "silk": frozenset({"silk"}),
+    "flax": frozenset({"flax"}),
+    "linen": frozenset({"flax"}),
+    **dict.fromkeys(["leather", "suede", "nubuck"], frozenset({"leather"})),
+    **dict.fromkeys(
+        ["plastic", "plastics", "pvc", "silicone", "polycarbonate", "abs", "polyurethane"],
+        frozenset({"plastics"}),
+    ),
+    "rubber": frozenset({"rubber"}),
+    **dict.fromkeys(["canvas", "fabric", "textile", "felt", "jute"], frozenset({"textile"})),
+    **dict.fromkeys(["porcelain", "china"], frozenset({"porcelain"})),
+    **dict.fromkeys(
+        ["stoneware", "earthenware", "terracotta", "ceramic", "ceramics"],
+        frozenset({"ceramic"}),
+    ),
+    "glass": frozenset({"glass"}),
+    **dict.fromkeys(["stainless", "steel", "iron"], frozenset({"steel"})),
+    **dict.fromkeys(["aluminium", "aluminum"], frozenset({"aluminium"})),
+}
+# "faux leather", "PU leather", "imitation leather": plastics sheeting, not leather
+FAUX = frozenset(
+    ["faux", "pu", "vegan", "imitation", "synthetic", "artificial", "fake", "eco", "leatherette"]
+)  # before "leather"
+# "bed linen", "table linen": the goods, not the fibre
+LINEN_GOODS = frozenset(["bed", "table", "kitchen", "toilet"])
+
+# Material named in a subheading text -> material key (whole words of the text, lower case)
+TEXT_MATERIALS: dict[str, frozenset[str]] = {
+    "cotton": frozenset({"cotton"}),
+    "wool": frozenset({"wool"}),
+    "kashmir": frozenset({"kashmir"}),
+    "synthetic": frozenset({"synthetic"}),
+    "artificial": frozenset({"artificial"}),
+    "man-made": frozenset({"synthetic", "artificial"}),
+    "silk": frozenset({"silk"}),
+    "flax": frozenset({"flax"}),
+    "leather": frozenset({"leather"}),
+    "plastics": frozenset({"plastics"}),
+    "plastic": frozenset({"plastics"}),
+    "rubber": frozenset({"rubber"}),
+    "textile": frozenset({"textile", "cotton", "wool", "synthetic", "artificial", "silk", "flax"}),
+    "porcelain": frozenset({"porcelain"}),
+    "glass": frozenset({"glass"}),
+    "steel": frozenset({"steel"}),
+    "iron": frozenset({"steel"}),
+    "aluminium": frozenset({"aluminium"}),
+}
+# what a subheading excludes: "(other than cotton)", "excluding ...", "not decaffeinated"
+_EXCLUSION = re.compile(r"(?<!whether or )\b(?:other than|excluding|except|not)\b[^;,()]*")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_WORD = re.compile(r"[a-z][a-z-]*[a-z]")
+
+
+def _stem(w: str) -> str:
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class SubheadingText:
+    materials: frozenset[str]  # material keys the text names (not those it excludes)
+    required: frozenset[str]  # content words the text names
+    # the words of the text's one-word exclusions ("not decaffeinated", "other than
+    # smartphones"); a longer one ("not fitted with connectors") is too specific to judge
+    excluded: frozenset[str]
+
+
+_SKIP = frozenset({"other", "than", "excluding", "except", "knitted", "crocheted", "whether"})
+
+
+def _content(text: str) -> set[str]:
+    return {
+        _stem(w)
+        for w in _WORD.findall(text)
+        if w not in STOPWORDS and len(w) > 3 and w not in _SKIP
+    }
+
+
+def read_subheading(description: str) -> SubheadingText:
+    text = description.lower()
+    phrases: list[str] = []
+    # an exclusion inside brackets ends at the bracket
+    for inner in _PAREN.findall(text):
+        phrases += [m.group(0) for m in _EXCLUSION.finditer(inner)]
+    plain = _PAREN.sub(lambda m: " " if _EXCLUSION.search(m.group(1)) else m.group(0), text)
+    phrases += [m.group(0) for m in _EXCLUSION.finditer(plain)]
+    plain = _EXCLUSION.sub(" ", plain)
+    materials: set[str] = set()
+    for w in _WORD.findall(plain):
+        materials |= TEXT_MATERIALS.get(w, frozenset())
+    for w in _WORD.findall(" ".join(phrases)):  # "textile materials other than cotton"
+        if w != "textile":
+            materials -= TEXT_MATERIALS.get(w, frozenset())
+    excluded: set[str] = set()
+    for ph in phrases:
+        ws = _content(ph)
+        if len(ws) == 1 and not ws & TEXT_MATERIALS.keys():  # materials: the first rule
+            excluded |= ws
+    return SubheadingText(frozenset(materials), frozenset(_content(plain)), frozenset(excluded))
+
+
+def stated_materials(ws: Sequence[str]) -> frozenset[str]:
+    """Material keys a description states ("faux leather" is plastics, "bed linen" no flax)."""
+    out: set[str] = set()
+    for i, w in enumerate(ws):
+        prev = ws[i - 1] if i else ""
+        if w == "leather" and prev in FAUX:
+            out.add("plastics")
+            continue
+        if w in FAUX and i + 1 < len(ws) and ws[i + 1] == "leather":
+            continue  # "synthetic leather": not synthetic fibres
+        if w == "linen" and prev in LINEN_GOODS:
+            continue
+        out |= QUERY_MATERIALS.get(w, frozenset())
+    return frozenset(out)
+
+
+class _Ranked(Protocol):
+    code: str
+    score: float
+    evidence: dict[str, int]
+
+
+R = TypeVar("R", bound=_Ranked)
+
+
+def _states(word: str, stated: Iterable[str]) -> bool:
+    """The description states ``word`` (a subheading word): the same word, or one of five
+    letters or more that begins it or that it begins ("decaf", "decaffeinated")."""
+    for s in stated:
+        if s == word or (len(s) >= 5 and (word.startswith(s) or s.startswith(word))):
+            return True
+    return False
+
+
+def reorder(
+    cands: list[R],
+    ws: Sequence[str],
+    text_of: Callable[[str], SubheadingText],
+) -> list[R]:
+    """``cands`` with, among the first ``WINDOW``, a sibling the description fits moved up
+    before one it does not (scores exchanged, so the list stays in score order)."""
+    head = cands[:WINDOW]
+    if len(head) < 2:
+        return cands
+    materials = stated_materials(ws)
+    stated = {_stem(w) for w in ws if len(w) > 2}
+    texts = {c.code: text_of(c.code) for c in head}
+
+    def misfit(c: R) -> bool:
+        m = texts[c.code].materials
+        return bool(materials and m and not m & materials)
+
+    def before(low: R, high: R, siblings: bool) -> bool:
+        """``low`` (ranked after ``high``, same chapter) fits the description better: by the
+        material in the same chapter, by a stated or unstated word in the same heading."""
+        if misfit(high) and not misfit(low):
+            return True
+        if misfit(low) or not siblings:
+            return False
+        hi, lo = texts[high.code], texts[low.code]
+        if high.evidence.get("vocab") == 1:
+            return False  # the named concept's own first code
+        for w in hi.required & lo.excluded:
+            if w not in lo.required and not _states(w, stated):
+                return True
+        return any(w not in hi.required and _states(w, stated) for w in hi.excluded & lo.required)
+
+    changed = True
+    rounds = 0
+    while changed and rounds < WINDOW:
+        changed = False
+        rounds += 1
+        for i in range(len(head)):
+            for j in range(i + 1, len(head)):
+                a, b = head[i], head[j]
+                if a.code[:2] == b.code[:2] and before(b, a, a.code[:4] == b.code[:4]):
+                    a.score, b.score = b.score, a.score
+                    head[i], head[j] = b, a
+                    changed = True
+                    break
+            if changed:
+                break
+    return head + cands[WINDOW:]

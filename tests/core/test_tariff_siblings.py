@@ -1,0 +1,107 @@
+"""Between sibling subheadings the material and the stated words decide (tariff/siblings.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from shipdesk.core.tariff import lookup
+from shipdesk.core.tariff.siblings import read_subheading, reorder, stated_materials
+
+
+def test_subheading_text_names_and_excludes() -> None:
+    t = read_subheading(
+        "T-shirts, singlets and other vests; of textile materials (other than cotton)"
+    )
+    assert "cotton" not in t.materials and "synthetic" in t.materials
+    coffee = read_subheading("Coffee; roasted, not decaffeinated")
+    assert coffee.excluded == {"decaffeinated"} and "decaffeinated" not in coffee.required
+    # "whether or not" excludes nothing; a longer exclusion is too specific to judge
+    assert not read_subheading(
+        "Pasta, stuffed, whether or not cooked or otherwise prepared"
+    ).excluded
+    assert not read_subheading("Conductors; not fitted with connectors").excluded
+    # the materials a text excludes are not among those it names
+    rest = read_subheading(
+        "Furnishing articles; of textile materials other than cotton or synthetic fibres"
+    )
+    assert not rest.materials & {"cotton", "synthetic"} and "wool" in rest.materials
+
+
+def test_stated_materials() -> None:
+    assert stated_materials(["faux", "leather", "bag"]) == {"plastics"}
+    assert stated_materials(["leather", "bag"]) == {"leather"}
+    assert stated_materials(["bed", "linen", "cotton"]) == {"cotton"}
+    assert stated_materials(["linen", "dress"]) == {"flax"}
+
+
+@dataclass
+class _C:
+    code: str
+    score: float
+    evidence: dict[str, int] = field(default_factory=dict)
+
+
+TEXTS = {
+    "610910": "T-shirts; of cotton, knitted",
+    "610990": "T-shirts; of textile materials (other than cotton), knitted",
+    "090121": "Coffee; roasted, not decaffeinated",
+    "090122": "Coffee; roasted, decaffeinated",
+    "420221": "Handbags, with outer surface of leather",
+}
+
+
+def _order(cands: list[_C], ws: list[str]) -> list[str]:
+    return [c.code for c in reorder(cands, ws, lambda c: read_subheading(TEXTS[c]))]
+
+
+def test_the_stated_material_moves_its_sibling_up() -> None:
+    out = reorder(
+        [_C("610910", 0.9), _C("610990", 0.8)],
+        ["polyester", "t", "shirt"],
+        lambda c: read_subheading(TEXTS[c]),
+    )
+    assert [c.code for c in out] == ["610990", "610910"]
+    assert [c.score for c in out] == [0.9, 0.8]  # scores exchanged: still in score order
+    assert _order([_C("610910", 0.9), _C("610990", 0.8)], ["cotton", "t", "shirt"]) == [
+        "610910",
+        "610990",
+    ]
+    # no material stated: nothing moves
+    assert _order([_C("610910", 0.9), _C("610990", 0.8)], ["t", "shirt"]) == ["610910", "610990"]
+
+
+def test_an_unstated_attribute_gives_way_to_the_sibling_that_excludes_it() -> None:
+    assert _order([_C("090122", 0.9), _C("090121", 0.8)], ["ground", "coffee"]) == [
+        "090121",
+        "090122",
+    ]
+    assert _order([_C("090122", 0.9), _C("090121", 0.8)], ["decaf", "coffee"]) == [
+        "090122",
+        "090121",
+    ]
+    # the vocabulary concept's own first code is not overruled by an unstated word
+    named = [_C("090122", 0.9, {"vocab": 1}), _C("090121", 0.8)]
+    assert _order(named, ["ground", "coffee"]) == ["090122", "090121"]
+
+
+def test_other_headings_and_chapters_are_left_alone() -> None:
+    assert _order([_C("420221", 0.9), _C("610990", 0.8)], ["polyester", "bag"]) == [
+        "420221",
+        "610990",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Polyester sports t-shirt quick dry", "610990"),
+        ("Faux leather shoulder bag", "420222"),
+        ("Café moulu", "090121"),
+        ("Stoneware mug", "691200"),
+        ("Men's merino wool cardigan", "611011"),
+    ],
+)
+def test_search_puts_the_fitting_sibling_first(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code
