@@ -72,6 +72,7 @@ class Reading:
     corrections: dict[str, str] = field(default_factory=dict)
     matches: list[VocabMatch] = field(default_factory=list)
     product: str = ""  # english without the words of modifier concepts (the article alone)
+    title: bool = False  # read as a marketplace title (more than TITLE_WORDS words)
 
     @property
     def changed(self) -> bool:
@@ -139,12 +140,15 @@ class QueryReader:
                         best = cand
         return best
 
-    def _correct(self, w: str) -> str | None:
+    def _correct(self, w: str, strict: bool = False) -> str | None:
+        """The known word ``w`` is a typo of, if any; ``strict`` (in a long title, where most
+        unknown words are brand and model names): only a near-certain one."""
         if len(w) < 4 or not w.isalpha():
             return None
         pool = self.by_initial.get(w[0], [])
-        hit = process.extractOne(w, pool, scorer=fuzz.ratio, score_cutoff=80)
-        if hit is None and len(w) >= 6:  # a typo in the first letter
+        cutoff = STRICT_CUTOFF if strict else 80
+        hit = process.extractOne(w, pool, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if hit is None and len(w) >= 6 and not strict:  # a typo in the first letter
             hit = process.extractOne(w, self.targets, scorer=fuzz.ratio, score_cutoff=86)
         return hit[0] if hit else None
 
@@ -169,24 +173,31 @@ class QueryReader:
     def read(self, text: str) -> Reading:
         out_words: list[str] = []
         corrections: dict[str, str] = {}
+        # a marketplace title: read its article (see article_words)
+        title = len(words(text)) > TITLE_WORDS
         for w in self._glossary_phrases(words(text)):
             if " " in w:
                 out_words.append(w)
                 continue
-            if self._is_known(w):
+            if self._is_known(w) or (title and w in NOISE):
                 out_words.append(w)
                 continue
             parts = self._split_compound(w)
             if parts:
                 out_words.extend(parts)
                 continue
-            fixed = self._correct(w)
+            fixed = self._correct(w, strict=title)
             if fixed and fixed != w:
                 corrections[w] = fixed
                 out_words.append(fixed)
-            else:
+            elif not title:  # in a title an unknown word is a brand or model name
                 out_words.append(w)
         matches = self._match(out_words)
+        if title:
+            article = article_words(out_words, matches)
+            if article and article != out_words:
+                out_words = article
+                matches = self._match(out_words)
         mark_modifiers(out_words, matches, self.terms)
         english = self._english(out_words, matches)
         product = ""
@@ -204,7 +215,7 @@ class QueryReader:
             }
             article = [w for i, w in enumerate(out_words) if i not in gone]
             product = self._english(article, self._match(article)) if article else ""
-        return Reading(text, out_words, english, corrections, matches, product)
+        return Reading(text, out_words, english, corrections, matches, product, title)
 
     def _match(self, ws: list[str]) -> list[VocabMatch]:
         found: list[VocabMatch] = []
@@ -253,6 +264,43 @@ class QueryReader:
 
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(words(text))  # folded as the words of a description are
+
+
+# A description of more words than this is read as a marketplace title: brand and model names
+# (unknown words), sizes, model numbers, colours, pack counts and selling words are left out,
+# so the article's words decide ("Lodge 10.25 Inch Cast Iron Skillet Pre-Seasoned, Black" is
+# read as "cast iron skillet pre seasoned").
+TITLE_WORDS = 10
+STRICT_CUTOFF = 90  # a typo corrected in a title: only a near-certain one ("conditoner")
+NOISE = _word_set(
+    # colours
+    "black white red blue green yellow pink purple orange grey gray brown beige navy ivory "
+    "khaki olive teal turquoise burgundy charcoal cream multicolor multicolour multi colour "
+    "color colors colours schwarz weiß weiss rot blau grün gelb grau braun noir blanc rouge "
+    "bleu vert jaune gris marron negro blanco rojo azul amarillo nero bianco rosso blu giallo "
+    "grigio zwart wit rood blauw groen geel grijs czarny biały czerwony niebieski zielony szary "
+    # pack counts and sizes
+    "pack packs count ct pcs pc piece pieces pair pairs set of size sizes small medium large "
+    "xs s m l xl xxl xxxl inch inches cm mm ml kg g oz lb lbs ft feet qt quart liter litre "
+    "mah w v gb tb mp hz dpi stück stk lot "
+    # selling words
+    "new upgraded upgrade premium original best gift gifts ideal perfect professional pro "
+    "ultra super max quality high durable heavy duty compatible fast classic deluxe edition "
+    "version model style series official authentic certified value family bulk multipack "
+    "variety free shipping sale hot latest brand home everyday essential essentials"
+)
+
+
+def article_words(ws: list[str], matches: list[VocabMatch]) -> list[str]:
+    """The words of a marketplace title that name and describe its article: the title
+    without model numbers and sizes (words with digits), colours, pack counts and selling
+    words, unless a shop term names them ("black tea", "set of pans")."""
+    named = {i for m in matches for i in range(m.start, m.end)}
+    return [
+        w
+        for i, w in enumerate(ws)
+        if i in named or not (w in NOISE or any(ch.isdigit() for ch in w))
+    ]
 
 
 # Words that say the word before them describes the article rather than names it

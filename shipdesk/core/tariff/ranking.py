@@ -240,7 +240,7 @@ class Engine:
         named: list[tuple[float, int, str]] = []
         # "Smartphone with battery installed", "laptop with charger": the article is what comes
         # before the connector; what follows it is a part or an accessory.
-        tail = head_end(reading.words)
+        tail = article_end(reading)
         head_named = any(m.end <= tail for m in reading.matches)
         for m in reading.matches:
             en = self.concept_en.get(m.concept, m.term_index)
@@ -274,7 +274,7 @@ class Engine:
     def head_codes(self, reading: Reading) -> list[str]:
         """Codes of the concepts named before a connector ("smartphone" in "smartphone with
         battery"), when the description has both a head and a tail; else nothing."""
-        tail = head_end(reading.words)
+        tail = article_end(reading)
         if tail >= len(reading.words):
             return []
         out: list[str] = []
@@ -354,7 +354,21 @@ CONNECTORS = frozenset(
     ]
 )
 TAIL_PENALTY = 0.3
+# In a marketplace title the article is named among its first words (after brand and model
+# names are left out): a shop term named later is a detail ("... Laptop 8GB RAM 512GB SSD").
+TITLE_HEAD = 5
 MODIFIER_PENALTY = 0.3  # a concept that only describes the article (query.mark_modifiers)
+
+
+def article_end(reading: Reading) -> int:
+    """Where the words naming the article end: at the first connector; in a marketplace
+    title also after its first ``TITLE_HEAD`` words ("Lenovo IdeaPad 15.6 inch Full HD Laptop
+    Intel Core i5 8GB RAM 512GB SSD": the laptop, not its SSD), as titles name their article
+    first."""
+    end = head_end(reading.words)
+    if reading.title:
+        end = min(end, TITLE_HEAD)
+    return end
 
 
 def head_end(ws: list[str]) -> int:

@@ -1,0 +1,65 @@
+"""A marketplace title is read as its article: brand and model names, sizes, colours, pack
+counts and selling words are left out, and the article is named among its first words."""
+
+from __future__ import annotations
+
+import pytest
+
+from shipdesk.core.tariff import lookup
+from shipdesk.core.tariff.query import TITLE_WORDS, VocabMatch, article_words
+from shipdesk.core.tariff.ranking import TITLE_HEAD, article_end
+
+
+def test_article_words_leave_out_numbers_colours_and_pack_counts() -> None:
+    ws = [
+        "aaa",
+        "alkaline",
+        "batteries",
+        "1",
+        "5v",
+        "lr03",
+        "24",
+        "count",
+        "family",
+        "pack",
+        "black",
+    ]
+    assert article_words(ws, []) == ["aaa", "alkaline", "batteries"]
+    # a word a shop term names stays ("black tea")
+    tea = ["black", "tea", "bags", "100", "count"]
+    assert article_words(tea, [VocabMatch("tea", 0, 0, 2)]) == ["black", "tea", "bags"]
+
+
+def test_a_title_drops_unknown_brand_names_instead_of_correcting_them() -> None:
+    reader = lookup.engine().reader
+    short = reader.read("Withings blood pressure monitor")  # a short line: typo correction
+    assert not short.title
+    title = reader.read(
+        "Withings BPM Connect Wi-Fi Smart Blood Pressure Monitor Upper Arm Cuff, Medically Accurate"
+    )
+    assert title.title and len(title.original.split()) > TITLE_WORDS
+    assert "whitings" not in title.words and "withings" not in title.words
+    assert {"blood", "pressure", "monitor"} <= set(title.words)
+
+
+def test_in_a_title_the_article_is_named_first() -> None:
+    reading = lookup.engine().reader.read(
+        "Lenovo IdeaPad 3 15.6 inch Full HD Laptop Intel Core i5 8GB RAM 512GB SSD Windows 11"
+    )
+    assert article_end(reading) <= TITLE_HEAD
+    assert reading.words.index("laptop") < article_end(reading)
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        (
+            "Google Pixel 8 5G Android Smartphone 128GB Unlocked, Obsidian Black, 50MP Camera",
+            "851713",
+        ),
+        ("Energizer MAX AAA Alkaline Batteries 1.5V LR03, 24 Count Family Pack", "850610"),
+        ("Essie Nail Polish Gloss Finish Ballet Slippers Sheer Pink 13.5ml", "330430"),
+    ],
+)
+def test_titles_are_classified_by_their_article(title: str, code: str) -> None:
+    assert lookup.suggest(title, top=3)[0].code == code
