@@ -105,6 +105,16 @@ RULE_CASES = [
     ("pocket-case-leather", "Brillenetui Leder", "420231"),
     ("pocket-case", "Glasses case fabric", "420232"),
     ("pocket-case", "Brillenetui Stoff", "420232"),
+    ("face-mask-disposable", "Surgical face masks 50 pieces", "630790"),
+    ("face-mask-disposable", "FFP2 Masken Einweg", "630790"),
+    ("food-supplement", "Magnesium supplement capsules", "210690"),
+    ("food-supplement", "Nahrungsergänzungsmittel Zink Kapseln", "210690"),
+    ("wiper-blades", "Wiper blades front set", "851290"),
+    ("wiper-blades", "Scheibenwischer vorne Satz", "851290"),
+    ("bowed-strings", "Student viola 15 inch", "920210"),
+    ("bowed-strings", "Geige 3/4 für Kinder", "920210"),
+    ("electric-guitar", "Electric bass guitar, 4-string, black", "920790"),
+    ("electric-guitar", "E-Gitarre Einsteiger", "920790"),
 ]
 
 
