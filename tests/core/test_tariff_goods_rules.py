@@ -22,6 +22,11 @@ from shipdesk.core.tariff import lookup
         ("mascarillas FFP2", "630790"),
         ("Champú para cabello graso", "330510"),
         ("Groene thee zakjes", "090210"),
+        ("Filled chocolates box", "180631"),  # stated: not the "not filled" subheading
+        ("Hair conditioner", "330590"),
+        ("Instant coffee", "210111"),
+        ("Masło orzechowe", "200811"),
+        ("Sztuczna choinka 150 cm", "950510"),
     ],
 )
 def test_first_suggestion(query: str, code: str) -> None:

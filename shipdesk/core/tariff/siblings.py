@@ -11,8 +11,9 @@ the wrong sibling first. Two rules put it right, among the first candidates only
   materials (other than cotton)", "ceramic tableware other than of porcelain");
 - **stated or not** (same heading): a subheading that requires a word the description does not state
   ("decaffeinated") comes after a sibling that excludes it ("not decaffeinated"), and one that
-  excludes a word the description states comes after the sibling that requires it; unless the
-  vocabulary concept the description names gives the first one as its own first code.
+  excludes a word the description states comes after the sibling that requires it ("filled
+  chocolates" are not "not filled"); an unstated word does not overrule the first code of the
+  vocabulary concept the description names.
 """
 
 from __future__ import annotations
@@ -214,12 +215,14 @@ def reorder(
         if misfit(low) or not siblings:
             return False
         hi, lo = texts[high.code], texts[low.code]
+        # a word the description states decides against the first code's own exclusion
+        if any(w not in hi.required and _states(w, stated) for w in hi.excluded & lo.required):
+            return True
         if high.evidence.get("vocab") == 1:
-            return False  # the named concept's own first code
-        for w in hi.required & lo.excluded:
-            if w not in lo.required and not _states(w, stated):
-                return True
-        return any(w not in hi.required and _states(w, stated) for w in hi.excluded & lo.required)
+            return False  # an unstated word does not overrule the named concept's first code
+        return any(
+            w not in lo.required and not _states(w, stated) for w in hi.required & lo.excluded
+        )
 
     changed = True
     rounds = 0
