@@ -101,6 +101,8 @@ def test_other_headings_and_chapters_are_left_alone() -> None:
         ("Café moulu", "090121"),
         ("Stoneware mug", "691200"),
         ("Men's merino wool cardigan", "611011"),
+        # no fitting sibling among the first five: the fitting one from further down
+        ("Women's linen blouse", "620690"),
     ],
 )
 def test_search_puts_the_fitting_sibling_first(query: str, code: str) -> None:

@@ -224,6 +224,25 @@ def reorder(
             w not in lo.required and not _states(w, stated) for w in hi.required & lo.excluded
         )
 
+    # a candidate whose material the description contradicts, with no fitting sibling among the
+    # first ones, changes places with the first fitting subheading of its heading further down
+    # ("Men's wool suit jacket": 6203.31 "of wool" for 6203.33 "of synthetic fibres")
+    if materials:
+        for i, a in enumerate(head):
+            if not misfit(a) or any(
+                c.code[:4] == a.code[:4] and not misfit(c) for c in head if c is not a
+            ):
+                continue
+            for k in range(WINDOW, len(cands)):
+                b = cands[k]
+                if b.code[:4] != a.code[:4]:
+                    continue
+                texts[b.code] = text_of(b.code)
+                if not misfit(b) and texts[b.code].materials & materials:
+                    a.score, b.score = b.score, a.score
+                    head[i], cands[k] = b, a
+                    break
+
     changed = True
     rounds = 0
     while changed and rounds < WINDOW:
