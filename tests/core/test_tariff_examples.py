@@ -125,6 +125,22 @@ def test_shipped_examples_are_hs2022_and_match_their_embeddings():
         assert float(again @ index.vectors[i].astype(np.float32)) > 0.999
 
 
+def test_loading_the_shipped_index_stays_under_its_memory_ceiling():
+    # 25,809 rows: the table's objects about 12 MB; the embeddings are mapped, not read
+    # (widened to float32 they alone would take 40 MB)
+    import tracemalloc
+
+    codes = [c for c in nomenclature().entries if len(c) == 6]
+    tracemalloc.start()
+    try:
+        index = ExampleIndex.load(TARIFF, codes)
+        _now, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert index is not None and len(index) > 20_000
+    assert peak < 30 * 1024 * 1024, f"{peak / 2**20:.1f} MB"
+
+
 def test_a_suggestion_carries_the_decisions_for_its_code_nearest_to_the_query():
     res = lookup.search("women's knit sweater of cotton", top=5)
     by_code = {s.code: s for s in res.suggestions}

@@ -46,6 +46,7 @@ VECTORS = "examples_f16.npy"
 COLUMNS = ("authority", "ruling", "date", "code", "text", "original_code", "edition", "kind")
 KINDS = ("ruling", "reference", "tariff_line")
 KIND_ORDER = {k: i for i, k in enumerate(KINDS)}  # evidence: decisions before the others
+CODE = re.compile(r"\d{6}")
 EVIDENCE_MIN = 0.55  # cosine of an example to the query, to be shown as evidence
 EVIDENCE_PER_CODE = 2  # examples shown per suggested code, nearest first
 
@@ -108,7 +109,7 @@ def read_examples(path: Path, known_codes: Iterable[str] | None = None) -> list[
             intern(date), intern(code), text, original,
             intern(edition), intern(kind),
         )  # fmt: skip
-        if not re.fullmatch(r"\d{6}", ex.code) or (known is not None and ex.code not in known):
+        if (ex.code not in known) if known is not None else not CODE.fullmatch(ex.code):
             raise DataError(f"{path}, line {lineno}: {ex.code!r} is not an HS 2022 subheading")
         if ex.kind not in KINDS:
             raise DataError(
