@@ -7,6 +7,7 @@ import csv
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from shipdesk.core.exchange import mapping as mp
 from shipdesk.core.model import Party
@@ -204,3 +205,17 @@ def test_report_and_rejected_rows_in_the_window_language(
         assert "der Artikel hat keine Warenbeschreibung" in written
     finally:
         i18n.set_language("en")
+
+
+def test_after_choosing_a_file_enter_imports_it(qtbot, dialog: ImportDialog) -> None:
+    """Keyboard only: Choose file… (Space), a file, then Enter. The focus stayed on Choose
+    file…, so Enter opened the file dialog again instead of importing."""
+    dialog.show()
+    dialog.browse_button.setFocus()
+    assert dialog.load_file(DATA / "woocommerce_orders.csv")  # what the file dialog calls
+    assert dialog.run_button.isEnabled()
+    assert dialog.focusWidget() is dialog.run_button
+    dialog.mapping_page.pdf_check.setChecked(False)
+    with qtbot.waitSignal(dialog.batchFinished, timeout=60_000):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert dialog.state == "done"

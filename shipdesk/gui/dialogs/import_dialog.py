@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -161,6 +161,8 @@ class ImportDialog(QDialog):
             return False
         self.pages.setCurrentIndex(0)
         self.state = "idle"
+        if self.run_button.isEnabled():  # Enter now imports (not Choose file… again)
+            self.run_button.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def load_products(self, path: str | Path) -> bool:
