@@ -1,7 +1,7 @@
 """The EU members' own national additions (dest/IT.toml, ES, NL, AT, PL, SE, IE, DK, PT, CZ, FI,
-GR, EE, LT, HU): each file loads with dated sources, each national rule fires at its destination
-and not at a neighbour without the rule, and harmless items with the same trigger words stay
-clear."""
+GR, EE, LT, HU, LV, SI): each file loads with dated sources, each national rule fires at its
+destination and not at a neighbour without the rule, and harmless items with the same trigger
+words stay clear."""
 
 from __future__ import annotations
 
@@ -72,6 +72,9 @@ LT-ECIG-DISTANCE | Vape pod kit starter set | LT | LV | DE | courier | sale | pr
 LT-ECIG-DISTANCE | Herbal cigarettes damiana 20 | LT | LV | DE | post | sale | prohibited
 HU-TOBACCO-ECIG-DISTANCE | Elf Bar 600 disposable vape | HU | SK | DE | courier | sale | warning
 HU-TOBACCO-ECIG-DISTANCE | Marlboro Gold cigarettes carton | HU | SK | DE | post | sale | warning
+LV-TOBACCO-ECIG-DISTANCE | Elf Bar 600 disposable vape | LV | LT | DE | courier | sale | warning
+LV-TOBACCO-ECIG-DISTANCE | Marlboro Gold cigarettes carton | LV | LT | DE | post | sale | warning
+SI-ECIG-DISTANCE | IQOS Iluma starter kit | SI | HR | GB | courier |  | warning
 """
 CASES = [tuple(f.strip() for f in line.split("|")) for line in CASES_TEXT.strip().splitlines()]
 
@@ -159,6 +162,8 @@ HARMLESS = [
     ("Nicotine-free herbal tea 20 bags", "PL", "DE", "sale"),
     ("Vape carrying case with lanyard", "LT", "DE", "sale"),
     ("Cigarette trousers navy", "HU", "DE", "sale"),
+    ("Vape carrying case with lanyard", "SI", "GB", "sale"),
+    ("Tobacco brown leather belt", "LV", "DE", "sale"),
 ]
 
 
