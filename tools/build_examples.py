@@ -38,9 +38,10 @@ for CBP, ``..._hmrc.csv`` for HMRC), duplicates by goods and code once. Referenc
 lines are not decisions and are never held out.
 
 Writes ``resources/tariff/examples.csv`` (dated, versioned, every source and licence named in
-its header) and ``examples_f16.npy`` (the goods' sentence embeddings, the app's numpy encoder,
-float16), and prints how many rows each source gave, kept, held out and dropped (by reason) and
-the embedding rate. The inputs are not committed; only the compiled table ships.
+its header) and ``examples_i8.npy`` with ``examples_scale.npy`` (the goods' sentence
+embeddings from the app's numpy encoder, int8 with a scale per row), and prints how many rows
+each source gave, kept, held out and dropped (by reason) and the embedding rate. The inputs
+are not committed; only the compiled table ships.
 
 Usage: python tools/build_examples.py [--previous resources/tariff/examples.csv]
            [--cross RULINGS.jsonl --correlations DIR] [--atar DRAFTS.json]
@@ -68,7 +69,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from shipdesk.core.tariff.examples import COLUMNS  # noqa: E402
+from shipdesk.core.tariff.examples import COLUMNS, SCALES, VECTORS, quantize  # noqa: E402
 
 OUT = ROOT / "resources" / "tariff"
 HELDOUT = ROOT / "benchmarks" / "data" / "hs_rulings_heldout.csv"
@@ -492,7 +493,9 @@ def main(argv: list[str] | None = None) -> int:
     mat = enc.encode([x["text"] for x in kept], batch_size=64)
     dt = time.perf_counter() - t0
     print(f"embedded {len(kept)} examples in {dt:.1f} s ({len(kept) / max(dt, 1e-9):.0f} per s)")
-    np.save(OUT / "examples_f16.npy", mat.astype(np.float16))
+    rows_i8, scales = quantize(mat)
+    np.save(OUT / VECTORS, rows_i8)
+    np.save(OUT / SCALES, scales)
     built = datetime.now(UTC).date().isoformat()
     sources = sorted({source_of(x) for x in kept}, key=lambda s: (s[1] != "ruling", s))
     lines = [f"# date: {built}", f"# version: {args.version}"]
@@ -516,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
         w = csv.DictWriter(f, fieldnames=list(COLUMNS))
         w.writeheader()
         w.writerows(kept)
-    written = [OUT / "examples.csv", OUT / "examples_f16.npy"]
+    written = [OUT / "examples.csv", OUT / VECTORS, OUT / SCALES]
     for authority, path in HELDOUT_BY_AUTHORITY.items():
         mine = [x for x in held if x["authority"] == authority]
         if not mine:

@@ -163,7 +163,9 @@ def test_rulings_after_the_holdout_date_go_to_their_authoritys_split_only(
     assert held[0]["source"].startswith("HMRC ruling 600014923 (2026-04-24): 3924100090")
     import numpy as np
 
-    assert np.load(out / "examples_f16.npy").shape == (2, 384)
+    assert np.load(out / "examples_i8.npy").shape == (2, 384)
+    assert np.load(out / "examples_i8.npy").dtype == np.int8
+    assert np.load(out / "examples_scale.npy").shape == (2,)
 
 
 def test_a_source_without_its_date_is_refused(tool, tmp_path, capsys):

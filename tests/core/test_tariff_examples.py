@@ -7,7 +7,7 @@ import pytest
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.tariff import lookup
-from shipdesk.core.tariff.examples import COLUMNS, Example, ExampleIndex, read_examples
+from shipdesk.core.tariff.examples import COLUMNS, Example, ExampleIndex, quantize, read_examples
 from shipdesk.core.tariff.nomenclature import nomenclature
 
 TARIFF = lookup.tariff_dir()
@@ -113,16 +113,16 @@ def test_shipped_examples_are_hs2022_and_match_their_embeddings():
     index = ExampleIndex.load(TARIFF, [c for c in nomenclature().entries if len(c) == 6])
     assert index is not None and len(index) >= 20_000
     assert index.vectors.shape == (len(index), 384)
-    # kept as shipped, float16 and mapped: not widened to float32 in memory at load
-    assert index.vectors.dtype == np.float16 and isinstance(index.vectors, np.memmap)
+    # kept as shipped, int8 and mapped: not widened to float32 in memory at load
+    assert index.vectors.dtype == np.int8 and isinstance(index.vectors, np.memmap)
     kinds = {e.kind for e in index.examples}
     assert kinds == {"ruling", "reference", "tariff_line"}
     eng = lookup.engine()
     rng = np.random.default_rng(15)
     for i in rng.choice(len(index), size=5, replace=False):
         again = eng.encoder.encode([index.examples[i].text])[0]
-        # same recipe and model as at build (float16 rounding aside)
-        assert float(again @ index.vectors[i].astype(np.float32)) > 0.999
+        # same recipe and model as at build (int8 rounding aside)
+        assert float(again @ index._rows([i])[0]) > 0.995
 
 
 def test_loading_the_shipped_index_stays_under_its_memory_ceiling():
@@ -198,3 +198,22 @@ def test_high_is_not_claimed_when_the_ranking_and_the_named_shop_term_disagree()
     first = lookup.suggest("Disposable face masks")[0]
     assert first.confidence != "high"
     assert lookup.suggest("wireless earbuds")[0].confidence == "high"  # term and ranking agree
+
+
+def test_int8_rows_keep_the_cosines_and_the_order_of_the_float_rows():
+    rng = np.random.default_rng(7)
+    rows = rng.normal(size=(200, 384)).astype(np.float32)
+    rows /= np.linalg.norm(rows, axis=1, keepdims=True)
+    q8, scales = quantize(rows)
+    assert q8.dtype == np.int8 and scales.shape == (200,)
+    ex = [Example("US HTS 2026", f"{i}", "2026-04-20", "611020", f"line {i}") for i in range(200)]
+    exact = ExampleIndex(ex, rows)
+    packed = ExampleIndex(ex, q8, scales)
+    for query in rows[:20]:
+        near_exact = exact.nearest(query, k=5)
+        near_packed = packed.nearest(query, k=5)
+        assert near_packed[0][0].ruling == near_exact[0][0].ruling
+        for (_, a), (_, b) in zip(near_exact, near_packed):
+            assert abs(a - b) < 0.01
+    with pytest.raises(DataError, match="200 rows but its embeddings"):
+        ExampleIndex(ex, q8, scales[:10])

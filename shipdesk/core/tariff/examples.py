@@ -10,12 +10,14 @@ Each example is of one kind, and says so wherever it is shown:
 - ``tariff_line``: a line of a national tariff, the official text of the goods under a code
   (a US HTS statistical line), not a decision.
 
-The table (``examples.csv``) and its sentence embeddings (``examples_f16.npy``, one row per
-example, the same encoder as the queries) are compiled by ``tools/build_examples.py``; every
-code in it is an HS 2022 subheading (codes of older editions were mapped with the correlation
-tables or dropped at build time). The embeddings stay float16 in a read-only memory map: only
-the rows of the codes a query's suggestions name are read and widened. numpy is imported on
-first use only, like the rest of the search.
+The table (``examples.csv``) and its sentence embeddings (``examples_i8.npy``, one row per
+example, the same encoder as the queries, each row stored as int8 with its own scale in
+``examples_scale.npy``) are compiled by ``tools/build_examples.py``; every code in it is an
+HS 2022 subheading (codes of older editions were mapped with the correlation tables or dropped
+at build time). Eight bits a dimension halve the shipped size of float16 and move a cosine by
+less than 0.01 (``quantize``); the rows stay in a read-only memory map: only the rows of the
+codes a query's suggestions name are read and widened. numpy is imported on first use only,
+like the rest of the search.
 """
 
 from __future__ import annotations
@@ -38,11 +40,13 @@ __all__ = [
     "KINDS",
     "Example",
     "ExampleIndex",
+    "quantize",
     "read_examples",
 ]
 
 TABLE = "examples.csv"
-VECTORS = "examples_f16.npy"
+VECTORS = "examples_i8.npy"
+SCALES = "examples_scale.npy"
 COLUMNS = ("authority", "ruling", "date", "code", "text", "original_code", "edition", "kind")
 KINDS = ("ruling", "reference", "tariff_line")
 KIND_ORDER = {k: i for i, k in enumerate(KINDS)}  # evidence: decisions before the others
@@ -122,14 +126,18 @@ def read_examples(path: Path, known_codes: Iterable[str] | None = None) -> list[
 class ExampleIndex:
     """The examples and their vectors, searched by cosine to a query vector."""
 
-    def __init__(self, examples: Sequence[Example], vectors: Any) -> None:
-        if len(examples) != int(vectors.shape[0]):
+    def __init__(self, examples: Sequence[Example], vectors: Any, scales: Any = None) -> None:
+        """``vectors``: one row per example, float, or int8 with ``scales`` (see quantize)."""
+        if len(examples) != int(vectors.shape[0]) or (
+            scales is not None and int(scales.shape[0]) != int(vectors.shape[0])
+        ):
             raise DataError(
                 f"the example table has {len(examples)} rows but its embeddings "
                 f"{int(vectors.shape[0])}"
             )
         self.examples = list(examples)
         self.vectors = vectors
+        self.scales = scales
         self._rows_by_code: dict[str, list[int]] = {}
         for i, ex in enumerate(self.examples):
             self._rows_by_code.setdefault(ex.code, []).append(i)
@@ -144,14 +152,24 @@ class ExampleIndex:
             return None
         examples = read_examples(table, known_codes)
         try:
-            # float16 as shipped, read-only and paged in on use: only the rows of the codes a
+            # int8 as shipped, read-only and paged in on use: only the rows of the codes a
             # query's suggestions name are touched (see evidence)
             vectors = np.load(folder / VECTORS, mmap_mode="r")
+            scales = np.load(folder / SCALES)
         except (OSError, ValueError) as exc:
             raise DataError(
                 f"{folder / VECTORS}: the example embeddings are missing ({exc})"
             ) from None
-        return cls(examples, vectors)
+        return cls(examples, vectors, scales)
+
+    def _rows(self, which: Any) -> Any:
+        """The embeddings of the rows ``which`` (a slice or indices), as float32."""
+        import numpy as np
+
+        rows = np.asarray(self.vectors[which], dtype=np.float32)
+        if self.scales is not None:
+            rows *= np.asarray(self.scales[which], dtype=np.float32)[:, None]
+        return rows
 
     def __len__(self) -> int:
         return len(self.examples)
@@ -170,10 +188,7 @@ class ExampleIndex:
         wanted = sorted({i for r in rows.values() for i in r})
         if not wanted:
             return {}
-        import numpy as np
-
-        rows_f32 = np.asarray(self.vectors[wanted], dtype=np.float32)
-        sims = dict(zip(wanted, (rows_f32 @ query_vector).tolist()))
+        sims = dict(zip(wanted, (self._rows(wanted) @ query_vector).tolist()))
         out: dict[str, list[Example]] = {}
         for code, idx in rows.items():
             near = sorted(
@@ -193,9 +208,22 @@ class ExampleIndex:
         step = 4096  # rows widened to float32 at a time
         sims = np.concatenate(
             [
-                np.asarray(self.vectors[i : i + step], dtype=np.float32) @ query_vector
+                self._rows(slice(i, i + step)) @ query_vector
                 for i in range(0, len(self.examples), step)
             ]
         )
         top = np.argsort(-sims)[:k]
         return [(self.examples[int(i)], float(sims[int(i)])) for i in top]
+
+
+def quantize(vectors: Any) -> tuple[Any, Any]:
+    """Rows of float embeddings as int8 and a float32 scale per row (row ~= int8 x scale):
+    each row's largest magnitude maps to 127, so the rounding error of a dimension is at most
+    half a step of that row."""
+    import numpy as np
+
+    mat = np.asarray(vectors, dtype=np.float32)
+    peak = np.abs(mat).max(axis=1) if len(mat) else np.zeros(0, dtype=np.float32)
+    scales = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
+    q = np.clip(np.rint(mat / scales[:, None]), -127, 127).astype(np.int8)
+    return q, scales
