@@ -25,7 +25,7 @@ jewellery, ruling; ``everyday`` for plain parcel goods); figures are then also g
 and per pattern (top-1/3 at 6 and 4 digits, as per category). Every set is also split by the
 length of its lines (at most 10 words, or a longer marketplace-style title). For every set the
 precision of the first suggestion is given per confidence cue (high / medium / low), and the
-evidence shown under the suggestions (resources/tariff/examples.csv): how often the first
+evidence shown under the suggestions (resources/tariff/examples.csv.gz): how often the first
 suggestion carries some, how often it is right with and without, how often the right code (when
 suggested) carries some, the kinds shown (ruling, reference, tariff_line), and the number of
 examples shown under a code other than their own (always 0: the index is asked per code).

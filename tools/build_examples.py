@@ -28,22 +28,23 @@ Sources (each optional; at least one, or ``--previous``):
 - ``--hts FILE.csv``: a US Harmonized Tariff Schedule as USITC exports it (``HTS Number,
   Indent, Description, ...``): every 10-digit statistical line of chapters 1 to 97 with the
   text of the lines above it (the "Other" levels left out); kind ``tariff_line``.
-- ``--previous TABLE.csv``: an earlier ``examples.csv``; its rows of a source not read again in
-  this run are carried over as they are (their codes are HS 2022 already). Version 1 was built
-  from a CROSS snapshot that can no longer be read, so its rulings come forward this way.
+- ``--previous TABLE.csv[.gz]``: an earlier ``examples.csv.gz`` (or plain CSV); its rows of a
+  source not read again in this run are carried over as they are (their codes are HS 2022
+  already). Version 1 was built from a CROSS snapshot that can no longer be read, so its rulings
+  come forward this way.
 
 Rulings dated on or after ``--holdout-from`` never enter the index: they are written to the
 held-out benchmark split of their authority instead (``benchmarks/data/hs_rulings_heldout.csv``
 for CBP, ``..._hmrc.csv`` for HMRC), duplicates by goods and code once. References and tariff
 lines are not decisions and are never held out.
 
-Writes ``resources/tariff/examples.csv`` (dated, versioned, every source and licence named in
+Writes ``resources/tariff/examples.csv.gz`` (dated, versioned, every source and licence named in
 its header) and ``examples_i8.npy`` with ``examples_scale.npy`` (the goods' sentence
 embeddings from the app's numpy encoder, int8 with a scale per row), and prints how many rows
 each source gave, kept, held out and dropped (by reason) and the embedding rate. The inputs
 are not committed; only the compiled table ships.
 
-Usage: python tools/build_examples.py [--previous resources/tariff/examples.csv]
+Usage: python tools/build_examples.py [--previous resources/tariff/examples.csv.gz]
            [--cross RULINGS.jsonl --correlations DIR] [--atar DRAFTS.json]
            [--hmrc-references FILE.json --hmrc-references-date YYYY-MM-DD]
            [--hmrc-parcels FILE.csv --hmrc-parcels-date YYYY-MM-DD]
@@ -69,7 +70,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from shipdesk.core.tariff.examples import COLUMNS, SCALES, VECTORS, quantize  # noqa: E402
+from shipdesk.core.tariff.examples import (  # noqa: E402
+    COLUMNS,
+    SCALES,
+    TABLE,
+    VECTORS,
+    open_table,
+    quantize,
+)
 
 OUT = ROOT / "resources" / "tariff"
 HELDOUT = ROOT / "benchmarks" / "data" / "hs_rulings_heldout.csv"
@@ -388,7 +396,7 @@ def read_hts(
 
 def read_previous(path: Path, hs2022: set[str]) -> list[dict[str, str]]:
     """The rows of an earlier table (version 1 had no ``kind`` column: its rows are rulings)."""
-    with path.open(encoding="utf-8", newline="") as f:
+    with open_table(path) as f:
         reader = csv.DictReader(line for line in f if not line.startswith("#"))
         out = []
         for rec in reader:
@@ -514,12 +522,12 @@ def main(argv: list[str] | None = None) -> int:
         "# codes: HS 2022; older editions mapped with the UNSD/WCO HS 2022 correlation tables, "
         f"split codes dropped; rulings from {args.holdout_from} held out",
     ]
-    with (OUT / "examples.csv").open("w", encoding="utf-8", newline="") as f:
+    with open_table(OUT / TABLE, "w") as f:
         f.write("\n".join(lines) + "\n")
         w = csv.DictWriter(f, fieldnames=list(COLUMNS))
         w.writeheader()
         w.writerows(kept)
-    written = [OUT / "examples.csv", OUT / VECTORS, OUT / SCALES]
+    written = [OUT / TABLE, OUT / VECTORS, OUT / SCALES]
     for authority, path in HELDOUT_BY_AUTHORITY.items():
         mine = [x for x in held if x["authority"] == authority]
         if not mine:

@@ -4,6 +4,7 @@ index, what is held out and what is carried over from an earlier table."""
 from __future__ import annotations
 
 import csv
+import gzip
 import importlib.util
 import json
 from collections import Counter
@@ -147,9 +148,10 @@ def test_rulings_after_the_holdout_date_go_to_their_authoritys_split_only(
     args = ["--previous", str(previous), "--atar", str(atar), "--hmrc-references", str(refs)]
     args += ["--hmrc-references-date", "2026-03-10", "--version", "2"]
     assert tool.main(args) == 0
-    with (out / "examples.csv").open(encoding="utf-8") as f:
-        header = [line for line in f if line.startswith("#")]
-    rows = list(csv.DictReader(line for line in (out / "examples.csv").open() if line[0] != "#"))
+    with gzip.open(out / "examples.csv.gz", "rt", encoding="utf-8") as f:
+        lines = f.readlines()
+    header = [line for line in lines if line.startswith("#")]
+    rows = list(csv.DictReader(line for line in lines if line[0] != "#"))
     assert [(r["ruling"], r["kind"]) for r in rows] == [
         ("NY 857043", "ruling"),
         ("search reference", "reference"),

@@ -217,3 +217,18 @@ def test_int8_rows_keep_the_cosines_and_the_order_of_the_float_rows():
             assert abs(a - b) < 0.01
     with pytest.raises(DataError, match="200 rows but its embeddings"):
         ExampleIndex(ex, q8, scales[:10])
+
+
+def test_a_compressed_table_is_read_and_a_damaged_one_named(tmp_path):
+    import gzip
+
+    plain = tmp_path / "examples.csv"
+    row = ["HMRC", "search reference", "2026-03-10", "030781", "abalone", "0307810000", "UK"]
+    _write(plain, [[*row, "reference"], [*row, "opinion"]])
+    packed = tmp_path / "examples.csv.gz"
+    packed.write_bytes(gzip.compress(plain.read_bytes()))
+    with pytest.raises(DataError, match=r"examples\.csv\.gz, line 4: kind 'opinion'"):
+        read_examples(packed)
+    packed.write_bytes(gzip.compress(plain.read_bytes())[:40])  # cut short
+    with pytest.raises(DataError, match=r"examples\.csv\.gz: the example table cannot be read"):
+        read_examples(packed)

@@ -124,7 +124,7 @@ _ex_loaded: list[ExampleIndex | None] = []  # holds the example index once it wa
 
 
 def examples() -> ExampleIndex | None:
-    """The published classification decisions shipped with the index (``examples.csv``),
+    """The published classification decisions shipped with the index (``examples.csv.gz``),
     loaded once per process; None when none are shipped."""
     if not _ex_loaded:
         with _ex_lock:
