@@ -324,3 +324,15 @@ def test_portable_mode_keeps_every_user_file_beside_the_executable(
     written = {p.relative_to(data).parts[0] for p in files_under(data)}
     assert {"data", "logs"} <= written
     assert any(p.suffix in (".db", ".sqlite", ".sqlite3") for p in files_under(data / "data"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux cuts: Linux")
+def test_the_unpacked_bundle_stays_within_250_mb(bundle: Path) -> None:
+    """The installers' size target, in 10^6 bytes of files as benchmarks/installer_bench.py
+    counts them: tariff data or a library that grows the bundle past it fails here."""
+    total = sum(p.lstat().st_size for p in bundle.rglob("*") if not p.is_dir())
+    largest = sorted(
+        ((p.lstat().st_size, p.relative_to(bundle).as_posix()) for p in bundle.rglob("*")
+         if p.is_file()), reverse=True,
+    )[:5]  # fmt: skip
+    assert total <= 250e6, f"{total / 1e6:.1f} MB; largest: {largest}"
