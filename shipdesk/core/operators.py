@@ -97,6 +97,20 @@ class LithiumRoute:
         return listed if self.mode == "refuse" else not listed
 
 
+def _cited(data: dict[str, Any], where: str, table: str) -> tuple[str, str]:
+    """The ``confidence`` and ``url`` a lithium table cites its source with, checked (a missing
+    key raises KeyError for the caller to name)."""
+    confidence = str(data["confidence"])
+    if confidence not in LITHIUM_CONFIDENCE:
+        raise DataError(
+            f"{where}: {table}.confidence must be one of {', '.join(LITHIUM_CONFIDENCE)}"
+        )
+    url = str(data["url"])
+    if not url.startswith(("https://", "http://")):
+        raise DataError(f"{where}: {table}.url must be a web address, found {url!r}")
+    return confidence, url
+
+
 def parse_route(data: Any, where: str) -> LithiumRoute:
     """One ``[[lithium.routes]]`` table; DataError naming the file and key if anything is off."""
     if not isinstance(data, dict):
@@ -127,14 +141,7 @@ def parse_route(data: Any, where: str) -> LithiumRoute:
             isinstance(x, str) and x.strip() for x in services
         ):
             raise DataError(f"{where}: lithium.routes.services must be a list of service names")
-        confidence = str(data["confidence"])
-        if confidence not in LITHIUM_CONFIDENCE:
-            raise DataError(
-                f"{where}: lithium.routes.confidence must be one of {', '.join(LITHIUM_CONFIDENCE)}"
-            )
-        url = str(data["url"])
-        if not url.startswith(("https://", "http://")):
-            raise DataError(f"{where}: lithium.routes.url must be a web address, found {url!r}")
+        confidence, url = _cited(data, where, "lithium.routes")
         accessed = str(data["accessed"])
         if not _ACCESSED.match(accessed):
             raise DataError(f"{where}: lithium.routes.accessed must be YYYY-MM or YYYY-MM-DD")
@@ -206,14 +213,7 @@ def parse_lithium(data: Any, where: str) -> LithiumLimits:
     if not isinstance(routes, list):
         raise DataError(f"{where}: lithium.routes must be a list of tables ([[lithium.routes]])")
     try:
-        confidence = str(data["confidence"])
-        if confidence not in LITHIUM_CONFIDENCE:
-            raise DataError(
-                f"{where}: lithium.confidence must be one of {', '.join(LITHIUM_CONFIDENCE)}"
-            )
-        url = str(data["url"])
-        if not url.startswith(("https://", "http://")):
-            raise DataError(f"{where}: lithium.url must be a web address, found {url!r}")
+        confidence, url = _cited(data, where, "lithium")
         checked = str(data["checked"])
         date.fromisoformat(checked)
         keys = data.get("unconfirmed_keys", [])
