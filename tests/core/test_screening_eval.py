@@ -9,6 +9,7 @@ no longer blind once their fixes were made, are held too, their misses left as e
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -39,28 +40,18 @@ BLIND_MISSES = {
 }
 
 
-def _cases() -> list[dict[str, str]]:
+def _cases(names: Iterable[str]) -> list[dict[str, str]]:
+    """The rows of the case files ``names``, each with its file's name."""
     rows: list[dict[str, str]] = []
-    for name in SETS:
+    for name in names:
         with (EVAL_DIR / name).open(encoding="utf-8", newline="") as fh:
             reader = csv.DictReader(line for line in fh if not line.startswith("#"))
             rows += [{**row, "file": name} for row in reader]
     return rows
 
 
-CASES = _cases()
-
-
-def _blind_cases() -> list[dict[str, str]]:
-    rows: list[dict[str, str]] = []
-    for name in BLIND_ROUNDS:
-        with (EVAL_DIR / name).open(encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(line for line in fh if not line.startswith("#"))
-            rows += [{**row, "file": name} for row in reader]
-    return rows
-
-
-BLIND_CASES = _blind_cases()
+CASES = _cases(SETS)
+BLIND_CASES = _cases(BLIND_ROUNDS)
 
 
 def test_battery_set_has_sixty_phrasings_in_four_languages() -> None:
