@@ -1,7 +1,7 @@
 """The EU members' own national additions (dest/IT.toml, ES, NL, AT, PL, SE, IE, DK, PT, CZ, FI,
-GR, EE, LT, HU, LV, SI): each file loads with dated sources, each national rule fires at its
-destination and not at a neighbour without the rule, and harmless items with the same trigger
-words stay clear."""
+GR, EE, LT, HU, LV, SI, RO, SK, LU, HR, BG, CY, MT): each file loads with dated sources, each
+national rule fires at its destination and not at a neighbour without the rule, and harmless items
+with the same trigger words stay clear."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ NATIONAL = (
     "EE",
     "LT",
     "HU",
+    "LV",
+    "SI",
+    "RO",
+    "SK",
+    "LU",
+    "HR",
+    "BG",
+    "CY",
+    "MT",
 )
 RULES = compile_folder(resource("rules"))
 
@@ -75,6 +84,24 @@ HU-TOBACCO-ECIG-DISTANCE | Marlboro Gold cigarettes carton | HU | SK | DE | post
 LV-TOBACCO-ECIG-DISTANCE | Elf Bar 600 disposable vape | LV | LT | DE | courier | sale | warning
 LV-TOBACCO-ECIG-DISTANCE | Marlboro Gold cigarettes carton | LV | LT | DE | post | sale | warning
 SI-ECIG-DISTANCE | IQOS Iluma starter kit | SI | HR | GB | courier |  | warning
+RO-TOBACCO-ECIG-DISTANCE | Kent cigarettes carton 200 | RO | HU | DE | post | sale | prohibited
+RO-TOBACCO-ECIG-DISTANCE | Vape pod kit starter set | RO | HU | DE | courier | sale | prohibited
+MT-TOBACCO-DISTANCE | Marlboro Gold cigarettes carton | MT | CY | DE | post | sale | prohibited
+MT-SMOKELESS-TOBACCO | Red Man chewing tobacco 85g | MT | IT | US | post |  | prohibited
+MT-SMOKELESS-TOBACCO | Apricot nasal snuff 10g tin | MT | IT | GB | courier | gift | prohibited
+CY-PROHIBITED-KNIVES | Damascus steel dagger with sheath | CY | GR | US | courier |  | prohibited
+CY-PROHIBITED-KNIVES | Switchblade automatic knife 9 inch | CY | GR | US | courier |  | prohibited
+CY-OBSCENE | Adult DVD collection 10 discs | CY | GR | GB | courier |  | prohibited
+CY-AIR-RIFLE-PERMIT | Gamo break barrel air rifle .177 | CY | GR | GB | courier |  | restricted
+HR-AIR-AIRSOFT-GUNS | Umarex CO2 air pistol 4.5mm | HR | SI | DE | courier |  | restricted
+HR-AIR-AIRSOFT-GUNS | Airsoft M4 AEG rifle 6mm full metal | HR | SI | DE | courier |  | restricted
+LU-PROHIBITED-WEAPONS | Telescopic baton 21 inch steel | LU | BE | US | courier |  | warning
+LU-PROHIBITED-WEAPONS | Brass knuckles steel | LU | BE | GB | courier |  | warning
+LU-PROHIBITED-WEAPONS | Throwing knives set of 3 with sheath | LU | BE | GB | courier |  | warning
+BG-TOBACCO-ECIG-DISTANCE | Marlboro Gold cigarettes carton | BG | GR | DE | post | sale | warning
+BG-TOBACCO-ECIG-DISTANCE | Vape pod kit starter set | BG | GR | DE | courier | sale | warning
+BG-DISPOSABLE-VAPE | Elf Bar 600 disposable vape | BG | GR | DE | courier |  | warning
+SK-DISPOSABLE-FLAVOURED-VAPE | Einweg E-Zigarette Mango | SK | CZ | DE | courier |  | warning
 """
 CASES = [tuple(f.strip() for f in line.split("|")) for line in CASES_TEXT.strip().splitlines()]
 
@@ -113,7 +140,12 @@ def test_national_rule_fires_at_its_destination_and_not_at_a_neighbour(case: tup
 def test_sale_only_rules_leave_gifts_alone() -> None:
     """The distance-sale bans are about sales to consumers: a gift between private persons gets
     the general warning only."""
-    for dest, text in (("IT", "Marlboro Gold cigarettes 200"), ("ES", "Camel rolling tobacco 50g")):
+    for dest, text in (
+        ("IT", "Marlboro Gold cigarettes 200"),
+        ("ES", "Camel rolling tobacco 50g"),
+        ("RO", "Kent Nanotek cigarettes 200"),
+        ("MT", "Marlboro Gold cigarettes 200"),
+    ):
         gift = screen_item(text, destination=dest, origin="DE", item_category="gift")
         assert highest_level(gift) == "warning"
     gift = screen_item("Red wine 75cl", destination="SE", origin="GB", item_category="gift")
@@ -164,6 +196,16 @@ HARMLESS = [
     ("Cigarette trousers navy", "HU", "DE", "sale"),
     ("Vape carrying case with lanyard", "SI", "GB", "sale"),
     ("Tobacco brown leather belt", "LV", "DE", "sale"),
+    ("Cigarette trousers slim black", "RO", "DE", "sale"),
+    ("Snuff bottle porcelain Chinese painted", "MT", "GB", "sale"),
+    ("Pipe tobacco pouch leather", "MT", "DE", "gift"),
+    ("Dagger earrings sterling silver", "CY", "GB", "sale"),
+    ("Air rifle pellets .177 500 pcs", "CY", "GB", "sale"),
+    ("Paintball mask anti-fog", "HR", "DE", "sale"),
+    ("Bayonet mount lens adapter for Canon", "LU", "DE", "sale"),
+    ("Nunchaku foam training set for kids", "LU", "DE", "sale"),
+    ("Vape carrying case with lanyard", "BG", "DE", "sale"),
+    ("Vape carrying case with lanyard", "SK", "DE", "sale"),
 ]
 
 
