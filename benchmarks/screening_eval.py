@@ -11,7 +11,8 @@ description, destination, origin, channel, the highest level expected and ``harm
 ordinary item that must get no prohibited or restricted finding). ``destinations/XX.csv`` holds
 one destination's cases each (written before its rules); they are reported as one set. Also
 counted: devices whose battery is installed (expected ``restricted``) that were flagged
-prohibited.
+prohibited. A file whose rows are grouped under comment lines ``# lang: xx`` (blind round 8) is
+also reported per language.
 """
 
 from __future__ import annotations
@@ -38,8 +39,19 @@ PARTS = ("dev", "holdout", "blind")
 
 
 def load(path: Path) -> list[dict[str, str]]:
+    """The rows of a case file; under a comment line ``# lang: xx`` each row gets ``lang`` xx."""
     with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
+        lines = fh.read().splitlines()
+    header = next(line for line in lines if not line.startswith("#"))
+    rows: list[dict[str, str]] = []
+    lang = ""
+    for line in lines:
+        if line.startswith("# lang:"):
+            lang = line.split(":", 1)[1].split()[0]
+        elif not line.startswith("#") and line != header and line.strip():
+            row = next(csv.DictReader([header, line]))
+            rows.append({**row, "lang": lang} if lang else row)
+    return rows
 
 
 def run(rows: list[dict[str, str]]) -> list[tuple[dict[str, str], str, list[str]]]:
@@ -88,8 +100,9 @@ def report(name: str, results: list[tuple[dict[str, str], str, list[str]]], miss
             f"{flagged}/{len(harmless)}, installed-battery devices flagged prohibited "
             f"{blocked}/{len(installed)}"
         )
-        for key in ("category", "dest"):
-            print(_group_line(rows, key))
+        for key in ("category", "dest", "lang"):
+            if all(key in row for row, _, _ in rows):
+                print(_group_line(rows, key))
         # held-out and blind misses are listed to be reported, never to tune the rules on
         if misses:
             for row, got, rules in rows:
