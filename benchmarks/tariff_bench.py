@@ -34,7 +34,7 @@ suggested) carries some, the kinds shown (ruling, reference, tariff_line), and t
 examples shown under a code other than their own (always 0: the index is asked per code).
 
 Usage: python benchmarks/tariff_bench.py [--set PATH] [--misses] [--json OUT] [--no-baselines]
-       [--no-vocabulary] [--no-notes] [--no-siblings] [--with-gui] [--knn]
+       [--no-vocabulary] [--no-notes] [--no-siblings] [--no-examples] [--with-gui] [--knn]
 The user catalogue is left out (a temporary empty SHIPDESK_HOME is used). ShipDesk's search
 runs through ``services.classification.suggest`` with a workspace opened there, as the HS search
 widget and ``shipdesk classify`` call it (empty catalogue and national tariffs consulted per
@@ -148,6 +148,11 @@ def main() -> int:
         "(tariff/siblings.py; ablation)",
     )
     ap.add_argument(
+        "--no-examples",
+        action="store_true",
+        help="rank without the list of the nearest examples of the example index (ablation)",
+    )
+    ap.add_argument(
         "--with-gui",
         action="store_true",
         help="also open the main window (offscreen) and an HS search widget, and report the RSS "
@@ -183,6 +188,9 @@ def main() -> int:
     if args.no_notes:
         eng.use_notes = False
         print("(ablation: legal notes switched off)")
+    if args.no_examples:
+        eng.weights["examples"] = 0.0
+        print("(ablation: nearest examples switched off)")
     if args.no_siblings:
         eng.use_siblings = False
         print("(ablation: sibling choice switched off)")

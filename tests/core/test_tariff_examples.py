@@ -24,9 +24,15 @@ def _write(path, rows, header=COLUMNS):
 def test_a_code_that_is_not_hs2022_is_refused_with_file_and_line(tmp_path):
     path = tmp_path / "examples.csv"
     good = [
-        "CBP", "NY 857043", "1990-11-07", "611020", "knit sweater", "6110202020", "HS 1992",
+        "CBP",
+        "NY 857043",
+        "1990-11-07",
+        "611020",
+        "knit sweater",
+        "6110202020",
+        "HS 1992",
         "ruling",
-    ]  # fmt: skip
+    ]
     bad = ["CBP", "NY 850759", "1990-04-05", "999999", "poncho", "6210201020", "HS 1992", "ruling"]
     _write(path, [good, bad])
     with pytest.raises(DataError, match=r"examples\.csv, line 4: '999999'"):
@@ -67,12 +73,19 @@ def test_evidence_is_per_code_nearest_first_above_the_threshold():
 
 def test_evidence_shows_decisions_before_references_and_tariff_lines():
     ex = [
-        Example("US HTS 2026", "6110.20.20.20", "2026-04-20", "611020", "Sweaters: Of cotton: "
-                "Sweaters: Women's", kind="tariff_line"),
-        Example("HMRC", "search reference", "2026-03-10", "611020", "jumpers, cotton",
-                kind="reference"),
+        Example(
+            "US HTS 2026",
+            "6110.20.20.20",
+            "2026-04-20",
+            "611020",
+            "Sweaters: Of cotton: Sweaters: Women's",
+            kind="tariff_line",
+        ),
+        Example(
+            "HMRC", "search reference", "2026-03-10", "611020", "jumpers, cotton", kind="reference"
+        ),
         Example("CBP", "NY A1", "1999-01-01", "611020", "knit sweater"),
-    ]  # fmt: skip
+    ]
     vectors = np.array([[1.0, 0.0], [0.9, 0.44], [0.6, 0.8]], dtype=np.float16)
     found = ExampleIndex(ex, vectors).evidence(
         np.array([1.0, 0.0], dtype=np.float32), ["611020"], per_code=2
@@ -232,3 +245,98 @@ def test_a_compressed_table_is_read_and_a_damaged_one_named(tmp_path):
     packed.write_bytes(gzip.compress(plain.read_bytes())[:40])  # cut short
     with pytest.raises(DataError, match=r"examples\.csv\.gz: the example table cannot be read"):
         read_examples(packed)
+
+
+def _engine_with(examples, vectors):
+    """The loaded engine with another example index in place of the shipped one."""
+    import copy
+
+    eng = copy.copy(lookup.engine())
+    eng.examples = ExampleIndex(examples, np.asarray(vectors, dtype=np.float32))
+    eng.ex_matrix = eng.examples.dense()
+    return eng
+
+
+def test_nearest_examples_vote_for_their_codes_by_cosine_and_kind():
+    ex = [
+        Example(
+            "HMRC",
+            "search reference",
+            "2026-03-10",
+            "901890",
+            "blood pressure monitors",
+            kind="reference",
+        ),
+        Example("CBP", "NY B1", "1999-01-01", "901890", "sphygmomanometer"),
+        Example(
+            "US HTS 2026",
+            "9018.19.95.60",
+            "2026-04-20",
+            "901819",
+            "Electro-diagnostic apparatus: Other",
+            kind="tariff_line",
+        ),
+        Example(
+            "US HTS 2026",
+            "9018.19.95.50",
+            "2026-04-20",
+            "901819",
+            "Patient monitoring systems",
+            kind="tariff_line",
+        ),
+        Example(
+            "HMRC", "search reference", "2026-03-10", "420292", "toiletry bags", kind="reference"
+        ),
+    ]
+    q = np.array([1.0, 0.0], dtype=np.float32)
+    eng = _engine_with(ex, [[0.9, 0.44], [0.8, 0.6], [0.95, 0.31], [0.9, 0.44], [0.0, 1.0]])
+    # 901890: 0.9 + 0.8; 901819: two tariff lines at half weight, 0.5 * (0.95 + 0.9); the
+    # toiletry bags are orthogonal and do not vote
+    assert eng.example_near(q) == ["901890", "901819"]
+    eng.ex_kind_weight = {"ruling": 1.0, "reference": 1.0, "tariff_line": 1.0}
+    assert eng.example_near(q) == ["901819", "901890"]  # at full weight the lines outvote
+
+
+def test_nearest_examples_that_scatter_over_codes_give_no_list():
+    # the best code must hold half the votes: examples spread over many codes moved more
+    # right first suggestions away than to the top on the tuning sets
+    codes = ["640219", "640319", "950662", "640399"]
+    ex = [
+        Example("HMRC", "search reference", "2026-03-10", c, f"football {c}", kind="reference")
+        for c in codes
+    ]
+    eng = _engine_with(ex, [[1.0, 0.0], [0.99, 0.14], [0.98, 0.2], [0.97, 0.24]])
+    assert eng.example_near(np.array([1.0, 0.0], dtype=np.float32)) == []
+    eng.ex_share = 0.0
+    assert eng.example_near(np.array([1.0, 0.0], dtype=np.float32))[0] == "640219"
+
+
+def test_the_nearest_examples_take_part_in_the_ranking():
+    # "Upper arm blood pressure monitor": the coded references and rulings put 9018.90 first
+    # (9018.19, electro-diagnostic apparatus, led without them)
+    eng = lookup.engine()
+    reading = eng.reader.read("Upper arm blood pressure monitor")
+    qv = eng.encode(reading.search_text)
+    with_examples = eng.rank(reading, qv)
+    assert with_examples[0].code == "901890"
+    assert "examples" in with_examples[0].evidence
+    saved = eng.weights["examples"]
+    eng.weights["examples"] = 0.0
+    try:
+        without = eng.rank(reading, qv)
+    finally:
+        eng.weights["examples"] = saved
+    assert without[0].code != "901890"
+    assert all("examples" not in c.evidence for c in without)
+
+
+def test_the_engine_widens_every_example_once_and_evidence_reads_the_same_rows():
+    eng = lookup.engine()
+    index = lookup.examples()
+    assert index is not None and eng.examples is index
+    assert eng.ex_matrix is not None and eng.ex_matrix.shape == (len(index), 384)
+    assert eng.ex_matrix.dtype == np.float32
+    # the float rows are the int8 rows times their scales
+    i = len(index) // 2
+    back = np.asarray(index.vectors[i], dtype=np.float32) * float(index.scales[i])
+    assert np.allclose(eng.ex_matrix[i], back)

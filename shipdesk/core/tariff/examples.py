@@ -146,6 +146,7 @@ class ExampleIndex:
         self.examples = list(examples)
         self.vectors = vectors
         self.scales = scales
+        self._dense: Any = None  # all rows as float32, once the ranking asks (dense)
         self._rows_by_code: dict[str, list[int]] = {}
         for i, ex in enumerate(self.examples):
             self._rows_by_code.setdefault(ex.code, []).append(i)
@@ -174,6 +175,8 @@ class ExampleIndex:
         """The embeddings of the rows ``which`` (a slice or indices), as float32."""
         import numpy as np
 
+        if self._dense is not None:  # widened once already (dense)
+            return self._dense[which]
         rows = np.asarray(self.vectors[which], dtype=np.float32)
         if self.scales is not None:
             rows *= np.asarray(self.scales[which], dtype=np.float32)[:, None]
@@ -206,6 +209,22 @@ class ExampleIndex:
             if near:
                 out[code] = [self.examples[i] for i in near[:per_code]]
         return out
+
+    def dense(self) -> Any:
+        """All rows as one float32 matrix, widened once and kept (the ranking reads every row
+        for every query: 25,809 x 384 floats, 40 MB)."""
+        if self._dense is None:
+            import numpy as np
+
+            step = 4096
+            self._dense = (
+                np.concatenate(
+                    [self._rows(slice(i, i + step)) for i in range(0, len(self.examples), step)]
+                )
+                if self.examples
+                else np.zeros((0, int(self.vectors.shape[1])), dtype=np.float32)
+            )
+        return self._dense
 
     def nearest(self, query_vector: Any, k: int = 5) -> list[tuple[Example, float]]:
         """The ``k`` examples nearest to the query, with their cosine."""

@@ -115,7 +115,7 @@ def engine() -> Engine:
                 # numpy and the sentence encoder load with the engine, on first use only
                 from shipdesk.core.tariff.ranking import Engine
 
-                _engine = Engine(tariff_dir())
+                _engine = Engine(tariff_dir(), examples=examples())
     return _engine
 
 

@@ -2,10 +2,11 @@
 
 Ranking fuses several ranked lists with weighted reciprocal-rank fusion (k = 10):
 full-text BM25 over the subheading, heading and chapter texts; cosine similarity of the query
-embedding to the embedded full text and to the subheading text alone; and the curated
-vocabulary (shop terms named in the query, the terms nearest to the query in embedding space,
-and the terms sharing words with it by full-text search). The user's confirmed classifications
-of similar items come first.
+embedding to the embedded full text and to the subheading text alone; the curated vocabulary
+(shop terms named in the query, the terms nearest to the query in embedding space, and the
+terms sharing words with it by full-text search); and the codes of the nearest examples of the
+example index (coded references, rulings and tariff lines), when they agree. The user's
+confirmed classifications of similar items come first.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import numpy as np
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.tariff.encoder import Encoder
+from shipdesk.core.tariff.examples import ExampleIndex
 from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
 from shipdesk.core.tariff.notes import read_notes, texts_of
 from shipdesk.core.tariff.query import QueryReader, Reading, read_glossary, stem
@@ -38,6 +40,17 @@ W_VOCAB = 2.0
 W_VOCAB_NEAR = 1.0
 W_VOCAB_FTS = 1.0
 VOCAB_NEAR_MIN = 0.55  # cosine of a vocabulary term to the query to count as "near"
+# The example index (examples.py) as a seventh list: the codes of the examples nearest to the
+# query, each voted for by its examples' cosines times their kind's weight, taken only when the
+# best voted code holds at least EX_SHARE of the votes (when the nearest examples scatter over
+# many codes they moved more right first suggestions away than to the top; docs/benchmarks.md).
+W_EXAMPLES = 1.0
+EX_K = 20  # nearest examples that vote
+EX_MIN = 0.5  # cosine of an example to the query to vote
+EX_SHARE = 0.5  # share of all votes the best voted code needs, else the list is left out
+# a reference is a shop word and a ruling a decision; a tariff line is legal text, which the
+# nomenclature lists already read
+EX_KIND_WEIGHT = {"ruling": 1.0, "reference": 1.0, "tariff_line": 0.5}
 
 
 @dataclass
@@ -95,7 +108,9 @@ class _PyBM25:
 class Engine:
     """Everything the search needs, loaded once (see :func:`shipdesk.core.tariff.lookup.engine`)."""
 
-    def __init__(self, folder: Path, use_fts5: bool | None = None) -> None:
+    def __init__(
+        self, folder: Path, use_fts5: bool | None = None, examples: ExampleIndex | None = None
+    ) -> None:
         self.folder = folder
         man_path = folder / "manifest.json"
         try:
@@ -132,7 +147,18 @@ class Engine:
             "vocab": W_VOCAB,
             "near": W_VOCAB_NEAR,
             "vocab_fts": W_VOCAB_FTS,
+            "examples": W_EXAMPLES,
         }
+        self.ex_k = EX_K
+        self.ex_min = EX_MIN
+        self.ex_share = EX_SHARE
+        self.ex_kind_weight = dict(EX_KIND_WEIGHT)
+        self.examples = examples
+        # every example's embedding as float32, read with the index (40 MB): the list reads
+        # them all for every query
+        self.ex_matrix: np.ndarray | None = (
+            examples.dense() if examples is not None and len(examples) else None
+        )
         self.rrf_k = RRF_K
         self._db_lock = threading.Lock()
         self.db: sqlite3.Connection | None = None
@@ -228,6 +254,31 @@ class Engine:
                     out.append(c)
         return out
 
+    def example_near(self, qv: np.ndarray) -> list[str]:
+        """Codes of the examples nearest to the query (cosine at least ``ex_min``, the
+        ``ex_k`` nearest), each code scored by the cosines of its examples times their kind's
+        weight, best first; nothing when the best code holds less than ``ex_share`` of the
+        votes (the nearest examples disagree)."""
+        if self.ex_matrix is None or self.examples is None:
+            return []
+        sims = self.ex_matrix @ qv
+        k = min(self.ex_k, len(sims) - 1)
+        idx = np.argpartition(-sims, k)[:k]
+        votes: dict[str, float] = {}
+        for i in idx[np.argsort(-sims[idx])]:
+            sim = float(sims[i])
+            if sim < self.ex_min:
+                break
+            ex = self.examples.examples[int(i)]
+            w = self.ex_kind_weight.get(ex.kind, 0.0)
+            if w > 0:
+                votes[ex.code] = votes.get(ex.code, 0.0) + w * sim
+        ranked = sorted(votes, key=lambda c: -votes[c])
+        total = sum(votes.values())
+        if not ranked or votes[ranked[0]] < self.ex_share * total:
+            return []
+        return ranked
+
     def dense(self, qv: np.ndarray, mat: np.ndarray, limit: int = DEPTH) -> list[str]:
         s = mat @ qv
         idx = np.argpartition(-s, min(limit, len(s) - 1))[:limit]
@@ -300,6 +351,9 @@ class Engine:
             lists.append(("near", w["near"], near))
         if self.use_vocabulary and w["vocab_fts"] > 0:
             lists.append(("vocab_fts", w["vocab_fts"], self.vocab_fts(reading.search_text)))
+        near_examples = self.example_near(qv) if w["examples"] > 0 else []
+        if near_examples:
+            lists.append(("examples", w["examples"], near_examples))
         head = self.head_codes(reading) if self.use_vocabulary else []
         if head:
             lists.append(("head", w["vocab"], head))
