@@ -20,7 +20,9 @@ was written before the third round of ranking work and is never tuned on; ``blin
 languages) was written before the fourth round (the example index as a ranking signal) and is
 never tuned on either; ``titles``
 (benchmarks/data/hs_dev_titles_set.csv, 48 marketplace titles) was written to tune the reading of
-long titles on. Any other split name in the file is reported too.
+long titles on; ``vocab`` (benchmarks/data/hs_dev_vocab_set.csv, everyday goods, most of them
+food, in seven languages) was written before the fourth vocabulary round to tune it on. Any other
+split name in the file is reported too.
 
 A set may carry two more columns, ``lang`` (en, de, fr, es, it, nl, pl) and ``pattern`` (the
 miss pattern a row tests: modifier, festive, set, parts, container, textile, food, knit_woven,
@@ -77,6 +79,7 @@ TUNING_SPLITS = (
     "blind4",
     "blind5",
     "titles",
+    "vocab",
 )
 # A line of more words than this is reported as a long (marketplace-style) title.
 LONG_WORDS = 10
