@@ -11,8 +11,9 @@ Steps:
    write ``hs2022.sqlite`` (nodes, sections, vocabulary, FTS5 tables).
 3. Embeddings: encode every subheading twice (full text "subheading. heading. chapter" and the
    subheading text alone) and every vocabulary term, with the same numpy encoder the app uses,
-   and save float16 ``.npy`` matrices. A matrix whose input texts and model are unchanged is
-   kept (the full-text matrix takes about 4-5 minutes on 2 cores).
+   and save float16 ``.npy`` matrices (the vocabulary's as int8 with a float32 scale per
+   row). A matrix whose input texts and model are unchanged is kept (the full-text matrix
+   takes about 4-5 minutes on 2 cores).
 4. ``manifest.json``: versions, dates, sha256 of every file, text recipe, row counts.
 
 Usage: ``python tools/build_tariff.py [--wheel PATH | --download] [--force-embeddings]``
@@ -40,6 +41,7 @@ import numpy as np  # noqa: E402
 
 from shipdesk.core.tariff import vocabulary as vocab_mod  # noqa: E402
 from shipdesk.core.tariff.encoder import Encoder  # noqa: E402
+from shipdesk.core.tariff.examples import quantize  # noqa: E402
 from shipdesk.core.tariff.nomenclature import nomenclature  # noqa: E402
 from shipdesk.core.tariff.textutil import full_text  # noqa: E402
 
@@ -214,34 +216,50 @@ def embed(
     force: bool,
     model_sha: str,
     previous: list[str] | None = None,
+    int8: bool = False,
 ) -> dict:
-    """Encode ``texts`` into ``<name>_f16.npy``. ``previous`` are the texts of the matrix on
-    disk, row by row (when known): rows of texts already encoded with the same model are
-    reused, so adding vocabulary terms encodes only the new ones."""
-    path = OUT / f"{name}_f16.npy"
+    """Encode ``texts`` into ``<name>_f16.npy``, or with ``int8`` into ``<name>_i8.npy`` and
+    a float32 scale per row in ``<name>_scale.npy`` (``examples.quantize``: half the size).
+    ``previous`` are the texts of the matrix on disk, row by row (when known): rows of texts
+    already encoded with the same model are reused, so adding vocabulary terms encodes only
+    the new ones (an int8 row quantized again is the same row)."""
+    path = OUT / (f"{name}_i8.npy" if int8 else f"{name}_f16.npy")
+    scale_path = OUT / f"{name}_scale.npy"
     sig = text_sha(texts)
     old = manifest.get("embeddings", {}).get(name, {})
+    old_path = OUT / old.get("file", path.name)
     same_model = (
         not force
-        and path.exists()
+        and old_path.exists()
         and old.get("model_sha256") == model_sha
-        and old.get("sha256") == sha256(path)
+        and old.get("sha256") == sha256(old_path)
     )
-    if same_model and old.get("texts_sha256") == sig:
+    if same_model and old_path == path and old.get("texts_sha256") == sig:
         log(f"embeddings {name}: unchanged, kept")
         return old
     t0 = time.perf_counter()
     known: dict[str, np.ndarray] = {}
     if same_model and previous:
-        old_mat = np.load(path)
+        old_mat = np.load(old_path).astype(np.float32)
+        if "scale_file" in old:
+            old_mat *= np.load(OUT / old["scale_file"])[:, None]
         if old_mat.shape[0] == len(previous):
             known = {t: old_mat[i] for i, t in enumerate(previous)}
     todo = list(dict.fromkeys(t for t in texts if t not in known))
     if todo:
-        fresh = enc.encode(todo, batch_size=32).astype(np.float16)
+        fresh = enc.encode(todo, batch_size=32).astype(np.float32)
         known.update(zip(todo, fresh, strict=True))
-    mat = np.stack([known[t] for t in texts]).astype(np.float16)
-    np.save(path, mat)
+    mat = np.stack([known[t] for t in texts]).astype(np.float32)
+    extra: dict = {}
+    if int8:
+        q, scales = quantize(mat)
+        np.save(path, q)
+        np.save(scale_path, scales)
+        extra = {"scale_file": scale_path.name, "scale_sha256": sha256(scale_path)}
+    else:
+        np.save(path, mat.astype(np.float16))
+    if old_path != path:
+        old_path.unlink(missing_ok=True)  # the matrix changed format
     log(
         f"embeddings {name}: {mat.shape[0]} rows ({len(todo)} encoded) "
         f"in {time.perf_counter() - t0:.0f} s"
@@ -250,9 +268,11 @@ def embed(
         "file": path.name,
         "rows": mat.shape[0],
         "dim": mat.shape[1],
+        "dtype": "int8" if int8 else "float16",
         "texts_sha256": sig,
         "model_sha256": model_sha,
         "sha256": sha256(path),
+        **extra,
     }
 
 
@@ -303,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
             args.force_embeddings,
             model_sha,
             previous_terms,
+            int8=True,
         ),
     }
     manifest = {

@@ -151,3 +151,20 @@ def test_a_damaged_weights_file_is_named_in_one_line(tmp_path, damage):
     assert str(path) in str(err.value) and "\n" not in str(err.value)
     path.write_bytes(file(good))
     assert read_weights(path)["w"].shape == (2, 2)
+
+
+def test_shipped_vocabulary_embeddings_are_int8_and_match_reencoded_terms(encoder):
+    """The shop vocabulary's vectors ship as int8 with a scale per row (half the size of
+    float16, so the installed bundle stays within its size target): the engine's rows for 20
+    random terms, re-embedded, have cosine > 0.999, and the file holds one byte a value."""
+    from shipdesk.core.tariff import lookup
+    from shipdesk.core.tariff.vocabulary import embed_text
+
+    info = json.loads((TARIFF / "manifest.json").read_text())["embeddings"]["vocab"]
+    raw = np.load(TARIFF / info["file"], mmap_mode="r")
+    assert raw.dtype == np.int8 and raw.shape == (info["rows"], 384)
+    eng = lookup.engine()
+    rows = random.Random(7).sample(range(len(eng.terms)), 20)
+    fresh = encoder.encode([embed_text(eng.terms[i]) for i in rows])
+    cos = np.sum(fresh * eng.e_vocab[rows], axis=1)
+    assert cos.min() > 0.999, cos

@@ -203,11 +203,16 @@ class Engine:
         path = self.folder / info.get("file", f"{name}_f16.npy")
         try:
             mat = np.load(path)
+            # int8 rows with a float32 scale each (the vocabulary's, tools/build_tariff.py)
+            scales = np.load(self.folder / info["scale_file"]) if "scale_file" in info else None
         except (OSError, ValueError) as exc:
             raise DataError(f"{path}: cannot load the tariff embeddings ({exc})") from None
-        if mat.shape != (rows, 384):
+        if mat.shape != (rows, 384) or (scales is not None and scales.shape != (rows,)):
             raise DataError(f"{path}: expected {rows}x384 embeddings, found {mat.shape}")
-        return np.ascontiguousarray(mat, dtype=np.float32)
+        out = np.ascontiguousarray(mat, dtype=np.float32)
+        if scales is not None:
+            out *= scales.astype(np.float32)[:, None]
+        return out
 
     @staticmethod
     def _fts_words(text: str) -> list[str]:
