@@ -21,7 +21,18 @@ at a time was kept from running too (then the interpreter lock was held, or the 
 core). The turns that open each step are reported on their own, with the GUI thread's CPU time
 in the longest of them (it does not depend on the machine's load) and what overlapped it.
 
-    python benchmarks/typing_latency_bench.py [--items 3] [--seed 1] [--profile] [--no-watch]
+``--watch`` also starts a watcher in a process of its own (sharing no lock with the app) that
+reads every thread's run time and run-queue wait (``/proc/PID/task/*/schedstat``) every 0.5 ms,
+and how late it itself woke up. Each gap over 16 ms is then put in one class by what filled it:
+(a) the window thread's own work: it ran 16 ms or more; else what it waited for the longest:
+(b) another thread of the app ran while the window's thread slept, i.e. it waited for the
+interpreter lock ("during the warm-up" when that fell while the lookup was warming up at
+start), (c) a stall of the machine: no thread of the app ran and the watcher was not scheduled
+either (nothing in the process can cause that), (d) the window's thread waited in the run queue
+for a core (other processes on a busy machine). Linux only.
+
+    python benchmarks/typing_latency_bench.py [--items 3] [--seed 1] [--profile] [--no-stacks]
+        [--watch]
 """
 
 from __future__ import annotations
@@ -164,6 +175,162 @@ class Attribution:
         return "; ".join(parts)
 
 
+WATCH_EVERY_S = 0.0005
+# A stretch between two of the watcher's samples counts as a stall of the machine when the
+# watcher woke up this much later than asked and the app's threads together ran less than a
+# tenth of it.
+STALL_LATE_S = 0.002
+
+
+def run_watcher(pid: int, out: str) -> None:
+    """The watcher process: sample the run time and run-queue wait of every thread of ``pid``
+    (``/proc/PID/task/TID/schedstat``: nanoseconds on a core, nanoseconds runnable but waiting
+    for one) every ``WATCH_EVERY_S``, with the time of each sample on the same monotonic clock
+    the app's ``time.perf_counter`` reads, until the app ends or SIGTERM. Writes ``out``: one
+    line per thread (``thread TID NAME``), then ``t tid:run:wait ...`` per sample."""
+    import signal
+
+    stop = False
+
+    def on_term(_sig, _frame) -> None:
+        nonlocal stop
+        stop = True
+
+    signal.signal(signal.SIGTERM, on_term)
+    base = f"/proc/{pid}/task"
+    fds: dict[int, int] = {}
+    names: dict[int, str] = {}
+    samples: list[tuple[float, list[tuple[int, int, int]]]] = []
+    next_scan = 0.0
+    while not stop:
+        now = time.perf_counter()
+        if now >= next_scan:  # threads come and go: look for new ones every 20 ms
+            next_scan = now + 0.02
+            try:
+                tids = [int(t) for t in os.listdir(base)]
+            except OSError:
+                break
+            for tid in tids:
+                if tid not in fds:
+                    try:
+                        fds[tid] = os.open(f"{base}/{tid}/schedstat", os.O_RDONLY)
+                        with open(f"{base}/{tid}/comm") as f:
+                            names[tid] = f.read().strip()
+                    except OSError:
+                        fds.pop(tid, None)
+        row = []
+        for tid, fd in list(fds.items()):
+            try:
+                run, wait = os.pread(fd, 64, 0).split()[:2]
+            except (OSError, ValueError):
+                os.close(fd)
+                del fds[tid]
+                continue
+            row.append((tid, int(run), int(wait)))
+        if not row and not os.path.exists(base):
+            break
+        samples.append((time.perf_counter(), row))
+        time.sleep(WATCH_EVERY_S)
+    with open(out, "w") as f:
+        for tid, name in names.items():
+            f.write(f"thread {tid} {name}\n")
+        for t, row in samples:
+            f.write(f"{t:.6f} " + " ".join(f"{tid}:{run}:{wait}" for tid, run, wait in row) + "\n")
+
+
+class Watch:
+    """The samples of the watcher process, read back, and the class of each gap."""
+
+    def __init__(self, path: str, gui_tid: int) -> None:
+        self.gui = gui_tid
+        self.names: dict[int, str] = {}
+        self.times: list[float] = []
+        self.rows: list[dict[int, tuple[int, int]]] = []
+        with open(path) as f:
+            for line in f:
+                if line.startswith("thread "):
+                    _word, tid, *name = line.split()
+                    self.names[int(tid)] = " ".join(name)
+                    continue
+                t, *cells = line.split()
+                row = {}
+                for cell in cells:
+                    tid, run, wait = cell.split(":")
+                    row[int(tid)] = (int(run), int(wait))
+                self.times.append(float(t))
+                self.rows.append(row)
+
+    def late_ms(self) -> float:
+        """The watcher's own longest wake-up delay over the run."""
+        steps = [b - a for a, b in itertools.pairwise(self.times)]
+        return max(steps, default=0.0) * 1000
+
+    def classify(self, a: float, b: float, warm_up: tuple[float, float] | None) -> tuple[str, str]:
+        """(class, detail) of the gap from ``a`` to ``b`` (see the module's docstring)."""
+        i = max(bisect.bisect_right(self.times, a) - 1, 0)
+        j = min(bisect.bisect_left(self.times, b), len(self.times) - 1)
+        if j <= i:
+            return "?", "no samples of the watcher in the gap"
+        first, last = self.rows[i], self.rows[j]
+
+        def delta(tid: int, k: int) -> float:
+            if tid not in first or tid not in last:
+                return 0.0
+            return (last[tid][k] - first[tid][k]) / 1e6
+
+        gui_run, gui_wait = delta(self.gui, 0), delta(self.gui, 1)
+        others = {tid: delta(tid, 0) for tid in last if tid != self.gui}
+        others_run = sum(others.values())
+        stalled = 0.0  # time in which neither the watcher nor any thread of the app ran
+        for k in range(i, j):
+            t0, t1 = self.times[k], self.times[k + 1]
+            span = t1 - t0
+            if span < STALL_LATE_S:
+                continue
+            ran = sum(
+                (self.rows[k + 1][tid][0] - run) / 1e9
+                for tid, (run, _w) in self.rows[k].items()
+                if tid in self.rows[k + 1]
+            )
+            if ran < span / 10:
+                stalled += span - ran - WATCH_EVERY_S
+        stalled_ms = stalled * 1000
+        gap = (b - a) * 1000
+        busiest = max(others, key=lambda t: others[t], default=None)
+        detail = (
+            f"window thread ran {gui_run:.1f} ms, waited for a core {gui_wait:.1f} ms; other "
+            f"threads of the app ran {others_run:.1f} ms"
+            + (
+                f" (most: {self.names.get(busiest, busiest)} {others[busiest]:.1f} ms)"
+                if busiest is not None and others[busiest] >= 0.1
+                else ""
+            )
+            + f"; nothing ran and the watcher was late {stalled_ms:.1f} ms"
+        )
+        if stalled_ms >= 4 and stalled_ms >= gap - GAP_MS:
+            return "c", detail
+        if gui_run >= GAP_MS:
+            return "a", detail  # its own work alone is over the budget
+        # Under the budget by its own work: the rest of the gap was spent waiting, for the
+        # lock (another thread of the app ran), a stalled machine or a core.
+        parts = {"b": others_run, "c": stalled_ms, "d": gui_wait}
+        cls = max(parts, key=lambda k: parts[k])
+        if parts[cls] < 1.0:
+            cls = "a"
+        if cls == "b" and warm_up is not None and a < warm_up[1] and b > warm_up[0]:
+            detail += "; during the warm-up"
+        return cls, detail
+
+
+CLASS_NAMES = {
+    "a": "(a) the window thread's own work",
+    "b": "(b) another thread of the app held the lock (warm-up, pool)",
+    "c": "(c) a stall of the machine",
+    "d": "(d) waiting for a core behind other processes",
+    "?": "(?) not sampled",
+}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--items", type=int, default=3, help="items in the declaration at the start")
@@ -184,12 +351,37 @@ def main() -> None:
         help="then set the interpreter's thread switch interval (ms): 5 is Python's default",
     )
     ap.add_argument(
-        "--no-watch", action="store_true", help="no watchdog thread looking at the GUI stack"
+        "--no-stacks", action="store_true", help="no watchdog thread looking at the GUI stack"
     )
+    ap.add_argument(
+        "--watch",
+        action="store_true",
+        help="a watcher process samples the app's threads (/proc, every 0.5 ms) and each gap "
+        "over 16 ms is classed: own work, lock held by another thread, machine stall, no core",
+    )
+    ap.add_argument("--watcher", nargs=2, metavar=("PID", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.watcher:
+        run_watcher(int(args.watcher[0]), args.watcher[1])
+        return
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["SHIPDESK_HOME"] = tempfile.mkdtemp(prefix="shipdesk-typing-")
+    # As an installed copy: the modules' bytecode is there. Without it (PYTHONDONTWRITEBYTECODE,
+    # a fresh checkout) each module the warm-up imports is compiled on its thread, 10-20 ms a
+    # module with the interpreter lock held.
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "shipdesk"), quiet=2)
+    load_at_start = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    watcher = watch_out = None
+    if args.watch:
+        import subprocess
+
+        watch_out = os.path.join(os.environ["SHIPDESK_HOME"], "watch.txt")
+        watcher = subprocess.Popen(
+            [sys.executable, __file__, "--watcher", str(os.getpid()), watch_out]
+        )
 
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtTest import QTest
@@ -279,7 +471,7 @@ def main() -> None:
 
     ticks: list[float] = []
     cpu: list[float] = []  # the GUI thread's own CPU time at each turn
-    attribution = Attribution(ticks, watch=not args.no_watch)
+    attribution = Attribution(ticks, watch=not args.no_stacks)
     attribution.install(workers, declarations)
 
     def tick() -> None:
@@ -348,6 +540,11 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     probe.stop()
     attribution.stop()
+    watch = None
+    if watcher is not None and watch_out is not None:
+        watcher.terminate()
+        watcher.wait(30)
+        watch = Watch(watch_out, threading.main_thread().native_id or os.getpid())
     workers.wait_all(5000)
     window.session.flush()
     stored = [it.description for it in window.session.decl.items[args.items :]]
@@ -375,7 +572,8 @@ def main() -> None:
     )
     print(
         f"  GUI thread busy between two turns (its CPU time): longest {busy[-1]:.1f} ms, p99 "
-        f"{busy_p99:.1f} ms, over 16 ms: {busy_over}; load average {load:.1f}"
+        f"{busy_p99:.1f} ms, over 16 ms: {busy_over}; load average {load_at_start:.1f} at "
+        f"the start, {load:.1f} at the end"
     )
     print(f"  typed rows stored: {stored == [r[0] for r in ROWS]}")
     gc_gui = [t1 - t0 for t0, t1, _g, th, _f in attribution.gcs if th == "GUI"]
@@ -413,10 +611,22 @@ def main() -> None:
                 f"turn {max(w for _g, w, _k in span):.1f} ms; the gap: "
                 + attribution.explain(k, ticks[k], ticks[k + 1], work)
             )
+    warm = (warm_up_span[0], warm_up_span[1]) if len(warm_up_span) == 2 else None
+    classes: dict[str, int] = {}
     for i, a, b, cpu_ms in late:
         print(
             f"  gap {(b - a) * 1000:.1f} ms at {a - started:.2f} s: "
             f"{attribution.explain(i, a, b, cpu_ms)}"
+        )
+        if watch is not None:
+            cls, detail = watch.classify(a, b, warm)
+            classes[cls] = classes.get(cls, 0) + 1
+            print(f"    {CLASS_NAMES[cls]}: {detail}")
+    if watch is not None:
+        print(
+            f"  watcher: {len(watch.times)} samples of {len(watch.names)} threads, its longest "
+            f"wake-up delay {watch.late_ms():.1f} ms; gaps over {GAP_MS:.0f} ms by class: "
+            + ", ".join(f"{CLASS_NAMES[k].split(' ')[0]} {classes.get(k, 0)}" for k in "abcd")
         )
     if profiler:
         import pstats
