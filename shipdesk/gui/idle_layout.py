@@ -6,7 +6,8 @@ the page painted. For the items step (the table, its delegates, the HS search an
 that was 5-7 ms of the window's thread on top of the 7-9 ms of painting, all in the turn that
 opens the step, while the HS search that opening starts ran on the pool
 (docs/benchmarks.md, "Typing latency"). Done ahead of time, in short slices while nobody
-types, opening the step only paints.
+types, opening the step only paints. A resize of the window lays them out again once it
+settles (``MainWindow``), or the first opening after it paid the layout again.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def _paint_leaves(page: QWidget) -> Iterator[bool]:
         yield False
 
 
-def _steps(stack: QStackedWidget, order: list[int]) -> Iterator[bool]:
+def _steps(stack: QStackedWidget, order: list[int], paint: bool) -> Iterator[bool]:
     """The work, a step at a time; True: the next step is heavy, let it start a slice."""
     for index in order:
         page = stack.widget(index)
@@ -54,7 +55,7 @@ def _steps(stack: QStackedWidget, order: list[int]) -> Iterator[bool]:
         yield True
         _lay_out(page, current.geometry())
         yield False
-        for step in _paint_leaves(page):
+        for step in _paint_leaves(page) if paint else iter(()):
             if page.isVisible():  # opened meanwhile: shown and painted already
                 break
             yield step
@@ -64,12 +65,17 @@ def _steps(stack: QStackedWidget, order: list[int]) -> Iterator[bool]:
 
 
 def prepare_hidden_pages(
-    stack: QStackedWidget, order: list[int], done: Callable[[], None] | None = None
+    stack: QStackedWidget,
+    order: list[int],
+    done: Callable[[], None] | None = None,
+    *,
+    paint: bool = True,
 ) -> QTimer:
     """Lay out and paint once, in slices of about ``SLICE_S`` in idle turns of the event
     loop, the pages of ``stack`` at ``order`` that are not shown. Returns the timer driving it
-    (stopped when done; ``done`` is called then)."""
-    work = _steps(stack, order)
+    (stopped when done; ``done`` is called then). ``paint=False`` only lays them out (again,
+    after the window was resized: their widgets were painted once already)."""
+    work = _steps(stack, order, paint)
     timer = QTimer(stack)
     timer.setSingleShot(True)
     timer.setInterval(0)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -60,6 +60,11 @@ if TYPE_CHECKING:
 
 COUNTER_SCALE = 1.4  # the counter layout's type size, relative to the system's
 QWIDGETSIZE_MAX = (1 << 24) - 1
+# After moving to a step, its draft save is handed to the pool this much later: not in the
+# turns that show and paint the step (docs/benchmarks.md, "Typing latency").
+SAVE_AFTER_MOVE_MS = 100
+# The steps not shown are laid out again at the new size this long after the last resize.
+RELAYOUT_AFTER_RESIZE_MS = 300
 
 STEPS = [N_("1  Sender"), N_("2  Recipient"), N_("3  Items"), N_("4  Review"), N_("5  Documents")]
 
@@ -136,6 +141,15 @@ class MainWindow(QMainWindow):
         self.session.saved.connect(self._on_saved)
         self.session.save_failed.connect(self._on_save_failed)
         self.session.checked.connect(self._on_checked)
+        # After a move: the draft save goes to the pool once the step is painted, and the
+        # parts of the step below where typing starts are painted in the turn after it.
+        self._preparing: QTimer | None = None  # laying out the steps not shown
+        self._relayout: QTimer | None = None  # ... again, after a resize (once prepared)
+        self._save_after_move = QTimer(self, singleShot=True, interval=SAVE_AFTER_MOVE_MS)
+        self._save_after_move.timeout.connect(self.session.save_soon)
+        self._painted_later: list[QWidget] = []
+        self._paint_rest = QTimer(self, singleShot=True, interval=0)
+        self._paint_rest.timeout.connect(self._paint_the_rest)
         self.apply_layout()
         self.go_to_step(0)
 
@@ -310,8 +324,18 @@ class MainWindow(QMainWindow):
         index = max(0, min(index, len(self.pages) - 1))
         moved = self.stack.currentIndex() != index
         if moved:
-            self.session.save_soon()
-        self.session.reveal(range(index))  # moving on shows the problems of the steps passed
+            # The draft save goes to the pool after the step is painted, not beside its paint.
+            self._save_after_move.start()
+        # Moving on shows the problems of the steps passed; marked in the next turn, so the
+        # turn that opens the step only shows and paints it.
+        self.session.reveal(range(index), soon=True)
+        if moved:
+            self._paint_the_rest()
+            page = self.pages[index]
+            self._painted_later = page.paint_later() if isinstance(page, ItemsPage) else []
+            for part in self._painted_later:
+                part.setUpdatesEnabled(False)
+            self._paint_rest.start()
         self.stack.setCurrentIndex(index)
         if self.steps.currentRow() != index:
             self.steps.setCurrentRow(index)
@@ -323,10 +347,40 @@ class MainWindow(QMainWindow):
         if moved or focus is None or not self.pages[index].isAncestorOf(focus):
             self.focus_first_empty()
 
-    def prepare_steps(self) -> QTimer:
+    def _paint_the_rest(self) -> None:
+        """Paint the parts of a step held back in the turn that opened it (``go_to_step``)."""
+        self._paint_rest.stop()
+        parts, self._painted_later = self._painted_later, []
+        for part in parts:
+            part.setUpdatesEnabled(True)  # which asks for their paint
+
+    def prepare_steps(self, *, paint: bool = True) -> QTimer:
         """Lay out the steps not shown, items first, in idle turns (``gui/idle_layout.py``):
-        opening one then only paints it. Called once the window is shown."""
-        return prepare_hidden_pages(self.stack, [2, 3, 4, 1, 0])
+        opening one then only paints it. Called once the window is shown; then again, without
+        the paint, whenever the steps were resized (``RELAYOUT_AFTER_RESIZE_MS`` after the
+        last resize)."""
+        if self._preparing is not None:
+            # An earlier round, at the old size: what it had still to paint is painted now.
+            unfinished = self._preparing.isActive()
+            paint = paint or (unfinished and self._preparing.property("paint") is True)
+            self._preparing.stop()
+            self._preparing.deleteLater()
+        self._preparing = prepare_hidden_pages(self.stack, [2, 3, 4, 1, 0], paint=paint)
+        self._preparing.setProperty("paint", paint)
+        if self._relayout is None:
+            self._relayout = QTimer(self, singleShot=True, interval=RELAYOUT_AFTER_RESIZE_MS)
+            self._relayout.timeout.connect(lambda: self.prepare_steps(paint=False))
+            self.stack.installEventFilter(self)
+        return self._preparing
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.stack
+            and event.type() == QEvent.Type.Resize
+            and self._relayout is not None
+        ):
+            self._relayout.start()  # the hidden steps are laid out again once it settles
+        return super().eventFilter(watched, event)
 
     def go_next(self) -> None:
         self.go_to_step(self.stack.currentIndex() + 1)

@@ -77,6 +77,10 @@ class EditSession(QObject):
         self._check_timer.timeout.connect(self.check_in_background)
         self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_draft_in_background)
+        # Problems revealed by moving on are drawn in the turn after the move: the turn that
+        # opens the next step only shows and paints it (docs/benchmarks.md, "Typing latency").
+        self._reveal_timer = QTimer(self, singleShot=True, interval=0)
+        self._reveal_timer.timeout.connect(self._emit_checked)
         self._check_round = 0  # a background result is shown only if no check started since
         self._edits = 0  # ... and nothing was edited since (a newer check is then due anyway)
         # Saves may finish out of order on the pool: only a newer copy may replace the draft.
@@ -235,15 +239,28 @@ class EditSession(QObject):
         self.validation = validation
         self.findings = findings
         self.check_errors = errors
+        self._emit_checked()
+
+    def _emit_checked(self) -> None:
+        self._reveal_timer.stop()  # an emission still due is this one
         self.checked.emit(self.validation, self.findings)
 
-    def reveal(self, steps: range | list[int]) -> None:
-        """Show every problem of ``steps`` (Next was pressed past them)."""
+    def reveal(self, steps: range | list[int], *, soon: bool = False) -> None:
+        """Show every problem of ``steps`` (Next was pressed past them). ``soon``: the steps
+        count as revealed at once (``is_shown``), the pages mark them in the next turn of the
+        event loop (moving to a step: its opening turn stays short)."""
         new = set(steps) - self.revealed
         if new:
             self.revealed |= new
             if self.validation is not None:
-                self.checked.emit(self.validation, self.findings)
+                if soon:
+                    self._reveal_timer.start()
+                else:
+                    self._emit_checked()
+
+    def reveal_pending(self) -> bool:
+        """Whether revealed problems are still to be marked (``reveal(..., soon=True)``)."""
+        return self._reveal_timer.isActive()
 
     def is_shown(self, path: str) -> bool:
         """Whether the problems of the field ``path`` are shown to the person yet."""

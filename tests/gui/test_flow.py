@@ -304,6 +304,7 @@ def test_party_form_shows_the_address_as_printed(qtbot, window) -> None:
         },
     )
     preview = page.form.preview
+    qtbot.waitUntil(lambda: not page.form.preview_pending())  # shown once the typing pauses
     assert preview.isVisibleTo(page)
     assert preview.text().splitlines() == [
         "Jane Roe",

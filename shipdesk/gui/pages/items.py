@@ -224,7 +224,8 @@ class ItemsPage(QWidget):
 
         # Lookup and flags for the selected item (filled by the helpers below).
         self.assist = QWidget()
-        split.addWidget(scrolling(self.assist, split))  # the open question never overlaps
+        self.assist_scroll = scrolling(self.assist, split)
+        split.addWidget(self.assist_scroll)  # the open question never overlaps
         self.assist_layout = QHBoxLayout(self.assist)
         self.assist_layout.setContentsMargins(0, 0, 0, 0)
         self._build_assist()
@@ -344,6 +345,13 @@ class ItemsPage(QWidget):
         self.findings_view.setObjectName("itemFindings")
         self.findings_view.overridden.connect(self._on_overridden)
         self.assist_layout.addWidget(self.findings_view, 2)
+
+    def paint_later(self) -> list[QWidget]:
+        """The parts painted in the turn after the one that opens the step: the HS search
+        with the flags and the shipment fields. The table, where typing starts, comes first;
+        the whole step in one turn was 10-17 ms of the window's thread (docs/benchmarks.md,
+        "Typing latency")."""
+        return [self.assist_scroll, self.shipment_scroll]
 
     def set_one_column(self, on: bool) -> None:
         """Counter layout: the HS search above the flags, the shipment fields in one column."""

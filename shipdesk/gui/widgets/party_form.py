@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -25,6 +26,8 @@ from shipdesk.gui.widgets.marks import mark_widget
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Problem
+
+PREVIEW_DELAY_MS = 150
 
 FIELDS: list[tuple[str, str, str]] = [
     ("name", N_("Name"), N_("Full name of the person")),
@@ -129,18 +132,23 @@ class PartyForm(QWidget):
         self.preview.setStyleSheet("QLabel { border: 1px solid palette(mid); padding: 4px; }")
         self.preview.hide()
         outer.addWidget(self.preview)
+        # The preview follows the typing once it pauses: laid out anew on every key, with the
+        # country's rules read again, it cost each key 1-2 ms idle and a new layout of the form
+        # whenever its lines changed (docs/benchmarks.md, "Typing latency").
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._show_preview)
         outer.addStretch(1)
         for key, label, hint in FIELDS:
             if key == "country":
                 countries = CountryBox(self)
-                countries.currentTextChanged.connect(self._on_edit)
+                countries.currentTextChanged.connect(self._on_country_edit)
                 countries.committed.connect(self._on_country_commit)
                 ed: QLineEdit | CountryBox = countries
             else:
                 ed = QLineEdit(self)
                 ed.setMaxLength(declarations.text_limit(f"{role}.{key}"))
                 ed.setPlaceholderText(_(hint) if hint else "")
-                ed.textEdited.connect(self._on_edit)
+                ed.textEdited.connect(partial(self._on_field_edit, key))
             ed.setObjectName(f"{role}.{key}")
             ed.setAccessibleName(f"{_(role.title())} {_(label)}")
             msg = QLabel(self)
@@ -189,21 +197,37 @@ class PartyForm(QWidget):
         self._show_preview()
 
     def _show_preview(self) -> None:
+        self._preview_timer.stop()
         lines = address_lines(self.party, lang=language()) if self.party is not None else []
-        self.preview.setText("\n".join(lines))
+        text = "\n".join(lines)
+        if self.preview.text() != text:
+            self.preview.setText(text)
         self.preview.setVisible(bool(lines))
 
-    def _on_edit(self, *_args: Any) -> None:
+    def preview_pending(self) -> bool:
+        """Whether the address preview still waits for the typing to pause."""
+        return self._preview_timer.isActive()
+
+    def _on_field_edit(self, key: str, text: str) -> None:
+        """A key typed in one field: only that field is stored (the others did not change)."""
         if self._loading or self.party is None:
             return
-        for key, ed in self.editors.items():
-            value = ed.code() if isinstance(ed, CountryBox) else ed.text()
-            setattr(self.party, key, value)
-        self._show_preview()
+        setattr(self.party, key, text)
+        self._preview_timer.start()
+        self.edited.emit()
+
+    def _on_country_edit(self, *_args: Any) -> None:
+        if self._loading or self.party is None:
+            return
+        box = self.editors["country"]
+        assert isinstance(box, CountryBox)
+        self.party.country = box.code()
+        self._preview_timer.start()
         self.edited.emit()
 
     def _on_country_commit(self) -> None:
-        self._on_edit()
+        self._on_country_edit()
+        self._show_preview()  # the country names the layout: shown at once
         self._show_note()
 
     def _show_note(self) -> None:
