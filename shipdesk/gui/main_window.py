@@ -541,6 +541,7 @@ class MainWindow(QMainWindow):
         dlg = HistoryDialog(self.ws, self)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # no customer stays in a widget
         dlg.open_requested.connect(self.open_draft)
+        dlg.reprint_requested.connect(self.reprint_draft)
         dlg.deleted.connect(self._draft_deleted)
         dlg.open()
         return dlg
@@ -556,6 +557,18 @@ class MainWindow(QMainWindow):
             return False
         self.session.load(decl, draft_id=draft_id)
         self.go_to_step(3)
+        return True
+
+    def reprint_draft(self, draft_id: str) -> bool:
+        """History → Print again: the kept declaration opens on the Documents step and its PDF
+        is made there; then the focus is on Print…, so Enter (or Ctrl+P) prints it and Ctrl+E
+        saves it."""
+        if not self.open_draft(draft_id):
+            return False
+        self.activateWindow()  # the History has closed: the keys come back here
+        self.go_to_step(4)
+        preview = self.documents_page.preview
+        self.documents_page.create_pdf(then=preview.focus_print)
         return True
 
     def _draft_deleted(self, draft_id: str) -> None:

@@ -46,6 +46,9 @@ def shown_date(iso: str) -> str:
 class HistoryDialog(QDialog):
     open_requested = Signal(str)  # draft id: the window loads it
     deleted = Signal(str)  # draft id: the window lets go of it if it is the one open
+    # draft id: the window opens it on the Documents step and makes its PDF there, where Enter
+    # (on Print…) or Ctrl+P prints it and Ctrl+E saves it: all by keyboard, no file dialog first
+    reprint_requested = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         super().__init__(parent)
@@ -110,7 +113,7 @@ class HistoryDialog(QDialog):
             _("&Print again…"),
             "history.reprint",
             _("Make the PDF of the selected declaration again"),
-            self.reprint_dialog,
+            self.reprint_selected,
         )
         self.export_btn = button(
             _("&Export…"),
@@ -251,13 +254,15 @@ class HistoryDialog(QDialog):
         who = (e.recipient if e else "") or "declaration"
         return "".join(c if c.isalnum() else "-" for c in who).strip("-") or "declaration"
 
-    def reprint_dialog(self) -> None:
+    def reprint_selected(self) -> None:
+        """Print the selected declaration again: the window shows its PDF on the Documents
+        step (``reprint_requested``). Before, a file dialog asked where to save it first: the
+        one step of the History a keyboard could not finish."""
         draft_id = self.selected_id()
         if draft_id is None:
             return
-        path = self.ask_path(_("Save PDF"), f"{self._file_stem()}.pdf", _("PDF (*.pdf)"))
-        if path is not None:
-            self.reprint_to(draft_id, path)
+        self.accept()  # closed first: the window's focus is then the one it sets
+        self.reprint_requested.emit(draft_id)
 
     def reprint_to(self, draft_id: str, path: Path) -> bool:
         lang = records.settings(self.ws).document_language

@@ -108,16 +108,16 @@ class DocumentsPage(QWidget):
         return self.create_btn if self.create_btn.isEnabled() else None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Enter creates the PDF (on a focused button: presses that button; in the preview it
-        stays the preview's, e.g. a page number)."""
+        """Enter creates the PDF (on a focused button, the preview's Print… included: presses
+        that button; elsewhere in the preview it stays the preview's, e.g. a page number)."""
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier(0)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
             focus = QApplication.focusWidget()
-            if focus is not None and self.preview.isAncestorOf(focus):
-                super().keyPressEvent(event)
-                return
             if isinstance(focus, QAbstractButton) and focus.isEnabled():
                 focus.click()
+            elif focus is not None and self.preview.isAncestorOf(focus):
+                super().keyPressEvent(event)
+                return
             elif self.create_btn.isEnabled():
                 self.create_pdf()
             event.accept()

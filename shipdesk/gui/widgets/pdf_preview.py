@@ -313,6 +313,10 @@ class PdfPreview(QWidget):
             printer.setPrinterName(chosen)
         return printer
 
+    def focus_print(self) -> None:
+        """The keyboard focus to Print… (Enter presses it)."""
+        self._print.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def print_dialog(self) -> int:
         if self.page_count() == 0:
             return 0
