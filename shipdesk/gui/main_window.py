@@ -332,7 +332,8 @@ class MainWindow(QMainWindow):
         if moved:
             self._paint_the_rest()
             page = self.pages[index]
-            self._painted_later = page.paint_later() if isinstance(page, ItemsPage) else []
+            later = getattr(page, "paint_later", None)
+            self._painted_later = later() if later is not None else []
             for part in self._painted_later:
                 part.setUpdatesEnabled(False)
             self._paint_rest.start()

@@ -73,3 +73,16 @@ def test_a_key_in_an_address_field_does_not_lay_the_address_out(qtbot, window, m
     assert calls == ["Claire Dubois"]  # ... and is laid out once
     assert form.preview.text().splitlines()[0] == "Claire Dubois"
     QApplication.processEvents()
+
+
+def test_the_recipient_step_paints_its_first_fields_first(qtbot, window) -> None:
+    window.resize(1280, 720)
+    page = window.recipient_page
+    later = page.paint_later()
+    form = page.form
+    assert form.labels["city"] in later and form.labels["tax_id"] in later
+    assert form.labels["name"] not in later and form.editors["name"] not in later
+    window.go_to_step(1)
+    assert all(not part.updatesEnabled() for part in later)
+    assert form.editors["name"].updatesEnabled()
+    qtbot.waitUntil(lambda: all(part.updatesEnabled() for part in later))

@@ -151,6 +151,17 @@ class PartyPage(QWidget):
         self.remember.setText(_("Saved as default sender ✓"))
         self.refresh_senders()
 
+    def paint_later(self) -> list[QWidget]:
+        """The parts painted in the turn after the one that opens the step: the fields from
+        the city down, the address as printed and the buttons. The whole step in one turn was
+        9-14 ms of the window's thread, half of it the line edits (docs/benchmarks.md,
+        "Typing latency")."""
+        parts = self.form.rows_from("city")
+        parts += [self.form.preview, self.save_address_btn]
+        if self.role == "sender":
+            parts.append(self.remember)
+        return parts
+
     def focus_field(self, key: str) -> bool:
         return self.form.focus_field(key)
 

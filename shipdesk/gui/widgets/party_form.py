@@ -253,6 +253,15 @@ class PartyForm(QWidget):
             mark_widget(ed, self.messages[key], probs)
         self._show_note()
 
+    def rows_from(self, key: str) -> list[QWidget]:
+        """The label and the field (with its message) of ``key`` and of every row below it."""
+        keys = list(self.editors)
+        rows: list[QWidget] = []
+        for k in keys[keys.index(key) :]:
+            box = self.editors[k].parentWidget()
+            rows += [self.labels[k], box] if box is not None else [self.labels[k]]
+        return rows
+
     def focus_field(self, key: str) -> bool:
         ed = self.editors.get(key)
         if ed is None:
