@@ -27,7 +27,7 @@ from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.model import Party
 from shipdesk.core.services import Workspace, records
 from shipdesk.gui.alt_letters import settle_alt_letters
-from shipdesk.gui.dialogs.common import list_table, search_row
+from shipdesk.gui.dialogs.common import list_table, search_moves_list, search_row
 from shipdesk.gui.widgets.party_form import PartyForm
 
 COLUMNS = (N_("Role"), N_("Address"), N_("Kept"))
@@ -56,6 +56,7 @@ class AddressBookDialog(QDialog):
 
         split = QSplitter(self)
         self.table = list_table(split, "addresses.table", _("Kept addresses"), COLUMNS)
+        search_moves_list(self.search, self.table)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._show_selected)
         split.addWidget(self.table)

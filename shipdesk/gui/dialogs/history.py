@@ -29,7 +29,7 @@ from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import N_, _, error_text, ngettext
 from shipdesk.core.services import Workspace, declarations, records
 from shipdesk.gui.alt_letters import settle_alt_letters
-from shipdesk.gui.dialogs.common import list_table, search_row
+from shipdesk.gui.dialogs.common import list_table, search_moves_list, search_row
 
 COLUMNS = (N_("Recipient"), N_("Country"), N_("Date"), N_("First item"), N_("Status"))
 STATUS_WORDS = {"draft": N_("draft"), "printed": N_("printed")}
@@ -80,6 +80,7 @@ class HistoryDialog(QDialog):
         lay.addLayout(top)
 
         self.table = list_table(self, "history.table", _("Past declarations"), COLUMNS)
+        search_moves_list(self.search, self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())

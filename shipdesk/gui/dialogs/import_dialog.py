@@ -132,6 +132,9 @@ class ImportDialog(QDialog):
         layout.addLayout(buttons)
         self.mapping_page.changed.connect(self._update_run_enabled)
         settle_alt_letters(self)
+        # Where a keyboard starts: Enter or Space chooses the file. The read-only file field
+        # had the focus, where Enter pressed the disabled Import and nothing happened.
+        self.browse_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- file and mapping -----------------------------------------------------------------
     def _choose_file(self) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from shipdesk.core.i18n import N_, _, ngettext
 from shipdesk.core.services import Workspace, imports
 from shipdesk.gui.alt_letters import settle_alt_letters
-from shipdesk.gui.dialogs.common import list_table, search_row
+from shipdesk.gui.dialogs.common import list_table, search_moves_list, search_row
 
 COLUMNS = (N_("SKU"), N_("Description"), N_("HS code"), N_("Origin"), N_("Net weight (kg)"))
 
@@ -42,6 +42,7 @@ class ProductPickerDialog(QDialog):
         self.search.returnPressed.connect(self.accept)
         lay.addLayout(top)
         self.table = list_table(self, "products.table", _("Products"), COLUMNS)
+        search_moves_list(self.search, self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)  # not clipped

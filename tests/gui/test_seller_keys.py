@@ -1,0 +1,205 @@
+"""The seller's day by keyboard only, at a person's speed (20-120 ms a key), in the real window:
+import a spreadsheet, find the History, duplicate, print again, export; and the settings. The
+dialogs that wait (``exec``) get their keys from timers, as a person's keys arrive while they
+are open."""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+
+from shipdesk.core.services import declarations, records
+from shipdesk.gui.dialogs.history import HistoryDialog
+from shipdesk.gui.dialogs.import_dialog import ImportDialog
+
+Mod = Qt.KeyboardModifier
+SHEETS = Path(__file__).resolve().parent.parent / "data" / "sheets"
+
+
+def _target() -> QWidget:
+    target = QApplication.activePopupWidget() or QApplication.focusWidget()
+    assert target is not None, "nothing has the keyboard focus"
+    return target
+
+
+class Person:
+    """Keys one after another, 20-120 ms apart, each from a timer: a dialog that waits in its
+    own loop (``exec``) gets them as it would from the keyboard."""
+
+    def __init__(self, seed: int) -> None:
+        self.rng = random.Random(seed)
+        self.steps: list[Callable[[], object]] = []
+        self.done = False
+        self.error: BaseException | None = None
+        self.keys = 0
+
+    def key(self, key: Qt.Key, mod: Qt.KeyboardModifier = Mod.NoModifier) -> Person:
+        def press() -> None:
+            QTest.keyClick(_target(), key, mod)
+            self.keys += 1
+
+        self.steps.append(press)
+        return self
+
+    def text(self, text: str) -> Person:
+        for ch in text:
+            self.steps.append(lambda ch=ch: QTest.keyClicks(_target(), ch))
+        return self
+
+    def then(self, check: Callable[[], object]) -> Person:
+        self.steps.append(check)
+        return self
+
+    def wait_for(self, ready: Callable[[], bool], timeout_s: float = 15.0) -> Person:
+        since: list[float] = []
+
+        def check() -> tuple[str, Callable[[], bool]]:
+            since.append(since[0] if since else time.monotonic())
+            if time.monotonic() - since[0] > timeout_s:
+                raise AssertionError(f"still waiting after {timeout_s} s (step {len(self.steps)})")
+            return ("wait", ready)
+
+        self.steps.append(check)
+        return self
+
+    def run(self, qtbot, timeout_ms: int = 30000) -> None:
+        pending = list(self.steps)
+
+        def next_step() -> None:
+            if self.error is not None:
+                return
+            if not pending:
+                self.done = True
+                return
+            step = pending.pop(0)
+            # The next key is due whether or not this one returns at once: a key that opens a
+            # dialog returns only when the dialog closes.
+            QTimer.singleShot(self.rng.randint(20, 120), next_step)
+            try:
+                out = step()
+            except BaseException as exc:  # reported in the test, not lost in a timer
+                self.error = exc
+                while (modal := QApplication.activeModalWidget()) is not None:
+                    modal.close()  # a dialog waiting in its own loop lets the test go on
+                return
+            if isinstance(out, tuple) and out and out[0] == "wait" and not out[1]():
+                pending.insert(0, step)  # not yet: looked at again by the next timer
+
+        QTimer.singleShot(self.rng.randint(20, 120), next_step)
+        qtbot.waitUntil(lambda: self.done or self.error is not None, timeout=timeout_ms)
+        if self.error is not None:
+            raise self.error
+
+
+def _open(kind: type[QDialog]) -> QDialog:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+    assert len(found) == 1, f"{kind.__name__} is not open"
+    return found[0]
+
+
+def _alt(button) -> Qt.Key:
+    text = button.text()
+    return Qt.Key(ord(text[text.index("&") + 1].upper()))
+
+
+def test_a_seller_imports_a_spreadsheet_by_keyboard(qtbot, window, monkeypatch, tmp_path) -> None:
+    """Ctrl+I, Enter (Choose file…; the file dialog gives the sheet as Enter there does),
+    Enter (Import), Escape. The dialog opened with the focus on its read-only file field, where
+    Enter pressed the disabled Import and nothing happened."""
+    sheet = SHEETS / "shopify_orders.csv"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sheet), ""))
+    out = tmp_path / "out"
+    shown: list[ImportDialog] = []
+
+    def opened() -> None:
+        dlg = _open(ImportDialog)
+        assert isinstance(dlg, ImportDialog)
+        dlg.mapping_page.out_edit.setText(str(out))  # where the test looks for the results
+        shown.append(dlg)
+
+    window.activateWindow()
+    person = Person(seed=3)
+    person.key(Qt.Key.Key_I, Mod.ControlModifier).then(opened)
+    person.key(Qt.Key.Key_Return)  # Choose file…
+    person.wait_for(lambda: shown[0].path == sheet)
+    person.key(Qt.Key.Key_Return)  # Import
+    person.wait_for(lambda: shown[0].state in ("done", "failed"))
+    person.then(lambda: shown.append(shown[0]) if shown[0].state == "done" else None)
+    person.key(Qt.Key.Key_Escape)
+    person.run(qtbot)
+    assert len(shown) == 2, shown[0].progress_label.text()
+    assert sorted(p.name for p in out.glob("*.shipdesk.json")) == [
+        "1001.shipdesk.json",
+        "1002.shipdesk.json",
+        "1003.shipdesk.json",
+    ]
+    assert person.keys == 4
+
+
+def test_the_history_by_keyboard(qtbot, window, monkeypatch, tmp_path, sample_path) -> None:
+    """Ctrl+H, a name, Alt+D (duplicate), Down (the other of the two), Alt+E (export), Escape.
+    The arrows did nothing in the search box; a keyboard had to Tab into the list first."""
+    kept = declarations.new_draft_id(window.ws)
+    declarations.save_draft(window.ws, kept, declarations.load(sample_path))  # John Miller
+    target = tmp_path / "exported.shipdesk.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialogs: list[HistoryDialog] = []
+
+    def opened() -> None:
+        dlg = _open(HistoryDialog)
+        assert isinstance(dlg, HistoryDialog)
+        dialogs.append(dlg)
+
+    def alt(name: str) -> Callable[[], None]:
+        def press() -> None:
+            QTest.keyClick(_target(), _alt(getattr(dialogs[0], name)), Mod.AltModifier)
+
+        return press
+
+    copies: list[str] = []
+    window.activateWindow()
+    person = Person(seed=5)
+    person.key(Qt.Key.Key_H, Mod.ControlModifier).then(opened)
+    person.wait_for(lambda: dialogs[0].search.hasFocus())
+    person.text("mill")
+    person.then(alt("duplicate_btn"))
+    person.wait_for(lambda: dialogs[0].table.rowCount() == 2)
+    person.then(lambda: copies.append(dialogs[0].selected_id() or ""))  # the copy, listed first
+    person.key(Qt.Key.Key_Down)
+    person.then(lambda: copies.append(dialogs[0].selected_id() or ""))
+    person.then(alt("export_btn"))
+    person.wait_for(target.is_file)
+    person.key(Qt.Key.Key_Escape)
+    person.run(qtbot)
+    assert copies[0] not in ("", kept)
+    assert copies[1] == kept
+    assert declarations.load(target).recipient.name == "John Miller"
+    listed = [e.draft_id for e in declarations.kept_declarations(window.ws)]
+    assert sorted(listed) == sorted([kept, copies[0]])
+
+
+def test_the_settings_by_keyboard(qtbot, window) -> None:
+    """Ctrl+, then Tab from the pages' tabs to the weight unit, "l" (pounds), Enter: kept, and
+    the items table shows pounds."""
+    from shipdesk.gui.dialogs.settings import SettingsDialog
+
+    window.activateWindow()
+    person = Person(seed=9)
+    person.key(Qt.Key.Key_Comma, Mod.ControlModifier)
+    person.then(lambda: _open(SettingsDialog))
+    person.wait_for(lambda: _target().objectName() == "qt_tabwidget_tabbar")  # the pages
+    while_tab = ["operatorChoice", "channelChoice", "currencyChoice", "weightUnit"]
+    for name in while_tab:
+        person.key(Qt.Key.Key_Tab)
+        person.wait_for(lambda name=name: _target().objectName() == name)
+    person.text("l")
+    person.key(Qt.Key.Key_Return)
+    person.run(qtbot)
+    assert records.settings(window.ws).weight_unit == "lb"
+    assert "lb" in str(window.items_page.model.headerData(2, Qt.Orientation.Horizontal, 0))
