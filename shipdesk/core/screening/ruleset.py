@@ -159,9 +159,14 @@ class RuleSet:
         # anchor -> keys of matchers whose keywords can only match a word starting with it
         self._anchor_index: dict[str, set[int]] = {}
         self._always: set[int] = set()
-        self._synonyms = compile_phrases(list(self.synonyms)) if self.synonyms else None
         self._synonym_keys = {normalise(k): v for k, v in self.synonyms.items()}
         self._synonym_first = {k.split()[0] for k in self._synonym_keys}
+        # the synonyms by their first word, and the patterns of the combinations of first words
+        # met so far: a description is read with only the synonyms whose first word it holds
+        self._synonym_groups: dict[str, list[str]] = {}
+        for k in self._synonym_keys:
+            self._synonym_groups.setdefault(k.split()[0], []).append(k)
+        self._synonym_patterns: dict[tuple[str, ...], PhrasePattern] = {}
         key = 0
         reading = self.reading
         for r in self.rules:
@@ -190,14 +195,22 @@ class RuleSet:
         English, so ``jouet pistolet`` is also read as ``toy pistol``. The English reading is
         separated by `` . `` so that no phrase matches across the two.
         """
-        if self._synonyms is None or not text:
+        if not self._synonym_keys or not text:
             return text
-        if self._synonym_first.isdisjoint(text.split()):
+        firsts = tuple(sorted(self._synonym_first.intersection(text.split())))
+        if not firsts:
             return text
+        pattern = self._synonym_patterns.get(firsts)
+        if pattern is None:
+            # a synonym translates only when matched exactly, so one whose first word is not a
+            # word of the text never translates: leaving it out of the pattern changes nothing
+            phrases = [k for first in firsts for k in self._synonym_groups[first]]
+            pattern = compile_phrases(phrases) or PhrasePattern("(?!)")
+            if len(self._synonym_patterns) >= 512:
+                self._synonym_patterns.clear()
+            self._synonym_patterns[firsts] = pattern
         keys = self._synonym_keys
-        translated = self._synonyms.compile_now().sub(
-            lambda m: keys.get(m.group(0), m.group(0)), text
-        )
+        translated = pattern.compile_now().sub(lambda m: keys.get(m.group(0), m.group(0)), text)
         return text if translated == text else f"{text} . {translated}"
 
     def candidates(self, text: str) -> set[int]:
