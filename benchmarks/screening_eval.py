@@ -1,7 +1,8 @@
 """Screening quality: highest-level agreement on the evaluation sets, per category and destination.
 
-Run: ``python benchmarks/screening_eval.py [--misses]``. Prints figures; no pass/fail (the
-tests in ``tests/core/test_screening_eval.py`` hold the cases to their expected level).
+Run: ``python benchmarks/screening_eval.py [--misses] [--only NAME ...]``. Prints figures; no
+pass/fail (the tests in ``tests/core/test_screening_eval.py`` hold the cases to their expected
+level). ``--only`` reports the named sets alone (file stems, or ``destinations``).
 
 The sets are in ``tests/data/screening_eval/*.csv``: each row has ``set`` (``dev``: used
 while writing the rules; ``holdout``: never used to tune them, reported apart; ``blind``: a fresh
@@ -33,6 +34,7 @@ DEVICE_CATEGORIES = {
     "phone", "laptop", "earbuds", "shaver", "toothbrush", "drill", "vacuum", "watch",
     "ereader", "camera", "drone", "vape", "tablet", "speaker", "tracker", "toy",
     "console", "doorbell", "torch", "fan", "massager", "hearing", "smarthome", "radio",
+    "heated", "light", "printer", "projector", "sonar", "blender",
 }  # fmt: skip
 FLAGGED = ("prohibited", "restricted")
 PARTS = ("dev", "holdout", "blind")
@@ -114,9 +116,16 @@ def report(name: str, results: list[tuple[dict[str, str], str, list[str]]], miss
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list the cases that disagree")
+    parser.add_argument(
+        "--only", action="append", metavar="NAME", help="report only these sets (file stems)"
+    )
     args = parser.parse_args()
     for path in sorted(EVAL_DIR.glob("*.csv")):
+        if args.only and path.stem not in args.only:
+            continue
         report(path.stem, run(load(path)), args.misses)
+    if args.only and "destinations" not in args.only:
+        return
     # one file per destination beyond the first fourteen, reported as one set
     destinations = [
         row for path in sorted((EVAL_DIR / "destinations").glob("*.csv")) for row in load(path)

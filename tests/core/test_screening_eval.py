@@ -3,7 +3,8 @@
 Both parts of each set are held to their expected highest level: ``dev`` cases were used while
 writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`` reports the
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
-no longer blind once their fixes were made, are held too, their misses left as expected failures.
+no longer blind once their fixes were made, and the round-8 tuning set are held too, their misses
+left as expected failures.
 """
 
 from __future__ import annotations
@@ -25,17 +26,22 @@ KNOWN_MISSES: set[tuple[str, str]] = set()
 # vocabulary does not lose what they found; the misses left, each with the reason it is left.
 BLIND_ROUNDS = ("blind_round5.csv", "blind_round6.csv", "blind_round7.csv")
 BLIND_MISSES = {
-    ("blind_round5.csv", "Funda batería 5000mAh para iPhone 13"): (
-        "a Spanish battery case read as the phone's accessory, not as a battery pack"
-    ),
     ("blind_round5.csv", "Cigarette électronique kit Innokin Coolfire Z80"): (
         "questionable expectation: BE-ECIG-SALE applies to sales and the case states no category"
     ),
-    ("blind_round7.csv", "Gel de afeitar Gillette Series piel sensible 200ml"): (
-        "a shaving gel in a pressurised can; gel in tubes is not an aerosol, so 'gel' is not read"
+}
+# The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
+# levels, its misses left, each with the reason it is left.
+DEV_ROUND8 = "dev_round8.csv"
+DEV8_MISSES = {
+    "Heated vest USB electric heating jacket": (
+        "a USB heated vest is often sold without its power bank: 'heated vest' needs a battery word"
     ),
-    ("blind_round7.csv", "Monstera deliciosa plant 60cm in nursery pot"): (
-        "the plant rules' veto 'pot' (a pot is not a plant) also stops a plant sold in its pot"
+    "Heated socks rechargeable for skiing": (
+        "the battery rules' shared veto 'socks' (brand merchandise) also stops heated socks"
+    ),
+    "Electric toothbrush sonic 5 modes 2 brush heads": (
+        "the included brush heads, named without 'with', read as the accessory the item is"
     ),
 }
 
@@ -52,6 +58,7 @@ def _cases(names: Iterable[str]) -> list[dict[str, str]]:
 
 CASES = _cases(SETS)
 BLIND_CASES = _cases(BLIND_ROUNDS)
+DEV8_CASES = _cases([DEV_ROUND8])
 
 
 def test_battery_set_has_sixty_phrasings_in_four_languages() -> None:
@@ -156,6 +163,33 @@ def test_blind_misses_are_still_misses() -> None:
 )
 def test_blind_round_case(case: dict[str, str]) -> None:
     reason = BLIND_MISSES.get((case["file"], case["text"]))
+    if reason:
+        pytest.xfail(reason)
+    assert_case(case)
+
+
+def test_dev_round_eight_is_large_and_covers_four_languages_and_thirty_destinations() -> None:
+    assert len(DEV8_CASES) >= 250
+    assert len({c["dest"] for c in DEV8_CASES}) >= 30
+    assert sum(c["harmless"] == "1" for c in DEV8_CASES) >= 0.3 * len(DEV8_CASES)
+    texts = " ".join(c["text"] for c in DEV8_CASES).lower()
+    assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
+
+
+def test_dev_round_eight_misses_are_still_misses() -> None:
+    """A miss left that the rules now get right must leave the list (and the docs)."""
+    for case in DEV8_CASES:
+        if case["text"] in DEV8_MISSES:
+            assert level_of(case)[0] != case["expect"], case["text"]
+
+
+@pytest.mark.parametrize(
+    "case",
+    DEV8_CASES,
+    ids=[f"{c['dest']}-{c['channel']}-{c['text'][:40]}" for c in DEV8_CASES],
+)
+def test_dev_round_eight_case(case: dict[str, str]) -> None:
+    reason = DEV8_MISSES.get(case["text"])
     if reason:
         pytest.xfail(reason)
     assert_case(case)

@@ -386,7 +386,8 @@ class Reading:
       ``accessory_categories`` (or a rule's own ``accessory_veto``) do not fire for it. The
       main product is the text before the first comma, bracket or link word ("with", "mit",
       "avec", "con", "and" ...); it is an accessory when it holds an accessory noun that is not
-      part of a compound naming a device or a battery ("charging case", "battery case"). A
+      part of a compound naming a device or a battery ("charging case", "battery case") and
+      that comes before the first "for" ("for sensitive skin" says what a gel is for). A
       stated capacity (Wh, mAh) or a battery said to be inside ("built-in battery") means the
       item carries a battery, never an accessory.
     * modifiers: colour, shape and style words ("gun metal grey", "vape style", "bullet
@@ -442,8 +443,12 @@ class Reading:
             return False
         device = self.device_compounds.spans(main) if self.device_compounds is not None else []
         body = self.body_compounds.spans(main) if self.body_compounds is not None else []
+        # what the product is for follows "for": "shaving gel for sensitive skin" is a gel, so an
+        # accessory noun that starts after the first "for" (not at the start) does not count
+        fors = [a for a, _ in self.for_words.spans(main) if a > 0] if self.for_words else []
+        for_at = min(fors, default=len(main))
         for span in nouns:
-            if _inside(span, device):
+            if _inside(span, device) or span[0] > for_at:
                 continue
             before = main[: span[0]].split()
             if before and before[-1] in self.negators_before:
