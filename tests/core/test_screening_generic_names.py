@@ -220,3 +220,68 @@ def test_synonyms_read_by_first_word_as_with_the_whole_list(text: str) -> None:
     assert whole is not None
     full = whole.compile_now().sub(lambda m: keys.get(m.group(0), m.group(0)), t)
     assert rs.expand(t) == (t if full == t else f"{t} . {full}")
+
+
+@pytest.mark.parametrize(
+    ("text", "dest", "level"),
+    [
+        # devices in other words: personal care, inflators, trackers, rings, boards
+        ("Hydropulseur sans fil 250ml", "FR", "restricted"),
+        ("Depiladora inalámbrica para mujer", "ES", "restricted"),
+        ("Akku-Luftpumpe für Fahrrad und Auto", "DE", "restricted"),
+        ("Fahrradcomputer GPS", "AT", "restricted"),
+        ("Bague connectée sommeil", "FR", "restricted"),
+        ("Localizador GPS para coche", "MX", "restricted"),
+        ("Dron plegable con cámara", "CL", "restricted"),
+        ("Portátil Acer Aspire 3 15,6 pulgadas", "ES", "restricted"),
+        ("Gyropode 6,5 pouces", "FR", "prohibited"),
+        ("Batterie de secours 10000mAh", "BE", "prohibited"),
+        ("Pilas de litio CR123A", "ES", "prohibited"),
+        # cans, gases and flammables by product word
+        ("Körperspray Vanille", "DE", "prohibited"),
+        ("Agua de colonia fresca 750ml", "ES", "prohibited"),
+        ("Pegamento en spray 500ml", "ES", "prohibited"),
+        ("Mousse expansive 500ml", "FR", "prohibited"),
+        ("Extintor de polvo 1kg", "ES", "prohibited"),
+        ("Sahnekapseln 24 Stück", "AT", "prohibited"),
+        # food, medicines, knives, weapons, drinks, magnets, plants
+        ("Salchichón de Vic 200g", "GB", "prohibited"),
+        ("Leberwurst im Glas", "AU", "prohibited"),
+        ("Ziegenkäse 150g", "IL", "prohibited"),
+        ("Leche en polvo entera 1kg", "CN", "prohibited"),
+        ("Doliprane 500mg", "DE", "restricted"),
+        ("Antibiotique pour chat", "US", "restricted"),
+        ("Taschenmesser mit Holzgriff", "GB", "warning"),
+        ("Navaja de mariposa de entrenamiento afilada", "DE", "prohibited"),
+        ("Pistola eléctrica linterna", "SA", "prohibited"),
+        ("Rhum blanc 70cl 50%", "DE", "prohibited"),
+        ("Cerveza rubia pack 6", "KW", "prohibited"),
+        ("Aimant de pêche 500kg", "FR", "warning"),
+        ("Bulbos de tulipán rojos", "US", "restricted"),
+        ("Esquejes de potus", "GB", "restricted"),
+        ("Sukkulenten Mix 10 Stück", "AU", "prohibited"),
+    ],
+)
+def test_long_tail_words_in_four_languages(text: str, dest: str, level: str) -> None:
+    assert level_of_text(text, dest) == level
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Nevera portátil 24L", "ES"),
+        ("Cuna portátil de viaje", "ES"),
+        ("Compresor de aire comprimido 24L", "ES"),
+        ("Car tyre inflator 12V", "GB"),
+        ("Jarra de cerveza de cristal", "KW"),
+        ("Camiseta cerveza divertida", "SA"),
+        ("Vinagre de sidra 500ml", "SA"),
+        ("Bombona de butano vacía", "ES"),
+        ("Pâtes fraîches 500g", "GB"),
+        ("Bulbos LED E27", "ES"),
+        ("Ron Weasley figura coleccionable", "DE"),
+        ("Libro de cocina de embutidos", "AU"),
+    ],
+)
+def test_long_tail_look_alikes_are_not_flagged(text: str, dest: str) -> None:
+    assert level_of_text(text, dest) not in ("prohibited", "restricted")
