@@ -285,3 +285,30 @@ def test_long_tail_words_in_four_languages(text: str, dest: str, level: str) -> 
 )
 def test_long_tail_look_alikes_are_not_flagged(text: str, dest: str) -> None:
     assert level_of_text(text, dest) not in ("prohibited", "restricted")
+
+
+GENERIC_DEVICES = (
+    "Massage gun deep tissue",
+    "Pistolet de massage",
+    "Neck fan with lithium battery 4000mAh",
+    "Heated gloves with rechargeable battery",
+    "Kids smartwatch GPS",
+    "Robot vacuum with mop",
+    "Portátil con batería de litio",
+    "Ring light rechargeable",
+)
+
+
+def test_no_generic_device_is_prohibited_for_its_battery_at_any_destination() -> None:
+    """The generic nouns keep the rule of issue 14: a device whose battery is installed is never
+    prohibited for its battery, at any destination (import bans on the device itself are not
+    about its battery and are left out, as in test_screening_reading)."""
+    rs = active_ruleset()
+    destinations = sorted({d for r in rs.rules if r.destinations for d in r.destinations})
+    blocked = []
+    for dest in destinations:
+        for text in GENERIC_DEVICES:
+            for f in screen_item(text, destination=dest, origin="GB" if dest != "GB" else "DE"):
+                if f.level == "prohibited" and f.category in ("dangerous_goods", "postal_rules"):
+                    blocked.append((dest, text, f.rule))
+    assert blocked == []
