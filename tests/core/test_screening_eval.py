@@ -33,80 +33,14 @@ BLIND_MISSES = {
     ("blind_round8.csv", "JBL Xtreme 4 portable waterproof speaker with Powerbank"): (
         "'with Powerbank' is read as a power bank packed beside it; it is the speaker's own battery"
     ),
-    ("blind_round8.csv", "Chipolo ONE Spot Bluetooth item finder works with Apple Find My"): (
-        "a tracker named by brand line and 'item finder' is not read as a device with a coin cell"
-    ),
     ("blind_round8.csv", "Olight Warrior 3S 2300 lumens tactical flashlight"): (
         "a torch named by brand and model with no battery word is not read as a battery device"
-    ),
-    ("blind_round8.csv", "Anker MagGo 10K magnetic battery Qi2 15W"): (
-        "a power bank named by its line as a 'magnetic battery' is not read as a battery"
-    ),
-    ("blind_round8.csv", "Segway Ninebot KickScooter E2 Plus E"): (
-        "an e-scooter named by its brand line ('KickScooter') is not read as an electric scooter"
-    ),
-    ("blind_round8.csv", "Magnetic building balls 216 pcs 5mm desk toy"): (
-        "'magnetic building balls' is not one of the magnet-set words"
-    ),
-    ("blind_round8.csv", "Revlon ColorStay nail enamel 11.7ml Cherries in the Snow"): (
-        "'nail enamel' is not read as nail polish; the shade 'Cherries' fires the plant-health rule"
-    ),
-    ("blind_round8.csv", "Belvedere Pure 70cl"): (
-        "a vodka named by its brand alone that the spirit-brand vocabulary does not list"
-    ),
-    ("blind_round8.csv", "Nurofen Express 200mg 24 liquid capsules"): (
-        "a medicine named by its brand and 'liquid capsules' is not read as a medicine"
-    ),
-    ("blind_round8.csv", "Copag 1546 poker size plastic cards"): (
-        "playing cards named by brand as 'poker size plastic cards' are not read as playing cards"
-    ),
-    ("blind_round8.csv", "Texas Hold'em set 300 chips in aluminium case"): (
-        "a poker set named 'Texas Hold'em set ... chips' is not read as gambling equipment"
-    ),
-    ("blind_round8.csv", "Red poppy enamel pin remembrance"): (
-        "harmless: 'poppy' alone fires the UAE's poppy-seed ban on a remembrance pin"
-    ),
-    ("blind_round8.csv", "Kiehl's Cannabis Sativa Seed Oil Herbal Concentrate 30ml"): (
-        "harmless: 'cannabis' fires the narcotics rule on a hemp seed oil cosmetic"
-    ),
-    ("blind_round8.csv", "Burgundy wine red knit beanie"): (
-        "harmless: the colour 'wine red' fires Kuwait's alcohol ban"
-    ),
-    ("blind_round8.csv", "Vanilla paste with seeds 65g alcohol-free"): (
-        "harmless: 'seeds' in a vanilla paste fires the plant-health rule"
-    ),
-    ("blind_round8.csv", "Panasonic Arc5 ES-LV6U Rasierer Nass/Trocken"): (
-        "a shaver named by its brand line with no battery word is not read as a battery device"
     ),
     ("blind_round8.csv", "Saatkarte Geburtstag mit Blumensamen zum Einpflanzen"): (
         "the plain seed rule does not stand down for a German seed card as it does for 'card'"
     ),
-    ("blind_round8.csv", "Magnetkugeln 5 mm 512 Stück Knobelspiel"): (
-        "German 'Magnetkugeln' (magnet balls) is not read as a magnet set"
-    ),
-    ("blind_round8.csv", "Aarke Carbonator 3 Wassersprudler inkl. CO2-Zylinder"): (
-        "German 'CO2-Zylinder' is not read as a gas cylinder"
-    ),
-    ("blind_round8.csv", "Feuerzeughülle aus Leder mit Gürtelclip"): (
-        "harmless: the German compound for a lighter case is read as a lighter"
-    ),
     ("blind_round8.csv", "Chargeur portable solaire 26800 mAh étanche"): (
         "a French 'chargeur portable solaire' is not read as a power bank"
-    ),
-    ("blind_round8.csv", "Seau à champagne inox avec poignées"): (
-        "harmless: a French champagne bucket is read as champagne"
-    ),
-    ("blind_round8.csv", "Porte-clés décapsuleur bière"): (
-        "harmless: a French bottle-opener keyring is read as beer"
-    ),
-    ("blind_round8.csv", "Carolina Herrera 212 VIP Black 100 ml hombre"): (
-        "the perfume line '212 VIP Black' is not in the fragrance vocabulary"
-    ),
-    ("blind_round8.csv", "Olivo en maceta 80 cm árbol natural"): (
-        "Spanish 'olivo' (an olive tree) is not read as a plant"
-    ),
-    ("blind_round8.csv", "Abrebotellas de cerveza con imán para nevera"): (
-        "harmless: a Spanish beer bottle opener is read as beer"
     ),
 }
 # The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
