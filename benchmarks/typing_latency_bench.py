@@ -401,6 +401,9 @@ def main() -> None:
 
     ws = open_workspace()
     app = make_app([])
+    load_libraries = getattr(classification, "load_libraries", None)  # absent before the fix
+    if load_libraries is not None and not args.no_start_up:
+        load_libraries()  # as launch() does before the window shows
     window = MainWindow(ws)
     decl = declarations.load(ROOT / "resources" / "samples" / "sample.shipdesk.json")
     while len(decl.items) < args.items:

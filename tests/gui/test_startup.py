@@ -265,3 +265,35 @@ def test_gui_exit_when_shown_starts_the_app_and_quits_once_the_window_is_shown(
     assert proc.stdout.startswith("window shown at ") and "s after start)" in proc.stdout
     log = (shipdesk_home / "logs" / "shipdesk.log").read_text(encoding="utf-8")
     assert "exiting as asked" in log and "tariff lookup ready" not in log  # no warm-up
+
+
+def test_the_lookup_library_is_imported_before_the_window_not_on_the_warm_up_thread(
+    shipdesk_home: Path,
+) -> None:
+    """Importing a compiled module holds the interpreter lock for the whole import: numpy is
+    imported on the window's thread before the window shows, so the background warm-up never
+    stops the typing for it. In a process of its own, where nothing imported numpy before."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root), QT_QPA_PLATFORM="offscreen")
+    probe = (
+        "import sys, threading\n"
+        "from shipdesk.gui import app\n"
+        "seen = {}\n"
+        "def fake_warm_up():\n"
+        "    seen['numpy'] = 'numpy' in sys.modules\n"
+        "    return threading.Thread(target=lambda: None)\n"
+        "app.warm_up_lookup = fake_warm_up\n"
+        "before = 'numpy' in sys.modules\n"
+        "started = app.launch([])\n"
+        "assert started is not None\n"
+        "qapp, ws, window = started\n"
+        "print(before, seen.get('numpy'))\n"
+        "window.close(); ws.close()\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.split()[-2:] == ["False", "True"], proc.stdout

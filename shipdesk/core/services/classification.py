@@ -37,6 +37,14 @@ def warm_up() -> None:
     _warm_up()
 
 
+def load_libraries() -> None:
+    """Import the numerical library the lookup runs on, on the calling thread. Importing a
+    compiled module holds the interpreter lock for the whole import (20-30 ms a module, about
+    50 ms in all), which on the background warm-up thread would stop the window for that long
+    while the user types; the app calls this before its window shows instead."""
+    import numpy  # noqa: F401
+
+
 def query_limit() -> int:
     """The most characters a search may have (that of an item description); a longer query is
     refused with InputError. The search box takes its maximum length from here."""
