@@ -173,14 +173,9 @@ class ExampleIndex:
 
     def _rows(self, which: Any) -> Any:
         """The embeddings of the rows ``which`` (a slice or indices), as float32."""
-        import numpy as np
-
         if self._dense is not None:  # widened once already (dense)
             return self._dense[which]
-        rows = np.asarray(self.vectors[which], dtype=np.float32)
-        if self.scales is not None:
-            rows *= np.asarray(self.scales[which], dtype=np.float32)[:, None]
-        return rows
+        return widen(self.vectors[which], None if self.scales is None else self.scales[which])
 
     def __len__(self) -> int:
         return len(self.examples)
@@ -254,3 +249,14 @@ def quantize(vectors: Any) -> tuple[Any, Any]:
     scales = np.where(peak > 0, peak / 127.0, 1.0).astype(np.float32)
     q = np.clip(np.rint(mat / scales[:, None]), -127, 127).astype(np.int8)
     return q, scales
+
+
+def widen(vectors: Any, scales: Any | None) -> Any:
+    """The inverse of :func:`quantize`: int8 rows times their scale (none: 1), as a new
+    contiguous float32 array."""
+    import numpy as np
+
+    rows = np.array(vectors, dtype=np.float32, order="C")
+    if scales is not None:
+        rows *= np.asarray(scales, dtype=np.float32)[:, None]
+    return rows

@@ -23,7 +23,7 @@ import numpy as np
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.tariff.encoder import Encoder
-from shipdesk.core.tariff.examples import ExampleIndex
+from shipdesk.core.tariff.examples import ExampleIndex, widen
 from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
 from shipdesk.core.tariff.notes import read_notes, texts_of
 from shipdesk.core.tariff.query import QueryReader, Reading, read_glossary, stem
@@ -209,10 +209,7 @@ class Engine:
             raise DataError(f"{path}: cannot load the tariff embeddings ({exc})") from None
         if mat.shape != (rows, 384) or (scales is not None and scales.shape != (rows,)):
             raise DataError(f"{path}: expected {rows}x384 embeddings, found {mat.shape}")
-        out = np.ascontiguousarray(mat, dtype=np.float32)
-        if scales is not None:
-            out *= scales.astype(np.float32)[:, None]
-        return out
+        return widen(mat, scales)
 
     @staticmethod
     def _fts_words(text: str) -> list[str]:
