@@ -160,7 +160,6 @@ class RuleSet:
         self._anchor_index: dict[str, set[int]] = {}
         self._always: set[int] = set()
         self._synonym_keys = {normalise(k): v for k, v in self.synonyms.items()}
-        self._synonym_first = {k.split()[0] for k in self._synonym_keys}
         # the synonyms by their first word, and the patterns of the combinations of first words
         # met so far: a description is read with only the synonyms whose first word it holds
         self._synonym_groups: dict[str, list[str]] = {}
@@ -197,7 +196,7 @@ class RuleSet:
         """
         if not self._synonym_keys or not text:
             return text
-        firsts = tuple(sorted(self._synonym_first.intersection(text.split())))
+        firsts = tuple(sorted(self._synonym_groups.keys() & set(text.split())))
         if not firsts:
             return text
         pattern = self._synonym_patterns.get(firsts)
