@@ -4,7 +4,9 @@ Over 600 lines because it holds the window's whole action table (every action wi
 its menu, about 160 lines in ``_build_actions``) beside the slots those actions call; the pages,
 dialogs and widgets live in their own modules and all decisions are made in the core. Moving the
 action table out needs a typed home for the ~20 actions other code reads (``w.save_action`` ...)
-without an import cycle between the two modules; until then it stays here.
+without an import cycle between the two modules; until then it stays here. The step change's
+timing (what the turn that opens a step paints, the hidden steps laid out again after a resize,
+about 70 lines) is here too: it needs the stack, the pages and the draft save it moves between.
 """
 
 from __future__ import annotations
@@ -144,6 +146,7 @@ class MainWindow(QMainWindow):
         # After a move: the draft save goes to the pool once the step is painted, and the
         # parts of the step below where typing starts are painted in the turn after it.
         self._preparing: QTimer | None = None  # laying out the steps not shown
+        self._preparing_paints = False  # ... and painting them (the first round)
         self._relayout: QTimer | None = None  # ... again, after a resize (once prepared)
         self._save_after_move = QTimer(self, singleShot=True, interval=SAVE_AFTER_MOVE_MS)
         self._save_after_move.timeout.connect(self.session.save_soon)
@@ -363,11 +366,11 @@ class MainWindow(QMainWindow):
         if self._preparing is not None:
             # An earlier round, at the old size: what it had still to paint is painted now.
             unfinished = self._preparing.isActive()
-            paint = paint or (unfinished and self._preparing.property("paint") is True)
+            paint = paint or (unfinished and self._preparing_paints)
             self._preparing.stop()
             self._preparing.deleteLater()
         self._preparing = prepare_hidden_pages(self.stack, [2, 3, 4, 1, 0], paint=paint)
-        self._preparing.setProperty("paint", paint)
+        self._preparing_paints = paint
         if self._relayout is None:
             self._relayout = QTimer(self, singleShot=True, interval=RELAYOUT_AFTER_RESIZE_MS)
             self._relayout.timeout.connect(lambda: self.prepare_steps(paint=False))
