@@ -26,20 +26,25 @@ class _Geometry(QObject):
         return False
 
 
-def _open_items_step(qtbot, window) -> int:
-    """Open the items step; how many move and resize events its widgets got meanwhile."""
-    page = window.stack.widget(2)
-    counter = _Geometry(page)
+def _opening_events(qtbot, window, index: int, counting: type[_Geometry]) -> int:
+    """Open step ``index``; how many events ``counting`` counted on its widgets meanwhile."""
+    page = window.stack.widget(index)
+    counter = counting(page)
     app = QApplication.instance()
     app.installEventFilter(counter)
     try:
-        window.go_to_step(2)
+        window.go_to_step(index)
         qtbot.waitUntil(lambda: page.isVisible())
         for _ in range(5):
             app.processEvents()
     finally:
         app.removeEventFilter(counter)
     return counter.count
+
+
+def _open_items_step(qtbot, window) -> int:
+    """Open the items step; how many move and resize events its widgets got meanwhile."""
+    return _opening_events(qtbot, window, 2, _Geometry)
 
 
 def test_opening_a_step_laid_out_in_idle_turns_only_paints_it(qtbot, window) -> None:
@@ -76,18 +81,7 @@ class _Relayout(_Geometry):
 
 
 def _open_step(qtbot, window, index: int) -> int:
-    page = window.stack.widget(index)
-    counter = _Relayout(page)
-    app = QApplication.instance()
-    app.installEventFilter(counter)
-    try:
-        window.go_to_step(index)
-        qtbot.waitUntil(lambda: page.isVisible())
-        for _ in range(5):
-            app.processEvents()
-    finally:
-        app.removeEventFilter(counter)
-    return counter.count
+    return _opening_events(qtbot, window, index, _Relayout)
 
 
 def _prepared(qtbot, window) -> None:
