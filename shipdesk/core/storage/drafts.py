@@ -86,7 +86,10 @@ class DraftStore:
         rows = (
             self.db.connection()
             .execute(
-                "SELECT id, title, updated_at FROM drafts ORDER BY updated_at DESC LIMIT ?",
+                # newest first; saved within the same second (the times' resolution), the
+                # later row first
+                "SELECT id, title, updated_at FROM drafts "
+                "ORDER BY updated_at DESC, rowid DESC LIMIT ?",
                 (limit,),
             )
             .fetchall()
@@ -102,7 +105,7 @@ class DraftStore:
                 "SELECT d.id, d.title, d.created_at, d.updated_at, "
                 "COALESCE((SELECT MAX(h.at) FROM history h "
                 "WHERE h.draft_id = d.id AND h.event = 'rendered'), '') "
-                "FROM drafts d ORDER BY d.updated_at DESC LIMIT ?",
+                "FROM drafts d ORDER BY d.updated_at DESC, d.rowid DESC LIMIT ?",
                 (limit,),
             )
             .fetchall()
