@@ -34,7 +34,8 @@ DEVICE_CATEGORIES = {
     "phone", "laptop", "earbuds", "shaver", "toothbrush", "drill", "vacuum", "watch",
     "ereader", "camera", "drone", "vape", "tablet", "speaker", "tracker", "toy",
     "console", "doorbell", "torch", "fan", "massager", "hearing", "smarthome", "radio",
-    "heated", "light", "printer", "projector", "sonar", "blender",
+    "heated", "light", "printer", "projector", "sonar", "blender", "appliance", "gadget",
+    "health",
 }  # fmt: skip
 FLAGGED = ("prohibited", "restricted")
 PARTS = ("dev", "holdout", "blind")
