@@ -4,7 +4,7 @@ Both parts of each set are held to their expected highest level: ``dev`` cases w
 writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`` reports the
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
 no longer blind once their fixes were made, blind round 8 once scored after its work, and the
-round-8 tuning set are held too, their misses left as expected failures.
+round-8 and round-9 tuning sets are held too, their misses left as expected failures.
 """
 
 from __future__ import annotations
@@ -29,9 +29,6 @@ BLIND_ROUNDS = ("blind_round5.csv", "blind_round6.csv", "blind_round7.csv", "bli
 BLIND_MISSES = {
     ("blind_round5.csv", "Cigarette électronique kit Innokin Coolfire Z80"): (
         "questionable expectation: BE-ECIG-SALE applies to sales and the case states no category"
-    ),
-    ("blind_round8.csv", "JBL Xtreme 4 portable waterproof speaker with Powerbank"): (
-        "'with Powerbank' is read as a power bank packed beside it; it is the speaker's own battery"
     ),
     ("blind_round8.csv", "Olight Warrior 3S 2300 lumens tactical flashlight"): (
         "a torch named by brand and model with no battery word is not read as a battery device"
@@ -72,6 +69,27 @@ def _cases(names: Iterable[str]) -> list[dict[str, str]]:
 CASES = _cases(SETS)
 BLIND_CASES = _cases(BLIND_ROUNDS)
 DEV8_CASES = _cases([DEV_ROUND8])
+# The round-9 tuning set (written before the round-9 vocabulary, then tuned on): held to its
+# levels, its misses left, each with the reason it is left.
+DEV_ROUND9 = "dev_round9.csv"
+DEV9_MISSES = {
+    "Electric lint remover fabric shaver for sweaters": (
+        "many lint removers run on AA cells: 'lint remover' needs a battery word"
+    ),
+    "Electric nail drill portable 35000 RPM": (
+        "many nail drills are corded: 'nail drill' needs a battery word ('portable' is not one)"
+    ),
+    "Kids instant print camera 1080P": (
+        "the battery rules' shared merchandise veto 'print' (posters, prints) stops the camera"
+    ),
+    "Roll-on perfume oil in alcohol 10ml": (
+        "a perfume oil is read as an oil, not perfume; 'in alcohol' gives only the alcohol warning"
+    ),
+    "Protector solar en spray SPF 50": (
+        "a sunscreen spray is often a pump: 'spray' alone is not read as a pressurised can"
+    ),
+}
+DEV9_CASES = _cases([DEV_ROUND9])
 
 
 def test_battery_set_has_sixty_phrasings_in_four_languages() -> None:
@@ -211,6 +229,33 @@ def test_dev_round_eight_misses_are_still_misses() -> None:
 )
 def test_dev_round_eight_case(case: dict[str, str]) -> None:
     reason = DEV8_MISSES.get(case["text"])
+    if reason:
+        pytest.xfail(reason)
+    assert_case(case)
+
+
+def test_dev_round_nine_is_large_and_covers_four_languages_and_thirty_destinations() -> None:
+    assert len(DEV9_CASES) >= 250
+    assert len({c["dest"] for c in DEV9_CASES}) >= 30
+    assert sum(c["harmless"] == "1" for c in DEV9_CASES) >= 0.3 * len(DEV9_CASES)
+    texts = " ".join(c["text"] for c in DEV9_CASES).lower()
+    assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
+
+
+def test_dev_round_nine_misses_are_still_misses() -> None:
+    """A miss left that the rules now get right must leave the list (and the docs)."""
+    for case in DEV9_CASES:
+        if case["text"] in DEV9_MISSES:
+            assert level_of(case)[0] != case["expect"], case["text"]
+
+
+@pytest.mark.parametrize(
+    "case",
+    DEV9_CASES,
+    ids=[f"{c['dest']}-{c['channel']}-{c['text'][:40]}" for c in DEV9_CASES],
+)
+def test_dev_round_nine_case(case: dict[str, str]) -> None:
+    reason = DEV9_MISSES.get(case["text"])
     if reason:
         pytest.xfail(reason)
     assert_case(case)
