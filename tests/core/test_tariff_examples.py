@@ -135,7 +135,7 @@ def test_shipped_examples_are_hs2022_and_match_their_embeddings():
     for i in rng.choice(len(index), size=5, replace=False):
         again = eng.encoder.encode([index.examples[i].text])[0]
         # same recipe and model as at build (int8 rounding aside)
-        assert float(again @ index._rows([i])[0]) > 0.995
+        assert float(again @ index.rows[i]) > 0.995
 
 
 def test_loading_the_shipped_index_stays_under_its_memory_ceiling():
@@ -253,7 +253,6 @@ def _engine_with(examples, vectors):
 
     eng = copy.copy(lookup.engine())
     eng.examples = ExampleIndex(examples, np.asarray(vectors, dtype=np.float32))
-    eng.ex_matrix = eng.examples.dense()
     return eng
 
 
@@ -330,13 +329,39 @@ def test_the_nearest_examples_take_part_in_the_ranking():
     assert all("examples" not in c.evidence for c in without)
 
 
-def test_the_engine_widens_every_example_once_and_evidence_reads_the_same_rows():
+def test_the_engine_scores_the_int8_examples_and_vocabulary_as_their_widened_rows():
+    """The example and vocabulary rows stay int8 as shipped, scored a block at a time: the
+    cosines are those of the rows widened to float32 (int8 times scale), so the ranking is
+    the same as with one float32 matrix."""
     eng = lookup.engine()
     index = lookup.examples()
     assert index is not None and eng.examples is index
-    assert eng.ex_matrix is not None and eng.ex_matrix.shape == (len(index), 384)
-    assert eng.ex_matrix.dtype == np.float32
-    # the float rows are the int8 rows times their scales
-    i = len(index) // 2
-    back = np.asarray(index.vectors[i], dtype=np.float32) * float(index.scales[i])
-    assert np.allclose(eng.ex_matrix[i], back)
+    assert index.rows.vectors.dtype == np.int8
+    assert eng.e_vocab.vectors.dtype == np.int8
+    qv = eng.encode("wireless earbuds")
+    for rows in (index.rows, eng.e_vocab):
+        full = np.asarray(rows.vectors, dtype=np.float32) * rows.scales[:, None]
+        assert np.allclose(rows.cosines(qv), full @ qv, atol=1e-6)
+        i = len(rows) // 2
+        assert np.allclose(rows[i], full[i]) and np.allclose(rows[[1, i]], full[[1, i]])
+
+
+def test_the_search_index_holds_no_widened_copy_of_the_int8_rows():
+    """Loading the engine (the example index already read) allocates at most 55 MB outside the
+    encoder's weights: widening the 25,809 examples (40 MB) and the 20,703 vocabulary terms
+    (32 MB) to float32 took it to 67 MB and the whole app to 339 MB (budget 350 MB)."""
+    import tracemalloc
+
+    from shipdesk.core.tariff.ranking import Engine
+
+    index = lookup.examples()
+    tracemalloc.start(1)
+    try:
+        eng = Engine(TARIFF, examples=index)
+        snap = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    outside = snap.filter_traces([tracemalloc.Filter(False, "*encoder.py")])
+    held = sum(s.size for s in outside.statistics("filename"))
+    assert held < 55e6, f"{held / 1e6:.1f} MB"
+    assert eng.examples is index

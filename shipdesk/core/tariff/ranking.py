@@ -23,7 +23,7 @@ import numpy as np
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.tariff.encoder import Encoder
-from shipdesk.core.tariff.examples import ExampleIndex, widen
+from shipdesk.core.tariff.examples import ExampleIndex, QuantizedRows, widen
 from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
 from shipdesk.core.tariff.notes import read_notes, texts_of
 from shipdesk.core.tariff.query import QueryReader, Reading, read_glossary, stem
@@ -128,9 +128,10 @@ class Engine:
         self.use_notes = True  # switched off only to measure the ranking without them
         self.use_siblings = True  # switched off only to measure the ranking without them
         self._sub_texts: dict[str, SubheadingText] = {}
-        self.e_full = self._matrix("hs_full", len(self.codes))
-        self.e_desc = self._matrix("hs_desc", len(self.codes))
-        self.e_vocab = self._matrix("vocab", len(self.terms))
+        self.e_full = widen(*self._matrix("hs_full", len(self.codes)))
+        self.e_desc = widen(*self._matrix("hs_desc", len(self.codes)))
+        # the vocabulary's rows stay int8 as shipped (8 MB instead of 32 MB as float32)
+        self.e_vocab = QuantizedRows(*self._matrix("vocab", len(self.terms)))
         self.concept_codes: dict[str, tuple[str, ...]] = {}
         self.concept_en: dict[str, int] = {}
         for i, t in enumerate(self.terms):
@@ -153,12 +154,7 @@ class Engine:
         self.ex_min = EX_MIN
         self.ex_share = EX_SHARE
         self.ex_kind_weight = dict(EX_KIND_WEIGHT)
-        self.examples = examples
-        # every example's embedding as float32, read with the index (40 MB): the list reads
-        # them all for every query
-        self.ex_matrix: np.ndarray | None = (
-            examples.dense() if examples is not None and len(examples) else None
-        )
+        self.examples = examples  # its rows stay int8 in their memory map (ExampleIndex.rows)
         self.rrf_k = RRF_K
         self._db_lock = threading.Lock()
         self.db: sqlite3.Connection | None = None
@@ -198,7 +194,8 @@ class Engine:
                 "run tools/build_tariff.py"
             )
 
-    def _matrix(self, name: str, rows: int) -> np.ndarray:
+    def _matrix(self, name: str, rows: int) -> tuple[np.ndarray, np.ndarray | None]:
+        """The embeddings ``name`` as shipped, and their scales when they are int8."""
         info = self.manifest.get("embeddings", {}).get(name, {})
         path = self.folder / info.get("file", f"{name}_f16.npy")
         try:
@@ -209,7 +206,7 @@ class Engine:
             raise DataError(f"{path}: cannot load the tariff embeddings ({exc})") from None
         if mat.shape != (rows, 384) or (scales is not None and scales.shape != (rows,)):
             raise DataError(f"{path}: expected {rows}x384 embeddings, found {mat.shape}")
-        return widen(mat, scales)
+        return mat, scales
 
     @staticmethod
     def _fts_words(text: str) -> list[str]:
@@ -261,9 +258,9 @@ class Engine:
         ``ex_k`` nearest), each code scored by the cosines of its examples times their kind's
         weight, best first; nothing when the best code holds less than ``ex_share`` of the
         votes (the nearest examples disagree)."""
-        if self.ex_matrix is None or self.examples is None:
+        if self.examples is None or len(self.examples) < 2:
             return []
-        sims = self.ex_matrix @ qv
+        sims = self.examples.cosines(qv)
         k = min(self.ex_k, len(sims) - 1)
         idx = np.argpartition(-sims, k)[:k]
         votes: dict[str, float] = {}
@@ -289,7 +286,7 @@ class Engine:
 
     def vocab_lists(self, reading: Reading, qv: np.ndarray) -> tuple[list[str], list[str]]:
         """Codes of the concepts named in the query, and of the terms nearest to it."""
-        sims = self.e_vocab @ qv
+        sims = self.e_vocab.cosines(qv)
         named: list[tuple[float, int, str]] = []
         # "Smartphone with battery installed", "laptop with charger": the article is what comes
         # before the connector; what follows it is a part or an accessory.
