@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -51,6 +52,7 @@ EX_SHARE = 0.5  # share of all votes the best voted code needs, else the list is
 # a reference is a shop word and a ruling a decision; a tariff line is legal text, which the
 # nomenclature lists already read
 EX_KIND_WEIGHT = {"ruling": 1.0, "reference": 1.0, "tariff_line": 0.5}
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -374,6 +376,21 @@ class Engine:
         if self.use_siblings:
             out = reorder(out, [*reading.words, *words(reading.english)], self.subheading_text)
         return self.notes.apply(out, texts_of(reading, head_end)) if self.use_notes else out
+
+    def cue_facts(self, reading: Reading) -> tuple[int, int]:
+        """For the confidence cue: how many words of the description no shop term it names
+        covers (stop words, one-letter words and words with digits, sizes and counts, left
+        out), and how many different first codes the shop terms it names give."""
+        covered: set[int] = set()
+        for m in reading.matches:
+            covered.update(range(m.start, m.end))
+        unnamed = sum(
+            1
+            for i, w in enumerate(reading.words)
+            if i not in covered and len(w) > 1 and w not in STOPWORDS and not _DIGIT.search(w)
+        )
+        firsts = {self.concept_codes[m.concept][0] for m in reading.matches}
+        return unnamed, len(firsts)
 
     def subheading_text(self, code: str) -> SubheadingText:
         """What a subheading's text names and excludes (materials, words), read once."""
