@@ -1,7 +1,9 @@
 """Goods named by a word the vocabulary lacked (rules 2026.12.12): battery devices whose battery
 the title does not name (electric corkscrews, breast pumps, nebulisers, cleansing brushes, nail
 grinders, voice recorders, kids' cameras, helmets with turn signals, bike pumps), a speaker or
-hand warmer "with power bank", cans, flammables, gases and pyrotechnics by product word, plants
+hand warmer "with power bank", hand vacuums, screwdrivers, eye massagers, handheld consoles, RC
+helicopters, e-ink tablets, hotspots, GPS and training collars, cans (brake cleaner, cold spray,
+zinc spray, start spray, air horns), flammables, gases and pyrotechnics by product word, plants
 by trade form, medicines by generic or brand name, spirits by regional name, batons and stun
 guns, live insects, in English, German, French and Spanish; and harmless goods that share those
 words. Phrasings here are not those of the round-9 tuning set; each regulated one must get the
@@ -103,6 +105,30 @@ REGULATED = [
     ("Shocker électrique 5 millions volts", "FR", "stun"),
     ("Live ladybird larvae 100", "GB", "live"),
     ("Comté 24 mois affiné", "DE", "cheese"),
+    ("Cordless water flosser travel", "GB", "device"),
+    ("Handheld vacuum 8000Pa for car", "US", "device"),
+    ("Handstaubsauger für Tierhaare", "DE", "device"),
+    ("Tournevis électrique avec embouts", "FR", "device"),
+    ("Eye massager with Bluetooth music", "AU", "device"),
+    ("Masajeador de ojos con calor", "ES", "device"),
+    ("Retro handheld console 5 inch", "CA", "device"),
+    ("Helicóptero teledirigido para niños", "MX", "device"),
+    ("E-ink tablet 10.3 inch with pen", "NL", "device"),
+    ("Mobile hotspot 4G LTE unlocked", "SE", "device"),
+    ("Collier GPS pour chien étanche", "BE", "device"),
+    ("Remote dog training collar 800m", "IE", "device"),
+    ("Portable bottle warmer rechargeable for travel", "NZ", "device"),
+    ("Bremsenreiniger 500 ml", "DE", "can"),
+    ("Brake cleaner 500ml", "GB", "can"),
+    ("Nettoyant frein 600 ml", "FR", "can"),
+    ("Limpiador de frenos 500ml", "ES", "can"),
+    ("Kältespray Sport 300 ml", "AT", "can"),
+    ("Bombe de froid pour sportifs", "FR", "can"),
+    ("Freeze spray for electronics", "US", "can"),
+    ("Zinkspray hell 400 ml", "DE", "can"),
+    ("Engine start spray 300ml", "GB", "can"),
+    ("Marine air horn 300ml", "AU", "can"),
+    ("CO2 inflator head with 2 cartridges", "GB", "gas"),
 ]
 
 HARMLESS = [
@@ -123,6 +149,13 @@ HARMLESS = [
     ("USB barcode scanner wired", "GB"),
     ("Electric air pump for air mattress", "GB"),
     ("Blinker Angeln Set 10 Stück", "DE"),
+    ("Handheld vacuum filter replacement", "GB"),
+    ("RC helicopter blades spare set", "DE"),
+    ("Dog training collar nylon", "GB"),
+    ("Neck massager pillow shiatsu", "DE"),
+    ("Brake cleaner brush", "GB"),
+    ("Cold spray bottle empty", "DE"),
+    ("Air horn bike electric", "GB"),
 ]
 
 
