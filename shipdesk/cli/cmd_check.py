@@ -205,14 +205,16 @@ def _print_findings(findings: list[Finding], lang: str, prefix: str = "") -> Non
     for f in findings:
         mark = LEVEL_MARK.get(f.level, "")
         word = declarations.level_word(f.level, lang).upper()
-        print(f"{prefix}{mark} {word} ({f.category}, {f.rule})")
+        category = declarations.category_word(f.category, lang)
+        print(f"{prefix}{mark} {word} ({category}, {f.rule})")
         print(f"{prefix}    {f.message}")
-        if f.advice:
-            print(f"{prefix}    {declarations.advice_label(lang)}: {f.advice}")
-        if f.customer_text:
-            print(f"{prefix}    {declarations.customer_label(lang)}: {f.customer_text}")
-        if f.detail:
-            print(f"{prefix}    {declarations.detail_label(lang)}: {f.detail}")
+        for label, said in (
+            (declarations.advice_label(lang), f.advice),
+            (declarations.customer_label(lang), f.customer_text),
+            (declarations.detail_label(lang), f.detail),
+        ):
+            if said:
+                print(f"{prefix}    {declarations.labelled(label, said, lang)}")
 
 
 def _run_single(args: argparse.Namespace, ws: Workspace) -> int:

@@ -263,3 +263,23 @@ def test_batch_internal_error_on_one_line_is_answered_and_logged(
     }
     text = log.read_text("utf-8")
     assert "line 2" in text and "RuntimeError: screening exploded" in text and "Traceback" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "category", "labels"),
+    [
+        ("fr", "(biosécurité, EU-POAO-PERSONAL)", ("Que faire : ", "Pour le client : ")),
+        ("de", "(Biosicherheit, EU-POAO-PERSONAL)", ("Was tun: ", "Für die Kundschaft: ")),
+        ("es", "(bioseguridad, EU-POAO-PERSONAL)", ("Qué hacer: ", "Para el cliente: ")),
+    ],
+)
+def test_human_output_names_the_category_in_words_and_puts_the_languages_colon(
+    capsys: pytest.CaptureFixture[str], lang: str, category: str, labels: tuple[str, str]
+) -> None:
+    assert main(["check", "Salami 200g", "--to", "DE", "--from", "GB", "--lang", lang]) == 1
+    out = capsys.readouterr().out
+    assert category in out and "biosecurity" not in out, out
+    for label in labels:
+        assert label in out, out
+    if lang == "fr":
+        assert "Que faire:" not in out and "guichet:" not in out, out

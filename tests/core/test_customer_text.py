@@ -95,7 +95,7 @@ def test_detail_names_the_limit_of_a_value_or_quantity_rule() -> None:
     assert f.rule == "DG-LI-LARGE"
     assert "Limit: above 100 Wh" in f.detail
     de = screen_item("Power bank 30000mAh 3.7V", destination="DE", lang="de")[0]
-    assert "Grenze: über 100 Wh" in de.detail and "Regel DG-LI-LARGE" in de.detail
+    assert "Grenzwert: über 100 Wh" in de.detail and "Regel DG-LI-LARGE" in de.detail
 
 
 def test_json_keeps_the_contract_keys_and_adds_the_two_texts() -> None:

@@ -133,3 +133,15 @@ def test_counter_layout_puts_the_customer_sentence_first(qtbot: Any, workspace: 
     assert "Regel DG-LI-ION-IN-EQUIP" in w.list.item(0).toolTip()
     w.set_counter(False)
     assert w.list.item(0).text() == clerk
+
+
+def test_french_rows_put_a_space_before_the_colon(qtbot: Any) -> None:
+    from shipdesk.gui.widgets.findings import finding_text
+
+    f = screen_declaration(_decl(), lang="fr")[0]
+    row = finding_text(f, "fr")
+    assert "(article 1) : " in row or "(item 1) : " in row, row
+    assert "Que faire : " in row and "Que faire:" not in row, row
+    counter = finding_text(f, "fr", counter=True)
+    assert "Pour le guichet : " in counter, counter
+    assert finding_text(f, "en").startswith("⛔ PROHIBITED (item 1): ")

@@ -51,6 +51,23 @@ def test_problems_and_flags_are_marked_in_text(qtbot) -> None:
     assert not m.data(m.index(0, 0), Qt.ItemDataRole.DecorationRole).isNull()
 
 
+def test_the_table_names_a_finding_with_the_word_the_findings_list_uses(qtbot) -> None:
+    """A restricted item is not "Beschränkt" in the table and "Eingeschränkt" beside it."""
+    from shipdesk.core import i18n
+    from shipdesk.core.services import declarations
+
+    m = ItemsTableModel(Declaration(items=[Item(description="iPhone 15", value="20")]))
+    m.set_checks([], {0: "restricted"})
+    for lang in ("de", "fr", "es"):
+        try:
+            i18n.set_language(lang)
+            word = declarations.level_word("restricted", lang)
+            shown = m.data(m.index(0, 0), Qt.ItemDataRole.DisplayRole)
+            assert shown.startswith(f"[{word}] "), shown
+        finally:
+            i18n.set_language("en")
+
+
 def test_parse_item_path() -> None:
     assert parse_item_path("items[2].hs_code") == (2, "hs_code")
     assert parse_item_path("items[0]") == (0, "")

@@ -39,3 +39,25 @@ def test_review_says_what_is_not_estimated(qtbot, window) -> None:
     assert any(
         t.startswith("Not estimated: Postal duty under executive order 14324") for t in texts
     )
+
+
+def test_review_names_a_finding_as_the_findings_list_does_with_the_languages_colon(
+    qtbot, window
+) -> None:
+    from shipdesk.core import i18n
+
+    w = window
+    _fill(qtbot, w)
+    model = w.items_page.model
+    for col, value in enumerate(("Power bank 20000 mAh", "1", "0.400", "20.00", "850760", "CN")):
+        model.setData(model.index(2, col), value)
+    try:
+        i18n.set_language("fr")
+        w.session.touch()
+        w.session.check_now()
+        w.go_to_step(3)
+        rows = [t for t in _texts(w.review_page.findings) if "article 3" in t]
+        # "Interdit", the findings list's word; "article 3 : ", a space before the colon
+        assert rows and rows[0].startswith("Interdit · article 3 : "), rows
+    finally:
+        i18n.set_language("en")

@@ -408,6 +408,8 @@ def limit_text(rule: Rule, lang: str) -> str:
         )
     for m in rule.matchers:
         for name, value in m.conditions.items():
+            if name.endswith("_gt") and value == 0:
+                continue  # "above 0" only asks that the quantity be stated: no limit
             text = note_text(f"limit.{name}", lang, value=f"{value:g}")
             if text not in parts:
                 parts.append(text)

@@ -46,6 +46,7 @@ CATALOGUE: dict[str, str] = {
         "screening", "Shorten it to at most {limit} characters and check again."
     ),
     "unchecked.description": NC_("screening", "description"),
+    "unchecked.limit": NC_("screening", "{limit} characters"),
     "unchecked.address": NC_("screening", "recipient address"),
     "unchecked.customer": NC_(
         "screening",
@@ -53,6 +54,8 @@ CATALOGUE: dict[str, str] = {
         "checked.",
     ),
     "advice": NC_("screening", "What to do"),
+    # a label and its text ("What to do: ..."); French puts a space before the colon
+    "labelled": NC_("screening", "{label}: {text}"),
     # the rules' categories (ruleset.CATEGORIES), as a person reads them
     "category.dangerous_goods": NC_("screening", "dangerous goods"),
     "category.import_ban": NC_("screening", "import ban"),

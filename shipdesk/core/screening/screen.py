@@ -48,7 +48,12 @@ def _unchecked(what: str, length: int, limit: int, lang: str, index: int | None)
         confidence="confirmed",
         title="Text not fully checked",
         customer_text=note_text("unchecked.customer", lang),
-        detail=detail_text(lang, rule=UNCHECKED_RULE, limit=f"{limit}", confidence="confirmed"),
+        detail=detail_text(
+            lang,
+            rule=UNCHECKED_RULE,
+            limit=note_text("unchecked.limit", lang, limit=limit),
+            confidence="confirmed",
+        ),
     )
 
 

@@ -442,6 +442,13 @@ def advice_label(lang: str) -> str:
     return text("advice", lang)
 
 
+def labelled(label: str, text: str, lang: str) -> str:
+    """``label`` and ``text`` joined by a colon as ``lang`` writes it ("Que faire : ...")."""
+    from shipdesk.core.screening.notes import text as note_text
+
+    return note_text("labelled", lang, label=label, text=text)
+
+
 def customer_label(lang: str) -> str:
     """The label put before a finding's sentence for the customer in ``lang``."""
     from shipdesk.core.screening.notes import text

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from shipdesk.core import hscode
-from shipdesk.core.i18n import N_, _
+from shipdesk.core.i18n import N_, _, language
 from shipdesk.core.model import Declaration, Item, parse_item_path
 from shipdesk.core.services import declarations
 from shipdesk.gui.theme import role_colors
@@ -144,7 +144,14 @@ class ItemsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             prefix = ""
             if col == 0 and row in self.row_levels:
-                prefix = f"[{_(FINDING_WORD[self.row_levels[row]])}] "
+                level = self.row_levels[row]
+                # the findings list's word for the level; "Check" for a warning, shorter
+                word = (
+                    _(FINDING_WORD[level])
+                    if level == "warning"
+                    else declarations.level_word(level, language())
+                )
+                prefix = f"[{word}] "
             if probs:
                 mark = PROBLEM_MARK[
                     "error" if any(p.level == "error" for p in probs) else "warning"

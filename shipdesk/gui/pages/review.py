@@ -181,7 +181,8 @@ class ReviewPage(QWidget):
             )
             done = declarations.is_overridden(self.session.decl, f)
             mark = " (" + _("overridden") + ")" if done else ""
-            text = f"{_(LEVEL_TEXT.get(f.level, f.level))}{mark} · {where}: {f.message}"
+            word = declarations.level_word(f.level, language())  # as the findings list says
+            text = declarations.labelled(f"{word}{mark} · {where}", f.message, language())
             if f.advice:
                 text += f"\n    → {f.advice}"
             it = QListWidgetItem(text)

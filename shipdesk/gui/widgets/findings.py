@@ -54,14 +54,15 @@ def finding_text(
     word = declarations.level_word(finding.level, lang).upper()
     where = "" if finding.item_index is None else _(" (item {n})").format(n=finding.item_index + 1)
     first = finding.customer_text if counter and finding.customer_text else finding.message
-    head = f"{SYMBOL.get(finding.level, '')} {word}{where}: {first}"
+    head = declarations.labelled(f"{SYMBOL.get(finding.level, '')} {word}{where}", first, lang)
     if overridden_:
         head += "  " + _("[overridden]")
     if counter and finding.customer_text:
         clerk = " ".join(t for t in (finding.message, finding.detail) if t)
-        return f"{head}\n{declarations.detail_label(lang)}: {clerk}"
-    advice = f"\n{declarations.advice_label(lang)}: {finding.advice}" if finding.advice else ""
-    return head + advice
+        return f"{head}\n{declarations.labelled(declarations.detail_label(lang), clerk, lang)}"
+    if not finding.advice:
+        return head
+    return f"{head}\n{declarations.labelled(declarations.advice_label(lang), finding.advice, lang)}"
 
 
 class FindingsWidget(QWidget):
