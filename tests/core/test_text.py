@@ -50,6 +50,15 @@ def test_strip_accents_keeps_case() -> None:
     assert strip_accents("Éclair Ñandú") == "Eclair Nandu"
 
 
+def test_strip_accents_returns_ascii_text_as_it_is() -> None:
+    # nothing to decompose in ASCII: the text itself comes back, not a copy built a character
+    # at a time (the tariff index folds 27,000 texts when it loads)
+    text = "Men's cotton t-shirt, 100% (crew neck) #5"
+    assert strip_accents(text) is text
+    assert strip_accents("") == ""
+    assert strip_accents("Ledergürtel ½") == "Ledergurtel 1⁄2"
+
+
 def test_squash_spaces() -> None:
     assert squash_spaces("  a \n\t b  ") == "a b"
     assert squash_spaces("") == ""
