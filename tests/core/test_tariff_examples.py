@@ -184,17 +184,18 @@ def test_high_needs_a_clear_lead_of_the_first_suggestion():
 
 
 def test_high_needs_a_longer_lead_for_each_word_no_named_shop_term_covers():
-    # "Fromage de chèvre frais 150g" names "fromage de chèvre" (aged cheese, 0406.90) and leaves
-    # "frais" unread: the lead of 0.37 was called "high" and the goods are fresh cheese, 0406.10
+    # "Fromage de brebis frais 150g" names "fromage de brebis" (aged cheese, 0406.90) and leaves
+    # "frais" unread: a lead of 0.37 was called "high" and the goods are fresh cheese, 0406.10
+    # (the vocabulary names "fromage de chèvre frais" as fresh cheese)
     from shipdesk.core.tariff import lookup
 
     assert lookup._confidence(0, 0.9, 0.4, "vocabulary", 4, unnamed=1) == "high"
     assert lookup._confidence(0, 0.9, 0.4, "vocabulary", 4, unnamed=2) == "medium"
     assert lookup._confidence(0, 0.9, 0.45, "vocabulary", 4, unnamed=2) == "high"
     eng = lookup.engine()
-    assert eng.cue_facts(eng.reader.read("Fromage de chèvre frais 150g")) == (1, 1)
+    assert eng.cue_facts(eng.reader.read("Fromage de brebis frais 150g")) == (1, 1)
     assert eng.cue_facts(eng.reader.read("wireless earbuds")) == (0, 1)
-    first = lookup.suggest("Fromage de chèvre frais 150g")[0]
+    first = lookup.suggest("Fromage de brebis frais 150g")[0]
     assert first.confidence != "high"
 
 
