@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
+from shipdesk.core.model import Party
 from shipdesk.core.services import declarations, records
 from shipdesk.gui.dialogs.history import HistoryDialog
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
@@ -185,7 +186,7 @@ def test_the_history_by_keyboard(qtbot, window, monkeypatch, tmp_path, sample_pa
 
 
 def test_the_settings_by_keyboard(qtbot, window) -> None:
-    """Ctrl+, then Tab from the pages' tabs to the weight unit, "l" (pounds), Enter: kept, and
+    """Ctrl+, then Tab from the first field to the weight unit, "l" (pounds), Enter: kept, and
     the items table shows pounds."""
     from shipdesk.gui.dialogs.settings import SettingsDialog
 
@@ -193,8 +194,8 @@ def test_the_settings_by_keyboard(qtbot, window) -> None:
     person = Person(seed=9)
     person.key(Qt.Key.Key_Comma, Mod.ControlModifier)
     person.then(lambda: _open(SettingsDialog))
-    person.wait_for(lambda: _target().objectName() == "qt_tabwidget_tabbar")  # the pages
-    while_tab = ["operatorChoice", "channelChoice", "currencyChoice", "weightUnit"]
+    person.wait_for(lambda: _target().objectName() == "operatorChoice")  # the first field
+    while_tab = ["channelChoice", "currencyChoice", "weightUnit"]
     for name in while_tab:
         person.key(Qt.Key.Key_Tab)
         person.wait_for(lambda name=name: _target().objectName() == name)
@@ -203,3 +204,47 @@ def test_the_settings_by_keyboard(qtbot, window) -> None:
     person.run(qtbot)
     assert records.settings(window.ws).weight_unit == "lb"
     assert "lb" in str(window.items_page.model.headerData(2, Qt.Orientation.Horizontal, 0))
+
+
+def test_each_settings_page_starts_on_its_first_field(qtbot, window) -> None:
+    """Ctrl+, opens on the first field of the first page, not on the row of page tabs (a Tab
+    was lost there before anything could be chosen); Ctrl+Tab goes page by page, each on its
+    first field: the second saved sender made the default (Down, Alt+letter), the dark theme
+    chosen by its letter, Enter keeps both."""
+    from shipdesk.gui.dialogs.settings import SettingsDialog
+
+    records.save_sender(window.ws, Party(name="First Shop", city="Berlin", country="DE"))
+    records.save_sender(
+        window.ws, Party(name="Second Shop", city="Lyon", country="FR"), default=False
+    )
+    listed = [s.id for s in records.saved_senders(window.ws)]
+    window.activateWindow()
+    dialogs: list[SettingsDialog] = []
+    on: list[str] = []
+
+    def opened() -> None:
+        dlg = _open(SettingsDialog)
+        assert isinstance(dlg, SettingsDialog)
+        dialogs.append(dlg)
+
+    def note() -> None:
+        on.append(_target().objectName())
+
+    def make_default() -> None:
+        QTest.keyClick(_target(), _alt(dialogs[0].default_btn), Mod.AltModifier)
+
+    person = Person(seed=12)
+    person.key(Qt.Key.Key_Comma, Mod.ControlModifier).then(opened)
+    person.wait_for(lambda: dialogs[0].isVisible()).then(note)
+    for _page in range(3):
+        person.key(Qt.Key.Key_Tab, Mod.ControlModifier).then(note)
+    person.key(Qt.Key.Key_Tab)  # Appearance: language, then the theme
+    person.text("d")
+    person.key(Qt.Key.Key_Tab, Mod.ControlModifier).then(note)  # back to General
+    person.key(Qt.Key.Key_Tab, Mod.ControlModifier)  # Senders
+    person.key(Qt.Key.Key_Home).key(Qt.Key.Key_Down).then(make_default)  # the second listed
+    person.key(Qt.Key.Key_Return)
+    person.run(qtbot)
+    assert on == ["operatorChoice", "savedSenders", "paperDefault", "uiLanguage", "operatorChoice"]
+    assert records.settings(window.ws).theme == "dark"
+    assert [s.id for s in records.saved_senders(window.ws) if s.default] == [listed[1]]

@@ -205,6 +205,20 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         settle_alt_letters(self)
+        self.focus_first_field()
+
+    def focus_first_field(self) -> None:
+        """The keyboard starts on the open page's first field, not on the row of page tabs
+        (which took a Tab before anything could be changed); Ctrl+Tab moves between pages."""
+        page = self.tabs.currentWidget()
+        if page is None:
+            return
+        w = page.nextInFocusChain()
+        while w is not None and w is not page and page.isAncestorOf(w):
+            if w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                w.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            w = w.nextInFocusChain()
 
     def _tab(self, title: str) -> QFormLayout:
         page = QWidget(self.tabs)
