@@ -5,6 +5,7 @@ are open."""
 
 from __future__ import annotations
 
+import csv
 import random
 import time
 from collections.abc import Callable
@@ -24,9 +25,14 @@ SHEETS = Path(__file__).resolve().parent.parent / "data" / "sheets"
 
 
 def _target() -> QWidget:
-    target = QApplication.activePopupWidget() or QApplication.focusWidget()
-    assert target is not None, "nothing has the keyboard focus"
-    return target
+    """Where a key goes: the open popup, or the widget with the focus inside it (a combo's
+    list in its frame), else the focus widget."""
+    popup = QApplication.activePopupWidget()
+    focus = QApplication.focusWidget()
+    if popup is not None and (focus is None or not popup.isAncestorOf(focus)):
+        return popup
+    assert focus is not None, "nothing has the keyboard focus"
+    return focus
 
 
 class Person:
@@ -248,3 +254,55 @@ def test_each_settings_page_starts_on_its_first_field(qtbot, window) -> None:
     assert on == ["operatorChoice", "savedSenders", "paperDefault", "uiLanguage", "operatorChoice"]
     assert records.settings(window.ws).theme == "dark"
     assert [s.id for s in records.saved_senders(window.ws) if s.default] == [listed[1]]
+
+
+def test_a_hostile_sheet_is_mapped_by_keys_and_the_table_is_one_tab_stop(
+    qtbot, window, monkeypatch, tmp_path
+) -> None:
+    """A sheet of 260 columns with a 5,000-character header, two columns of the same name, an
+    empty name, a formula and markup loads; in the mapping table the field is found by typing
+    its name, Enter opens its list of columns, a letter and Enter choose one, and one Tab
+    leaves the table. Tab used to go round the table's fields and their lists forever (400 Tabs
+    never left it), and Enter in the table pressed Import."""
+    header = ["Order ID", "Name", "Name", "", '=HYPERLINK("http://x")', "Ship " + "to " * 1700]
+    header += ["<b>Desc</b>", "Currency", "Price"] + [f"Extra {i}" for i in range(251)]
+    row = ["1001", "Anna " + "X" * 5000, "dup", "", "=cmd|' /C calc'!A0", "Street\nLine 2"]
+    row += ["Mug <script>", "EUR", "12.50"] + ["v"] * 251
+    sheet = tmp_path / "hostile.csv"
+    with sheet.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows([header, row, row])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(sheet), ""))
+    shown: list[ImportDialog] = []
+    on: list[str] = []
+    mapped: list[dict[str, list[str]]] = []
+    ready: list[bool] = []
+
+    def opened() -> None:
+        dlg = _open(ImportDialog)
+        assert isinstance(dlg, ImportDialog)
+        dlg.setProperty("quiet", True)
+        shown.append(dlg)
+
+    window.activateWindow()
+    person = Person(seed=21)
+    person.key(Qt.Key.Key_I, Mod.ControlModifier).then(opened)
+    person.key(Qt.Key.Key_Return)  # Choose file…
+    person.wait_for(lambda: shown[0].path == sheet)
+    for _stop in range(5):  # mapping, weights, decimals, dates, the table
+        person.key(Qt.Key.Key_Tab)
+    person.wait_for(lambda: _target() is shown[0].mapping_page.table)
+    person.text("item desc")
+    person.key(Qt.Key.Key_Return)
+    person.wait_for(lambda: QApplication.activePopupWidget() is not None)
+    person.text("<")
+    person.key(Qt.Key.Key_Return)
+    person.wait_for(lambda: QApplication.activePopupWidget() is None)
+    person.key(Qt.Key.Key_Tab).then(lambda: on.append(_target().objectName()))
+    person.then(lambda: mapped.append(shown[0].current_mapping().columns))
+    person.then(lambda: ready.append(shown[0].run_button.isEnabled()))
+    person.key(Qt.Key.Key_Escape)
+    person.run(qtbot)
+    assert mapped[0].get("item.description") == ["<b>Desc</b>"]
+    assert on == ["mappingName"]
+    assert ready == [True]
+    assert shown[0].state == "idle"  # nothing imported by the keys in the table

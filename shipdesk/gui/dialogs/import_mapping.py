@@ -13,8 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -41,6 +43,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("shipdesk.gui.import")
 
 NOT_USED = ""  # combo data for "(not used)"
+# keys that open the current field's list of columns in the mapping table
+OPEN_KEYS = (Qt.Key.Key_F2, Qt.Key.Key_F4, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+# the field's name and first value: not edited, but selectable, so the current row is marked
+SHOWN_ONLY = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 def _buddy(label: QLabel, widget: QWidget) -> QLabel:
@@ -134,24 +140,49 @@ class MappingPage(QWidget):
         self.table.setAccessibleName(_("Columns of the file for each declaration field"))
         self.table.setHorizontalHeaderLabels([_("Declaration field"), _("Column"), _("First row")])
         self.table.verticalHeader().setVisible(False)
+        # One Tab stop: Tab leaves the table, the arrows (or typing a field's name) move in it,
+        # and Enter, F2, F4 or Alt+Down open the current field's list of columns (see
+        # eventFilter). With Tab moving from cell to cell the table was a trap (Tab went round
+        # its fields and their lists forever), and Enter in it pressed Import.
+        self.table.setTabKeyNavigation(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.installEventFilter(self)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         for r, t in enumerate(targets):
             item = QTableWidgetItem(_(t.label))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setFlags(SHOWN_ONLY)
             self.table.setItem(r, 0, item)
             combo = QComboBox(self.table)
             combo.setObjectName(f"map:{t.key}")
             combo.setAccessibleName(_(t.label))
+            combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # reached through the table
             combo.currentIndexChanged.connect(lambda _i, key=t.key: self._combo_changed(key))
             self.table.setCellWidget(r, 1, combo)
             self._combos[t.key] = combo
             ex = QTableWidgetItem("")
-            ex.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            ex.setFlags(SHOWN_ONLY)
             self.table.setItem(r, 2, ex)
         return self.table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter, F2, F4 or Alt+Down in the mapping table open the current field's list of
+        columns (the choice is kept when the list closes, and the focus stays in the table)."""
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = Qt.Key(event.key())
+            alt_down = key == Qt.Key.Key_Down and bool(
+                event.modifiers() & Qt.KeyboardModifier.AltModifier
+            )
+            if alt_down or key in OPEN_KEYS:
+                row = self.table.currentRow()
+                if 0 <= row < len(self._target_keys):
+                    self._combos[self._target_keys[row]].showPopup()
+                    return True
+        return super().eventFilter(watched, event)
 
     def _output_group(self) -> QGroupBox:
         opts = QGroupBox(_("Output"), self)
