@@ -306,3 +306,79 @@ def test_a_hostile_sheet_is_mapped_by_keys_and_the_table_is_one_tab_stop(
     assert on == ["mappingName"]
     assert ready == [True]
     assert shown[0].state == "idle"  # nothing imported by the keys in the table
+
+
+def test_an_address_edited_in_the_address_book_is_never_lost(qtbot, window) -> None:
+    """Ctrl+Shift+A, Tab to the list, Tab to the name, End, " Jr", Shift+Tab, Down, then a
+    search typed, then Escape: the typed name is kept. Moving to another address, typing a
+    search or closing put the address back as it was, without a word."""
+    from shipdesk.gui.dialogs.address_book import AddressBookDialog
+
+    for name, city in (("Olivia Bennett", "London"), ("Kenji Sato", "Tokyo")):
+        records.save_address(window.ws, "recipient", Party(name=name, city=city, country="GB"))
+    dialogs: list[AddressBookDialog] = []
+    names: list[str] = []
+
+    def opened() -> None:
+        dlg = _open(AddressBookDialog)
+        assert isinstance(dlg, AddressBookDialog)
+        dialogs.append(dlg)
+
+    window.activateWindow()
+    person = Person(seed=33)
+    person.key(Qt.Key.Key_A, Mod.ControlModifier | Mod.ShiftModifier).then(opened)
+    person.wait_for(lambda: dialogs[0].search.hasFocus())
+    person.key(Qt.Key.Key_Tab).key(Qt.Key.Key_Tab)  # the list, the name
+    person.then(lambda: names.append(dialogs[0].party.name))
+    person.key(Qt.Key.Key_End).text(" Jr")
+    person.key(Qt.Key.Key_Tab, Mod.ShiftModifier).key(Qt.Key.Key_Down)  # another address
+    person.key(Qt.Key.Key_Up).key(Qt.Key.Key_Tab)  # back, to its name
+    person.key(Qt.Key.Key_End).text(" II")
+    person.key(Qt.Key.Key_Tab, Mod.ShiftModifier).key(Qt.Key.Key_Tab, Mod.ShiftModifier)
+    person.text("e")  # a search typed with the address edited
+    person.key(Qt.Key.Key_Escape)
+    person.run(qtbot)
+    kept = {e.party.name for e in records.address_entries(window.ws)}
+    assert f"{names[0]} Jr II" in kept, kept
+
+
+def test_an_address_left_without_a_name_is_said_not_dropped(qtbot, window) -> None:
+    """The name wiped (Ctrl+A, Delete) on an address without a company: Down stays on it and
+    says why, the first Escape keeps the dialog open, the second leaves it; the address is as
+    it was."""
+    from shipdesk.gui.dialogs.address_book import AddressBookDialog
+
+    for name in ("Olivia Bennett", "Kenji Sato"):
+        records.save_address(window.ws, "recipient", Party(name=name, city="York", country="GB"))
+    dialogs: list[AddressBookDialog] = []
+    seen: list[tuple[str, str, bool]] = []
+
+    def opened() -> None:
+        dlg = _open(AddressBookDialog)
+        assert isinstance(dlg, AddressBookDialog)
+        dialogs.append(dlg)
+
+    def note() -> None:
+        d = dialogs[0]
+        seen.append((d.current.party.name if d.current else "", d.message.text(), d.isVisible()))
+
+    window.activateWindow()
+    person = Person(seed=34)
+    person.key(Qt.Key.Key_A, Mod.ControlModifier | Mod.ShiftModifier).then(opened)
+    person.wait_for(lambda: dialogs[0].search.hasFocus())
+    person.key(Qt.Key.Key_Tab).key(Qt.Key.Key_Tab)  # the list, the name
+    person.key(Qt.Key.Key_A, Mod.ControlModifier).key(Qt.Key.Key_Delete)
+    person.key(Qt.Key.Key_Tab, Mod.ShiftModifier).key(Qt.Key.Key_Down).then(note)
+    person.key(Qt.Key.Key_Escape).then(note)
+    person.key(Qt.Key.Key_Escape)
+    person.run(qtbot)
+    first = seen[0][0]
+    assert first in ("Olivia Bennett", "Kenji Sato")
+    assert seen[0][1] == seen[1][1] == "✖ An address needs a name or a company."
+    assert seen[1][0] == first and seen[1][2]  # still on it, still open
+    open_now = QApplication.topLevelWidgets()
+    assert not [w for w in open_now if isinstance(w, AddressBookDialog) and w.isVisible()]
+    assert {e.party.name for e in records.address_entries(window.ws)} == {
+        "Olivia Bennett",
+        "Kenji Sato",
+    }

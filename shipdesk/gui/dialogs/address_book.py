@@ -7,6 +7,7 @@ is gone from the database files too. The rules live in ``records``; this dialog 
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -41,6 +42,7 @@ class AddressBookDialog(QDialog):
         self.entries: list[records.Entry] = []
         self.current: records.Entry | None = None
         self.party = Party()
+        self._warned = False  # Escape with an address that cannot be saved: said once
         self.setWindowTitle(_("Address book"))
         self.resize(900, 520)
         lay = QVBoxLayout(self)
@@ -97,6 +99,8 @@ class AddressBookDialog(QDialog):
         settle_alt_letters(self)
 
     def refresh(self) -> None:
+        if not self._keep_edits():
+            return  # the edited address needs a name first (the message says so)
         keep = self.current.id if self.current is not None else None
         self.entries = records.address_entries(self.ws, self.search.text())
         self.table.blockSignals(True)
@@ -121,9 +125,40 @@ class AddressBookDialog(QDialog):
             self.table.selectRow(rows[0] if rows else 0)
         self._show_selected()
 
+    def _edited(self) -> bool:
+        """Whether the shown address was changed and not saved yet."""
+        return self.current is not None and self.party != self.current.party
+
+    def _keep_edits(self) -> bool:
+        """Save the shown address when it was edited (nothing typed is dropped by moving to
+        another address, searching or closing); False when it cannot be saved."""
+        if not self._edited():
+            return True
+        assert self.current is not None
+        if not records.update_address(self.ws, self.current.id, self.party):
+            self.message.setText("✖ " + _("An address needs a name or a company."))
+            return False
+        saved = dataclasses.replace(self.current, party=copy.deepcopy(self.party), saved=True)
+        self.entries = [saved if e.id == saved.id else e for e in self.entries]
+        self.current = saved
+        self.message.setText("✔ " + _("Address saved."))
+        return True
+
     def _show_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        self.current = self.entries[rows[0].row()] if rows else None
+        chosen = self.entries[rows[0].row()] if rows else None
+        if self._edited():
+            assert self.current is not None
+            if chosen is not None and chosen.id == self.current.id:
+                return  # the same address listed again (a search typed): edits stay shown
+            if not self._keep_edits():
+                self.table.blockSignals(True)  # back to the address that needs a name
+                self.table.selectionModel().blockSignals(True)
+                self.select_entry(self.current.id)
+                self.table.selectionModel().blockSignals(False)
+                self.table.blockSignals(False)
+                return
+        self.current = chosen
         some = self.current is not None
         self.save_btn.setEnabled(some)
         self.delete_btn.setEnabled(some)
@@ -152,6 +187,14 @@ class AddressBookDialog(QDialog):
         self.message.setText("✔ " + _("Address saved."))
         self.refresh()
         return True
+
+    def reject(self) -> None:
+        """Escape or Close: an edited address is saved first; one that cannot be (no name nor
+        company) keeps the dialog open once, with the reason, and the next Escape leaves it."""
+        if not self._keep_edits() and not self._warned:
+            self._warned = True
+            return
+        super().reject()
 
     def confirm(self, text: str) -> bool:
         answer = QMessageBox.question(
