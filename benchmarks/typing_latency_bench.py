@@ -62,6 +62,7 @@ ROWS = [
 ]
 SHIPMENT = {"gross_weight_kg": "1.950", "postal_charges": "12.40", "comments": "Handle with care"}
 GAP_MS = 16.0
+HOLD_MS = 4.0  # a wake-up of the sleeping thread this much late: the other threads are looked at
 
 
 class Attribution:
@@ -75,6 +76,8 @@ class Attribution:
         self.writes: list[tuple[float, float, str]] = []  # draft saves: start, end, thread
         self.stacks: dict[int, str] = {}  # tick index -> the GUI thread's stack while late
         self.sleeper: list[float] = []  # wake-ups of a thread sleeping 1 ms at a time
+        # the sleeping thread's late wake-ups: (slept from, woke at, the other threads' stacks)
+        self.holds: list[tuple[float, float, list[str]]] = []
         self._gc_start: dict[int, float] = {}
         self._watch = watch
         self._stop = threading.Event()
@@ -131,9 +134,32 @@ class Attribution:
             self.gcs.append((t0, time.perf_counter(), info["generation"], name, info["collected"]))
 
     def _sleep_probe(self) -> None:
+        """Sleep 1 ms at a time; on waking more than ``HOLD_MS`` late, look at where every
+        other thread of the app stands. The thread that held the interpreter lock has just
+        given it up at the next line after its long call, so its top frame names that call."""
+        me = threading.get_ident()
+        skip = {me}
         while not self._stop.is_set():
+            t0 = time.perf_counter()
             time.sleep(0.001)
-            self.sleeper.append(time.perf_counter())
+            now = time.perf_counter()
+            self.sleeper.append(now)
+            if (now - t0) * 1000 - 1 < HOLD_MS:
+                continue
+            names = {t.ident: t.name for t in threading.enumerate()}
+            stacks = []
+            for ident, frame in sys._current_frames().items():
+                if ident in skip or names.get(ident) == "watchdog":
+                    continue
+                where = traceback.extract_stack(frame)[-4:]
+                name = "GUI" if ident == self._main else names.get(ident, ident)
+                stacks.append(
+                    f"{name} at "
+                    + " < ".join(
+                        f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in reversed(where)
+                    )
+                )
+            self.holds.append((t0, now, stacks))
 
     def _watchdog(self) -> None:
         while not self._stop.is_set():
@@ -172,6 +198,11 @@ class Attribution:
             parts.append(f"sleeping thread's longest wait {ms(max(late))} ms")
         if i in self.stacks:
             parts.append(f"GUI thread at {self.stacks[i]}")
+        for t0, t1, stacks in self.holds:
+            if t0 < b and t1 > a:
+                parts.append(
+                    f"sleeping thread {ms(t1 - t0 - 0.001)} ms late: " + " | ".join(stacks)
+                )
         return "; ".join(parts)
 
 
@@ -642,6 +673,15 @@ def main() -> None:
             f"wake-up delay {watch.late_ms():.1f} ms; gaps over {GAP_MS:.0f} ms by class: "
             + ", ".join(f"{CLASS_NAMES[k].split(' ')[0]} {classes.get(k, 0)}" for k in "abcd")
         )
+    holds = sorted(attribution.holds, key=lambda h: h[0] - h[1])
+    print(
+        f"  the sleeping thread woke over {HOLD_MS:g} ms late {len(holds)} times (another "
+        "thread held the lock, or no core was free); the longest, with every other thread:"
+    )
+    for t0, t1, stacks in holds[:6]:
+        print(f"    {(t1 - t0 - 0.001) * 1000:.1f} ms at {t0 - started:.2f} s:")
+        for line in stacks:
+            print(f"      {line}")
     if profiler:
         import pstats
 
