@@ -1,5 +1,6 @@
 import json
 import random
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -170,3 +171,94 @@ def test_shipped_vocabulary_embeddings_are_int8_and_match_reencoded_terms(encode
     fresh = encoder.encode([embed_text(eng.terms[i]) for i in rows])
     cos = np.sum(fresh * eng.e_vocab[rows], axis=1)
     assert cos.min() > 0.995, cos
+
+
+class _Watched(np.ndarray):
+    """A weight tensor that notes the size of each part of it that is read."""
+
+    seen: ClassVar[list[tuple[str, int]]] = []
+
+    def __getitem__(self, key):
+        part = super().__getitem__(key)
+        if isinstance(part, np.ndarray):
+            _Watched.seen.append(("a slice", int(part.size)))
+        return part
+
+
+class _WatchedNumpy:
+    """numpy as the encoder module sees it, noting the largest array each function is given."""
+
+    def __getattr__(self, name):
+        attr = getattr(np, name)
+        if not callable(attr) or isinstance(attr, type):
+            return attr
+
+        def call(*args, **kwargs):
+            sizes = [0]
+            for a in args:
+                for x in a if isinstance(a, (list, tuple)) else (a,):
+                    if isinstance(x, np.ndarray):
+                        sizes.append(int(x.size))
+            _Watched.seen.append((name, max(sizes)))
+            return attr(*args, **kwargs)
+
+        return call
+
+
+def test_weights_are_set_up_a_few_rows_per_numpy_call(monkeypatch):
+    """The weights are widened to float32 (and transposed) a few rows per numpy call: the load
+    runs on a background thread while the window takes keys, and one call over a whole
+    1536x384 matrix kept the interpreter lock 20-70 ms there (docs/benchmarks.md, "Typing
+    latency"). No numpy call may take more than ``SETUP_ROWS`` rows of the largest matrix."""
+    from shipdesk.core.tariff import encoder as enc
+
+    real = enc.read_weights
+
+    def watched(path):
+        return {k: v.view(_Watched) for k, v in real(path).items()}
+
+    monkeypatch.setattr(enc, "read_weights", watched)
+    monkeypatch.setattr(enc, "np", _WatchedNumpy())
+    _Watched.seen = []
+    model = enc.Encoder(TARIFF / "model")
+    assert _Watched.seen, "the weights were not set up through the watched numpy"
+    limit = enc.SETUP_ROWS * 1536 if hasattr(enc, "SETUP_ROWS") else 16 * 1536
+    too_big = sorted({(op, n) for op, n in _Watched.seen if n > limit})
+    assert not too_big, too_big
+    assert model.layers and model.layers[0][0].dtype == np.float32
+
+
+def test_weights_set_up_in_blocks_equal_the_whole_matrices():
+    """Widened and transposed a few rows at a time, each matrix is bit for bit what the
+    conversion of the whole matrix gives (and so every vector stays what it was)."""
+    from shipdesk.core.tariff.encoder import Encoder, read_weights
+
+    t = read_weights(TARIFF / "model" / "model.safetensors")
+    model = Encoder(TARIFF / "model")
+
+    def whole(*names, transpose=False):
+        m = np.concatenate([np.asarray(t[n], dtype=np.float32) for n in names], 0)
+        return np.ascontiguousarray(m.T if transpose else m)
+
+    assert np.array_equal(model.pos, whole("embeddings.position_embeddings.weight"))
+    assert np.array_equal(model.ln_w, whole("embeddings.LayerNorm.weight"))
+    for i, layer in enumerate(model.layers):
+        p = f"encoder.layer.{i}."
+        qkv = [p + f"attention.self.{w}." for w in ("query", "key", "value")]
+        expected = (
+            whole(*(w + "weight" for w in qkv), transpose=True),
+            whole(*(w + "bias" for w in qkv)),
+            whole(p + "attention.output.dense.weight", transpose=True),
+            whole(p + "attention.output.dense.bias"),
+            whole(p + "attention.output.LayerNorm.weight"),
+            whole(p + "attention.output.LayerNorm.bias"),
+            whole(p + "intermediate.dense.weight", transpose=True),
+            whole(p + "intermediate.dense.bias"),
+            whole(p + "output.dense.weight", transpose=True),
+            whole(p + "output.dense.bias"),
+            whole(p + "output.LayerNorm.weight"),
+            whole(p + "output.LayerNorm.bias"),
+        )
+        for k, (got, want) in enumerate(zip(layer, expected)):
+            assert got.dtype == np.float32 and got.flags.c_contiguous, (i, k)
+            assert got.shape == want.shape and np.array_equal(got, want), (i, k)

@@ -4,9 +4,9 @@ The BERT forward pass (6 layers, 12 heads, hidden size 384, exact GELU, mean poo
 tokens, L2 normalisation) is written out with numpy matrix products. The tokenizer is a plain
 WordPiece over the model's ``vocab.txt`` (lower-casing, accent stripping and punctuation
 splitting as BERT's uncased tokenizer does). Weights come from a float16 safetensors file,
-memory-mapped (:func:`read_weights`), and are upcast to float32 once at load, except the
-word-embedding table, which stays float16 over the map and is upcast row by row as tokens are
-looked up.
+memory-mapped (:func:`read_weights`), and are upcast to float32 once at load, a few rows per
+numpy call (:func:`widened`), except the word-embedding table, which stays float16 over the map
+and is upcast row by row as tokens are looked up.
 
 No torch, no onnxruntime, no tokenizers library and no network.
 """
@@ -183,6 +183,41 @@ def read_weights(path: Path) -> dict[str, np.ndarray]:
     return tensors
 
 
+# Rows of a weight matrix upcast (and transposed) by one numpy call at load. The load runs on a
+# background thread while the window takes keys; one call for a whole 1536x384 matrix kept the
+# interpreter lock 20-70 ms there (its fresh pages faulted in while the lock was held), and the
+# window waited as long. In blocks of 16 rows a call takes well under a millisecond, and the
+# window gets the lock between two of them.
+SETUP_ROWS = 16
+
+
+def widened(parts: Sequence[np.ndarray], transpose: bool = False) -> np.ndarray:
+    """The float32 copy of ``parts`` stacked along their first axis (of their transposes, side
+    by side, when ``transpose``), as one new C-contiguous array, made ``SETUP_ROWS`` output rows
+    per numpy call. The values are exactly those of ``np.concatenate(parts).astype(float32)``
+    (``np.concatenate(parts, 0).T``): float16 and float32 become float32 without rounding."""
+    if transpose:
+        rows = int(parts[0].shape[1])
+        out = np.empty((rows, sum(int(p.shape[0]) for p in parts)), dtype=np.float32)
+        for start in range(0, rows, SETUP_ROWS):
+            col = 0
+            for part in parts:
+                width = int(part.shape[0])
+                out[start : start + SETUP_ROWS, col : col + width] = part[
+                    :, start : start + SETUP_ROWS
+                ].T
+                col += width
+        return out
+    out = np.empty((sum(int(p.shape[0]) for p in parts), *parts[0].shape[1:]), dtype=np.float32)
+    row = 0
+    for part in parts:
+        for start in range(0, int(part.shape[0]), SETUP_ROWS):
+            block = part[start : start + SETUP_ROWS]
+            out[row : row + len(block)] = block
+            row += len(block)
+    return out
+
+
 # -- model --------------------------------------------------------------------------------------
 def _erf(x: np.ndarray) -> np.ndarray:
     """Vectorised erf (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7).
@@ -256,8 +291,11 @@ class Encoder:
         self.layers_n = int(cfg["num_hidden_layers"])
         self.eps = float(cfg.get("layer_norm_eps", 1e-12))
 
-        def f32(name: str) -> np.ndarray:
-            return np.ascontiguousarray(t[name], dtype=np.float32)
+        def f32(*names: str) -> np.ndarray:
+            return widened([t[n] for n in names])
+
+        def f32_t(*names: str) -> np.ndarray:  # x @ W.T as x @ this: transposed once here
+            return widened([t[n] for n in names], transpose=True)
 
         self.word = t["embeddings.word_embeddings.weight"]  # kept float16, over the map
         self.pos = f32("embeddings.position_embeddings.weight")
@@ -267,28 +305,18 @@ class Encoder:
         self.layers = []
         for i in range(self.layers_n):
             p = f"encoder.layer.{i}."
-            wq = f32(p + "attention.self.query.weight")
-            wk = f32(p + "attention.self.key.weight")
-            wv = f32(p + "attention.self.value.weight")
-            qkv_w = np.ascontiguousarray(np.concatenate([wq, wk, wv], 0).T)
-            qkv_b = np.concatenate(
-                [
-                    f32(p + "attention.self.query.bias"),
-                    f32(p + "attention.self.key.bias"),
-                    f32(p + "attention.self.value.bias"),
-                ]
-            )
+            qkv = [p + f"attention.self.{w}." for w in ("query", "key", "value")]
             self.layers.append(
                 (
-                    qkv_w,
-                    qkv_b,
-                    np.ascontiguousarray(f32(p + "attention.output.dense.weight").T),
+                    f32_t(*(w + "weight" for w in qkv)),
+                    f32(*(w + "bias" for w in qkv)),
+                    f32_t(p + "attention.output.dense.weight"),
                     f32(p + "attention.output.dense.bias"),
                     f32(p + "attention.output.LayerNorm.weight"),
                     f32(p + "attention.output.LayerNorm.bias"),
-                    np.ascontiguousarray(f32(p + "intermediate.dense.weight").T),
+                    f32_t(p + "intermediate.dense.weight"),
                     f32(p + "intermediate.dense.bias"),
-                    np.ascontiguousarray(f32(p + "output.dense.weight").T),
+                    f32_t(p + "output.dense.weight"),
                     f32(p + "output.dense.bias"),
                     f32(p + "output.LayerNorm.weight"),
                     f32(p + "output.LayerNorm.bias"),
