@@ -41,6 +41,9 @@ from shipdesk.gui.app import make_app, restore_or_new, warm_up_lookup
 ws, report = startup.start()
 app = make_app([], ui_language=ws.settings.ui_language)
 from shipdesk.gui.main_window import MainWindow
+for ahead in ("load_libraries", "load_encoder"):  # as launch() does, where they exist
+    if hasattr(classification, ahead):
+        getattr(classification, ahead)()
 w = MainWindow(ws)
 restore_or_new(w, report.resumed)
 w.show()

@@ -435,6 +435,9 @@ def main() -> None:
     load_libraries = getattr(classification, "load_libraries", None)  # absent before the fix
     if load_libraries is not None and not args.no_start_up:
         load_libraries()  # as launch() does before the window shows
+        load_encoder = getattr(classification, "load_encoder", None)  # absent before the fix
+        if load_encoder is not None:
+            load_encoder()
     window = MainWindow(ws)
     decl = declarations.load(ROOT / "resources" / "samples" / "sample.shipdesk.json")
     while len(decl.items) < args.items:

@@ -241,8 +241,9 @@ def launch(
         # PySide6.QtPdf (the preview) and every page load here, after the start clock (_T0)
         from shipdesk.gui.main_window import MainWindow
 
-        if warm_up:  # the lookup's compiled modules, before the window takes keys
+        if warm_up:  # the lookup's compiled modules and encoder, before the window takes keys
             classification.load_libraries()
+            classification.load_encoder()
         window = MainWindow(ws)
         restore_or_new(window, report.resumed)
         window.show()

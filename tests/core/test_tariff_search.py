@@ -213,3 +213,21 @@ def test_genuine_russian_query_is_read_as_typed():
     # the reading folds accents (й -> и) as it always did; no letter is read as Latin
     assert lookup.search("Внешний аккумулятор", top=3).interpreted == "внешнии аккумулятор"
     assert lookup.search("сок яблочный", top=3).interpreted == "сок яблочныи"
+
+
+def test_an_encoder_set_up_ahead_is_the_one_the_engine_uses():
+    """The app sets up the sentence encoder before its window shows (its weights widened on
+    the warm-up thread kept the window from the interpreter lock while keys were typed); the
+    engine loaded later takes that encoder instead of setting up a second one."""
+    code = (
+        "import shipdesk.core.tariff.lookup as a, shipdesk.core.tariff.encoder as e; "
+        "made = []; real = e.Encoder.__init__; "
+        "e.Encoder.__init__ = lambda self, d: (made.append(self), real(self, d))[1]; "
+        "a.load_encoder(); assert len(made) == 1, made; "
+        "a.load_encoder(); assert len(made) == 1, 'set up twice'; "
+        "assert a.engine().encoder is made[0] and len(made) == 1, made; "
+        "assert a.search('cotton t-shirt').suggestions[0].code == '610910'; "
+        "a.load_encoder(); assert len(made) == 1, 'set up again after the engine'; print('ok')"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr

@@ -297,3 +297,26 @@ def test_the_lookup_library_is_imported_before_the_window_not_on_the_warm_up_thr
     )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split()[-2:] == ["False", "True"], proc.stdout
+
+
+def test_the_sentence_encoder_is_set_up_before_the_window_shows(monkeypatch, qtbot) -> None:
+    """On the background warm-up thread, the encoder's set-up kept the window from the
+    interpreter lock for 20-70 ms while the first keys were typed (docs/benchmarks.md,
+    "Typing latency"); it is done before the window shows, the rest of the warm-up after."""
+    from shipdesk.core.services import classification
+    from shipdesk.gui.main_window import MainWindow
+
+    order: list[str] = []
+    monkeypatch.setattr(classification, "load_encoder", lambda: order.append("encoder"))
+    monkeypatch.setattr(gui_app, "warm_up_lookup", lambda: order.append("warm-up"))
+    show = MainWindow.show
+    monkeypatch.setattr(MainWindow, "show", lambda self: (order.append("shown"), show(self)))
+    started = gui_app.launch([], warm_up=True)
+    assert started is not None
+    _app, ws, window = started
+    qtbot.addWidget(window)
+    try:
+        assert order == ["encoder", "shown", "warm-up"], order
+    finally:
+        window.close()
+        ws.close()

@@ -45,6 +45,16 @@ def load_libraries() -> None:
     import numpy  # noqa: F401
 
 
+def load_encoder() -> None:
+    """Set up the sentence encoder on the calling thread (50-60 ms), ahead of the rest of the
+    lookup. The app calls this before its window shows: on the background warm-up thread the
+    set-up kept the window from the interpreter lock for 20-70 ms while the first keys were
+    typed; the rest of the warm-up gives the lock up between small steps."""
+    from shipdesk.core.tariff.lookup import load_encoder as _load
+
+    _load()
+
+
 def query_limit() -> int:
     """The most characters a search may have (that of an item description); a longer query is
     refused with InputError. The search box takes its maximum length from here."""

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from shipdesk.core.storage.interfaces import CatalogueRepository, NationalTariffRepository
+    from shipdesk.core.tariff.encoder import Encoder
     from shipdesk.core.tariff.examples import Example, ExampleIndex
     from shipdesk.core.tariff.ranking import Candidate, Engine
 
@@ -43,6 +44,7 @@ __all__ = [
     "engine",
     "examples",
     "hs_suggestion",
+    "load_encoder",
     "query_text",
     "reason_text",
     "search",
@@ -100,10 +102,26 @@ class SearchResult:
 
 _lock = threading.Lock()
 _engine: Engine | None = None
+_enc_lock = threading.Lock()
+_encoder: list[Encoder] = []  # the sentence encoder, once set up ahead (load_encoder)
 
 
 def tariff_dir() -> Path:
     return resource("tariff")
+
+
+def load_encoder() -> None:
+    """Set up the sentence encoder now, on the calling thread; the engine takes it when it
+    loads. The app calls this before its window shows: the set-up (its weights widened to
+    float32, 50-60 ms) on the background warm-up thread kept the window from the interpreter
+    lock for 20-70 ms while the first keys were typed (docs/benchmarks.md, "Typing latency")."""
+    if _engine is not None or _encoder:
+        return
+    with _enc_lock:
+        if not _encoder:
+            from shipdesk.core.tariff.encoder import Encoder
+
+            _encoder.append(Encoder(tariff_dir() / "model"))
 
 
 def engine() -> Engine:
@@ -115,7 +133,9 @@ def engine() -> Engine:
                 # numpy and the sentence encoder load with the engine, on first use only
                 from shipdesk.core.tariff.ranking import Engine
 
-                _engine = Engine(tariff_dir(), examples=examples())
+                with _enc_lock:  # the encoder set up ahead, if it was
+                    ahead = _encoder.pop() if _encoder else None
+                _engine = Engine(tariff_dir(), examples=examples(), encoder=ahead)
     return _engine
 
 

@@ -111,8 +111,14 @@ class Engine:
     """Everything the search needs, loaded once (see :func:`shipdesk.core.tariff.lookup.engine`)."""
 
     def __init__(
-        self, folder: Path, use_fts5: bool | None = None, examples: ExampleIndex | None = None
+        self,
+        folder: Path,
+        use_fts5: bool | None = None,
+        examples: ExampleIndex | None = None,
+        encoder: Encoder | None = None,
     ) -> None:
+        """``encoder``: the sentence encoder of ``folder``'s model, when it was set up ahead
+        (:func:`shipdesk.core.tariff.lookup.load_encoder`); else it is set up here."""
         self.folder = folder
         man_path = folder / "manifest.json"
         try:
@@ -179,7 +185,7 @@ class Engine:
         nom_words = set()
         for e in self.nom.entries.values():
             nom_words.update(words(e.description))
-        self.encoder = Encoder(folder / "model")
+        self.encoder = encoder if encoder is not None else Encoder(folder / "model")
         english = {
             t for t in self.encoder.tokenizer.vocab if t.isalpha() and t.isascii() and len(t) >= 2
         }
