@@ -394,7 +394,7 @@ class MainWindow(QMainWindow):
 
     def focus_first_empty(self) -> None:
         """The keyboard focus to the first empty field the step needs; on a step that needs
-        nothing more, to Next (Enter goes on)."""
+        nothing more, to Next (Enter goes on), except the items step (its table)."""
         target = self.pages[self.stack.currentIndex()].first_empty()
         if target is None:
             target = self.next_btn if self.next_btn.isEnabled() else self.back_btn

@@ -481,7 +481,10 @@ class ItemsPage(QWidget):
 
     def first_empty(self) -> QWidget | None:
         """The first empty cell of the items typed so far (the first cell of the table when
-        there is none), else the first empty shipment field the last check needs."""
+        there is none), else the first empty shipment field the last check needs, else the
+        table at the row last worked on. Never Next: a seller opening a complete list to work
+        on its rows pressed Down to reach one, and the arrows took the focus from Next to the
+        step list, which moved to the Review step."""
         items = self.session.decl.items
         for row, item in enumerate(items):
             if item.is_blank():
@@ -493,7 +496,12 @@ class ItemsPage(QWidget):
         if not any(not item.is_blank() for item in items):
             self.table.setCurrentIndex(self.model.index(0, 0))
             return self.table
-        return self._first_empty_shipment_field()
+        missing = self._first_empty_shipment_field()
+        if missing is not None:
+            return missing
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.model.index(0, 0))
+        return self.table
 
     def _first_empty_shipment_field(self) -> QWidget | None:
         validation = self.session.validation
