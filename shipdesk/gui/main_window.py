@@ -250,6 +250,12 @@ class MainWindow(QMainWindow):
         self.find_hs_action = act(
             _("Find the &HS code of the selected item"), self.find_hs_code, "Ctrl+K", "findHs"
         )
+        self.undo_item_action = act(
+            _("&Undo the last item change"),
+            self.undo_item,
+            (QKeySequence.StandardKey.Undo, "Ctrl+Z"),
+            "undoItem",
+        )
         self.duplicate_item_action = act(
             _("&Duplicate item"), self.duplicate_item, "Ctrl+D", "duplicateItem"
         )
@@ -269,6 +275,7 @@ class MainWindow(QMainWindow):
         menu(
             _("&Items"),
             self.find_hs_action,
+            self.undo_item_action,
             self.duplicate_item_action,
             self.remove_item_action,
             None,
@@ -411,6 +418,14 @@ class MainWindow(QMainWindow):
     def duplicate_item(self) -> None:
         if self.stack.currentIndex() == 2:  # never on a row the user does not see
             self.items_page.duplicate_current()
+        else:
+            self.go_to_step(2)
+
+    def undo_item(self) -> None:
+        """Ctrl+Z outside a text being typed (a field or a cell editor takes it back itself):
+        the last change to the items, on the items step only, where it can be seen."""
+        if self.stack.currentIndex() == 2:
+            self.items_page.undo()
         else:
             self.go_to_step(2)
 

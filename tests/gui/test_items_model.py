@@ -72,3 +72,41 @@ def test_parse_item_path() -> None:
     assert parse_item_path("items[2].hs_code") == (2, "hs_code")
     assert parse_item_path("items[0]") == (0, "")
     assert parse_item_path("recipient.name") == (None, "")
+
+
+def test_undo_takes_back_each_item_change_newest_first(qtbot) -> None:
+    """A seller who duplicated, removed or edited a row by mistake presses Ctrl+Z; before,
+    nothing took a change to the items back."""
+    from shipdesk.gui.models import items_model
+
+    d = Declaration(items=[Item(description="A", value="1"), Item(description="B")])
+    items = d.items
+    m = ItemsTableModel(d)
+    edits: list[int] = []
+    m.edited.connect(lambda: edits.append(1))
+    assert not m.can_undo() and not m.undo()
+    m.duplicate_row(0)
+    m.setData(m.index(1, 3), "2.50")
+    m.setData(m.index(1, 3), "2.50")  # the same text again: nothing to take back
+    m.remove_row(2)
+    m.setData(m.index(2, 0), "C")  # the entry row: a new item
+    assert [(i.description, i.value) for i in d.items] == [("A", "1"), ("A", "2.50"), ("C", "")]
+    seen = []
+    while m.undo():
+        seen.append([(i.description, i.value) for i in d.items])
+    assert seen == [
+        [("A", "1"), ("A", "2.50")],
+        [("A", "1"), ("A", "2.50"), ("B", "")],
+        [("A", "1"), ("A", "1"), ("B", "")],
+        [("A", "1"), ("B", "")],
+    ]
+    assert d.items is items and m.rowCount() == 3 and len(edits) == 9
+    m.duplicate_row(0)
+    m.set_declaration(Declaration(items=[Item(description="next customer")]))
+    assert not m.can_undo()  # another customer's changes are never taken back into this one
+    for n in range(items_model.UNDO_STEPS + 5):
+        m.setData(m.index(0, 1), str(n + 2))
+    undone = 0
+    while m.undo():
+        undone += 1
+    assert undone == items_model.UNDO_STEPS and m.decl.items[0].quantity == "6"  # 105 edits

@@ -48,3 +48,44 @@ def test_the_rows_of_a_complete_list_are_reached_with_the_arrows(qtbot, window, 
     items = w.session.decl.items
     assert len(items) == 41 and [i.description for i in items[4:6]] == [wanted, wanted]
     assert table.currentIndex().row() == 5 and w.stack.currentIndex() == 2
+
+
+def test_ctrl_z_takes_back_a_duplicated_row_and_a_cell(qtbot, window, sample_path):
+    """At a person's speed: Ctrl+D duplicates the row, Ctrl+Z takes it back; a value typed
+    into a cell and committed is taken back by Ctrl+Z too, while Ctrl+Z inside the cell being
+    typed undoes the typing there (the editor's own), not an item change. Before, Ctrl+Z did
+    nothing outside a text being typed."""
+    w = window
+    decl = _complete(sample_path)
+    before = [(i.description, i.value) for i in decl.items]
+    w.session.load(decl)
+    w.go_to_step(2)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=2000)
+    table = w.items_page.table
+    value = COLUMN_KEYS.index("value")
+    table.setCurrentIndex(table.model().index(4, value))
+    table.setFocus()
+    person = Person(seed=6).key(Qt.Key.Key_D, Mod.ControlModifier)
+    person.then(lambda: None)
+    person.then(lambda: _expect(len(w.session.decl.items) == 41, "not duplicated"))
+    person.key(Qt.Key.Key_Z, Mod.ControlModifier).then(lambda: None)
+    person.run(qtbot)
+    assert [(i.description, i.value) for i in w.session.decl.items] == before
+    assert w.stack.currentIndex() == 2 and table.hasFocus()
+    row = 4
+    table.setCurrentIndex(table.model().index(row, value))
+    old = w.session.decl.items[row].value
+    person = Person(seed=7).text("99.99").key(Qt.Key.Key_Return)
+    person.then(lambda: _expect(w.session.decl.items[row].value == "99.99", "not committed"))
+    person.key(Qt.Key.Key_Up).text("7").key(Qt.Key.Key_Z, Mod.ControlModifier)
+    person.key(Qt.Key.Key_Escape).then(lambda: None)
+    person.then(lambda: _expect(w.session.decl.items[row].value == "99.99", "editor undo"))
+    person.key(Qt.Key.Key_Z, Mod.ControlModifier).then(lambda: None)
+    person.run(qtbot)
+    assert w.session.decl.items[row].value == old
+    assert [(i.description, i.value) for i in w.session.decl.items] == before
+
+
+def _expect(ok: bool, what: str) -> None:
+    assert ok, what

@@ -7,6 +7,7 @@ shows the highest screening level of the item.
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -46,6 +47,7 @@ PROBLEM_MARK = {"error": "✖", "warning": "!"}
 LEVEL_WORD = {"error": N_("Error"), "warning": N_("Warning")}
 
 Index = QModelIndex | QPersistentModelIndex
+UNDO_STEPS = 100  # item changes that Undo can take back, newest first
 
 
 class ItemsTableModel(QAbstractTableModel):
@@ -57,6 +59,7 @@ class ItemsTableModel(QAbstractTableModel):
         self.problems: dict[tuple[int, str], list[Problem]] = {}
         self.row_levels: dict[int, str] = {}
         self.weight_unit = "kg"  # weights are shown and typed in it; the items keep kg
+        self._undo: list[list[Item]] = []  # the items before each change, oldest first
 
     def set_weight_unit(self, unit: str) -> None:
         """Show and take weights in ``unit`` (the declaration keeps kg)."""
@@ -72,6 +75,7 @@ class ItemsTableModel(QAbstractTableModel):
     def set_declaration(self, decl: Declaration) -> None:
         self.beginResetModel()
         self.decl = decl
+        self._undo = []  # another customer's changes are not taken back into this one
         self.problems = {}
         self.row_levels = {}
         self.endResetModel()
@@ -185,9 +189,12 @@ class ItemsTableModel(QAbstractTableModel):
         if field == "origin_country":  # a name or alias ("Germany", "USA") as its code
             reading = declarations.read_country(text)
             text = reading.code if reading is not None else text.strip().upper()
+        if row < len(self.decl.items) and getattr(self.decl.items[row], field) != text:
+            self._remember()
         if row >= len(self.decl.items):
             if not text.strip():
                 return False
+            self._remember()
             self.beginInsertRows(QModelIndex(), row + 1, row + 1)
             self.decl.items.append(Item())
             self.endInsertRows()
@@ -201,6 +208,7 @@ class ItemsTableModel(QAbstractTableModel):
     def remove_row(self, row: int) -> bool:
         if not 0 <= row < len(self.decl.items):
             return False
+        self._remember()
         self.beginRemoveRows(QModelIndex(), row, row)
         del self.decl.items[row]
         self.endRemoveRows()
@@ -210,12 +218,34 @@ class ItemsTableModel(QAbstractTableModel):
     def duplicate_row(self, row: int) -> bool:
         if not 0 <= row < len(self.decl.items):
             return False
+        self._remember()
         self.beginInsertRows(QModelIndex(), row + 1, row + 1)
         src = self.decl.items[row]
         self.decl.items.insert(
             row + 1, Item(**{k: getattr(src, k) for k in COLUMN_KEYS}, extra=dict(src.extra))
         )
         self.endInsertRows()
+        self.edited.emit()
+        return True
+
+    def _remember(self) -> None:
+        """Keep the items as they are, before a change Undo can take back."""
+        self._undo.append(copy.deepcopy(self.decl.items))
+        del self._undo[:-UNDO_STEPS]
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> bool:
+        """Put the items back as they were before the last change (a cell, a new row, a
+        duplicated or removed row). Never while a cell is edited: its editor takes Ctrl+Z
+        itself. False when there is nothing to take back."""
+        if not self._undo:
+            return False
+        before = self._undo.pop()
+        self.beginResetModel()
+        self.decl.items[:] = before
+        self.endResetModel()
         self.edited.emit()
         return True
 

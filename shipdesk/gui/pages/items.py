@@ -444,6 +444,13 @@ class ItemsPage(QWidget):
         if self.model.remove_row(row):
             self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
 
+    def undo(self) -> None:
+        """Take back the last change to the items; the cursor stays where it was."""
+        row, col = self.current_row(), max(self.table.currentIndex().column(), 0)
+        if self.model.undo():
+            row = min(max(row, 0), self.model.rowCount() - 1)
+            self.table.setCurrentIndex(self.model.index(row, col))
+
     def duplicate_current(self) -> None:
         row = self.current_row()
         if self.model.duplicate_row(row):
