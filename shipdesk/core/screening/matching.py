@@ -476,8 +476,10 @@ def screen(ruleset: RuleSet, ctx: Context, *, lang: str, applies_to: str | None)
     if ctx.candidates is None:
         ctx.text = ruleset.expand(ctx.text)
         ctx.candidates = ruleset.candidates(ctx.text)
+    # only the rules that can fire for this item; evaluate() checks each one in full
+    rules = ruleset.rules_to_try(ctx.destination, applies_to, ctx.candidates, ctx.hs)
     return evaluate(
-        ruleset.rules_for(ctx.destination),
+        rules,
         ctx,
         lang=lang,
         applies_to=applies_to,

@@ -156,6 +156,8 @@ class RuleSet:
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
         self._by_dest: dict[str, list[Rule]] = {}
+        # (destination, applies_to) -> the index of those rules by what can fire them
+        self._tries: dict[tuple[str, str | None], _RuleIndex] = {}
         # anchor -> keys of matchers whose keywords can only match a word starting with it
         self._anchor_index: dict[str, set[int]] = {}
         self._always: set[int] = set()
@@ -236,6 +238,28 @@ class RuleSet:
             self._by_dest[key] = hit
         return hit
 
+    def rules_to_try(
+        self, destination: str, applies_to: str | None, candidates: set[int], hs: str
+    ) -> list[Rule]:
+        """The rules for ``destination`` (and ``applies_to``; None: all) that may fire for an
+        item with these candidate matcher keys (:meth:`candidates`) and HS digits, in file order.
+
+        A rule left out has no matcher that could fire: no ``any_item`` or address matcher, no
+        HS prefix of ``hs``, no keyword matcher among the candidates. The index is built once
+        per destination, so an item is compared with the few rules its words or HS code name
+        instead of every rule for the destination.
+        """
+        key = (destination, applies_to)
+        index = self._tries.get(key)
+        if index is None:
+            rules = [
+                r
+                for r in self.rules_for(destination)
+                if applies_to is None or r.applies_to == applies_to
+            ]
+            index = self._tries[key] = _RuleIndex(rules)
+        return index.select(candidates, hs)
+
     def with_local(self, files: list[RuleFile], rules: list[Rule]) -> RuleSet:
         """This set with the user's local rules added (they can only add findings: the loader
         refuses a local rule that vetoes, supersedes or reuses the id of a rule of the set)."""
@@ -295,3 +319,40 @@ class RuleSet:
                 f"{local} local rules)"
             )
         return f"{self.dataset_version} ({newest}, {len(self.rules)} rules, {self.origin})"
+
+
+class _RuleIndex:
+    """A list of rules indexed by what can fire them (see :meth:`RuleSet.rules_to_try`)."""
+
+    __slots__ = ("always", "by_hs", "by_key", "hs_lengths", "rules")
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        always: list[int] = []
+        self.by_key: dict[int, int] = {}  # keyword matcher key -> position of its rule
+        self.by_hs: dict[str, list[int]] = {}  # HS prefix of a matcher -> positions
+        for pos, r in enumerate(rules):
+            for m in r.matchers:
+                if m.any_item or m.address_keywords is not None:
+                    always.append(pos)
+                for prefix in m.hs:
+                    self.by_hs.setdefault(prefix, []).append(pos)
+                if m.keywords is not None:
+                    self.by_key[m.key] = pos
+        self.always = frozenset(always)
+        self.hs_lengths = sorted({len(p) for p in self.by_hs})
+
+    def select(self, candidates: set[int], hs: str) -> list[Rule]:
+        by_key = self.by_key
+        found = set(self.always)
+        found.update(by_key[k] for k in candidates if k in by_key)
+        if hs:
+            by_hs = self.by_hs
+            for n in self.hs_lengths:
+                if n > len(hs):
+                    break
+                hit = by_hs.get(hs[:n])
+                if hit:
+                    found.update(hit)
+        rules = self.rules
+        return [rules[pos] for pos in sorted(found)]
