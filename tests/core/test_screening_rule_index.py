@@ -1,20 +1,25 @@
 """The screening speed-ups change no result.
 
-The rules an item is compared with are looked up by its words and HS code
-(:meth:`RuleSet.rules_to_try`) instead of trying every rule for the destination. Every case of
-the tuning sets (dev rounds 8 and 9, blind rounds 5 to 8, hidden, batteries) must get the same
-findings, in the same order and words, as with every rule of the destination tried.
+Two things make screening fast: the rules an item is compared with are looked up by its words
+and HS code (:meth:`RuleSet.rules_to_try`) instead of trying every rule for the destination,
+and a phrase pattern tests the word start once in front of its alternation. Every case of the
+tuning sets (dev rounds 8 and 9, blind rounds 5 to 8, hidden, batteries) must get the same
+findings, in the same order and words, as with every rule of the destination tried, and every
+phrase pattern of the shipped rules must find the same spans as one look-behind per phrase.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
 
-from shipdesk.core.screening import matching
+from shipdesk.core.screening import bundle, matching, rule_schema
 from shipdesk.core.screening.active_rules import shipped_ruleset
+from shipdesk.core.screening.phrases import PhrasePattern, phrase_regex
+from shipdesk.core.screening.rule_loader import compile_folder
 from shipdesk.core.screening.ruleset import RuleSet
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval"
@@ -112,3 +117,36 @@ def test_declaration_rules_fire_the_same_with_the_rule_look_up() -> None:
                     rs, "declaration", "", destination=dest, origin=origin, address=address
                 )
                 assert fast == full, (dest, address, origin)
+
+
+def _one_look_behind_per_phrase(phrases: list[str]) -> re.Pattern[str]:
+    """The pattern as it was built before: each phrase with its own word-start test."""
+    ordered = sorted(phrases, key=lambda p: -len(p))
+    return re.compile("|".join(f"(?:{phrase_regex(p)})" for p in ordered))
+
+
+def test_every_phrase_pattern_finds_the_same_spans(monkeypatch: pytest.MonkeyPatch) -> None:
+    lists: list[list[str]] = []
+    compile_phrases = rule_schema.compile_phrases
+
+    def recording(items: list[str], *, eager: bool = False) -> PhrasePattern | None:
+        lists.append(list(items))
+        return compile_phrases(items, eager=eager)
+
+    monkeypatch.setattr(rule_schema, "compile_phrases", recording)
+    rs = compile_folder(bundle.shipped_dir(), origin="shipped")
+    distinct = {tuple(p) for p in lists if p}
+    assert len(distinct) > 300
+    # the normalised case texts with their English reading, as the patterns see them; every
+    # fifth case keeps the old, slow patterns' run time reasonable
+    texts = [rs.expand(matching.make_context(c["text"]).text) for c in CASES[::5]]
+    texts += ["power bank", "e cigarette", "x" * 200, "pepper spray . spray au poivre"]
+    text = " | ".join(texts)
+    differ = []
+    for phrases in distinct:
+        new = compile_phrases(list(phrases))
+        assert new is not None
+        old = _one_look_behind_per_phrase(list(phrases))
+        if [m.span() for m in new.finditer(text)] != [m.span() for m in old.finditer(text)]:
+            differ.append(phrases[:3])
+    assert not differ, differ[:5]

@@ -163,7 +163,13 @@ def compile_phrases(phrases: list[str], *, eager: bool = False) -> PhrasePattern
         return None
     # longer phrases first so the reported span is the most specific one
     ordered = sorted(phrases, key=lambda p: -len(p))
-    pattern = PhrasePattern("|".join(f"(?:{phrase_regex(p)})" for p in ordered))
+    # Every phrase starts with the same word-start look-behind: it is tested once, in front of
+    # the alternation, instead of once per phrase. The matches are the same (a zero-width test
+    # at the same position), but a position inside a word is given up at once rather than after
+    # trying each of the (hundreds of) phrases there, which made a search 20-30 times slower.
+    start = f"(?<![{_WORD}])"
+    bodies = "|".join(f"(?:{phrase_regex(p).removeprefix(start)})" for p in ordered)
+    pattern = PhrasePattern(f"{start}(?:{bodies})")
     if eager:
         pattern.compile_now()
     return pattern
