@@ -477,7 +477,7 @@ def screen(ruleset: RuleSet, ctx: Context, *, lang: str, applies_to: str | None)
         ctx.text = ruleset.expand(ctx.text)
         ctx.candidates = ruleset.candidates(ctx.text)
     # only the rules that can fire for this item; evaluate() checks each one in full
-    rules = ruleset.rules_to_try(ctx.destination, applies_to, ctx.candidates, ctx.hs)
+    rules = ruleset.rules_to_try(ctx.destination, ctx.candidates, ctx.hs)
     return evaluate(
         rules,
         ctx,

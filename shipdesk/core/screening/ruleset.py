@@ -156,8 +156,8 @@ class RuleSet:
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
         self._by_dest: dict[str, list[Rule]] = {}
-        # (destination, applies_to) -> the index of those rules by what can fire them
-        self._tries: dict[tuple[str, str | None], _RuleIndex] = {}
+        # destination -> its rules indexed by what can fire them
+        self._tries: dict[str, _RuleIndex] = {}
         # anchor -> keys of matchers whose keywords can only match a word starting with it
         self._anchor_index: dict[str, set[int]] = {}
         self._always: set[int] = set()
@@ -238,26 +238,18 @@ class RuleSet:
             self._by_dest[key] = hit
         return hit
 
-    def rules_to_try(
-        self, destination: str, applies_to: str | None, candidates: set[int], hs: str
-    ) -> list[Rule]:
-        """The rules for ``destination`` (and ``applies_to``; None: all) that may fire for an
-        item with these candidate matcher keys (:meth:`candidates`) and HS digits, in file order.
+    def rules_to_try(self, destination: str, candidates: set[int], hs: str) -> list[Rule]:
+        """The rules for ``destination`` that may fire for an item with these candidate matcher
+        keys (:meth:`candidates`) and HS digits, in file order.
 
         A rule left out has no matcher that could fire: no ``any_item`` or address matcher, no
         HS prefix of ``hs``, no keyword matcher among the candidates. The index is built once
         per destination, so an item is compared with the few rules its words or HS code name
         instead of every rule for the destination.
         """
-        key = (destination, applies_to)
-        index = self._tries.get(key)
+        index = self._tries.get(destination)
         if index is None:
-            rules = [
-                r
-                for r in self.rules_for(destination)
-                if applies_to is None or r.applies_to == applies_to
-            ]
-            index = self._tries[key] = _RuleIndex(rules)
+            index = self._tries[destination] = _RuleIndex(self.rules_for(destination))
         return index.select(candidates, hs)
 
     def with_local(self, files: list[RuleFile], rules: list[Rule]) -> RuleSet:
