@@ -382,3 +382,37 @@ def test_an_address_left_without_a_name_is_said_not_dropped(qtbot, window) -> No
         "Olivia Bennett",
         "Kenji Sato",
     }
+
+
+def test_ctrl_tab_turns_the_settings_page_from_anywhere_in_the_dialog(qtbot, window) -> None:
+    """From OK (or the row of page tabs), Ctrl+Tab and Ctrl+Shift+Tab turn the page and land on
+    its first field; from the buttons below the pages they did nothing, and on the tabs the
+    focus stayed there."""
+    from shipdesk.gui.dialogs.settings import SettingsDialog
+
+    window.activateWindow()
+    dialogs: list[SettingsDialog] = []
+    on: list[tuple[int, str]] = []
+
+    def opened() -> None:
+        dlg = _open(SettingsDialog)
+        assert isinstance(dlg, SettingsDialog)
+        dialogs.append(dlg)
+
+    def note() -> None:
+        on.append((dialogs[0].tabs.currentIndex(), _target().objectName()))
+
+    def to_ok() -> None:
+        QTest.keyClick(_target(), Qt.Key.Key_Tab, Mod.ShiftModifier)
+        QTest.keyClick(_target(), Qt.Key.Key_Tab, Mod.ShiftModifier)  # Cancel, then OK
+
+    person = Person(seed=14)
+    person.key(Qt.Key.Key_Comma, Mod.ControlModifier).then(opened)
+    person.wait_for(lambda: dialogs[0].isVisible())
+    person.key(Qt.Key.Key_Tab, Mod.ShiftModifier)  # the buttons below the pages
+    person.then(note).key(Qt.Key.Key_Tab, Mod.ControlModifier).then(note)
+    person.then(to_ok).key(Qt.Key.Key_Tab, Mod.ControlModifier | Mod.ShiftModifier).then(note)
+    person.key(Qt.Key.Key_Escape)
+    person.run(qtbot)
+    assert on[1] == (1, "savedSenders")
+    assert on[2] == (0, "operatorChoice")

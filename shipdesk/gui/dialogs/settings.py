@@ -7,6 +7,7 @@ core's (``services.records``)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QApplication,
@@ -205,6 +206,16 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         settle_alt_letters(self)
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+                           ("Ctrl+PgUp", -1)):  # fmt: skip
+            turn = QShortcut(QKeySequence(keys), self)
+            turn.activated.connect(lambda step=step: self.turn_page(step))
+        self.focus_first_field()
+
+    def turn_page(self, step: int) -> None:
+        """Ctrl+Tab / Ctrl+Shift+Tab from anywhere in the dialog (the buttons below the pages
+        and the row of page tabs too): the next or previous page, on its first field."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
         self.focus_first_field()
 
     def focus_first_field(self) -> None:
