@@ -3,7 +3,8 @@
 Both parts of each set are held to their expected highest level: ``dev`` cases were used while
 writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`` reports the
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
-no longer blind once their fixes were made, blind round 8 once scored after its work, and the
+no longer blind once their fixes were made, blind rounds 8 and 9 once scored after their work,
+and the
 round-8 and round-9 tuning sets are held too, their misses left as expected failures.
 """
 
@@ -22,10 +23,17 @@ EVAL_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval"
 SETS = ("batteries.csv", "hidden.csv")
 # held-out cases the rules still get wrong: reported in docs/benchmarks.md, not tuned away
 KNOWN_MISSES: set[tuple[str, str]] = set()
-# The blind rounds 5 to 7 after their fixes and blind round 8 after its work (no longer blind):
+# The blind rounds 5 to 7 after their fixes and blind rounds 8 and 9 after their work (no longer
+# blind):
 # held to their levels so that later vocabulary does not lose what they found; the misses left,
 # each with the reason it is left.
-BLIND_ROUNDS = ("blind_round5.csv", "blind_round6.csv", "blind_round7.csv", "blind_round8.csv")
+BLIND_ROUNDS = (
+    "blind_round5.csv",
+    "blind_round6.csv",
+    "blind_round7.csv",
+    "blind_round8.csv",
+    "blind_round9.csv",
+)
 BLIND_MISSES = {
     ("blind_round5.csv", "Cigarette électronique kit Innokin Coolfire Z80"): (
         "questionable expectation: BE-ECIG-SALE applies to sales and the case states no category"
@@ -38,6 +46,104 @@ BLIND_MISSES = {
     ),
     ("blind_round8.csv", "Chargeur portable solaire 26800 mAh étanche"): (
         "a French 'chargeur portable solaire' is not read as a power bank"
+    ),
+    # blind round 9, scored once after the round-9 vocabulary (rules 2026.12.13); not tuned on
+    ("blind_round9.csv", "Amazon Fire HD 8 Kids Edition tablet 32GB blue kid-proof case"): (
+        "the Kids Edition tablet sold in its case is not read as a battery device"
+    ),
+    ("blind_round9.csv", "Leatherman Wave Plus multitool with nylon sheath"): (
+        "GR-KNIVES reads 'multitool with knife', not a multitool named by its brand"
+    ),
+    ("blind_round9.csv", "Replica revolver non-firing Colt 1873 decorative"): (
+        "a 'non-firing decorative' replica revolver is not read by BR-REPLICA-FIREARMS"
+    ),
+    ("blind_round9.csv", "Cordless drill bare tool body only, battery and charger not included"): (
+        "'battery and charger not included' is not read as a negation: the bare tool is flagged"
+    ),
+    ("blind_round9.csv", "Tobacco and vanilla scented candle 200g"): (
+        "a candle's tobacco scent fires FR-TOBACCO-DISTANCE, which has no candle veto"
+    ),
+    ("blind_round9.csv", "Tonies Toniebox starter set with Peppa Pig figure"): (
+        "a Toniebox is not read as a battery device (no battery word, no brand line)"
+    ),
+    ("blind_round9.csv", "Gerber Suspension-NXT multi-tool with pliers and blade"): (
+        "a 'multi-tool with pliers and blade' is not read as a knife by GR-KNIVES"
+    ),
+    ("blind_round9.csv", "Toy cap gun revolver with 5 rolls of caps"): (
+        "'rolls of caps' is not read as toy caps (explosives)"
+    ),
+    (
+        "blind_round9.csv",
+        "Einhell Akku-Schlagbohrschrauber TE-CD 18/48 Li-i inkl. 2 Akkus 2,0 Ah und Ladegerät",
+    ): ("a German tool kit 'inkl. 2 Akkus' is read neither as a device nor as batteries beside it"),
+    ("blind_round9.csv", "Beheizbare Handschuhe mit Akku für Motorrad und Ski"): (
+        "'mit Akku' beside heated gloves is read as a battery packed beside them"
+    ),
+    ("blind_round9.csv", "Weißbier Geschenkset 6 Flaschen mit Glas"): (
+        "the glassware veto 'Glas' stops the alcohol rules for a beer set with its glass"
+    ),
+    ("blind_round9.csv", "Pfeifentabak Vanille 100g Dose"): (
+        "German 'Pfeifentabak' (pipe tobacco) is not read as tobacco"
+    ),
+    ("blind_round9.csv", "Aufsätze für Massagepistole 10er Set"): (
+        "German 'Aufsätze für' (attachments for) is not read as an accessory of the device"
+    ),
+    ("blind_round9.csv", "Kerze Tabak und Leder Duft im Glas"): (
+        "a candle's 'Duft' and 'Tabak' fire the perfume and tobacco rules; 'Kerze' is no veto"
+    ),
+    ("blind_round9.csv", "Lithium-Knopfzelle CR2477 für Funkthermometer"): (
+        "a German coin cell 'für' a device is not read as a loose cell"
+    ),
+    ("blind_round9.csv", "Bouture d'olivier en pot 30 cm"): (
+        "KR-FRESH-PRODUCE does not read French 'bouture' (cutting) of an olive tree in its pot"
+    ),
+    ("blind_round9.csv", "Feux d'artifice fontaines 6 pièces"): (
+        "the apostrophe joins 'd'artifice', so the keyword 'feux d artifice' does not match"
+    ),
+    ("blind_round9.csv", "Cierges magiques 10 pièces anniversaire"): (
+        "French 'cierges magiques' (sparklers) is not in the explosives vocabulary"
+    ),
+    ("blind_round9.csv", "Hélices de rechange pour drone DJI Mini 4 Pro"): (
+        "French 'hélices de rechange pour' (spare propellers for) is not read as an accessory"
+    ),
+    ("blind_round9.csv", "Bougie parfumée tabac blond 180 g"): (
+        "a candle's 'parfumée' and 'tabac' fire the perfume and tobacco rules; 'bougie' is no veto"
+    ),
+    ("blind_round9.csv", "Pistolet à eau pour enfants"): (
+        "French 'pistolet à eau' (water pistol) is read as a pistol (GEN-FIREARMS)"
+    ),
+    ("blind_round9.csv", "Graines de chia bio 500 g"): (
+        "French 'graines' fires EU-PLANT-HEALTH; chia seeds for eating are not vetoed in French"
+    ),
+    ("blind_round9.csv", "Chargeur portable 10000 mAh avec câbles intégrés"): (
+        "a French 'chargeur portable' with a capacity is not read as a power bank"
+    ),
+    ("blind_round9.csv", "Essie vernis gel couture rose 13,5 ml"): (
+        "French 'vernis gel' is not read as nail polish"
+    ),
+    ("blind_round9.csv", "Atornillador inalámbrico 3,6V con puntas"): (
+        "Spanish 'atornillador inalámbrico' is not read as a cordless screwdriver"
+    ),
+    ("blind_round9.csv", "Puros canarios caja de 10"): (
+        "Spanish 'puros' (cigars) is not read as tobacco"
+    ),
+    ("blind_round9.csv", "Tierra para macetas universal 20 litros"): (
+        "Spanish 'tierra para macetas' (potting soil) is not read as soil"
+    ),
+    ("blind_round9.csv", "Dron con cámara 4K plegable y dos baterías"): (
+        "'dos baterías' spelled out is not read as batteries packed beside the drone"
+    ),
+    ("blind_round9.csv", "Cabezales de repuesto para pistola de masaje"): (
+        "Spanish 'cabezales de repuesto para' is not read as an accessory of the device"
+    ),
+    ("blind_round9.csv", "Vela aromática de tabaco y vainilla"): (
+        "a candle's tobacco scent fires FR-TOBACCO-DISTANCE; 'vela' is no veto"
+    ),
+    ("blind_round9.csv", "Cascos inalámbricos con cancelación de ruido 60 horas"): (
+        "Spanish 'cascos' (headphones) is not read as headphones"
+    ),
+    ("blind_round9.csv", "Pulsera de actividad con GPS y monitor de sueño"): (
+        "Spanish 'pulsera de actividad' (activity band) is not read as a battery device"
     ),
 }
 # The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
@@ -186,6 +292,18 @@ def test_blind_round_eight_covers_four_languages_and_every_kind_of_destination()
     assert len({c["dest"] for c in round8}) >= 30
     assert {c["dest"] for c in round8} >= {"RO", "SK", "LU", "HR", "BG", "CY", "MT", "DE", "FR"}
     assert sum(c["harmless"] == "1" for c in round8) >= len(round8) // 4
+
+
+def test_blind_round_nine_covers_four_languages_and_every_kind_of_destination() -> None:
+    round9 = [c for c in BLIND_CASES if c["file"] == "blind_round9.csv"]
+    assert len(round9) >= 260
+    dests = {c["dest"] for c in round9}
+    assert len(dests) >= 40
+    gulf_asia_latam = {"AE", "SA", "QA", "KW", "BH", "OM", "KR", "SG", "HK", "TW", "MX", "AR", "CL"}
+    assert dests >= gulf_asia_latam | {"GB", "US", "CA", "AU", "JP", "DE", "FR", "MT", "CY"}
+    assert sum(c["harmless"] == "1" for c in round9) >= 0.3 * len(round9)
+    texts = " ".join(c["text"] for c in round9).lower()
+    assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
 
 
 def test_blind_misses_are_still_misses() -> None:
