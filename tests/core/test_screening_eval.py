@@ -325,55 +325,36 @@ def test_blind_round_case(case: dict[str, str]) -> None:
     assert_case(case)
 
 
-def test_dev_round_eight_is_large_and_covers_four_languages_and_thirty_destinations() -> None:
-    assert len(DEV8_CASES) >= 250
-    assert len({c["dest"] for c in DEV8_CASES}) >= 30
-    assert sum(c["harmless"] == "1" for c in DEV8_CASES) >= 0.3 * len(DEV8_CASES)
-    texts = " ".join(c["text"] for c in DEV8_CASES).lower()
+DEV_ROUNDS = {"round8": (DEV8_CASES, DEV8_MISSES), "round9": (DEV9_CASES, DEV9_MISSES)}
+DEV_CASES = [(name, c) for name, (cases, _) in DEV_ROUNDS.items() for c in cases]
+
+
+@pytest.mark.parametrize("name", DEV_ROUNDS)
+def test_dev_round_is_large_and_covers_four_languages_and_thirty_destinations(name: str) -> None:
+    cases = DEV_ROUNDS[name][0]
+    assert len(cases) >= 250
+    assert len({c["dest"] for c in cases}) >= 30
+    assert sum(c["harmless"] == "1" for c in cases) >= 0.3 * len(cases)
+    texts = " ".join(c["text"] for c in cases).lower()
     assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
 
 
-def test_dev_round_eight_misses_are_still_misses() -> None:
+@pytest.mark.parametrize("name", DEV_ROUNDS)
+def test_dev_round_misses_are_still_misses(name: str) -> None:
     """A miss left that the rules now get right must leave the list (and the docs)."""
-    for case in DEV8_CASES:
-        if case["text"] in DEV8_MISSES:
+    cases, misses = DEV_ROUNDS[name]
+    for case in cases:
+        if case["text"] in misses:
             assert level_of(case)[0] != case["expect"], case["text"]
 
 
 @pytest.mark.parametrize(
-    "case",
-    DEV8_CASES,
-    ids=[f"{c['dest']}-{c['channel']}-{c['text'][:40]}" for c in DEV8_CASES],
+    ("name", "case"),
+    DEV_CASES,
+    ids=[f"{n}-{c['dest']}-{c['channel']}-{c['text'][:40]}" for n, c in DEV_CASES],
 )
-def test_dev_round_eight_case(case: dict[str, str]) -> None:
-    reason = DEV8_MISSES.get(case["text"])
-    if reason:
-        pytest.xfail(reason)
-    assert_case(case)
-
-
-def test_dev_round_nine_is_large_and_covers_four_languages_and_thirty_destinations() -> None:
-    assert len(DEV9_CASES) >= 250
-    assert len({c["dest"] for c in DEV9_CASES}) >= 30
-    assert sum(c["harmless"] == "1" for c in DEV9_CASES) >= 0.3 * len(DEV9_CASES)
-    texts = " ".join(c["text"] for c in DEV9_CASES).lower()
-    assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
-
-
-def test_dev_round_nine_misses_are_still_misses() -> None:
-    """A miss left that the rules now get right must leave the list (and the docs)."""
-    for case in DEV9_CASES:
-        if case["text"] in DEV9_MISSES:
-            assert level_of(case)[0] != case["expect"], case["text"]
-
-
-@pytest.mark.parametrize(
-    "case",
-    DEV9_CASES,
-    ids=[f"{c['dest']}-{c['channel']}-{c['text'][:40]}" for c in DEV9_CASES],
-)
-def test_dev_round_nine_case(case: dict[str, str]) -> None:
-    reason = DEV9_MISSES.get(case["text"])
+def test_dev_round_case(name: str, case: dict[str, str]) -> None:
+    reason = DEV_ROUNDS[name][1].get(case["text"])
     if reason:
         pytest.xfail(reason)
     assert_case(case)
