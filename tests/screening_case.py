@@ -31,6 +31,24 @@ def level_of_text(text: str, dest: str = "DE", channel: str = "post") -> str:
     return level_of(case)[0]
 
 
+def battery_prohibitions(texts: tuple[str, ...] | list[str]) -> list[tuple[str, str, str]]:
+    """(destination, text, rule) for each of ``texts`` prohibited for its battery at any
+    destination of the shipped rules. A prohibition blocks printing: a device whose battery is
+    installed may be blocked only by law or an operator rule on the device itself (import bans
+    and sanctions, other categories than dangerous goods and postal rules, are left out)."""
+    from shipdesk.core.screening.active_rules import active_ruleset
+
+    rs = active_ruleset()
+    destinations = sorted({d for r in rs.rules if r.destinations for d in r.destinations})
+    return [
+        (dest, text, f.rule)
+        for dest in destinations
+        for text in texts
+        for f in screen_item(text, destination=dest, origin="GB" if dest != "GB" else "DE")
+        if f.level == "prohibited" and f.category in ("dangerous_goods", "postal_rules")
+    ]
+
+
 def write_one_rule_folder(folder: Path, *, groups: str = "", rule: str = "", match: str) -> None:
     """A rules folder with a groups file and one warning rule "X-1" for every destination:
     ``groups`` is added to the groups file, ``rule`` to the rule's table and ``match`` is its

@@ -12,7 +12,7 @@ import pytest
 from shipdesk.core.screening.active_rules import active_ruleset
 from shipdesk.core.screening.phrases import compile_phrases, normalise
 from shipdesk.core.screening.screen import screen_item
-from tests.screening_case import level_of_text
+from tests.screening_case import battery_prohibitions, level_of_text
 
 
 @pytest.mark.parametrize(
@@ -303,12 +303,4 @@ def test_no_generic_device_is_prohibited_for_its_battery_at_any_destination() ->
     """The generic nouns keep the rule of issue 14: a device whose battery is installed is never
     prohibited for its battery, at any destination (import bans on the device itself are not
     about its battery and are left out, as in test_screening_reading)."""
-    rs = active_ruleset()
-    destinations = sorted({d for r in rs.rules if r.destinations for d in r.destinations})
-    blocked = []
-    for dest in destinations:
-        for text in GENERIC_DEVICES:
-            for f in screen_item(text, destination=dest, origin="GB" if dest != "GB" else "DE"):
-                if f.level == "prohibited" and f.category in ("dangerous_goods", "postal_rules"):
-                    blocked.append((dest, text, f.rule))
-    assert blocked == []
+    assert battery_prohibitions(GENERIC_DEVICES) == []

@@ -10,7 +10,7 @@ import pytest
 from shipdesk.core.errors import DataError
 from shipdesk.core.screening.rule_loader import compile_folder
 from shipdesk.core.screening.screen import screen_item
-from tests.screening_case import level_of_text, write_one_rule_folder
+from tests.screening_case import battery_prohibitions, level_of_text, write_one_rule_folder
 
 
 @pytest.mark.parametrize(
@@ -138,17 +138,7 @@ def test_no_device_with_an_installed_battery_is_prohibited_for_its_battery() -> 
     """A prohibition blocks printing: only law or a current operator rule may block a device
     whose battery is installed. Import bans and sanctions on the device itself are not about its
     battery and are left out (a category other than dangerous goods and postal rules)."""
-    from shipdesk.core.screening.active_rules import active_ruleset
-
-    rs = active_ruleset()
-    destinations = sorted({d for r in rs.rules if r.destinations for d in r.destinations})
-    blocked = []
-    for dest in destinations:
-        for text in DEVICES:
-            for f in screen_item(text, destination=dest, origin="GB" if dest != "GB" else "DE"):
-                if f.level == "prohibited" and f.category in ("dangerous_goods", "postal_rules"):
-                    blocked.append((dest, text, f.rule))
-    assert blocked == []
+    assert battery_prohibitions(DEVICES) == []
 
 
 def test_south_africa_by_post_is_restricted_with_the_operator_notice() -> None:
