@@ -10,6 +10,7 @@ import random
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
@@ -21,6 +22,7 @@ from shipdesk.gui.dialogs.history import HistoryDialog
 from shipdesk.gui.dialogs.import_dialog import ImportDialog
 
 Mod = Qt.KeyboardModifier
+D = TypeVar("D", bound=QDialog)
 SHEETS = Path(__file__).resolve().parent.parent / "data" / "sheets"
 
 
@@ -104,7 +106,8 @@ class Person:
             raise self.error
 
 
-def _open(kind: type[QDialog]) -> QDialog:
+def _open(kind: type[D]) -> D:
+    """The one dialog of ``kind`` open now."""
     found = [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
     assert len(found) == 1, f"{kind.__name__} is not open"
     return found[0]
@@ -126,7 +129,6 @@ def test_a_seller_imports_a_spreadsheet_by_keyboard(qtbot, window, monkeypatch, 
 
     def opened() -> None:
         dlg = _open(ImportDialog)
-        assert isinstance(dlg, ImportDialog)
         dlg.mapping_page.out_edit.setText(str(out))  # where the test looks for the results
         shown.append(dlg)
 
@@ -160,7 +162,6 @@ def test_the_history_by_keyboard(qtbot, window, monkeypatch, tmp_path, sample_pa
 
     def opened() -> None:
         dlg = _open(HistoryDialog)
-        assert isinstance(dlg, HistoryDialog)
         dialogs.append(dlg)
 
     def alt(name: str) -> Callable[[], None]:
@@ -230,7 +231,6 @@ def test_each_settings_page_starts_on_its_first_field(qtbot, window) -> None:
 
     def opened() -> None:
         dlg = _open(SettingsDialog)
-        assert isinstance(dlg, SettingsDialog)
         dialogs.append(dlg)
 
     def note() -> None:
@@ -279,7 +279,6 @@ def test_a_hostile_sheet_is_mapped_by_keys_and_the_table_is_one_tab_stop(
 
     def opened() -> None:
         dlg = _open(ImportDialog)
-        assert isinstance(dlg, ImportDialog)
         dlg.setProperty("quiet", True)
         shown.append(dlg)
 
@@ -321,7 +320,6 @@ def test_an_address_edited_in_the_address_book_is_never_lost(qtbot, window) -> N
 
     def opened() -> None:
         dlg = _open(AddressBookDialog)
-        assert isinstance(dlg, AddressBookDialog)
         dialogs.append(dlg)
 
     window.activateWindow()
@@ -355,7 +353,6 @@ def test_an_address_left_without_a_name_is_said_not_dropped(qtbot, window) -> No
 
     def opened() -> None:
         dlg = _open(AddressBookDialog)
-        assert isinstance(dlg, AddressBookDialog)
         dialogs.append(dlg)
 
     def note() -> None:
@@ -396,7 +393,6 @@ def test_ctrl_tab_turns_the_settings_page_from_anywhere_in_the_dialog(qtbot, win
 
     def opened() -> None:
         dlg = _open(SettingsDialog)
-        assert isinstance(dlg, SettingsDialog)
         dialogs.append(dlg)
 
     def note() -> None:
