@@ -213,8 +213,6 @@ class ExampleIndex:
                 f"{int(vectors.shape[0])}"
             )
         self.examples = list(examples)
-        self.vectors = vectors
-        self.scales = scales
         self.rows = QuantizedRows(vectors, scales)
         self._rows_by_code: dict[str, list[int]] = {}
         for i, ex in enumerate(self.examples):
@@ -239,6 +237,16 @@ class ExampleIndex:
                 f"{folder / VECTORS}: the example embeddings are missing ({exc})"
             ) from None
         return cls(examples, vectors, scales)
+
+    @property
+    def vectors(self) -> Any:
+        """The embeddings as shipped (int8 over their memory map, or float rows)."""
+        return self.rows.vectors
+
+    @property
+    def scales(self) -> Any | None:
+        """The int8 rows' scales (None for float rows)."""
+        return self.rows.scales
 
     def __len__(self) -> int:
         return len(self.examples)
