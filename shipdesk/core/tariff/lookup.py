@@ -103,7 +103,7 @@ class SearchResult:
 _lock = threading.Lock()
 _engine: Engine | None = None
 _enc_lock = threading.Lock()
-_encoder: list[Encoder] = []  # the sentence encoder, once set up ahead (load_encoder)
+_encoder: Encoder | None = None  # the sentence encoder, once set up ahead (load_encoder)
 
 
 def tariff_dir() -> Path:
@@ -115,18 +115,19 @@ def load_encoder() -> None:
     loads. The app calls this before its window shows: the set-up (its weights widened to
     float32, 50-60 ms) on the background warm-up thread kept the window from the interpreter
     lock for 20-70 ms while the first keys were typed (docs/benchmarks.md, "Typing latency")."""
-    if _engine is not None or _encoder:
+    global _encoder
+    if _engine is not None or _encoder is not None:
         return
     with _enc_lock:
-        if not _encoder:
+        if _encoder is None:
             from shipdesk.core.tariff.encoder import Encoder
 
-            _encoder.append(Encoder(tariff_dir() / "model"))
+            _encoder = Encoder(tariff_dir() / "model")
 
 
 def engine() -> Engine:
     """The search engine, loaded once per process (thread-safe)."""
-    global _engine
+    global _engine, _encoder
     if _engine is None:
         with _lock:
             if _engine is None:
@@ -134,7 +135,7 @@ def engine() -> Engine:
                 from shipdesk.core.tariff.ranking import Engine
 
                 with _enc_lock:  # the encoder set up ahead, if it was
-                    ahead = _encoder.pop() if _encoder else None
+                    ahead, _encoder = _encoder, None
                 _engine = Engine(tariff_dir(), examples=examples(), encoder=ahead)
     return _engine
 
