@@ -59,3 +59,29 @@ def test_a_print_is_a_modifier_only_beside_other_goods() -> None:
 )
 def test_the_article_leads_not_its_scent(query: str, code: str) -> None:
     assert lookup.suggest(query, top=3)[0].code == code
+
+
+# What follows "for" (für, pour, para, per, voor, do) says what the article is for: the noun
+# before it decides, as before "with".
+
+
+def test_head_ends_at_for_in_seven_languages() -> None:
+    for word in ("for", "pour", "para", "per", "voor", "do"):
+        assert head_end(["printer", word, "labels"]) == 1
+    # German "für" is read as "for", not folded to "fur" (the material)
+    assert "for" in lookup.engine().reader.read("Schutzhülle für Tablet").words
+    assert "fur" in lookup.engine().reader.read("Faux fur throw blanket").words
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Thermal label printer for shipping labels", "844332"),
+        ("Foam roller for muscle massage", "950691"),
+        ("Caulking gun for silicone cartridges", "820559"),
+        ("Souris sans fil pour ordinateur", "847160"),
+        ("Partituras para piano principiantes", "490400"),
+    ],
+)
+def test_the_article_before_for_leads(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code

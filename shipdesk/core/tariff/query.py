@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from shipdesk.core.tariff.vocabulary import Term
 from shipdesk.core.text import lower_fold
 
 MAX_NGRAM = 5
+_FUER = re.compile(r"\b(?:für|fuer)\b", re.IGNORECASE)
 
 
 def stem(word: str) -> str:
@@ -178,7 +180,8 @@ class QueryReader:
         corrections: dict[str, str] = {}
         # a marketplace title: read its article (see article_words)
         title = len(words(text)) > TITLE_WORDS
-        for w in self._glossary_phrases(words(text)):
+        # German "für" is "for" (folded it would be "fur", the material)
+        for w in self._glossary_phrases(words(_FUER.sub("for", text))):
             if " " in w:
                 out_words.append(w)
                 continue

@@ -429,6 +429,10 @@ CONNECTORS = frozenset(
         "plus",
     ]
 )
+# "for" in the seven languages ("für" is read as "for", query.QueryReader.read): what follows
+# names what the article is for ("Thermal label printer for shipping labels", "Filtr powietrza
+# do samochodu"), which refines the article and does not name it.
+PURPOSE = frozenset(["for", "pour", "para", "per", "voor", "do", "dla"])
 TAIL_PENALTY = 0.3
 # In a marketplace title the article is named among its first words (after brand and model
 # names are left out): a shop term named later is a detail ("... Laptop 8GB RAM 512GB SSD").
@@ -450,6 +454,6 @@ def article_end(reading: Reading) -> int:
 def head_end(ws: list[str]) -> int:
     """Index of the first connector word after the first word (len(ws) when there is none)."""
     for i, w in enumerate(ws):
-        if i > 0 and w in CONNECTORS:
+        if i > 0 and (w in CONNECTORS or w in PURPOSE):
             return i
     return len(ws)
