@@ -7,7 +7,13 @@ from dataclasses import dataclass, field
 import pytest
 
 from shipdesk.core.tariff import lookup
-from shipdesk.core.tariff.siblings import read_subheading, reorder, stated_materials
+from shipdesk.core.tariff.siblings import (
+    by_age,
+    read_subheading,
+    reorder,
+    stated_age,
+    stated_materials,
+)
 
 
 def test_subheading_text_names_and_excludes() -> None:
@@ -107,3 +113,42 @@ def test_other_headings_and_chapters_are_left_alone() -> None:
 )
 def test_search_puts_the_fitting_sibling_first(query: str, code: str) -> None:
     assert lookup.suggest(query, top=3)[0].code == code
+
+
+# The age a stated year gives decides collectors' coins and antiques, counted from the current
+# date (siblings.by_age).
+
+
+def test_stated_age_counts_from_the_year_given() -> None:
+    assert stated_age(["old", "coins", "1850"], 2026) == 176
+    assert stated_age(["coins", "1880s"], 2030) == 150
+    assert stated_age(["coin", "2020"], 2026) == 6
+    assert stated_age(["coin", "2030"], 2026) is None  # not a year yet
+    assert stated_age(["puzzle", "100", "pieces"], 2026) is None
+
+
+def _first_by_age(codes: list[str], ws: list[str], year: int) -> str:
+    cands = [_C(c, 1.0 - i / 10) for i, c in enumerate(codes)]
+    return by_age(cands, ws, year)[0].code
+
+
+def test_the_age_decides_coins_and_antiques() -> None:
+    coins = ["970539", "970531", "711890"]
+    assert _first_by_age(coins, ["coins", "1930"], 2026) == "970539"
+    # the same year, 10 years later: over 100 years old
+    assert _first_by_age(coins, ["coins", "1930"], 2036) == "970531"
+    # a coin over 100 years old is a collectors' piece, not coin of heading 71.18
+    assert _first_by_age(["711890", "711810", "970531"], ["coin", "1890"], 2026) == "970531"
+    assert _first_by_age(["711890", "970531"], ["coin", "1990"], 2026) == "711890"
+    antiques = ["970690", "970610"]
+    assert _first_by_age(antiques, ["chest", "1700"], 2026) == "970610"
+    assert _first_by_age(["970610", "970690"], ["chest", "1850"], 2026) == "970690"
+    # only a coin or an antique first is decided by a year
+    assert _first_by_age(["950300", "970690"], ["puzzle", "1500"], 2026) == "950300"
+
+
+@pytest.mark.parametrize(
+    "query", ["Old coins collection 1850", "silver coin 1890", "Münzsammlung Silber 1900"]
+)
+def test_old_coins_are_collectors_pieces_over_100_years(query: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == "970531"

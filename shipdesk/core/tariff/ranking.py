@@ -18,6 +18,7 @@ import re
 import sqlite3
 import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -28,7 +29,7 @@ from shipdesk.core.tariff.examples import ExampleIndex, QuantizedRows, widen
 from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
 from shipdesk.core.tariff.notes import read_notes, texts_of
 from shipdesk.core.tariff.query import QueryReader, Reading, read_glossary, stem
-from shipdesk.core.tariff.siblings import SubheadingText, read_subheading, reorder
+from shipdesk.core.tariff.siblings import SubheadingText, by_age, read_subheading, reorder
 from shipdesk.core.tariff.textutil import STOPWORDS, full_text, words
 from shipdesk.core.tariff.vocabulary import read_vocabulary
 
@@ -381,6 +382,7 @@ class Engine:
         out.sort(key=lambda c: (-c.score, c.code))
         if self.use_siblings:
             out = reorder(out, [*reading.words, *words(reading.english)], self.subheading_text)
+            out = by_age(out, reading.words, date.today().year)
         return self.notes.apply(out, texts_of(reading, head_end)) if self.use_notes else out
 
     def cue_facts(self, reading: Reading) -> tuple[int, int]:

@@ -259,3 +259,45 @@ def reorder(
             if changed:
                 break
     return head + cands[WINDOW:]
+
+
+# A year stated in the description ("Old coins 1850", "silver coin 1890", "coins 1880s"): the
+# age decides between the subheadings of collectors' coins (9705.31 over 100 years, 9705.39 not)
+# and of antiques (9706.10 over 250 years, 9706.90 over 100 but not over 250), and a coin over
+# 100 years old is a collectors' piece of heading 97.05 rather than coin of heading 71.18.
+_YEAR = re.compile(r"(1[5-9]\d\d|20\d\d)s?")
+COIN_OLD, COIN_RECENT = "970531", "970539"
+ANTIQUE_OLDEST, ANTIQUE_OLD = "970610", "970690"
+
+
+def stated_age(ws: Sequence[str], this_year: int) -> int | None:
+    """The age in years of the oldest year the description states (1500 to ``this_year``;
+    "1880s" is 1880), None when it states none."""
+    years = [int(m.group(1)) for w in ws if (m := _YEAR.fullmatch(w))]
+    years = [y for y in years if y <= this_year]
+    return this_year - min(years) if years else None
+
+
+def by_age(cands: list[R], ws: Sequence[str], this_year: int) -> list[R]:
+    """``cands`` with the first candidate replaced by the subheading the stated age gives, when
+    the first is a coin or an antique (scores exchanged, so the list stays in score order)."""
+    if not cands:
+        return cands
+    age = stated_age(ws, this_year)
+    first = cands[0].code
+    if age is None:
+        return cands
+    want = ""
+    if first[:5] == "97053" or (first[:4] == "7118" and age > 100):
+        want = COIN_OLD if age > 100 else COIN_RECENT
+    elif first[:4] == "9706" and age > 100:
+        want = ANTIQUE_OLDEST if age > 250 else ANTIQUE_OLD
+    if not want or want == first:
+        return cands
+    for k, c in enumerate(cands):
+        if c.code == want:
+            top = cands[0]
+            top.score, c.score = c.score, top.score
+            cands[0], cands[k] = c, top
+            return cands
+    return cands
