@@ -85,3 +85,49 @@ def test_head_ends_at_for_in_seven_languages() -> None:
 )
 def test_the_article_before_for_leads(query: str, code: str) -> None:
     assert lookup.suggest(query, top=3)[0].code == code
+
+
+# The shop term that names the article whole gives its first code when the other lists only
+# disagree with it between the subheadings of its heading (Engine._head_term_first), unless
+# the description states what the other subheading names ("reel", "motorcycle", "air").
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Basmati rice", "100630"),
+        ("Gummistiefel Kinder", "640192"),
+        ("Kalosze gumowe dziecięce", "640192"),
+        ("8 inch chef knife high carbon steel", "821192"),
+        ("Carnauba car wax 500g", "340530"),
+        ("Madagascar vanilla pods 5 pieces", "090510"),
+    ],
+)
+def test_the_term_naming_the_article_gives_its_first_code(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Fishing reel", "950730"),
+        ("Motorcycle tyre", "401140"),
+        ("Engine air filter", "842131"),
+        ("Digital alarm clock", "910511"),
+        ("Pressurised tennis balls tube of 4", "950661"),
+    ],
+)
+def test_a_sibling_whose_own_words_are_stated_stays_first(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code
+
+
+def test_text_words() -> None:
+    from shipdesk.core.tariff.siblings import text_words
+
+    assert text_words("Intake air filters for internal combustion engines") >= {
+        "intake",
+        "air",
+        "filter",
+    }
+    assert "dictionary" in text_words("Dictionaries and encyclopaedias")
+    assert "shock" in text_words("shock-absorbers")

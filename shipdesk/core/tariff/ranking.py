@@ -28,8 +28,15 @@ from shipdesk.core.tariff.encoder import Encoder
 from shipdesk.core.tariff.examples import ExampleIndex, QuantizedRows, widen
 from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
 from shipdesk.core.tariff.notes import read_notes, texts_of
-from shipdesk.core.tariff.query import QueryReader, Reading, read_glossary, stem
-from shipdesk.core.tariff.siblings import SubheadingText, by_age, read_subheading, reorder
+from shipdesk.core.tariff.query import QueryReader, Reading, VocabMatch, read_glossary, stem
+from shipdesk.core.tariff.siblings import (
+    SubheadingText,
+    by_age,
+    read_subheading,
+    reorder,
+    stated_word,
+    text_words,
+)
 from shipdesk.core.tariff.textutil import STOPWORDS, full_text, words
 from shipdesk.core.tariff.vocabulary import read_vocabulary
 
@@ -136,6 +143,7 @@ class Engine:
         self.notes = read_notes(folder / "notes.toml", self.nom)
         self.use_notes = True  # switched off only to measure the ranking without them
         self.use_siblings = True  # switched off only to measure the ranking without them
+        self.use_head_term = True  # switched off only to measure the ranking without it
         self._sub_texts: dict[str, SubheadingText] = {}
         self.e_full = widen(*self._matrix("hs_full", len(self.codes)))
         self.e_desc = widen(*self._matrix("hs_desc", len(self.codes)))
@@ -293,10 +301,13 @@ class Engine:
         idx = idx[np.argsort(-s[idx])]
         return [self.codes[i] for i in idx]
 
-    def vocab_lists(self, reading: Reading, qv: np.ndarray) -> tuple[list[str], list[str]]:
-        """Codes of the concepts named in the query, and of the terms nearest to it."""
+    def vocab_lists(
+        self, reading: Reading, qv: np.ndarray
+    ) -> tuple[list[str], list[str], VocabMatch | None]:
+        """Codes of the concepts named in the query, of the terms nearest to it, and the named
+        concept ranked first (None when none is named)."""
         sims = self.e_vocab.cosines(qv)
-        named: list[tuple[float, int, str]] = []
+        named: list[tuple[float, int, VocabMatch]] = []
         # "Smartphone with battery installed", "laptop with charger": the article is what comes
         # before the connector; what follows it is a part or an accessory.
         tail = article_end(reading)
@@ -313,10 +324,11 @@ class Engine:
                 weight -= TAIL_PENALTY
             if m.modifier:
                 weight -= MODIFIER_PENALTY
-            named.append((weight + 0.05 * span, m.start, m.concept))
+            named.append((weight + 0.05 * span, m.start, m))
         named.sort(key=lambda x: (-x[0], x[1]))
         named_codes: list[str] = []
-        for _, _, concept in named:
+        for _, _, m in named:
+            concept = m.concept
             for c in self.concept_codes[concept]:
                 if c not in named_codes:
                     named_codes.append(c)
@@ -328,7 +340,7 @@ class Engine:
             for c in self.terms[int(i)].codes:
                 if c not in near_codes:
                     near_codes.append(c)
-        return named_codes, near_codes
+        return named_codes, near_codes, (named[0][2] if named else None)
 
     def head_codes(self, reading: Reading) -> list[str]:
         """Codes of the concepts named before a connector ("smartphone" in "smartphone with
@@ -352,7 +364,7 @@ class Engine:
             ("full", w["full"], self.dense(qv, self.e_full)),
             ("desc", w["desc"], self.dense(qv, self.e_desc)),
         ]
-        named, near = self.vocab_lists(reading, qv) if self.use_vocabulary else ([], [])
+        named, near, lead = self.vocab_lists(reading, qv) if self.use_vocabulary else ([], [], None)
         if named:
             lists.append(("vocab", w["vocab"], named))
         if near:
@@ -380,10 +392,40 @@ class Engine:
             for c, s in scores.items()
         ]
         out.sort(key=lambda c: (-c.score, c.code))
+        if lead is not None and self.use_head_term:
+            out = self._head_term_first(out, reading, lead)
         if self.use_siblings:
             out = reorder(out, [*reading.words, *words(reading.english)], self.subheading_text)
             out = by_age(out, reading.words, date.today().year)
         return self.notes.apply(out, texts_of(reading, head_end)) if self.use_notes else out
+
+    def _head_term_first(
+        self, out: list[Candidate], reading: Reading, lead: VocabMatch
+    ) -> list[Candidate]:
+        """The first code of the shop term that names the article put first when the fused
+        lists only disagree with it between the subheadings of its heading."""
+        code = self.concept_codes[lead.concept][0]
+        if not out or out[0].code == code or out[0].code[:4] != code[:4]:
+            return out
+        if lead.modifier or lead.start >= article_end(reading):
+            return out
+        # the first candidate's own words ("reels", "intake air", "ceiling") stated in the
+        # description: the lists read a fact the term does not distinguish, it stays first
+        stated = {w for t in [*reading.words, *words(reading.english)] for w in text_words(t)}
+        own = self._own_words(out[0].code) - self._own_words(code)
+        if any(stated_word(w, stated) for w in own):
+            return out
+        for k, c in enumerate(out[:HEAD_TERM_WINDOW]):
+            if c.code == code:
+                top = out[0]
+                top.score, c.score = c.score, top.score
+                out[0], out[k] = c, top
+                break
+        return out
+
+    def _own_words(self, code: str) -> frozenset[str]:
+        e = self.nom.entries.get(code[:6])
+        return text_words(e.description if e else "")
 
     def cue_facts(self, reading: Reading) -> tuple[int, int]:
         """For the confidence cue: how many words of the description no shop term it names
@@ -439,6 +481,7 @@ TAIL_PENALTY = 0.3
 # In a marketplace title the article is named among its first words (after brand and model
 # names are left out): a shop term named later is a detail ("... Laptop 8GB RAM 512GB SSD").
 TITLE_HEAD = 5
+HEAD_TERM_WINDOW = 5  # candidates among which the named term's first code is looked for
 MODIFIER_PENALTY = 0.3  # a concept that only describes the article (query.mark_modifiers)
 
 

@@ -62,7 +62,9 @@ QUERY_MATERIALS: dict[str, frozenset[str]] = {
         frozenset({"plastics"}),
     ),
     "rubber": frozenset({"rubber"}),
-    **dict.fromkeys(["canvas", "fabric", "textile", "felt", "jute"], frozenset({"textile"})),
+    **dict.fromkeys(
+        ["canvas", "fabric", "textile", "felt", "jute", "satin"], frozenset({"textile"})
+    ),
     **dict.fromkeys(["porcelain", "china"], frozenset({"porcelain"})),
     **dict.fromkeys(
         ["stoneware", "earthenware", "terracotta", "ceramic", "ceramics"],
@@ -110,6 +112,17 @@ def _stem(w: str) -> str:
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w
+
+
+def text_words(text: str) -> frozenset[str]:
+    """The content words of ``text`` (three letters or more, hyphenated words split, plurals
+    folded: "intake air filters" -> intake, air, filter; "dictionaries" -> dictionary)."""
+    out = set()
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if len(w) < 3 or w in STOPWORDS or w in _SKIP:
+            continue
+        out.add(w[:-3] + "y" if len(w) > 4 and w.endswith("ies") else _stem(w))
+    return frozenset(out)
 
 
 @dataclass(frozen=True)
@@ -180,7 +193,7 @@ class _Ranked(Protocol):
 R = TypeVar("R", bound=_Ranked)
 
 
-def _states(word: str, stated: Iterable[str]) -> bool:
+def stated_word(word: str, stated: Iterable[str]) -> bool:
     """The description states ``word`` (a subheading word): the same word, or one of five
     letters or more that begins it or that it begins ("decaf", "decaffeinated")."""
     for s in stated:
@@ -216,12 +229,12 @@ def reorder(
             return False
         hi, lo = texts[high.code], texts[low.code]
         # a word the description states decides against the first code's own exclusion
-        if any(w not in hi.required and _states(w, stated) for w in hi.excluded & lo.required):
+        if any(w not in hi.required and stated_word(w, stated) for w in hi.excluded & lo.required):
             return True
         if high.evidence.get("vocab") == 1:
             return False  # an unstated word does not overrule the named concept's first code
         return any(
-            w not in lo.required and not _states(w, stated) for w in hi.required & lo.excluded
+            w not in lo.required and not stated_word(w, stated) for w in hi.required & lo.excluded
         )
 
     # a candidate whose material the description contradicts, with no fitting sibling among the
