@@ -532,9 +532,18 @@ REGULATED = [
     ("Alcool à 90 degrés", "FR", "flammable"),
     ("Alcohol 96 grados", "ES", "flammable"),
     ("Alcohol etílico 70%", "ES", "flammable"),
+    ("Weinöffner elektrisch", "DE", "device"),
+    ("Elektrischer Korkenzieher", "AT", "device"),
+    ("Sprachverstärker mit Headset", "DE", "device"),
+    ("Amplificateur de voix portable", "FR", "device"),
+    ("Amplificador de voz portátil", "ES", "device"),
+    ("Campinglaterne Akku", "DE", "device"),
+    ("Actioncam 4K wasserdicht", "DE", "device"),
+    ("Cámara de acción 4K", "ES", "device"),
 ]
 
 HARMLESS = [
+    ("Überwachungskamera Attrappe", "DE"),
     ("Cigarrillos de chocolate caja retro", "ES"),
     ("Pantalón cigarrillo negro", "ES"),
     ("Crystal bar stools set of 2", "GB"),
