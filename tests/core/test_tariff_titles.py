@@ -63,3 +63,47 @@ def test_in_a_title_the_article_is_named_first() -> None:
 )
 def test_titles_are_classified_by_their_article(title: str, code: str) -> None:
     assert lookup.suggest(title, top=3)[0].code == code
+
+
+# An unknown word beside goods the line already names with known words is a brand or model
+# name: it is not corrected into other goods, a capitalised one not corrected at all, and a
+# word with a capital inside ("ThermoScan") not split into known words.
+
+
+@pytest.mark.parametrize(
+    ("line", "not_read"),
+    [
+        ("Braun ThermoScan 7 Ear Thermometer IRT6520 with Age Precision", {"thermos", "can"}),
+        (
+            "Petzl Tikkina Compact Headlamp 300 Lumens Hiking Camping Running Black",
+            {"pretzel", "lens"},
+        ),
+        (
+            "Casio FX-991EX ClassWiz Advanced Scientific Calculator Solar Battery Powered",
+            {"casino"},
+        ),
+        ("Gillette Fusion5 razor blades 8 pack refills for men", {"galette"}),
+        ("Heren T-shirt ronde hals 100 % katoen", {"rondel"}),
+    ],
+)
+def test_brand_words_are_not_read_as_other_goods(line: str, not_read: set[str]) -> None:
+    reading = lookup.engine().reader.read(line)
+    assert not not_read & set(reading.words), reading.words
+    assert not not_read & set(reading.english.split())
+
+
+def test_typos_of_the_goods_are_still_corrected() -> None:
+    reader = lookup.engine().reader
+    assert reader.read("leathr walet").corrections == {"leathr": "leather", "walet": "wallet"}
+    assert reader.read("hair conditoner 300ml").corrections == {"conditoner": "conditioner"}
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Heren T-shirt ronde hals 100 % katoen", "610910"),
+        ("Lampka rowerowa przednia ładowana USB", "851210"),
+    ],
+)
+def test_lines_with_brand_like_words_find_their_goods(line: str, code: str) -> None:
+    assert lookup.suggest(line, top=3)[0].code == code

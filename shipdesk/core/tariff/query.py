@@ -22,6 +22,9 @@ from shipdesk.core.tariff.vocabulary import Term
 from shipdesk.core.text import lower_fold
 
 MAX_NGRAM = 5
+# a word with a capital after a small letter: a brand or model name ("ThermoScan", "iPhone")
+_CAMEL = re.compile(r"\b\w*[a-z]\w*?[A-Z]\w*")
+_CAPITAL = re.compile(r"\b[A-Z]\w*")
 _FUER = re.compile(r"\b(?:für|fuer)\b", re.IGNORECASE)
 
 
@@ -181,18 +184,30 @@ class QueryReader:
         # a marketplace title: read its article (see article_words)
         title = len(words(text)) > TITLE_WORDS
         # German "für" is "for" (folded it would be "fur", the material)
-        for w in self._glossary_phrases(words(_FUER.sub("for", text))):
+        raw = self._glossary_phrases(words(_FUER.sub("for", text)))
+        # the line names its goods with known words: an unknown word beside them is a brand or
+        # model name, not a typo of other goods ("Petzl" is no pretzel, "Skoda" no soda)
+        anchored = bool(self._match([w for w in raw if " " in w or self._is_known(w)]))
+        camel = {lower_fold(w) for w in _CAMEL.findall(text)} if anchored else set()
+        caps = {lower_fold(w) for w in _CAPITAL.findall(text)} if anchored else set()
+        for w in raw:
             if " " in w:
                 out_words.append(w)
                 continue
             if self._is_known(w) or (title and w in NOISE):
                 out_words.append(w)
                 continue
+            if w in camel:  # "ThermoScan", "PlayStation": a name, not "thermos can"
+                if not title:
+                    out_words.append(w)
+                continue
             parts = self._split_compound(w)
             if parts:
                 out_words.extend(parts)
                 continue
             fixed = self._correct(w, strict=title)
+            if fixed and anchored and (title or w in caps or phrase_key([fixed]) in self.phrases):
+                fixed = None
             if fixed and fixed != w:
                 corrections[w] = fixed
                 out_words.append(fixed)
