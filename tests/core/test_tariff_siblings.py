@@ -152,3 +152,24 @@ def test_the_age_decides_coins_and_antiques() -> None:
 )
 def test_old_coins_are_collectors_pieces_over_100_years(query: str) -> None:
     assert lookup.suggest(query, top=3)[0].code == "970531"
+
+
+def test_a_material_inside_a_german_or_dutch_compound_is_stated() -> None:
+    assert stated_materials(["damen", "wollpullover"]) == {"wool"}
+    assert stated_materials(["leinenhose"]) == {"flax"}
+    assert stated_materials(["baumwollsocken"]) == {"cotton"}  # not wool
+    assert stated_materials(["lederhandschuhe"]) == {"leather"}
+    assert stated_materials(["kaschmirschal"]) == {"wool", "kashmir"}
+    assert stated_materials(["katoenen", "tas"]) == {"cotton"}
+    assert stated_materials(["pullover"]) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Damen Wollpullover gestrickt", "611011"),
+        ("Linnen overhemd heren korte mouw", "620590"),
+    ],
+)
+def test_the_compound_material_chooses_the_sibling(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code

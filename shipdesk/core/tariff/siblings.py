@@ -74,6 +74,23 @@ QUERY_MATERIALS: dict[str, frozenset[str]] = {
     **dict.fromkeys(["stainless", "steel", "iron"], frozenset({"steel"})),
     **dict.fromkeys(["aluminium", "aluminum"], frozenset({"aluminium"})),
 }
+# A material at the start of a German or Dutch compound ("Wollpullover", "Leinenhose",
+# "Baumwollsocken", "Lederhandschuhe", "Kaschmirschal", "katoenen", "linnen"), longest first
+COMPOUND_MATERIALS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("baumwoll", frozenset({"cotton"})),
+    ("kaschmir", frozenset({"wool", "kashmir"})),
+    ("merinowoll", frozenset({"wool"})),
+    ("schurwoll", frozenset({"wool"})),
+    ("polyester", frozenset({"synthetic"})),
+    ("katoen", frozenset({"cotton"})),
+    ("seiden", frozenset({"silk"})),
+    ("leinen", frozenset({"flax"})),
+    ("linnen", frozenset({"flax"})),
+    ("zijden", frozenset({"silk"})),
+    ("wollen", frozenset({"wool"})),
+    ("leder", frozenset({"leather"})),
+    ("woll", frozenset({"wool"})),
+)
 # "faux leather", "PU leather", "imitation leather": plastics sheeting, not leather
 FAUX = frozenset(
     ["faux", "pu", "vegan", "imitation", "synthetic", "artificial", "fake", "eco", "leatherette"]
@@ -180,7 +197,10 @@ def stated_materials(ws: Sequence[str]) -> frozenset[str]:
             continue  # "synthetic leather": not synthetic fibres
         if w == "linen" and prev in LINEN_GOODS:
             continue
-        out |= QUERY_MATERIALS.get(w, frozenset())
+        got = QUERY_MATERIALS.get(w)
+        if got is None:
+            got = next((m for p, m in COMPOUND_MATERIALS if w.startswith(p)), frozenset())
+        out |= got
     return frozenset(out)
 
 
