@@ -589,9 +589,20 @@ REGULATED = [
     ("Planta de interior", "ES", "plant"),
     ("Bonsái", "ES", "plant"),
     ("Esqueje de potus", "ES", "plant"),
+    ("Catherine wheel 3 pack", "GB", "pyro"),
+    ("Air bombs 12 pack", "GB", "pyro"),
+    ("Ground spinners 10 pack", "GB", "pyro"),
+    ("Böller 100 Stück", "DE", "pyro"),
+    ("Kanonenschlag Silvester", "DE", "pyro"),
+    ("Knallfrösche 20 Stück", "DE", "pyro"),
+    ("Fontaine pyrotechnique 60 secondes", "FR", "pyro"),
+    ("Mortier d'artifice 25 mm", "FR", "pyro"),
+    ("Traca valenciana de 50", "ES", "pyro"),
+    ("Cohetes de fiesta 12 unidades", "ES", "pyro"),
 ]
 
 HARMLESS = [
+    ("Livre sur la pyrotechnique", "FR"),
     ("Hundenapf Edelstahl", "DE"),
     ("Gamelle pour chien inox", "FR"),
     ("Joghurtbereiter", "DE"),
