@@ -239,11 +239,16 @@ def test_the_window_opens_a_declaration_given_to_it(
     assert_shown(r, env)
 
 
-def test_frozen_and_source_classify_agree(cli: Path, env: dict[str, str], tmp_path: Path) -> None:
-    """The bundle carries the same tariff data and model as the checkout."""
+@pytest.mark.parametrize("query", ["Bluetooth speaker", "wireles earbuds with chargng case"])
+def test_frozen_and_source_classify_agree(
+    query: str, cli: Path, env: dict[str, str], tmp_path: Path
+) -> None:
+    """The bundle carries the same tariff data and model as the checkout, and reads them the
+    same way: the full-text index as the bundle slims it, and the typo correction on the one
+    build of rapidfuzz's scorers the bundle keeps (the checkout picks the AVX2 build)."""
     import subprocess
 
-    args = ["classify", "Bluetooth speaker", "--top", "5", "--json"]
+    args = ["classify", query, "--top", "5", "--json"]
     frozen = run(cli, args, env, tmp_path)
     source = subprocess.run(
         [sys.executable, "-m", "shipdesk", *args],
@@ -336,3 +341,32 @@ def test_the_unpacked_bundle_stays_within_250_mb(bundle: Path) -> None:
          if p.is_file()), reverse=True,
     )[:5]  # fmt: skip
     assert total <= 250e6, f"{total / 1e6:.1f} MB; largest: {largest}"
+
+
+def test_the_bundle_carries_no_duplicate_or_unread_copies(bundle: Path) -> None:
+    """What the spec cuts stays cut: rapidfuzz's AVX2 duplicates of its scorers, numpy's test
+    module, the translators' catalogue sources, the tariff index's tables no code reads (its
+    manifest names the slimmed file), and the Wayland graphics and unused shell plugins."""
+    import hashlib
+    import sqlite3
+    from contextlib import closing
+
+    internal = bundle / "_internal"
+    files = [p.relative_to(internal).as_posix() for p in internal.rglob("*") if p.is_file()]
+    assert not [f for f in files if "_avx2" in f]
+    assert [f for f in files if f.startswith("rapidfuzz/fuzz_cpp.")]  # the SSE2 build stays
+    assert not [f for f in files if "_multiarray_tests" in f]
+    assert not [
+        f for f in files if f.startswith("resources/locale/") and f.endswith((".po", ".pot"))
+    ]
+    assert [f for f in files if f.startswith("resources/locale/") and f.endswith(".mo")]
+    assert not [f for f in files if "wayland-graphics-integration" in f or "libQt6OpenGL" in f]
+    assert not [f for f in files if "ivi-shell" in f or "wl-shell" in f]
+    assert [f for f in files if f.endswith("libxdg-shell.so")]
+    tariff = internal / "resources" / "tariff"
+    index = tariff / "hs2022.sqlite"
+    with closing(sqlite3.connect(f"file:{index.as_posix()}?mode=ro&immutable=1", uri=True)) as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"hs_fts", "vocab_fts"} <= tables and not {"nodes", "vocab", "sections"} & tables
+    manifest = json.loads((tariff / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["index"]["sha256"] == hashlib.sha256(index.read_bytes()).hexdigest()

