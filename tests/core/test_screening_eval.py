@@ -5,7 +5,8 @@ writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
 no longer blind once their fixes were made, blind rounds 8 and 9 once scored after their work,
 and the
-round-8 and round-9 tuning sets are held too, their misses left as expected failures.
+round-8, round-9 and round-10 (harmless look-alikes and battery phrasings) tuning sets are held
+too, their misses left as expected failures.
 """
 
 from __future__ import annotations
@@ -44,58 +45,12 @@ BLIND_MISSES = {
     ("blind_round8.csv", "Saatkarte Geburtstag mit Blumensamen zum Einpflanzen"): (
         "the plain seed rule does not stand down for a German seed card as it does for 'card'"
     ),
-    ("blind_round8.csv", "Chargeur portable solaire 26800 mAh étanche"): (
-        "a French 'chargeur portable solaire' is not read as a power bank"
-    ),
     # blind round 9, scored once after the round-9 vocabulary (rules 2026.12.13); not tuned on
     ("blind_round9.csv", "Amazon Fire HD 8 Kids Edition tablet 32GB blue kid-proof case"): (
         "the Kids Edition tablet sold in its case is not read as a battery device"
     ),
-    ("blind_round9.csv", "Cordless drill bare tool body only, battery and charger not included"): (
-        "'battery and charger not included' is not read as a negation: the bare tool is flagged"
-    ),
-    ("blind_round9.csv", "Tobacco and vanilla scented candle 200g"): (
-        "a candle's tobacco scent fires FR-TOBACCO-DISTANCE, which has no candle veto"
-    ),
-    (
-        "blind_round9.csv",
-        "Einhell Akku-Schlagbohrschrauber TE-CD 18/48 Li-i inkl. 2 Akkus 2,0 Ah und Ladegerät",
-    ): ("a German tool kit 'inkl. 2 Akkus' is read neither as a device nor as batteries beside it"),
-    ("blind_round9.csv", "Beheizbare Handschuhe mit Akku für Motorrad und Ski"): (
-        "'mit Akku' beside heated gloves is read as a battery packed beside them"
-    ),
     ("blind_round9.csv", "Weißbier Geschenkset 6 Flaschen mit Glas"): (
-        "the glassware veto 'Glas' stops the alcohol rules for a beer set with its glass"
-    ),
-    ("blind_round9.csv", "Aufsätze für Massagepistole 10er Set"): (
-        "German 'Aufsätze für' (attachments for) is not read as an accessory of the device"
-    ),
-    ("blind_round9.csv", "Kerze Tabak und Leder Duft im Glas"): (
-        "a candle's 'Duft' and 'Tabak' fire the perfume and tobacco rules; 'Kerze' is no veto"
-    ),
-    ("blind_round9.csv", "Lithium-Knopfzelle CR2477 für Funkthermometer"): (
-        "a German coin cell 'für' a device is not read as a loose cell"
-    ),
-    ("blind_round9.csv", "Hélices de rechange pour drone DJI Mini 4 Pro"): (
-        "French 'hélices de rechange pour' (spare propellers for) is not read as an accessory"
-    ),
-    ("blind_round9.csv", "Bougie parfumée tabac blond 180 g"): (
-        "a candle's 'parfumée' and 'tabac' fire the perfume and tobacco rules; 'bougie' is no veto"
-    ),
-    ("blind_round9.csv", "Pistolet à eau pour enfants"): (
-        "French 'pistolet à eau' (water pistol) is read as a pistol (GEN-FIREARMS)"
-    ),
-    ("blind_round9.csv", "Graines de chia bio 500 g"): (
-        "French 'graines' fires EU-PLANT-HEALTH; chia seeds for eating are not vetoed in French"
-    ),
-    ("blind_round9.csv", "Chargeur portable 10000 mAh avec câbles intégrés"): (
-        "a French 'chargeur portable' with a capacity is not read as a power bank"
-    ),
-    ("blind_round9.csv", "Cabezales de repuesto para pistola de masaje"): (
-        "Spanish 'cabezales de repuesto para' is not read as an accessory of the device"
-    ),
-    ("blind_round9.csv", "Vela aromática de tabaco y vainilla"): (
-        "a candle's tobacco scent fires FR-TOBACCO-DISTANCE; 'vela' is no veto"
+        "German 'Weißbier' (wheat beer) is not read as beer (its glass no longer vetoes it)"
     ),
 }
 # The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
@@ -316,10 +271,27 @@ def test_blind_round_case(case: dict[str, str]) -> None:
     assert_case(case)
 
 
+# The round-10 tuning set of harmless look-alikes and battery phrasings (written before the
+# round-10 reading work, then tuned on): held to its levels, its misses left with their reasons.
+DEV_HARMLESS10 = "dev_harmless10.csv"
+DEVH10_MISSES = {
+    "Tobacco leaf and oud reed diffuser 100ml": (
+        "questionable expectation: a reed diffuser's oil is often flammable (DG-FLAMMABLE-MAYBE "
+        "warns); its tobacco note no longer counts"
+    ),
+    "Akku-Rasenmäher 36V ohne Akku, ohne Ladegerät": (
+        "DG-FUEL-EQUIP warns for a 'Rasenmäher' (mower) although 'Akku-' says it has no engine"
+    ),
+    "Heated socks with rechargeable battery": (
+        "the battery rules' shared veto 'socks' (brand merchandise) also stops heated socks"
+    ),
+}
+DEVH10_CASES = _cases([DEV_HARMLESS10])
 DEV_ROUNDS = {
     "round8": (DEV8_CASES, DEV8_MISSES),
     "round9": (DEV9_CASES, DEV9_MISSES),
     "round10": (DEV10_CASES, DEV10_MISSES),
+    "harmless10": (DEVH10_CASES, DEVH10_MISSES),
 }
 DEV_CASES = [(name, c) for name, (cases, _) in DEV_ROUNDS.items() for c in cases]
 
@@ -353,3 +325,11 @@ def test_dev_round_case(name: str, case: dict[str, str]) -> None:
     if reason:
         pytest.xfail(reason)
     assert_case(case)
+
+
+def test_harmless_tuning_set_has_two_hundred_look_alikes_and_a_hundred_battery_phrasings() -> None:
+    harmless = [c for c in DEVH10_CASES if c["harmless"] == "1"]
+    battery = [c for c in DEVH10_CASES if c["harmless"] == "0" or c["category"] == "battery"]
+    assert len(harmless) >= 200 and len(battery) >= 100
+    assert {c["lang"] for c in DEVH10_CASES} == {"en", "de", "fr", "es"}
+    assert len({c["dest"] for c in DEVH10_CASES}) >= 40

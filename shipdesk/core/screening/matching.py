@@ -190,12 +190,15 @@ def _conditions_ok(m: Matcher, q: Quantities) -> bool:
     return True
 
 
-def matcher_hits(m: Matcher, ctx: Context, modifiers: Reading | None = None) -> bool:
+def matcher_hits(
+    m: Matcher, ctx: Context, modifiers: Reading | None = None, notes: Reading | None = None
+) -> bool:
     """True if this matcher fires for the item (any_item, HS prefix, or a surviving keyword).
 
     ``modifiers``: the reading whose colour, shape and style phrases (``gun metal``, ``vape
     style``) apply, looked for only once a keyword is found; a keyword inside one does not
-    count, as inside an ``exclude`` phrase."""
+    count, as inside an ``exclude`` phrase. ``notes``: the reading whose scent and flavour
+    notes ("tobacco & vanilla scented", "Whisky-Aroma") apply in the same way."""
     if m.require_hs and not (ctx.hs and ctx.hs.startswith(m.require_hs)):
         return False  # this matcher applies only to goods under these headings
     if m.any_item:
@@ -218,12 +221,13 @@ def matcher_hits(m: Matcher, ctx: Context, modifiers: Reading | None = None) -> 
         hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in ex)]
         if not hits:
             return False
-    if modifiers is not None:
-        spans = _modifiers(modifiers, ctx)
-        if spans:
-            hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
-            if not hits:
-                return False
+    for reading, spans_of in ((modifiers, _modifiers), (notes, _notes)):
+        if reading is not None:
+            spans = spans_of(reading, ctx)
+            if spans:
+                hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
+                if not hits:
+                    return False
     if m.unless_any is not None and m.unless_any.search(ctx.text):
         return False  # e.g. "lithium battery" next to the device it is installed in
     if m.require_any is not None:
@@ -309,6 +313,36 @@ def _modifiers(reading: Reading, ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
+def _notes(reading: Reading, ctx: Context) -> list[tuple[int, int]]:
+    spans = ctx.readings.get("notes")
+    if spans is None:
+        # a stated strength (40 % vol, 18 mg nicotine) names the good itself, not a note
+        q = ctx.quantities
+        plain = q.abv is None and q.nicotine_mg_ml is None
+        spans = ctx.readings["notes"] = reading.note_spans(ctx.text) if plain else []
+    return spans
+
+
+def _depiction(reading: Reading, ctx: Context) -> bool:
+    found = ctx.readings.get("depiction")
+    if found is None:
+        found = ctx.readings["depiction"] = reading.is_depiction(ctx.raw or ctx.text, ctx.text)
+    return bool(found)
+
+
+def vetoed(rule: Rule, ctx: Context, reading: Reading | None) -> bool:
+    """True when one of the rule's veto phrases says what the item is. A veto met only as
+    something packed with the product ("Weißbier Geschenkset mit Glas") does not."""
+    if rule.veto is None or rule.veto.search(ctx.text) is None:
+        return False
+    if reading is None or reading.accompaniments is None:
+        return True
+    packed = ctx.readings.get("accompaniments")
+    if packed is None:
+        packed = ctx.readings["accompaniments"] = reading.accompaniment_spans(ctx.text)
+    return not packed or any(m.span() not in packed for m in rule.veto.finditer(ctx.text))
+
+
 def _accessory(reading: Reading, ctx: Context) -> bool:
     found = ctx.readings.get("accessory")
     if found is None:
@@ -331,8 +365,11 @@ def _negated(reading: Reading, rule: Rule, ctx: Context) -> bool:
 
 def vetoed_by_reading(rule: Rule, ctx: Context, reading: Reading) -> bool:
     """True when the reading of the description stops a rule that matched: the item is an
-    accessory for the regulated product, or it says the rule's concept is absent."""
+    accessory for the regulated product, a depiction of it (a book, poster or sign, for the
+    rules that read modifiers), or it says the rule's concept is absent."""
     if rule.reads_accessories and _accessory(reading, ctx):
+        return True
+    if rule.reads_modifiers and _depiction(reading, ctx):
         return True
     return bool(rule.negated_by) and _negated(reading, rule, ctx)
 
@@ -359,13 +396,14 @@ def evaluate(
         if rule.hs_exclude and ctx.hs and ctx.hs.startswith(rule.hs_exclude):
             continue
         mods = reading if rule.reads_modifiers else None
-        if not any(matcher_hits(m, ctx, mods) for m in rule.matchers):
+        note_reading = reading if rule.reads_notes else None
+        if not any(matcher_hits(m, ctx, mods, note_reading) for m in rule.matchers):
             continue
-        if rule.veto is not None and rule.veto.search(ctx.text):
+        if vetoed(rule, ctx, reading):
             continue
         if (
             reading is not None
-            and (rule.reads_accessories or rule.negated_by)
+            and (rule.reads_accessories or rule.reads_modifiers or rule.negated_by)
             and vetoed_by_reading(rule, ctx, reading)
         ):
             continue

@@ -383,6 +383,48 @@ def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
+def _tail_spans(text: str, tails: tuple[str, ...]) -> list[tuple[int, int]]:
+    """The words of a normalised text that are compounds ending in one of ``tails`` (with at
+    least three letters in front: "laptoptasche", not "tasche" itself)."""
+    if not tails:
+        return []
+    return [
+        m.span()
+        for m in _TOKEN.finditer(text)
+        if any(m.group().endswith(t) and len(m.group()) >= len(t) + 3 for t in tails)
+    ]
+
+
+def _word_at(text: str, a: int, b: int) -> str:
+    m = _TOKEN.search(text, a)
+    return m.group() if m else text[a:b]
+
+
+# words that may stand between a part and "for": counts, sets, "de ..." (the part's own)
+_FILLERS = frozenset({"set", "pack", "pcs", "pc", "stuck", "piezas", "pieces", "unidades", "lot"})
+_OF = frozenset({"de", "d", "du", "des", "del", "of"})
+_COUNT_WORDS = frozenset({"a", "an", "one", "two", "un", "une", "una", "ein", "eine", "einem"})
+
+
+def _fillers_only(words: list[str], spare: frozenset[str]) -> bool:
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in _OF and i + 1 < len(words):
+            i += 2  # "de rasoir", "de rechange"
+            continue
+        if not (w in spare or w in _FILLERS or w.isdigit() or re.fullmatch(r"\d+x|x\d+", w)):
+            return False
+        i += 1
+    return True
+
+
+def _note_word(text: str, tok: tuple[int, int], stops: set[int]) -> bool:
+    """A word that may be part of a scent or flavour note (not a link, number or end)."""
+    word = text[tok[0] : tok[1]]
+    return tok[0] not in stops and word != "." and not any(c.isdigit() for c in word)
+
+
 @dataclass
 class Reading:
     """How a description is read beyond its keywords (``groups.toml`` ``[reading]``).
@@ -419,6 +461,35 @@ class Reading:
     negators_before: tuple[str, ...] = ()  # normalised: "without", "sin", "ohne" ...
     # the words an accessory noun can start with (a quick test before the patterns)
     noun_words: frozenset[str] = frozenset()
+    # German compounds ending in an accessory noun ("laptoptasche", "wandhalterung")
+    compound_tails: tuple[str, ...] = ()
+    # parts of a product (heads, propellers, stickers): the item is the part when "for" follows
+    # it ("heads for massage gun", "hélices de rechange pour drone") or a spare word goes with
+    # it ("replacement heads", "Ersatzaufsätze"); ``part_tails`` end German compounds
+    part_nouns: WordPhrases | None = None
+    part_tails: tuple[str, ...] = ()
+    spare_words: frozenset[str] = frozenset()  # "spare", "ersatz", "rechange", "repuesto" ...
+    # scent and flavour notes: a keyword among the notes a marker names ("tobacco & vanilla
+    # scented", "Whisky-Aroma", "parfumée tabac", "aroma de tabaco") does not count; the
+    # markers are words (kept in the note) or the scented product (a candle, soap, diffuser:
+    # not part of the note, so its own rules still read it)
+    note_markers: WordPhrases | None = None
+    note_tails: tuple[str, ...] = ()  # German compounds ending in a marker ("raumduft")
+    note_heads: WordPhrases | None = None
+    note_words: int = 0  # how many words a note may hold on either side of its marker
+    # the rules that read notes: of these categories, or stopped by these negation concepts
+    # (the perfume and flammable-alcohol rules are dangerous goods, negated by "alcohol")
+    note_categories: frozenset[str] = frozenset()
+    note_concepts: frozenset[str] = frozenset()
+    # the product is a depiction or a text about the good (a book, novel, poster, sign)
+    depictions: WordPhrases | None = None
+    depiction_tails: tuple[str, ...] = ()  # German compounds ("kochbuch", "blechschild")
+    depiction_compounds: WordPhrases | None = None  # never a depiction ("roman candle")
+    # what is packed with a product ("with glass", "mit Glas"): a veto met only there does not
+    # say what the product is
+    accompaniments: WordPhrases | None = None
+    # words joining two negated things ("battery and charger not included")
+    negation_joins: tuple[str, ...] = ()
 
     def main_product(self, raw: str, read: str = "") -> str:
         """The normalised words naming the main product of a description as typed (``read``:
@@ -438,13 +509,20 @@ class Reading:
         """True when the main product is an accessory for another product."""
         if self.accessory_nouns is None or capacity_stated:
             return False
-        words = (m.group() for m in _TOKEN.finditer(read))
-        if read and self.noun_words and self.noun_words.isdisjoint(words):
+        words = [m.group() for m in _TOKEN.finditer(read)]
+        if (
+            read
+            and self.noun_words
+            and self.noun_words.isdisjoint(words)
+            and not any(w.endswith(self.compound_tails + self.part_tails) for w in words)
+            and (self.part_nouns is None or not self.part_nouns.spans(read))
+        ):
             return False  # no word an accessory noun can start with
         if read and self.battery_inside is not None and self.battery_inside.spans(read):
             return False  # "solar charger with built-in battery" carries a battery
         main = self.main_product(raw, read)
-        nouns = self.accessory_nouns.spans(main)
+        nouns = self.accessory_nouns.spans(main) + _tail_spans(main, self.compound_tails)
+        nouns += self._part_spans(main)
         if not nouns:
             return False
         device = self.device_compounds.spans(main) if self.device_compounds is not None else []
@@ -467,20 +545,121 @@ class Reading:
             return True
         return False
 
+    def _part_spans(self, main: str) -> list[tuple[int, int]]:
+        """The parts the main product is named as: a part noun followed by "for" (with only
+        spare words, counts or "de ..." between) or next to a spare word."""
+        if self.part_nouns is None and not self.part_tails:
+            return []
+        spans = self.part_nouns.spans(main) if self.part_nouns is not None else []
+        spans += _tail_spans(main, self.part_tails)
+        if not spans:
+            return []
+        fors = [a for a, _ in self.for_words.spans(main) if a > 0] if self.for_words else []
+        for_at = min(fors, default=-1)
+        out = []
+        for a, b in spans:
+            before = main[:a].split()[-1:]
+            word = _word_at(main, a, b)
+            spare = (before and before[0] in self.spare_words) or any(
+                word.startswith(w) and len(word) > len(w) + 2 for w in self.spare_words
+            )
+            if not spare and for_at > a:
+                rest = main[b:for_at].split()
+                spare = _fillers_only(rest, self.spare_words)
+            if spare:
+                out.append((a, b))
+        return out
+
     def modifier_spans(self, text: str) -> list[tuple[int, int]]:
         if self.modifiers is None:
             return []
         return self.modifiers.spans(text)
+
+    def note_spans(self, text: str) -> list[tuple[int, int]]:
+        """The scent and flavour notes of a normalised text that names a scented or flavoured
+        product (a candle, soap, diffuser, coffee, tea: ``note_heads``, ``note_tails``): up to
+        ``note_words`` words on either side of a marker or of that product, not across a link
+        (other than "and", "und", "et", "y") or "for" word, a number or a reading's end
+        (`` . ``). A marker is part of its note ("parfumée", "Duft"); the product is not, so
+        that its own rules still read it."""
+        heads = [(a, b, False) for a, b in self.note_heads.spans(text)] if self.note_heads else []
+        heads += [(a, b, True) for a, b in _tail_spans(text, self.note_tails)]
+        if not heads:
+            return []  # notes only where a scented or flavoured product is named
+        marks = (
+            [(a, b, True) for a, b in self.note_markers.spans(text)] if self.note_markers else []
+        )
+        marks += heads
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        stops: set[int] = set()
+        for pattern in (self.links, self.for_words):
+            if pattern is not None:
+                stops.update(
+                    a for a, b in pattern.spans(text) if text[a:b] not in self.negation_joins
+                )
+        out = []
+        for a, b, keep in marks:
+            first = next(i for i, t in enumerate(toks) if t[0] >= a)
+            last = max(i for i, t in enumerate(toks) if t[1] <= b)
+            lo = first
+            while lo > 0 and first - lo < self.note_words and _note_word(text, toks[lo - 1], stops):
+                lo -= 1
+            hi = last
+            while (
+                hi + 1 < len(toks)
+                and hi - last < self.note_words
+                and _note_word(text, toks[hi + 1], stops)
+            ):
+                hi += 1
+            if keep:
+                out.append((toks[lo][0], toks[hi][1]))
+            else:
+                if lo < first:
+                    out.append((toks[lo][0], toks[first - 1][1]))
+                if hi > last:
+                    out.append((toks[last + 1][0], toks[hi][1]))
+        return out
+
+    def is_depiction(self, raw: str, read: str = "") -> bool:
+        """True when the main product is a depiction or text about a good (a book, novel,
+        poster, sign), not the good: "The Whisky Bible paperback", "Das Parfum Roman"."""
+        if self.depictions is None and not self.depiction_tails:
+            return False
+        main = self.main_product(raw, read)
+        spans = self.depictions.spans(main) if self.depictions is not None else []
+        spans += _tail_spans(main, self.depiction_tails)
+        if not spans:
+            return False
+        never = self.depiction_compounds.spans(main) if self.depiction_compounds else []
+        return any(not _inside(span, never) for span in spans)
+
+    def accompaniment_spans(self, text: str) -> set[tuple[int, int]]:
+        """The spans of a normalised text naming something packed with the product: an
+        accompaniment right after a link word, a count or an article between ("mit glas",
+        "with 2 glasses", "avec un verre")."""
+        if self.accompaniments is None or self.links is None:
+            return set()
+        out = set()
+        for a, b in self.accompaniments.spans(text):
+            before = text[:a].split()[-3:]
+            while before and (before[-1].isdigit() or before[-1] in _COUNT_WORDS):
+                before.pop()
+            if before and any(x == 0 for x, _ in self.links.spans(before[-1])):
+                out.add((a, b))
+        return out
 
     def negated(self, concept: str, text: str) -> bool:
         pattern = self.negations.get(concept)
         return pattern is not None and pattern.search(text) is not None
 
 
-def negation_pattern(words: list[str], before: list[str], after: list[str]) -> PhrasePattern:
+def negation_pattern(
+    words: list[str], before: list[str], after: list[str], joins: tuple[str, ...] = ()
+) -> PhrasePattern:
     """A pattern for ``words`` said to be absent: a negator before them (``without``, ``no``,
     ``sans``, ``ohne``, ``sin`` ..., with at most one article between) or after them
-    (``free``, ``frei``, ``not included`` ...)."""
+    (``free``, ``frei``, ``not included`` ...), also with one more thing joined to them
+    (``joins``: "battery and charger not included", "Akku und Ladegerät nicht enthalten")."""
     concept = "|".join(
         phrase_regex(w).removeprefix(f"(?<![{_WORD}])").removesuffix(f"(?![{_WORD}])")
         for w in words
@@ -494,8 +673,12 @@ def negation_pattern(words: list[str], before: list[str], after: list[str]) -> P
         for w in after
     )
     article = r"(?:(?:a|an|any|the|de|d|la|le|les|des|el|los|las|un|une|una|der|die|das|den)\s)?"
+    joined = ""
+    if joins:
+        join = "|".join(re.escape(j) for j in joins)
+        joined = f"(?:\\s(?:{join})\\s[{_WORD}]+)?"
     body = (
         f"(?<![{_WORD}])(?:(?:{neg_before})\\s{article}(?:{concept})"
-        f"|(?:{concept})\\s(?:{neg_after}))(?![{_WORD}])"
+        f"|(?:{concept}){joined}\\s(?:{neg_after}))(?![{_WORD}])"
     )
     return PhrasePattern(body)

@@ -67,6 +67,21 @@ READING_FIELDS = {
     "negators_before",
     "negators_after",
     "negations",
+    "negation_joins",
+    "compound_tails",
+    "part_nouns",
+    "part_tails",
+    "spare_words",
+    "note_markers",
+    "note_tails",
+    "note_heads",
+    "note_words",
+    "note_categories",
+    "note_concepts",
+    "depictions",
+    "depiction_tails",
+    "depiction_compounds",
+    "accompaniments",
 }
 RULE_FIELDS = {
     "id",
@@ -484,11 +499,23 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
                 probs.add(f"{where}: reading", f"'{name}' has an empty phrase {phrase!r}")
         return WordPhrases(listed) if listed else None
 
+    def tails(name: str) -> tuple[str, ...]:
+        listed = tuple(normalise(w) for w in words(name))
+        for tail in listed:
+            if not tail or " " in tail:
+                probs.add(f"{where}: reading", f"'{name}': {tail!r} is not one word")
+        return listed
+
+    note_words = data.get("note_words", 0)
+    if not isinstance(note_words, int) or isinstance(note_words, bool) or not 0 <= note_words <= 8:
+        probs.add(f"{where}: reading", "'note_words' must be a whole number from 0 to 8")
+        note_words = 0
+
     for noun in words("accessory_nouns"):
         if "*" in noun or "?" in noun.split():
             probs.add(f"{where}: reading", f"accessory noun {noun!r}: no '*' or '?' (whole words)")
     cats = {}
-    for name in ("accessory_categories", "modifier_categories"):
+    for name in ("accessory_categories", "modifier_categories", "note_categories"):
         cats[name] = frozenset(words(name))
         for c in cats[name] - set(CATEGORIES):
             probs.add(f"{where}: reading", f"'{name}' names an unknown category {c!r}")
@@ -498,12 +525,17 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         probs.add(f"{where}: reading", "'negations' must be a table of concept = [words]")
         raw_neg = {}
     before, after = words("negators_before"), words("negators_after")
+    joins = tuple(normalise(w) for w in words("negation_joins"))
     for concept, members in raw_neg.items():
         listed = str_list(members, f"{where}: reading.negations", concept, probs)
         if listed and before and after:
-            negations[concept] = negation_pattern(listed, before, after)
+            negations[concept] = negation_pattern(listed, before, after, joins)
             if probs.eager:
                 negations[concept].compile_now()
+    concepts = words("note_concepts")
+    for concept in concepts:
+        if concept not in raw_neg:
+            probs.add(f"{where}: reading", f"'note_concepts' names an unknown concept {concept!r}")
     return Reading(
         accessory_categories=cats["accessory_categories"],
         modifier_categories=cats["modifier_categories"],
@@ -517,6 +549,21 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         negations=negations,
         negators_before=tuple(normalise(w) for w in before if " " not in normalise(w)),
         noun_words=frozenset(_noun_words(words("accessory_nouns"))),
+        negation_joins=joins,
+        compound_tails=tails("compound_tails"),
+        part_nouns=pattern("part_nouns"),
+        part_tails=tails("part_tails"),
+        spare_words=frozenset(normalise(w) for w in words("spare_words")),
+        note_markers=pattern("note_markers"),
+        note_tails=tails("note_tails"),
+        note_heads=pattern("note_heads"),
+        note_words=note_words,
+        note_categories=cats["note_categories"],
+        note_concepts=frozenset(concepts),
+        depictions=pattern("depictions"),
+        depiction_tails=tails("depiction_tails"),
+        depiction_compounds=pattern("depiction_compounds"),
+        accompaniments=pattern("accompaniments"),
     )
 
 

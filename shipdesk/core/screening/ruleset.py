@@ -123,6 +123,8 @@ class Rule:
     # and an accessory of the regulated product stops it
     reads_modifiers: bool = field(default=False, repr=False, compare=False)
     reads_accessories: bool = field(default=False, repr=False, compare=False)
+    # the scent and flavour notes apply to this rule's keywords
+    reads_notes: bool = field(default=False, repr=False, compare=False)
 
     def level_for(self, channel: str) -> str:
         return self.channel_levels.get(channel, self.level)
@@ -172,6 +174,10 @@ class RuleSet:
         reading = self.reading
         for r in self.rules:
             r.reads_modifiers = r.category in reading.modifier_categories
+            r.reads_notes = (
+                r.category in reading.note_categories
+                or not reading.note_concepts.isdisjoint(r.negated_by)
+            )
             r.reads_accessories = (
                 r.accessory_veto
                 if r.accessory_veto is not None
