@@ -36,6 +36,9 @@ def _rules(text: str, dest: str) -> set[str]:
         ("Hélices pour drone DJI Air 3 lot de 8", "FR"),
         ("Cabezales de recambio para cepillo eléctrico Philips", "MX"),
         ("Pegatinas para patinete eléctrico", "ES"),
+        ("Accesorios para dron DJI Mini 4", "ES"),
+        ("Landing gear for DJI Air 3", "GB"),
+        ("Drohnenzubehör Set 12-teilig", "DE"),
     ],
 )
 def test_the_part_of_a_device_is_not_the_device(text: str, dest: str) -> None:
@@ -49,6 +52,7 @@ def test_the_part_of_a_device_is_not_the_device(text: str, dest: str) -> None:
         "Head massager for scalp, rechargeable",
         "Massage gun with 6 heads, rechargeable",
         "Drohne mit Kamera und Ersatzpropellern, Akku 2000 mAh",
+        "GoPro Hero 12 accessory bundle",
     ],
 )
 def test_a_device_named_with_its_parts_is_still_the_device(text: str) -> None:
@@ -67,6 +71,7 @@ def test_a_device_named_with_its_parts_is_still_the_device(text: str) -> None:
         ("Café arôme whisky en grains 250 g", "IL"),
         ("Vela perfumada tabaco y cuero 180 g", "FR"),
         ("Jabón de afeitar aroma de tabaco", "CL"),
+        ("Parfum d'ambiance figue et tabac", "FR"),
     ],
 )
 def test_a_scent_or_flavour_note_is_not_the_good(text: str, dest: str) -> None:
@@ -147,6 +152,10 @@ INSTALLED = (
     "Veste chauffante avec batterie pour l'hiver",
     "Chaleco calefactable con batería para moto",
     "Bike light with rechargeable battery for night riding",
+    "Smoke alarm with 10 year lithium battery",
+    "Rauchmelder mit 10 Jahre Lithium Batterie",
+    "Détecteur de fumée avec batterie lithium 10 ans",
+    "Bohrschrauber mit 1 Akku 2,0 Ah",
 )
 
 
@@ -230,3 +239,28 @@ def test_the_loader_refuses_a_reading_it_cannot_use(
     )
     with pytest.raises(DataError, match=problem):
         compile_folder(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Sesame seeds for baking 250g", "GB"),
+        ("Graines de tournesol pour oiseaux 2 kg", "BE"),
+        ("Semillas de girasol para pájaros 1 kg", "ES"),
+        ("Sonnenblumenkerne für Vögel 5 kg", "AT"),
+    ],
+)
+def test_seeds_to_eat_or_feed_birds_are_not_for_sowing(text: str, dest: str) -> None:
+    assert level_of_text(text, dest) not in FLAGGED, (text, _rules(text, dest))
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Déguisement de shérif avec pistolet", "BE"),
+        ("Babas au rhum 6 pièces", "FR"),
+        ("Bombones de licor surtidos 250 g", "ES"),
+    ],
+)
+def test_a_costume_or_a_cake_named_with_a_good_is_not_the_good(text: str, dest: str) -> None:
+    assert level_of_text(text, dest) not in FLAGGED, (text, _rules(text, dest))
