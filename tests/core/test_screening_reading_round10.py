@@ -119,6 +119,12 @@ def test_a_roman_candle_is_no_novel() -> None:
         "Meuleuse sans fil 18 V, batterie et chargeur non inclus",
         "Amoladora inalámbrica 18V, batería y cargador no incluidos",
         "Mélange pour pipe sans nicotine ni tabac",
+        "Cordless multi-tool 18V, battery sold separately",
+        "Akku-Multitool 18V, Akku separat erhältlich",
+        "Outil multifonction sans fil 18 V, batterie vendue séparément",
+        "Multiherramienta inalámbrica 18V, batería se vende por separado",
+        "Cordless impact wrench 18V bare tool",
+        "Akku-Schlagschrauber 18V Sologerät",
     ],
 )
 def test_a_negation_covers_two_things_joined(text: str) -> None:
@@ -264,3 +270,26 @@ def test_seeds_to_eat_or_feed_birds_are_not_for_sowing(text: str, dest: str) -> 
 )
 def test_a_costume_or_a_cake_named_with_a_good_is_not_the_good(text: str, dest: str) -> None:
     assert level_of_text(text, dest) not in FLAGGED, (text, _rules(text, dest))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Juego de sartenes con batería de cocina",
+        "Casseroles avec batterie de cuisine inox",
+    ],
+)
+def test_cookware_named_batterie_is_no_battery(text: str) -> None:
+    assert level_of_text(text, "DE") == "none", (text, _rules(text, "DE"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sony Alpha 7 IV body only",
+        "Cordless drill 18V with battery, charger sold separately",
+        "Power bank 10000mAh (cable sold separately)",
+    ],
+)
+def test_what_is_sold_separately_is_only_what_is_named(text: str) -> None:
+    assert level_of_text(text, "DE") in FLAGGED, (text, _rules(text, "DE"))
