@@ -101,6 +101,10 @@ def test_flavoured_tobacco_and_spirits_are_still_the_good(
         ("Blechschild Tabak vintage 20x30", "AT"),
         ("Livre Le Parfum de Süskind", "FR"),
         ("Cartel de chapa vintage ron", "ES"),
+        ("Gin rummy playing cards, 2 decks", "GB"),
+        ("Weltatlas des Weins, gebunden", "DE"),
+        ("Carnet de dégustation whisky", "FR"),
+        ("Juego de cartas Cerveza y Tapas", "SA"),
     ],
 )
 def test_a_book_or_sign_about_a_good_is_not_the_good(text: str, dest: str) -> None:
