@@ -297,3 +297,24 @@ def test_cookware_named_batterie_is_no_battery(text: str) -> None:
 )
 def test_what_is_sold_separately_is_only_what_is_named(text: str) -> None:
     assert level_of_text(text, "DE") in FLAGGED, (text, _rules(text, "DE"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "E-bike light with battery",
+        "E-Bike Licht mit Akku",
+        "Lampe pour vélo électrique rechargeable",
+        "Luz para bicicleta eléctrica recargable",
+    ],
+)
+def test_a_light_for_an_e_bike_is_a_light_not_the_e_bike(text: str) -> None:
+    assert level_of_text(text, "DE") == "restricted", (text, _rules(text, "DE"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Battery for e-bike 36V 10Ah", "Akku für E-Bike 36V 10Ah", "Electric scooter for adults 36V"],
+)
+def test_an_e_bike_battery_and_a_scooter_for_someone_are_still_large(text: str) -> None:
+    assert "DG-LI-LARGE" in _rules(text, "DE"), (text, _rules(text, "DE"))
