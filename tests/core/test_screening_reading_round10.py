@@ -53,6 +53,7 @@ def test_the_part_of_a_device_is_not_the_device(text: str, dest: str) -> None:
         "Massage gun with 6 heads, rechargeable",
         "Drohne mit Kamera und Ersatzpropellern, Akku 2000 mAh",
         "GoPro Hero 12 accessory bundle",
+        "Elektrische Reinigungsbürste für Bad und Fliesen, Akku",
     ],
 )
 def test_a_device_named_with_its_parts_is_still_the_device(text: str) -> None:
