@@ -131,11 +131,6 @@ DEV10_MISSES = {
     "Wasserkocher kabellos 1,7 l": (
         "'kabellos' (cordless) alone is read as a battery device; a kettle's base holds the cord"
     ),
-    "Cheese dome glass": ("a cheese dome is not among the meat and dairy vetoes"),
-    "Cloche à fromage en verre": ("a cheese dome is not among the meat and dairy vetoes"),
-    "Rum and raisin fudge 200g": (
-        "QA-ALCOHOL reads 'rum' in a flavour; fudge is not among its vetoes"
-    ),
     "Plantas de acuario naturales": (
         "BR-MAPA-AG names aquarium plants (restricted) while a plain live plant to BR is a warning"
     ),
@@ -278,9 +273,6 @@ DEVH10_MISSES = {
     "Tobacco leaf and oud reed diffuser 100ml": (
         "questionable expectation: a reed diffuser's oil is often flammable (DG-FLAMMABLE-MAYBE "
         "warns); its tobacco note no longer counts"
-    ),
-    "Akku-Rasenmäher 36V ohne Akku, ohne Ladegerät": (
-        "DG-FUEL-EQUIP warns for a 'Rasenmäher' (mower) although 'Akku-' says it has no engine"
     ),
     "Heated socks with rechargeable battery": (
         "the battery rules' shared veto 'socks' (brand merchandise) also stops heated socks"
