@@ -129,6 +129,13 @@ class HsSearchWidget(QWidget):
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)
         self._soon.timeout.connect(self.run_search_now)
+        # A search's suggestions are shown in two turns: the codes first, the deciding
+        # question in the next turn (``_show``).
+        self._questions_soon = QTimer(self)
+        self._questions_soon.setSingleShot(True)
+        self._questions_soon.setInterval(0)
+        self._questions_soon.timeout.connect(self._show_questions)
+        self._questions_due: list[Question] | None = None
         self.edit.textEdited.connect(lambda _t: self.timer.start())
         self.edit.installEventFilter(self)
         self.results.installEventFilter(self)
@@ -143,6 +150,11 @@ class HsSearchWidget(QWidget):
     def search_pending(self) -> bool:
         """Whether a search is due that has not been started yet."""
         return self.timer.isActive() or self._soon.isActive()
+
+    def showing_pending(self) -> bool:
+        """Whether a search's codes are shown but not yet its deciding question (it comes in
+        the next turn of the event loop)."""
+        return self._questions_soon.isActive()
 
     def shows_current_text(self) -> bool:
         """Whether the suggestions shown were found for the text now in the box (not for the
@@ -191,14 +203,21 @@ class HsSearchWidget(QWidget):
         self._all_questions = questions
         self._shown_for = self._searching
         self._narrowed = False
-        self._show(self._all, res, questions)
+        self._show(self._all, res, questions, in_parts=True)
 
     def _show(
         self,
         suggestions: list[Suggestion],
         res: SearchResult | None,
         questions: list[Question] | None = None,
+        *,
+        in_parts: bool = False,
     ) -> None:
+        """Show ``suggestions`` and their deciding question; ``in_parts``: the question in
+        the next turn of the event loop (a search's result: the codes, the question and its
+        answer buttons laid out and painted in one turn took 5-16 ms of the window's thread
+        with 40 items, docs/benchmarks.md, "Typing latency")."""
+        self._questions_soon.stop()
         self._shown = list(suggestions[: self._top])
         self.results.show_suggestions(self._shown)
         self.results.setVisible(bool(self._shown))
@@ -212,6 +231,16 @@ class HsSearchWidget(QWidget):
             )
         else:
             self.status.setText("")
+        self._questions_due = questions
+        if in_parts and self._shown:
+            self.question_box.hide()  # another search's question: its answers do not apply
+            self._questions_soon.start()
+            return
+        self._show_questions()
+
+    def _show_questions(self) -> None:
+        self._questions_soon.stop()
+        questions, self._questions_due = self._questions_due, None
         self.question_box.update_for(self._shown, narrowed=self._narrowed, questions=questions)
         # The answers are made anew: in the Tab order they come after Browse, before the codes.
         previous: QWidget = self.browse_button
@@ -245,6 +274,7 @@ class HsSearchWidget(QWidget):
                 self._remember(text, code)
             except Exception as exc:  # remembering must never block the choice
                 self.status.setText(_("Could not remember this choice: {error}").format(error=exc))
+        self._questions_soon.stop()
         self.results.hide()
         self.question_box.hide()
         self.codeChosen.emit(code, description)
@@ -282,6 +312,7 @@ class HsSearchWidget(QWidget):
                 return True
             return False
         if key == Qt.Key.Key_Escape:
+            self._questions_soon.stop()
             if self.results.isVisible():
                 self.results.hide()
                 self.question_box.hide()
