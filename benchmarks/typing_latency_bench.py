@@ -32,7 +32,7 @@ either (nothing in the process can cause that), (d) the window's thread waited i
 for a core (other processes on a busy machine). Linux only.
 
     python benchmarks/typing_latency_bench.py [--items 3] [--seed 1] [--profile] [--no-stacks]
-        [--watch] [--resize]
+        [--watch] [--resize] [--no-pacing]
 """
 
 from __future__ import annotations
@@ -376,6 +376,12 @@ def main() -> None:
         "interval, lookup warmed up): the first HS search then loads the lookup on the pool",
     )
     ap.add_argument(
+        "--no-pacing",
+        action="store_true",
+        help="the pool's work does not step aside while the window's thread is busy "
+        "(core.pacing): only the thread switch interval is set",
+    )
+    ap.add_argument(
         "--switch-ms",
         type=float,
         default=0.0,
@@ -476,7 +482,9 @@ def main() -> None:
     if not args.no_start_up:
         for step in ("settle_long_lived_heap", "share_the_interpreter_with_the_window"):
             start_up = getattr(app_module, step, None)  # absent before the fix
-            if start_up is not None:
+            if step == "share_the_interpreter_with_the_window" and args.no_pacing:
+                sys.setswitchinterval(getattr(app_module, "SWITCH_INTERVAL_S", 0.005))
+            elif start_up is not None:
                 start_up()
         app_module.warm_up_lookup()
         prepare = getattr(window, "prepare_steps", None)  # absent before the idle layout
@@ -640,6 +648,16 @@ def main() -> None:
             f"  start-up warm-up of the tariff lookup from {w0 - started:.2f} s to "
             f"{w1 - started:.2f} s: {len(during)} of the gaps over {GAP_MS:.0f} ms during it, "
             f"{len(late) - len(during)} after"
+        )
+    try:
+        from shipdesk.core import pacing
+    except ImportError:  # before the pacing
+        pass
+    else:
+        times, seconds = pacing.waited()
+        print(
+            f"  pool work paced: {pacing.paced()}; it stepped aside for the window {times} "
+            f"times, {seconds * 1000:.0f} ms in all"
         )
     frozen = gc.get_freeze_count() if hasattr(gc, "get_freeze_count") else 0
     print(f"  objects frozen out of the collector's reach: {frozen}")

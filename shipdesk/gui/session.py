@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from shipdesk.core import pacing
 from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.i18n import _, error_text
 from shipdesk.core.model import Declaration
@@ -226,6 +227,7 @@ class EditSession(QObject):
         except Exception as exc:
             log.exception("validation failed")
             errors.append(_("Validation could not run: {error}").format(error=error_text(exc)))
+        pacing.step_aside()  # between the two, the window's turn first
         try:
             findings = list(declarations.screen(ws, decl))
         except Exception as exc:

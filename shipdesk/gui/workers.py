@@ -14,6 +14,8 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from shipdesk.core import pacing
+
 log = logging.getLogger("shipdesk.gui.workers")
 
 T = TypeVar("T")
@@ -41,7 +43,9 @@ class _Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn()
+            with pacing.paced_work():  # it steps aside while the window's thread is busy
+                pacing.step_aside()  # nor does it start in the middle of the window's turn
+                result = self.fn()
         except BaseException as exc:  # delivered to the GUI thread, never lost
             self.relay.failed.emit(exc, traceback.format_exc())
         else:
@@ -86,4 +90,5 @@ def run_async(
 
 def wait_all(msecs: int = 10_000) -> bool:
     """Wait for running tasks (on quit and in tests)."""
+    pacing.foreground_idle()  # the window waits for them: they need not step aside for it
     return QThreadPool.globalInstance().waitForDone(msecs)

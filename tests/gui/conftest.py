@@ -25,3 +25,12 @@ def window(qtbot, workspace):
     w.session.load(w.default_declaration())
     w.show()
     return w
+
+
+@pytest.fixture(autouse=True)
+def unpaced_after_each_test():
+    """A test that launched the app leaves no pacing of the pool behind (gui/app.py)."""
+    yield
+    from shipdesk.gui import app as gui_app
+
+    gui_app.stop_pacing_the_pool()

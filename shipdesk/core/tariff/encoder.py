@@ -26,6 +26,7 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from shipdesk.core.errors import DataError
+from shipdesk.core.pacing import step_aside
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -383,6 +384,7 @@ class Encoder:
         scale = np.float32(1.0 / np.sqrt(hd))
         ctx = np.empty_like(x)
         for qkv_w, qkv_b, o_w, o_b, l1w, l1b, i_w, i_b, f_w, f_b, l2w, l2b in self.layers:
+            step_aside()
             qkv_all = x @ qkv_w + qkv_b  # (tokens, 3h)
             for first, n, members in spans:
                 g = len(members)
@@ -395,6 +397,7 @@ class Encoder:
                 s /= s.sum(-1, keepdims=True)
                 ctx[first : first + g * n] = (s @ v).transpose(0, 2, 1, 3).reshape(g * n, h)
             x = _layer_norm(x + (ctx @ o_w + o_b), l1w, l1b, self.eps)
+            step_aside()
             inter = _gelu(x @ i_w + i_b)
             x = _layer_norm(x + (inter @ f_w + f_b), l2w, l2b, self.eps)
         out = np.empty((len(seqs), h), dtype=np.float32)

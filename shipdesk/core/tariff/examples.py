@@ -34,6 +34,7 @@ from sys import intern
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from shipdesk.core.errors import DataError
+from shipdesk.core.pacing import step_aside
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -192,6 +193,7 @@ class QuantizedRows:
         else:
             buf = np.empty((min(ROWS_AT_ONCE, n), dim), dtype=np.float32)
             for i in range(0, n, ROWS_AT_ONCE):
+                step_aside()
                 rows = buf[: min(ROWS_AT_ONCE, n - i)]
                 np.copyto(rows, self.vectors[i : i + ROWS_AT_ONCE], casting="unsafe")
                 np.matmul(rows, qv, out=out[i : i + len(rows)])

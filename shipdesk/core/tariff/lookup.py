@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from shipdesk.core import hscode
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.model import QUERY_LIMIT
+from shipdesk.core.pacing import step_aside
 from shipdesk.core.paths import resource
 from shipdesk.core.tariff import nomenclature as _nom
 from shipdesk.core.tariff.national import best_lines, describe_line, lines_under
@@ -390,9 +391,11 @@ def search_many(
             qv = vectors[reading.search_text or text]
             with eng.encoder.single_thread():
                 cands = eng.rank(reading, qv)
+            step_aside()
             hits = _catalogue_hits(eng, text, qv, catalogue)
             unnamed, firsts = eng.cue_facts(reading)
             for i in indices:
+                step_aside()
                 out = _with_evidence(
                     _ranked(cands, hits, top, national_store, len(text.split()), unnamed, firsts),
                     qv,

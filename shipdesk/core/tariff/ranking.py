@@ -24,6 +24,7 @@ from pathlib import Path
 import numpy as np
 
 from shipdesk.core.errors import DataError
+from shipdesk.core.pacing import step_aside
 from shipdesk.core.tariff.encoder import Encoder
 from shipdesk.core.tariff.examples import ExampleIndex, QuantizedRows, widen
 from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
@@ -231,6 +232,7 @@ class Engine:
 
     # -- ranked lists ------------------------------------------------------------------------
     def fts(self, text: str, limit: int = DEPTH) -> list[str]:
+        step_aside()
         ws = [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
         if not ws:
             return []
@@ -248,6 +250,7 @@ class Engine:
 
     def vocab_fts(self, text: str, limit: int = 30) -> list[str]:
         """Codes of the vocabulary terms that share words with the query (full-text, BM25)."""
+        step_aside()
         ws = [w for w in words(text) if w not in STOPWORDS and len(w) > 1]
         if not ws:
             return []
@@ -278,6 +281,7 @@ class Engine:
         if self.examples is None or len(self.examples) < 2:
             return []
         sims = self.examples.cosines(qv)
+        step_aside()
         k = min(self.ex_k, len(sims) - 1)
         idx = np.argpartition(-sims, k)[:k]
         votes: dict[str, float] = {}
@@ -296,6 +300,7 @@ class Engine:
         return ranked
 
     def dense(self, qv: np.ndarray, mat: np.ndarray, limit: int = DEPTH) -> list[str]:
+        step_aside()
         s = mat @ qv
         idx = np.argpartition(-s, min(limit, len(s) - 1))[:limit]
         idx = idx[np.argsort(-s[idx])]
@@ -307,6 +312,7 @@ class Engine:
         """Codes of the concepts named in the query, of the terms nearest to it, and the named
         concept ranked first (None when none is named)."""
         sims = self.e_vocab.cosines(qv)
+        step_aside()
         named: list[tuple[float, int, VocabMatch]] = []
         # "Smartphone with battery installed", "laptop with charger": the article is what comes
         # before the connector; what follows it is a part or an accessory.
@@ -392,11 +398,13 @@ class Engine:
             for c, s in scores.items()
         ]
         out.sort(key=lambda c: (-c.score, c.code))
+        step_aside()
         if lead is not None and self.use_head_term:
             out = self._head_term_first(out, reading, lead)
         if self.use_siblings:
             out = reorder(out, [*reading.words, *words(reading.english)], self.subheading_text)
             out = by_age(out, reading.words, date.today().year)
+            step_aside()
         return self.notes.apply(out, texts_of(reading, head_end)) if self.use_notes else out
 
     def _head_term_first(
