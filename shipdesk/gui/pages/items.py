@@ -521,9 +521,25 @@ class ItemsPage(QWidget):
                 return widget
         return None
 
+    def _first_wrong_shipment_field(self) -> QWidget | None:
+        validation = self.session.validation
+        if validation is None:
+            return None
+        for key, widget in self.editors.items():
+            if isinstance(widget, QLineEdit) and any(
+                p.level == "error" for p in validation.for_field(key)
+            ):
+                return widget
+        return None
+
     def focus_shipment(self) -> None:
-        """The focus to the shipment details: the first one missing, else the category."""
-        widget = self._first_empty_shipment_field() or self.category
+        """The focus to the shipment details: the first one missing, else the first one
+        with an error (a gross weight below the items' net weights), else the category."""
+        widget = (
+            self._first_empty_shipment_field()
+            or self._first_wrong_shipment_field()
+            or self.category
+        )
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self.shipment_scroll.ensureWidgetVisible(widget)
 
