@@ -74,6 +74,23 @@ def test_escape_hides_then_clears(widget, qtbot):
     assert widget.edit.text() == ""
 
 
+def test_escape_closes_the_list_for_good_while_a_search_is_still_due(widget, qtbot):
+    """Typed on and closed with Escape before the search ran (150 ms after the last key),
+    the list came back when the search finished; a second Escape then only closed it again,
+    and the text typed stayed in the box."""
+    search(qtbot, widget, "mug")
+    assert widget.results.isVisible()
+    qtbot.keyClicks(widget.edit, " ceramic")
+    assert widget.search_pending()
+    qtbot.keyClick(widget.edit, Qt.Key.Key_Escape)
+    assert not widget.results.isVisible()
+    qtbot.wait(100)  # the search was due 10 ms after the last key (this widget's delay)
+    assert not widget.results.isVisible() and not widget.search_pending()
+    assert widget.status.text() == ""
+    qtbot.keyClick(widget.edit, Qt.Key.Key_Escape)
+    assert widget.edit.text() == ""
+
+
 def test_question_buttons_narrow_the_list(widget, qtbot):
     search(qtbot, widget, "jeans")
     assert widget.question_box.isVisible()

@@ -312,7 +312,12 @@ class HsSearchWidget(QWidget):
                 return True
             return False
         if key == Qt.Key.Key_Escape:
+            # Closed for good: the search still due or running does not open the list again.
+            self.timer.stop()
+            self._soon.stop()
             self._questions_soon.stop()
+            self._request += 1
+            self.status.setText("")  # "Searching…" or about the list closed
             if self.results.isVisible():
                 self.results.hide()
                 self.question_box.hide()
