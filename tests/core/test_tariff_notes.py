@@ -158,7 +158,9 @@ def test_every_rule_has_an_english_and_a_german_case(engine):
         ("Women's knitted cotton dress", "610442"),
         ("Pindakaas", "200811"),
         ("Makramee Blumenampel", "560900"),
-        ("Fahne Polyester 90x150 cm", "630790"),
+        # (since the sixth vocabulary round "Fahne" is a shop term for flags; a compound the
+        # vocabulary does not list still needs the note)
+        ("Stofffahne Polyester", "630790"),
         ("Glass bead bracelet elastic", "711790"),
     ],
 )
