@@ -130,6 +130,11 @@ def npgettext(context: str, singular: str, plural: str, n: int) -> str:
     return _current.npgettext(context, singular, plural, n)
 
 
+def labelled(label: str, text: str) -> str:
+    """``label: text`` as the language writes it (French puts a space before the colon)."""
+    return _("{label}: {text}").format(label=label, text=text)
+
+
 def N_(text: str) -> str:
     """Marks a text for extraction where it is defined; translate it with _() where shown."""
     return text

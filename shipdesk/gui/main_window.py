@@ -260,6 +260,33 @@ class MainWindow(QMainWindow):
             _("&Duplicate item"), self.duplicate_item, "Ctrl+D", "duplicateItem"
         )
         self.remove_item_action = act(_("&Remove item"), self.remove_item, "Ctrl+Del", "removeItem")
+        # Sorting shows the rows in another order; only "Keep..." changes the items' order.
+        self.sort_items_action = act(
+            _("&Sort the items by the current column, ascending"),
+            lambda: self.sort_items(descending=False),
+            "Ctrl+Shift+Up",
+            "sortItems",
+            _("Sort the items by the current column, ascending (a click on its title does too)"),
+        )
+        self.sort_items_desc_action = act(
+            _("Sort the items by the current column, descendin&g"),
+            lambda: self.sort_items(descending=True),
+            "Ctrl+Shift+Down",
+            "sortItemsDescending",
+        )
+        self.stored_order_action = act(
+            _("Show the items in their s&tored order"),
+            self.show_stored_order,
+            "Ctrl+Shift+T",
+            "storedOrder",
+        )
+        self.reorder_items_action = act(
+            _("&Keep the items in the order shown"),
+            self.reorder_items,
+            "Ctrl+Shift+M",
+            "reorderItems",
+            _("Store the items in the order they are shown (Undo takes it back)"),
+        )
         self.choose_product_action = act(
             _("Choose a &product for the item…"),
             self.choose_product_dialog,
@@ -278,6 +305,11 @@ class MainWindow(QMainWindow):
             self.undo_item_action,
             self.duplicate_item_action,
             self.remove_item_action,
+            None,
+            self.sort_items_action,
+            self.sort_items_desc_action,
+            self.stored_order_action,
+            self.reorder_items_action,
             None,
             self.choose_product_action,
             self.save_product_action,
@@ -428,6 +460,30 @@ class MainWindow(QMainWindow):
             self.items_page.undo()
         else:
             self.go_to_step(2)
+
+    def sort_items(self, descending: bool) -> None:
+        if self.stack.currentIndex() == 2:  # never on rows the user does not see
+            self.items_page.sort_by_current_column(descending)
+        else:
+            self.go_to_step(2)
+
+    def show_stored_order(self) -> None:
+        if self.stack.currentIndex() == 2:
+            self.items_page.show_stored_order()
+        else:
+            self.go_to_step(2)
+
+    def reorder_items(self) -> None:
+        if self.stack.currentIndex() != 2:
+            self.go_to_step(2)
+        elif self.items_page.reorder_as_shown():
+            self.statusBar().showMessage(
+                _("The items are kept in this order now (Ctrl+Z takes it back)."), 5000
+            )
+        else:
+            self.statusBar().showMessage(
+                _("The items are shown in their stored order: nothing to keep."), 5000
+            )
 
     def remove_item(self) -> None:
         if self.stack.currentIndex() == 2:
@@ -616,6 +672,7 @@ class MainWindow(QMainWindow):
         return product is not None and self.use_product(product) >= 0
 
     def _item_row(self) -> int:
+        """The row of the table the cursor is on (the entry row when none)."""
         row = self.items_page.current_row()
         n = len(self.session.decl.items)
         return row if 0 <= row <= n else n
@@ -625,7 +682,8 @@ class MainWindow(QMainWindow):
         table shows them at once, nothing reset); returns the row, -1 when nothing was set."""
         row = self._item_row()
         items = self.session.decl.items
-        quantity = items[row].quantity if row < len(items) else "1"
+        item = self.items_page.model.item_row(row)
+        quantity = items[item].quantity if item < len(items) else "1"
         fields = imports.product_item_fields(product, quantity)
         if not fields:
             return -1
@@ -641,7 +699,7 @@ class MainWindow(QMainWindow):
         return row
 
     def save_item_as_product_dialog(self) -> bool:
-        row = self.items_page.current_row()
+        row = self.items_page.current_item()
         if not 0 <= row < len(self.session.decl.items):
             self.statusBar().showMessage(_("Choose an item on the Items step first."), 5000)
             return False
@@ -650,7 +708,47 @@ class MainWindow(QMainWindow):
             _("Save as product"),
             _("Product code (SKU); leave empty to make one from the description:"),
         )
-        return ok and self.save_item_as_product(row, sku) is not None
+        if not ok:
+            return False
+        item = self.session.decl.items[row]
+        sku = imports.product_sku(item, sku)
+        existing = imports.stored_product(self.ws, sku) if item.description.strip() else None
+        if existing is not None:
+            chosen = self._ask_about_taken_sku(existing, imports.free_sku(self.ws, sku))
+            if chosen is None:
+                self.statusBar().showMessage(_("Not saved: the product is kept as it was."), 5000)
+                return False
+            sku = chosen
+        return self.save_item_as_product(row, sku) is not None
+
+    def _ask_about_taken_sku(self, existing: imports.Product, free: str) -> str | None:
+        """A product has the code already: replace it (its code), keep both (``free``), or
+        cancel (None). Each answer has its Alt letter; Escape cancels."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Save as product"))
+        box.setText(
+            _("A product with the code {sku} is already in the catalogue: {what}.").format(
+                sku=existing.sku, what=existing.description or existing.name or "-"
+            )
+        )
+        box.setInformativeText(_("Replace it, or keep both with a new code?"))
+        replace = box.addButton(_("&Replace it"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(
+            _("&Keep both (new code {sku})").format(sku=free), QMessageBox.ButtonRole.AcceptRole
+        )
+        cancel = box.addButton(_("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        for button in (replace, keep, cancel):
+            button.setAccessibleName(button.text().replace("&", ""))
+        box.setDefaultButton(keep)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is replace:
+            return existing.sku
+        if clicked is keep:
+            return free
+        return None
 
     def save_item_as_product(self, row: int, sku: str = "") -> imports.Product | None:
         try:

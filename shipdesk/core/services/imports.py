@@ -265,17 +265,41 @@ def product_item_fields(product: Product, quantity: str = "1") -> dict[str, str]
     return {f: getattr(item, f) for f in filled}
 
 
+def product_sku(item: Item, sku: str = "") -> str:
+    """The SKU "save as product" gives ``item``: ``sku``, else the description's words joined
+    by hyphens (at most 64 characters)."""
+    from shipdesk.core.text import words
+
+    description = item.description.strip()
+    return sku.strip() or "-".join(words(description))[:64] or description[:64]
+
+
+def stored_product(ws: Workspace, sku: str) -> Product | None:
+    """The product stored under ``sku`` (case and spacing as the catalogue compares them)."""
+    return ws.products.get(sku) if sku.strip() else None
+
+
+def free_sku(ws: Workspace, sku: str) -> str:
+    """``sku`` if no product has it, else the first of ``sku-2``, ``sku-3``... that is free."""
+    n, candidate = 1, sku
+    while ws.products.get(candidate) is not None:
+        n += 1
+        suffix = f"-{n}"
+        candidate = sku[: 64 - len(suffix)] + suffix
+    return candidate
+
+
 def save_item_as_product(ws: Workspace, item: Item, sku: str = "") -> Product:
     """Keep an item's customs facts as a product of the catalogue: the description, the net
     weight of one unit (the item's weight divided by its quantity), the HS code and the
-    origin. ``sku`` defaults to the description's words joined by hyphens; a product with the
-    same SKU is replaced. An item without a description is an InputError naming the field."""
+    origin. ``sku`` defaults to the description's words joined by hyphens (``product_sku``); a
+    product with the same SKU is replaced, so the desk asks first (``stored_product``,
+    ``free_sku``). An item without a description is an InputError naming the field."""
     from shipdesk.core.errors import InputError
     from shipdesk.core.exchange.cells import kg_text
     from shipdesk.core.hscode import clean
     from shipdesk.core.i18n import _
     from shipdesk.core.storage.products import Product as _Product
-    from shipdesk.core.text import words
 
     description = item.description.strip()
     if not description:
@@ -285,7 +309,7 @@ def save_item_as_product(ws: Workspace, item: Item, sku: str = "") -> Product:
     net, qty = item.net_weight_dec, item.quantity_dec or Decimal(1)
     unit = kg_text(net / qty, "kg") if net is not None and qty > 0 else ""
     product = _Product(
-        sku=sku.strip() or "-".join(words(description))[:64] or description[:64],
+        sku=product_sku(item, sku),
         name=description,
         description=description,
         net_weight_kg=unit,

@@ -35,6 +35,8 @@ from shipdesk.gui.alt_letters import settle_alt_letters
 from shipdesk.gui.pages.documents import PAPERS
 from shipdesk.gui.widgets.marks import message_style, switch_theme
 
+# The keys that turn the settings' pages from anywhere in the dialog (README, "Keyboard").
+PAGE_TURN_KEYS = (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+PgUp", -1))
 LANGUAGE_NAMES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español"}
 THEMES = [
     ("system", N_("Follow the system")),
@@ -206,8 +208,7 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         settle_alt_letters(self)
-        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
-                           ("Ctrl+PgUp", -1)):  # fmt: skip
+        for keys, step in PAGE_TURN_KEYS:
             turn = QShortcut(QKeySequence(keys), self)
             turn.activated.connect(lambda step=step: self.turn_page(step))
         self.focus_first_field()

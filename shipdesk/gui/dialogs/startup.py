@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from shipdesk.core.errors import ShipdeskError
-from shipdesk.core.i18n import _, error_text, ngettext
+from shipdesk.core.i18n import _, error_text, labelled, ngettext
 from shipdesk.core.services.startup import Backup, DatabaseBusy, DataFolderError, StartupReport
 from shipdesk.gui.alt_letters import settle_alt_letters
 
@@ -108,7 +108,7 @@ class StartupReportDialog(QDialog):
                 ).format(n=len(skipped))
             ]
             for d in skipped:
-                lines.append(f"• {d.title} ({d.updated_at}): {d.reason}")
+                lines.append("• " + labelled(f"{d.title} ({d.updated_at})", d.reason))
             parts.append("\n".join(lines))
         self.message = QLabel("\n\n".join(parts), self)
         self.message.setObjectName("startupMessage")

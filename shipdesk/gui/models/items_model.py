@@ -3,11 +3,17 @@
 The last row is always an empty entry row; typing into it appends an item. Cells with a
 validation problem carry a tooltip and a text mark (not colour alone); the description cell
 shows the highest screening level of the item.
+
+Sorting by a column (``sort``) changes only the order the rows are shown in: the declaration
+keeps its items in the order they were typed, and the row headers keep their numbers, until the
+user asks to reorder them that way (``apply_order``, which Undo takes back). A row typed,
+duplicated or changed while a sort is shown stays where it is until the next sort.
 """
 
 from __future__ import annotations
 
 import copy
+from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -21,7 +27,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from shipdesk.core import hscode
-from shipdesk.core.i18n import N_, _, language
+from shipdesk.core.i18n import N_, _, labelled, language
 from shipdesk.core.model import Declaration, Item, parse_item_path
 from shipdesk.core.services import declarations
 from shipdesk.gui.theme import role_colors
@@ -48,6 +54,7 @@ LEVEL_WORD = {"error": N_("Error"), "warning": N_("Warning")}
 
 Index = QModelIndex | QPersistentModelIndex
 UNDO_STEPS = 100  # item changes that Undo can take back, newest first
+NUMERIC_KEYS = ("quantity", "net_weight_kg", "value")  # sorted as numbers, the rest as text
 
 
 class ItemsTableModel(QAbstractTableModel):
@@ -60,6 +67,10 @@ class ItemsTableModel(QAbstractTableModel):
         self.row_levels: dict[int, str] = {}
         self.weight_unit = "kg"  # weights are shown and typed in it; the items keep kg
         self._undo: list[list[Item]] = []  # the items before each change, oldest first
+        # The order the rows are shown in (row -> index in decl.items); None: as stored.
+        self._order: list[int] | None = None
+        self.sort_column = -1  # the column shown sorted, -1 for none
+        self.sort_order = Qt.SortOrder.AscendingOrder
 
     def set_weight_unit(self, unit: str) -> None:
         """Show and take weights in ``unit`` (the declaration keeps kg)."""
@@ -76,6 +87,7 @@ class ItemsTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.decl = decl
         self._undo = []  # another customer's changes are not taken back into this one
+        self._order, self.sort_column = None, -1
         self.problems = {}
         self.row_levels = {}
         self.endResetModel()
@@ -105,7 +117,7 @@ class ItemsTableModel(QAbstractTableModel):
         rows = self.rowCount()
         for row, field in sorted(changed):
             if 0 <= row < rows and field in COLUMN_KEYS:
-                idx = self.index(row, COLUMN_KEYS.index(field))
+                idx = self.index(self.view_row(row), COLUMN_KEYS.index(field))
                 self.dataChanged.emit(idx, idx, CHECK_ROLES)
 
     # -- Qt model API ------------------------------------------------------------------------
@@ -120,7 +132,8 @@ class ItemsTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return _(COLUMNS[section][1]).format(unit=self.weight_unit)
-        return "+" if section == len(self.decl.items) else str(section + 1)
+        # the item's place in the declaration, whatever order the rows are shown in
+        return "+" if section == len(self.decl.items) else str(self.item_row(section) + 1)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -130,7 +143,7 @@ class ItemsTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row, col = index.row(), index.column()
+        row, col = self.item_row(index.row()), index.column()
         field = COLUMNS[col][0]
         if row >= len(self.decl.items):
             if role == Qt.ItemDataRole.DisplayRole and col == 0:
@@ -168,7 +181,9 @@ class ItemsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and probs:  # said, not only red
             return "\n".join(p.message for p in probs)
         if role == Qt.ItemDataRole.ToolTipRole and probs:
-            return "\n".join(f"{_(LEVEL_WORD.get(p.level, p.level))}: {p.message}" for p in probs)
+            return "\n".join(
+                labelled(_(LEVEL_WORD.get(p.level, p.level)), p.message) for p in probs
+            )
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and probs:
             colors = role_colors("error" if any(p.level == "error" for p in probs) else "warning")
             bg = role == Qt.ItemDataRole.BackgroundRole
@@ -180,7 +195,7 @@ class ItemsTableModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
-        row, field = index.row(), COLUMNS[index.column()][0]
+        view, row, field = index.row(), self.item_row(index.row()), COLUMNS[index.column()][0]
         text = "" if value is None else str(value)
         if field in ("hs_code",):
             text = hscode.clean(text)
@@ -195,36 +210,118 @@ class ItemsTableModel(QAbstractTableModel):
             if not text.strip():
                 return False
             self._remember()
-            self.beginInsertRows(QModelIndex(), row + 1, row + 1)
+            self.beginInsertRows(QModelIndex(), view + 1, view + 1)
             self.decl.items.append(Item())
+            if self._order is not None:  # shown last, where it was typed, until the next sort
+                self._order.append(row)
             self.endInsertRows()
         setattr(self.decl.items[row], field, text)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row + 1)
+        self.dataChanged.emit(self.index(view, 0), self.index(view, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, view, view + 1)
         self.edited.emit()
         return True
 
     # -- row operations ----------------------------------------------------------------------
     def remove_row(self, row: int) -> bool:
+        """Remove the item shown in ``row``."""
         if not 0 <= row < len(self.decl.items):
             return False
         self._remember()
+        item = self.item_row(row)
         self.beginRemoveRows(QModelIndex(), row, row)
-        del self.decl.items[row]
+        del self.decl.items[item]
+        if self._order is not None:
+            del self._order[row]
+            self._order = [i - (i > item) for i in self._order]
         self.endRemoveRows()
         self.edited.emit()
         return True
 
     def duplicate_row(self, row: int) -> bool:
+        """A copy of the item shown in ``row``, after it (in the declaration and on screen)."""
         if not 0 <= row < len(self.decl.items):
             return False
         self._remember()
+        item = self.item_row(row)
         self.beginInsertRows(QModelIndex(), row + 1, row + 1)
-        src = self.decl.items[row]
+        src = self.decl.items[item]
         self.decl.items.insert(
-            row + 1, Item(**{k: getattr(src, k) for k in COLUMN_KEYS}, extra=dict(src.extra))
+            item + 1, Item(**{k: getattr(src, k) for k in COLUMN_KEYS}, extra=dict(src.extra))
         )
+        if self._order is not None:
+            self._order = [i + (i > item) for i in self._order]
+            self._order.insert(row + 1, item + 1)
         self.endInsertRows()
+        self.edited.emit()
+        return True
+
+    # -- the order shown ---------------------------------------------------------------------
+    def item_row(self, row: int) -> int:
+        """The index in ``decl.items`` of the item shown in ``row`` (the entry row: itself)."""
+        if self._order is None or not 0 <= row < len(self._order):
+            return row
+        return self._order[row]
+
+    def view_row(self, item: int) -> int:
+        """The row that shows ``decl.items[item]``."""
+        if self._order is None or not 0 <= item < len(self._order):
+            return item
+        return self._order.index(item)
+
+    def is_sorted(self) -> bool:
+        return self._order is not None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Show the items sorted by ``column`` (-1: in their stored order). Only the rows shown
+        move: the declaration's items keep their order, and an open editor keeps its cell."""
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        items_of = [(self.item_row(i.row()), i.column()) for i in kept]
+        self.sort_column, self.sort_order = column, order
+        self._order = self._sorted() if 0 <= column < len(COLUMNS) else None
+        self.changePersistentIndexList(
+            kept, [self.index(self.view_row(item), col) for item, col in items_of]
+        )
+        self.layoutChanged.emit()
+        self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, max(self.rowCount() - 1, 0))
+
+    def _sorted(self) -> list[int]:
+        """The item indices in the order of the sort column; empty values last, ties in the
+        stored order."""
+        field = COLUMNS[self.sort_column][0]
+        numeric = field in NUMERIC_KEYS
+
+        def key(i: int) -> Any:
+            text = str(getattr(self.decl.items[i], field)).strip()
+            if not numeric:
+                return text.casefold()
+            try:
+                return Decimal(text.replace(",", "."))
+            except InvalidOperation:
+                return None
+
+        keys = {i: key(i) for i in range(len(self.decl.items))}
+        shown = [i for i in keys if keys[i] not in (None, "")]
+        shown.sort(key=lambda i: keys[i], reverse=self.sort_order == Qt.SortOrder.DescendingOrder)
+        return shown + [i for i in keys if keys[i] in (None, "")]
+
+    def apply_order(self) -> bool:
+        """Store the items in the order shown (the user asked to reorder them); Undo takes it
+        back. False when they are shown in their stored order already."""
+        if self._order is None:
+            return False
+        if self._order == sorted(self._order):
+            self.sort(-1)
+            return False
+        self._remember()
+        order = self._order
+        self.beginResetModel()
+        self.decl.items[:] = [self.decl.items[i] for i in order]
+        new_place = {old: new for new, old in enumerate(order)}
+        self.problems = {(new_place.get(r, r), f): v for (r, f), v in self.problems.items()}
+        self.row_levels = {new_place.get(r, r): v for r, v in self.row_levels.items()}
+        self._order, self.sort_column = None, -1
+        self.endResetModel()
         self.edited.emit()
         return True
 
@@ -245,6 +342,8 @@ class ItemsTableModel(QAbstractTableModel):
         before = self._undo.pop()
         self.beginResetModel()
         self.decl.items[:] = before
+        if self._order is not None:  # the rows shown in the same sort, of the items as they were
+            self._order = self._sorted()
         self.endResetModel()
         self.edited.emit()
         return True

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from shipdesk.core.i18n import N_, _, ngettext
+from shipdesk.core.i18n import N_, _, labelled, ngettext
 from shipdesk.core.model import Category, NonDelivery, parse_item_path
 from shipdesk.core.services import declarations, records
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
@@ -199,11 +200,20 @@ class ItemsPage(QWidget):
         # Fixed widths that hold the longest usual value and a mark: sizing the columns to
         # their contents would read every row again on each change (tens of ms with 40 items).
         metrics = self.table.fontMetrics()
+        # the title keeps room for the sort mark beside it
+        mark = self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize)
         for c, key in enumerate(COLUMN_KEYS[1:], start=1):
             hdr.setSectionResizeMode(c, QHeaderView.ResizeMode.Interactive)
             title = str(self.model.headerData(c, Qt.Orientation.Horizontal, 0))
-            room = max(metrics.horizontalAdvance(WIDEST[key]), metrics.horizontalAdvance(title))
+            room = max(
+                metrics.horizontalAdvance(WIDEST[key]), metrics.horizontalAdvance(title) + mark
+            )
             hdr.resizeSection(c, room + 24)
+        # A click on a column's title sorts the rows shown by it (again: the other way, a
+        # third time: as typed); the items keep their order until the user asks to reorder.
+        hdr.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        hdr.setSortIndicatorClearable(True)
+        self.table.setSortingEnabled(True)
         tl.addWidget(self.table, 1)
         btns = QHBoxLayout()
         self.remove_btn = QPushButton(_("Remove item"), top)
@@ -367,8 +377,43 @@ class ItemsPage(QWidget):
             grid.addLayout(right, 0, 1)
 
     def current_row(self) -> int:
+        """The row of the table the cursor is on (-1 for none)."""
         idx = self.table.currentIndex()
         return idx.row() if idx.isValid() else -1
+
+    def current_item(self) -> int:
+        """The index in the declaration's items of the row the cursor is on (the entry row:
+        the number of items; -1 for none)."""
+        row = self.current_row()
+        return self.model.item_row(row) if row >= 0 else -1
+
+    def go_to_item(self, item: int, column: int = 0) -> None:
+        """The cursor to the row that shows ``decl.items[item]`` (the entry row for
+        ``len(items)``)."""
+        self.table.setCurrentIndex(self.model.index(self.model.view_row(item), column))
+
+    def sort_by_current_column(self, descending: bool = False) -> None:
+        """Show the items sorted by the column the cursor is in (the keyboard's way to what a
+        click on the column's title does)."""
+        column = max(self.table.currentIndex().column(), 0)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, order)
+
+    def show_stored_order(self) -> None:
+        """Show the items in the order they are kept (as typed or last reordered)."""
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.model.sort(-1)
+
+    def reorder_as_shown(self) -> bool:
+        """Keep the items in the order shown; the cursor stays on its item."""
+        item, col = self.current_item(), max(self.table.currentIndex().column(), 0)
+        view = self.current_row()
+        if not self.model.apply_order():
+            return False
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        if item >= 0:
+            self.table.setCurrentIndex(self.model.index(view, col))
+        return True
 
     # -- loading and editing -----------------------------------------------------------------
     def reload(self) -> None:
@@ -448,6 +493,8 @@ class ItemsPage(QWidget):
         """Take back the last change to the items; the cursor stays where it was."""
         row, col = self.current_row(), max(self.table.currentIndex().column(), 0)
         if self.model.undo():
+            if not self.model.is_sorted():  # a reorder taken back: no sort is shown any more
+                self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
             row = min(max(row, 0), self.model.rowCount() - 1)
             self.table.setCurrentIndex(self.model.index(row, col))
 
@@ -460,7 +507,7 @@ class ItemsPage(QWidget):
         row = self.current_row()
         if row < 0:
             return
-        if row >= len(self.session.decl.items):
+        if self.model.item_row(row) >= len(self.session.decl.items):
             return
         self.model.set_field(row, "hs_code", code)
         focus = QApplication.focusWidget()
@@ -474,7 +521,7 @@ class ItemsPage(QWidget):
         self._show_row_message()
 
     def _sync_assist(self) -> None:
-        row = self.current_row()
+        row = self.current_item()
         items = self.session.decl.items
         text = items[row].description if 0 <= row < len(items) else ""
         if text.strip() and text != self._searched:
@@ -498,7 +545,7 @@ class ItemsPage(QWidget):
                 continue
             for col, key in enumerate(COLUMN_KEYS):
                 if not str(getattr(item, key)).strip():
-                    self.table.setCurrentIndex(self.model.index(row, col))
+                    self.go_to_item(row, col)
                     return self.table
         if not any(not item.is_blank() for item in items):
             self.table.setCurrentIndex(self.model.index(0, 0))
@@ -548,22 +595,22 @@ class ItemsPage(QWidget):
         self.session.check_now()
 
     def _show_findings(self) -> None:
-        row = self.current_row()
+        row = self.current_item()
         fs = [f for f in self.session.findings if getattr(f, "item_index", None) == row]
         items = self.session.decl.items
         screened = 0 <= row < len(items) and not items[row].is_blank()
         self.findings_view.set_findings(fs, screened=screened)
 
     def _show_row_message(self) -> None:
-        row = self.current_row()
+        row = self.current_item()
         probs = self.session.problems_for(f"items[{row}]") if row >= 0 else []
         if not probs:
             self.row_message.setText("")
             return
         self.row_message.setText(
             "\n".join(
-                f"{'✖' if p.level == 'error' else '⚠'} {declarations.field_label(p.field)}: "
-                + p.message
+                f"{'✖' if p.level == 'error' else '⚠'} "
+                + labelled(declarations.field_label(p.field), p.message)
                 for p in probs
             )
         )
@@ -581,7 +628,7 @@ class ItemsPage(QWidget):
         if row is not None:
             col = COLUMN_KEYS.index(field) if field in COLUMN_KEYS else 0
             row = min(row, self.model.rowCount() - 1)
-            idx = self.model.index(row, col)
+            idx = self.model.index(self.model.view_row(row), col)
             self.table.setCurrentIndex(idx)
             self.table.scrollTo(idx)
             self.table.setFocus()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from shipdesk.core.address import address_lines
 from shipdesk.core.errors import ShipdeskError
-from shipdesk.core.i18n import N_, _, error_text, language, ngettext
+from shipdesk.core.i18n import N_, _, error_text, labelled, language, ngettext
 from shipdesk.core.money import format_money_both
 from shipdesk.core.services import declarations, duties, records
 from shipdesk.gui.session import EditSession
@@ -148,8 +148,8 @@ class ReviewPage(QWidget):
             state += "."
         to = ", ".join(address_lines(d.recipient, lang=language()))  # as the documents print it
         self.summary.setText(
-            _("Form")
-            + f": <b>{form}</b> · "
+            labelled(_("Form"), f"<b>{form}</b>")
+            + " · "
             + ngettext("{n} item line", "{n} item lines", len(d.real_items())).format(
                 n=len(d.real_items())
             )
@@ -166,7 +166,8 @@ class ReviewPage(QWidget):
         self.problems.clear()
         for p in res.problems if res else []:
             label = declarations.field_label(p.field)
-            it = QListWidgetItem(f"{_(LEVEL_TEXT.get(p.level, p.level))} · {label}: {p.message}")
+            level = _(LEVEL_TEXT.get(p.level, p.level))
+            it = QListWidgetItem(f"{level} · " + labelled(label, p.message))
             it.setData(PATH_ROLE, p.field)
             it.setIcon(level_icon(p.level))
             self.problems.addItem(it)
@@ -245,9 +246,8 @@ class ReviewPage(QWidget):
                 if ln.item_index is not None
                 else _("shipment")
             )
-            text = (
-                f"{_(DUTY_KIND_TEXT.get(ln.kind, ln.kind))} · {where}: "
-                f"{amount(ln.amount, ln.amount_local)} — {ln.note.in_language()}"
+            text = f"{_(DUTY_KIND_TEXT.get(ln.kind, ln.kind))} · " + labelled(
+                where, f"{amount(ln.amount, ln.amount_local)} — {ln.note.in_language()}"
             )
             source = f"{ln.regime} · {ln.source_title}"
             if not ln.confirmed:
@@ -257,7 +257,7 @@ class ReviewPage(QWidget):
             it.setData(PATH_ROLE, f"items[{ln.item_index}]" if ln.item_index is not None else "")
             self.duties.addItem(it)
         for u in est.unknown:
-            it = QListWidgetItem(_("Not estimated") + ": " + u.in_language())
+            it = QListWidgetItem(_("Not estimated: {what}").format(what=u.in_language()))
             it.setIcon(level_icon("warning"))
             self.duties.addItem(it)
 
