@@ -3,7 +3,7 @@
 Both parts of each set are held to their expected highest level: ``dev`` cases were used while
 writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`` reports the
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
-no longer blind once their fixes were made, blind rounds 8 and 9 once scored after their work,
+no longer blind once their fixes were made, blind rounds 8 to 10 once scored after their work,
 and the
 round-8, round-9 and round-10 (harmless look-alikes and battery phrasings) tuning sets are held
 too, their misses left as expected failures.
@@ -24,7 +24,7 @@ EVAL_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval"
 SETS = ("batteries.csv", "hidden.csv")
 # held-out cases the rules still get wrong: reported in docs/benchmarks.md, not tuned away
 KNOWN_MISSES: set[tuple[str, str]] = set()
-# The blind rounds 5 to 7 after their fixes and blind rounds 8 and 9 after their work (no longer
+# The blind rounds 5 to 7 after their fixes and blind rounds 8 to 10 after their work (no longer
 # blind):
 # held to their levels so that later vocabulary does not lose what they found; the misses left,
 # each with the reason it is left.
@@ -34,6 +34,7 @@ BLIND_ROUNDS = (
     "blind_round7.csv",
     "blind_round8.csv",
     "blind_round9.csv",
+    "blind_round10.csv",
 )
 BLIND_MISSES = {
     ("blind_round5.csv", "Cigarette électronique kit Innokin Coolfire Z80"): (
@@ -51,6 +52,218 @@ BLIND_MISSES = {
     ),
     ("blind_round9.csv", "Weißbier Geschenkset 6 Flaschen mit Glas"): (
         "German 'Weißbier' (wheat beer) is not read as beer (its glass no longer vetoes it)"
+    ),
+    # blind round 10, scored once after the round-10 vocabulary and reading (rules 2026.12.15);
+    # not tuned on
+    ("blind_round10.csv", "Mini waterproof shower speaker with suction cup"): (
+        "a shower speaker named without 'Bluetooth', 'wireless' or a battery word is not read as "
+        "a battery device"
+    ),
+    ("blind_round10.csv", "Makita DHP485Z 18V LXT brushless combi drill body only"): (
+        "'body only' is not read as a tool sold without its battery"
+    ),
+    ("blind_round10.csv", "Panasonic ES-LV67 Arc5 wet and dry shaver"): (
+        "a shaver named by brand and model with no battery word is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Apple Pencil 2nd generation"): (
+        "a stylus named by brand is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Sphero BOLT coding robot ball for kids"): (
+        "a coding robot named by brand is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Live Christmas cactus Schlumbergera in 10cm pot"): (
+        "KR-FRESH-PRODUCE does not read a live potted plant as a plant with soil attached"
+    ),
+    ("blind_round10.csv", "Heirloom vegetable seed collection 20 varieties"): (
+        "'vegetable seed collection' is read as a seeded gift within the EU, not as seeds from "
+        "outside it"
+    ),
+    ("blind_round10.csv", "Wildflower meadow seed mix 500g bee friendly"): (
+        "'seed mix' is not read as seeds by EU-PLANT-HEALTH"
+    ),
+    ("blind_round10.csv", "Multi-purpose compost 10L bag peat free"): (
+        "NZ-BIOSEC does not read compost as soil"
+    ),
+    ("blind_round10.csv", "Replica Beretta 92 non firing display gun"): (
+        "a 'replica ... display gun' named by model is not read by GB-RIF"
+    ),
+    ("blind_round10.csv", "Magnetic fishing kit 300kg pull with rope"): (
+        "'magnetic fishing kit' is not read as a fishing magnet"
+    ),
+    ("blind_round10.csv", "Homebrew beer kit fermenter and airlock starter set"): (
+        "a homebrew kit of equipment is read as beer (US-ALCOHOL-MAIL)"
+    ),
+    ("blind_round10.csv", "Reed diffuser sticks rattan 50 pack no oil"): (
+        "'no oil' is not read as a negation: the reed sticks get the flammable warning"
+    ),
+    ("blind_round10.csv", "Nokia G42 5G So Purple 128GB with 3-day battery life"): (
+        "a phone named by brand and model is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Coros Pace 3 GPS sport watch white nylon band"): (
+        "a 'GPS sport watch' named by brand is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Tribit StormBox Micro 2 bike-mountable speaker"): (
+        "a speaker named by brand with no wireless or battery word is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Tile Pro 2022 Bluetooth tracker replaceable CR2032"): (
+        "a tracker with its coin cell named is read as a loose coin cell as well (DG-LI-LOOSE)"
+    ),
+    ("blind_round10.csv", "Spring assisted opening pocket knife tactical"): (
+        "'spring assisted opening' is not read as CH-PROHIBITED-WEAPONS' 'spring assisted knife'"
+    ),
+    ("blind_round10.csv", "Non-firing replica Thompson M1928 display model"): (
+        "a 'non-firing replica ... display model' is not read by SG-TOY-GUNS"
+    ),
+    ("blind_round10.csv", "Indoor cold spark fountains for cake 6 pack"): (
+        "'cold spark fountains for cake' are not read as fireworks"
+    ),
+    ("blind_round10.csv", "Anker Soundcore Boom 2 outdoor speaker 80W"): (
+        "an 'outdoor speaker' named by brand is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Butane-free gas-look electric fireplace heater 2kW"): (
+        "'butane-free' is not read as a negation: the electric fire is read as a gas cartridge"
+    ),
+    ("blind_round10.csv", "Firework themed party plates and napkins set"): (
+        "'firework themed' tableware is read as fireworks (IE-FIREWORKS)"
+    ),
+    ("blind_round10.csv", "Cheese and onion crisps multipack 12 bags"): (
+        "cheese-flavoured crisps are read as cheese (EU-POAO-PERSONAL)"
+    ),
+    ("blind_round10.csv", "Akku-Bohrhammer 18V SDS-Plus bürstenlos"): (
+        "German 'Akku-Bohrhammer' (cordless hammer drill) is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Überwachungskamera Akku Outdoor WLAN 2K mit Solarpanel"): (
+        "German 'Überwachungskamera Akku' is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Beheizbare Weste Herren USB mit 3 Heizstufen ohne Powerbank"): (
+        "'ohne Powerbank' is not read as a negation: the vest is read as a power bank"
+    ),
+    ("blind_round10.csv", "Varta Lithium Mignon AA 1,5V 4er Blister"): (
+        "German 'Lithium Mignon AA' is not read as lithium AA cells"
+    ),
+    ("blind_round10.csv", "Leberwurst im Glas 200g"): (
+        "MX-PORK does not read German 'Leberwurst' as pork"
+    ),
+    ("blind_round10.csv", "Teleskopschlagstock 26 Zoll Stahl"): (
+        "NO-WEAPONS does not read German 'Teleskopschlagstock' (telescopic baton)"
+    ),
+    ("blind_round10.csv", "Armband für Apple Watch Edelstahl 45mm"): (
+        "German 'Armband für' (strap for) is not read as an accessory of the watch"
+    ),
+    ("blind_round10.csv", "Schneidebrett Holz für Fleisch und Käse"): (
+        "a German chopping board 'für Fleisch und Käse' is read as meat and cheese"
+    ),
+    ("blind_round10.csv", "Haarspray Pumpspray ohne Treibgas 200ml"): (
+        "German 'Pumpspray ohne Treibgas' is not read as a pump spray"
+    ),
+    ("blind_round10.csv", "Spielküche Zubehör Holz Spiegelei und Wurst"): (
+        "wooden play food ('Spielküche ... Wurst') is read as sausage (AU-BIOSEC-ANIMAL)"
+    ),
+    ("blind_round10.csv", "Ersatz Ohrpolster für Sony WH-1000XM4"): (
+        "German 'Ersatz Ohrpolster für' (ear cushions for) is not read as an accessory"
+    ),
+    ("blind_round10.csv", "Tasche für E-Zigarette mit Reißverschluss"): (
+        "German 'Tasche für E-Zigarette' (pouch for) is read as a vaping product"
+    ),
+    ("blind_round10.csv", "Trockenshampoo Puder ohne Treibgas 30g"): (
+        "German 'Trockenshampoo ... ohne Treibgas' (powder) is read as an aerosol"
+    ),
+    ("blind_round10.csv", "Lebkuchen mit Rum Aroma 300g Dose"): (
+        "German 'Rum Aroma' (flavouring) is read as rum (KW-ALCOHOL)"
+    ),
+    ("blind_round10.csv", "Caméra sport 4K étanche avec accessoires"): (
+        "French 'caméra sport' (action camera) is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Spray anti-crevaison pour vélo 75 ml"): (
+        "French 'spray anti-crevaison' (puncture spray) is not read as an aerosol"
+    ),
+    ("blind_round10.csv", "Bordeaux rouge AOC 2020 carton de 6 bouteilles"): (
+        "a wine named by its appellation (Bordeaux rouge) is not read as wine"
+    ),
+    ("blind_round10.csv", "Olivier en pot 1 m plante d'extérieur"): (
+        "KR-FRESH-PRODUCE does not read French 'olivier en pot' as a plant with soil"
+    ),
+    ("blind_round10.csv", "Réplique pistolet Desert Eagle décorative non fonctionnelle"): (
+        "French 'réplique pistolet' is read as a pistol (GEN-FIREARMS), not as an imitation arm"
+    ),
+    ("blind_round10.csv", "Porte-bouteilles de vin mural en bois"): (
+        "French 'porte-bouteilles de vin' (wine rack) is read as wine (QA-ALCOHOL)"
+    ),
+    ("blind_round10.csv", "Planche à fromage en ardoise avec couteaux"): (
+        "French 'planche à fromage' (cheese board) is read as cheese (IL-DAIRY-POST)"
+    ),
+    ("blind_round10.csv", "Pantalon cigarette femme noir"): (
+        "French 'pantalon cigarette' (a cut of trousers) is read as cigarettes"
+    ),
+    ("blind_round10.csv", "Chemise couleur tabac homme lin"): (
+        "French 'couleur tabac' (a colour) is read as tobacco"
+    ),
+    ("blind_round10.csv", "Bonbons cigarettes en sucre rétro"): (
+        "BH-CANDY-CIGARETTES does not read French 'bonbons cigarettes'"
+    ),
+    ("blind_round10.csv", "Thermomètre à viande à cadran inox"): (
+        "French 'thermomètre à viande' (meat thermometer) is read as meat"
+    ),
+    ("blind_round10.csv", "Cave à cigares en cèdre 20 cigares"): (
+        "French 'cave à cigares' (humidor) is read as cigars (TR-TOBACCO-POST)"
+    ),
+    ("blind_round10.csv", "Bouchon hermétique pour bouteille de vin lot de 4"): (
+        "a French wine stopper ('bouchon ... pour bouteille de vin') is read as wine"
+    ),
+    ("blind_round10.csv", "Étui de transport pour cigarette électronique"): (
+        "a French e-cigarette case ('étui ... pour') is read as the e-cigarette"
+    ),
+    ("blind_round10.csv", "Shampooing sec en poudre sans gaz 30 g"): (
+        "French 'shampooing sec en poudre sans gaz' is read as an aerosol dry shampoo"
+    ),
+    ("blind_round10.csv", "Chips saveur fromage 150 g"): (
+        "French 'saveur fromage' (cheese flavour) is read as cheese (AR-DAIRY-POST)"
+    ),
+    (
+        "blind_round10.csv",
+        "Taladro percutor inalámbrico 20V con batería de litio 2Ah incluida y maletín",
+    ): (
+        "a Spanish drill 'con batería ... incluida' is read as installed, not as a battery beside"
+        " it"
+    ),
+    ("blind_round10.csv", "Cámara instantánea Polaroid Now Gen 2 blanca"): (
+        "a Spanish 'cámara instantánea' named by brand is not read as a battery device"
+    ),
+    ("blind_round10.csv", "Espray fijador de pelo extra fuerte 400 ml"): (
+        "Spanish 'espray fijador de pelo' (hairspray) is not read as an aerosol"
+    ),
+    ("blind_round10.csv", "Vermut rojo 1 L 15 %"): (
+        "Spanish 'vermut' (vermouth) is not read as an alcoholic drink"
+    ),
+    ("blind_round10.csv", "Sustrato universal para plantas 50 litros"): (
+        "Spanish 'sustrato' (potting substrate) is not read as soil"
+    ),
+    ("blind_round10.csv", "Jarabe para la tos con codeína 125 ml"): (
+        "Spanish 'codeína' is read as a medicine, not as the controlled codeine"
+    ),
+    ("blind_round10.csv", "Réplica de pistola Luger P08 no funcional"): (
+        "Spanish 'réplica de pistola' is not read as a replica firearm"
+    ),
+    ("blind_round10.csv", "Café molido natural 500 g"): (
+        "PH-COFFEE-POST does not read Spanish 'café molido' (ground coffee)"
+    ),
+    ("blind_round10.csv", "Mechero de cocina eléctrico recargable USB"): (
+        "a Spanish electric lighter ('mechero ... eléctrico recargable') is read as a gas lighter"
+    ),
+    ("blind_round10.csv", "Jamonero soporte para jamón de madera"): (
+        "a Spanish ham stand ('soporte para jamón') is read as ham"
+    ),
+    ("blind_round10.csv", "Patatas fritas de bolsa sabor jamón 150 g"): (
+        "Spanish 'sabor jamón' (ham flavour) is read as pork (QA-PORK)"
+    ),
+    ("blind_round10.csv", "Humidificador de puros de cedro 25 puros"): (
+        "Spanish 'puros' (cigars) fires TR-TOBACCO-POST for a humidor ('humidificador de puros')"
+    ),
+    ("blind_round10.csv", "Estuche de transporte para cigarrillo electrónico"): (
+        "a Spanish e-cigarette case ('estuche ... para') is read as the e-cigarette"
+    ),
+    ("blind_round10.csv", "Champú en seco en polvo sin gas 30 g"): (
+        "Spanish 'champú en seco en polvo sin gas' is read as an aerosol dry shampoo"
     ),
 }
 # The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
@@ -244,6 +457,21 @@ def test_blind_round_nine_covers_four_languages_and_every_kind_of_destination() 
     assert dests >= gulf_asia_latam | {"GB", "US", "CA", "AU", "JP", "DE", "FR", "MT", "CY"}
     assert sum(c["harmless"] == "1" for c in round9) >= 0.3 * len(round9)
     texts = " ".join(c["text"] for c in round9).lower()
+    assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
+
+
+def test_blind_round_ten_covers_four_languages_and_every_kind_of_destination() -> None:
+    round10 = [c for c in BLIND_CASES if c["file"] == "blind_round10.csv"]
+    assert len(round10) >= 500
+    dests = {c["dest"] for c in round10}
+    assert len(dests) >= 70
+    eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"}
+    eu |= {"IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+    gulf_asia_latam_africa = {"AE", "SA", "QA", "KW", "BH", "OM", "KR", "SG", "HK", "TW", "MX"}
+    gulf_asia_latam_africa |= {"AR", "CL", "CO", "PE", "UY", "ZA", "MA", "SN", "NG", "KE", "EG"}
+    assert dests >= eu | gulf_asia_latam_africa | {"GB", "US", "CA", "AU", "JP", "CH", "NO"}
+    assert sum(c["harmless"] == "1" for c in round10) >= 0.3 * len(round10)
+    texts = " ".join(c["text"] for c in round10).lower()
     assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
 
 
