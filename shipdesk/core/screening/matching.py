@@ -16,13 +16,8 @@ from shipdesk.core.errors import ShipdeskError
 from shipdesk.core.rates import RateBook, convert
 from shipdesk.core.screening.notes import detail_text, pick
 from shipdesk.core.screening.notes import text as note_text
-from shipdesk.core.screening.phrases import (
-    PhrasePattern,
-    Quantities,
-    Reading,
-    normalise,
-    parse_quantities,
-)
+from shipdesk.core.screening.phrases import PhrasePattern, Quantities, normalise, parse_quantities
+from shipdesk.core.screening.reading import Reading
 from shipdesk.core.screening.ruleset import SEVERITY, Matcher, Rule, RuleSet
 from shipdesk.core.text import ReadText, read_text
 

@@ -6,16 +6,14 @@ Everything here is pure and fast; the compiled patterns are built once when a ru
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from shipdesk.core.text import fold, squash_spaces
 
 _PUNCT = re.compile(r"[_/,;:()\[\]{}<>\"!?*+=|\\#&@~`^$-]+|(?<!\d)\.|\.(?!\d)")
 _APOS = re.compile(r"['’‘`´]")
-_WORD = "a-z0-9"
+WORD_CHARS = "a-z0-9"
 
 
 def normalise(text: str) -> str:
@@ -34,7 +32,7 @@ def _inflect(token: str) -> str:
     if token.startswith("="):  # exact form only
         return re.escape(token[1:])
     if token.endswith("*"):  # prefix: any word continuation
-        return re.escape(token[:-1]) + f"[{_WORD}]*"
+        return re.escape(token[:-1]) + f"[{WORD_CHARS}]*"
     esc = re.escape(token)
     if len(token) <= 2 or token[-1].isdigit():
         return esc
@@ -59,7 +57,7 @@ def phrase_regex(phrase: str) -> str:
     parts: list[str] = []
     for raw in phrase.split():
         if raw == "?":
-            parts.append(f"[{_WORD}.%]+")
+            parts.append(f"[{WORD_CHARS}.%]+")
             continue
         star = raw.endswith("*")
         exact = raw.startswith("=")
@@ -76,7 +74,7 @@ def phrase_regex(phrase: str) -> str:
     if not parts:
         raise ValueError(f"empty phrase {phrase!r}")
     body = " ".join(parts)
-    return f"(?<![{_WORD}]){body}(?![{_WORD}])"
+    return f"(?<![{WORD_CHARS}]){body}(?![{WORD_CHARS}])"
 
 
 def phrase_anchor(phrase: str) -> str:
@@ -94,7 +92,7 @@ def phrase_anchor(phrase: str) -> str:
     if not tokens:
         return ""
     tok = tokens[0]
-    words = re.findall(f"[{_WORD}]+", tok)
+    words = re.findall(f"[{WORD_CHARS}]+", tok)
     if not words:
         return ""
     tok = words[0]
@@ -111,7 +109,7 @@ def phrase_anchor(phrase: str) -> str:
     return tok
 
 
-_TEXT_WORD = re.compile(f"[{_WORD}]+")
+_TEXT_WORD = re.compile(f"[{WORD_CHARS}]+")
 
 
 def word_prefixes(text: str, max_len: int | None = None) -> set[str]:
@@ -167,7 +165,7 @@ def compile_phrases(phrases: list[str], *, eager: bool = False) -> PhrasePattern
     # the alternation, instead of once per phrase. The matches are the same (a zero-width test
     # at the same position), but a position inside a word is given up at once rather than after
     # trying each of the (hundreds of) phrases there, which made a search 20-30 times slower.
-    start = f"(?<![{_WORD}])"
+    start = f"(?<![{WORD_CHARS}])"
     bodies = "|".join(f"(?:{phrase_regex(p).removeprefix(start)})" for p in ordered)
     pattern = PhrasePattern(f"{start}(?:{bodies})")
     if eager:
@@ -286,399 +284,3 @@ def parse_quantities(text: str) -> Quantities:
         nicotine_mg_ml=nic,
         li_grams=li,
     )
-
-
-# -- reading a description beyond its keywords ---------------------------------------------
-# The main product is named before the first comma, bracket, plus sign or dash between spaces;
-# what follows ("..., silicone band", "(no battery)", "+ charger") comes with it or describes it.
-_MAIN_CUT = re.compile(r"[,;|+(\[]|\s[-–—]\s")
-
-
-_TOKEN = re.compile(f"[{_WORD}.%]+")
-
-
-def _forms(token: str) -> frozenset[str]:
-    """The inflected forms :func:`_inflect` accepts for a plain word."""
-    if len(token) <= 2 or token[-1].isdigit():
-        return frozenset({token})
-    if token.endswith("fe"):
-        return frozenset({token, token + "s", token[:-2] + "ves"})
-    if token.endswith("f") and not token.endswith("ff"):
-        return frozenset({token, token + "s", token[:-1] + "ves"})
-    if token.endswith("y") and token[-2:-1] not in "aeiou":
-        return frozenset({token, token[:-1] + "ies"})
-    if token.endswith(("s", "x", "z", "ch", "sh")):
-        return frozenset({token, token + "es"})
-    return frozenset({token, token + "s", token + "es"})
-
-
-class WordPhrases:
-    """Phrases matched word by word through an index of their words, for the reading's long
-    lists (accessory nouns, compounds, modifiers), where one alternation pattern would try every
-    phrase at every position of the text. Same phrase syntax as keywords: each word accepts its
-    simple inflections, ``word*`` any continuation, a lone ``?`` any one word."""
-
-    __slots__ = ("_exact", "_prefix", "phrases")
-
-    def __init__(self, phrases: list[str]) -> None:
-        self.phrases = phrases
-        # anchor word -> (tokens of the phrase, position of the anchor in it)
-        self._exact: dict[str, list[tuple[tuple[tuple[str, Any], ...], int]]] = {}
-        self._prefix: list[tuple[str, tuple[tuple[str, Any], ...], int]] = []
-        for phrase in phrases:
-            tokens: list[tuple[str, Any]] = []
-            for raw in phrase.split():
-                if raw == "?":
-                    tokens.append(("any", None))
-                    continue
-                words = normalise(raw.replace("*", " ")).split()
-                for i, w in enumerate(words):
-                    last = i == len(words) - 1
-                    if raw.endswith("*") and last:
-                        tokens.append(("prefix", w))
-                    else:
-                        tokens.append(("word", _forms(w)))
-            anchor = next((i for i, t in enumerate(tokens) if t[0] != "any"), None)
-            if anchor is None:
-                continue
-            kind, value = tokens[anchor]
-            entry = (tuple(tokens), anchor)
-            if kind == "prefix":
-                self._prefix.append((value, *entry))
-            else:
-                for form in value:
-                    self._exact.setdefault(form, []).append(entry)
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """The character spans of every match in a normalised text.
-
-        The words are kept as two arrays of offsets, so memory stays linear and small even
-        for a very long text (a megabyte of words is about 170,000 of them)."""
-        starts, ends = array("l"), array("l")
-        for m in _TOKEN.finditer(text):
-            starts.append(m.start())
-            ends.append(m.end())
-        n = len(starts)
-        out: list[tuple[int, int]] = []
-        for j in range(n):
-            w = text[starts[j] : ends[j]]
-            cands = list(self._exact.get(w, ()))
-            cands += [(tok, a) for stem, tok, a in self._prefix if w.startswith(stem)]
-            for tokens, anchor in cands:
-                start = j - anchor
-                end = start + len(tokens)
-                if start < 0 or end > n:
-                    continue
-                if all(
-                    kind == "any"
-                    or (kind == "prefix" and text[starts[k] : ends[k]].startswith(value))
-                    or (kind == "word" and text[starts[k] : ends[k]] in value)
-                    for k, (kind, value) in enumerate(tokens, start)
-                ):
-                    out.append((starts[start], ends[end - 1]))
-        return out
-
-
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in spans)
-
-
-def _tail_spans(text: str, tails: tuple[str, ...]) -> list[tuple[int, int]]:
-    """The words of a normalised text that are compounds ending in one of ``tails`` (with at
-    least three letters in front: "laptoptasche", not "tasche" itself)."""
-    if not tails:
-        return []
-    return [
-        m.span()
-        for m in _TOKEN.finditer(text)
-        if any(m.group().endswith(t) and len(m.group()) >= len(t) + 3 for t in tails)
-    ]
-
-
-def _word_at(text: str, a: int, b: int) -> str:
-    m = _TOKEN.search(text, a)
-    return m.group() if m else text[a:b]
-
-
-# words that may stand between a part and "for": counts, sets, "de ..." (the part's own)
-_FILLERS = frozenset({"set", "pack", "pcs", "pc", "stuck", "piezas", "pieces", "unidades", "lot"})
-_OF = frozenset({"de", "d", "du", "des", "del", "of"})
-_COUNT_WORDS = frozenset({"a", "an", "one", "two", "un", "une", "una", "ein", "eine", "einem"})
-
-
-def _fillers_only(words: list[str], spare: frozenset[str]) -> bool:
-    i = 0
-    while i < len(words):
-        w = words[i]
-        if w in _OF and i + 1 < len(words):
-            i += 2  # "de rasoir", "de rechange"
-            continue
-        if not (w in spare or w in _FILLERS or w.isdigit() or re.fullmatch(r"\d+x|x\d+", w)):
-            return False
-        i += 1
-    return True
-
-
-def _note_word(text: str, tok: tuple[int, int], stops: set[int]) -> bool:
-    """A word that may be part of a scent or flavour note (not a link, number or end)."""
-    word = text[tok[0] : tok[1]]
-    return tok[0] not in stops and word != "." and not any(c.isdigit() for c in word)
-
-
-@dataclass
-class Reading:
-    """How a description is read beyond its keywords (``groups.toml`` ``[reading]``).
-
-    * accessories: a product made *for* another product ("case for iPhone 15 Pro", "iPhone 15
-      Pro clear case", "Samsung S24 Hülle") is not that product, so the rules of the
-      ``accessory_categories`` (or a rule's own ``accessory_veto``) do not fire for it. The
-      main product is the text before the first comma, bracket or link word ("with", "mit",
-      "avec", "con", "and" ...); it is an accessory when it holds an accessory noun that is not
-      part of a compound naming a device or a battery ("charging case", "battery case") and
-      that comes before the first "for" ("for sensitive skin" says what a gel is for). A
-      stated capacity (Wh, mAh) or a battery said to be inside ("built-in battery") means the
-      item carries a battery, never an accessory.
-    * modifiers: colour, shape and style words ("gun metal grey", "vape style", "bullet
-      journal", "knife pleats", "bath bomb"): a keyword of a rule of the
-      ``modifier_categories`` found inside one of these phrases does not count; the product
-      noun decides.
-    * negations: "battery-free", "without battery", "sans pile", "ohne Akku", "CBD-free",
-      "alcohol-free", "sin alcohol": a rule whose ``negated_by`` names the concept does not
-      fire when the description says the concept is absent.
-    """
-
-    accessory_categories: frozenset[str] = frozenset()
-    modifier_categories: frozenset[str] = frozenset()
-    accessory_nouns: WordPhrases | None = None
-    device_compounds: WordPhrases | None = None  # always the device (or a battery)
-    body_compounds: WordPhrases | None = None  # the device's body, unless "for ..." follows
-    links: WordPhrases | None = None
-    for_words: WordPhrases | None = None
-    modifiers: WordPhrases | None = None
-    # phrases saying the item holds a battery ("built-in battery"): never a passive accessory
-    battery_inside: WordPhrases | None = None
-    negations: dict[str, PhrasePattern] = field(default_factory=dict)
-    negators_before: tuple[str, ...] = ()  # normalised: "without", "sin", "ohne" ...
-    # the words an accessory noun can start with (a quick test before the patterns)
-    noun_words: frozenset[str] = frozenset()
-    # German compounds ending in an accessory noun ("laptoptasche", "wandhalterung")
-    compound_tails: tuple[str, ...] = ()
-    # parts of a product (heads, propellers, stickers): the item is the part when "for" follows
-    # it ("heads for massage gun", "hélices de rechange pour drone") or a spare word goes with
-    # it ("replacement heads", "Ersatzaufsätze"); ``part_tails`` end German compounds
-    part_nouns: WordPhrases | None = None
-    part_tails: tuple[str, ...] = ()
-    spare_words: frozenset[str] = frozenset()  # "spare", "ersatz", "rechange", "repuesto" ...
-    # scent and flavour notes: a keyword among the notes a marker names ("tobacco & vanilla
-    # scented", "Whisky-Aroma", "parfumée tabac", "aroma de tabaco") does not count; the
-    # markers are words (kept in the note) or the scented product (a candle, soap, diffuser:
-    # not part of the note, so its own rules still read it)
-    note_markers: WordPhrases | None = None
-    note_tails: tuple[str, ...] = ()  # German compounds ending in a marker ("raumduft")
-    note_heads: WordPhrases | None = None
-    note_words: int = 0  # how many words a note may hold on either side of its marker
-    # the rules that read notes: of these categories, or stopped by these negation concepts
-    # (the perfume and flammable-alcohol rules are dangerous goods, negated by "alcohol")
-    note_categories: frozenset[str] = frozenset()
-    note_concepts: frozenset[str] = frozenset()
-    # the product is a depiction or a text about the good (a book, novel, poster, sign)
-    depictions: WordPhrases | None = None
-    depiction_tails: tuple[str, ...] = ()  # German compounds ("kochbuch", "blechschild")
-    depiction_compounds: WordPhrases | None = None  # never a depiction ("roman candle")
-    # what is packed with a product ("with glass", "mit Glas"): a veto met only there does not
-    # say what the product is
-    accompaniments: WordPhrases | None = None
-    # words joining two negated things ("battery and charger not included")
-    negation_joins: tuple[str, ...] = ()
-
-    def main_product(self, raw: str, read: str = "") -> str:
-        """The normalised words naming the main product of a description as typed (``read``:
-        its normalised form, when known, saves normalising it again)."""
-        head = _MAIN_CUT.split(raw, maxsplit=1)[0]
-        if read and head == raw:
-            main = read.split(" . ", 1)[0]  # no cut: the first reading is the main part
-        else:
-            main = normalise(head)
-        if self.links is not None:
-            cuts = [a for a, _ in self.links.spans(main) if a > 0]
-            if cuts:
-                main = main[: min(cuts)].rstrip()
-        return main
-
-    def is_accessory(self, raw: str, capacity_stated: bool = False, read: str = "") -> bool:
-        """True when the main product is an accessory for another product."""
-        if self.accessory_nouns is None or capacity_stated:
-            return False
-        words = [m.group() for m in _TOKEN.finditer(read)]
-        if (
-            read
-            and self.noun_words
-            and self.noun_words.isdisjoint(words)
-            and not any(w.endswith(self.compound_tails + self.part_tails) for w in words)
-            and (self.part_nouns is None or not self.part_nouns.spans(read))
-        ):
-            return False  # no word an accessory noun can start with
-        if read and self.battery_inside is not None and self.battery_inside.spans(read):
-            return False  # "solar charger with built-in battery" carries a battery
-        main = self.main_product(raw, read)
-        nouns = self.accessory_nouns.spans(main) + _tail_spans(main, self.compound_tails)
-        nouns += self._part_spans(main)
-        if not nouns:
-            return False
-        device = self.device_compounds.spans(main) if self.device_compounds is not None else []
-        body = self.body_compounds.spans(main) if self.body_compounds is not None else []
-        # what the product is for follows "for": "shaving gel for sensitive skin" is a gel, so an
-        # accessory noun that starts after the first "for" (not at the start) does not count
-        fors = [a for a, _ in self.for_words.spans(main) if a > 0] if self.for_words else []
-        for_at = min(fors, default=len(main))
-        for span in nouns:
-            if _inside(span, device) or span[0] > for_at:
-                continue
-            before = main[: span[0]].split()
-            if before and before[-1] in self.negators_before:
-                continue  # "sin cable", "without cord": cordless, not a cable
-            if _inside(span, body):
-                rest = main[span[1] :].lstrip()
-                follows = self.for_words.spans(rest) if self.for_words is not None else []
-                if not any(a == 0 for a, _ in follows):
-                    continue
-            return True
-        return False
-
-    def _part_spans(self, main: str) -> list[tuple[int, int]]:
-        """The parts the main product is named as: a part noun followed by "for" (with only
-        spare words, counts or "de ..." between) or next to a spare word."""
-        if self.part_nouns is None and not self.part_tails:
-            return []
-        spans = self.part_nouns.spans(main) if self.part_nouns is not None else []
-        spans += _tail_spans(main, self.part_tails)
-        if not spans:
-            return []
-        fors = [a for a, _ in self.for_words.spans(main) if a > 0] if self.for_words else []
-        for_at = min(fors, default=-1)
-        out = []
-        for a, b in spans:
-            before = main[:a].split()[-1:]
-            word = _word_at(main, a, b)
-            spare = (before and before[0] in self.spare_words) or any(
-                word.startswith(w) and len(word) > len(w) + 2 for w in self.spare_words
-            )
-            if not spare and for_at > a:
-                rest = main[b:for_at].split()
-                spare = _fillers_only(rest, self.spare_words)
-            if spare:
-                out.append((a, b))
-        return out
-
-    def modifier_spans(self, text: str) -> list[tuple[int, int]]:
-        if self.modifiers is None:
-            return []
-        return self.modifiers.spans(text)
-
-    def note_spans(self, text: str) -> list[tuple[int, int]]:
-        """The scent and flavour notes of a normalised text that names a scented or flavoured
-        product (a candle, soap, diffuser, coffee, tea: ``note_heads``, ``note_tails``): up to
-        ``note_words`` words on either side of a marker or of that product, not across a link
-        (other than "and", "und", "et", "y") or "for" word, a number or a reading's end
-        (`` . ``). A marker is part of its note ("parfumée", "Duft"); the product is not, so
-        that its own rules still read it."""
-        heads = [(a, b, False) for a, b in self.note_heads.spans(text)] if self.note_heads else []
-        heads += [(a, b, True) for a, b in _tail_spans(text, self.note_tails)]
-        if not heads:
-            return []  # notes only where a scented or flavoured product is named
-        marks = (
-            [(a, b, True) for a, b in self.note_markers.spans(text)] if self.note_markers else []
-        )
-        marks += heads
-        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        stops: set[int] = set()
-        for pattern in (self.links, self.for_words):
-            if pattern is not None:
-                stops.update(
-                    a for a, b in pattern.spans(text) if text[a:b] not in self.negation_joins
-                )
-        out = []
-        for a, b, keep in marks:
-            first = next(i for i, t in enumerate(toks) if t[0] >= a)
-            last = max(i for i, t in enumerate(toks) if t[1] <= b)
-            lo = first
-            while lo > 0 and first - lo < self.note_words and _note_word(text, toks[lo - 1], stops):
-                lo -= 1
-            hi = last
-            while (
-                hi + 1 < len(toks)
-                and hi - last < self.note_words
-                and _note_word(text, toks[hi + 1], stops)
-            ):
-                hi += 1
-            if keep:
-                out.append((toks[lo][0], toks[hi][1]))
-            else:
-                if lo < first:
-                    out.append((toks[lo][0], toks[first - 1][1]))
-                if hi > last:
-                    out.append((toks[last + 1][0], toks[hi][1]))
-        return out
-
-    def is_depiction(self, raw: str, read: str = "") -> bool:
-        """True when the main product is a depiction or text about a good (a book, novel,
-        poster, sign), not the good: "The Whisky Bible paperback", "Das Parfum Roman"."""
-        if self.depictions is None and not self.depiction_tails:
-            return False
-        main = self.main_product(raw, read)
-        spans = self.depictions.spans(main) if self.depictions is not None else []
-        spans += _tail_spans(main, self.depiction_tails)
-        if not spans:
-            return False
-        never = self.depiction_compounds.spans(main) if self.depiction_compounds else []
-        return any(not _inside(span, never) for span in spans)
-
-    def accompaniment_spans(self, text: str) -> set[tuple[int, int]]:
-        """The spans of a normalised text naming something packed with the product: an
-        accompaniment right after a link word, a count or an article between ("mit glas",
-        "with 2 glasses", "avec un verre")."""
-        if self.accompaniments is None or self.links is None:
-            return set()
-        out = set()
-        for a, b in self.accompaniments.spans(text):
-            before = text[:a].split()[-3:]
-            while before and (before[-1].isdigit() or before[-1] in _COUNT_WORDS):
-                before.pop()
-            if before and any(x == 0 for x, _ in self.links.spans(before[-1])):
-                out.add((a, b))
-        return out
-
-    def negated(self, concept: str, text: str) -> bool:
-        pattern = self.negations.get(concept)
-        return pattern is not None and pattern.search(text) is not None
-
-
-def negation_pattern(
-    words: list[str], before: list[str], after: list[str], joins: tuple[str, ...] = ()
-) -> PhrasePattern:
-    """A pattern for ``words`` said to be absent: a negator before them (``without``, ``no``,
-    ``sans``, ``ohne``, ``sin`` ..., with at most one article between) or after them
-    (``free``, ``frei``, ``not included`` ...), also with one more thing joined to them
-    (``joins``: "battery and charger not included", "Akku und Ladegerät nicht enthalten")."""
-    concept = "|".join(
-        phrase_regex(w).removeprefix(f"(?<![{_WORD}])").removesuffix(f"(?![{_WORD}])")
-        for w in words
-    )
-    neg_before = "|".join(
-        phrase_regex(w).removeprefix(f"(?<![{_WORD}])").removesuffix(f"(?![{_WORD}])")
-        for w in before
-    )
-    neg_after = "|".join(
-        phrase_regex(w).removeprefix(f"(?<![{_WORD}])").removesuffix(f"(?![{_WORD}])")
-        for w in after
-    )
-    article = r"(?:(?:a|an|any|the|de|d|la|le|les|des|el|los|las|un|une|una|der|die|das|den)\s)?"
-    joined = ""
-    if joins:
-        join = "|".join(re.escape(j) for j in joins)
-        joined = f"(?:\\s(?:{join})\\s[{_WORD}]+)?"
-    body = (
-        f"(?<![{_WORD}])(?:(?:{neg_before})\\s{article}(?:{concept})"
-        f"|(?:{concept}){joined}\\s(?:{neg_after}))(?![{_WORD}])"
-    )
-    return PhrasePattern(body)

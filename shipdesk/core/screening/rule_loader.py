@@ -22,7 +22,8 @@ from typing import Any
 from shipdesk.core import bundles
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.nesting import load_toml
-from shipdesk.core.screening.phrases import Reading, normalise
+from shipdesk.core.screening.phrases import normalise
+from shipdesk.core.screening.reading import Reading
 from shipdesk.core.screening.rule_schema import (
     CC_RE,
     FILE_FIELDS,

@@ -17,14 +17,12 @@ from shipdesk.core import hscode
 from shipdesk.core.errors import DataError
 from shipdesk.core.screening.phrases import (
     PhrasePattern,
-    Reading,
-    WordPhrases,
     compile_phrases,
-    negation_pattern,
     normalise,
     phrase_anchor,
     phrase_regex,
 )
+from shipdesk.core.screening.reading import Reading, WordPhrases, negation_pattern
 from shipdesk.core.screening.ruleset import (
     CATEGORIES,
     CHANNELS,
@@ -481,7 +479,7 @@ def _veto_list(
 
 def reading_table(data: Any, where: str, probs: Problems) -> Reading:
     """``groups.toml`` ``[reading]``: accessories, modifiers and negations (see
-    :class:`~shipdesk.core.screening.phrases.Reading`)."""
+    :class:`~shipdesk.core.screening.reading.Reading`)."""
     if not isinstance(data, dict):
         probs.add(where, "'reading' must be a table")
         return Reading()

@@ -13,13 +13,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from shipdesk.core.screening.phrases import (
-    PhrasePattern,
-    Reading,
-    compile_phrases,
-    normalise,
-    word_prefixes,
-)
+from shipdesk.core.screening.phrases import PhrasePattern, compile_phrases, normalise, word_prefixes
+from shipdesk.core.screening.reading import Reading
 
 LEVELS = ("prohibited", "restricted", "warning")
 SEVERITY = {"prohibited": 0, "restricted": 1, "warning": 2}
