@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
     QAbstractItemView,
     QApplication,
     QBoxLayout,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +28,8 @@ from shipdesk.core.i18n import N_, _, labelled, ngettext
 from shipdesk.core.model import Category, NonDelivery, parse_item_path
 from shipdesk.core.services import declarations, records
 from shipdesk.gui.models.items_model import COLUMN_KEYS, ItemsTableModel
+from shipdesk.gui.pages.items_table import ItemsTable, LimitedDelegate
 from shipdesk.gui.session import EditSession
-from shipdesk.gui.widgets.cell_editor import KeepTypingDelegate
-from shipdesk.gui.widgets.country_completer import CountryCompleter
 from shipdesk.gui.widgets.findings import FindingsWidget
 from shipdesk.gui.widgets.hs_search import HsSearchWidget
 from shipdesk.gui.widgets.marks import mark_widget
@@ -76,86 +72,6 @@ WIDEST = {  # the widest usual cell text of each column, with a problem mark
 }
 EXTRA_KEYS = ("itn", "incoterm", "signatory")  # kept in the declaration file as extra keys
 LIST_KEYS = ("licence_numbers", "certificate_numbers")
-
-
-class LimitedDelegate(KeepTypingDelegate):
-    """Cell editors of the items table that take no more than the field's limit, and keep
-    what the user types while a re-check repaints the table (``KeepTypingDelegate``)."""
-
-    def createEditor(self, parent: QWidget, option: Any, index: Any) -> QWidget:
-        editor = super().createEditor(parent, option, index)
-        if isinstance(editor, QLineEdit) and 0 <= index.column() < len(COLUMN_KEYS):
-            key = COLUMN_KEYS[index.column()]
-            editor.setMaxLength(declarations.text_limit(key))
-            if key == "origin_country":  # the countries offered; Enter takes one, as its code
-                editor.setCompleter(CountryCompleter(editor, editor, insert_code=True))
-        return editor
-
-    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
-        # Ctrl+Tab in a cell being edited: keep what was typed and leave the table.
-        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QWidget):
-            forward = _ctrl_tab(cast(QKeyEvent, event))
-            view = self.parent()
-            if forward is not None and isinstance(view, ItemsTable):
-                self.commitData.emit(editor)
-                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-                view.leave(forward)
-                return True
-        return super().eventFilter(editor, event)
-
-
-class ItemsTable(QTableView):
-    """The items table: Tab moves from cell to cell and leaves the table after its last cell
-    (Shift+Tab before its first); Ctrl+Tab and Ctrl+Shift+Tab leave it from any cell."""
-
-    def _at_edge(self, forward: bool) -> bool:
-        idx, model = self.currentIndex(), self.model()
-        if not idx.isValid():
-            return False
-        if forward:
-            last = (model.rowCount() - 1, model.columnCount() - 1)
-            return (idx.row(), idx.column()) == last
-        return (idx.row(), idx.column()) == (0, 0)
-
-    def leave(self, forward: bool) -> None:
-        """The focus to the control after (or before) the table."""
-        self.setFocus(Qt.FocusReason.TabFocusReason)
-        QWidget.focusNextPrevChild(self, forward)
-
-    def focusNextPrevChild(self, next: bool) -> bool:
-        if self._at_edge(next):
-            return QWidget.focusNextPrevChild(self, next)
-        return super().focusNextPrevChild(next)
-
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
-        moves = {
-            QAbstractItemDelegate.EndEditHint.EditNextItem: True,
-            QAbstractItemDelegate.EndEditHint.EditPreviousItem: False,
-        }
-        forward = moves.get(hint)
-        if forward is not None and self._at_edge(forward):
-            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
-            self.leave(forward)
-            return
-        super().closeEditor(editor, hint)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        forward = _ctrl_tab(event)
-        if forward is not None:
-            self.leave(forward)
-            return
-        super().keyPressEvent(event)
-
-
-def _ctrl_tab(event: QKeyEvent) -> bool | None:
-    """True for Ctrl+Tab, False for Ctrl+Shift+Tab, None for any other key."""
-    if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-        return None
-    if event.key() == Qt.Key.Key_Backtab:
-        return False
-    if event.key() == Qt.Key.Key_Tab:
-        return not event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-    return None
 
 
 class ItemsPage(QWidget):
