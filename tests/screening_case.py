@@ -31,6 +31,14 @@ def level_of_text(text: str, dest: str = "DE", channel: str = "post") -> str:
     return level_of(case)[0]
 
 
+def assert_level_of_plain_naming(text: str, dest: str, plain: str) -> None:
+    """``text`` gets at ``dest`` the level its plain naming ``plain`` gets there (which must be
+    one), so a test holds the reading of a new word, not a level typed by hand."""
+    level = level_of_text(plain, dest)
+    assert level != "none", plain
+    assert level_of_text(text, dest) == level
+
+
 def battery_prohibitions(texts: tuple[str, ...] | list[str]) -> list[tuple[str, str, str]]:
     """(destination, text, rule) for each of ``texts`` prohibited for its battery at any
     destination of the shipped rules. A prohibition blocks printing: a device whose battery is

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.screening_case import level_of_text
+from tests.screening_case import assert_level_of_plain_naming, level_of_text
 
 PLAIN = {
     "device": "Electric shaver with built-in rechargeable battery",
@@ -658,9 +658,7 @@ HARMLESS = [
 def test_regulated_goods_named_by_new_words_get_the_level_of_their_plain_naming(
     text: str, dest: str, kind: str
 ) -> None:
-    plain = level_of_text(PLAIN[kind], dest)
-    assert plain != "none", PLAIN[kind]
-    assert level_of_text(text, dest) == plain
+    assert_level_of_plain_naming(text, dest, PLAIN[kind])
 
 
 @pytest.mark.parametrize(("text", "dest"), HARMLESS)
