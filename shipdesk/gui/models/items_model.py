@@ -13,7 +13,6 @@ duplicated or changed while a sort is shown stays where it is until the next sor
 from __future__ import annotations
 
 import copy
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -28,7 +27,7 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from shipdesk.core import hscode
 from shipdesk.core.i18n import N_, _, labelled, language
-from shipdesk.core.model import Declaration, Item, parse_item_path
+from shipdesk.core.model import Declaration, Item, parse_decimal, parse_item_path
 from shipdesk.core.services import declarations
 from shipdesk.gui.theme import role_colors
 from shipdesk.gui.widgets.marks import level_icon
@@ -293,12 +292,7 @@ class ItemsTableModel(QAbstractTableModel):
 
         def key(i: int) -> Any:
             text = str(getattr(self.decl.items[i], field)).strip()
-            if not numeric:
-                return text.casefold()
-            try:
-                return Decimal(text.replace(",", "."))
-            except InvalidOperation:
-                return None
+            return parse_decimal(text) if numeric else text.casefold()
 
         keys = {i: key(i) for i in range(len(self.decl.items))}
         shown = [i for i in keys if keys[i] not in (None, "")]
