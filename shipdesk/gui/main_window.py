@@ -1,7 +1,7 @@
 """The main window: the guided flow sender -> recipient -> items -> review -> documents.
 
 Over 600 lines because it holds the window's whole action table (every action with its key and
-its menu, about 160 lines in ``_build_actions``) beside the slots those actions call; the pages,
+its menu, about 200 lines in ``_build_actions``) beside the slots those actions call; the pages,
 dialogs and widgets live in their own modules and all decisions are made in the core. Moving the
 action table out needs a typed home for the ~20 actions other code reads (``w.save_action`` ...)
 without an import cycle between the two modules; until then it stays here. The step change's
@@ -447,36 +447,37 @@ class MainWindow(QMainWindow):
         self.go_to_step(2)
         self.items_page.focus_hs_search()
 
+    def _on_items_step(self) -> bool:
+        """Whether the items step is shown; if not, show it. An item action (duplicate, undo,
+        sort, remove...) runs only where its rows can be seen: never on rows the user does not
+        see."""
+        if self.stack.currentIndex() == 2:
+            return True
+        self.go_to_step(2)
+        return False
+
     def duplicate_item(self) -> None:
-        if self.stack.currentIndex() == 2:  # never on a row the user does not see
+        if self._on_items_step():
             self.items_page.duplicate_current()
-        else:
-            self.go_to_step(2)
 
     def undo_item(self) -> None:
         """Ctrl+Z outside a text being typed (a field or a cell editor takes it back itself):
         the last change to the items, on the items step only, where it can be seen."""
-        if self.stack.currentIndex() == 2:
+        if self._on_items_step():
             self.items_page.undo()
-        else:
-            self.go_to_step(2)
 
     def sort_items(self, descending: bool) -> None:
-        if self.stack.currentIndex() == 2:  # never on rows the user does not see
+        if self._on_items_step():
             self.items_page.sort_by_current_column(descending)
-        else:
-            self.go_to_step(2)
 
     def show_stored_order(self) -> None:
-        if self.stack.currentIndex() == 2:
+        if self._on_items_step():
             self.items_page.show_stored_order()
-        else:
-            self.go_to_step(2)
 
     def reorder_items(self) -> None:
-        if self.stack.currentIndex() != 2:
-            self.go_to_step(2)
-        elif self.items_page.reorder_as_shown():
+        if not self._on_items_step():
+            return
+        if self.items_page.reorder_as_shown():
             self.statusBar().showMessage(
                 _("The items are kept in this order now (Ctrl+Z takes it back)."), 5000
             )
@@ -486,10 +487,8 @@ class MainWindow(QMainWindow):
             )
 
     def remove_item(self) -> None:
-        if self.stack.currentIndex() == 2:
+        if self._on_items_step():
             self.items_page.remove_current()
-        else:
-            self.go_to_step(2)
 
     def create_pdf(self) -> None:
         self.go_to_step(4)
