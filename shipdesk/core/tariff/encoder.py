@@ -358,10 +358,12 @@ class Encoder:
         The dense layers run once over the tokens of all sequences stacked (one large matrix
         product instead of one per sentence); attention and pooling run per group of
         sequences of the same length, so no sentence sees padding. Each row is the vector the
-        sentence gets on its own: a row of a matrix product does not depend on the other rows
-        (the test suite holds every row to that, bit for bit). Every sentence has at least its
-        [CLS] and [SEP] tokens, so no product has a single row, which the BLAS would compute
-        another way (as a matrix-vector product, whose last bits differ).
+        sentence gets on its own, to the last bits where the BLAS computes a row of a matrix
+        product the same whatever the number of rows (OpenBLAS's AVX-512 kernel; its Haswell
+        and Zen kernels choose another inner kernel by size, which moves the last bits, at
+        most about 2e-7, and no suggestion: the test suite holds both). Every sentence has at
+        least its [CLS] and [SEP] tokens, so no product has a single row, which the BLAS would
+        compute another way (as a matrix-vector product).
         """
         h, nh = self.hidden, self.heads
         hd = h // nh
@@ -417,7 +419,8 @@ class Encoder:
             return self._forward_exact([self.tokenizer.encode(text)])[0]
 
     def encode_queries(self, texts: Sequence[str]) -> np.ndarray:
-        """Many queries at once, each row exactly the vector :meth:`encode_one` gives.
+        """Many queries at once, each row the vector :meth:`encode_one` gives (see
+        :meth:`_forward_exact` for the last bits).
 
         The work is split into passes of at most ``BATCH_TOKENS`` tokens, so memory stays
         bounded whatever the number of texts; the BLAS runs on one thread as in
