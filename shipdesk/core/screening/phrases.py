@@ -57,7 +57,9 @@ def phrase_regex(phrase: str) -> str:
     parts: list[str] = []
     for raw in phrase.split():
         if raw == "?":
-            parts.append(f"[{WORD_CHARS}.%]+")
+            # a word: at least one word character, so the " . " between a description and its
+            # English reading is never a word ("12v . battery" is no "12v ? battery")
+            parts.append(f"[.%]*[{WORD_CHARS}][{WORD_CHARS}.%]*")
             continue
         star = raw.endswith("*")
         exact = raw.startswith("=")
