@@ -8,7 +8,8 @@ session holds the workspace the app opened at start; pages reach the services th
 While the user types, the checks and the draft save run on the thread pool over a copy of the
 declaration, so the GUI thread only shows results (a key is never kept waiting for a check).
 ``check_now`` and ``flush`` do the same at once, on the GUI thread, where a step needs the
-result before going on (review, printing, quitting).
+result before going on (printing, quitting); moving to the review checks on the pool when an
+edit is newer than the results shown (``check_soon``).
 
 A problem is shown for a field only once the person touched it (changed it, or it came filled
 from a file or draft) or pressed Next past its step: a blank form shows no errors. Pages ask
@@ -84,6 +85,9 @@ class EditSession(QObject):
         self._reveal_timer.timeout.connect(self._emit_checked)
         self._check_round = 0  # a background result is shown only if no check started since
         self._edits = 0  # ... and nothing was edited since (a newer check is then due anyway)
+        self._checked_edits = -1  # the results shown are of this edit ...
+        self._checked_decl: Declaration | None = None  # ... of this declaration
+        self._pending = (-1, -1)  # (round, edit) of the check on the pool, until it is shown
         # Saves may finish out of order on the pool: only a newer copy may replace the draft.
         self._save_lock = threading.Lock()
         self._save_seq = 0
@@ -195,10 +199,10 @@ class EditSession(QObject):
 
     # -- checks ------------------------------------------------------------------------------
     def check_now(self) -> None:
-        """Validate and screen at once, on the GUI thread (before review or printing)."""
+        """Validate and screen at once, on the GUI thread (before printing, after an override)."""
         self._check_timer.stop()
         self._check_round += 1
-        self._show_checks(*self._run_checks(self.ws, self.decl))
+        self._show_checks(*self._run_checks(self.ws, self.decl), edits=self._edits)
 
     def check_in_background(self) -> None:
         """Validate and screen a copy of the declaration on the pool; show the result unless
@@ -207,13 +211,37 @@ class EditSession(QObject):
         self._check_round += 1
         round_, edits, decl, ws = self._check_round, self._edits, self.decl, self.ws
         snapshot = decl.copy()
+        self._pending = (round_, edits)
 
         def done(result: tuple[ValidationResult | None, list[Finding], list[str]]) -> None:
             # Rows may have moved since the copy: its item numbers would mark the wrong cells.
             if round_ == self._check_round and edits == self._edits and decl is self.decl:
-                self._show_checks(*result)
+                self._pending = (-1, -1)
+                self._show_checks(*result, edits=edits)
 
         workers.run_async(lambda: self._run_checks(ws, snapshot), done)
+
+    def checks_current(self) -> bool:
+        """Whether the results shown are those of the declaration as it is now (nothing
+        edited, nothing replaced since they were made)."""
+        return (
+            self.validation is not None
+            and self._checked_edits == self._edits
+            and self._checked_decl is self.decl
+        )
+
+    def check_pending(self) -> bool:
+        """Whether a check of the declaration as it is now runs on the pool (its result will
+        be shown when it arrives)."""
+        return self._pending == (self._check_round, self._edits) and not self.checks_current()
+
+    def check_soon(self) -> None:
+        """Bring the results up to date without working them out on the window's thread
+        (moving to the review): nothing when they are current or a check of the declaration as
+        it is runs already, else a check on the pool now. Its result is shown as it arrives,
+        through ``checked``; printing still checks at once (``check_now``)."""
+        if not (self.checks_current() or self.check_pending()):
+            self.check_in_background()
 
     @staticmethod
     def _run_checks(
@@ -236,8 +264,14 @@ class EditSession(QObject):
         return validation, findings, errors
 
     def _show_checks(
-        self, validation: ValidationResult | None, findings: list[Finding], errors: list[str]
+        self,
+        validation: ValidationResult | None,
+        findings: list[Finding],
+        errors: list[str],
+        *,
+        edits: int,
     ) -> None:
+        self._checked_edits, self._checked_decl = edits, self.decl
         self.validation = validation
         self.findings = findings
         self.check_errors = errors

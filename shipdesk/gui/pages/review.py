@@ -122,7 +122,10 @@ class ReviewPage(QWidget):
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._stale:
+        if self.session.check_pending():  # rebuilt once the checks of the last edits come
+            self._stale = True
+            self.summary.setText(_("Checking the declaration…"))
+        elif self._stale:
             self.refresh()
         super().showEvent(event)
 
