@@ -93,3 +93,33 @@ def test_a_check_still_running_for_the_last_edit_is_not_started_twice(
     deferred.run()
     assert window.session.checks_current()
     assert "Checking the declaration" not in window.review_page.summary.text()
+
+
+def test_the_hidden_review_is_rebuilt_in_idle_turns_with_the_new_data(qtbot, window) -> None:
+    window.go_to_step(2)
+    review = window.review_page
+    qtbot.waitUntil(lambda: not review.rebuild_pending())
+    window.session.decl.recipient.name = "Claire Dubois"
+    window.session.touch()
+    window.session.check_now()  # the checks come while the review is hidden
+    assert review.rebuild_pending()
+    assert "Claire Dubois" not in review.summary.text()  # not in the turn the checks came in
+    qtbot.waitUntil(lambda: not review.rebuild_pending())
+    assert "Claire Dubois" in review.summary.text()
+    texts = [review.findings.item(i).text() for i in range(review.findings.count())]
+    window.go_to_step(3)  # prepared: opening it rebuilds nothing
+    assert not review.rebuild_pending()
+    assert [review.findings.item(i).text() for i in range(review.findings.count())] == texts
+
+
+def test_a_review_shown_stale_rebuilds_what_the_focus_lands_on_first(qtbot, window) -> None:
+    window.go_to_step(2)
+    review = window.review_page
+    window.session.decl.recipient.name = "Claire Dubois"
+    window.session.touch()
+    window.session.check_now()
+    window.go_to_step(3)  # before the idle rebuild: the summary and the problems at once
+    assert "Claire Dubois" in review.summary.text()
+    assert review.rebuild_pending()  # the restricted goods and the duties in the next turns
+    qtbot.waitUntil(lambda: not review.rebuild_pending())
+    assert review.duties.count() > 0 and review.findings.count() > 0

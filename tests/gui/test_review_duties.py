@@ -17,6 +17,7 @@ def test_review_lists_the_duty_lines_with_reason_and_source(qtbot, window) -> No
     w.session.touch()
     w.session.check_now()
     w.go_to_step(3)
+    qtbot.waitUntil(lambda: not w.review_page.rebuild_pending())  # a turn after
     texts = _texts(w.review_page.duties)
     assert texts[0].startswith("Total ") and "asked at the door" in texts[0]
     duty = [t for t in texts if "US-POSTAL-S122" in t]
@@ -33,6 +34,7 @@ def test_review_says_what_is_not_estimated(qtbot, window) -> None:
     w.session.touch()
     w.session.check_now()
     w.go_to_step(3)
+    qtbot.waitUntil(lambda: not w.review_page.rebuild_pending())  # a turn after
     texts = _texts(w.review_page.duties)
     # the sums are only what is known: said as a lower bound, never as "0.00 to pay"
     assert texts[0].startswith("Total at least ") and "at the door: at least " in texts[0]
@@ -56,6 +58,7 @@ def test_review_names_a_finding_as_the_findings_list_does_with_the_languages_col
         w.session.touch()
         w.session.check_now()
         w.go_to_step(3)
+        qtbot.waitUntil(lambda: not w.review_page.rebuild_pending())  # a turn after
         rows = [t for t in _texts(w.review_page.findings) if "article 3" in t]
         # "Interdit", the findings list's word; "article 3 : ", a space before the colon
         assert rows and rows[0].startswith("Interdit · article 3 : "), rows

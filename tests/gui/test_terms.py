@@ -60,6 +60,7 @@ def test_the_window_lets_the_catalogue_write_a_label_and_its_colon(qtbot, window
         w.session.touch()
         w.session.check_now()
         w.go_to_step(3)
+        qtbot.waitUntil(lambda: not w.review_page.rebuild_pending())  # a turn after
         lst = w.review_page.duties
         texts = [lst.item(i).text() for i in range(lst.count())]
         unknown = [t for t in texts if t.startswith("Non estimé")]

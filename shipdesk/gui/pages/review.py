@@ -8,10 +8,11 @@ history by the core).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -42,6 +43,12 @@ LEVEL_TEXT = {
     "prohibited": N_("Prohibited"),
     "restricted": N_("Restricted"),
 }
+# Checks that come while the review is hidden rebuild it this long after, once typing pauses.
+REBUILD_HIDDEN_MS = 200
+# Shown (or checked while shown), the summary and the problems are rebuilt in that turn, the
+# restricted goods and the duties (a line an item each) in the next two: all in one turn was
+# 3-4 ms of the window's thread with 40 items, beside the step's paint.
+SHOWN_FIRST = 2
 PATH_ROLE = Qt.ItemDataRole.UserRole
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -110,27 +117,72 @@ class ReviewPage(QWidget):
         session.checked.connect(self._on_checked)
         self._stale = False
         self._shown_decl = session.decl
+        # Rebuilding the review while it is hidden: a part a turn, once the typing pauses.
+        self._parts_left: list[Callable[[], None]] = []
+        self._rebuild_hidden = QTimer(self, singleShot=True, interval=REBUILD_HIDDEN_MS)
+        self._rebuild_hidden.timeout.connect(self._next_part)
         self.refresh()
 
     def _on_checked(self, *_args: Any) -> None:
-        # While the user types on another step, the review is rebuilt when it is shown again;
-        # a new declaration (next customer, open) replaces the old one's review at once.
-        hidden = self.window().isVisible() and not self.isVisible()
-        if hidden and self.session.decl is self._shown_decl:
-            self._stale = True
+        # A new declaration (next customer, open) replaces the old one's review at once. Else
+        # the review is rebuilt a part a turn: while the user types on another step, in the
+        # idle turns once the typing pauses (or when it is shown, if that comes first).
+        if self.session.decl is not self._shown_decl or not self.window().isVisible():
+            self.refresh()
             return
-        self.refresh()
+        self._stale = True
+        if self.isVisible():
+            self._rebuild_soon(SHOWN_FIRST, 0)
+        else:
+            self._rebuild_soon(0, REBUILD_HIDDEN_MS)
+
+    def _rebuild_soon(self, now: int, delay_ms: int) -> None:
+        """Rebuild the first ``now`` parts at once, the others a part a turn, the first of
+        them after ``delay_ms``."""
+        parts = self._parts()
+        for part in parts[:now]:
+            part()
+        self._parts_left = parts[now:]
+        self._rebuild_hidden.setInterval(delay_ms)
+        self._rebuild_hidden.start()
+
+    def _next_part(self) -> None:
+        """One part of the rebuild; the next one in the next turn."""
+        if self._parts_left:
+            self._parts_left.pop(0)()
+        if self._parts_left:
+            self._rebuild_hidden.setInterval(0)
+            self._rebuild_hidden.start()
+        else:
+            self._stale = False
+
+    def rebuild_pending(self) -> bool:
+        """Whether parts of the review are still to be rebuilt for the last checks (or the
+        checks of the last edit are still to come)."""
+        return self._stale
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.session.check_pending():  # rebuilt once the checks of the last edits come
             self._stale = True
+            self._rebuild_hidden.stop()
             self.summary.setText(_("Checking the declaration…"))
-        elif self._stale:
-            self.refresh()
+        elif self._stale:  # what the focus lands on now, the lists in the next turns
+            self._rebuild_soon(SHOWN_FIRST, 0)
         super().showEvent(event)
 
     def refresh(self, *_args: Any) -> None:
+        """Rebuild the whole review at once."""
+        self._rebuild_hidden.stop()
+        for part in self._parts():
+            part()
+        self._parts_left = []
         self._stale = False
+
+    def _parts(self) -> list[Callable[[], None]]:
+        """The review's parts in the order they are rebuilt (see ``SHOWN_FIRST``)."""
+        return [self._show_summary, self._show_problems, self._show_findings, self._show_duties]
+
+    def _show_summary(self) -> None:
         self._shown_decl = self.session.decl
         s = self.session
         d = s.decl
@@ -166,6 +218,9 @@ class ReviewPage(QWidget):
             + ngettext("{n} warning.", "{n} warnings.", n_warn).format(n=n_warn)
             + "".join(f"<br>{html.escape(e)}" for e in s.check_errors)
         )
+
+    def _show_problems(self) -> None:
+        res = self.session.validation
         self.problems.clear()
         for p in res.problems if res else []:
             label = declarations.field_label(p.field)
@@ -176,6 +231,10 @@ class ReviewPage(QWidget):
             self.problems.addItem(it)
         if self.problems.count() == 0:
             self.problems.addItem(QListWidgetItem(_("No problems found.")))
+
+    def _show_findings(self) -> None:
+        s = self.session
+        d = s.decl
         self.findings.clear()
         for f in s.findings:
             where = (
@@ -201,7 +260,6 @@ class ReviewPage(QWidget):
                 else _("No items yet: restricted goods are checked once an item is entered.")
             )
             self.findings.addItem(QListWidgetItem(said))
-        self._show_duties()
         self._show_answer()
 
     def _show_duties(self) -> None:
@@ -295,6 +353,13 @@ class ReviewPage(QWidget):
         self.override_btn.setEnabled(
             f is not None and declarations.may_override(self.session.decl, f)
         )
+
+    def paint_later(self) -> list[QWidget]:
+        """The parts painted in the turn after the one that opens the step: the restricted
+        goods and the duties (a line an item each). The summary and the problems, where the
+        focus lands, come first; the whole step in one turn was 5-7 ms of the window's thread
+        with 40 items (docs/benchmarks.md, "Typing latency")."""
+        return [self.findings, self.duties, self.override_btn]
 
     def first_empty(self) -> QWidget | None:
         """The problem list when there is an error to go to (Enter jumps to its field)."""
