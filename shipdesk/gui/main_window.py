@@ -11,6 +11,7 @@ about 70 lines) is here too: it needs the stack, the pages and the draft save it
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -605,13 +606,31 @@ class MainWindow(QMainWindow):
         return True
 
     def _after_render(self, _pdf: bytes) -> None:
-        if records.remember_address(self.ws, "recipient", self.session.decl.recipient):
-            self.recipient_page.refresh_saved()
-        if records.after_printed(self.ws, self.session.draft_id):
-            self.statusBar().showMessage(
-                _("PDF ready. The draft is deleted; use Next customer (Ctrl+Shift+N) when done."),
-                8000,
-            )
+        """A PDF was made: the recipient is remembered and, with "keep drafts until printed",
+        the draft deleted, on the pool (database writes that wait for the disk, and a
+        checkpoint of the log: not on the window's thread); the pages follow once done.
+        ``next_customer`` waits for the pool before it deletes anything."""
+        ws, draft_id = self.ws, self.session.draft_id
+        recipient = copy.deepcopy(self.session.decl.recipient)
+
+        def write() -> tuple[bool, bool]:
+            remembered = records.remember_address(ws, "recipient", recipient)
+            return remembered, records.after_printed(ws, draft_id)
+
+        def done(result: tuple[bool, bool]) -> None:
+            remembered, deleted = result
+            if remembered:
+                self.recipient_page.refresh_saved()
+            if deleted and draft_id == self.session.draft_id:
+                self.statusBar().showMessage(
+                    _(
+                        "PDF ready. The draft is deleted; use Next customer (Ctrl+Shift+N) "
+                        "when done."
+                    ),
+                    8000,
+                )
+
+        workers.run_async(write, done)
 
     def history_dialog(self) -> HistoryDialog:
         self.session.flush()  # the declaration being typed is listed as it is now

@@ -199,11 +199,18 @@ class DocumentsPage(QWidget):
         self.create_btn.setEnabled(True)
         self.pdf = pdf
         self.status.setText("✔ " + _("PDF ready ({kb} KB).").format(kb=len(pdf) // 1024))
-        declarations.log_event(
-            self.session.ws, self.session.draft_id, "rendered", self.form.currentData()
-        )
         self.preview.set_pdf(pdf)
-        self.rendered.emit(pdf)
+        # The history's note of it is written on the pool (a database write may wait for the
+        # disk: not in the turn that shows the PDF); ``rendered`` follows it, so what the
+        # window writes then comes after it, and not at all for a declaration replaced since.
+        ws, draft_id, form = self.session.ws, self.session.draft_id, self.form.currentData()
+        generation = self._generation
+
+        def logged(_result: object) -> None:
+            if generation == self._generation:
+                self.rendered.emit(pdf)
+
+        workers.run_async(lambda: declarations.log_event(ws, draft_id, "rendered", form), logged)
 
     def _on_failed(self, exc: BaseException) -> None:
         self.create_btn.setEnabled(True)

@@ -1,0 +1,86 @@
+"""The turn that shows a new PDF writes nothing to the database: the history's note of it,
+the recipient remembered and the draft deleted after printing are written on the pool, in
+that order, and not at all for a customer who left meanwhile (docs/benchmarks.md, "Typing
+latency")."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from shipdesk.core.services import declarations, records
+from shipdesk.gui import workers
+
+
+def _deferred(monkeypatch) -> list:
+    tasks: list = []
+    monkeypatch.setattr(workers, "run_async", lambda fn, ok=None, err=None: tasks.append((fn, ok)))
+    return tasks
+
+
+def _run(tasks: list) -> None:
+    while tasks:
+        fn, ok = tasks.pop(0)
+        result = fn()
+        if ok is not None:
+            ok(result)
+
+
+def _writes(monkeypatch) -> list[str]:
+    done: list[str] = []
+    for module, name in (
+        (declarations, "log_event"),
+        (records, "remember_address"),
+        (records, "after_printed"),
+    ):
+        real = getattr(module, name)
+
+        def written(*args, _real=real, _name=name, **kw):
+            done.append(_name)
+            return _real(*args, **kw)
+
+        monkeypatch.setattr(module, name, written)
+    return done
+
+
+def test_the_turn_that_shows_the_pdf_writes_nothing(
+    qtbot, window, monkeypatch, sample_path: Path
+) -> None:
+    ws = window.ws
+    records.update_settings(ws, keep_drafts="printed")
+    window.session.load(declarations.load(sample_path))
+    window.session.touch()
+    window.session.flush()
+    draft = window.session.draft_id
+    tasks = _deferred(monkeypatch)
+    writes = _writes(monkeypatch)
+    window.go_to_step(4)
+    window.documents_page.create_pdf()
+    fn, ok = tasks.pop(0)
+    ok(fn())  # the render arrives: the PDF is shown in this turn ...
+    assert window.documents_page.pdf is not None
+    assert window.documents_page.preview.page_count() > 0
+    assert writes == []  # ... and nothing is written in it
+    _run(tasks)
+    assert writes == ["log_event", "remember_address", "after_printed"]
+    assert declarations.load_draft(ws, draft) is None  # deleted once printed, as before
+    assert "draft is deleted" in window.statusBar().currentMessage()
+
+
+def test_nothing_is_remembered_of_a_customer_who_left_meanwhile(
+    qtbot, window, monkeypatch, sample_path: Path
+) -> None:
+    ws = window.ws
+    window.session.load(declarations.load(sample_path))
+    tasks = _deferred(monkeypatch)
+    writes = _writes(monkeypatch)
+    window.go_to_step(4)
+    window.documents_page.create_pdf()
+    fn, ok = tasks.pop(0)
+    ok(fn())  # the PDF is shown
+    fn, ok = tasks.pop(0)
+    logged = fn()  # the pool writes the history's note (next customer waits for that) ...
+    assert window.next_customer()
+    ok(logged)  # ... and its end is delivered after the customer left
+    _run(tasks)
+    assert writes == ["log_event"]  # the recipient was not remembered
+    assert records.find_addresses(ws, "recipient") == []
