@@ -238,10 +238,11 @@ def main() -> None:
     worst_events: dict[int, list[tuple[float, str]]] = {}
     for n, (step, when) in enumerate(openings):
         end = when + WINDOW_MS / 1000
-        if n + 1 < len(openings):  # the PDF asked for: until it comes
-            end = min(end, openings[n + 1][1])
         first = max(bisect.bisect_right(ticks, when) - 1, 0)
         last = bisect.bisect_right(ticks, end)
+        if n + 1 < len(openings) and openings[n + 1][1] < end:  # the PDF asked for ...
+            end = openings[n + 1][1]
+            last = bisect.bisect_left(ticks, end) - 1  # ... until the turn it comes in
         turns = [(cpu[k + 1] - cpu[k]) * 1000 for k in range(first, min(last, len(ticks) - 1))]
         if not turns:
             continue

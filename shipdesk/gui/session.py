@@ -202,7 +202,7 @@ class EditSession(QObject):
         """Validate and screen at once, on the GUI thread (before printing, after an override)."""
         self._check_timer.stop()
         self._check_round += 1
-        self._show_checks(*self._run_checks(self.ws, self.decl), edits=self._edits)
+        self._show_checks(*self.run_checks(self.ws, self.decl), edits=self._edits)
 
     def check_in_background(self) -> None:
         """Validate and screen a copy of the declaration on the pool; show the result unless
@@ -219,7 +219,7 @@ class EditSession(QObject):
                 self._pending = (-1, -1)
                 self._show_checks(*result, edits=edits)
 
-        workers.run_async(lambda: self._run_checks(ws, snapshot), done)
+        workers.run_async(lambda: self.run_checks(ws, snapshot), done)
 
     def checks_current(self) -> bool:
         """Whether the results shown are those of the declaration as it is now (nothing
@@ -243,10 +243,32 @@ class EditSession(QObject):
         if not (self.checks_current() or self.check_pending()):
             self.check_in_background()
 
+    def copy_for_checks(self) -> tuple[Declaration, tuple[int, Declaration]]:
+        """A copy of the declaration to check on the pool (``run_checks``), and what it is a
+        copy of (``show_checks_of`` shows its results only if nothing was edited since)."""
+        return self.decl.copy(), (self._edits, self.decl)
+
+    def show_checks_of(
+        self,
+        of: tuple[int, Declaration],
+        result: tuple[ValidationResult | None, list[Finding], list[str]],
+    ) -> bool:
+        """Show the results ``run_checks`` gave for a copy (``copy_for_checks``) if the
+        declaration is still as it was then (no edit since, not replaced); whether shown."""
+        edits, decl = of
+        if edits != self._edits or decl is not self.decl:
+            return False
+        self._check_timer.stop()
+        self._check_round += 1
+        self._show_checks(*result, edits=edits)
+        return True
+
     @staticmethod
-    def _run_checks(
+    def run_checks(
         ws: Workspace, decl: Declaration
     ) -> tuple[ValidationResult | None, list[Finding], list[str]]:
+        """Validate and screen ``decl`` (any thread): the results, and why a check could not
+        run."""
         errors: list[str] = []
         validation: ValidationResult | None = None
         findings: list[Finding] = []

@@ -55,8 +55,9 @@ def test_the_turn_that_shows_the_pdf_writes_nothing(
     writes = _writes(monkeypatch)
     window.go_to_step(4)
     window.documents_page.create_pdf()
-    fn, ok = tasks.pop(0)
-    ok(fn())  # the render arrives: the PDF is shown in this turn ...
+    for _task in range(2):  # the checks, then the render: the PDF is shown as it comes ...
+        fn, ok = tasks.pop(0)
+        ok(fn())
     assert window.documents_page.pdf is not None
     assert window.documents_page.preview.page_count() > 0
     assert writes == []  # ... and nothing is written in it
@@ -75,8 +76,9 @@ def test_nothing_is_remembered_of_a_customer_who_left_meanwhile(
     writes = _writes(monkeypatch)
     window.go_to_step(4)
     window.documents_page.create_pdf()
-    fn, ok = tasks.pop(0)
-    ok(fn())  # the PDF is shown
+    for _task in range(2):  # the checks, then the render: the PDF is shown
+        fn, ok = tasks.pop(0)
+        ok(fn())
     fn, ok = tasks.pop(0)
     logged = fn()  # the pool writes the history's note (next customer waits for that) ...
     assert window.next_customer()
@@ -84,3 +86,30 @@ def test_nothing_is_remembered_of_a_customer_who_left_meanwhile(
     _run(tasks)
     assert writes == ["log_event"]  # the recipient was not remembered
     assert records.find_addresses(ws, "recipient") == []
+
+
+def test_create_pdf_checks_on_the_pool_and_refuses_from_those_checks(
+    qtbot, window, monkeypatch, sample_path: Path
+) -> None:
+    window.session.load(declarations.load(sample_path))
+    window.go_to_step(4)
+    window.session.decl.gross_weight_kg = "0.001"  # less than the items weigh: an error
+    window.session.touch()
+    tasks = _deferred(monkeypatch)
+    validated: list[str] = []
+    validate = declarations.validate
+    monkeypatch.setattr(
+        declarations,
+        "validate",
+        lambda ws, decl, **kw: validated.append(kw.get("form", "")) or validate(ws, decl, **kw),
+    )
+    page = window.documents_page
+    page.create_pdf()
+    assert validated == []  # nothing checked in the turn of Create PDF ...
+    assert "Creating the PDF" in page.status.text() and not page.create_btn.isEnabled()
+    _run(tasks)  # ... the pool checks the declaration and as the chosen form
+    assert len(validated) == 2
+    assert page.pdf is None and page.status.text().startswith("✖ ")
+    assert page.create_btn.isEnabled()
+    assert window.session.checks_current()  # the checks it made are the ones shown
+    assert any(p.field == "gross_weight_kg" for p in window.session.validation.errors)
