@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from shipdesk.core.tariff import lookup
-from shipdesk.core.tariff.ranking import head_end
+from shipdesk.core.tariff.ranking import article_end, head_end
 
 
 def test_head_end() -> None:
@@ -131,3 +131,68 @@ def test_text_words() -> None:
     }
     assert "dictionary" in text_words("Dictionaries and encyclopaedias")
     assert "shock" in text_words("shock-absorbers")
+
+
+def test_head_ends_at_with_in_seven_languages() -> None:
+    for word in ("with", "mit", "avec", "con", "met", "z", "senza", "zonder", "bez"):
+        assert head_end(["lamp", word, "cable"]) == 1
+
+
+def _article(query: str) -> list[str]:
+    reading = lookup.engine().reader.read(query)
+    return reading.words[: article_end(reading)]
+
+
+def test_what_the_article_is_packed_in_does_not_name_it() -> None:
+    # "sotto", "en", "w", "in", "al": what follows is what the goods are packed or preserved in
+    assert _article("Capperi sotto aceto 100 g") == ["capperi"]
+    assert _article("Alcaparras en vinagre") == ["alcaparras"]
+    assert _article("Sardines in tomato sauce tin") == ["sardines"]
+    # ... unless it is the article's material
+    assert "argento" in _article("Orecchini in argento 925")
+    assert "bois" in _article("Planche à découper en bois")
+    # a connector inside a shop term is part of its name
+    reading = lookup.engine().reader.read("Salt and pepper mill set")
+    assert article_end(reading) == len(reading.words)
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Alcaparras en vinagre 100 g", "200190"),
+        ("Capperi sotto aceto 100 g", "200190"),
+        ("Sardines in tomato sauce tin", "160413"),
+        ("Leesbril +2,0 met etui", "900490"),
+    ],
+)
+def test_the_goods_lead_not_what_they_are_packed_in(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code
+
+
+def test_whom_the_goods_are_for_is_no_shop_term() -> None:
+    # "Dames" is women's, not the draughts game of a French shop term
+    reading = lookup.engine().reader.read("Dames joggingbroek katoen")
+    assert [m.start for m in reading.matches] == [1]
+    assert lookup.suggest("Dames joggingbroek katoen", top=3)[0].code == "610462"
+
+
+# Section XVI note 2(b): a replacement or spare part of a machine of Chapters 84 and 85 is
+# classified with the parts of that machine (Engine._parts_first).
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("Vacuum cleaner hose replacement", "850870"),
+        ("Replacement blender jug", "850990"),
+        ("Stand mixer dough hook attachment", "850990"),
+    ],
+)
+def test_a_spare_part_is_classified_with_the_parts_of_its_machine(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code
+
+
+def test_the_machine_itself_is_no_part() -> None:
+    assert lookup.suggest("Cordless vacuum cleaner", top=3)[0].code != "850870"
+    # a battery is goods of its own heading (Section XVI note 2(a)), not a part of 85.07
+    assert lookup.suggest("Replacement laptop battery", top=3)[0].code == "850760"

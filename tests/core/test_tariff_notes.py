@@ -27,6 +27,8 @@ RULE_CASES = [
     ("manicure-set", "Maniküre-Set 7-teilig", "821420"),
     ("cutlery-set", "Cutlery set 24 pieces stainless steel", "821520"),
     ("cutlery-set", "Besteckset 24-teilig Edelstahl", "821520"),
+    ("knife-set", "Kitchen knife set in wooden block, 5 knives", "821110"),
+    ("knife-set", "Messerblock mit 6 Messern", "821110"),
     ("travel-set", "Travel sewing kit", "960500"),
     ("travel-set", "Nähset für die Reise", "960500"),
     ("makeup-set", "Makeup set eyeshadow lipstick", "330499"),
@@ -281,6 +283,19 @@ def test_what_follows_with_does_not_name_the_article(engine):
     assert "charger" not in fired("Laptop with charger")
     assert "charger" in fired("Charger for laptop 65 W")
     assert "laptop-battery" not in fired("Smartphone with lithium-ion battery installed")
+
+
+def test_gender_and_knit_words_inside_compounds(engine):
+    def fired(query: str) -> list[str]:
+        return [r.id for r in engine.notes.fired(texts_of(engine.reader.read(query), head_end))]
+
+    assert "mens" in fired("Katoenen herenoverhemd")
+    assert "womens" in fired("Damesjas wol")
+    assert "knitted" in fired("Damenstrickjacke Baumwolle")
+    assert "knitted" in fired("Kinderjurk katoen tricot")
+    # a block for knives alone, or a set of one kind of knife, is no set of assorted knives
+    assert "knife-set" not in fired("Empty knife block bamboo")
+    assert "knife-set" not in fired("Steak knife set of 6")
 
 
 def test_the_notes_file_is_dated(engine):

@@ -99,6 +99,41 @@ def test_other_headings_and_chapters_are_left_alone() -> None:
     ]
 
 
+def test_across_headings_the_material_decides_where_the_shop_terms_point() -> None:
+    texts = {
+        "401692": "Rubber; vulcanised (other than hard rubber), erasers, of non-cellular rubber",
+        "392610": "Plastics; office or school supplies",
+    }
+    out = reorder(
+        [_C("401692", 0.9), _C("392610", 0.8, {"near": 3})],
+        ["gomme", "plastique"],
+        lambda c: read_subheading(texts[c]),
+    )
+    assert [c.code for c in out] == ["392610", "401692"]
+
+
+def test_wood_bamboo_and_their_exclusions() -> None:
+    bamboo = read_subheading(
+        "Tableware and kitchenware, of wood; of bamboo, bread boards, chopping boards"
+    )
+    assert bamboo.materials == {"bamboo"}
+    other = read_subheading("Tableware and kitchenware, of wood; not of bamboo or tropical wood")
+    assert other.materials == {"wood"} and other.unwanted == {"bamboo", "tropical"}
+    # wood a tool works is not the tool's material; precious metal is no base metal
+    assert not read_subheading("Hand tools, cutting tools for working wood").materials
+    assert not read_subheading("Spoons; plated with precious metal").materials
+    assert read_subheading("Furniture; metal, other than for office use").materials >= {"steel"}
+
+
+def test_materials_in_six_more_languages() -> None:
+    assert stated_materials(["braadpan", "gietijzer"]) == {"steel"}
+    assert stated_materials(["aardewerk", "mok"]) == {"ceramic"}
+    assert stated_materials(["schneidebrett", "holz"]) == {"wood"}
+    assert stated_materials(["gomme", "plastique"]) == {"plastics"}
+    assert stated_materials(["tovaglia", "di", "lino"]) == {"flax"}
+    assert stated_materials(["oak", "shelf"]) == {"wood"}
+
+
 @pytest.mark.parametrize(
     ("query", "code"),
     [
@@ -109,6 +144,15 @@ def test_other_headings_and_chapters_are_left_alone() -> None:
         ("Men's merino wool cardigan", "611011"),
         # no fitting sibling among the first five: the fitting one from further down
         ("Women's linen blouse", "620690"),
+        # wood, bamboo and cast iron, in every language
+        ("Beech wood chopping board", "441990"),
+        ("Houten snijplank", "441990"),
+        ("Bamboo serving tray", "441919"),
+        ("Gusseisen Bräter emailliert 28 cm", "732392"),
+        ("Aardewerk koffiemok handgemaakt", "691200"),
+        # across headings: the stated material where the shop terms point
+        ("Silicone baking mat", "392410"),
+        ("shower curtain PEVA 180x200 with hooks", "392490"),
     ],
 )
 def test_search_puts_the_fitting_sibling_first(query: str, code: str) -> None:

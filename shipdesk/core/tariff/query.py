@@ -112,6 +112,9 @@ class QueryReader:
             if t.lang == "en" and t.concept not in self.first_en:
                 self.first_en[t.concept] = t.term
         gloss_words = set(glossary)
+        # "Dames", "Herren", "donna": whom the goods are for, never goods of their own beside
+        # other words ("Dames joggingbroek" is no draughts game)
+        self.audience = frozenset(w for w, en in glossary.items() if en.endswith(("'s", "s'")))
         # words that may be suggested as corrections (real tariff and shop words)
         self.targets = {
             w
@@ -244,7 +247,7 @@ class QueryReader:
         for size in range(min(MAX_NGRAM, n), 0, -1):
             for start in range(0, n - size + 1):
                 ids = self.phrases.get(phrase_key(ws[start : start + size]))
-                if not ids:
+                if not ids or (size == 1 and n > 1 and ws[start] in self.audience):
                     continue
                 end = start + size
                 if any(m.start <= start and end <= m.end for m in found):

@@ -35,8 +35,10 @@ from shipdesk.core.tariff.siblings import (
     by_age,
     read_subheading,
     reorder,
+    stated_materials,
     stated_word,
     text_words,
+    to_first,
 )
 from shipdesk.core.tariff.textutil import STOPWORDS, full_text, words
 from shipdesk.core.tariff.vocabulary import read_vocabulary
@@ -404,6 +406,7 @@ class Engine:
         if self.use_siblings:
             out = reorder(out, [*reading.words, *words(reading.english)], self.subheading_text)
             out = by_age(out, reading.words, date.today().year)
+            out = self._parts_first(out, reading)
             step_aside()
         return self.notes.apply(out, texts_of(reading, head_end)) if self.use_notes else out
 
@@ -425,11 +428,39 @@ class Engine:
             return out
         for k, c in enumerate(out[:HEAD_TERM_WINDOW]):
             if c.code == code:
-                top = out[0]
-                top.score, c.score = c.score, top.score
-                out[0], out[k] = c, top
+                to_first(out, k)
                 break
         return out
+
+    def _parts_first(self, out: list[Candidate], reading: Reading) -> list[Candidate]:
+        """Section XVI note 2(b): a line that says it is a replacement or spare part ("Vacuum
+        cleaner hose replacement", "Stand mixer dough hook attachment") of a machine of Chapter
+        84 or 85 ranked first is the parts subheading of that machine's heading, when the
+        heading has one (8508.70, 8509.90)."""
+        if not out or out[0].code[:2] not in ("84", "85"):
+            return out
+        if not any(w in PART_WORDS or w.startswith(PART_PREFIXES) for w in reading.words):
+            return out
+        parts = self._parts_code(out[0].code[:4])
+        if not parts or parts == out[0].code:
+            return out
+        for k, c in enumerate(out):
+            if c.code == parts:
+                to_first(out, k)
+                return out
+        top = out[0]
+        out.insert(0, Candidate(parts, top.score, "hs2022", {}))
+        top.score *= PARTS_STEP
+        return out
+
+    def _parts_code(self, heading: str) -> str:
+        """The one subheading of ``heading`` for its parts ("Parts of vacuum cleaners"), or ""."""
+        found = [
+            c
+            for c in self.nom.kids.get(heading, [])
+            if _PARTS_TEXT.search(self.nom.entries[c].description.lower())
+        ]
+        return found[0] if len(found) == 1 else ""
 
     def _own_words(self, code: str) -> frozenset[str]:
         e = self.nom.entries.get(code[:6])
@@ -478,6 +509,11 @@ CONNECTORS = frozenset(
         "sans",
         "con",
         "sin",
+        "senza",
+        "met",
+        "zonder",
+        "z",
+        "bez",
         "plus",
     ]
 )
@@ -485,6 +521,31 @@ CONNECTORS = frozenset(
 # names what the article is for ("Thermal label printer for shipping labels", "Filtr powietrza
 # do samochodu"), which refines the article and does not name it.
 PURPOSE = frozenset(["for", "pour", "para", "per", "voor", "do", "dla"])
+# What the article is packed in, preserved in or flavoured with ("Capperi sotto aceto",
+# "Śledzie w oleju", "Sugo al basilico", "Alcaparras en vinagre", "sardines in tomato sauce"):
+# the words before name the goods, the words after refine them.
+# precious metals and materials named after "in"/"en" in the seven languages
+MATERIAL_AFTER = frozenset(
+    words(
+        "argent argento plata silber zilver srebra srebrny or oro gold goud zlota acier acciaio "
+        "acero stahl staal stali dorato dore plaque bentonite coton cotone algodon katoen bawelny "
+        "tisse tissee tejido verre vetro vidrio glas szkla bois legno madera holz hout drewna cuir "
+        "pelle cuero leder leer skory"
+    )
+)
+PACKED = frozenset(
+    ["in", "en", "w", "sotto", "al", "alla", "alle", "allo", "ai", "au", "aux", "im"]
+)
+# Words that say the goods are a part of the machine the line names, in the seven languages
+PART_WORDS = frozenset(
+    words(
+        "replacement spare attachment part parts rechange repuesto recambio ricambio reserve "
+        "reserveonderdeel onderdeel zapasowy zapasowa zapasowe czesc"
+    )
+)
+PART_PREFIXES = ("ersatz", "vervang")
+PARTS_STEP = 0.99  # the machine a parts subheading is put before keeps this share of its score
+_PARTS_TEXT = re.compile(r"(?:^|; )parts\b")
 TAIL_PENALTY = 0.3
 # In a marketplace title the article is named among its first words (after brand and model
 # names are left out): a shop term named later is a detail ("... Laptop 8GB RAM 512GB SSD").
@@ -498,10 +559,25 @@ def article_end(reading: Reading) -> int:
     title also after its first ``TITLE_HEAD`` words ("Lenovo IdeaPad 15.6 inch Full HD Laptop
     Intel Core i5 8GB RAM 512GB SSD": the laptop, not its SSD), as titles name their article
     first."""
-    end = head_end(reading.words)
+    ws = reading.words
+    end = head_end(ws)
+    # "in", "en", "w", "sotto", "al": what follows is what the article is packed in or
+    # flavoured with, unless it is a material ("Orecchini in argento", "Corde en nylon")
+    for i, w in enumerate(ws[1:end], 1):
+        if w in PACKED and i + 1 < len(ws) and not _material_next(ws[i + 1]):
+            end = i
+            break
+    # a connector inside a shop term is part of its name ("brosse à dents", "salt and pepper
+    # mill"): the article goes on to the next connector
+    while end < len(reading.words) and any(m.start < end < m.end for m in reading.matches):
+        end += head_end(reading.words[end:])
     if reading.title:
         end = min(end, TITLE_HEAD)
     return end
+
+
+def _material_next(word: str) -> bool:
+    return word in MATERIAL_AFTER or bool(stated_materials([word]))
 
 
 def head_end(ws: list[str]) -> int:

@@ -25,6 +25,8 @@ from typing import Protocol, TypeVar
 
 from shipdesk.core.tariff.textutil import STOPWORDS
 
+# the ranked lists that read the shop terms (ranking.Engine.rank)
+SHOP = frozenset({"vocab", "near", "vocab_fts", "head"})
 WINDOW = 5  # candidates considered: a sibling is only moved up among the first ones
 
 # Material named in a description -> material keys. A description word may name several.
@@ -38,8 +40,6 @@ QUERY_MATERIALS: dict[str, frozenset[str]] = {
     **dict.fromkeys(
         [
             "polyester",
-            "nylon",
-            "polyamide",
             "elastane",
             "spandex",
             "lycra",
@@ -49,7 +49,7 @@ QUERY_MATERIALS: dict[str, frozenset[str]] = {
         ],
         frozenset({"synthetic"}),
     ),
-    "acrylic": frozenset({"synthetic", "plastics"}),
+    **dict.fromkeys(["acrylic", "polyamide", "nylon"], frozenset({"synthetic", "plastics"})),
     **dict.fromkeys(
         ["viscose", "rayon", "modal", "lyocell", "tencel", "cupro"], frozenset({"artificial"})
     ),
@@ -73,6 +73,69 @@ QUERY_MATERIALS: dict[str, frozenset[str]] = {
     "glass": frozenset({"glass"}),
     **dict.fromkeys(["stainless", "steel", "iron"], frozenset({"steel"})),
     **dict.fromkeys(["aluminium", "aluminum"], frozenset({"aluminium"})),
+    **dict.fromkeys(["peva", "tpu", "vinyl", "melamine"], frozenset({"plastics"})),
+    **dict.fromkeys(
+        ["wood", "wooden", "oak", "beech", "birch", "acacia", "ash", "maple"], frozenset({"wood"})
+    ),
+    **dict.fromkeys(["teak", "mahogany", "rosewood", "ebony"], frozenset({"wood", "tropical"})),
+    "bamboo": frozenset({"bamboo"}),
+    "metal": frozenset({"steel", "aluminium", "copper"}),
+    **dict.fromkeys(["copper", "brass", "bronze"], frozenset({"copper"})),
+}
+# Material words of German, French, Spanish, Italian, Dutch and Polish (folded), and how they
+# read in English: the material decides between headings in every language ("Gomme plastique"
+# is a plastic eraser, "Braadpan gietijzer" cast iron, "Aardewerk koffiemok" earthenware).
+FOREIGN_MATERIALS: dict[str, str] = {
+    **dict.fromkeys(["baumwolle", "coton", "algodon", "cotone", "katoen", "katoenen"], "cotton"),
+    **dict.fromkeys(["wolle", "laine", "lana", "wol", "wollen"], "wool"),
+    **dict.fromkeys(["seide", "soie", "seda", "seta", "zijde", "zijden"], "silk"),
+    **dict.fromkeys(["leinen", "lin", "lino", "linnen"], "linen"),
+    **dict.fromkeys(["leder", "cuir", "cuero", "pelle", "leer", "leren"], "leather"),
+    **dict.fromkeys(
+        ["kunststoff", "plastique", "plastico", "plastica", "plastik", "tworzywo"], "plastic"
+    ),
+    **dict.fromkeys(["glas", "verre", "vidrio", "vetro", "glazen"], "glass"),
+    **dict.fromkeys(
+        ["porzellan", "porcelaine", "porcelana", "porcellana", "porselein"], "porcelain"
+    ),
+    **dict.fromkeys(
+        [
+            "keramik",
+            "ceramique",
+            "ceramica",
+            "keramiek",
+            "ceramika",
+            "steingut",
+            "gres",
+            "aardewerk",
+            "steengoed",
+            "faience",
+            "terracotta",
+        ],
+        "stoneware",
+    ),
+    **dict.fromkeys(["edelstahl", "inox", "acero", "acciaio", "rvs", "roestvrij"], "stainless"),
+    **dict.fromkeys(["stahl", "acier", "staal"], "steel"),
+    **dict.fromkeys(["gusseisen", "fonte", "ghisa", "gietijzer", "zeliwo", "zeliwny"], "cast iron"),
+    **dict.fromkeys(["alu", "aluminio", "alluminio", "aluminiowy", "aluminiowe"], "aluminium"),
+    **dict.fromkeys(
+        ["holz", "bois", "madera", "legno", "hout", "houten", "drewno", "drewniany", "drewniane"],
+        "wood",
+    ),
+    **dict.fromkeys(["bambus", "bambou", "bambu", "bamboe"], "bamboo"),
+    **dict.fromkeys(
+        [
+            "emailliert",
+            "emaille",
+            "emaille",
+            "emaillee",
+            "esmaltado",
+            "smaltato",
+            "geemailleerd",
+            "emaliowany",
+        ],
+        "enamelled",
+    ),
 }
 # A material at the start of a German or Dutch compound ("Wollpullover", "Leinenhose",
 # "Baumwollsocken", "Lederhandschuhe", "Kaschmirschal", "katoenen", "linnen"), longest first
@@ -118,7 +181,16 @@ TEXT_MATERIALS: dict[str, frozenset[str]] = {
     "steel": frozenset({"steel"}),
     "iron": frozenset({"steel"}),
     "aluminium": frozenset({"aluminium"}),
+    "ceramic": frozenset({"ceramic"}),
+    "wooden": frozenset({"wood"}),
+    "tropicalwood": frozenset({"tropical"}),
+    "bamboo": frozenset({"bamboo"}),
+    "metal": frozenset({"steel", "aluminium", "copper"}),
+    "copper": frozenset({"copper"}),
 }
+# a text naming one of these names a kind of the other material of its heading ("of wood; of
+# bamboo" is bamboo, not any wood)
+SPECIFIC = {"bamboo": "wood", "tropical": "wood", "porcelain": "ceramic"}
 # what a subheading excludes: "(other than cotton)", "excluding ...", "not decaffeinated"
 _EXCLUSION = re.compile(r"(?<!whether or )\b(?:other than|excluding|except|not)\b[^;,()]*")
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -149,6 +221,8 @@ class SubheadingText:
     # the words of the text's one-word exclusions ("not decaffeinated", "other than
     # smartphones"); a longer one ("not fitted with connectors") is too specific to judge
     excluded: frozenset[str]
+    # the materials the text excludes ("not of bamboo or tropical wood")
+    unwanted: frozenset[str] = frozenset()
 
 
 _SKIP = frozenset({"other", "than", "excluding", "except", "knitted", "crocheted", "whether"})
@@ -163,7 +237,14 @@ def _content(text: str) -> set[str]:
 
 
 def read_subheading(description: str) -> SubheadingText:
-    text = description.lower()
+    # "tropical wood" is one material, "precious metal" none of the base metals
+    text = (
+        description.lower()
+        .replace("tropical wood", "tropicalwood")
+        .replace("precious metal", "precious-metal")
+    )
+    # wood as the material of the goods ("of wood"), not what a tool works ("for working wood")
+    text = re.sub(r"\bof wood\b", "of wooden", text)
     phrases: list[str] = []
     # an exclusion inside brackets ends at the bracket
     for inner in _PAREN.findall(text):
@@ -172,17 +253,32 @@ def read_subheading(description: str) -> SubheadingText:
     phrases += [m.group(0) for m in _EXCLUSION.finditer(plain)]
     plain = _EXCLUSION.sub(" ", plain)
     materials: set[str] = set()
+    own: set[str] = set()  # the materials the text names by their own word ("rubber")
     for w in _WORD.findall(plain):
         materials |= TEXT_MATERIALS.get(w, frozenset())
+        if w != "textile":
+            own |= TEXT_MATERIALS.get(w, frozenset())
+    named = set(materials)
+    unwanted: set[str] = set()
     for w in _WORD.findall(" ".join(phrases)):  # "textile materials other than cotton"
         if w != "textile":
-            materials -= TEXT_MATERIALS.get(w, frozenset())
+            # ... but "Rubber; vulcanised (other than hard rubber), erasers" stays rubber
+            materials -= TEXT_MATERIALS.get(w, frozenset()) - own
+            unwanted |= TEXT_MATERIALS.get(w, frozenset())
+    for specific, general in SPECIFIC.items():
+        if specific in materials:
+            materials.discard(general)
     excluded: set[str] = set()
     for ph in phrases:
         ws = _content(ph)
         if len(ws) == 1 and not ws & TEXT_MATERIALS.keys():  # materials: the first rule
             excluded |= ws
-    return SubheadingText(frozenset(materials), frozenset(_content(plain)), frozenset(excluded))
+    return SubheadingText(
+        frozenset(materials),
+        frozenset(_content(plain)),
+        frozenset(excluded),
+        frozenset(unwanted - named),
+    )
 
 
 def stated_materials(ws: Sequence[str]) -> frozenset[str]:
@@ -198,6 +294,8 @@ def stated_materials(ws: Sequence[str]) -> frozenset[str]:
         if w == "linen" and prev in LINEN_GOODS:
             continue
         got = QUERY_MATERIALS.get(w)
+        if got is None and w in FOREIGN_MATERIALS:
+            got = stated_materials(FOREIGN_MATERIALS[w].split())
         if got is None:
             got = next((m for p, m in COMPOUND_MATERIALS if w.startswith(p)), frozenset())
         out |= got
@@ -211,6 +309,14 @@ class _Ranked(Protocol):
 
 
 R = TypeVar("R", bound=_Ranked)
+
+
+def to_first(cands: list[R], k: int) -> None:
+    """Put ``cands[k]`` first, exchanging places and scores with the first, so the list stays in
+    score order."""
+    top, c = cands[0], cands[k]
+    top.score, c.score = c.score, top.score
+    cands[0], cands[k] = c, top
 
 
 def stated_word(word: str, stated: Iterable[str]) -> bool:
@@ -233,11 +339,15 @@ def reorder(
     if len(head) < 2:
         return cands
     materials = stated_materials(ws)
-    stated = {_stem(w) for w in ws if len(w) > 2}
+    english = [e for w in ws if w in FOREIGN_MATERIALS for e in FOREIGN_MATERIALS[w].split()]
+    stated = {_stem(w) for w in [*ws, *english] if len(w) > 2}
     texts = {c.code: text_of(c.code) for c in head}
 
     def misfit(c: R) -> bool:
-        m = texts[c.code].materials
+        t = texts[c.code]
+        m = t.materials
+        if materials & t.unwanted and not m & materials:
+            return True  # "not of bamboo" for a bamboo tray
         return bool(materials and m and not m & materials)
 
     def before(low: R, high: R, siblings: bool) -> bool:
@@ -291,6 +401,17 @@ def reorder(
                     break
             if changed:
                 break
+    # across headings and chapters, after the siblings had their turn: a first candidate whose
+    # material the description contradicts gives way to the first one that names the stated
+    # material (a plastic eraser is of 39.26, not of rubber; a PEVA shower curtain of 39.24)
+    if materials and misfit(head[0]):
+        for k in range(1, len(head)):
+            b = head[k]
+            # ... when the shop terms of the line point at it too (a polyester bag is no T-shirt)
+            if not misfit(b) and texts[b.code].materials & materials and b.evidence.keys() & SHOP:
+                to_first(head, k)
+                break
+
     return head + cands[WINDOW:]
 
 
@@ -329,8 +450,6 @@ def by_age(cands: list[R], ws: Sequence[str], this_year: int) -> list[R]:
         return cands
     for k, c in enumerate(cands):
         if c.code == want:
-            top = cands[0]
-            top.score, c.score = c.score, top.score
-            cands[0], cands[k] = c, top
+            to_first(cands, k)
             return cands
     return cands
