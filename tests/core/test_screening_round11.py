@@ -43,6 +43,14 @@ ELECTRIC_LIGHTER = "Rechargeable electric lighter with lithium battery"
         ("Wachteleier frisch 24 Stück", "AU", "Fresh eggs"),
         ("Kompost 20 l Sack", "AU", "Potting soil 10L"),
         ("Bengalfackeln rot 10 Stück", "DE", "Fireworks"),
+        ("Olight Seeker 4 Pro", "DE", BATTERY_DEVICE),
+        ("Non-firing replica Colt Python", "GB", "Replica gun"),
+        ("Flower seed collection 12 packets", "DE", "Flower seeds"),
+        ("Magnet fishing set double sided", "DE", "Fishing magnet"),
+        ("Vermut blanco 75 cl", "TR", "Vermouth"),
+        ("Café en grano 1 kg", "PH", "Coffee beans"),
+        ("Jarabe con codeína", "AE", "Codeine cough syrup"),
+        ("Zuckerzigaretten Retro", "BH", "Candy cigarettes"),
     ],
 )
 def test_new_word_gets_the_level_of_its_plain_naming(text: str, dest: str, plain: str) -> None:
