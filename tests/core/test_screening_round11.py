@@ -51,6 +51,8 @@ ELECTRIC_LIGHTER = "Rechargeable electric lighter with lithium battery"
         ("Café en grano 1 kg", "PH", "Coffee beans"),
         ("Jarabe con codeína", "AE", "Codeine cough syrup"),
         ("Zuckerzigaretten Retro", "BH", "Candy cigarettes"),
+        ("Hefeweizen naturtrüb 6 x 0,5 l", "KW", "Wheat beer 6 pack"),
+        ("Bockbier dunkel 0,33 l", "SA", "Beer 6 pack"),
     ],
 )
 def test_new_word_gets_the_level_of_its_plain_naming(text: str, dest: str, plain: str) -> None:
