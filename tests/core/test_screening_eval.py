@@ -5,8 +5,9 @@ writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
 no longer blind once their fixes were made, blind rounds 8 to 10 once scored after their work,
 and the
-round-8, round-9, round-10 (harmless look-alikes and battery phrasings) and round-11 (regulated
-goods not recognised) tuning sets are held too, their misses left as expected failures.
+round-8, round-9, round-10 (harmless look-alikes and battery phrasings) and the two round-11
+(regulated goods not recognised; harmless look-alikes and regulated items of the same look) tuning
+sets are held too, their misses left as expected failures.
 """
 
 from __future__ import annotations
@@ -52,86 +53,20 @@ BLIND_MISSES = {
     ("blind_round10.csv", "Live Christmas cactus Schlumbergera in 10cm pot"): (
         "KR-FRESH-PRODUCE does not read a live potted plant as a plant with soil attached"
     ),
-    ("blind_round10.csv", "Homebrew beer kit fermenter and airlock starter set"): (
-        "a homebrew kit of equipment is read as beer (US-ALCOHOL-MAIL)"
-    ),
     ("blind_round10.csv", "Reed diffuser sticks rattan 50 pack no oil"): (
         "'no oil' is not read as a negation: the reed sticks get the flammable warning"
     ),
     ("blind_round10.csv", "Coros Pace 3 GPS sport watch white nylon band"): (
         "a 'GPS sport watch' named by brand is not read as a battery device"
     ),
-    ("blind_round10.csv", "Butane-free gas-look electric fireplace heater 2kW"): (
-        "'butane-free' is not read as a negation: the electric fire is read as a gas cartridge"
-    ),
     ("blind_round10.csv", "Firework themed party plates and napkins set"): (
         "'firework themed' tableware is read as fireworks (IE-FIREWORKS)"
-    ),
-    ("blind_round10.csv", "Cheese and onion crisps multipack 12 bags"): (
-        "cheese-flavoured crisps are read as cheese (EU-POAO-PERSONAL)"
-    ),
-    ("blind_round10.csv", "Beheizbare Weste Herren USB mit 3 Heizstufen ohne Powerbank"): (
-        "'ohne Powerbank' is not read as a negation: the vest is read as a power bank"
-    ),
-    ("blind_round10.csv", "Armband für Apple Watch Edelstahl 45mm"): (
-        "German 'Armband für' (strap for) is not read as an accessory of the watch"
-    ),
-    ("blind_round10.csv", "Schneidebrett Holz für Fleisch und Käse"): (
-        "a German chopping board 'für Fleisch und Käse' is read as meat and cheese"
-    ),
-    ("blind_round10.csv", "Haarspray Pumpspray ohne Treibgas 200ml"): (
-        "German 'Pumpspray ohne Treibgas' is not read as a pump spray"
-    ),
-    ("blind_round10.csv", "Spielküche Zubehör Holz Spiegelei und Wurst"): (
-        "wooden play food ('Spielküche ... Wurst') is read as sausage (AU-BIOSEC-ANIMAL)"
-    ),
-    ("blind_round10.csv", "Ersatz Ohrpolster für Sony WH-1000XM4"): (
-        "German 'Ersatz Ohrpolster für' (ear cushions for) is not read as an accessory"
-    ),
-    ("blind_round10.csv", "Tasche für E-Zigarette mit Reißverschluss"): (
-        "German 'Tasche für E-Zigarette' (pouch for) is read as a vaping product"
-    ),
-    ("blind_round10.csv", "Trockenshampoo Puder ohne Treibgas 30g"): (
-        "German 'Trockenshampoo ... ohne Treibgas' (powder) is read as an aerosol"
-    ),
-    ("blind_round10.csv", "Lebkuchen mit Rum Aroma 300g Dose"): (
-        "German 'Rum Aroma' (flavouring) is read as rum (KW-ALCOHOL)"
     ),
     ("blind_round10.csv", "Bordeaux rouge AOC 2020 carton de 6 bouteilles"): (
         "a wine named by its appellation (Bordeaux rouge) is not read as wine"
     ),
     ("blind_round10.csv", "Olivier en pot 1 m plante d'extérieur"): (
         "KR-FRESH-PRODUCE does not read French 'olivier en pot' as a plant with soil"
-    ),
-    ("blind_round10.csv", "Porte-bouteilles de vin mural en bois"): (
-        "French 'porte-bouteilles de vin' (wine rack) is read as wine (QA-ALCOHOL)"
-    ),
-    ("blind_round10.csv", "Planche à fromage en ardoise avec couteaux"): (
-        "French 'planche à fromage' (cheese board) is read as cheese (IL-DAIRY-POST)"
-    ),
-    ("blind_round10.csv", "Pantalon cigarette femme noir"): (
-        "French 'pantalon cigarette' (a cut of trousers) is read as cigarettes"
-    ),
-    ("blind_round10.csv", "Chemise couleur tabac homme lin"): (
-        "French 'couleur tabac' (a colour) is read as tobacco"
-    ),
-    ("blind_round10.csv", "Thermomètre à viande à cadran inox"): (
-        "French 'thermomètre à viande' (meat thermometer) is read as meat"
-    ),
-    ("blind_round10.csv", "Cave à cigares en cèdre 20 cigares"): (
-        "French 'cave à cigares' (humidor) is read as cigars (TR-TOBACCO-POST)"
-    ),
-    ("blind_round10.csv", "Bouchon hermétique pour bouteille de vin lot de 4"): (
-        "a French wine stopper ('bouchon ... pour bouteille de vin') is read as wine"
-    ),
-    ("blind_round10.csv", "Étui de transport pour cigarette électronique"): (
-        "a French e-cigarette case ('étui ... pour') is read as the e-cigarette"
-    ),
-    ("blind_round10.csv", "Shampooing sec en poudre sans gaz 30 g"): (
-        "French 'shampooing sec en poudre sans gaz' is read as an aerosol dry shampoo"
-    ),
-    ("blind_round10.csv", "Chips saveur fromage 150 g"): (
-        "French 'saveur fromage' (cheese flavour) is read as cheese (AR-DAIRY-POST)"
     ),
     (
         "blind_round10.csv",
@@ -145,21 +80,6 @@ BLIND_MISSES = {
     ),
     ("blind_round10.csv", "Sustrato universal para plantas 50 litros"): (
         "Spanish 'sustrato' (potting substrate) is not read as soil"
-    ),
-    ("blind_round10.csv", "Jamonero soporte para jamón de madera"): (
-        "a Spanish ham stand ('soporte para jamón') is read as ham"
-    ),
-    ("blind_round10.csv", "Patatas fritas de bolsa sabor jamón 150 g"): (
-        "Spanish 'sabor jamón' (ham flavour) is read as pork (QA-PORK)"
-    ),
-    ("blind_round10.csv", "Humidificador de puros de cedro 25 puros"): (
-        "Spanish 'puros' (cigars) fires TR-TOBACCO-POST for a humidor ('humidificador de puros')"
-    ),
-    ("blind_round10.csv", "Estuche de transporte para cigarrillo electrónico"): (
-        "a Spanish e-cigarette case ('estuche ... para') is read as the e-cigarette"
-    ),
-    ("blind_round10.csv", "Champú en seco en polvo sin gas 30 g"): (
-        "Spanish 'champú en seco en polvo sin gas' is read as an aerosol dry shampoo"
     ),
 }
 # The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
@@ -243,7 +163,6 @@ DEV10_MISSES = {
     "Plantas de acuario naturales": (
         "BR-MAPA-AG names aquarium plants (restricted) while a plain live plant to BR is a warning"
     ),
-    "Bolso color tabaco piel": ("'color tabaco' (tobacco-coloured) is not read as a colour phrase"),
 }
 DEV10_CASES = _cases([DEV_ROUND10])
 
@@ -422,12 +341,7 @@ DEV11_MISSES = {
     "Porte-clés pour AirTag en cuir": (
         "a French key ring 'pour AirTag' is read as the tracker (an accessory for it)"
     ),
-    "Robe imprimé feux d'artifice": ("a firework-print dress is read as fireworks (a look-alike)"),
-    "Trancheuse à jambon manuelle": ("a French ham slicer is read as ham (a look-alike)"),
     "Pelle à terreau en plastique": ("a French potting-soil scoop is read as soil (a look-alike)"),
-    "Vestido estampado fuegos artificiales": (
-        "a Spanish firework-print dress is read as fireworks (a look-alike)"
-    ),
     "Japanese maple tree 60cm": (
         "questionable expectation: a plant named by kind gets Canada's plant-health rule "
         "(restricted) while the plain naming 'Live houseplant' gets only the plant warning"
@@ -468,7 +382,6 @@ DEV11_MISSES = {
     "Serviettes de table feux d'artifice": (
         "firework-themed napkins are read as fireworks (a look-alike)"
     ),
-    "Support à jambon en bois": ("a French ham stand is read as ham (a look-alike)"),
     "Recortador de nariz y orejas Philips": (
         "many nose and ear trimmers run on an AA cell: they need a battery word"
     ),
@@ -481,12 +394,57 @@ DEV11_MISSES = {
     ),
 }
 DEV11_CASES = _cases([DEV_ROUND11])
+# The round-11 tuning set of harmless look-alikes and regulated items of the same look (written
+# before the round-11 reading work, then tuned on): held to its levels, its misses left with
+# their reasons.
+DEV_HARMLESS11 = "dev_harmless11.csv"
+DEVH11_MISSES = {
+    "Coupe-cigare en acier inoxydable": (
+        "French 'coupe-cigare' (cigar cutter) names the cigar inside the article's own name: "
+        "GEN-TOBACCO warns"
+    ),
+    "Nagellackentferner Pads acetonfrei": (
+        "questionable expectation: an acetone-free remover is still flammable (the round-9 sets "
+        "expect it prohibited); the pads are not read as pads without remover"
+    ),
+    "Dissolvant sans acétone lingettes": (
+        "questionable expectation: acetone-free remover wipes are still soaked in a flammable "
+        "solvent (DG-NAIL-POLISH)"
+    ),
+    "Quitaesmalte sin acetona toallitas": (
+        "questionable expectation: acetone-free remover wipes are still soaked in a flammable "
+        "solvent (DG-NAIL-POLISH)"
+    ),
+    "Toy walkie talkie wooden": (
+        "'walkie talkie' is a battery device noun; a wooden toy one is not told apart"
+    ),
+    "Vape pen kit with carrying case and charger": (
+        "VN-ECIG-BAN is unconfirmed (a warning); the kit's battery is not read by DG-ECIG here"
+    ),
+    "Liquid zum Nachfüllen 10 ml 12 mg Nikotin": (
+        "German 'Liquid' alone (without 'E-') is not read as an e-liquid"
+    ),
+    "Wine gift box with corkscrew and red wine 75cl": (
+        "the alcohol rules' veto 'corkscrew' stops the wine packed with it"
+    ),
+    "Cocktail book with miniature gin 5cl 40%": (
+        "the alcohol rules' veto 'book' stops the gin packed with the book"
+    ),
+    "Humidor gift set with 5 cigars": (
+        "the tobacco rules' veto 'humidor' stops the cigars packed with it"
+    ),
+    "Spielzeugpistole mit Munitionsringen": (
+        "German 'Munitionsringe' (ring caps) is not read after 'Spielzeugpistole mit'"
+    ),
+}
+DEVH11_CASES = _cases([DEV_HARMLESS11])
 DEV_ROUNDS = {
     "round8": (DEV8_CASES, DEV8_MISSES),
     "round9": (DEV9_CASES, DEV9_MISSES),
     "round10": (DEV10_CASES, DEV10_MISSES),
     "harmless10": (DEVH10_CASES, DEVH10_MISSES),
     "round11": (DEV11_CASES, DEV11_MISSES),
+    "harmless11": (DEVH11_CASES, DEVH11_MISSES),
 }
 # the share of harmless look-alikes each tuning set holds at least (round 11 is written for the
 # regulated goods that were missed, with a quarter look-alikes to measure what a fix breaks)
@@ -549,3 +507,12 @@ def test_harmless_tuning_set_has_two_hundred_look_alikes_and_a_hundred_battery_p
     assert len(harmless) >= 200 and len(battery) >= 100
     assert {c["lang"] for c in DEVH10_CASES} == {"en", "de", "fr", "es"}
     assert len({c["dest"] for c in DEVH10_CASES}) >= 40
+
+
+def test_round_eleven_tuning_set_has_three_hundred_look_alikes_and_eighty_regulated() -> None:
+    harmless = [c for c in DEVH11_CASES if c["harmless"] == "1"]
+    regulated = [c for c in DEVH11_CASES if c["harmless"] == "0"]
+    assert len(harmless) >= 300 and len(regulated) >= 80
+    assert {c["lang"] for c in DEVH11_CASES} == {"en", "de", "fr", "es"}
+    assert len({c["dest"] for c in DEVH11_CASES}) >= 60
+    assert all(c["expect"] != "none" for c in regulated)

@@ -98,6 +98,8 @@ class Context:
     # what the rule set's reading found, worked out on first need: "accessory", "modifiers",
     # and per negation concept
     readings: dict[str, Any] = field(default_factory=dict)
+    # the keyword spans of each matcher that hit (by matcher key)
+    hits: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -208,21 +210,10 @@ def matcher_hits(
         return False
     if m.keyword_hs_guard and ctx.hs and not ctx.hs.startswith(m.keyword_hs_guard):
         return False
-    hits = _spans(m.keywords, ctx.text)
+    hits = keyword_hits(m, ctx, modifiers, notes)
     if not hits:
         return False
-    if m.exclude is not None:
-        ex = _spans(m.exclude, ctx.text)
-        hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in ex)]
-        if not hits:
-            return False
-    for reading, spans_of in ((modifiers, _modifiers), (notes, _notes)):
-        if reading is not None:
-            spans = spans_of(reading, ctx)
-            if spans:
-                hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
-                if not hits:
-                    return False
+    ctx.hits[m.key] = hits  # where they stand, for the reading once the rule fires
     if m.unless_any is not None and m.unless_any.search(ctx.text):
         return False  # e.g. "lithium battery" next to the device it is installed in
     if m.require_any is not None:
@@ -231,6 +222,48 @@ def matcher_hits(
         if not any(not (h[0] <= a and b <= h[1]) for a, b in req for h in hits):
             return False
     return _conditions_ok(m, ctx.quantities)
+
+
+def keyword_hits(
+    m: Matcher, ctx: Context, modifiers: Reading | None = None, notes: Reading | None = None
+) -> list[tuple[int, int]]:
+    """The spans of the matcher's keywords in the text that count: not inside an ``exclude``
+    phrase, a modifier phrase or a scent or flavour note."""
+    if m.keywords is None or not ctx.text:
+        return []
+    hits = _spans(m.keywords, ctx.text)
+    if not hits:
+        return []
+    if m.exclude is not None:
+        ex = _spans(m.exclude, ctx.text)
+        hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in ex)]
+    for reading, spans_of in ((modifiers, _modifiers), (notes, _notes)):
+        if reading is not None and hits:
+            spans = spans_of(reading, ctx)
+            if spans:
+                hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
+    return hits
+
+
+def _positional(m: Matcher, ctx: Context) -> bool:
+    """True when a matcher that fired did so by its keywords only (not by HS code, by any
+    item or by the address), so where its keywords stand can say what the item is."""
+    if m.any_item or (
+        m.address_keywords is not None and m.address_keywords.search(ctx.address_text)
+    ):
+        return False
+    return not (m.hs and ctx.hs and ctx.hs.startswith(m.hs))
+
+
+def _hit_spans(
+    matched: list[Matcher], ctx: Context, modifiers: Reading | None, notes: Reading | None
+) -> list[tuple[int, int]] | None:
+    """Where the keywords of the matchers that fired stand; None when one fired otherwise."""
+    if not all(_positional(m, ctx) for m in matched):
+        return None
+    return [
+        h for m in matched for h in ctx.hits.get(m.key) or keyword_hits(m, ctx, modifiers, notes)
+    ]
 
 
 def in_scope(rule: Rule, ctx: Context) -> bool:
@@ -318,10 +351,11 @@ def _notes(reading: Reading, ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
-def _depiction(reading: Reading, ctx: Context) -> bool:
-    found = ctx.readings.get("depiction")
+def _depiction(reading: Reading, ctx: Context, likeness: bool = False) -> bool:
+    key = "likeness" if likeness else "depiction"
+    found = ctx.readings.get(key)
     if found is None:
-        found = ctx.readings["depiction"] = reading.is_depiction(ctx.raw or ctx.text, ctx.text)
+        found = ctx.readings[key] = reading.is_depiction(ctx.raw or ctx.text, ctx.text, likeness)
     return bool(found)
 
 
@@ -358,13 +392,30 @@ def _negated(reading: Reading, rule: Rule, ctx: Context) -> bool:
     return False
 
 
-def vetoed_by_reading(rule: Rule, ctx: Context, reading: Reading) -> bool:
+def vetoed_by_reading(
+    rule: Rule, ctx: Context, reading: Reading, hits: list[tuple[int, int]] | None = None
+) -> bool:
     """True when the reading of the description stops a rule that matched: the item is an
-    accessory for the regulated product, a depiction of it (a book, poster or sign, for the
-    rules that read modifiers), or it says the rule's concept is absent."""
-    if rule.reads_accessories and _accessory(reading, ctx):
+    accessory for the regulated product (and nothing regulated is packed with it), an article
+    named for what the rule regulates ("Weinregal für 16 Flaschen"), a depiction of it (a
+    book, poster or sign), or it says the rule's concept is absent. ``hits``: where the rule's
+    keywords stand (None: the rule fired by HS code or for any item)."""
+    if (
+        rule.reads_accessories
+        and _accessory(reading, ctx)
+        and not (hits and reading.packed_hit(ctx.text, hits))
+    ):
         return True
-    if rule.reads_modifiers and _depiction(reading, ctx):
+    q = ctx.quantities
+    # a stated strength or capacity names the good itself ("whisky 40 % decanter")
+    stated = q.abv is not None or q.nicotine_mg_ml is not None or q.wh is not None
+    if rule.reads_served and hits and reading.served_only(ctx.text, hits, stated):
+        return True
+    if (
+        (rule.reads_depictions or rule.reads_likeness)
+        and _depiction(reading, ctx, rule.reads_likeness)
+        and not (hits and reading.packed_hit(ctx.text, hits))
+    ):
         return True
     return bool(rule.negated_by) and _negated(reading, rule, ctx)
 
@@ -392,16 +443,21 @@ def evaluate(
             continue
         mods = reading if rule.reads_modifiers else None
         note_reading = reading if rule.reads_notes else None
-        if not any(matcher_hits(m, ctx, mods, note_reading) for m in rule.matchers):
+        matched = [m for m in rule.matchers if matcher_hits(m, ctx, mods, note_reading)]
+        if not matched:
             continue
         if vetoed(rule, ctx, reading):
             continue
-        if (
-            reading is not None
-            and (rule.reads_accessories or rule.reads_modifiers or rule.negated_by)
-            and vetoed_by_reading(rule, ctx, reading)
+        if reading is not None and (
+            rule.reads_accessories
+            or rule.reads_served
+            or rule.reads_depictions
+            or rule.reads_likeness
+            or rule.negated_by
         ):
-            continue
+            hits = _hit_spans(matched, ctx, mods, note_reading)
+            if vetoed_by_reading(rule, ctx, reading, hits):
+                continue
         ok, unknown, note = _value_check(rule, ctx, lang)
         if not ok:
             continue

@@ -43,7 +43,7 @@ class WordPhrases:
     phrase at every position of the text. Same phrase syntax as keywords: each word accepts its
     simple inflections, ``word*`` any continuation, a lone ``?`` any one word."""
 
-    __slots__ = ("_exact", "_prefix", "phrases")
+    __slots__ = ("_exact", "_prefix", "_stems", "phrases")
 
     def __init__(self, phrases: list[str]) -> None:
         self.phrases = phrases
@@ -73,6 +73,8 @@ class WordPhrases:
             else:
                 for form in value:
                     self._exact.setdefault(form, []).append(entry)
+        # every stem of the prefix anchors, tested at once before the loop over them
+        self._stems = tuple(stem for stem, _, _ in self._prefix)
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """The character spans of every match in a normalised text.
@@ -88,7 +90,8 @@ class WordPhrases:
         for j in range(n):
             w = text[starts[j] : ends[j]]
             cands = list(self._exact.get(w, ()))
-            cands += [(tok, a) for stem, tok, a in self._prefix if w.startswith(stem)]
+            if self._stems and w.startswith(self._stems):
+                cands += [(tok, a) for stem, tok, a in self._prefix if w.startswith(stem)]
             for tokens, anchor in cands:
                 start = j - anchor
                 end = start + len(tokens)
@@ -116,7 +119,8 @@ def _tail_spans(text: str, tails: tuple[str, ...]) -> list[tuple[int, int]]:
     return [
         m.span()
         for m in _TOKEN.finditer(text)
-        if any(m.group().endswith(t) and len(m.group()) >= len(t) + 3 for t in tails)
+        if m.group().endswith(tails)  # one test for all the tails first: most words end in none
+        and any(m.group().endswith(t) and len(m.group()) >= len(t) + 3 for t in tails)
     ]
 
 
@@ -215,6 +219,34 @@ class Reading:
     accompaniments: WordPhrases | None = None
     # words joining two negated things ("battery and charger not included")
     negation_joins: tuple[str, ...] = ()
+    # "an article for X": the rules of ``served_categories`` do not fire when each of their
+    # keywords is met only in what an article serves ("Weinregal für 16 Flaschen", "tabla de
+    # quesos", "cave à cigares"). The article is named before the first "for" word by an
+    # accessory noun, a ``served_nouns`` noun or a German compound ending in a tail; a
+    # ``served_leads`` phrase names the article and starts what it serves at once; a
+    # ``packed_links`` word ("with", "mit", "avec", "con") starts what is packed with it, read
+    # as the item itself
+    served_categories: frozenset[str] = frozenset()
+    served_nouns: WordPhrases | None = None
+    served_tails: tuple[str, ...] = ()
+    served_leads: WordPhrases | None = None
+    packed_links: WordPhrases | None = None
+    # colour, shape and style compounds ("cognacfarben", "zigarrenform"): modifiers too
+    modifier_tails: tuple[str, ...] = ()
+    # the categories whose rules read depictions (empty: the modifier categories)
+    depiction_categories: frozenset[str] = frozenset()
+    # articles that never hold the good they are named after ("wine rack", "ham stand",
+    # "cigar cutter"; German compounds ending in ``named_tails``: "weinregal"), read as the
+    # article by the rules of ``served_categories``
+    named_articles: WordPhrases | None = None
+    named_tails: tuple[str, ...] = ()
+    # things made in a good's likeness or printed with it (ornaments, key rings, plush,
+    # costumes, mugs): read as depictions by the rules of ``likeness_categories``
+    likenesses: WordPhrases | None = None
+    likeness_categories: frozenset[str] = frozenset()
+    _last_clauses: tuple[str, list[tuple[int, int, str]]] | None = field(
+        default=None, repr=False, compare=False
+    )
 
     def main_product(self, raw: str, read: str = "") -> str:
         """The normalised words naming the main product of a description as typed (``read``:
@@ -296,9 +328,113 @@ class Reading:
         return out
 
     def modifier_spans(self, text: str) -> list[tuple[int, int]]:
-        if self.modifiers is None:
+        spans = self.modifiers.spans(text) if self.modifiers is not None else []
+        return spans + _tail_spans(text, self.modifier_tails)
+
+    def clauses(self, text: str) -> list[tuple[int, int, str]]:
+        """The clauses of a normalised text, as (start, end, kind): ``head`` names the item,
+        ``served`` what an article named in the head is for ("case *for vape*", "planche *à
+        fromage*", "tabla *de quesos*"), ``packed`` what comes with the item ("charger *with
+        spare battery*"). Each reading (`` . ``) is read apart; a "for" word starts a served
+        clause only after an article, a packing link only after the first word."""
+        cached = self._last_clauses
+        if cached is not None and cached[0] == text:
+            return cached[1]
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        for seg in text.split(" . "):
+            out += self._segment_clauses(seg, pos)
+            pos += len(seg) + 3
+        # every rule that fired reads the same text: keep the last one's clauses (one tuple,
+        # replaced whole, so a reader in another thread sees a text and its own clauses)
+        self._last_clauses = (text, out)
+        return out
+
+    def _segment_clauses(self, seg: str, base: int) -> list[tuple[int, int, str]]:
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(seg)]
+        if not toks:
             return []
-        return self.modifiers.spans(text)
+        fors = {a for a, _ in self.for_words.spans(seg)} if self.for_words else set()
+        packs = {a for a, _ in self.packed_links.spans(seg)} if self.packed_links else set()
+        leads = {b for _, b in self.served_leads.spans(seg)} if self.served_leads else set()
+        articles: list[tuple[int, int]] = []
+        if fors or any(seg[a:b] == "a" for a, b in toks):  # only a "for" word needs an article
+            articles = self.accessory_nouns.spans(seg) if self.accessory_nouns else []
+            articles += self.served_nouns.spans(seg) if self.served_nouns else []
+            articles += _tail_spans(seg, self.compound_tails + self.served_tails)
+            if articles and self.device_compounds is not None:
+                # "charging case", "battery case": a device, not an article
+                device = self.device_compounds.spans(seg)
+                articles = [span for span in articles if not _inside(span, device)]
+        cuts: list[tuple[int, str]] = [(0, "head")]
+        kind = "head"
+        for i, (a, b) in enumerate(toks):
+            if i > 0 and a in packs:
+                kind = "packed"
+            elif (
+                i > 0 and a in fors and (kind == "packed" or any(e <= a for _, e in articles))
+            ) or (kind == "head" and (b in leads or self._article_a(seg, toks, i, articles))):
+                kind = "served"
+            else:
+                continue
+            cuts.append((b, kind))
+        ends = [c for c, _ in cuts[1:]] + [len(seg)]
+        return [(base + c, base + e, k) for (c, k), e in zip(cuts, ends, strict=True)]
+
+    @staticmethod
+    def _article_a(
+        seg: str, toks: list[tuple[int, int]], i: int, articles: list[tuple[int, int]]
+    ) -> bool:
+        """French "à" right after an article noun: "planche à fromage", "cave à cigares"."""
+        a, b = toks[i]
+        return seg[a:b] == "a" and i > 0 and any(e == toks[i - 1][1] for _, e in articles)
+
+    def served_only(self, text: str, hits: list[tuple[int, int]], stated: bool = False) -> bool:
+        """True when every hit lies in what an article named in the head serves, or names
+        such an article itself ("wine rack", "ham stand", "Weinregal"; not when a strength or
+        a capacity is ``stated``: "whisky 40 % decanter" holds whisky)."""
+        if not hits:
+            return False
+        clauses = self.clauses(text)
+        served = [(a, b) for a, b, k in clauses if k == "served"]
+        rest = [h for h in hits if not _inside(h, served)]
+        if not rest:
+            return True
+        if stated or self.named_articles is None:
+            return False
+        heads = [(a, b) for a, b, k in clauses if k == "head"]
+        if not all(_inside(h, heads) for h in rest):
+            return False
+        starts = {a for a, _ in self.named_articles.spans(text)}
+        return all(self._names_article(text, h, starts) for h in rest)
+
+    def _names_article(self, text: str, hit: tuple[int, int], starts: set[int]) -> bool:
+        """The good's name right before an article noun ("ham stand"), or the front of a
+        German compound ending in one ("weinregal")."""
+        a, b = hit
+        if b + 1 in starts and text[b : b + 1] == " ":
+            return True
+        # one word between ("vape pen charging dock"), not a number or a link
+        m = _TOKEN.search(text, b)
+        if m is not None and m.end() + 1 in starts and text[m.end() : m.end() + 1] == " ":
+            word = m.group()
+            links = (self.links, self.packed_links, self.for_words)
+            if (
+                not any(c.isdigit() for c in word)
+                and word not in self.negators_before
+                and not any(p is not None and p.spans(word) for p in links)
+            ):
+                return True
+        m = _TOKEN.search(text, a)
+        if m is None or m.start() != a:
+            return False
+        word = m.group()
+        return any(word.endswith(t) and len(word) >= len(t) + 3 for t in self.named_tails)
+
+    def packed_hit(self, text: str, hits: list[tuple[int, int]]) -> bool:
+        """True when a hit lies in what is packed with the item ("with spare battery")."""
+        packed = [(a, b) for a, b, k in self.clauses(text) if k == "packed"]
+        return any(_inside(h, packed) for h in hits)
 
     def note_spans(self, text: str) -> list[tuple[int, int]]:
         """The scent and flavour notes of a normalised text that names a scented or flavoured
@@ -345,13 +481,16 @@ class Reading:
                     out.append((toks[last + 1][0], toks[hi][1]))
         return out
 
-    def is_depiction(self, raw: str, read: str = "") -> bool:
+    def is_depiction(self, raw: str, read: str = "", likeness: bool = False) -> bool:
         """True when the main product is a depiction or text about a good (a book, novel,
-        poster, sign), not the good: "The Whisky Bible paperback", "Das Parfum Roman"."""
-        if self.depictions is None and not self.depiction_tails:
+        poster, sign), not the good: "The Whisky Bible paperback", "Das Parfum Roman";
+        ``likeness``: also a thing made in its likeness (an ornament, key ring, plush toy)."""
+        if self.depictions is None and not self.depiction_tails and not likeness:
             return False
         main = self.main_product(raw, read)
         spans = self.depictions.spans(main) if self.depictions is not None else []
+        if likeness and self.likenesses is not None:
+            spans += self.likenesses.spans(main)
         spans += _tail_spans(main, self.depiction_tails)
         if not spans:
             return False

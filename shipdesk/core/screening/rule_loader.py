@@ -24,6 +24,7 @@ from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.nesting import load_toml
 from shipdesk.core.screening.phrases import normalise
 from shipdesk.core.screening.reading import Reading
+from shipdesk.core.screening.reading_schema import reading_table
 from shipdesk.core.screening.rule_schema import (
     CC_RE,
     FILE_FIELDS,
@@ -32,7 +33,6 @@ from shipdesk.core.screening.rule_schema import (
     Problems,
     customer_sentences,
     date_field,
-    reading_table,
     rule_from_table,
     str_list,
     unknown_fields,

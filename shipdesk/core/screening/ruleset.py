@@ -120,6 +120,9 @@ class Rule:
     reads_accessories: bool = field(default=False, repr=False, compare=False)
     # the scent and flavour notes apply to this rule's keywords
     reads_notes: bool = field(default=False, repr=False, compare=False)
+    reads_served: bool = field(default=False, repr=False, compare=False)
+    reads_depictions: bool = field(default=False, repr=False, compare=False)
+    reads_likeness: bool = field(default=False, repr=False, compare=False)
 
     def level_for(self, channel: str) -> str:
         return self.channel_levels.get(channel, self.level)
@@ -173,6 +176,11 @@ class RuleSet:
                 r.category in reading.note_categories
                 or not reading.note_concepts.isdisjoint(r.negated_by)
             )
+            r.reads_served = r.category in reading.served_categories
+            r.reads_depictions = r.category in (
+                reading.depiction_categories or reading.modifier_categories
+            )
+            r.reads_likeness = r.category in reading.likeness_categories
             r.reads_accessories = (
                 r.accessory_veto
                 if r.accessory_veto is not None

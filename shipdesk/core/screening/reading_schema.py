@@ -1,0 +1,177 @@
+"""The schema of ``groups.toml`` ``[reading]``: the lists of the reading of a description
+beyond its keywords (:class:`~shipdesk.core.screening.reading.Reading`), checked and compiled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shipdesk.core.screening.phrases import PhrasePattern, normalise, phrase_regex
+from shipdesk.core.screening.reading import Reading, WordPhrases, negation_pattern
+from shipdesk.core.screening.rule_schema import Problems, str_list, unknown_fields
+from shipdesk.core.screening.ruleset import CATEGORIES
+
+READING_FIELDS = {
+    "accessory_categories",
+    "modifier_categories",
+    "accessory_nouns",
+    "device_compounds",
+    "body_compounds",
+    "links",
+    "for_words",
+    "modifiers",
+    "battery_inside",
+    "negators_before",
+    "negators_after",
+    "negations",
+    "negation_joins",
+    "compound_tails",
+    "part_nouns",
+    "part_tails",
+    "spare_words",
+    "note_markers",
+    "note_tails",
+    "note_heads",
+    "note_words",
+    "note_categories",
+    "note_concepts",
+    "depictions",
+    "depiction_tails",
+    "depiction_compounds",
+    "accompaniments",
+    "served_categories",
+    "served_nouns",
+    "served_tails",
+    "served_leads",
+    "packed_links",
+    "modifier_tails",
+    "depiction_categories",
+    "named_articles",
+    "named_tails",
+    "likenesses",
+    "likeness_categories",
+}
+
+
+def reading_table(data: Any, where: str, probs: Problems) -> Reading:
+    """``groups.toml`` ``[reading]``: accessories, modifiers and negations (see
+    :class:`~shipdesk.core.screening.reading.Reading`)."""
+    if not isinstance(data, dict):
+        probs.add(where, "'reading' must be a table")
+        return Reading()
+    unknown_fields(data, READING_FIELDS, f"{where}: reading", probs)
+
+    def words(name: str) -> list[str]:
+        return str_list(data.get(name), f"{where}: reading", name, probs)
+
+    def pattern(name: str) -> WordPhrases | None:
+        listed = words(name)
+        for phrase in listed:
+            try:
+                phrase_regex(phrase)
+            except ValueError:
+                probs.add(f"{where}: reading", f"'{name}' has an empty phrase {phrase!r}")
+        return WordPhrases(listed) if listed else None
+
+    def tails(name: str) -> tuple[str, ...]:
+        listed = tuple(normalise(w) for w in words(name))
+        for tail in listed:
+            if not tail or " " in tail:
+                probs.add(f"{where}: reading", f"'{name}': {tail!r} is not one word")
+        return listed
+
+    note_words = data.get("note_words", 0)
+    if not isinstance(note_words, int) or isinstance(note_words, bool) or not 0 <= note_words <= 8:
+        probs.add(f"{where}: reading", "'note_words' must be a whole number from 0 to 8")
+        note_words = 0
+
+    for noun in words("accessory_nouns"):
+        if "*" in noun or "?" in noun.split():
+            probs.add(f"{where}: reading", f"accessory noun {noun!r}: no '*' or '?' (whole words)")
+    cats = {}
+    for name in (
+        "accessory_categories",
+        "modifier_categories",
+        "note_categories",
+        "served_categories",
+        "depiction_categories",
+        "likeness_categories",
+    ):
+        cats[name] = frozenset(words(name))
+        for c in cats[name] - set(CATEGORIES):
+            probs.add(f"{where}: reading", f"'{name}' names an unknown category {c!r}")
+    negations: dict[str, PhrasePattern] = {}
+    raw_neg = data.get("negations") or {}
+    if not isinstance(raw_neg, dict):
+        probs.add(f"{where}: reading", "'negations' must be a table of concept = [words]")
+        raw_neg = {}
+    before, after = words("negators_before"), words("negators_after")
+    joins = tuple(normalise(w) for w in words("negation_joins"))
+    for concept, members in raw_neg.items():
+        listed = str_list(members, f"{where}: reading.negations", concept, probs)
+        if listed and before and after:
+            negations[concept] = negation_pattern(listed, before, after, joins)
+            if probs.eager:
+                negations[concept].compile_now()
+    concepts = words("note_concepts")
+    for concept in concepts:
+        if concept not in raw_neg:
+            probs.add(f"{where}: reading", f"'note_concepts' names an unknown concept {concept!r}")
+    return Reading(
+        accessory_categories=cats["accessory_categories"],
+        modifier_categories=cats["modifier_categories"],
+        accessory_nouns=pattern("accessory_nouns"),
+        device_compounds=pattern("device_compounds"),
+        body_compounds=pattern("body_compounds"),
+        links=pattern("links"),
+        for_words=pattern("for_words"),
+        modifiers=pattern("modifiers"),
+        battery_inside=pattern("battery_inside"),
+        negations=negations,
+        negators_before=tuple(normalise(w) for w in before if " " not in normalise(w)),
+        noun_words=frozenset(_noun_words(words("accessory_nouns"))),
+        negation_joins=joins,
+        compound_tails=tails("compound_tails"),
+        part_nouns=pattern("part_nouns"),
+        part_tails=tails("part_tails"),
+        spare_words=frozenset(normalise(w) for w in words("spare_words")),
+        note_markers=pattern("note_markers"),
+        note_tails=tails("note_tails"),
+        note_heads=pattern("note_heads"),
+        note_words=note_words,
+        note_categories=cats["note_categories"],
+        note_concepts=frozenset(concepts),
+        depictions=pattern("depictions"),
+        depiction_tails=tails("depiction_tails"),
+        depiction_compounds=pattern("depiction_compounds"),
+        accompaniments=pattern("accompaniments"),
+        served_categories=cats["served_categories"],
+        served_nouns=pattern("served_nouns"),
+        served_tails=tails("served_tails"),
+        served_leads=pattern("served_leads"),
+        packed_links=pattern("packed_links"),
+        modifier_tails=tails("modifier_tails"),
+        depiction_categories=cats["depiction_categories"],
+        named_articles=pattern("named_articles"),
+        named_tails=tails("named_tails"),
+        likenesses=pattern("likenesses"),
+        likeness_categories=cats["likeness_categories"],
+    )
+
+
+def _noun_words(nouns: list[str]) -> set[str]:
+    """Every plural form of the first word of each accessory noun (``case``, ``cases``,
+    ``hulle``): a text with none of them holds no accessory noun (they have no ``*``)."""
+    out: set[str] = set()
+    for noun in nouns:
+        first = normalise(noun.replace("*", " ").replace("=", " ")).split()[:1]
+        if not first:
+            continue
+        w = first[0]
+        out.update({w, w + "s", w + "es"})
+        if w.endswith("y"):
+            out.add(w[:-1] + "ies")
+        if w.endswith("fe"):
+            out.add(w[:-2] + "ves")
+        elif w.endswith("f"):
+            out.add(w[:-1] + "ves")
+    return out
