@@ -42,6 +42,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from typing_latency_bench import turn_probe  # noqa: E402
 
 WINDOW_MS = 300  # the turns of an opening: the ones in this long after it was asked for
 BETWEEN_MS = 400
@@ -68,7 +71,7 @@ def main() -> None:
     compileall.compile_dir(str(ROOT / "shipdesk"), quiet=2)
     load_at_start = os.getloadavg()[0]
 
-    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -126,14 +129,7 @@ def main() -> None:
     ticks: list[float] = []
     cpu: list[float] = []
 
-    def tick() -> None:
-        ticks.append(time.perf_counter())
-        cpu.append(time.thread_time())
-
-    probe = QTimer()
-    probe.setTimerType(Qt.TimerType.PreciseTimer)
-    probe.setInterval(1)
-    probe.timeout.connect(tick)
+    probe = turn_probe(ticks, cpu)  # as the typing benchmark notes the turns
     probe.start()
 
     openings: list[tuple[int, float]] = []  # (step index, when asked)

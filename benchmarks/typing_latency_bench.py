@@ -206,6 +206,22 @@ class Attribution:
         return "; ".join(parts)
 
 
+def turn_probe(ticks: list[float], cpu: list[float]):
+    """A 1 ms precise timer (not started) that notes, at every turn of the event loop, the
+    time and the GUI thread's own CPU time (``time.thread_time``)."""
+    from PySide6.QtCore import Qt, QTimer
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+        cpu.append(time.thread_time())
+
+    probe = QTimer()
+    probe.setTimerType(Qt.TimerType.PreciseTimer)
+    probe.setInterval(1)
+    probe.timeout.connect(tick)
+    return probe
+
+
 WATCH_EVERY_S = 0.0005
 # A stretch between two of the watcher's samples counts as a stall of the machine when the
 # watcher woke up this much later than asked and the app's threads together ran less than a
@@ -528,14 +544,7 @@ def main() -> None:
     attribution = Attribution(ticks, watch=not args.no_stacks)
     attribution.install(workers, declarations)
 
-    def tick() -> None:
-        ticks.append(time.perf_counter())
-        cpu.append(time.thread_time())
-
-    probe = QTimer()
-    probe.setTimerType(Qt.TimerType.PreciseTimer)
-    probe.setInterval(1)
-    probe.timeout.connect(tick)
+    probe = turn_probe(ticks, cpu)
     keys = 0
     pos = 0
     step_opened: list[tuple[int, float]] = []  # (step, when its action ran)

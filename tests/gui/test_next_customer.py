@@ -211,16 +211,22 @@ def test_next_customer_drops_a_pdf_still_being_made(
     assert window.documents_page.preview.page_count() == 0
 
 
+def kept_until_printed(window, sample_path: Path) -> str:
+    """The sample declaration in the window, saved as a draft kept until it is printed; its
+    draft id."""
+    records.update_settings(window.ws, keep_drafts="printed")
+    window.session.load(declarations.load(sample_path))
+    window.session.touch()
+    window.session.flush()
+    return window.session.draft_id
+
+
 def test_keep_until_printed_in_the_window(qtbot, window, sample_path: Path) -> None:
     from shipdesk.gui.app import restore_or_new
     from shipdesk.gui.main_window import MainWindow
 
     ws = window.ws
-    records.update_settings(ws, keep_drafts="printed")
-    window.session.load(declarations.load(sample_path))
-    window.session.touch()
-    window.session.flush()
-    draft = window.session.draft_id
+    draft = kept_until_printed(window, sample_path)
     assert declarations.load_draft(ws, draft) is not None
     window.go_to_step(4)
     window.documents_page.create_btn.click()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from shipdesk.core.services import declarations, records
 from shipdesk.gui import workers
+from tests.gui.test_next_customer import kept_until_printed
 
 
 def _deferred(monkeypatch) -> list:
@@ -46,11 +47,7 @@ def test_the_turn_that_shows_the_pdf_writes_nothing(
     qtbot, window, monkeypatch, sample_path: Path
 ) -> None:
     ws = window.ws
-    records.update_settings(ws, keep_drafts="printed")
-    window.session.load(declarations.load(sample_path))
-    window.session.touch()
-    window.session.flush()
-    draft = window.session.draft_id
+    draft = kept_until_printed(window, sample_path)
     tasks = _deferred(monkeypatch)
     writes = _writes(monkeypatch)
     window.go_to_step(4)
