@@ -53,6 +53,10 @@ ELECTRIC_LIGHTER = "Rechargeable electric lighter with lithium battery"
         ("Zuckerzigaretten Retro", "BH", "Candy cigarettes"),
         ("Hefeweizen naturtrüb 6 x 0,5 l", "KW", "Wheat beer 6 pack"),
         ("Bockbier dunkel 0,33 l", "SA", "Beer 6 pack"),
+        ("Soundpeats Air4 Pro", "FR", BATTERY_DEVICE),
+        ("Ecovacs Deebot T30 Omni", "DE", BATTERY_DEVICE),
+        ("Handy Gimbal 3-Achsen mit Stativ", "AT", BATTERY_DEVICE),
+        ("Navigateur GPS 7 pouces pour camping-car", "BE", BATTERY_DEVICE),
     ],
 )
 def test_new_word_gets_the_level_of_its_plain_naming(text: str, dest: str, plain: str) -> None:
@@ -87,6 +91,13 @@ def test_coin_cell_for_a_device_is_loose(text: str) -> None:
     ],
 )
 def test_a_tool_sold_without_its_battery_carries_none(text: str) -> None:
+    assert level_of_text(text, "DE") == "none"
+
+
+@pytest.mark.parametrize(
+    "text", ["Gimbal for phone tripod mount", "Sat nav holder for car", "Tozo earbuds case only"]
+)
+def test_an_accessory_of_a_new_device_word_is_not_the_device(text: str) -> None:
     assert level_of_text(text, "DE") == "none"
 
 
