@@ -121,6 +121,10 @@ RULE_CASES = [
     ("hair-preparation-other", "Haarkur Repair 200 ml", "330590"),
     ("instant-coffee", "Freeze dried instant coffee 100 g", "210111"),
     ("instant-coffee", "Löslicher Kaffee 200 g", "210111"),
+    ("plant-drink", "Oat drink barista 1 litre", "220299"),
+    ("plant-drink", "Haferdrink Barista 1 l", "220299"),
+    ("nut-confectionery", "Soft almond nougat bar 100 g", "170490"),
+    ("nut-confectionery", "Nougat mit Mandeln 100 g", "170490"),
 ]
 
 
@@ -296,6 +300,16 @@ def test_gender_and_knit_words_inside_compounds(engine):
     # a block for knives alone, or a set of one kind of knife, is no set of assorted knives
     assert "knife-set" not in fired("Empty knife block bamboo")
     assert "knife-set" not in fired("Steak knife set of 6")
+
+
+def test_a_drink_is_a_beverage_but_its_bottle_is_not(engine):
+    def fired(query: str) -> list[str]:
+        return [r.id for r in engine.notes.fired(texts_of(engine.reader.read(query), head_end))]
+
+    assert "plant-drink" in fired("Bevanda di soia senza zucchero 1 l")
+    assert "plant-drink" not in fired("Kids drink bottle 500 ml")
+    assert "plant-drink" not in fired("Cola soft drink 12 x 330ml cans")
+    assert "nut-confectionery" not in fired("Chocolate nougat bar")
 
 
 def test_the_notes_file_is_dated(engine):
