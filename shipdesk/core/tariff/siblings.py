@@ -116,7 +116,10 @@ FOREIGN_MATERIALS: dict[str, str] = {
     ),
     **dict.fromkeys(["edelstahl", "inox", "acero", "acciaio", "rvs", "roestvrij"], "stainless"),
     **dict.fromkeys(["stahl", "acier", "staal"], "steel"),
-    **dict.fromkeys(["gusseisen", "fonte", "ghisa", "gietijzer", "zeliwo", "zeliwny"], "cast iron"),
+    **dict.fromkeys(
+        ["gusseisen", "fonte", "ghisa", "gietijzer", "gietijzeren", "zeliwo", "zeliwny"],
+        "cast iron",
+    ),
     **dict.fromkeys(["alu", "aluminio", "alluminio", "aluminiowy", "aluminiowe"], "aluminium"),
     **dict.fromkeys(
         ["holz", "bois", "madera", "legno", "hout", "houten", "drewno", "drewniany", "drewniane"],
@@ -223,6 +226,9 @@ class SubheadingText:
     excluded: frozenset[str]
     # the materials the text excludes ("not of bamboo or tropical wood")
     unwanted: frozenset[str] = frozenset()
+    # the materials the text names by their own word ("of artificial fibres"), not only among
+    # "textile materials"
+    own: frozenset[str] = frozenset()
 
 
 _SKIP = frozenset({"other", "than", "excluding", "except", "knitted", "crocheted", "whether"})
@@ -278,6 +284,7 @@ def read_subheading(description: str) -> SubheadingText:
         frozenset(_content(plain)),
         frozenset(excluded),
         frozenset(unwanted - named),
+        frozenset(own & materials),
     )
 
 
@@ -400,6 +407,28 @@ def reorder(
                     changed = True
                     break
             if changed:
+                break
+    # a first candidate that takes in the stated material only among "textile materials n.e.c."
+    # gives way to the sibling for the same goods that names it ("Vestido de viscosa": 6204.44
+    # of artificial fibres, not 6204.49), from further down if need be
+    first = head[0]
+    if (
+        materials
+        and texts[first.code].materials & materials
+        and not texts[first.code].own & materials
+    ):
+        for k in range(1, len(cands)):
+            b = cands[k]
+            if b.code[:5] != first.code[:5]:  # the same goods: dresses, not skirts
+                continue
+            t = texts.get(b.code) or text_of(b.code)
+            if t.own & materials and not (t.materials - t.own) - materials - {"textile"}:
+                if k < len(head):
+                    to_first(head, k)
+                else:
+                    texts[b.code] = t
+                    first.score, b.score = b.score, first.score
+                    head[0], cands[k] = b, first
                 break
     # across headings and chapters, after the siblings had their turn: a first candidate whose
     # material the description contradicts gives way to the first one that names the stated
