@@ -7,6 +7,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
 from shipdesk.core.services import declarations
 from shipdesk.gui import workers
 
@@ -123,3 +126,42 @@ def test_a_review_shown_stale_rebuilds_what_the_focus_lands_on_first(qtbot, wind
     assert review.rebuild_pending()  # the restricted goods and the duties in the next turns
     qtbot.waitUntil(lambda: not review.rebuild_pending())
     assert review.duties.count() > 0 and review.findings.count() > 0
+
+
+def test_the_focus_goes_to_the_first_error_once_the_checks_come(
+    qtbot, window, monkeypatch, sample_path
+) -> None:
+    """Opened while its checks were still to come, the review puts the focus on the first
+    error when they come, as it does when it opens with its checks current; not when the user
+    has moved into the page meanwhile."""
+    window.session.load(declarations.load(sample_path))
+    window.show()
+    qtbot.waitExposed(window)
+    window.session.check_now()
+    assert not window.session.validation.errors
+    for moved_in in (False, True):
+        window.go_to_step(1)
+        city = window.recipient_page.form.editors["city"]
+        city.setFocus()
+        city.selectAll()
+        qtbot.keyClick(city, Qt.Key.Key_Backspace)  # the city emptied: an error
+        deferred = _Deferred()
+        monkeypatch.setattr(workers, "run_async", deferred)
+        window.go_to_step(3)
+        review = window.review_page
+        assert "Checking the declaration" in review.summary.text()
+        assert not review.isAncestorOf(QApplication.focusWidget())  # Next: nothing known yet
+        if moved_in:
+            review.findings.setFocus()
+        deferred.run()
+        assert window.session.validation.errors
+        if moved_in:
+            assert QApplication.focusWidget() is review.findings
+        else:
+            assert QApplication.focusWidget() is review.problems
+            assert review.problems.currentRow() == 0
+        monkeypatch.undo()
+        window.go_to_step(1)
+        qtbot.keyClicks(city, "Paris")  # the error mended for the next round
+        window.session.check_now()
+        assert not window.session.validation.errors

@@ -13,8 +13,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -116,6 +117,7 @@ class ReviewPage(QWidget):
         lay.addWidget(self.duties, 2)
         session.checked.connect(self._on_checked)
         self._stale = False
+        self._focus_when_checked = False  # shown while its checks were still to come
         self._shown_decl = session.decl
         # Rebuilding the review while it is hidden: a part a turn, once the typing pauses.
         self._parts_left: list[Callable[[], None]] = []
@@ -133,6 +135,8 @@ class ReviewPage(QWidget):
         self._stale = True
         if self.isVisible():
             self._rebuild_soon(SHOWN_FIRST, 0)
+            if self._focus_when_checked:
+                self._focus_first_problem()
         else:
             self._rebuild_soon(0, REBUILD_HIDDEN_MS)
 
@@ -166,9 +170,25 @@ class ReviewPage(QWidget):
             self._stale = True
             self._rebuild_hidden.stop()
             self.summary.setText(_("Checking the declaration…"))
+            self._focus_when_checked = True
         elif self._stale:  # what the focus lands on now, the lists in the next turns
             self._rebuild_soon(SHOWN_FIRST, 0)
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._focus_when_checked = False
+        super().hideEvent(event)
+
+    def _focus_first_problem(self) -> None:
+        """Once the checks the review waited for come: the focus to the first error, as on a
+        review opened with its checks current, unless the user has moved into the page."""
+        self._focus_when_checked = False
+        focus = QApplication.focusWidget()
+        if focus is not None and self.isAncestorOf(focus):
+            return
+        target = self.first_empty()
+        if target is not None:
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def refresh(self, *_args: Any) -> None:
         """Rebuild the whole review at once."""
