@@ -3,7 +3,7 @@
 Both parts of each set are held to their expected highest level: ``dev`` cases were used while
 writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`` reports the
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
-no longer blind once their fixes were made, blind rounds 8 to 10 once scored after their work,
+no longer blind once their fixes were made, blind rounds 8 to 11 once scored after their work,
 and the
 round-8, round-9, round-10 (harmless look-alikes and battery phrasings) and the two round-11
 (regulated goods not recognised; harmless look-alikes and regulated items of the same look) tuning
@@ -25,7 +25,7 @@ EVAL_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval"
 SETS = ("batteries.csv", "hidden.csv")
 # held-out cases the rules still get wrong: reported in docs/benchmarks.md, not tuned away
 KNOWN_MISSES: set[tuple[str, str]] = set()
-# The blind rounds 5 to 7 after their fixes and blind rounds 8 to 10 after their work (no longer
+# The blind rounds 5 to 7 after their fixes and blind rounds 8 to 11 after their work (no longer
 # blind):
 # held to their levels so that later vocabulary does not lose what they found; the misses left,
 # each with the reason it is left.
@@ -36,6 +36,7 @@ BLIND_ROUNDS = (
     "blind_round8.csv",
     "blind_round9.csv",
     "blind_round10.csv",
+    "blind_round11.csv",
 )
 BLIND_MISSES = {
     ("blind_round5.csv", "Cigarette électronique kit Innokin Coolfire Z80"): (
@@ -80,6 +81,261 @@ BLIND_MISSES = {
     ),
     ("blind_round10.csv", "Sustrato universal para plantas 50 litros"): (
         "Spanish 'sustrato' (potting substrate) is not read as soil"
+    ),
+    # blind round 11, scored once after the round-11 screening work (rules 2026.12.16); not tuned
+    # on
+    ("blind_round11.csv", "Kids digital camera instant print with paper rolls toddler gift"): (
+        "the battery rules' shared merchandise veto 'print' stops the kids' instant-print camera"
+    ),
+    ("blind_round11.csv", "Casio G-Shock GBD-H2000 GPS heart rate watch"): (
+        "a 'GPS heart rate watch' named by brand and model is not read as a battery device"
+    ),
+    ("blind_round11.csv", "Skullcandy Crusher Evo headphones true black"): (
+        "headphones named by brand and model, with no wireless or battery word, are not read as a"
+        " battery device"
+    ),
+    ("blind_round11.csv", "HP Pavilion x360 14 inch 2-in-1 touchscreen Core i5"): (
+        "a '2-in-1 touchscreen' named by brand and processor is not read as a laptop"
+    ),
+    ("blind_round11.csv", "Kobo Stylus 2 for Libra Colour"): (
+        "a stylus named by brand is not read as a battery device ('for' reads it as an accessory)"
+    ),
+    ("blind_round11.csv", "Kids electric balance bike 24V 5Ah"): (
+        "a kids' electric balance bike is not read as an e-bike; Wh is not computed from V and Ah"
+    ),
+    ("blind_round11.csv", "Airhorn for boats and sports 380ml can with trumpet"): (
+        "'airhorn ... can' (one word) is not read as a pressurised air horn"
+    ),
+    ("blind_round11.csv", "Pimm's No. 1 cup 25% 70cl"): (
+        "a fruit cup named by brand (Pimm's) is not read as a spirit above 24 %"
+    ),
+    ("blind_round11.csv", "Tulip and narcissus bulb collection 40 bulbs autumn"): (
+        "CN-GACC-AG does not read 'bulb collection' or plain 'bulbs' as flower bulbs"
+    ),
+    ("blind_round11.csv", "Mousse volumising Tresemme 200ml can"): (
+        "'mousse ... can' (hair mousse named by brand) is not read as an aerosol"
+    ),
+    ("blind_round11.csv", "Sally Hansen Miracle Gel nail polish 14.7ml 2 pack"): (
+        "'Miracle Gel nail polish' (a line of ordinary polish) is read as gel polish (warning)"
+    ),
+    ("blind_round11.csv", "Bar juice 5000 salts 10ml 20mg blue razz 5 pack"): (
+        "BE-ELIQUID does not read 'bar juice ... salts' as an e-liquid"
+    ),
+    ("blind_round11.csv", "Co-codamol 30/500 tablets 100"): (
+        "'co-codamol' is not read as a codeine medicine (AE-CONTROLLED-MEDS), only as a medicine"
+    ),
+    ("blind_round11.csv", "Helium balloon tank disposable 30 balloons"): (
+        "'helium balloon tank' is not read as a gas cylinder"
+    ),
+    ("blind_round11.csv", "Nasty Juice salt nic 20mg 10ml 3 pack"): (
+        "'salt nic' (word order) is not read as nicotine salt by SG-IMITATION-TOBACCO"
+    ),
+    ("blind_round11.csv", "Jetboil Jetpower isobutane fuel 230g"): (
+        "'isobutane' (camping gas named by brand) is not read as a gas cartridge"
+    ),
+    ("blind_round11.csv", "Insulin cooling case for travel pens"): (
+        "'cooling case for travel pens' is not read as an accessory of insulin (EU-MEDICINES)"
+    ),
+    ("blind_round11.csv", "Magnetic fishing game wooden toddler"): (
+        "a toddler's 'magnetic fishing game' is read as a fishing magnet (DG-MAGNET)"
+    ),
+    ("blind_round11.csv", "Chorizo-red enamel casserole dish 24cm"): (
+        "a colour named after a food ('chorizo-red') is read as chorizo (MX-PORK)"
+    ),
+    ("blind_round11.csv", "Beer-battered onion rings frozen"): (
+        "'beer-battered' (a cooking style) is read as beer (GEN-ALCOHOL)"
+    ),
+    ("blind_round11.csv", "Fire starter flint steel rod survival"): (
+        "'flint steel rod' (a firesteel) is read as a steel rod weapon (DE-WAFFG-PROHIBITED)"
+    ),
+    ("blind_round11.csv", "Cigarette candy box vintage tin empty"): (
+        "an empty candy-cigarette tin is read as tobacco (GEN-TOBACCO)"
+    ),
+    ("blind_round11.csv", "Akku Ventilator Tisch 5000mAh leise mit Timer"): (
+        "German 'Akku Ventilator' (battery fan) with a capacity is not read as a battery device"
+    ),
+    ("blind_round11.csv", "Milchaufschäumer elektrisch Akku mit Ladestation"): (
+        "German 'Milchaufschäumer ... Akku' (milk frother) is not read as a battery device"
+    ),
+    ("blind_round11.csv", "Akku Gewürzmühle elektrisch automatisch"): (
+        "German 'Akku Gewürzmühle' (battery spice mill) is not read as a battery device"
+    ),
+    ("blind_round11.csv", "Elektroschocker Taschenlampe 2in1"): (
+        "a German stun-gun torch is read only as a weapon, not as a device with its battery"
+    ),
+    ("blind_round11.csv", "E-Zigarette Starterset 1500mAh mit Pod"): (
+        "TR-TOBACCO-POST reads German 'E-Zigarette' as cigarettes: the vape kit is prohibited"
+    ),
+    ("blind_round11.csv", "Quecksilber Thermometer Fieberthermometer"): (
+        "EU-MERCURY does not read German 'Quecksilber Thermometer' (mercury thermometer)"
+    ),
+    ("blind_round11.csv", "Stecklinge Monstera bewurzelt"): (
+        "CN-GACC-AG does not read German 'Stecklinge' (cuttings) as live plants"
+    ),
+    ("blind_round11.csv", "Magnetangel Bergemagnet 300kg Zugkraft"): (
+        "German 'Magnetangel' (fishing magnet) is not read as a strong magnet"
+    ),
+    ("blind_round11.csv", "Röstkaffee gemahlen 500g"): (
+        "PH-COFFEE-POST does not read German 'Röstkaffee' (roast coffee)"
+    ),
+    ("blind_round11.csv", "Kakteen Set 5 Stück im Topf echt"): (
+        "KR-FRESH-PRODUCE does not read German 'Kakteen ... im Topf' as a plant with soil"
+    ),
+    ("blind_round11.csv", "Tilidin Tropfen 50ml"): (
+        "German 'Tilidin' (tilidine, an opioid) is not read as a controlled medicine"
+    ),
+    ("blind_round11.csv", "Tabakerhitzer Sticks 10 Päckchen"): (
+        "German 'Tabakerhitzer Sticks' (heated tobacco sticks) are not read by US-TOBACCO-ENDS-MAIL"
+    ),
+    ("blind_round11.csv", "Automatik Rettungsweste 150N mit Gaspatrone"): (
+        "German 'Automatik Rettungsweste ... Gaspatrone' is not read as a gas-inflated life jacket"
+    ),
+    ("blind_round11.csv", "Chlortabletten für Pool 1kg"): (
+        "German 'Chlortabletten' (chlorine tablets) are not read as pool chlorine"
+    ),
+    ("blind_round11.csv", "Reifenpannenspray Pannenhilfe 300ml"): (
+        "German 'Reifenpannenspray' (tyre puncture spray) is not read as an aerosol"
+    ),
+    ("blind_round11.csv", "Butterkäse Scheiben 400g"): (
+        "German 'Butterkäse' (a cheese) is not read as cheese by GEN-MEAT-DAIRY"
+    ),
+    ("blind_round11.csv", "Mohnsamen Blaumohn 500g"): (
+        "AE-POPPY-BETEL does not read German 'Mohnsamen' (poppy seeds)"
+    ),
+    ("blind_round11.csv", "Nasenspray abschwellend Pseudoephedrin Kombi"): (
+        "German 'Pseudoephedrin' is not read as pseudoephedrine by NZ-PSEUDOEPHEDRINE"
+    ),
+    ("blind_round11.csv", "Butterflymesser Trainer stumpf Übungsmesser"): (
+        "a blunt German butterfly-knife trainer ('Trainer stumpf') is read as a butterfly knife"
+    ),
+    ("blind_round11.csv", "Pullover Feuerwerk Motiv Silvester Damen"): (
+        "a German jumper with a firework motif ('Feuerwerk Motiv') is read as fireworks"
+    ),
+    ("blind_round11.csv", "Zigarettenhose Damen schwarz Stretch"): (
+        "German 'Zigarettenhose' (a cut of trousers) is read as cigarettes (GEN-TOBACCO)"
+    ),
+    ("blind_round11.csv", "Spielzeug Walkie Talkie Pappe Bastelset ohne Funk"): (
+        "a cardboard toy walkie-talkie craft set is read as a radio with a battery"
+    ),
+    ("blind_round11.csv", "Knete Spielset Pizzabäcker mit Salami-Formen"): (
+        "play-dough 'Salami-Formen' (salami moulds) are read as salami (QA-PORK)"
+    ),
+    ("blind_round11.csv", "Weingummi Fruchtgummi 1kg Tüte"): (
+        "German 'Weingummi' (wine gums) is read as wine (GEN-ALCOHOL)"
+    ),
+    ("blind_round11.csv", "Streichholzschachtel Deko Holz leer Vintage"): (
+        "an empty decorative German matchbox ('leer') is read as matches (DG-MATCHES)"
+    ),
+    ("blind_round11.csv", "Kamerariemen Leder Vintage für Fujifilm X100VI"): (
+        "German 'Kamerariemen ... für' (camera strap for) is read as the camera"
+    ),
+    ("blind_round11.csv", "Haut-parleur portable sans fil avec micro karaoké batterie 12h"): (
+        "French 'haut-parleur portable sans fil' is not read as a battery speaker"
+    ),
+    ("blind_round11.csv", "Gilet de sauvetage autogonflant avec cartouche CO2"): (
+        "French 'gilet de sauvetage autogonflant' is not read as a gas-inflated life jacket"
+    ),
+    ("blind_round11.csv", "Fontaines à gâteau étincelles 4 pièces"): (
+        "French 'fontaines à gâteau' (cake fountains) are not read as fireworks"
+    ),
+    ("blind_round11.csv", "Pod jetable rechargeable 6000 bouffées 0 mg pastèque"): (
+        "BR-ECIG does not read French 'pod jetable ... bouffées' (a disposable vape)"
+    ),
+    ("blind_round11.csv", "Bonsaï ficus ginseng 10 ans en pot"): (
+        "KR-FRESH-PRODUCE does not read French 'bonsaï ... en pot' as a plant with soil"
+    ),
+    ("blind_round11.csv", "Désherbant concentré 1L jardin"): (
+        "French 'désherbant' (weed killer) is not read as a herbicide"
+    ),
+    ("blind_round11.csv", "Réplique fusil airsoft électrique AK47 avec batterie et chargeur"): (
+        "French 'avec batterie et chargeur' is read as installed, not as a battery beside the rifle"
+    ),
+    ("blind_round11.csv", "Pistolet jouet réaliste en métal"): (
+        "CN-IMITATION-ARMS does not read French 'pistolet jouet' (toy pistol)"
+    ),
+    ("blind_round11.csv", "Beurre de karité pur 100g bio"): (
+        "French 'beurre de karité' (shea butter) is read as butter (AR-DAIRY-POST)"
+    ),
+    ("blind_round11.csv", "Drone en peluche doudou"): (
+        "a French plush drone ('en peluche') is read as a drone with a battery"
+    ),
+    ("blind_round11.csv", "Chemise motif cactus en coton"): (
+        "a French cactus-print shirt ('motif cactus') is read as a cactus (AU-BIOSEC-PLANT-FRESH)"
+    ),
+    ("blind_round11.csv", "Robe à imprimé feux d'artifice"): (
+        "a French firework-print dress ('imprimé feux d'artifice') is read as fireworks"
+    ),
+    ("blind_round11.csv", "Porte-allumettes en laiton pour cheminée vide"): (
+        "an empty French match holder ('porte-allumettes') is read as matches"
+    ),
+    ("blind_round11.csv", "Biscuits au beurre bretons 400g"): (
+        "French butter biscuits ('biscuits au beurre') are read as butter (IL-DAIRY-POST)"
+    ),
+    ("blind_round11.csv", "Filtre lavable de rechange pour robot aspirateur Roborock"): (
+        "a French spare filter 'pour robot aspirateur' is read as the robot vacuum"
+    ),
+    ("blind_round11.csv", "Feu d'artifice en peluche décoration nouvel an"): (
+        "a French plush firework ('en peluche') is read as fireworks"
+    ),
+    ("blind_round11.csv", "Pâte à tartiner cacao noisettes 750g"): (
+        "French 'pâte à tartiner' (a spread) is read as pâté (GEN-MEAT-DAIRY)"
+    ),
+    ("blind_round11.csv", "Cámara instantánea Kodak Mini Shot 3 Retro amarilla"): (
+        "a Spanish 'cámara instantánea' named by brand is not read as a battery device"
+    ),
+    ("blind_round11.csv", "Sifón de nata con 10 cargas de óxido nitroso"): (
+        "Spanish 'cargas de óxido nitroso' (cream chargers) are not read as gas cartridges"
+    ),
+    ("blind_round11.csv", "Resina epoxi transparente kit 1,5kg con endurecedor"): (
+        "Spanish 'resina epoxi' (epoxy resin) is not read by DG-FLAMMABLE-MAYBE"
+    ),
+    ("blind_round11.csv", "Agua de perfume hombre amaderada 100ml estuche regalo"): (
+        "Spanish 'agua de perfume' (eau de parfum) is not read as perfume"
+    ),
+    ("blind_round11.csv", "Matarratas raticida en bloques 300g"): (
+        "Spanish 'matarratas raticida' (rat poison) is not read as a toxic substance"
+    ),
+    ("blind_round11.csv", "Nueces con cáscara 1kg"): (
+        "CL-SAG-FOOD does not read Spanish 'nueces' (walnuts) as nuts"
+    ),
+    ("blind_round11.csv", "Cloro granulado para piscina 5kg"): (
+        "Spanish 'cloro granulado para piscina' is not read as pool chlorine"
+    ),
+    ("blind_round11.csv", "Inhibidor de frecuencia GPS para coche"): (
+        "Spanish 'inhibidor de frecuencia' (signal jammer) is not read as a jammer"
+    ),
+    ("blind_round11.csv", "Líquido para vapeador 10ml 6mg sabor tabaco pack de 5"): (
+        "BE-ELIQUID does not read Spanish 'líquido para vapeador' as an e-liquid"
+    ),
+    ("blind_round11.csv", "Rapé tabaco en polvo 10g"): (
+        "SG-IMITATION-TOBACCO does not read Spanish 'rapé' (snuff)"
+    ),
+    ("blind_round11.csv", "Sildenafilo 50mg 4 comprimidos"): (
+        "Spanish 'sildenafilo' is not read as sildenafil (EU-MEDICINES)"
+    ),
+    ("blind_round11.csv", "Cuchillo balisong entrenamiento sin filo"): (
+        "a blunt Spanish balisong trainer ('entrenamiento sin filo') is read as a butterfly knife"
+    ),
+    ("blind_round11.csv", "Pantalón pitillo cigarette mujer negro"): (
+        "Spanish 'pantalón ... cigarette' (a cut of trousers) is read as cigarettes (TR-TOBACCO)"
+    ),
+    ("blind_round11.csv", "Camisa estampado de cactus de algodón"): (
+        "a Spanish cactus-print shirt ('estampado de cactus') is read as a cactus"
+    ),
+    ("blind_round11.csv", "Vestido con estampado de fuegos artificiales"): (
+        "a Spanish firework-print dress ('estampado de fuegos artificiales') is read as fireworks"
+    ),
+    ("blind_round11.csv", "Tarro de miel vacío de cristal con cucharilla de madera"): (
+        "an empty Spanish honey jar ('tarro de miel vacío') is read as honey (CL-SAG-FOOD)"
+    ),
+    ("blind_round11.csv", "Caja de cerillas decorativa vacía vintage"): (
+        "an empty decorative Spanish matchbox ('vacía') is read as matches (DG-MATCHES)"
+    ),
+    ("blind_round11.csv", "Caramelos de cigarrillo de chocolate"): (
+        "BH-CANDY-CIGARETTES does not read Spanish 'caramelos de cigarrillo' (candy cigarettes)"
+    ),
+    ("blind_round11.csv", "Filtros de recambio para robot aspirador Conga 4 unidades"): (
+        "Spanish spare filters 'para robot aspirador' are read as the robot vacuum"
     ),
 }
 # The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
@@ -287,6 +543,24 @@ def test_blind_round_ten_covers_four_languages_and_every_kind_of_destination() -
     assert dests >= eu | gulf_asia_latam_africa | {"GB", "US", "CA", "AU", "JP", "CH", "NO"}
     assert sum(c["harmless"] == "1" for c in round10) >= 0.3 * len(round10)
     texts = " ".join(c["text"] for c in round10).lower()
+    assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
+
+
+def test_blind_round_eleven_covers_four_languages_and_every_kind_of_destination() -> None:
+    round11 = [c for c in BLIND_CASES if c["file"] == "blind_round11.csv"]
+    assert len(round11) >= 500
+    dests = {c["dest"] for c in round11}
+    assert len(dests) >= 75
+    eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"}
+    eu |= {"IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+    gulf_asia = {"AE", "SA", "QA", "KW", "BH", "OM", "KR", "SG", "HK", "TW", "TH", "MY", "ID"}
+    gulf_asia |= {"PH", "VN"}
+    latam_africa = {"MX", "AR", "CL", "CO", "PE", "UY", "EC", "GT", "BO", "PA", "CR", "PY", "DO"}
+    latam_africa |= {"SV", "VE", "ZA", "MA", "SN", "DZ", "TN", "CI", "NG", "KE", "EG"}
+    older = {"GB", "US", "CA", "AU", "NZ", "JP", "IN", "BR", "CN", "CH", "NO", "TR", "IL", "UA"}
+    assert dests >= eu | gulf_asia | latam_africa | older
+    assert sum(c["harmless"] == "1" for c in round11) >= 0.35 * len(round11)
+    texts = " ".join(c["text"] for c in round11).lower()
     assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
 
 
