@@ -524,13 +524,13 @@ PURPOSE = frozenset(["for", "pour", "para", "per", "voor", "do", "dla"])
 # What the article is packed in, preserved in or flavoured with ("Capperi sotto aceto",
 # "Śledzie w oleju", "Sugo al basilico", "Alcaparras en vinagre", "sardines in tomato sauce"):
 # the words before name the goods, the words after refine them.
-# precious metals and materials named after "in"/"en" in the seven languages
+# Materials named after "in"/"en" that the sibling reading's material words
+# (siblings.stated_materials) do not hold: precious metals, and the inflected Polish, Spanish
+# and French forms; the others are read there, in the seven languages
 MATERIAL_AFTER = frozenset(
     words(
-        "argent argento plata silber zilver srebra srebrny or oro gold goud zlota acier acciaio "
-        "acero stahl staal stali dorato dore plaque bentonite coton cotone algodon katoen bawelny "
-        "tisse tissee tejido verre vetro vidrio glas szkla bois legno madera holz hout drewna cuir "
-        "pelle cuero leder leer skory"
+        "argent argento plata silber zilver srebra srebrny or oro gold goud zlota dorato dore "
+        "plaque bentonite bawelny tisse tissee tejido szkla drewna skory stali"
     )
 )
 PACKED = frozenset(

@@ -130,7 +130,6 @@ FOREIGN_MATERIALS: dict[str, str] = {
         [
             "emailliert",
             "emaille",
-            "emaille",
             "emaillee",
             "esmaltado",
             "smaltato",
