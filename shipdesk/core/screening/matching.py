@@ -17,7 +17,7 @@ from shipdesk.core.rates import RateBook, convert
 from shipdesk.core.screening.notes import detail_text, pick
 from shipdesk.core.screening.notes import text as note_text
 from shipdesk.core.screening.phrases import PhrasePattern, Quantities, normalise, parse_quantities
-from shipdesk.core.screening.reading import Reading
+from shipdesk.core.screening.reading import Reading, inside
 from shipdesk.core.screening.ruleset import SEVERITY, Matcher, Rule, RuleSet
 from shipdesk.core.text import ReadText, read_text
 
@@ -236,13 +236,18 @@ def keyword_hits(
         return []
     if m.exclude is not None:
         ex = _spans(m.exclude, ctx.text)
-        hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in ex)]
+        hits = _outside(hits, ex)
     for reading, spans_of in ((modifiers, _modifiers), (notes, _notes)):
         if reading is not None and hits:
             spans = spans_of(reading, ctx)
             if spans:
-                hits = [h for h in hits if not any(a <= h[0] and h[1] <= b for a, b in spans)]
+                hits = _outside(hits, spans)
     return hits
+
+
+def _outside(hits: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The hits that stand inside none of ``spans``."""
+    return [h for h in hits if not inside(h, spans)]
 
 
 def _positional(m: Matcher, ctx: Context) -> bool:

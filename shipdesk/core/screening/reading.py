@@ -107,7 +107,8 @@ class WordPhrases:
         return out
 
 
-def _inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """Whether ``span`` stands inside one of ``spans``."""
     return any(a <= span[0] and span[1] <= b for a, b in spans)
 
 
@@ -289,12 +290,12 @@ class Reading:
         fors = [a for a, _ in self.for_words.spans(main) if a > 0] if self.for_words else []
         for_at = min(fors, default=len(main))
         for span in nouns:
-            if _inside(span, device) or span[0] > for_at:
+            if inside(span, device) or span[0] > for_at:
                 continue
             before = main[: span[0]].split()
             if before and before[-1] in self.negators_before:
                 continue  # "sin cable", "without cord": cordless, not a cable
-            if _inside(span, body):
+            if inside(span, body):
                 rest = main[span[1] :].lstrip()
                 follows = self.for_words.spans(rest) if self.for_words is not None else []
                 if not any(a == 0 for a, _ in follows):
@@ -365,7 +366,7 @@ class Reading:
             if articles and self.device_compounds is not None:
                 # "charging case", "battery case": a device, not an article
                 device = self.device_compounds.spans(seg)
-                articles = [span for span in articles if not _inside(span, device)]
+                articles = [span for span in articles if not inside(span, device)]
         cuts: list[tuple[int, str]] = [(0, "head")]
         kind = "head"
         for i, (a, b) in enumerate(toks):
@@ -397,13 +398,13 @@ class Reading:
             return False
         clauses = self.clauses(text)
         served = [(a, b) for a, b, k in clauses if k == "served"]
-        rest = [h for h in hits if not _inside(h, served)]
+        rest = [h for h in hits if not inside(h, served)]
         if not rest:
             return True
         if stated or self.named_articles is None:
             return False
         heads = [(a, b) for a, b, k in clauses if k == "head"]
-        if not all(_inside(h, heads) for h in rest):
+        if not all(inside(h, heads) for h in rest):
             return False
         starts = {a for a, _ in self.named_articles.spans(text)}
         return all(self._names_article(text, h, starts) for h in rest)
@@ -434,7 +435,7 @@ class Reading:
     def packed_hit(self, text: str, hits: list[tuple[int, int]]) -> bool:
         """True when a hit lies in what is packed with the item ("with spare battery")."""
         packed = [(a, b) for a, b, k in self.clauses(text) if k == "packed"]
-        return any(_inside(h, packed) for h in hits)
+        return any(inside(h, packed) for h in hits)
 
     def note_spans(self, text: str) -> list[tuple[int, int]]:
         """The scent and flavour notes of a normalised text that names a scented or flavoured
@@ -495,7 +496,7 @@ class Reading:
         if not spans:
             return False
         never = self.depiction_compounds.spans(main) if self.depiction_compounds else []
-        return any(not _inside(span, never) for span in spans)
+        return any(not inside(span, never) for span in spans)
 
     def accompaniment_spans(self, text: str) -> set[tuple[int, int]]:
         """The spans of a normalised text naming something packed with the product: an
