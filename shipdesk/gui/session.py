@@ -35,6 +35,10 @@ from shipdesk.gui import workers
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Finding, Problem, ValidationResult
 
+    # what ``EditSession.run_checks`` gives: the validation, the findings, and why a check
+    # could not run
+    CheckResult = tuple[ValidationResult | None, list[Finding], list[str]]
+
 log = logging.getLogger("shipdesk.gui.session")
 
 CHECK_DELAY_MS = 250
@@ -213,7 +217,7 @@ class EditSession(QObject):
         snapshot = decl.copy()
         self._pending = (round_, edits)
 
-        def done(result: tuple[ValidationResult | None, list[Finding], list[str]]) -> None:
+        def done(result: CheckResult) -> None:
             # Rows may have moved since the copy: its item numbers would mark the wrong cells.
             if round_ == self._check_round and edits == self._edits and decl is self.decl:
                 self._pending = (-1, -1)
@@ -251,7 +255,7 @@ class EditSession(QObject):
     def show_checks_of(
         self,
         of: tuple[int, Declaration],
-        result: tuple[ValidationResult | None, list[Finding], list[str]],
+        result: CheckResult,
     ) -> bool:
         """Show the results ``run_checks`` gave for a copy (``copy_for_checks``) if the
         declaration is still as it was then (no edit since, not replaced); whether shown."""
@@ -264,9 +268,7 @@ class EditSession(QObject):
         return True
 
     @staticmethod
-    def run_checks(
-        ws: Workspace, decl: Declaration
-    ) -> tuple[ValidationResult | None, list[Finding], list[str]]:
+    def run_checks(ws: Workspace, decl: Declaration) -> CheckResult:
         """Validate and screen ``decl`` (any thread): the results, and why a check could not
         run."""
         errors: list[str] = []

@@ -28,8 +28,7 @@ from shipdesk.gui.widgets.pdf_preview import PdfPreview
 
 if TYPE_CHECKING:
     from shipdesk.core.services.declarations import Finding, ValidationResult
-
-    CheckResult = tuple[ValidationResult | None, list[Finding], list[str]]
+    from shipdesk.gui.session import CheckResult
 
 FORMS = [
     ("auto", N_("CN22 or CN23 (chosen by value)")),
