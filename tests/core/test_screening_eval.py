@@ -54,14 +54,8 @@ BLIND_MISSES = {
     ("blind_round10.csv", "Live Christmas cactus Schlumbergera in 10cm pot"): (
         "KR-FRESH-PRODUCE does not read a live potted plant as a plant with soil attached"
     ),
-    ("blind_round10.csv", "Reed diffuser sticks rattan 50 pack no oil"): (
-        "'no oil' is not read as a negation: the reed sticks get the flammable warning"
-    ),
     ("blind_round10.csv", "Coros Pace 3 GPS sport watch white nylon band"): (
         "a 'GPS sport watch' named by brand is not read as a battery device"
-    ),
-    ("blind_round10.csv", "Firework themed party plates and napkins set"): (
-        "'firework themed' tableware is read as fireworks (IE-FIREWORKS)"
     ),
     ("blind_round10.csv", "Bordeaux rouge AOC 2020 carton de 6 bouteilles"): (
         "a wine named by its appellation (Bordeaux rouge) is not read as wine"
@@ -148,9 +142,6 @@ BLIND_MISSES = {
     ("blind_round11.csv", "Fire starter flint steel rod survival"): (
         "'flint steel rod' (a firesteel) is read as a steel rod weapon (DE-WAFFG-PROHIBITED)"
     ),
-    ("blind_round11.csv", "Cigarette candy box vintage tin empty"): (
-        "an empty candy-cigarette tin is read as tobacco (GEN-TOBACCO)"
-    ),
     ("blind_round11.csv", "Akku Ventilator Tisch 5000mAh leise mit Timer"): (
         "German 'Akku Ventilator' (battery fan) with a capacity is not read as a battery device"
     ),
@@ -208,9 +199,6 @@ BLIND_MISSES = {
     ("blind_round11.csv", "Butterflymesser Trainer stumpf Übungsmesser"): (
         "a blunt German butterfly-knife trainer ('Trainer stumpf') is read as a butterfly knife"
     ),
-    ("blind_round11.csv", "Pullover Feuerwerk Motiv Silvester Damen"): (
-        "a German jumper with a firework motif ('Feuerwerk Motiv') is read as fireworks"
-    ),
     ("blind_round11.csv", "Zigarettenhose Damen schwarz Stretch"): (
         "German 'Zigarettenhose' (a cut of trousers) is read as cigarettes (GEN-TOBACCO)"
     ),
@@ -222,9 +210,6 @@ BLIND_MISSES = {
     ),
     ("blind_round11.csv", "Weingummi Fruchtgummi 1kg Tüte"): (
         "German 'Weingummi' (wine gums) is read as wine (GEN-ALCOHOL)"
-    ),
-    ("blind_round11.csv", "Streichholzschachtel Deko Holz leer Vintage"): (
-        "an empty decorative German matchbox ('leer') is read as matches (DG-MATCHES)"
     ),
     ("blind_round11.csv", "Kamerariemen Leder Vintage für Fujifilm X100VI"): (
         "German 'Kamerariemen ... für' (camera strap for) is read as the camera"
@@ -258,12 +243,6 @@ BLIND_MISSES = {
     ),
     ("blind_round11.csv", "Drone en peluche doudou"): (
         "a French plush drone ('en peluche') is read as a drone with a battery"
-    ),
-    ("blind_round11.csv", "Chemise motif cactus en coton"): (
-        "a French cactus-print shirt ('motif cactus') is read as a cactus (AU-BIOSEC-PLANT-FRESH)"
-    ),
-    ("blind_round11.csv", "Robe à imprimé feux d'artifice"): (
-        "a French firework-print dress ('imprimé feux d'artifice') is read as fireworks"
     ),
     ("blind_round11.csv", "Porte-allumettes en laiton pour cheminée vide"): (
         "an empty French match holder ('porte-allumettes') is read as matches"
@@ -318,18 +297,6 @@ BLIND_MISSES = {
     ),
     ("blind_round11.csv", "Pantalón pitillo cigarette mujer negro"): (
         "Spanish 'pantalón ... cigarette' (a cut of trousers) is read as cigarettes (TR-TOBACCO)"
-    ),
-    ("blind_round11.csv", "Camisa estampado de cactus de algodón"): (
-        "a Spanish cactus-print shirt ('estampado de cactus') is read as a cactus"
-    ),
-    ("blind_round11.csv", "Vestido con estampado de fuegos artificiales"): (
-        "a Spanish firework-print dress ('estampado de fuegos artificiales') is read as fireworks"
-    ),
-    ("blind_round11.csv", "Tarro de miel vacío de cristal con cucharilla de madera"): (
-        "an empty Spanish honey jar ('tarro de miel vacío') is read as honey (CL-SAG-FOOD)"
-    ),
-    ("blind_round11.csv", "Caja de cerillas decorativa vacía vintage"): (
-        "an empty decorative Spanish matchbox ('vacía') is read as matches (DG-MATCHES)"
     ),
     ("blind_round11.csv", "Caramelos de cigarrillo de chocolate"): (
         "BH-CANDY-CIGARETTES does not read Spanish 'caramelos de cigarrillo' (candy cigarettes)"
@@ -605,9 +572,6 @@ DEV11_MISSES = {
     "Nuki Smart Lock 4.0 Pro with power pack": (
         "a smart lock line that also runs on AA cells: 'power pack' is not read as its battery"
     ),
-    "Feuerwerk Motiv Servietten 20 Stück": (
-        "firework-themed napkins ('Feuerwerk Motiv') are read as fireworks (a look-alike)"
-    ),
     "Plants de fraisiers racines nues": (
         "questionable expectation: CN-GACC-AG prohibits bare-root plants while the plain naming "
         "'Live houseplant' gets only the plant warning in China"
@@ -652,9 +616,6 @@ DEV11_MISSES = {
     ),
     "Chien robot interactif pour enfant": (
         "many toy robot dogs run on AA cells: a robot dog needs a battery word"
-    ),
-    "Serviettes de table feux d'artifice": (
-        "firework-themed napkins are read as fireworks (a look-alike)"
     ),
     "Recortador de nariz y orejas Philips": (
         "many nose and ear trimmers run on an AA cell: they need a battery word"
@@ -712,6 +673,337 @@ DEVH11_MISSES = {
     ),
 }
 DEVH11_CASES = _cases([DEV_HARMLESS11])
+# The round-12 tuning set of harmless look-alikes (prints and motifs, empty containers,
+# accessories for/für/pour/para, parts, compounds and names holding a trigger word, costumes, toys,
+# decorations, books, stickers, printed clothes) and regulated items of the same look, written
+# before the round-12 article reading and then tuned on: held to its levels, its misses left with
+# their reasons.
+DEV_HARMLESS12 = "dev_harmless12.csv"
+DEVH12_MISSES = {
+    "Wachstuchtischdecke Kaktus Design": (
+        "a print named by a compound or a word the vocabulary does not know is read as the good"
+        " (GEN-PLANT-SEEDS)"
+    ),
+    "Leerer Parfümzerstäuber nachfüllbar 5ml": (
+        "an empty container named in one compound word is read as the good (DG-PERFUME)"
+    ),
+    "Cigar travel tube aluminium for one cigar": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (GEN-TOBACCO)"
+    ),
+    "Vape drip tip 510 resin": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-ECIG)"
+    ),
+    "Vape coil building jig tool kit": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-ECIG)"
+    ),
+    "Landing gear extension for Mavic Air 2": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-LI-ION-IN-EQUIP)"
+    ),
+    "Mundstück für E-Zigarette Drip Tip 510": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (IN-ECIG)"
+    ),
+    "Landegestell für DJI Mavic 3": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Filterset für DJI Mini 2 Kamera": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Handykette für iPhone 14 Umhängeband": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-LI-ION-IN-EQUIP)"
+    ),
+    "Lederscheide für Jagdmesser": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (GR-KNIVES)"
+    ),
+    "Zielscheibe für Softair mit Kugelfang": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (GEN-REPLICA-AIRGUN)"
+    ),
+    "Embout buccal pour cigarette électronique 510": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-ECIG)"
+    ),
+    "Train d'atterrissage pour drone DJI Mavic 3": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Filtres ND pour DJI Mini 3": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Cible pour airsoft avec récupérateur de billes": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (GEN-REPLICA-AIRGUN)"
+    ),
+    "Couteau à fromage lame ajourée": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (GEN-MEAT-DAIRY)"
+    ),
+    "Boquilla para cigarrillo electrónico 510": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-ECIG)"
+    ),
+    "Tren de aterrizaje para dron DJI Mavic 3": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Filtros ND para dron DJI Mini 3": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Diana para airsoft con recogebolas": (
+        "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
+        " article is read as the good (GEN-REPLICA-AIRGUN)"
+    ),
+    "Replacement glass tube for vape tank 2ml": (
+        "a spare part or refill named by a word the vocabulary does not know is read as the "
+        "good (DG-ECIG)"
+    ),
+    "Replacement flint wheel for Zippo lighter": (
+        "a spare part or refill named by a word the vocabulary does not know is read as the "
+        "good (DG-LIGHTER)"
+    ),
+    "Replacement back glass for iPhone 13": (
+        "a spare part or refill named by a word the vocabulary does not know is read as the "
+        "good (DG-LI-ION-IN-EQUIP)"
+    ),
+    "Ersatz Zündstein für Sturmfeuerzeug": (
+        "a spare part or refill named by a word the vocabulary does not know is read as the "
+        "good (DG-LIGHTER)"
+    ),
+    "Ersatz Rückglas für iPhone 13": (
+        "a spare part or refill named by a word the vocabulary does not know is read as the "
+        "good (DG-LI-ION-IN-EQUIP)"
+    ),
+    "Pierres à briquet de rechange lot de 9": (
+        "a spare part or refill named by a word the vocabulary does not know is read as the "
+        "good (DG-LIGHTER)"
+    ),
+    "Vitre arrière de rechange pour iPhone 13": (
+        "a spare part or refill named by a word the vocabulary does not know is read as the "
+        "good (DG-LI-ION-IN-EQUIP)"
+    ),
+    "Piedras de repuesto para mechero 10 unidades": (
+        "a spare part or refill named by a word the vocabulary does not know is read as the "
+        "good (DG-LIGHTER)"
+    ),
+    "Weinbergpfirsich Sirup 500ml": (
+        "a word built on the good's name (a derived or compound word the vocabulary does not "
+        "split) is read as the good (GEN-ALCOHOL)"
+    ),
+    "Käsefondue Set Keramik ohne Käse": (
+        "a word built on the good's name (a derived or compound word the vocabulary does not "
+        "split) is read as the good (GEN-MEAT-DAIRY)"
+    ),
+    "Feuerwerkskörper Kostüm Kinder Filz": (
+        "a word built on the good's name (a derived or compound word the vocabulary does not "
+        "split) is read as the good (DG-EXPLOSIVES)"
+    ),
+    "Fromagère en verre avec couvercle": (
+        "a word built on the good's name (a derived or compound word the vocabulary does not "
+        "split) is read as the good (GEN-MEAT-DAIRY)"
+    ),
+    "Porte-cigarettes en métal vintage vide": (
+        "a word built on the good's name (a derived or compound word the vocabulary does not "
+        "split) is read as the good (GEN-TOBACCO)"
+    ),
+    "Plantoir à bulbes en inox": (
+        "a word built on the good's name (a derived or compound word the vocabulary does not "
+        "split) is read as the good (EU-PLANT-HEALTH)"
+    ),
+    "Tarta de queso molde desmontable 24cm": (
+        "a word built on the good's name (a derived or compound word the vocabulary does not "
+        "split) is read as the good (NZ-BIOSEC)"
+    ),
+    "Rakete Kostüm Kinder Fasching Feuerwerk": (
+        "a costume named in German word order is read as the good (DG-EXPLOSIVES)"
+    ),
+    "Drone shaped kite for kids": (
+        "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
+        "(GEN-DRONE)"
+    ),
+    "Toy drone wooden push along": (
+        "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
+        "(DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Drohne Holzspielzeug zum Schieben": (
+        "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
+        "(DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Drone en bois jouet à tirer": (
+        "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
+        "(DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Dron de madera de juguete para arrastrar": (
+        "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
+        "(DG-LI-ION-IN-EQUIP, GEN-DRONE)"
+    ),
+    "Cactus bailarín de juguete que habla": (
+        "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
+        "(EU-PLANT-HEALTH)"
+    ),
+    "Juguete parrilla con chorizos de fieltro": (
+        "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
+        "(EU-POAO-PERSONAL)"
+    ),
+    "Cheese wedge shaped doorstop": (
+        "a decoration or artificial plant is read as the good (no article the vocabulary names "
+        "stands last or first) (GEN-MEAT-DAIRY)"
+    ),
+    "Pig ham shaped wall hook cast iron": (
+        "a decoration or artificial plant is read as the good (no article the vocabulary names "
+        "stands last or first) (EU-POAO-PERSONAL)"
+    ),
+    "Künstlicher Olivenbaum 150cm": (
+        "a decoration or artificial plant is read as the good (no article the vocabulary names "
+        "stands last or first) (EU-PLANT-HEALTH)"
+    ),
+    "Korken Deko Kranz Wein": (
+        "a decoration or artificial plant is read as the good (no article the vocabulary names "
+        "stands last or first) (GEN-ALCOHOL)"
+    ),
+    "Wandtattoo Feuerwerk Silvester": (
+        "a decoration or artificial plant is read as the good (no article the vocabulary names "
+        "stands last or first) (DG-EXPLOSIVES)"
+    ),
+    "Cactus artificiel en pot céramique": (
+        "a decoration or artificial plant is read as the good (no article the vocabulary names "
+        "stands last or first) (CN-GACC-AG)"
+    ),
+    "Couronne en bouchons de vin décorative": (
+        "a decoration or artificial plant is read as the good (no article the vocabulary names "
+        "stands last or first) (GEN-ALCOHOL)"
+    ),
+    "Corona de corchos de vino decorativa": (
+        "a decoration or artificial plant is read as the good (no article the vocabulary names "
+        "stands last or first) (GEN-ALCOHOL)"
+    ),
+    "Vinilo decorativo fuegos artificiales": (
+        "a decoration or artificial plant is read as the good (no article the vocabulary names "
+        "stands last or first) (DG-EXPLOSIVES)"
+    ),
+    "Cacti and succulents care handbook": (
+        "a book or guide named by a word the vocabulary does not know is read as the good (GEN-"
+        "PLANT-SEEDS)"
+    ),
+    "The fireworks photography field guide": (
+        "a book or guide named by a word the vocabulary does not know is read as the good (DG-"
+        "EXPLOSIVES)"
+    ),
+    "Kakteen Ratgeber Pflege und Vermehrung": (
+        "a book or guide named by a word the vocabulary does not know is read as the good (EU-"
+        "PLANT-HEALTH)"
+    ),
+    "Guide des vins de Bourgogne broché": (
+        "a book or guide named by a word the vocabulary does not know is read as the good (GEN-"
+        "ALCOHOL)"
+    ),
+    "Bier Aufkleber Set Retro 30 Stück": (
+        "stickers named by a word the vocabulary does not name as an article are read as the "
+        "good (GEN-ALCOHOL)"
+    ),
+    "Étiquettes autocollantes bouteilles de vin": (
+        "stickers named by a word the vocabulary does not name as an article are read as the "
+        "good (OM-ALCOHOL)"
+    ),
+    "Hoja de pegatinas de cactus": (
+        "stickers named by a word the vocabulary does not name as an article are read as the "
+        "good (GEN-PLANT-SEEDS)"
+    ),
+    "Bier Geschmack Gummibärchen": (
+        "a flavour or scent of the good on a product the note reading does not know is read as "
+        "the good (GEN-ALCOHOL)"
+    ),
+    "Huile à barbe parfum whisky": (
+        "a flavour or scent of the good on a product the note reading does not know is read as "
+        "the good (DG-PERFUME, GEN-ALCOHOL)"
+    ),
+    "Bonbons goût bière": (
+        "a flavour or scent of the good on a product the note reading does not know is read as "
+        "the good (GEN-ALCOHOL)"
+    ),
+    "Aceite para barba aroma whisky": (
+        "a flavour or scent of the good on a product the note reading does not know is read as "
+        "the good (GEN-ALCOHOL)"
+    ),
+    "Bougies fontaine pour gâteau étincelles": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Engraved decanter filled with whisky 40% 70cl": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Beer gift pack with branded glass 4 bottles": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Wodka in Totenkopfflasche 40% 0,7l": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Coffret vin rouge Bordeaux avec tire-bouchon 75cl": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Vape pen with cartoon print 20mg": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Puff jetable saveur cactus 600 bouffées": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (CN-GACC-AG, DG-ECIG)"
+    ),
+    "Lipstick style stun gun with torch": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (GEN-WEAPONS-MISC)"
+    ),
+    "Bombe au poivre porte-clés avec motif": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Comté affiné 18 mois 400g": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Seed packets gift set with wooden box": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (GEN-PLANT-SEEDS)"
+    ),
+    "Saatgut Geschenkset Kräuter mit Holzkiste": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (GEN-PLANT-SEEDS)"
+    ),
+    "Estuche perfume con neceser 100ml": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Power bank with cactus print 10000mAh": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Kameradrohne mit Tasche und Ersatzpropellern": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Set de esmaltes de uñas con neceser estampado": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+    "Boîtes d'allumettes imprimées pleines lot de 10": (
+        "a regulated item of the same look the rules did not recognise at its plain naming's "
+        "level before this work either (nothing)"
+    ),
+}
+DEVH12_CASES = _cases([DEV_HARMLESS12])
 DEV_ROUNDS = {
     "round8": (DEV8_CASES, DEV8_MISSES),
     "round9": (DEV9_CASES, DEV9_MISSES),
@@ -719,6 +1011,7 @@ DEV_ROUNDS = {
     "harmless10": (DEVH10_CASES, DEVH10_MISSES),
     "round11": (DEV11_CASES, DEV11_MISSES),
     "harmless11": (DEVH11_CASES, DEVH11_MISSES),
+    "harmless12": (DEVH12_CASES, DEVH12_MISSES),
 }
 # the share of harmless look-alikes each tuning set holds at least (round 11 is written for the
 # regulated goods that were missed, with a quarter look-alikes to measure what a fix breaks)
@@ -790,3 +1083,15 @@ def test_round_eleven_tuning_set_has_three_hundred_look_alikes_and_eighty_regula
     assert {c["lang"] for c in DEVH11_CASES} == {"en", "de", "fr", "es"}
     assert len({c["dest"] for c in DEVH11_CASES}) >= 60
     assert all(c["expect"] != "none" for c in regulated)
+
+
+def test_round_twelve_tuning_set_has_three_hundred_look_alikes_and_ninety_regulated() -> None:
+    harmless = [c for c in DEVH12_CASES if c["harmless"] == "1"]
+    regulated = [c for c in DEVH12_CASES if c["harmless"] == "0"]
+    assert len(harmless) >= 300 and len(regulated) >= 90
+    assert {c["lang"] for c in DEVH12_CASES} == {"en", "de", "fr", "es"}
+    assert len({c["dest"] for c in DEVH12_CASES}) >= 60
+    assert all(c["expect"] != "none" for c in regulated)
+    kinds = {c["category"] for c in harmless}
+    assert kinds >= {"print", "empty", "accessory", "part", "compound", "name", "costume"}
+    assert kinds >= {"toy", "decoration", "book", "sticker", "clothing"}

@@ -422,6 +422,21 @@ def vetoed_by_reading(
         and not (hits and reading.packed_hit(ctx.text, hits))
     ):
         return True
+    if (
+        (rule.reads_articles or rule.reads_served)
+        and hits
+        and not stated
+        and reading.articles is not None
+        and reading.articles.modifiers_only(
+            ctx.text,
+            hits,
+            rule.category,
+            rule.hs_prefixes,
+            described=rule.reads_articles,
+            served=rule.reads_served,
+        )
+    ):
+        return True
     return bool(rule.negated_by) and _negated(reading, rule, ctx)
 
 
@@ -458,6 +473,7 @@ def evaluate(
             or rule.reads_served
             or rule.reads_depictions
             or rule.reads_likeness
+            or rule.reads_articles
             or rule.negated_by
         ):
             hits = _hit_spans(matched, ctx, mods, note_reading)

@@ -12,6 +12,7 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Any
 
+from shipdesk.core.screening.articles import ArticleReading
 from shipdesk.core.screening.phrases import WORD_CHARS, PhrasePattern, normalise, phrase_regex
 
 # The main product is named before the first comma, bracket, plus sign or dash between spaces;
@@ -245,6 +246,8 @@ class Reading:
     # costumes, mugs): read as depictions by the rules of ``likeness_categories``
     likenesses: WordPhrases | None = None
     likeness_categories: frozenset[str] = frozenset()
+    # the article the main product names, from the tariff vocabulary (``articles.py``)
+    articles: ArticleReading | None = None
     _last_clauses: tuple[str, list[tuple[int, int, str]]] | None = field(
         default=None, repr=False, compare=False
     )

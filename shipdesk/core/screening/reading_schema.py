@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from shipdesk.core.screening.articles import ArticleReading
 from shipdesk.core.screening.phrases import PhrasePattern, normalise, phrase_regex
 from shipdesk.core.screening.reading import Reading, WordPhrases, negation_pattern
 from shipdesk.core.screening.rule_schema import Problems, str_list, unknown_fields
@@ -49,6 +50,18 @@ READING_FIELDS = {
     "named_tails",
     "likenesses",
     "likeness_categories",
+    "article_categories",
+    "article_headings",
+    "holders",
+    "holder_tails",
+    "article_cuts",
+    "article_joins",
+    "motifs_after",
+    "motifs_before",
+    "empty_words",
+    "article_chapters",
+    "article_materials",
+    "head_first_words",
 }
 
 
@@ -95,6 +108,7 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         "served_categories",
         "depiction_categories",
         "likeness_categories",
+        "article_categories",
     ):
         cats[name] = frozenset(words(name))
         for c in cats[name] - set(CATEGORIES):
@@ -116,7 +130,25 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
     for concept in concepts:
         if concept not in raw_neg:
             probs.add(f"{where}: reading", f"'note_concepts' names an unknown concept {concept!r}")
+    articles = None
+    if cats["article_categories"]:
+        articles = ArticleReading(
+            categories=cats["article_categories"],
+            headings=_headings(data.get("article_headings"), where, probs),
+            holders=frozenset(normalise(w) for w in words("holders")),
+            holder_tails=tails("holder_tails"),
+            cuts=frozenset(normalise(w) for w in words("article_cuts")),
+            joins=frozenset(normalise(w) for w in words("article_joins")),
+            for_words=frozenset(normalise(w) for w in words("for_words")),
+            motifs_after=frozenset(normalise(w) for w in words("motifs_after")),
+            motifs_before=frozenset(normalise(w) for w in words("motifs_before")),
+            empty_words=frozenset(normalise(w) for w in words("empty_words")),
+            chapters=tuple(words("article_chapters")),
+            materials=frozenset(normalise(w) for w in words("article_materials")),
+            head_first=frozenset(normalise(w) for w in words("head_first_words")),
+        )
     return Reading(
+        articles=articles,
         accessory_categories=cats["accessory_categories"],
         modifier_categories=cats["modifier_categories"],
         accessory_nouns=pattern("accessory_nouns"),
@@ -156,6 +188,29 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         likenesses=pattern("likenesses"),
         likeness_categories=cats["likeness_categories"],
     )
+
+
+def _headings(raw: Any, where: str, probs: Problems) -> dict[str, tuple[str, ...]]:
+    """``article_headings``: category -> the HS chapters or headings (2 or 4 digits) its goods
+    lie in."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        probs.add(f"{where}: reading", "'article_headings' must be a table of category = [codes]")
+        return {}
+    out = {}
+    for cat, codes in raw.items():
+        listed = str_list(codes, f"{where}: reading.article_headings", cat, probs)
+        if cat not in CATEGORIES:
+            probs.add(f"{where}: reading", f"'article_headings' names an unknown category {cat!r}")
+        for code in listed:
+            if not (code.isdigit() and len(code) in (2, 4)):
+                probs.add(
+                    f"{where}: reading.article_headings",
+                    f"{cat}: {code!r} is not an HS chapter or heading (2 or 4 digits)",
+                )
+        out[cat] = tuple(listed)
+    return out
 
 
 def _noun_words(nouns: list[str]) -> set[str]:

@@ -62,6 +62,7 @@ RULE_FIELDS = {
     "veto",
     "veto_sets",
     "accessory_veto",
+    "article_veto",
     "negated_by",
     "supersedes",
     "message",
@@ -359,6 +360,10 @@ def rule_from_table(
     if accessory_veto is not None and not isinstance(accessory_veto, bool):
         probs.add(where, "'accessory_veto' must be true or false")
         accessory_veto = None
+    article_veto = data.get("article_veto")
+    if article_veto is not None and not isinstance(article_veto, bool):
+        probs.add(where, "'article_veto' must be true or false")
+        article_veto = None
     rule = Rule(
         id=rid,
         level=level if level in LEVELS else "warning",
@@ -405,6 +410,7 @@ def rule_from_table(
         review_by=review_by,
         tests=tests,
         accessory_veto=accessory_veto,
+        article_veto=article_veto,
         negated_by=tuple(str_list(data.get("negated_by"), where, "negated_by", probs)),
     )
     return rule

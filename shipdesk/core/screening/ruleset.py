@@ -112,6 +112,8 @@ class Rule:
     details: dict[str, str] = field(default_factory=dict, repr=False, compare=False)
     # None: as the rule set's accessory categories say; True/False: the rule's own choice
     accessory_veto: bool | None = None
+    # None: as the rule set's article categories say; True/False: the rule's own choice
+    article_veto: bool | None = None
     # concepts (groups.toml [reading.negations]) whose stated absence stops the rule
     negated_by: tuple[str, ...] = ()
     # set by the rule set from its reading: the modifier phrases apply to this rule's keywords,
@@ -123,6 +125,9 @@ class Rule:
     reads_served: bool = field(default=False, repr=False, compare=False)
     reads_depictions: bool = field(default=False, repr=False, compare=False)
     reads_likeness: bool = field(default=False, repr=False, compare=False)
+    reads_articles: bool = field(default=False, repr=False, compare=False)
+    # the HS prefixes of the rule's matchers (what it covers by code)
+    hs_prefixes: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     def level_for(self, channel: str) -> str:
         return self.channel_levels.get(channel, self.level)
@@ -181,6 +186,12 @@ class RuleSet:
                 reading.depiction_categories or reading.modifier_categories
             )
             r.reads_likeness = r.category in reading.likeness_categories
+            r.reads_articles = reading.articles is not None and (
+                r.article_veto
+                if r.article_veto is not None
+                else r.category in reading.articles.categories
+            )
+            r.hs_prefixes = tuple(p for m in r.matchers for p in m.hs)
             r.reads_accessories = (
                 r.accessory_veto
                 if r.accessory_veto is not None

@@ -1,0 +1,360 @@
+"""What article a description names, read from the tariff vocabulary: a keyword that only
+describes another article ("cactus print pyjama", "Tablier motif bouteilles de vin", "Weintrauben
+Lichterkette", "empty whisky bottle") does not make the item the good it names.
+
+The tariff vocabulary (``resources/tariff/vocabulary.csv``, :mod:`shipdesk.core.tariff.vocabulary`)
+names far more articles, with their HS codes, than the screening's own lists. Its English, German,
+French and Spanish terms are looked up here by their normalised words, built once on first need.
+``groups.toml`` ``[reading]`` says which rules read it (``article_categories``), the HS chapters or
+headings a category's goods lie in when the hit itself is no vocabulary term
+(``article_headings``), the articles that hold a good rather than describe it (``holders``: a gift
+set, a box, a pot), the words that join a head to what it shows in head-first languages
+(``article_joins``: "de", "à", "motif", "estampado") and the words that say a holder is empty
+(``empty_words``). The reading only ever stops a rule; it never adds a finding.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from shipdesk.core.screening.phrases import WORD_CHARS, normalise
+
+_TOKEN = re.compile(f"[{WORD_CHARS}]+")
+_LANGS = ("en", "de", "fr", "es")
+_MAX_WORDS = 4  # the longest vocabulary term looked for, in words
+_MIN_TAIL = 4  # a compound's tail term has at least this many letters, with 3 in front
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The word and the forms it may be a plural of (en, de, fr, es)."""
+    out = [word]
+    for end, repl in (("ies", "y"), ("es", ""), ("s", ""), ("en", ""), ("n", ""), ("e", "")):
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            out.append(word[: len(word) - len(end)] + repl)
+    return tuple(out)
+
+
+class ArticleIndex:
+    """Normalised vocabulary terms -> the 4-digit HS headings of their codes, and the languages
+    the term is written in."""
+
+    __slots__ = ("_found", "_langs", "_terms")
+
+    def __init__(self, terms: dict[str, frozenset[str]], langs: dict[str, frozenset[str]]) -> None:
+        self._terms = terms
+        self._langs = langs
+        self._found: dict[tuple[str, ...], list[tuple[int, int, frozenset[str]]]] = {}
+
+    def langs(self, phrase: str) -> frozenset[str]:
+        """The languages of a phrase :meth:`headings` found (its own spelling or a singular)."""
+        words = phrase.split()
+        head = " ".join(words[:-1])
+        for form in _singulars(words[-1]) if words else ():
+            got = self._langs.get(f"{head} {form}" if head else form)
+            if got is not None:
+                return got
+        return frozenset()
+
+    @classmethod
+    def from_vocabulary(cls, path: Path) -> ArticleIndex:
+        from shipdesk.core.tariff.vocabulary import read_vocabulary
+
+        found, _ = read_vocabulary(path)
+        terms: dict[str, set[str]] = {}
+        langs: dict[str, set[str]] = {}
+        for t in found:
+            if t.lang in _LANGS:
+                key = normalise(t.term)
+                if key:
+                    terms.setdefault(key, set()).update(c[:4] for c in t.codes)
+                    langs.setdefault(key, set()).add(t.lang)
+        return cls(
+            {k: frozenset(v) for k, v in terms.items()},
+            {k: frozenset(v) for k, v in langs.items()},
+        )
+
+    def headings(self, phrase: str) -> frozenset[str] | None:
+        """The headings of a normalised phrase (its last word may be a plural)."""
+        words = phrase.split()
+        if not words:
+            return None
+        got = self._terms.get(phrase)
+        if got is not None:
+            return got
+        head = " ".join(words[:-1])
+        for form in _singulars(words[-1])[1:]:
+            got = self._terms.get(f"{head} {form}" if head else form)
+            if got is not None:
+                return got
+        return None
+
+    def find(self, words: list[str]) -> list[tuple[int, int, frozenset[str]]]:
+        """The longest vocabulary term starting at each word, not overlapping the one before:
+        (first, end, headings); the texts of the last items are kept (every rule that fired
+        for an item reads the same words)."""
+        key = tuple(words)
+        got = self._found.get(key)
+        if got is None:
+            if len(self._found) >= 256:
+                self._found.clear()
+            got = self._found[key] = self._find(words)
+        return got
+
+    def _find(self, words: list[str]) -> list[tuple[int, int, frozenset[str]]]:
+        out = []
+        i = 0
+        while i < len(words):
+            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                got = self.headings(" ".join(words[i : i + n]))
+                if got is not None:
+                    out.append((i, i + n, got))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def tail(self, word: str) -> tuple[str, frozenset[str]] | None:
+        """The longest vocabulary term ending a compound word whose front is a term too, with
+        a linking letter or two ("wein|trauben", "cheese|cake", "wachstuch|tischdecke")."""
+        for k in range(3, len(word) - _MIN_TAIL + 1):
+            got = self.headings(word[k:])
+            front = word[:k]
+            if got is not None and (
+                self.headings(front) is not None
+                or (front[-1] in "sne" and self.headings(front[:-1]) is not None)
+            ):
+                return word[k:], got
+        return None
+
+
+_lock = threading.Lock()
+_cache: dict[Path, ArticleIndex] = {}
+
+
+def article_index(path: Path | None = None) -> ArticleIndex:
+    """The index of the shipped tariff vocabulary (or of ``path``), built once."""
+    if path is None:
+        from shipdesk.core.paths import resource
+
+        path = resource("tariff", "vocabulary.csv")
+    with _lock:
+        index = _cache.get(path)
+        if index is None:
+            index = _cache[path] = ArticleIndex.from_vocabulary(path)
+    return index
+
+
+def _covered(headings: frozenset[str], prefixes: tuple[str, ...]) -> bool:
+    """Whether any heading lies under one of the prefixes (chapters or headings)."""
+    return any(h.startswith(prefixes) or p.startswith(h) for h in headings for p in prefixes)
+
+
+@dataclass
+class ArticleReading:
+    """The lists of ``groups.toml`` ``[reading]`` the article reading uses (see the module)."""
+
+    categories: frozenset[str] = frozenset()
+    headings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    holders: frozenset[str] = frozenset()  # normalised, one or more words
+    holder_tails: tuple[str, ...] = ()
+    cuts: frozenset[str] = frozenset()  # words ending the main product (links, "for", "in")
+    for_words: frozenset[str] = frozenset()  # "for", "für", "pour", "para" ...
+    empty_words: frozenset[str] = frozenset()
+    # the HS chapters of the everyday articles a good's word may describe (clothes, textiles,
+    # paper and print, toys and party goods, household ware): an article read as what the item
+    # is lies wholly under them
+    chapters: tuple[str, ...] = ()
+    # words in a hit or right after it that name what the article is made of ("seed paper cards")
+    materials: frozenset[str] = frozenset()
+    # words joining a head-first article to what it shows ("Tablier de ...", "Housse à ...")
+    joins: frozenset[str] = frozenset()
+    # words that mark a French or Spanish title, read head first
+    head_first: frozenset[str] = frozenset()
+    # a print or motif of the good: a marker after it ("cactus print", "Feuerwerk Motiv") or
+    # before it ("motif cactus", "estampado de fuegos artificiales"), up to ``motif_words`` words
+    # away, not across a number, a link or a "for" word
+    motifs_after: frozenset[str] = frozenset()
+    motifs_before: frozenset[str] = frozenset()
+    motif_words: int = 3
+    index_path: Path | None = None
+
+    def _everyday(self, headings: frozenset[str]) -> bool:
+        return bool(headings) and all(h.startswith(self.chapters) for h in headings)
+
+    def _holder(self, phrase: str) -> bool:
+        if phrase in self.holders or any(f in self.holders for f in _singulars(phrase)):
+            return True
+        return " " not in phrase and phrase.endswith(self.holder_tails)
+
+    def modifiers_only(
+        self,
+        text: str,
+        hits: list[tuple[int, int]],
+        category: str,
+        hs: tuple[str, ...],
+        *,
+        described: bool = True,
+        served: bool = False,
+    ) -> bool:
+        """True when every hit only describes another article (``described``: a print or motif
+        of the good, an article the main product ends or starts with, a compound ending in one,
+        an empty holder) or names what an article is for (``served``: "Landing gear for DJI
+        Mavic 3") in each reading of the text (`` . ``-separated). The hit's good, by its own
+        vocabulary headings or else its category's, must not be what the article is."""
+        if not hits:
+            return False
+        index = article_index(self.index_path)
+        first_seg = text.split(" . ", 1)[0].split()
+        # an article is one the description as typed names, not only its English reading
+        typed = {" ".join(first_seg[i:j]): h for i, j, h in index.find(first_seg)}
+        for w in first_seg:
+            tail = index.tail(w) if w not in typed else None
+            if tail is not None:
+                typed.setdefault(tail[0], tail[1])
+        langs = [index.langs(t) for t in typed]
+        # a French or Spanish title is read head first: it has their little words, or names
+        # articles in them and none only in English or German
+        head_first = not self.head_first.isdisjoint(first_seg) or (
+            any(not g.isdisjoint(("fr", "es")) and g.isdisjoint(("en", "de")) for g in langs)
+            and not any(g and g <= {"en", "de"} for g in langs)
+        )
+        ctx = _Ctx(index, category, hs, not head_first, typed)
+        base = 0
+        left = list(hits)
+        for seg in text.split(" . "):
+            end = base + len(seg)
+            mine = [h for h in left if base <= h[0] and h[1] <= end]
+            if mine:
+                toks = [(m.start() + base, m.end() + base, m.group()) for m in _TOKEN.finditer(seg)]
+                for h in mine:
+                    if not (
+                        (described and self._describes(toks, h, ctx))
+                        or (served and self._serves(toks, h, ctx))
+                    ):
+                        return False
+                left = [h for h in left if h not in mine]
+            base = end + 3
+        return not left
+
+    def _rule_headings(self, ctx: _Ctx, phrase: str) -> tuple[str, ...]:
+        own = ctx.index.headings(phrase)
+        return (tuple(sorted(own)) if own else self.headings.get(ctx.category, ())) + ctx.hs
+
+    def _other(self, ctx: _Ctx, found: frozenset[str], phrase: str, rule: tuple[str, ...]) -> bool:
+        """An everyday article the text names that is not the hit's good and holds no good."""
+        return (
+            phrase in ctx.typed
+            and not self._holder(phrase)
+            and self._everyday(found)
+            and not _covered(found, rule)
+        )
+
+    def _stop(self, word: str) -> bool:
+        return word in self.cuts or any(c.isdigit() for c in word)
+
+    def _motif(self, words: list[str], first: int, last: int) -> bool:
+        """The hit (words ``first`` to ``last``) is the motif a print marker names."""
+        for k in range(last + 1, min(len(words), last + 1 + self.motif_words)):
+            if words[k] in self.motifs_after:
+                return True
+            if self._stop(words[k]):
+                break
+        for k in range(first - 1, max(-1, first - 1 - self.motif_words), -1):
+            if words[k] in self.motifs_before:
+                return True
+            if self._stop(words[k]):
+                break
+        return False
+
+    def _describes(self, toks: list[tuple[int, int, str]], hit: tuple[int, int], c: _Ctx) -> bool:
+        words = [t[2] for t in toks]
+        inside = [i for i, t in enumerate(toks) if t[0] < hit[1] and hit[0] < t[1]]
+        if not inside:
+            return False
+        first, last = inside[0], inside[-1]
+        if self._motif(words, first, last):
+            hit_words = " ".join(words[first : last + 1])
+            rule = self._rule_headings(c, hit_words)
+            if any(
+                self._other(c, h, term, rule) and term not in hit_words
+                for term, h in c.typed.items()
+            ):
+                return True  # a print of the good on an everyday article ("cactus print pyjama")
+        cut = next((i for i in range(1, len(words)) if self._stop(words[i])), len(words))
+        if last >= cut:
+            return False  # not in the main product: it may be what is packed with it
+        words = words[:cut]
+        phrase = " ".join(words[first : last + 1])
+        rule = self._rule_headings(c, phrase)
+        if not rule:
+            return False
+        empty = any(w in self.empty_words for w in words)
+        if empty and any(self._holder(w) for w in words if w not in self.empty_words):
+            return True  # an empty box, bottle, jar or tin
+        if first == last and c.index.headings(phrase) is None:
+            # a compound holding the good's word and ending in another article: "Weintrauben",
+            # "cheesecake" (not a holder: "Zigarrenkiste" holds cigars)
+            tail = c.index.tail(words[first])
+            if tail is not None and self._other(c, tail[1], tail[0], rule):
+                return True
+        terms = [(i, j, h) for i, j, h in c.index.find(words) if j <= first or i > last]
+        if not terms:
+            return False
+        # head last (English, German): the main product ends in an everyday article, not one made
+        # of the good ("seed paper greeting cards")
+        i, j, found = terms[-1]
+        head = " ".join(words[i:j])
+        if (
+            c.last_head
+            and i > last
+            and j == len(words)
+            and self.materials.isdisjoint(words[last:i])
+            and not c.index.langs(head).isdisjoint(("en", "de"))
+            and self._other(c, found, head, rule)
+        ):
+            return True
+        # head first (French, Spanish): the main product starts with an everyday article
+        i, j, found = terms[0]
+        head = " ".join(words[i:j])
+        return (
+            i == 0
+            and j <= first
+            and (j == first or words[j] in self.joins or words[j] in self.motifs_before)
+            and not c.last_head
+            and self._other(c, found, head, rule)
+        )
+
+    def _serves(self, toks: list[tuple[int, int, str]], hit: tuple[int, int], c: _Ctx) -> bool:
+        """The hit stands after a "for" word that follows an article the text names, with no
+        hit of the good before it ("Train d'atterrissage pour drone DJI Mavic 3")."""
+        words = [t[2] for t in toks]
+        k = next((i for i in range(1, len(words)) if words[i] in self.for_words), None)
+        if k is None or toks[k][1] > hit[0]:
+            return False
+        # the good follows "for" at once, or after one word the vocabulary does not know (a brand)
+        at = next(i for i, t in enumerate(toks) if t[1] > hit[0])
+        if at > k + 2 or (at == k + 2 and c.index.headings(words[k + 1]) is not None):
+            return False
+        before = words[:k]
+        phrase = " ".join(w for t, w in zip(toks, words, strict=True) if hit[0] <= t[0] < hit[1])
+        rule = self._rule_headings(c, phrase)
+        for i, j, found in c.index.find(before):
+            term = " ".join(before[i:j])
+            if term in c.typed and self._everyday(found) and not _covered(found, rule):
+                return True
+        return False
+
+
+@dataclass
+class _Ctx:
+    """What every hit of one rule in one text is read against."""
+
+    index: ArticleIndex
+    category: str
+    hs: tuple[str, ...]
+    last_head: bool  # English or German word order: the head noun comes last
+    typed: dict[str, frozenset[str]]  # the articles the typed text names, with their headings
