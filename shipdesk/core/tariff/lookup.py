@@ -418,7 +418,19 @@ def _ranked(
     """The best ``top`` suggestions: confirmed classifications first, then the ranking
     (``words``: the length of the description; ``unnamed``, ``firsts``: its words no shop term
     covers and the first codes of the terms it names, see Engine.cue_facts; for the confidence
-    cue)."""
+    cue). When the first suggestion is not "high", the first three are not all of one heading
+    (:func:`other_heading_third`)."""
+    # the first candidate agrees with the description's shop terms: a legal note put it first,
+    # or it is the first code of the term ranked first (or no term is named) and the terms
+    # named give one first code
+    agrees = (
+        not cands or bool(cands[0].note) or (cands[0].evidence.get("vocab", 1) == 1 and firsts <= 1)
+    )
+    if not hits and len(cands) > 3:
+        lead = cands[0].score - cands[1].score
+        first = _confidence(0, cands[0].score, lead, cands[0].source, words, agrees, unnamed)
+        if first != "high":
+            cands = other_heading_third(cands)
     out: list[Suggestion] = []
     seen: set[str] = set()
     for code, score, _desc in hits:
@@ -438,16 +450,24 @@ def _ranked(
         seen.add(c.code)
     out = out[:top]
     hs_scores = [s.score for s in out]
-    # the first candidate agrees with the description's shop terms: a legal note put it first,
-    # or it is the first code of the term ranked first (or no term is named) and the terms
-    # named give one first code
-    agrees = (
-        not cands or bool(cands[0].note) or (cands[0].evidence.get("vocab", 1) == 1 and firsts <= 1)
-    )
     for i, s in enumerate(out):
         nxt = hs_scores[i + 1] if i + 1 < len(hs_scores) else 0.0
         s.confidence = _confidence(i, s.score, s.score - nxt, s.source, words, agrees, unnamed)
     return out
+
+
+def other_heading_third(cands: list[Candidate]) -> list[Candidate]:
+    """The first three candidates of one heading ("Christmas crackers" as three kinds of
+    biscuit, a knitted scarf as three woven shawls of 62.14): the best candidate of another
+    heading takes the third place, so that the other reading of the article is offered too.
+    The first two keep their places; the list is returned as it was otherwise."""
+    heading = cands[0].code[:4]
+    if any(c.code[:4] != heading for c in cands[1:3]):
+        return cands
+    for k in range(3, len(cands)):
+        if cands[k].code[:4] != heading:
+            return [*cands[:2], cands[k], *cands[2:k], *cands[k + 1 :]]
+    return cands
 
 
 def _with_evidence(items: list[Suggestion], qv: Any) -> list[Suggestion]:
