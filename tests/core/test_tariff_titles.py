@@ -107,3 +107,21 @@ def test_typos_of_the_goods_are_still_corrected() -> None:
 )
 def test_lines_with_brand_like_words_find_their_goods(line: str, code: str) -> None:
     assert lookup.suggest(line, top=3)[0].code == code
+
+
+def test_a_title_names_its_article_last_before_with() -> None:
+    # the brand-like known words come first; the article is the term ending at "with", even
+    # after the first TITLE_HEAD words
+    line = "Sherpa Explorer Mens Genuine Leather Slim Bifold Wallet with Coin Pocket Brown"
+    reading = lookup.engine().reader.read(line)
+    assert reading.title
+    assert reading.words.index("wallet") >= TITLE_HEAD
+    assert article_end(reading) == reading.words.index("with")
+    assert lookup.suggest(line, top=1)[0].code == "420231"
+
+
+def test_a_title_without_a_term_at_its_connector_keeps_its_first_words() -> None:
+    line = "Acme Pro Cordless Drill Driver 18V Two Batteries Charger LED Light with Carry Case"
+    reading = lookup.engine().reader.read(line)
+    assert reading.title
+    assert article_end(reading) <= TITLE_HEAD

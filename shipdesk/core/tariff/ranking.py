@@ -558,7 +558,9 @@ def article_end(reading: Reading) -> int:
     """Where the words naming the article end: at the first connector; in a marketplace
     title also after its first ``TITLE_HEAD`` words ("Lenovo IdeaPad 15.6 inch Full HD Laptop
     Intel Core i5 8GB RAM 512GB SSD": the laptop, not its SSD), as titles name their article
-    first."""
+    first, unless a shop term ends right at the first connector: English names the article
+    last before "with" or "for" ("Fossil Men's Genuine Leather Bifold Wallet with Coin Pocket":
+    the wallet, not the fossil of the brand name)."""
     ws = reading.words
     end = head_end(ws)
     # "in", "en", "w", "sotto", "al": what follows is what the article is packed in or
@@ -571,7 +573,10 @@ def article_end(reading: Reading) -> int:
     # mill"): the article goes on to the next connector
     while end < len(reading.words) and any(m.start < end < m.end for m in reading.matches):
         end += head_end(reading.words[end:])
-    if reading.title:
+    if reading.title and not (
+        end == head_end(ws) < len(ws)
+        and any(m.end == end and not m.modifier for m in reading.matches)
+    ):
         end = min(end, TITLE_HEAD)
     return end
 
