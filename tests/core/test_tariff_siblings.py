@@ -42,6 +42,15 @@ def test_stated_materials() -> None:
     assert stated_materials(["linen", "dress"]) == {"flax"}
 
 
+def test_the_material_of_a_sole_or_lining_is_not_the_articles() -> None:
+    # Chapter 64 note 4: the upper decides; the sole's rubber only counts when nothing else is
+    # stated
+    assert stated_materials(["leather", "work", "boots", "rubber", "sole"]) == {"leather"}
+    assert stated_materials(["textile", "upper", "rubber", "outsole"]) == {"textile"}
+    assert stated_materials(["clogs", "rubber", "sole"]) == {"rubber"}
+    assert stated_materials(["leather", "sole", "and", "upper"]) == {"leather"}
+
+
 @dataclass
 class _C:
     code: str

@@ -287,8 +287,23 @@ def read_subheading(description: str) -> SubheadingText:
     )
 
 
+# Parts of footwear and garments whose material is not the article's (Chapter 64 note 4: the
+# upper's material decides): "leather boots rubber sole" are leather footwear.
+PART_NOUNS = frozenset(["sole", "soles", "outsole", "insole", "footbed", "lining", "trim"])
+
+
 def stated_materials(ws: Sequence[str]) -> frozenset[str]:
-    """Material keys a description states ("faux leather" is plastics, "bed linen" no flax)."""
+    """Material keys a description states ("faux leather" is plastics, "bed linen" no flax);
+    the material of a part ("rubber sole") only when no other material is stated."""
+    whole = _materials_of([w for i, w in enumerate(ws) if not _part_material(ws, i)])
+    return whole or _materials_of(ws)
+
+
+def _part_material(ws: Sequence[str], i: int) -> bool:
+    return i + 1 < len(ws) and ws[i + 1] in PART_NOUNS
+
+
+def _materials_of(ws: Sequence[str]) -> frozenset[str]:
     out: set[str] = set()
     for i, w in enumerate(ws):
         prev = ws[i - 1] if i else ""
@@ -301,7 +316,7 @@ def stated_materials(ws: Sequence[str]) -> frozenset[str]:
             continue
         got = QUERY_MATERIALS.get(w)
         if got is None and w in FOREIGN_MATERIALS:
-            got = stated_materials(FOREIGN_MATERIALS[w].split())
+            got = _materials_of(FOREIGN_MATERIALS[w].split())
         if got is None:
             got = next((m for p, m in COMPOUND_MATERIALS if w.startswith(p)), frozenset())
         out |= got
