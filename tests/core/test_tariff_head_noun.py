@@ -194,3 +194,22 @@ def test_the_machine_itself_is_no_part() -> None:
     assert lookup.suggest("Cordless vacuum cleaner", top=3)[0].code != "850870"
     # a battery is goods of its own heading (Section XVI note 2(a)), not a part of 85.07
     assert lookup.suggest("Replacement laptop battery", top=3)[0].code == "850760"
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("waffle maker", "851660"),  # the appliance, not the waffles the lists read
+        ("game cartridge", "852351"),  # the recorded medium, not the pistol cartridges
+    ],
+)
+def test_a_line_that_is_one_shop_term_of_one_code_is_that_code(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code
+
+
+def test_a_legal_note_still_decides_over_the_whole_line_term() -> None:
+    # a capo is one shop term of one code (9209.92, parts of guitars), but the note on
+    # accessories of musical instruments puts 9209.99 first
+    sugg = lookup.suggest("guitar capo", top=3)
+    assert sugg[0].code == "920999"
+    assert sugg[0].reason

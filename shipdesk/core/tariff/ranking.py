@@ -408,7 +408,9 @@ class Engine:
             out = by_age(out, reading.words, date.today().year)
             out = self._parts_first(out, reading)
             step_aside()
-        return self.notes.apply(out, texts_of(reading, head_end)) if self.use_notes else out
+        if self.use_notes:
+            out = self.notes.apply(out, texts_of(reading, head_end))
+        return self._whole_line_term_first(out, reading) if self.use_head_term else out
 
     def _head_term_first(
         self, out: list[Candidate], reading: Reading, lead: VocabMatch
@@ -428,6 +430,26 @@ class Engine:
             return out
         for k, c in enumerate(out[:HEAD_TERM_WINDOW]):
             if c.code == code:
+                to_first(out, k)
+                break
+        return out
+
+    def _whole_line_term_first(self, out: list[Candidate], reading: Reading) -> list[Candidate]:
+        """A line that is one shop term of one code, all its words ("mini waffle maker", "game
+        cartridge"), is that code, whatever the other lists read in its words (waffles,
+        game consoles), unless a legal note decided the first place."""
+        named = [m for m in reading.matches if not m.modifier]
+        if not out or out[0].note or len(named) != 1:
+            return out
+        m = named[0]
+        alpha = [i for i, w in enumerate(reading.words) if w.isalpha()]
+        if not alpha or alpha[0] < m.start or alpha[-1] >= m.end:
+            return out
+        codes = self.concept_codes[m.concept]
+        if len(codes) != 1 or out[0].code == codes[0]:
+            return out
+        for k, c in enumerate(out):
+            if c.code == codes[0]:
                 to_first(out, k)
                 break
         return out
