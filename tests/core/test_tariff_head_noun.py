@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from shipdesk.core.tariff import lookup
-from shipdesk.core.tariff.ranking import article_end, head_end
+from shipdesk.core.tariff.article import article_end, head_end
 
 
 def test_head_end() -> None:

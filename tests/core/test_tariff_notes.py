@@ -7,9 +7,9 @@ import pytest
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.tariff import lookup
+from shipdesk.core.tariff.article import head_end
 from shipdesk.core.tariff.nomenclature import nomenclature
 from shipdesk.core.tariff.notes import Texts, read_notes, texts_of
-from shipdesk.core.tariff.ranking import head_end
 
 RULE_CASES = [
     ("christmas-lights", "Christmas tree lights LED", "940531"),

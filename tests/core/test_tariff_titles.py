@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from shipdesk.core.tariff import lookup
+from shipdesk.core.tariff.article import TITLE_HEAD, article_end
 from shipdesk.core.tariff.query import TITLE_WORDS, VocabMatch, article_words
-from shipdesk.core.tariff.ranking import TITLE_HEAD, article_end
 
 
 def test_article_words_leave_out_numbers_colours_and_pack_counts() -> None:

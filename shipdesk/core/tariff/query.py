@@ -385,3 +385,16 @@ def mark_modifiers(ws: list[str], matches: list[VocabMatch], terms: list[Term]) 
                 g.start <= m.start and m.end <= g.end for g in named_goods
             ):
                 m.modifier = m.modifier or "food"
+
+
+def whole_line_code(reading: Reading, concept_codes: dict[str, tuple[str, ...]]) -> str:
+    """The code of the one shop term that is the whole line, every word of it ("waffle maker",
+    "game cartridge"), when its concept has one code; else "". Such a line is that code,
+    whatever the other lists read in its words (waffles, pistol cartridges)."""
+    named = [m for m in reading.matches if not m.modifier]
+    alpha = [i for i, w in enumerate(reading.words) if w.isalpha()]
+    if len(named) != 1 or not alpha:
+        return ""
+    m = named[0]
+    codes = concept_codes[m.concept]
+    return codes[0] if m.start <= alpha[0] and alpha[-1] < m.end and len(codes) == 1 else ""

@@ -25,17 +25,24 @@ import numpy as np
 
 from shipdesk.core.errors import DataError
 from shipdesk.core.pacing import step_aside
+from shipdesk.core.tariff.article import article_end, head_end
 from shipdesk.core.tariff.encoder import Encoder
 from shipdesk.core.tariff.examples import ExampleIndex, QuantizedRows, widen
 from shipdesk.core.tariff.nomenclature import Nomenclature, nomenclature
 from shipdesk.core.tariff.notes import read_notes, texts_of
-from shipdesk.core.tariff.query import QueryReader, Reading, VocabMatch, read_glossary, stem
+from shipdesk.core.tariff.query import (
+    QueryReader,
+    Reading,
+    VocabMatch,
+    read_glossary,
+    stem,
+    whole_line_code,
+)
 from shipdesk.core.tariff.siblings import (
     SubheadingText,
     by_age,
     read_subheading,
     reorder,
-    stated_materials,
     stated_word,
     text_words,
     to_first,
@@ -410,7 +417,12 @@ class Engine:
             step_aside()
         if self.use_notes:
             out = self.notes.apply(out, texts_of(reading, head_end))
-        return self._whole_line_term_first(out, reading) if self.use_head_term else out
+        # a line that is one shop term of one code is that code, unless a legal note decided
+        code = whole_line_code(reading, self.concept_codes) if self.use_head_term else ""
+        k = next((k for k, c in enumerate(out) if c.code == code), 0)
+        if k and not out[0].note:
+            to_first(out, k)
+        return out
 
     def _head_term_first(
         self, out: list[Candidate], reading: Reading, lead: VocabMatch
@@ -430,26 +442,6 @@ class Engine:
             return out
         for k, c in enumerate(out[:HEAD_TERM_WINDOW]):
             if c.code == code:
-                to_first(out, k)
-                break
-        return out
-
-    def _whole_line_term_first(self, out: list[Candidate], reading: Reading) -> list[Candidate]:
-        """A line that is one shop term of one code, all its words ("mini waffle maker", "game
-        cartridge"), is that code, whatever the other lists read in its words (waffles,
-        game consoles), unless a legal note decided the first place."""
-        named = [m for m in reading.matches if not m.modifier]
-        if not out or out[0].note or len(named) != 1:
-            return out
-        m = named[0]
-        alpha = [i for i, w in enumerate(reading.words) if w.isalpha()]
-        if not alpha or alpha[0] < m.start or alpha[-1] >= m.end:
-            return out
-        codes = self.concept_codes[m.concept]
-        if len(codes) != 1 or out[0].code == codes[0]:
-            return out
-        for k, c in enumerate(out):
-            if c.code == codes[0]:
                 to_first(out, k)
                 break
         return out
@@ -516,48 +508,6 @@ class Engine:
         return self.encoder.encode_one(text)
 
 
-# Words after which a description names parts, accessories or contents rather than the article.
-CONNECTORS = frozenset(
-    [
-        "with",
-        "without",
-        "containing",
-        "including",
-        "incl",
-        "inkl",
-        "mit",
-        "ohne",
-        "avec",
-        "sans",
-        "con",
-        "sin",
-        "senza",
-        "met",
-        "zonder",
-        "z",
-        "bez",
-        "plus",
-    ]
-)
-# "for" in the seven languages ("für" is read as "for", query.QueryReader.read): what follows
-# names what the article is for ("Thermal label printer for shipping labels", "Filtr powietrza
-# do samochodu"), which refines the article and does not name it.
-PURPOSE = frozenset(["for", "pour", "para", "per", "voor", "do", "dla"])
-# What the article is packed in, preserved in or flavoured with ("Capperi sotto aceto",
-# "Śledzie w oleju", "Sugo al basilico", "Alcaparras en vinagre", "sardines in tomato sauce"):
-# the words before name the goods, the words after refine them.
-# Materials named after "in"/"en" that the sibling reading's material words
-# (siblings.stated_materials) do not hold: precious metals, and the inflected Polish, Spanish
-# and French forms; the others are read there, in the seven languages
-MATERIAL_AFTER = frozenset(
-    words(
-        "argent argento plata silber zilver srebra srebrny or oro gold goud zlota dorato dore "
-        "plaque bentonite bawelny tisse tissee tejido szkla drewna skory stali"
-    )
-)
-PACKED = frozenset(
-    ["in", "en", "w", "sotto", "al", "alla", "alle", "allo", "ai", "au", "aux", "im"]
-)
 # Words that say the goods are a part of the machine the line names, in the seven languages
 PART_WORDS = frozenset(
     words(
@@ -569,47 +519,5 @@ PART_PREFIXES = ("ersatz", "vervang")
 PARTS_STEP = 0.99  # the machine a parts subheading is put before keeps this share of its score
 _PARTS_TEXT = re.compile(r"(?:^|; )parts\b")
 TAIL_PENALTY = 0.3
-# In a marketplace title the article is named among its first words (after brand and model
-# names are left out): a shop term named later is a detail ("... Laptop 8GB RAM 512GB SSD").
-TITLE_HEAD = 5
 HEAD_TERM_WINDOW = 5  # candidates among which the named term's first code is looked for
 MODIFIER_PENALTY = 0.3  # a concept that only describes the article (query.mark_modifiers)
-
-
-def article_end(reading: Reading) -> int:
-    """Where the words naming the article end: at the first connector; in a marketplace
-    title also after its first ``TITLE_HEAD`` words ("Lenovo IdeaPad 15.6 inch Full HD Laptop
-    Intel Core i5 8GB RAM 512GB SSD": the laptop, not its SSD), as titles name their article
-    first, unless a shop term ends right at the first connector: English names the article
-    last before "with" or "for" ("Fossil Men's Genuine Leather Bifold Wallet with Coin Pocket":
-    the wallet, not the fossil of the brand name)."""
-    ws = reading.words
-    end = head_end(ws)
-    # "in", "en", "w", "sotto", "al": what follows is what the article is packed in or
-    # flavoured with, unless it is a material ("Orecchini in argento", "Corde en nylon")
-    for i, w in enumerate(ws[1:end], 1):
-        if w in PACKED and i + 1 < len(ws) and not _material_next(ws[i + 1]):
-            end = i
-            break
-    # a connector inside a shop term is part of its name ("brosse à dents", "salt and pepper
-    # mill"): the article goes on to the next connector
-    while end < len(reading.words) and any(m.start < end < m.end for m in reading.matches):
-        end += head_end(reading.words[end:])
-    if reading.title and not (
-        end == head_end(ws) < len(ws)
-        and any(m.end == end and not m.modifier for m in reading.matches)
-    ):
-        end = min(end, TITLE_HEAD)
-    return end
-
-
-def _material_next(word: str) -> bool:
-    return word in MATERIAL_AFTER or bool(stated_materials([word]))
-
-
-def head_end(ws: list[str]) -> int:
-    """Index of the first connector word after the first word (len(ws) when there is none)."""
-    for i, w in enumerate(ws):
-        if i > 0 and (w in CONNECTORS or w in PURPOSE):
-            return i
-    return len(ws)
