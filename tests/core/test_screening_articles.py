@@ -37,6 +37,13 @@ def _level(text: str, dest: str, origin: str = "GB") -> str:
         ("Frascos de perfume vacíos 10 ml", "AU"),
         # a compound ending in another article
         ("Cheesecloth bags for nut milk", "NZ"),
+        # the good's shape, with or without an article the vocabulary names
+        ("Cheese shaped eraser set", "DE"),
+        # stickers, decals and guides are depictions; artificial plants; spare parts
+        ("Wall sticker firework night 60cm", "IE"),
+        ("Guía de cervezas artesanas", "SA"),
+        ("Künstlicher Bonsai 40cm", "HU"),
+        ("Replacement flint for petrol lighter", "AE"),
     ],
 )
 def test_a_keyword_that_describes_another_article_flags_nothing(text: str, dest: str) -> None:
@@ -54,6 +61,8 @@ def test_a_keyword_that_describes_another_article_flags_nothing(text: str, dest:
         ("Barbecue firelighters 24 cubes", "GB", "prohibited"),
         ("Seed paper gift tags plantable", "NZ", "restricted"),
         ("Bluetooth headband for sleeping with speakers", "DE", "restricted"),
+        ("Spare lithium battery for phone 3000mAh", "DE", "prohibited"),
+        ("Live bonsai tree juniper", "HU", "restricted"),
     ],
 )
 def test_regulated_goods_of_the_same_look_keep_their_level(

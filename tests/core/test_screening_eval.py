@@ -684,9 +684,6 @@ DEVH12_MISSES = {
         "a print named by a compound or a word the vocabulary does not know is read as the good"
         " (GEN-PLANT-SEEDS)"
     ),
-    "Leerer Parfümzerstäuber nachfüllbar 5ml": (
-        "an empty container named in one compound word is read as the good (DG-PERFUME)"
-    ),
     "Cigar travel tube aluminium for one cigar": (
         "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
         " article is read as the good (GEN-TOBACCO)"
@@ -763,35 +760,7 @@ DEVH12_MISSES = {
         "an accessory named with for/für/pour/para by a word the vocabulary does not name as an"
         " article is read as the good (GEN-REPLICA-AIRGUN)"
     ),
-    "Replacement glass tube for vape tank 2ml": (
-        "a spare part or refill named by a word the vocabulary does not know is read as the "
-        "good (DG-ECIG)"
-    ),
-    "Replacement flint wheel for Zippo lighter": (
-        "a spare part or refill named by a word the vocabulary does not know is read as the "
-        "good (DG-LIGHTER)"
-    ),
-    "Replacement back glass for iPhone 13": (
-        "a spare part or refill named by a word the vocabulary does not know is read as the "
-        "good (DG-LI-ION-IN-EQUIP)"
-    ),
-    "Ersatz Zündstein für Sturmfeuerzeug": (
-        "a spare part or refill named by a word the vocabulary does not know is read as the "
-        "good (DG-LIGHTER)"
-    ),
-    "Ersatz Rückglas für iPhone 13": (
-        "a spare part or refill named by a word the vocabulary does not know is read as the "
-        "good (DG-LI-ION-IN-EQUIP)"
-    ),
     "Pierres à briquet de rechange lot de 9": (
-        "a spare part or refill named by a word the vocabulary does not know is read as the "
-        "good (DG-LIGHTER)"
-    ),
-    "Vitre arrière de rechange pour iPhone 13": (
-        "a spare part or refill named by a word the vocabulary does not know is read as the "
-        "good (DG-LI-ION-IN-EQUIP)"
-    ),
-    "Piedras de repuesto para mechero 10 unidades": (
         "a spare part or refill named by a word the vocabulary does not know is read as the "
         "good (DG-LIGHTER)"
     ),
@@ -826,10 +795,6 @@ DEVH12_MISSES = {
     "Rakete Kostüm Kinder Fasching Feuerwerk": (
         "a costume named in German word order is read as the good (DG-EXPLOSIVES)"
     ),
-    "Drone shaped kite for kids": (
-        "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
-        "(GEN-DRONE)"
-    ),
     "Toy drone wooden push along": (
         "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
         "(DG-LI-ION-IN-EQUIP, GEN-DRONE)"
@@ -854,29 +819,9 @@ DEVH12_MISSES = {
         "a toy of the good is read as the good (toys lie under the good's own headings, 9503) "
         "(EU-POAO-PERSONAL)"
     ),
-    "Cheese wedge shaped doorstop": (
-        "a decoration or artificial plant is read as the good (no article the vocabulary names "
-        "stands last or first) (GEN-MEAT-DAIRY)"
-    ),
-    "Pig ham shaped wall hook cast iron": (
-        "a decoration or artificial plant is read as the good (no article the vocabulary names "
-        "stands last or first) (EU-POAO-PERSONAL)"
-    ),
-    "Künstlicher Olivenbaum 150cm": (
-        "a decoration or artificial plant is read as the good (no article the vocabulary names "
-        "stands last or first) (EU-PLANT-HEALTH)"
-    ),
     "Korken Deko Kranz Wein": (
         "a decoration or artificial plant is read as the good (no article the vocabulary names "
         "stands last or first) (GEN-ALCOHOL)"
-    ),
-    "Wandtattoo Feuerwerk Silvester": (
-        "a decoration or artificial plant is read as the good (no article the vocabulary names "
-        "stands last or first) (DG-EXPLOSIVES)"
-    ),
-    "Cactus artificiel en pot céramique": (
-        "a decoration or artificial plant is read as the good (no article the vocabulary names "
-        "stands last or first) (CN-GACC-AG)"
     ),
     "Couronne en bouchons de vin décorative": (
         "a decoration or artificial plant is read as the good (no article the vocabulary names "
@@ -886,37 +831,13 @@ DEVH12_MISSES = {
         "a decoration or artificial plant is read as the good (no article the vocabulary names "
         "stands last or first) (GEN-ALCOHOL)"
     ),
-    "Vinilo decorativo fuegos artificiales": (
-        "a decoration or artificial plant is read as the good (no article the vocabulary names "
-        "stands last or first) (DG-EXPLOSIVES)"
-    ),
     "Cacti and succulents care handbook": (
         "a book or guide named by a word the vocabulary does not know is read as the good (GEN-"
         "PLANT-SEEDS)"
     ),
-    "The fireworks photography field guide": (
-        "a book or guide named by a word the vocabulary does not know is read as the good (DG-"
-        "EXPLOSIVES)"
-    ),
-    "Kakteen Ratgeber Pflege und Vermehrung": (
-        "a book or guide named by a word the vocabulary does not know is read as the good (EU-"
-        "PLANT-HEALTH)"
-    ),
-    "Guide des vins de Bourgogne broché": (
-        "a book or guide named by a word the vocabulary does not know is read as the good (GEN-"
-        "ALCOHOL)"
-    ),
     "Bier Aufkleber Set Retro 30 Stück": (
         "stickers named by a word the vocabulary does not name as an article are read as the "
         "good (GEN-ALCOHOL)"
-    ),
-    "Étiquettes autocollantes bouteilles de vin": (
-        "stickers named by a word the vocabulary does not name as an article are read as the "
-        "good (OM-ALCOHOL)"
-    ),
-    "Hoja de pegatinas de cactus": (
-        "stickers named by a word the vocabulary does not name as an article are read as the "
-        "good (GEN-PLANT-SEEDS)"
     ),
     "Bier Geschmack Gummibärchen": (
         "a flavour or scent of the good on a product the note reading does not know is read as "

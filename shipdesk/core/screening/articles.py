@@ -180,6 +180,7 @@ class ArticleReading:
     motifs_after: frozenset[str] = frozenset()
     motifs_before: frozenset[str] = frozenset()
     motif_words: int = 3
+    shapes: frozenset[str] = frozenset()  # "shaped", "themed": a likeness, article or not
     index_path: Path | None = None
 
     def _everyday(self, headings: frozenset[str]) -> bool:
@@ -256,9 +257,12 @@ class ArticleReading:
     def _stop(self, word: str) -> bool:
         return word in self.cuts or any(c.isdigit() for c in word)
 
-    def _motif(self, words: list[str], first: int, last: int) -> bool:
-        """The hit (words ``first`` to ``last``) is the motif a print marker names."""
+    def _motif(self, words: list[str], first: int, last: int) -> bool | None:
+        """The hit (words ``first`` to ``last``) is the motif a print marker names; None when
+        the marker is a shape ("cheese wedge shaped"), which needs no article beside it."""
         for k in range(last + 1, min(len(words), last + 1 + self.motif_words)):
+            if words[k] in self.shapes:
+                return None
             if words[k] in self.motifs_after:
                 return True
             if self._stop(words[k]):
@@ -276,7 +280,10 @@ class ArticleReading:
         if not inside:
             return False
         first, last = inside[0], inside[-1]
-        if self._motif(words, first, last):
+        motif = self._motif(words, first, last)
+        if motif is None:
+            return True  # the good's shape: "cheese wedge shaped doorstop"
+        if motif:
             hit_words = " ".join(words[first : last + 1])
             rule = self._rule_headings(c, hit_words)
             if any(
