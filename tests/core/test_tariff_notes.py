@@ -318,7 +318,7 @@ def test_a_drink_is_a_beverage_but_its_bottle_is_not(engine):
 
 
 def test_the_notes_file_is_dated(engine):
-    assert engine.notes.date == "2026-12-05"
+    assert engine.notes.date == "2026-12-06"
 
 
 @pytest.mark.parametrize(
@@ -343,3 +343,18 @@ def test_the_reason_is_given_in_the_interface_languages(lang, reason):
 def test_every_rule_has_its_reason_in_german_french_and_spanish(engine):
     for rule in [*engine.notes.rules, *engine.notes.swaps]:
         assert set(rule.reason_texts) == {"de", "fr", "es"}, rule.id
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        # woven fabrics named by their weave: Chapter 62, not the knitted nightwear of 61.08
+        ("women's satin pyjama set polyester", "620822"),
+        ("camisón de mujer algodón tejido plano", "620821"),
+        ("chemise de nuit satin femme", "620829"),
+    ],
+)
+def test_a_woven_weave_takes_nightwear_to_chapter_62(query: str, code: str) -> None:
+    sugg = lookup.suggest(query, top=3)
+    assert sugg[0].code == code
+    assert "Chapter 62" in sugg[0].reason
