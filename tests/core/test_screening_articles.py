@@ -44,6 +44,9 @@ def _level(text: str, dest: str, origin: str = "GB") -> str:
         ("Guía de cervezas artesanas", "SA"),
         ("Künstlicher Bonsai 40cm", "HU"),
         ("Replacement flint for petrol lighter", "AE"),
+        # a flavour or scent of the good on another article
+        ("Rum flavoured fudge 200g", "KW"),
+        ("Caramelos sabor cerveza", "SA"),
     ],
 )
 def test_a_keyword_that_describes_another_article_flags_nothing(text: str, dest: str) -> None:
@@ -63,6 +66,8 @@ def test_a_keyword_that_describes_another_article_flags_nothing(text: str, dest:
         ("Bluetooth headband for sleeping with speakers", "DE", "restricted"),
         ("Spare lithium battery for phone 3000mAh", "DE", "prohibited"),
         ("Live bonsai tree juniper", "HU", "restricted"),
+        ("Cherry flavour pipe tobacco 50g", "US", "warning"),
+        ("Whisky aroma 40% vol 70cl", "SA", "prohibited"),
     ],
 )
 def test_regulated_goods_of_the_same_look_keep_their_level(

@@ -839,21 +839,9 @@ DEVH12_MISSES = {
         "stickers named by a word the vocabulary does not name as an article are read as the "
         "good (GEN-ALCOHOL)"
     ),
-    "Bier Geschmack Gummibärchen": (
-        "a flavour or scent of the good on a product the note reading does not know is read as "
-        "the good (GEN-ALCOHOL)"
-    ),
     "Huile à barbe parfum whisky": (
         "a flavour or scent of the good on a product the note reading does not know is read as "
         "the good (DG-PERFUME, GEN-ALCOHOL)"
-    ),
-    "Bonbons goût bière": (
-        "a flavour or scent of the good on a product the note reading does not know is read as "
-        "the good (GEN-ALCOHOL)"
-    ),
-    "Aceite para barba aroma whisky": (
-        "a flavour or scent of the good on a product the note reading does not know is read as "
-        "the good (GEN-ALCOHOL)"
     ),
     "Bougies fontaine pour gâteau étincelles": (
         "a regulated item of the same look the rules did not recognise at its plain naming's "
@@ -878,10 +866,6 @@ DEVH12_MISSES = {
     "Vape pen with cartoon print 20mg": (
         "a regulated item of the same look the rules did not recognise at its plain naming's "
         "level before this work either (nothing)"
-    ),
-    "Puff jetable saveur cactus 600 bouffées": (
-        "a regulated item of the same look the rules did not recognise at its plain naming's "
-        "level before this work either (CN-GACC-AG, DG-ECIG)"
     ),
     "Lipstick style stun gun with torch": (
         "a regulated item of the same look the rules did not recognise at its plain naming's "

@@ -181,6 +181,9 @@ class ArticleReading:
     motifs_before: frozenset[str] = frozenset()
     motif_words: int = 3
     shapes: frozenset[str] = frozenset()  # "shaped", "themed": a likeness, article or not
+    # a flavour or scent of the good, right after it ("Bier Geschmack") or before it ("goût bière")
+    notes_after: frozenset[str] = frozenset()
+    notes_before: frozenset[str] = frozenset()
     index_path: Path | None = None
 
     def _everyday(self, headings: frozenset[str]) -> bool:
@@ -274,6 +277,12 @@ class ArticleReading:
                 break
         return False
 
+    def _note(self, words: list[str], first: int, last: int) -> bool:
+        """A flavour or scent marker right after the hit ("Bier Geschmack", "whisky scented") or
+        right before it ("goût bière", "aroma whisky")."""
+        after = last + 1 < len(words) and words[last + 1] in self.notes_after
+        return after or (first > 0 and words[first - 1] in self.notes_before)
+
     def _describes(self, toks: list[tuple[int, int, str]], hit: tuple[int, int], c: _Ctx) -> bool:
         words = [t[2] for t in toks]
         inside = [i for i, t in enumerate(toks) if t[0] < hit[1] and hit[0] < t[1]]
@@ -283,6 +292,14 @@ class ArticleReading:
         motif = self._motif(words, first, last)
         if motif is None:
             return True  # the good's shape: "cheese wedge shaped doorstop"
+        if self._note(words, first, last):
+            hit_words = " ".join(words[first : last + 1])
+            rule = self._rule_headings(c, hit_words)
+            if any(
+                not self._holder(term) and not _covered(h, rule) and term not in hit_words
+                for term, h in c.typed.items()
+            ):
+                return True  # a flavour or scent of the good on another article
         if motif:
             hit_words = " ".join(words[first : last + 1])
             rule = self._rule_headings(c, hit_words)
