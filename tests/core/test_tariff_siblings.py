@@ -233,3 +233,31 @@ def test_a_material_inside_a_german_or_dutch_compound_is_stated() -> None:
 )
 def test_the_compound_material_chooses_the_sibling(query: str, code: str) -> None:
     assert lookup.suggest(query, top=3)[0].code == code
+
+
+def test_agave_fibres_and_optional_coatings_are_not_the_texts_materials() -> None:
+    # "sisal or other textile fibres of the genus agave" names agave, not any textile, and
+    # "whether or not ... sheathed with rubber or plastics" names no material of the goods
+    agave = read_subheading(
+        "Twine, cordage, ropes, cables; of sisal or other textile fibres of the genus agave "
+        "(excluding binder or baler twine), whether or not plaited, braided or rubber or "
+        "plastic impregnated, coated, covered or sheathed"
+    )
+    assert agave.materials == {"agave"}
+    other = read_subheading(
+        "Twine, cordage, ropes, cables; of materials n.e.c. in heading no. 5607, whether or "
+        "not plaited, braided or impregnated, coated, covered, or sheathed with rubber or "
+        "plastics"
+    )
+    assert other.materials == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("braided cotton rope 12mm", "560790"),
+        ("natural jute twine roll", "560790"),
+    ],
+)
+def test_ropes_of_cotton_or_jute_are_of_other_materials(query: str, code: str) -> None:
+    assert lookup.suggest(query, top=3)[0].code == code

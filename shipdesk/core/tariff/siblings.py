@@ -189,11 +189,14 @@ TEXT_MATERIALS: dict[str, frozenset[str]] = {
     "bamboo": frozenset({"bamboo"}),
     "metal": frozenset({"steel", "aluminium", "copper"}),
     "copper": frozenset({"copper"}),
+    "sisal": frozenset({"agave"}),
+    "agave": frozenset({"agave"}),
 }
 # a text naming one of these names a kind of the other material of its heading ("of wood; of
 # bamboo" is bamboo, not any wood)
 SPECIFIC = {"bamboo": "wood", "tropical": "wood", "porcelain": "ceramic"}
 # what a subheading excludes: "(other than cotton)", "excluding ...", "not decaffeinated"
+_OPTIONAL = re.compile(r"\bwhether or not\b[^;()]*")
 _EXCLUSION = re.compile(r"(?<!whether or )\b(?:other than|excluding|except|not)\b[^;,()]*")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _WORD = re.compile(r"[a-z][a-z-]*[a-z]")
@@ -250,6 +253,8 @@ def read_subheading(description: str) -> SubheadingText:
     )
     # wood as the material of the goods ("of wood"), not what a tool works ("for working wood")
     text = re.sub(r"\bof wood\b", "of wooden", text)
+    # "sisal or other textile fibres of the genus agave" names agave fibres, not any textile
+    text = text.replace("textile fibres of the genus agave", "agave fibres")
     phrases: list[str] = []
     # an exclusion inside brackets ends at the bracket
     for inner in _PAREN.findall(text):
@@ -259,7 +264,8 @@ def read_subheading(description: str) -> SubheadingText:
     plain = _EXCLUSION.sub(" ", plain)
     materials: set[str] = set()
     own: set[str] = set()  # the materials the text names by their own word ("rubber")
-    for w in _WORD.findall(plain):
+    # "whether or not ... sheathed with rubber or plastics": a material the goods may have
+    for w in _WORD.findall(_OPTIONAL.sub(" ", plain)):
         materials |= TEXT_MATERIALS.get(w, frozenset())
         if w != "textile":
             own |= TEXT_MATERIALS.get(w, frozenset())
