@@ -84,16 +84,6 @@ BLIND_MISSES = {
     ("blind_round11.csv", "Casio G-Shock GBD-H2000 GPS heart rate watch"): (
         "a 'GPS heart rate watch' named by brand and model is not read as a battery device"
     ),
-    ("blind_round11.csv", "Skullcandy Crusher Evo headphones true black"): (
-        "headphones named by brand and model, with no wireless or battery word, are not read as a"
-        " battery device"
-    ),
-    ("blind_round11.csv", "HP Pavilion x360 14 inch 2-in-1 touchscreen Core i5"): (
-        "a '2-in-1 touchscreen' named by brand and processor is not read as a laptop"
-    ),
-    ("blind_round11.csv", "Kobo Stylus 2 for Libra Colour"): (
-        "a stylus named by brand is not read as a battery device ('for' reads it as an accessory)"
-    ),
     ("blind_round11.csv", "Kids electric balance bike 24V 5Ah"): (
         "a kids' electric balance bike is not read as an e-bike; Wh is not computed from V and Ah"
     ),
@@ -118,15 +108,6 @@ BLIND_MISSES = {
     ("blind_round11.csv", "Co-codamol 30/500 tablets 100"): (
         "'co-codamol' is not read as a codeine medicine (AE-CONTROLLED-MEDS), only as a medicine"
     ),
-    ("blind_round11.csv", "Helium balloon tank disposable 30 balloons"): (
-        "'helium balloon tank' is not read as a gas cylinder"
-    ),
-    ("blind_round11.csv", "Nasty Juice salt nic 20mg 10ml 3 pack"): (
-        "'salt nic' (word order) is not read as nicotine salt by SG-IMITATION-TOBACCO"
-    ),
-    ("blind_round11.csv", "Jetboil Jetpower isobutane fuel 230g"): (
-        "'isobutane' (camping gas named by brand) is not read as a gas cartridge"
-    ),
     ("blind_round11.csv", "Insulin cooling case for travel pens"): (
         "'cooling case for travel pens' is not read as an accessory of insulin (EU-MEDICINES)"
     ),
@@ -142,29 +123,11 @@ BLIND_MISSES = {
     ("blind_round11.csv", "Fire starter flint steel rod survival"): (
         "'flint steel rod' (a firesteel) is read as a steel rod weapon (DE-WAFFG-PROHIBITED)"
     ),
-    ("blind_round11.csv", "Akku Ventilator Tisch 5000mAh leise mit Timer"): (
-        "German 'Akku Ventilator' (battery fan) with a capacity is not read as a battery device"
-    ),
     ("blind_round11.csv", "Milchaufschäumer elektrisch Akku mit Ladestation"): (
         "German 'Milchaufschäumer ... Akku' (milk frother) is not read as a battery device"
     ),
-    ("blind_round11.csv", "Akku Gewürzmühle elektrisch automatisch"): (
-        "German 'Akku Gewürzmühle' (battery spice mill) is not read as a battery device"
-    ),
     ("blind_round11.csv", "Elektroschocker Taschenlampe 2in1"): (
         "a German stun-gun torch is read only as a weapon, not as a device with its battery"
-    ),
-    ("blind_round11.csv", "E-Zigarette Starterset 1500mAh mit Pod"): (
-        "TR-TOBACCO-POST reads German 'E-Zigarette' as cigarettes: the vape kit is prohibited"
-    ),
-    ("blind_round11.csv", "Quecksilber Thermometer Fieberthermometer"): (
-        "EU-MERCURY does not read German 'Quecksilber Thermometer' (mercury thermometer)"
-    ),
-    ("blind_round11.csv", "Stecklinge Monstera bewurzelt"): (
-        "CN-GACC-AG does not read German 'Stecklinge' (cuttings) as live plants"
-    ),
-    ("blind_round11.csv", "Magnetangel Bergemagnet 300kg Zugkraft"): (
-        "German 'Magnetangel' (fishing magnet) is not read as a strong magnet"
     ),
     ("blind_round11.csv", "Röstkaffee gemahlen 500g"): (
         "PH-COFFEE-POST does not read German 'Röstkaffee' (roast coffee)"
@@ -177,24 +140,6 @@ BLIND_MISSES = {
     ),
     ("blind_round11.csv", "Tabakerhitzer Sticks 10 Päckchen"): (
         "German 'Tabakerhitzer Sticks' (heated tobacco sticks) are not read by US-TOBACCO-ENDS-MAIL"
-    ),
-    ("blind_round11.csv", "Automatik Rettungsweste 150N mit Gaspatrone"): (
-        "German 'Automatik Rettungsweste ... Gaspatrone' is not read as a gas-inflated life jacket"
-    ),
-    ("blind_round11.csv", "Chlortabletten für Pool 1kg"): (
-        "German 'Chlortabletten' (chlorine tablets) are not read as pool chlorine"
-    ),
-    ("blind_round11.csv", "Reifenpannenspray Pannenhilfe 300ml"): (
-        "German 'Reifenpannenspray' (tyre puncture spray) is not read as an aerosol"
-    ),
-    ("blind_round11.csv", "Butterkäse Scheiben 400g"): (
-        "German 'Butterkäse' (a cheese) is not read as cheese by GEN-MEAT-DAIRY"
-    ),
-    ("blind_round11.csv", "Mohnsamen Blaumohn 500g"): (
-        "AE-POPPY-BETEL does not read German 'Mohnsamen' (poppy seeds)"
-    ),
-    ("blind_round11.csv", "Nasenspray abschwellend Pseudoephedrin Kombi"): (
-        "German 'Pseudoephedrin' is not read as pseudoephedrine by NZ-PSEUDOEPHEDRINE"
     ),
     ("blind_round11.csv", "Butterflymesser Trainer stumpf Übungsmesser"): (
         "a blunt German butterfly-knife trainer ('Trainer stumpf') is read as a butterfly knife"
@@ -214,23 +159,8 @@ BLIND_MISSES = {
     ("blind_round11.csv", "Kamerariemen Leder Vintage für Fujifilm X100VI"): (
         "German 'Kamerariemen ... für' (camera strap for) is read as the camera"
     ),
-    ("blind_round11.csv", "Haut-parleur portable sans fil avec micro karaoké batterie 12h"): (
-        "French 'haut-parleur portable sans fil' is not read as a battery speaker"
-    ),
-    ("blind_round11.csv", "Gilet de sauvetage autogonflant avec cartouche CO2"): (
-        "French 'gilet de sauvetage autogonflant' is not read as a gas-inflated life jacket"
-    ),
-    ("blind_round11.csv", "Fontaines à gâteau étincelles 4 pièces"): (
-        "French 'fontaines à gâteau' (cake fountains) are not read as fireworks"
-    ),
-    ("blind_round11.csv", "Pod jetable rechargeable 6000 bouffées 0 mg pastèque"): (
-        "BR-ECIG does not read French 'pod jetable ... bouffées' (a disposable vape)"
-    ),
     ("blind_round11.csv", "Bonsaï ficus ginseng 10 ans en pot"): (
         "KR-FRESH-PRODUCE does not read French 'bonsaï ... en pot' as a plant with soil"
-    ),
-    ("blind_round11.csv", "Désherbant concentré 1L jardin"): (
-        "French 'désherbant' (weed killer) is not read as a herbicide"
     ),
     ("blind_round11.csv", "Réplique fusil airsoft électrique AK47 avec batterie et chargeur"): (
         "French 'avec batterie et chargeur' is read as installed, not as a battery beside the rifle"
@@ -262,35 +192,8 @@ BLIND_MISSES = {
     ("blind_round11.csv", "Cámara instantánea Kodak Mini Shot 3 Retro amarilla"): (
         "a Spanish 'cámara instantánea' named by brand is not read as a battery device"
     ),
-    ("blind_round11.csv", "Sifón de nata con 10 cargas de óxido nitroso"): (
-        "Spanish 'cargas de óxido nitroso' (cream chargers) are not read as gas cartridges"
-    ),
-    ("blind_round11.csv", "Resina epoxi transparente kit 1,5kg con endurecedor"): (
-        "Spanish 'resina epoxi' (epoxy resin) is not read by DG-FLAMMABLE-MAYBE"
-    ),
     ("blind_round11.csv", "Agua de perfume hombre amaderada 100ml estuche regalo"): (
         "Spanish 'agua de perfume' (eau de parfum) is not read as perfume"
-    ),
-    ("blind_round11.csv", "Matarratas raticida en bloques 300g"): (
-        "Spanish 'matarratas raticida' (rat poison) is not read as a toxic substance"
-    ),
-    ("blind_round11.csv", "Nueces con cáscara 1kg"): (
-        "CL-SAG-FOOD does not read Spanish 'nueces' (walnuts) as nuts"
-    ),
-    ("blind_round11.csv", "Cloro granulado para piscina 5kg"): (
-        "Spanish 'cloro granulado para piscina' is not read as pool chlorine"
-    ),
-    ("blind_round11.csv", "Inhibidor de frecuencia GPS para coche"): (
-        "Spanish 'inhibidor de frecuencia' (signal jammer) is not read as a jammer"
-    ),
-    ("blind_round11.csv", "Líquido para vapeador 10ml 6mg sabor tabaco pack de 5"): (
-        "BE-ELIQUID does not read Spanish 'líquido para vapeador' as an e-liquid"
-    ),
-    ("blind_round11.csv", "Rapé tabaco en polvo 10g"): (
-        "SG-IMITATION-TOBACCO does not read Spanish 'rapé' (snuff)"
-    ),
-    ("blind_round11.csv", "Sildenafilo 50mg 4 comprimidos"): (
-        "Spanish 'sildenafilo' is not read as sildenafil (EU-MEDICINES)"
     ),
     ("blind_round11.csv", "Cuchillo balisong entrenamiento sin filo"): (
         "a blunt Spanish balisong trainer ('entrenamiento sin filo') is read as a butterfly knife"
@@ -659,14 +562,8 @@ DEVH11_MISSES = {
     "Liquid zum Nachfüllen 10 ml 12 mg Nikotin": (
         "German 'Liquid' alone (without 'E-') is not read as an e-liquid"
     ),
-    "Wine gift box with corkscrew and red wine 75cl": (
-        "the alcohol rules' veto 'corkscrew' stops the wine packed with it"
-    ),
     "Cocktail book with miniature gin 5cl 40%": (
         "the alcohol rules' veto 'book' stops the gin packed with the book"
-    ),
-    "Humidor gift set with 5 cigars": (
-        "the tobacco rules' veto 'humidor' stops the cigars packed with it"
     ),
     "Spielzeugpistole mit Munitionsringen": (
         "German 'Munitionsringe' (ring caps) is not read after 'Spielzeugpistole mit'"
@@ -847,19 +744,7 @@ DEVH12_MISSES = {
         "a regulated item of the same look the rules did not recognise at its plain naming's "
         "level before this work either (nothing)"
     ),
-    "Engraved decanter filled with whisky 40% 70cl": (
-        "a regulated item of the same look the rules did not recognise at its plain naming's "
-        "level before this work either (nothing)"
-    ),
     "Beer gift pack with branded glass 4 bottles": (
-        "a regulated item of the same look the rules did not recognise at its plain naming's "
-        "level before this work either (nothing)"
-    ),
-    "Wodka in Totenkopfflasche 40% 0,7l": (
-        "a regulated item of the same look the rules did not recognise at its plain naming's "
-        "level before this work either (nothing)"
-    ),
-    "Coffret vin rouge Bordeaux avec tire-bouchon 75cl": (
         "a regulated item of the same look the rules did not recognise at its plain naming's "
         "level before this work either (nothing)"
     ),
@@ -909,6 +794,73 @@ DEVH12_MISSES = {
     ),
 }
 DEVH12_CASES = _cases([DEV_HARMLESS12])
+# The round-12 tuning set of regulated goods not recognised (battery devices by store department
+# with no battery word; dangerous goods, drinks, tobacco, plants, foods and medicines in everyday
+# and regional German, French and Spanish words; goods packed beside their article; a fifth
+# look-alikes), written before the round-12 work and then tuned on: held to its levels, its misses
+# left with their reasons.
+DEV_ROUND12 = "dev_round12.csv"
+_AA_OR_CORDED = "a kind also sold with AA cells or a cord: it needs a battery word"
+_BRAND_ONLY = "a line named by brand and model only, not among the battery lines"
+_AMBIGUOUS = "a word that also means something else, so it is not read alone"
+DEV12_MISSES = {
+    "Xiaomi portable electric air compressor 1S tyre pump": (
+        "portable tyre inflators also run on a car's 12 V socket: " + _AA_OR_CORDED
+    ),
+    "Gonfleur électrique portatif pneus": (
+        "portable tyre inflators also run on a car's 12 V socket: " + _AA_OR_CORDED
+    ),
+    "Apple Magic Keyboard with Touch ID": (
+        "'Magic Keyboard' also names the iPad keyboard cases, which hold no battery"
+    ),
+    "Bosch GLM 50-27 C laser measure": "the GLM line also runs on AAA cells: " + _BRAND_ONLY,
+    "Kopfhörerverstärker Gitarre": "guitar headphone amps also run on AAA cells: " + _AA_OR_CORDED,
+    "Überwachungskamera außen ohne Strom": (
+        "'ohne Strom' (needing no mains) is not read as a battery word"
+    ),
+    "Bone conduction hearing amplifier": (
+        "hearing amplifiers also run on zinc-air cells: " + _AA_OR_CORDED
+    ),
+    "Vaporizador de ropa inalámbrico de viaje": (
+        "a garment steamer is not among the battery kinds (most are corded)"
+    ),
+    "Beurer EM 59 TENS unit": "TENS units also run on AAA cells: " + _AA_OR_CORDED,
+    "Limpiafondos de piscina inalámbrico": (
+        "'inalámbrico' (cordless or wireless) is not a battery word for a pool cleaner, which may "
+        "be corded"
+    ),
+    "Tyre shine spray 500ml": (
+        "a product 'spray' is often a trigger pump: 'spray' alone is not read as a pressurised can"
+    ),
+    "Wasp and hornet killer 400ml": (
+        "a wasp killer is also a powder or a trap: it is read as an aerosol only with 'spray'"
+    ),
+    "Perfume gift set with body lotion 50ml EDP": (
+        "'body lotion' (a scented product) reads the perfume as its scent note"
+    ),
+    "Gift hamper with cheese, salami and crackers": (
+        "'crackers' (a flavoured snack) reads the cheese and salami as its flavour notes"
+    ),
+    "Kirsch Schweiz 70 cl": "German 'Kirsch' is also cherry as a flavour: " + _AMBIGUOUS,
+    "Most aus Österreich 1 l": "German 'Most' is also grape must (juice): " + _AMBIGUOUS,
+    "Genièvre 50 cl 35 %": "French 'genièvre' is also the juniper berry (a spice): " + _AMBIGUOUS,
+    "Caribou du Québec 750 ml": "'caribou' is also the animal: " + _AMBIGUOUS,
+    "Crème de cassis 50 cl": (
+        "a blackcurrant liqueur is not read (as 'liqueur' it would be a spirit of unstated "
+        "strength)"
+    ),
+    "Eierlikör 0,5 l": (
+        "questionable expectation: a liqueur of unstated strength is read as a spirit above 24 % "
+        "(DG-ALCOHOL-HIGH) while an egg liqueur is about 20 %"
+    ),
+    "Thinner 1 litro": "'thinner' is also an English comparative: " + _AMBIGUOUS,
+    "Dulce de leche 1 kg": (
+        "China's dairy rule does not read a milk caramel (the EU rules do, through 'milk jam')"
+    ),
+    "Soil pH test strips": "soil test strips are read as soil (a look-alike)",
+    "Tomato cage plant support 5 pack": "a tomato cage is read as a tomato plant (a look-alike)",
+}
+DEV12_CASES = _cases([DEV_ROUND12])
 DEV_ROUNDS = {
     "round8": (DEV8_CASES, DEV8_MISSES),
     "round9": (DEV9_CASES, DEV9_MISSES),
@@ -917,10 +869,12 @@ DEV_ROUNDS = {
     "round11": (DEV11_CASES, DEV11_MISSES),
     "harmless11": (DEVH11_CASES, DEVH11_MISSES),
     "harmless12": (DEVH12_CASES, DEVH12_MISSES),
+    "round12": (DEV12_CASES, DEV12_MISSES),
 }
-# the share of harmless look-alikes each tuning set holds at least (round 11 is written for the
-# regulated goods that were missed, with a quarter look-alikes to measure what a fix breaks)
-HARMLESS_SHARE = {"round11": 0.25}
+# the share of harmless look-alikes each tuning set holds at least (rounds 11 and 12 are written
+# for the regulated goods that were missed, with a quarter and a fifth look-alikes to measure what
+# a fix breaks)
+HARMLESS_SHARE = {"round11": 0.25, "round12": 0.19}
 DEV_CASES = [(name, c) for name, (cases, _) in DEV_ROUNDS.items() for c in cases]
 
 
@@ -1000,3 +954,14 @@ def test_round_twelve_tuning_set_has_three_hundred_look_alikes_and_ninety_regula
     kinds = {c["category"] for c in harmless}
     assert kinds >= {"print", "empty", "accessory", "part", "compound", "name", "costume"}
     assert kinds >= {"toy", "decoration", "book", "sticker", "clothing"}
+
+
+def test_round_twelve_tuning_set_covers_the_departments_and_sixty_destinations() -> None:
+    assert {c["lang"] for c in DEV12_CASES} == {"en", "de", "fr", "es"}
+    assert len({c["dest"] for c in DEV12_CASES}) >= 60
+    kinds = {c["category"] for c in DEV12_CASES if c["harmless"] == "0"}
+    assert kinds >= {"gadget", "health", "smarthome", "toy", "camera", "light", "battery"}
+    assert kinds >= {"aerosol", "gas", "flammable", "corrosive", "alcohol", "tobacco", "vape"}
+    assert kinds >= {"plant", "food", "medicine", "perfume"}
+    assert sum(c["harmless"] == "1" for c in DEV12_CASES) >= 60
+    assert all(c["expect"] != "none" for c in DEV12_CASES if c["harmless"] == "0")

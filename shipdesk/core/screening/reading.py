@@ -248,6 +248,10 @@ class Reading:
     likeness_categories: frozenset[str] = frozenset()
     # the article the main product names, from the tariff vocabulary (``articles.py``)
     articles: ArticleReading | None = None
+    # a good packed with an article ("Humidor mit 5 Zigarren", "Weinset mit Korkenzieher und
+    # Rotwein"): a veto naming the article does not stop the rules of these categories
+    packed_good_categories: frozenset[str] = frozenset()
+    packed_articles: WordPhrases | None = None  # the articles a good is packed with
     _last_clauses: tuple[str, list[tuple[int, int, str]]] | None = field(
         default=None, repr=False, compare=False
     )
@@ -439,6 +443,22 @@ class Reading:
         """True when a hit lies in what is packed with the item ("with spare battery")."""
         packed = [(a, b) for a, b, k in self.clauses(text) if k == "packed"]
         return any(inside(h, packed) for h in hits)
+
+    def packed_good(
+        self, text: str, hits: list[tuple[int, int]] | None, vetoes: list[tuple[int, int]]
+    ) -> bool:
+        """True when each veto phrase names an article (``packed_articles``: a humidor, a
+        corkscrew, glasses) and a keyword hit lies in what is packed with it, neither inside a veto
+        phrase nor naming the one right after it ("cigar box *with 5 cigars*", but not "cigar box
+        with *cigar cutter*" or "glass with *whisky* stones"): the good itself is in the parcel."""
+        articles = self.packed_articles.spans(text) if self.packed_articles else []
+        if not hits or not all(inside(v, articles) for v in vetoes):
+            return False  # only a veto naming an article the good is packed with
+        packed = [(a, b) for a, b, k in self.clauses(text) if k == "packed"]
+        return any(
+            inside(h, packed) and not any(a <= h[1] + 1 and h[0] < b for a, b in vetoes)
+            for h in hits
+        )
 
     def note_spans(self, text: str) -> list[tuple[int, int]]:
         """The scent and flavour notes of a normalised text that names a scented or flavoured

@@ -65,6 +65,8 @@ READING_FIELDS = {
     "article_chapters",
     "article_materials",
     "head_first_words",
+    "packed_good_categories",
+    "packed_articles",
 }
 
 
@@ -112,6 +114,7 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         "depiction_categories",
         "likeness_categories",
         "article_categories",
+        "packed_good_categories",
     ):
         cats[name] = frozenset(words(name))
         for c in cats[name] - set(CATEGORIES):
@@ -193,6 +196,8 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         named_tails=tails("named_tails"),
         likenesses=pattern("likenesses"),
         likeness_categories=cats["likeness_categories"],
+        packed_good_categories=cats["packed_good_categories"],
+        packed_articles=pattern("packed_articles"),
     )
 
 

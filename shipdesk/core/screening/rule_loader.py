@@ -122,6 +122,8 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
     groups: dict[str, frozenset[str]] = {}
     phrase_sets: dict[str, list[str]] = {}
     synonyms: dict[str, str] = {}
+    synonym_tails: dict[str, str] = {}
+    tail_exceptions: tuple[str, ...] = ()
     customer: dict[str, dict[str, dict[str, str]]] = {}
     reading = Reading()
     dataset_version = ""
@@ -146,6 +148,7 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
                 probs.add("groups.toml", f"synonym {key!r} must map to a non-empty string")
                 continue
             synonyms["=" + " =".join(normalise(key).split())] = normalise(value)
+        synonym_tails, tail_exceptions = _synonym_tails(gdata, probs)
         for name, phrases in (gdata.get("phrase_sets") or {}).items():
             phrase_sets[name] = str_list(phrases, f"groups.toml: phrase set {name}", "", probs)
         if "customer" in gdata:  # optional: without it, findings have no customer sentence
@@ -208,6 +211,8 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
         origin=origin,
         folder=str(base),
         synonyms=synonyms,
+        synonym_tails=synonym_tails,
+        tail_exceptions=tail_exceptions,
         customer=customer,
         reading=reading,
     )
@@ -284,3 +289,29 @@ def compile_local(
         )
     probs.raise_if_any()
     return files, rules
+
+
+def _synonym_tails(
+    gdata: dict[str, Any], probs: Problems
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """``groups.toml`` ``[synonym_tails]`` (a German compound's last part = English) and
+    ``synonym_tail_exceptions`` (word endings that are no such compound), each a single word."""
+    raw = gdata.get("synonym_tails") or {}
+    if not isinstance(raw, dict):
+        probs.add("groups.toml", "'synonym_tails' must be a table of word ending = English phrase")
+        raw = {}
+    tails: dict[str, str] = {}
+    for key, value in raw.items():
+        tail = normalise(str(key))
+        if not isinstance(value, str) or not normalise(value) or not tail.isalpha():
+            probs.add("groups.toml", f"synonym tail {key!r} must be one word mapping to a phrase")
+            continue
+        tails[tail] = normalise(value)
+    listed = str_list(
+        gdata.get("synonym_tail_exceptions"), "groups.toml", "synonym_tail_exceptions", probs
+    )
+    exceptions = tuple(normalise(w) for w in listed)
+    for w in exceptions:
+        if not w.isalpha():
+            probs.add("groups.toml", f"synonym tail exception {w!r} must be one word")
+    return tails, exceptions

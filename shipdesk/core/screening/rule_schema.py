@@ -46,6 +46,8 @@ GROUP_FILE_FIELDS = {
     "groups",
     "phrase_sets",
     "synonyms",
+    "synonym_tails",
+    "synonym_tail_exceptions",
     "customer",
     "reading",
 }

@@ -8,6 +8,7 @@ rule may use for its level, category, channel and so on are listed here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -152,6 +153,10 @@ class RuleSet:
     origin: str = "shipped"  # "shipped" or "imported"
     folder: str = ""
     synonyms: dict[str, str] = field(default_factory=dict)
+    # German compounds read by their last part ("Marillenschnaps" -> schnapps, "Bergkäse" ->
+    # cheese): tail -> English, and the word endings that are no such compound ("Sparschwein")
+    synonym_tails: dict[str, str] = field(default_factory=dict)
+    tail_exceptions: tuple[str, ...] = ()
     by_id: dict[str, Rule] = field(default_factory=dict)
     # groups.toml [customer]: category (or "default") -> level -> language -> sentence
     customer: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
@@ -173,6 +178,12 @@ class RuleSet:
         for k in self._synonym_keys:
             self._synonym_groups.setdefault(k.split()[0], []).append(k)
         self._synonym_patterns: dict[tuple[str, ...], PhrasePattern] = {}
+        tails = sorted(self.synonym_tails, key=len, reverse=True)
+        self._tail_re = (
+            re.compile(r"(?<![a-z0-9])[a-z]{3,}?(" + "|".join(tails) + r")(?![a-z0-9])")
+            if tails
+            else None
+        )
         key = 0
         reading = self.reading
         for r in self.rules:
@@ -216,23 +227,33 @@ class RuleSet:
         English, so ``jouet pistolet`` is also read as ``toy pistol``. The English reading is
         separated by `` . `` so that no phrase matches across the two.
         """
-        if not self._synonym_keys or not text:
+        if not text:
             return text
+        translated = text
         firsts = tuple(sorted(self._synonym_groups.keys() & set(text.split())))
-        if not firsts:
-            return text
-        pattern = self._synonym_patterns.get(firsts)
-        if pattern is None:
-            # a synonym translates only when matched exactly, so one whose first word is not a
-            # word of the text never translates: leaving it out of the pattern changes nothing
-            phrases = [k for first in firsts for k in self._synonym_groups[first]]
-            pattern = compile_phrases(phrases) or PhrasePattern("(?!)")
-            if len(self._synonym_patterns) >= 512:
-                self._synonym_patterns.clear()
-            self._synonym_patterns[firsts] = pattern
-        keys = self._synonym_keys
-        translated = pattern.compile_now().sub(lambda m: keys.get(m.group(0), m.group(0)), text)
+        if firsts:
+            pattern = self._synonym_patterns.get(firsts)
+            if pattern is None:
+                # a synonym translates only when matched exactly, so one whose first word is not
+                # a word of the text never translates: leaving it out of the pattern changes
+                # nothing
+                phrases = [k for first in firsts for k in self._synonym_groups[first]]
+                pattern = compile_phrases(phrases) or PhrasePattern("(?!)")
+                if len(self._synonym_patterns) >= 512:
+                    self._synonym_patterns.clear()
+                self._synonym_patterns[firsts] = pattern
+            keys = self._synonym_keys
+            translated = pattern.compile_now().sub(lambda m: keys.get(m.group(0), m.group(0)), text)
+        if self._tail_re is not None:
+            translated = self._tail_re.sub(self._tail_word, translated)
         return text if translated == text else f"{text} . {translated}"
+
+    def _tail_word(self, m: re.Match[str]) -> str:
+        """A German compound read by its last part, unless it ends in an exception."""
+        word = m.group(0)
+        if word.endswith(self.tail_exceptions):
+            return word
+        return self.synonym_tails[m.group(1)]
 
     def candidates(self, text: str) -> set[int]:
         """Keys of the matchers whose keywords may match ``text`` (a normalised text)."""
@@ -283,6 +304,8 @@ class RuleSet:
             origin=self.origin,
             folder=self.folder,
             synonyms=self.synonyms,
+            synonym_tails=self.synonym_tails,
+            tail_exceptions=self.tail_exceptions,
             customer=self.customer,
             reading=self.reading,
         )
@@ -299,6 +322,8 @@ class RuleSet:
             origin=self.origin,
             folder=self.folder,
             synonyms=self.synonyms,
+            synonym_tails=self.synonym_tails,
+            tail_exceptions=self.tail_exceptions,
             customer=self.customer,
             reading=self.reading,
         )
