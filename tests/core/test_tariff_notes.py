@@ -164,7 +164,9 @@ def test_every_rule_has_an_english_and_a_german_case(engine):
         # is read without the notes since the glossary has "albero" and "natale".)
         ("Bombka szklana na choinkę", "950510"),
         ("Women's knitted cotton dress", "610442"),
-        ("Pindakaas", "200811"),
+        # (since the eighth vocabulary round the Dutch vocabulary names "pindakaas" itself; a
+        # German compound it does not list still needs the note)
+        ("Erdnusscreme", "200811"),
         ("Makramee Blumenampel", "560900"),
         # (since the sixth vocabulary round "Fahne" is a shop term for flags; a compound the
         # vocabulary does not list still needs the note)
