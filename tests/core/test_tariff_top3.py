@@ -30,10 +30,11 @@ def test_no_other_heading_leaves_the_list() -> None:
 
 
 def test_electrodes_are_offered_beside_the_welding_machines() -> None:
-    # the lists read "welding" and put three kinds of welding machine first; the electrodes
-    # of 83.11 are the other reading of the line
+    # the lists read "welding" and put kinds of welding machine first; the electrodes of 83.11
+    # are the other reading of the line (since the eighth vocabulary round names welding
+    # electrodes, they come first and a welding machine is the other reading)
     codes = [s.code for s in lookup.suggest("tig welding electrodes", top=3)]
-    assert codes[0][:4] == "8515"
+    assert any(c[:4] == "8515" for c in codes)
     assert "831110" in codes
 
 
