@@ -64,6 +64,12 @@ COIN_CELL_DEVICE = "Bluetooth key finder tracker with CR2032 battery"
         ("Aimants néodyme très puissants", "FR", "Strong magnet"),
         ("Bengalas de emergencia para barco", "ES", "Signal flare"),
         ("Chinaböller 100 Stück", "AT", "Fireworks"),
+        # an air gun named with 'aire comprimido' / 'air comprimé' is an air gun, not a
+        # compressed-air spray or a firearm
+        ("Escopeta de aire comprimido 5,5 mm", "GB", "Air rifle"),
+        ("Carabine à air comprimé 4,5 mm", "DE", "Air rifle"),
+        ("Pistolet à air comprimé CO2", "GB", "Air pistol"),
+        ("Luftdruckpistole 4,5 mm", "DE", "Air pistol"),
         # drinks, tobacco, plants, foods and medicines
         ("Zwetschgenbrand 0,5 l", "AT", "Vodka 70cl 40%"),
         ("Himbeergeist 0,35 l", "DE", "Vodka 70cl 40%"),
