@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from shipdesk.core.screening import bundle, matching, rule_schema
+from shipdesk.core.screening import bundle, matching, rule_schema, wording
 from shipdesk.core.screening.active_rules import shipped_ruleset
 from shipdesk.core.screening.phrases import PhrasePattern, phrase_regex
 from shipdesk.core.screening.rule_loader import compile_folder
@@ -63,8 +63,8 @@ def _both(rs: RuleSet, applies_to: str | None, text: str, **kw: str) -> tuple[li
     fast = matching.screen(rs, matching.make_context(text, **kw), lang="en", applies_to=applies_to)
     full = _every_rule(rs, matching.make_context(text, **kw), applies_to)
     return (
-        [matching.to_finding(h, "en", None, rs).to_json() for h in fast],
-        [matching.to_finding(h, "en", None, rs).to_json() for h in full],
+        [wording.to_finding(h, "en", None, rs).to_json() for h in fast],
+        [wording.to_finding(h, "en", None, rs).to_json() for h in full],
     )
 
 

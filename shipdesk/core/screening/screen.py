@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from shipdesk.core.errors import InputError
 from shipdesk.core.model import EXTRA_TEXT_LIMIT, PARTY_TEXT_LIMITS, QUERY_LIMIT, Declaration
 from shipdesk.core.screening.active_rules import active_ruleset
-from shipdesk.core.screening.matching import Finding, in_euros, make_context, screen, to_finding
+from shipdesk.core.screening.matching import Finding, in_euros, make_context, screen
 from shipdesk.core.screening.notes import detail_text
 from shipdesk.core.screening.notes import text as note_text
 from shipdesk.core.screening.operator_routes import refusal_findings
 from shipdesk.core.screening.parcel_batteries import ItemBatteries, count_item, parcel_findings
 from shipdesk.core.screening.ruleset import SEVERITY, RuleSet
+from shipdesk.core.screening.wording import to_finding
 
 if TYPE_CHECKING:
     from shipdesk.core.operators import OperatorProfile
