@@ -3,9 +3,8 @@
 Both parts of each set are held to their expected highest level: ``dev`` cases were used while
 writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`` reports the
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
-no longer blind once their fixes were made, blind rounds 8 to 11 once scored after their work,
-and the
-round-8, round-9, round-10 (harmless look-alikes and battery phrasings) and the two round-11
+no longer blind once their fixes were made, blind rounds 8 to 12 once scored after their work,
+and the round-8, round-9, round-10 (harmless look-alikes and battery phrasings) and the two round-11
 (regulated goods not recognised; harmless look-alikes and regulated items of the same look) tuning
 sets are held too, their misses left as expected failures.
 """
@@ -25,7 +24,7 @@ EVAL_DIR = Path(__file__).resolve().parent.parent / "data" / "screening_eval"
 SETS = ("batteries.csv", "hidden.csv")
 # held-out cases the rules still get wrong: reported in docs/benchmarks.md, not tuned away
 KNOWN_MISSES: set[tuple[str, str]] = set()
-# The blind rounds 5 to 7 after their fixes and blind rounds 8 to 11 after their work (no longer
+# The blind rounds 5 to 7 after their fixes and blind rounds 8 to 12 after their work (no longer
 # blind):
 # held to their levels so that later vocabulary does not lose what they found; the misses left,
 # each with the reason it is left.
@@ -37,6 +36,7 @@ BLIND_ROUNDS = (
     "blind_round9.csv",
     "blind_round10.csv",
     "blind_round11.csv",
+    "blind_round12.csv",
 )
 BLIND_MISSES = {
     ("blind_round5.csv", "Cigarette électronique kit Innokin Coolfire Z80"): (
@@ -206,6 +206,291 @@ BLIND_MISSES = {
     ),
     ("blind_round11.csv", "Filtros de recambio para robot aspirador Conga 4 unidades"): (
         "Spanish spare filters 'para robot aspirador' are read as the robot vacuum"
+    ),
+    # blind round 12, scored once after the round-12 work (rules 2026.12.18); not tuned on
+    ("blind_round12.csv", "Beer can chicken roaster stand"): (
+        "a kitchen article named after a drink ('beer can ... stand') is read as the drink"
+    ),
+    ("blind_round12.csv", "Fresh lychees 1kg"): (
+        "fresh fruit named by kind is not read as fresh produce (KR-FRESH-PRODUCE)"
+    ),
+    ("blind_round12.csv", "Walking stick with hidden sword blade"): (
+        "a swordstick described in words is not read as an offensive weapon"
+    ),
+    ("blind_round12.csv", "Romeo y Julieta cigar sampler with cutter and travel humidor"): (
+        "cigars sold as a sampler with a cutter and a travel humidor are not read as tobacco"
+    ),
+    ("blind_round12.csv", "NP-F970 camcorder battery 7800mAh with charger"): (
+        "a camcorder battery named by model 'with charger' is not read as a battery on its own"
+    ),
+    ("blind_round12.csv", "Paraffin heater fuel 4L"): (
+        "heater fuel named 'paraffin' is not read as a flammable liquid"
+    ),
+    ("blind_round12.csv", "Fenix E35R 3100 lumen EDC torch USB-C"): (
+        "a torch named by brand and model is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Mead honey wine 14% 75cl"): (
+        "questionable expectation: a honey wine is read as honey (CL-SAG-FOOD) as well as alcohol"
+    ),
+    ("blind_round12.csv", "Butter churn antique look decorative"): (
+        "a decorative object named after a food ('butter churn') is read as the food"
+    ),
+    ("blind_round12.csv", "Soju 16.9% 360ml x 6"): (
+        "a drink named only by its kind (soju) is read as alcohol but not by the Gulf alcohol ban"
+    ),
+    ("blind_round12.csv", "Apple Magic Keyboard with Touch ID UK layout"): (
+        "a keyboard named by brand and model is not read as a battery device"
+    ),
+    ("blind_round12.csv", "JBL PartyBox Encore Essential 2"): (
+        "a party speaker named by brand and model without 'speaker' is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Boost Oxygen canned oxygen 10L"): (
+        "canned oxygen is not read as a gas cylinder"
+    ),
+    ("blind_round12.csv", "Bombay Sapphire gin 70cl with copa glass gift set"): (
+        "spirits named by brand in a gift set with a glass are not read as alcohol"
+    ),
+    ("blind_round12.csv", "Kids sonic toothbrush USB charging dinosaur timer"): (
+        "a kids' sonic toothbrush with 'USB charging' is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Spray paint respirator mask with filters"): (
+        "a mask 'for' spray painting is read as the spray paint"
+    ),
+    ("blind_round12.csv", "Nothing Headphone (1) over ear grey"): (
+        "headphones named by brand and model ('Headphone (1)') are not read as a battery device"
+    ),
+    ("blind_round12.csv", "DJI Osmo Action extreme battery plus 2 pack"): (
+        "an action-cam battery pack named by model is read as the camera, not as loose batteries"
+    ),
+    ("blind_round12.csv", "Car key fob battery CR2032 replacement x2"): (
+        "coin cells sold as a 'key fob battery' are read as a device holding a coin cell"
+    ),
+    ("blind_round12.csv", "Bed bug fogger total release 3 pack"): (
+        "an insect fogger ('total release') is not read as an aerosol can"
+    ),
+    ("blind_round12.csv", "Heineken 0.0 12 pack"): (
+        "a 0.0 % beer named by brand is read as beer: '0.0' is not read as alcohol-free"
+    ),
+    ("blind_round12.csv", "Brandy snap baskets 12"): (
+        "a biscuit named after a spirit ('brandy snap') is read as the spirit"
+    ),
+    ("blind_round12.csv", "Pretend play chainsaw with sound 2 AA batteries"): (
+        "a toy chainsaw is read as fuel equipment (warning)"
+    ),
+    ("blind_round12.csv", "Chafing dish fuel cans 6 pack 2 hour"): (
+        "chafing-dish fuel is not read as a flammable fuel"
+    ),
+    ("blind_round12.csv", "Nordmann fir Christmas tree 6ft real cut"): (
+        "a cut Christmas tree named by species is not read as a plant"
+    ),
+    ("blind_round12.csv", "Toy fire extinguisher with water spray"): (
+        "a toy fire extinguisher is read as a gas cylinder"
+    ),
+    ("blind_round12.csv", "Scotchgard fabric water shield 10oz can"): (
+        "a protector spray named by brand with 'can' is not read as an aerosol"
+    ),
+    ("blind_round12.csv", "RC rock crawler 1:10 with two rechargeable batteries"): (
+        "an RC crawler 'with two rechargeable batteries' is not read as batteries beside a device"
+    ),
+    ("blind_round12.csv", "Milwaukee M18 HB12 12.0Ah High Output battery"): (
+        "a tool battery named by model and Ah ('M18 ... 12.0Ah') is not read as a battery"
+    ),
+    ("blind_round12.csv", "Wired earbuds with mic USB-C"): (
+        "'wired' earbuds are read as a battery device ('wired' is not read as not wireless)"
+    ),
+    ("blind_round12.csv", "Terrarium moss live 1 box"): "live moss is not read as a plant",
+    ("blind_round12.csv", "Wine Folly magnum edition"): ("a book named after wine is read as wine"),
+    ("blind_round12.csv", "Pico 4 Ultra mixed reality headset 256GB"): (
+        "a VR headset named by brand and model is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Uranium ore specimen in display box"): (
+        "a mineral specimen of uranium ore is not read as radioactive material"
+    ),
+    ("blind_round12.csv", "Metabo PowerMaxx BS 12 with two 2.0Ah packs in MetaBOX"): (
+        "a drill 'with two 2.0Ah packs' is not read as a device with batteries beside it"
+    ),
+    ("blind_round12.csv", "Ozempic pen 1mg semaglutide"): (
+        "a medicine pen named by brand and substance (semaglutide) is not read as a medicine"
+    ),
+    ("blind_round12.csv", "Analogue Pocket black"): (
+        "a handheld console named by brand only is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Philips Hue Go portable table lamp"): (
+        "a 'portable' lamp named by brand is not read as carrying a battery"
+    ),
+    ("blind_round12.csv", "Mounjaro KwikPen 5mg"): (
+        "a medicine pen named by brand is not read as a medicine"
+    ),
+    ("blind_round12.csv", "Philips Rasierer Series 7000 Nass- und Trockenrasur"): (
+        "German 'Rasierer' (shaver) named by brand is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Brennenstuhl Akku-LED-Baustrahler 20W"): (
+        "German 'Akku-' light compounds ('Akku-LED-Baustrahler') are not read as battery devices"
+    ),
+    ("blind_round12.csv", "Saatband Möhren 5m"): (
+        "German 'Saatband' (seed tape) is not read as seeds"
+    ),
+    ("blind_round12.csv", "Kärcher Akku-Druckreiniger OC 3 mobil"): (
+        "German 'Akku-' appliance compounds ('Akku-Druckreiniger') are not read as battery devices"
+    ),
+    ("blind_round12.csv", "Akkuschrauber Bitset 32-teilig"): (
+        "a bit set for a cordless screwdriver ('Akkuschrauber Bitset') is read as the screwdriver"
+    ),
+    ("blind_round12.csv", "Codeinsaft Hustenstiller 100ml"): (
+        "German compounds with 'Codein' ('Codeinsaft') are not read as controlled medicines"
+    ),
+    ("blind_round12.csv", "Nitecore NU25 UL Stirnlampe 400 Lumen ultraleicht"): (
+        "a German 'Stirnlampe' (headlamp) named by brand is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Skatkarten französisches Bild 2 Decks"): (
+        "German 'Skatkarten' (playing cards) are not read by TR-PLAYING-CARDS"
+    ),
+    ("blind_round12.csv", "Ryze Tello Minidrohne mit Kamera"): (
+        "German compounds of 'Drohne' ('Minidrohne') are not read as drones"
+    ),
+    ("blind_round12.csv", "Schweineschmalz 250g"): (
+        "German 'Schweineschmalz' (lard) is not read as pork"
+    ),
+    ("blind_round12.csv", "Stopftabak 200g Dose"): (
+        "German 'Stopftabak' (filling tobacco) is read as tobacco but not by US-TOBACCO-ENDS-MAIL"
+    ),
+    ("blind_round12.csv", "Silbermünze 1 oz Maple Leaf"): (
+        "German 'Silbermünze' (silver coin) is not read as valuables"
+    ),
+    ("blind_round12.csv", "Kaminstreichhölzer lang 100 Stück"): (
+        "German compounds of 'Streichhölzer' ('Kaminstreichhölzer') are not read as matches"
+    ),
+    ("blind_round12.csv", "Rosen wurzelnackt 3 Stück"): (
+        "German 'Rosen wurzelnackt' (bare-root roses) is not read as plants"
+    ),
+    ("blind_round12.csv", "Storz & Bickel Crafty+ Vaporizer"): (
+        "a herb vaporizer named by brand is not read as a vaping device with a battery"
+    ),
+    ("blind_round12.csv", "Deko-Schwert Mittelalter mit Scheide"): (
+        "German 'Schwert' compounds ('Deko-Schwert') are not read by SG-TOY-GUNS"
+    ),
+    ("blind_round12.csv", "Aufsteckbürsten kompatibel mit Philips Sonicare 8 Stück"): (
+        "replacement heads 'kompatibel mit' a device are read as the device"
+    ),
+    ("blind_round12.csv", "Gebrauchte Kleidung Sack 10kg"): (
+        "German 'gebrauchte Kleidung' (used clothing) is not read by CO-USED-CLOTHING"
+    ),
+    ("blind_round12.csv", "Perceuse visseuse Bosch EasyDrill 12"): (
+        "a French 'perceuse visseuse' named by brand is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Le Parfum de Patrick Süskind poche"): (
+        "a French novel named 'Le Parfum' is read as perfume"
+    ),
+    ("blind_round12.csv", "Film de protection pour liseuse Kindle"): (
+        "a French screen film 'pour' an e-reader is read as the e-reader"
+    ),
+    ("blind_round12.csv", "Pierres à briquet lot de 10"): (
+        "French 'pierres à briquet' (lighter flints) are read as lighters"
+    ),
+    ("blind_round12.csv", "Gonfleur sans fil portable pour pneus de vélo"): (
+        "a French 'gonfleur sans fil' (cordless inflator) is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Machine à sous de bar"): (
+        "French 'machine à sous' (slot machine) is not read by AE-GAMBLING"
+    ),
+    ("blind_round12.csv", "Pistolet à mastic professionnel pour cartouches de silicone"): (
+        "a French caulking gun ('pistolet à mastic') is read as a firearm"
+    ),
+    ("blind_round12.csv", "Manteau en fourrure de vison"): (
+        "French 'fourrure' (fur) is not read by ZA-FURS-POST"
+    ),
+    ("blind_round12.csv", "Accu de rechange pour appareil photo Nikon EN-EL15c"): (
+        "French 'accu de rechange' (spare battery) is not read as a battery on its own"
+    ),
+    ("blind_round12.csv", "Crème de cassis 15% 70cl"): (
+        "a French liqueur named 'crème de' is not read as alcohol"
+    ),
+    ("blind_round12.csv", "Sac en peau de phoque"): (
+        "French 'peau de phoque' (seal skin) is not read by DOGCAT-SEAL-FUR"
+    ),
+    ("blind_round12.csv", "Cigarillos Café Crème boîte de 10"): (
+        "French cigarillos named by brand ('Café Crème') are not read as tobacco"
+    ),
+    ("blind_round12.csv", "Dague de chasse double tranchant"): (
+        "French 'dague' (dagger) is not read by CY-PROHIBITED-KNIVES"
+    ),
+    ("blind_round12.csv", "Pistolet de gonflage pour compresseur avec manomètre"): (
+        "a French tyre-inflating gun ('pistolet de gonflage') is read as a firearm"
+    ),
+    ("blind_round12.csv", "Adaptateur allume-cigare double USB"): (
+        "a French car-socket adapter ('allume-cigare') is read as tobacco (warning)"
+    ),
+    ("blind_round12.csv", "Bande dessinée Le Grand Vin tome 1"): (
+        "a French comic named after wine is read as wine"
+    ),
+    ("blind_round12.csv", "Ammoniaque 1L"): (
+        "French 'ammoniaque' (ammonia solution) is not read as corrosive"
+    ),
+    ("blind_round12.csv", "Noix de Grenoble 1kg"): (
+        "French 'noix' (walnuts) named by origin is not read by CL-SAG-FOOD"
+    ),
+    ("blind_round12.csv", "Après-rasage lotion 100ml"): (
+        "French 'après-rasage' (aftershave) is not read as perfume"
+    ),
+    ("blind_round12.csv", "Sabre japonais décoratif avec fourreau"): (
+        "French 'sabre' (sword) is not read by JP-SWORDS-KNIVES"
+    ),
+    ("blind_round12.csv", "Plant de figuier en pot 60cm"): (
+        "KR-FRESH-PRODUCE does not read a French potted plant ('en pot') as a plant with soil"
+    ),
+    ("blind_round12.csv", "Nikon Z50 II kit avec batterie supplémentaire"): (
+        "French 'batterie supplémentaire' (extra battery) is read as installed, not beside"
+    ),
+    ("blind_round12.csv", "Sticks de tabac chauffé menthol"): (
+        "French 'tabac chauffé' (heated tobacco) is not read by SG-IMITATION-TOBACCO"
+    ),
+    ("blind_round12.csv", "Treillis militaire camouflage"): (
+        "French 'treillis militaire' (military fatigues) is not read by OM-MILITARY-CLOTHING"
+    ),
+    ("blind_round12.csv", "Bulbos de azafrán para plantar"): (
+        "Spanish 'bulbos' (bulbs) 'para plantar' are not read as plants"
+    ),
+    ("blind_round12.csv", "Mini impresora térmica portátil para fotos"): (
+        "a Spanish 'impresora ... portátil' (portable printer) is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Limpiafondos de piscina robot inalámbrico"): (
+        "a Spanish cordless pool robot ('limpiafondos') is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Petróleo para lámparas de aceite 1L"): (
+        "Spanish 'petróleo para lámparas' (lamp kerosene) is not read as a flammable liquid"
+    ),
+    ("blind_round12.csv", "Espada toledana decorativa"): (
+        "Spanish 'espada' (sword) is not read by SG-TOY-GUNS"
+    ),
+    ("blind_round12.csv", "Cámara de fotos compacta Sony DSC-W830"): (
+        "a Spanish 'cámara de fotos compacta' named by brand is not read as a battery device"
+    ),
+    ("blind_round12.csv", "Soplete de cocina con gas incluido"): (
+        "a Spanish kitchen torch 'con gas incluido' is not read as holding gas"
+    ),
+    ("blind_round12.csv", "Bolas magnéticas 5mm 216 piezas"): (
+        "Spanish 'bolas magnéticas' (magnet balls) are not read as strong magnets"
+    ),
+    ("blind_round12.csv", "Naipes españoles Fournier"): (
+        "Spanish 'naipes' (playing cards) are not read by TR-PLAYING-CARDS"
+    ),
+    ("blind_round12.csv", "Cargas de CO2 para sifón 10 unidades"): (
+        "Spanish 'cargas de CO2' (CO2 chargers) for a siphon are not read as gas"
+    ),
+    ("blind_round12.csv", "Zumo de naranja 100% puro 1L"): (
+        "Spanish 'puro' (pure) is read as a cigar (tobacco warning)"
+    ),
+    ("blind_round12.csv", "Abrigo de piel de zorro"): (
+        "Spanish 'piel de zorro' (fox fur) is not read by ZA-FURS-POST"
+    ),
+    ("blind_round12.csv", "Agua oxigenada 30 volúmenes 1L"): (
+        "Spanish 'agua oxigenada 30 volúmenes' (9 % hydrogen peroxide) is not read as an oxidiser"
+    ),
+    ("blind_round12.csv", "Sierra de cadena a batería 20V para podar"): (
+        "a Spanish tool 'a batería' (battery-powered) is read as a loose battery, not installed"
+    ),
+    ("blind_round12.csv", "Puritos con boquilla 20 unidades"): (
+        "Spanish 'puritos' (cigarillos) are not read as tobacco"
     ),
 }
 # The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
@@ -431,6 +716,25 @@ def test_blind_round_eleven_covers_four_languages_and_every_kind_of_destination(
     assert dests >= eu | gulf_asia | latam_africa | older
     assert sum(c["harmless"] == "1" for c in round11) >= 0.35 * len(round11)
     texts = " ".join(c["text"] for c in round11).lower()
+    assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
+
+
+def test_blind_round_twelve_covers_four_languages_and_every_kind_of_destination() -> None:
+    round12 = [c for c in BLIND_CASES if c["file"] == "blind_round12.csv"]
+    assert len(round12) >= 500
+    dests = {c["dest"] for c in round12}
+    assert len(dests) >= 75
+    eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"}
+    eu |= {"IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+    gulf_asia = {"AE", "SA", "QA", "KW", "BH", "OM", "KR", "SG", "HK", "TW", "TH", "MY", "ID"}
+    gulf_asia |= {"PH"}
+    latam_africa = {"MX", "AR", "CL", "CO", "PE", "UY", "EC", "GT", "BO", "PA", "CR", "PY", "DO"}
+    latam_africa |= {"SV", "ZA", "MA", "SN", "DZ", "TN", "CI", "CM", "NG", "KE", "EG", "GH"}
+    older = {"GB", "US", "CA", "AU", "NZ", "JP", "IN", "BR", "CN", "CH", "NO", "TR", "IL", "UA"}
+    assert dests >= eu | gulf_asia | latam_africa | older
+    assert sum(c["harmless"] == "1" for c in round12) >= 0.35 * len(round12)
+    assert sum(c["channel"] == "courier" for c in round12) >= 30
+    texts = " ".join(c["text"] for c in round12).lower()
     assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
 
 
