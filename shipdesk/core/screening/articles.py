@@ -292,21 +292,14 @@ class ArticleReading:
         motif = self._motif(words, first, last)
         if motif is None:
             return True  # the good's shape: "cheese wedge shaped doorstop"
-        if self._note(words, first, last):
+        note = self._note(words, first, last)
+        if note or motif:
             hit_words = " ".join(words[first : last + 1])
             rule = self._rule_headings(c, hit_words)
-            if any(
-                not self._holder(term) and not _covered(h, rule) and term not in hit_words
-                for term, h in c.typed.items()
-            ):
+            others = [(term, h) for term, h in c.typed.items() if term not in hit_words]
+            if note and any(not self._holder(t) and not _covered(h, rule) for t, h in others):
                 return True  # a flavour or scent of the good on another article
-        if motif:
-            hit_words = " ".join(words[first : last + 1])
-            rule = self._rule_headings(c, hit_words)
-            if any(
-                self._other(c, h, term, rule) and term not in hit_words
-                for term, h in c.typed.items()
-            ):
+            if motif and any(self._other(c, h, t, rule) for t, h in others):
                 return True  # a print of the good on an everyday article ("cactus print pyjama")
         cut = next((i for i in range(1, len(words)) if self._stop(words[i])), len(words))
         if last >= cut:

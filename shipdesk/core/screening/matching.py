@@ -397,14 +397,18 @@ def _negated(reading: Reading, rule: Rule, ctx: Context) -> bool:
 
 
 def _packed_good(
-    rule: Rule, ctx: Context, reading: Reading | None, matched: list[Matcher], mods: Reading | None
+    rule: Rule,
+    ctx: Context,
+    reading: Reading | None,
+    matched: list[Matcher],
+    mods: Reading | None,
+    notes: Reading | None,
 ) -> bool:
     """A veto does not stop a rule of the reading's packed-good categories whose good is packed
     with the article the veto names ("Humidor gift set with 5 cigars")."""
     if reading is None or rule.veto is None or rule.category not in reading.packed_good_categories:
         return False
     vetoes = [m.span() for m in rule.veto.finditer(ctx.text)]
-    notes = reading if rule.reads_notes else None
     return reading.packed_good(ctx.text, _hit_spans(matched, ctx, mods, notes), vetoes)
 
 
@@ -477,7 +481,9 @@ def evaluate(
         matched = [m for m in rule.matchers if matcher_hits(m, ctx, mods, note_reading)]
         if not matched:
             continue
-        if vetoed(rule, ctx, reading) and not _packed_good(rule, ctx, reading, matched, mods):
+        if vetoed(rule, ctx, reading) and not _packed_good(
+            rule, ctx, reading, matched, mods, note_reading
+        ):
             continue
         if reading is not None and (
             rule.reads_accessories

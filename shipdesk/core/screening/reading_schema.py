@@ -90,6 +90,9 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
                 probs.add(f"{where}: reading", f"'{name}' has an empty phrase {phrase!r}")
         return WordPhrases(listed) if listed else None
 
+    def normed(name: str) -> frozenset[str]:
+        return frozenset(normalise(w) for w in words(name))
+
     def tails(name: str) -> tuple[str, ...]:
         listed = tuple(normalise(w) for w in words(name))
         for tail in listed:
@@ -141,20 +144,20 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         articles = ArticleReading(
             categories=cats["article_categories"],
             headings=_headings(data.get("article_headings"), where, probs),
-            holders=frozenset(normalise(w) for w in words("holders")),
+            holders=normed("holders"),
             holder_tails=tails("holder_tails"),
-            cuts=frozenset(normalise(w) for w in words("article_cuts")),
-            joins=frozenset(normalise(w) for w in words("article_joins")),
-            for_words=frozenset(normalise(w) for w in words("for_words")),
-            motifs_after=frozenset(normalise(w) for w in words("motifs_after")),
-            motifs_before=frozenset(normalise(w) for w in words("motifs_before")),
-            shapes=frozenset(normalise(w) for w in words("motif_shapes")),
-            notes_after=frozenset(normalise(w) for w in words("flavours_after")),
-            notes_before=frozenset(normalise(w) for w in words("flavours_before")),
-            empty_words=frozenset(normalise(w) for w in words("empty_words")),
+            cuts=normed("article_cuts"),
+            joins=normed("article_joins"),
+            for_words=normed("for_words"),
+            motifs_after=normed("motifs_after"),
+            motifs_before=normed("motifs_before"),
+            shapes=normed("motif_shapes"),
+            notes_after=normed("flavours_after"),
+            notes_before=normed("flavours_before"),
+            empty_words=normed("empty_words"),
             chapters=tuple(words("article_chapters")),
-            materials=frozenset(normalise(w) for w in words("article_materials")),
-            head_first=frozenset(normalise(w) for w in words("head_first_words")),
+            materials=normed("article_materials"),
+            head_first=normed("head_first_words"),
         )
     return Reading(
         articles=articles,
@@ -174,7 +177,7 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         compound_tails=tails("compound_tails"),
         part_nouns=pattern("part_nouns"),
         part_tails=tails("part_tails"),
-        spare_words=frozenset(normalise(w) for w in words("spare_words")),
+        spare_words=normed("spare_words"),
         note_markers=pattern("note_markers"),
         note_tails=tails("note_tails"),
         note_heads=pattern("note_heads"),

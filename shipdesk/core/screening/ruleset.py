@@ -9,7 +9,7 @@ rule may use for its level, category, channel and so on are listed here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -296,36 +296,16 @@ class RuleSet:
     def with_local(self, files: list[RuleFile], rules: list[Rule]) -> RuleSet:
         """This set with the user's local rules added (they can only add findings: the loader
         refuses a local rule that vetoes, supersedes or reuses the id of a rule of the set)."""
-        return RuleSet(
-            self.dataset_version,
-            [*self.files, *files],
-            [*self.rules, *rules],
-            self.groups,
-            origin=self.origin,
-            folder=self.folder,
-            synonyms=self.synonyms,
-            synonym_tails=self.synonym_tails,
-            tail_exceptions=self.tail_exceptions,
-            customer=self.customer,
-            reading=self.reading,
-        )
+        return replace(self, files=[*self.files, *files], rules=[*self.rules, *rules])
 
     def without_local(self) -> RuleSet:
         """This set without the user's local rules (itself when it has none)."""
         if not any(r.local for r in self.rules):
             return self
-        return RuleSet(
-            self.dataset_version,
-            [f for f in self.files if not f.local],
-            [r for r in self.rules if not r.local],
-            self.groups,
-            origin=self.origin,
-            folder=self.folder,
-            synonyms=self.synonyms,
-            synonym_tails=self.synonym_tails,
-            tail_exceptions=self.tail_exceptions,
-            customer=self.customer,
-            reading=self.reading,
+        return replace(
+            self,
+            files=[f for f in self.files if not f.local],
+            rules=[r for r in self.rules if not r.local],
         )
 
     def customer_table(self, rule: Rule, level: str) -> dict[str, str]:
