@@ -10,13 +10,9 @@ import pytest
 from shipdesk.core.screening.articles import ArticleIndex, ArticleReading, article_index
 from shipdesk.core.screening.reading_schema import reading_table
 from shipdesk.core.screening.rule_schema import Problems
-from shipdesk.core.screening.screen import highest_level, screen_item
+from tests.screening_case import level_of_text
 
 FLAGGED = ("prohibited", "restricted")
-
-
-def _level(text: str, dest: str, origin: str = "GB") -> str:
-    return highest_level(screen_item(text, destination=dest, origin=origin)) or "none"
 
 
 @pytest.mark.parametrize(
@@ -50,7 +46,7 @@ def _level(text: str, dest: str, origin: str = "GB") -> str:
     ],
 )
 def test_a_keyword_that_describes_another_article_flags_nothing(text: str, dest: str) -> None:
-    assert _level(text, dest) not in FLAGGED
+    assert level_of_text(text, dest) not in FLAGGED
 
 
 @pytest.mark.parametrize(
@@ -78,7 +74,7 @@ def test_regulated_goods_of_the_same_look_keep_their_level(
         "restricted": ("restricted", "prohibited"),
         "warning": ("warning", "restricted", "prohibited"),
     }
-    assert _level(text, dest) in plain[level]
+    assert level_of_text(text, dest) in plain[level]
 
 
 def test_the_index_reads_plurals_compounds_and_languages() -> None:

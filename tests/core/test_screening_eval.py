@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from shipdesk.core.countries import eu_members
 from shipdesk.core.screening.screen import screen_item
 from tests.screening_case import assert_case, level_of
 
@@ -202,8 +203,7 @@ def test_blind_round_ten_covers_four_languages_and_every_kind_of_destination() -
     assert len(round10) >= 500
     dests = {c["dest"] for c in round10}
     assert len(dests) >= 70
-    eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"}
-    eu |= {"IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+    eu = eu_members()
     gulf_asia_latam_africa = {"AE", "SA", "QA", "KW", "BH", "OM", "KR", "SG", "HK", "TW", "MX"}
     gulf_asia_latam_africa |= {"AR", "CL", "CO", "PE", "UY", "ZA", "MA", "SN", "NG", "KE", "EG"}
     assert dests >= eu | gulf_asia_latam_africa | {"GB", "US", "CA", "AU", "JP", "CH", "NO"}
@@ -217,8 +217,7 @@ def test_blind_round_eleven_covers_four_languages_and_every_kind_of_destination(
     assert len(round11) >= 500
     dests = {c["dest"] for c in round11}
     assert len(dests) >= 75
-    eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"}
-    eu |= {"IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+    eu = eu_members()
     gulf_asia = {"AE", "SA", "QA", "KW", "BH", "OM", "KR", "SG", "HK", "TW", "TH", "MY", "ID"}
     gulf_asia |= {"PH", "VN"}
     latam_africa = {"MX", "AR", "CL", "CO", "PE", "UY", "EC", "GT", "BO", "PA", "CR", "PY", "DO"}
@@ -235,8 +234,7 @@ def test_blind_round_twelve_covers_four_languages_and_every_kind_of_destination(
     assert len(round12) >= 500
     dests = {c["dest"] for c in round12}
     assert len(dests) >= 75
-    eu = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE"}
-    eu |= {"IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE"}
+    eu = eu_members()
     gulf_asia = {"AE", "SA", "QA", "KW", "BH", "OM", "KR", "SG", "HK", "TW", "TH", "MY", "ID"}
     gulf_asia |= {"PH"}
     latam_africa = {"MX", "AR", "CL", "CO", "PE", "UY", "EC", "GT", "BO", "PA", "CR", "PY", "DO"}
