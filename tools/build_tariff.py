@@ -127,12 +127,21 @@ SCHEMA = [
     """CREATE TABLE nodes (code TEXT PRIMARY KEY, level INTEGER NOT NULL, parent TEXT,
         section TEXT NOT NULL, description TEXT NOT NULL, row INTEGER)""",
     "CREATE INDEX nodes_parent ON nodes(parent)",
-    """CREATE TABLE vocab (id INTEGER PRIMARY KEY, concept TEXT NOT NULL, term TEXT NOT NULL,
-        lang TEXT NOT NULL, codes TEXT NOT NULL, category TEXT NOT NULL)""",
+    "CREATE UNIQUE INDEX nodes_row ON nodes(row) WHERE row IS NOT NULL",
+    # The text the full-text index of subheadings reads (external content: the descriptions
+    # are stored once, in nodes); rid is the subheading's row in the embedding matrices.
+    """CREATE VIEW hs_text AS SELECT s.row AS rid, s.code AS code, s.description AS sub,
+        h.description AS heading, c.description AS chapter FROM nodes s
+        JOIN nodes h ON h.code = s.parent JOIN nodes c ON c.code = h.parent
+        WHERE s.row IS NOT NULL""",
+    # A vocabulary row's id is its row in vocab_i8.npy; the app reads the concepts, codes and
+    # languages from vocabulary.csv, so only the term is kept here, and the term index reads its
+    # text from this table (external content) instead of holding a second copy of it.
+    "CREATE TABLE vocab (id INTEGER PRIMARY KEY, term TEXT NOT NULL)",
     """CREATE VIRTUAL TABLE hs_fts USING fts5(code UNINDEXED, sub, heading, chapter,
-        tokenize='porter unicode61 remove_diacritics 2')""",
-    """CREATE VIRTUAL TABLE vocab_fts USING fts5(id UNINDEXED, term,
-        tokenize='porter unicode61 remove_diacritics 2')""",
+        content='hs_text', content_rowid='rid', tokenize='porter unicode61 remove_diacritics 2')""",
+    """CREATE VIRTUAL TABLE vocab_fts USING fts5(id UNINDEXED, term, content='vocab',
+        content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')""",
 ]
 
 
@@ -156,24 +165,11 @@ def build_index(db_path: Path, vocab_rows: list[vocab_mod.Term], built: str) -> 
             for e in sorted(n.entries.values(), key=lambda e: e.code)
         ],
     )
-    for c in sub_codes:
-        e = n.entries[c]
-        h = n.entries[e.parent]
-        ch = n.entries[h.parent]
-        con.execute(
-            "INSERT INTO hs_fts VALUES (?, ?, ?, ?)",
-            (c, e.description, h.description, ch.description),
-        )
+    con.execute("INSERT INTO hs_fts(hs_fts) VALUES ('rebuild')")
     con.executemany(
-        "INSERT INTO vocab VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            (i, t.concept, t.term, t.lang, " ".join(t.codes), t.category)
-            for i, t in enumerate(vocab_rows)
-        ],
+        "INSERT INTO vocab VALUES (?, ?)", [(i, t.term) for i, t in enumerate(vocab_rows)]
     )
-    con.executemany(
-        "INSERT INTO vocab_fts VALUES (?, ?)", [(i, t.term) for i, t in enumerate(vocab_rows)]
-    )
+    con.execute("INSERT INTO vocab_fts(vocab_fts) VALUES ('rebuild')")
     con.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("hs_version", n.version), ("built", built), ("subheadings", str(len(sub_codes)))],
@@ -197,11 +193,8 @@ def previous_vocab_texts(db_path: Path) -> list[str]:
         return []
     con = sqlite3.connect(db_path)
     try:
-        rows = con.execute("SELECT term, lang, concept, codes, category FROM vocab ORDER BY id")
-        return [
-            vocab_mod.embed_text(vocab_mod.Term(c, t, lang, tuple(codes.split()), cat))
-            for t, lang, c, codes, cat in rows
-        ]
+        rows = con.execute("SELECT term FROM vocab ORDER BY id")
+        return [vocab_mod.embed_text(vocab_mod.Term("", t, "", (), "")) for (t,) in rows]
     except sqlite3.DatabaseError:
         return []
     finally:
