@@ -48,8 +48,13 @@ electronics accessories and groceries, in seven languages) before the seventh; `
 (benchmarks/data/hs_dev_vocab5_set.csv, everyday goods no concept of the vocabulary named yet,
 weighted to tools, electronics and computer accessories, home and kitchen, jewellery, sport,
 toys, cosmetics, car and bike, pet, baby and groceries, in seven languages, a quarter of its
-English lines long marketplace titles) before the eighth. Any other split name in the file is
-reported too.
+English lines long marketplace titles) before the eighth; ``vocab6``
+(benchmarks/data/hs_dev_vocab6_set.csv, a representative sample of parcel goods with the common
+goods included, weighted like parcels: apparel, electronics, home and cosmetics first, then
+footwear, bags, toys, jewellery, sport, food, tools, garden, pet, baby, health, crafts, car and
+bike and collectibles, in seven languages, about half English and a quarter of its English
+lines long marketplace titles, many brand-led) before the ninth. Any other split name in the
+file is reported too.
 
 A set may carry two more columns, ``lang`` (en, de, fr, es, it, nl, pl) and ``pattern`` (the
 miss pattern a row tests: modifier, festive, set, parts, container, textile, food, knit_woven,
@@ -117,6 +122,7 @@ TUNING_SPLITS = (
     "vocab3",
     "vocab4",
     "vocab5",
+    "vocab6",
 )
 # A line of more words than this is reported as a long (marketplace-style) title.
 LONG_WORDS = 10
