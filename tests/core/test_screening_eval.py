@@ -300,6 +300,14 @@ DEVH12_CASES = _cases([DEV_HARMLESS12])
 DEV_ROUND12 = "dev_round12.csv"
 DEV12_MISSES = _misses_of(DEV_ROUND12)
 DEV12_CASES = _cases([DEV_ROUND12])
+# The round-13 tuning set of harmless items whose name holds a trigger word by accident (brands,
+# colours, flavours, sport, music and stationery words, kitchen tools and tool accessories, words
+# that are a regulated good in another language, "X-free", costumes, toys and garden décor) and
+# regulated items of the same look, written before the round-13 reading work and then tuned on:
+# held to its levels, its misses left with their reasons.
+DEV_HARMLESS13 = "dev_harmless13.csv"
+DEVH13_MISSES = _misses_of(DEV_HARMLESS13)
+DEVH13_CASES = _cases([DEV_HARMLESS13])
 DEV_ROUNDS = {
     "round8": (DEV8_CASES, DEV8_MISSES),
     "round9": (DEV9_CASES, DEV9_MISSES),
@@ -309,6 +317,7 @@ DEV_ROUNDS = {
     "harmless11": (DEVH11_CASES, DEVH11_MISSES),
     "harmless12": (DEVH12_CASES, DEVH12_MISSES),
     "round12": (DEV12_CASES, DEV12_MISSES),
+    "harmless13": (DEVH13_CASES, DEVH13_MISSES),
 }
 # the share of harmless look-alikes each tuning set holds at least (rounds 11 and 12 are written
 # for the regulated goods that were missed, with a quarter and a fifth look-alikes to measure what
@@ -393,6 +402,18 @@ def test_round_twelve_tuning_set_has_three_hundred_look_alikes_and_ninety_regula
     kinds = {c["category"] for c in harmless}
     assert kinds >= {"print", "empty", "accessory", "part", "compound", "name", "costume"}
     assert kinds >= {"toy", "decoration", "book", "sticker", "clothing"}
+
+
+def test_round_thirteen_tuning_set_has_three_hundred_look_alikes_and_eighty_regulated() -> None:
+    harmless = [c for c in DEVH13_CASES if c["harmless"] == "1"]
+    regulated = [c for c in DEVH13_CASES if c["harmless"] == "0"]
+    assert len(harmless) >= 300 and len(regulated) >= 80
+    assert {c["lang"] for c in DEVH13_CASES} == {"en", "de", "fr", "es"}
+    assert len({c["dest"] for c in DEVH13_CASES}) >= 60
+    assert all(c["expect"] != "none" for c in regulated)
+    kinds = {c["category"] for c in harmless}
+    assert kinds >= {"brand", "colour", "flavour", "sport", "stationery", "kitchen", "tools"}
+    assert kinds >= {"compound", "costume", "toy", "decor"}
 
 
 def test_round_twelve_tuning_set_covers_the_departments_and_sixty_destinations() -> None:
