@@ -168,6 +168,10 @@ class ArticleReading:
     # paper and print, toys and party goods, household ware): an article read as what the item
     # is lies wholly under them
     chapters: tuple[str, ...] = ()
+    # the HS chapters of the articles whose own name holds the good's word ("pistolet à
+    # silicone", "spirit level", "bath bomb", "cigarettes russes"): the everyday ones and tools,
+    # appliances, instruments, cosmetics and prepared foods
+    term_chapters: tuple[str, ...] = ()
     # words in a hit or right after it that name what the article is made of ("seed paper cards")
     materials: frozenset[str] = frozenset()
     # words joining a head-first article to what it shows ("Tablier de ...", "Housse à ...")
@@ -227,6 +231,8 @@ class ArticleReading:
             and not any(g and g <= {"en", "de"} for g in langs)
         )
         ctx = _Ctx(index, category, hs, not head_first, typed)
+        if described and self._named_within(text, hits, ctx):
+            return True
         base = 0
         left = list(hits)
         for seg in text.split(" . "):
@@ -243,6 +249,39 @@ class ArticleReading:
                 left = [h for h in left if h not in mine]
             base = end + 3
         return not left
+
+    def _named_within(self, text: str, hits: list[tuple[int, int]], c: _Ctx) -> bool:
+        """Every hit of the description as typed is a word of a longer vocabulary term it
+        names, an article under another heading ("Pistolet à silicone", "Batería de cocina",
+        "spirit level"); the readings after it translate those words, so they hold no more
+        hits than it does."""
+        segs = text.split(" . ")
+        mine = [h for h in hits if h[1] <= len(segs[0])]
+        if not mine or len(hits) > len(mine) * len(segs):
+            return False
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(segs[0])]
+        words = [t[2] for t in toks]
+        terms = c.index.find(words)
+        for hit in mine:
+            inside = [i for i, t in enumerate(toks) if t[0] < hit[1] and hit[0] < t[1]]
+            if not inside:
+                return False
+            first, last = inside[0], inside[-1]
+            term = next(((i, j, h) for i, j, h in terms if i <= first and last < j), None)
+            if term is None or term[1] - term[0] <= last - first + 1:
+                return False
+            phrase = " ".join(words[term[0] : term[1]])
+            found = term[2]
+            rule = self._rule_headings(c, " ".join(words[first : last + 1]))
+            if all(h[:2] < "25" for h in found):
+                rule += self.headings.get(c.category, ())  # a food made of the good is the good
+            if (
+                self._holder(phrase)
+                or not all(h.startswith(self.term_chapters) for h in found)
+                or _covered(found, rule)
+            ):
+                return False
+        return True
 
     def _rule_headings(self, ctx: _Ctx, phrase: str) -> tuple[str, ...]:
         own = ctx.index.headings(phrase)

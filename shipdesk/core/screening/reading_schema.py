@@ -63,6 +63,7 @@ READING_FIELDS = {
     "flavours_before",
     "empty_words",
     "article_chapters",
+    "article_term_chapters",
     "article_materials",
     "head_first_words",
     "packed_good_categories",
@@ -156,6 +157,7 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
             notes_before=normed("flavours_before"),
             empty_words=normed("empty_words"),
             chapters=tuple(words("article_chapters")),
+            term_chapters=tuple(words("article_term_chapters")),
             materials=normed("article_materials"),
             head_first=normed("head_first_words"),
         )

@@ -122,6 +122,7 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
     groups: dict[str, frozenset[str]] = {}
     phrase_sets: dict[str, list[str]] = {}
     synonyms: dict[str, str] = {}
+    stated_synonyms: dict[str, str] = {}
     synonym_tails: dict[str, str] = {}
     tail_exceptions: tuple[str, ...] = ()
     customer: dict[str, dict[str, dict[str, str]]] = {}
@@ -148,6 +149,15 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
                 probs.add("groups.toml", f"synonym {key!r} must map to a non-empty string")
                 continue
             synonyms["=" + " =".join(normalise(key).split())] = normalise(value)
+        raw_stated = gdata.get("stated_synonyms") or {}
+        if not isinstance(raw_stated, dict):
+            probs.add("groups.toml", "'stated_synonyms' must be a table of phrase = English phrase")
+            raw_stated = {}
+        for key, value in raw_stated.items():
+            if not isinstance(value, str) or not normalise(value) or not normalise(key):
+                probs.add("groups.toml", f"stated synonym {key!r} must map to a non-empty string")
+                continue
+            stated_synonyms["=" + " =".join(normalise(key).split())] = normalise(value)
         synonym_tails, tail_exceptions = _synonym_tails(gdata, probs)
         for name, phrases in (gdata.get("phrase_sets") or {}).items():
             phrase_sets[name] = str_list(phrases, f"groups.toml: phrase set {name}", "", probs)
@@ -211,6 +221,7 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
         origin=origin,
         folder=str(base),
         synonyms=synonyms,
+        stated_synonyms=stated_synonyms,
         synonym_tails=synonym_tails,
         tail_exceptions=tail_exceptions,
         customer=customer,

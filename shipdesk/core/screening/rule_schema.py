@@ -46,6 +46,7 @@ GROUP_FILE_FIELDS = {
     "groups",
     "phrase_sets",
     "synonyms",
+    "stated_synonyms",
     "synonym_tails",
     "synonym_tail_exceptions",
     "customer",

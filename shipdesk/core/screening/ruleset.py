@@ -14,7 +14,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from shipdesk.core.screening.phrases import PhrasePattern, compile_phrases, normalise, word_prefixes
+from shipdesk.core.screening.phrases import (
+    PhrasePattern,
+    compile_phrases,
+    normalise,
+    parse_quantities,
+    word_prefixes,
+)
 from shipdesk.core.screening.reading import Reading
 
 LEVELS = ("prohibited", "restricted", "warning")
@@ -144,6 +150,13 @@ class RuleFile:
     local: bool = False
 
 
+def _strength_stated(text: str) -> bool:
+    """Whether a description states an alcoholic strength ("42% 0,5l", "45 % vol"); a bare
+    "100%" (juice, cotton) is none."""
+    abv = parse_quantities(text).abv
+    return abv is not None and 1 < abv < 96
+
+
 @dataclass
 class RuleSet:
     dataset_version: str
@@ -153,6 +166,9 @@ class RuleSet:
     origin: str = "shipped"  # "shipped" or "imported"
     folder: str = ""
     synonyms: dict[str, str] = field(default_factory=dict)
+    # words with a second meaning ("Kirsch", "Most", "genièvre"), read as the drink only when
+    # the description states an alcoholic strength ("Schwarzwälder Kirsch 42% 0,5l")
+    stated_synonyms: dict[str, str] = field(default_factory=dict)
     # German compounds read by their last part ("Marillenschnaps" -> schnapps, "Bergkäse" ->
     # cheese): tail -> English, and the word endings that are no such compound ("Sparschwein")
     synonym_tails: dict[str, str] = field(default_factory=dict)
@@ -178,6 +194,10 @@ class RuleSet:
         for k in self._synonym_keys:
             self._synonym_groups.setdefault(k.split()[0], []).append(k)
         self._synonym_patterns: dict[tuple[str, ...], PhrasePattern] = {}
+        self._stated_keys = {normalise(k): v for k, v in self.stated_synonyms.items()}
+        self._stated_groups: dict[str, list[str]] = {}
+        for k in self._stated_keys:
+            self._stated_groups.setdefault(k.split()[0], []).append(k)
         tails = sorted(self.synonym_tails, key=len, reverse=True)
         self._tail_re = (
             re.compile(r"(?<![a-z0-9])[a-z]{3,}?(" + "|".join(tails) + r")(?![a-z0-9])")
@@ -230,19 +250,25 @@ class RuleSet:
         if not text:
             return text
         translated = text
-        firsts = tuple(sorted(self._synonym_groups.keys() & set(text.split())))
-        if firsts:
-            pattern = self._synonym_patterns.get(firsts)
+        words = set(text.split())
+        firsts = tuple(sorted(self._synonym_groups.keys() & words))
+        stated = tuple(sorted(self._stated_groups.keys() & words))
+        if stated and not _strength_stated(text):
+            stated = ()
+        if firsts or stated:
+            cache_key = firsts + tuple("+" + w for w in stated)
+            pattern = self._synonym_patterns.get(cache_key)
             if pattern is None:
                 # a synonym translates only when matched exactly, so one whose first word is not
                 # a word of the text never translates: leaving it out of the pattern changes
                 # nothing
                 phrases = [k for first in firsts for k in self._synonym_groups[first]]
+                phrases += [k for first in stated for k in self._stated_groups[first]]
                 pattern = compile_phrases(phrases) or PhrasePattern("(?!)")
                 if len(self._synonym_patterns) >= 512:
                     self._synonym_patterns.clear()
-                self._synonym_patterns[firsts] = pattern
-            keys = self._synonym_keys
+                self._synonym_patterns[cache_key] = pattern
+            keys = self._synonym_keys if not stated else {**self._stated_keys, **self._synonym_keys}
             translated = pattern.compile_now().sub(lambda m: keys.get(m.group(0), m.group(0)), text)
         if self._tail_re is not None:
             translated = self._tail_re.sub(self._tail_word, translated)

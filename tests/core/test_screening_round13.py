@@ -1,0 +1,60 @@
+"""Round 13 of the screening's reading: an article whose own vocabulary name holds the good's
+word is that article, and words with a second meaning are read as a drink only with a stated
+strength (groups.toml ``article_term_chapters`` and ``[stated_synonyms]``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.screening_case import assert_level_of_plain_naming, level_of_text
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Pistolet à silicone professionnel 310ml", "CN"),  # a caulking gun (8205)
+        ("Cigarettes russes au chocolat 150g", "TR"),  # rolled biscuits (1905)
+    ],
+)
+def test_an_article_whose_name_holds_the_good_word_is_that_article(text: str, dest: str) -> None:
+    assert level_of_text(text, dest) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "dest", "plain"),
+    [
+        ("Pistolet 9mm", "DE", "Handgun"),
+        ("Cigarettes blondes 200", "TR", "Cigarettes 200"),
+        # a food made of the good is the good for the food rules: roasted nuts are nuts
+        ("Pistachios roasted salted 500g", "CL", "Pistachios 500g"),
+    ],
+)
+def test_the_good_itself_keeps_its_level(text: str, dest: str, plain: str) -> None:
+    assert_level_of_plain_naming(text, dest, plain)
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Zuger Kirsch 41% 0,7l", "Brandy 41% 70cl"),
+        ("Genièvre de Houlle 49% 70cl", "Gin 49% 70cl"),
+        ("Apfel Most 6% 1l", "Cider 6% 1l"),
+    ],
+)
+def test_a_word_with_a_second_meaning_is_the_drink_with_a_stated_strength(
+    text: str, plain: str
+) -> None:
+    assert_level_of_plain_naming(text, "US", plain)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kirsch Duschgel 250ml",
+        "Süßmost naturtrüb 1l",
+        "Genièvre baies séchées 30g",
+        "Marc de café 1kg",
+    ],
+)
+def test_a_word_with_a_second_meaning_without_a_strength_is_not_the_drink(text: str) -> None:
+    assert level_of_text(text, "US") == "none"
