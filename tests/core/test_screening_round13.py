@@ -58,3 +58,22 @@ def test_a_word_with_a_second_meaning_is_the_drink_with_a_stated_strength(
 )
 def test_a_word_with_a_second_meaning_without_a_strength_is_not_the_drink(text: str) -> None:
     assert level_of_text(text, "US") == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "dest"),
+    [
+        ("Rideaux couleur absinthe 140x260", "NZ"),  # a colour named after the good
+        ("Zumo de manzana puro 1L", "TW"),  # Spanish "puro" alone is "pure", not a cigar
+    ],
+)
+def test_a_colour_or_pure_is_not_the_good(text: str, dest: str) -> None:
+    assert level_of_text(text, dest) == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "dest", "plain"),
+    [("Absinthe 68% 50cl", "NZ", "Vodka 40% 70cl"), ("Puros Cohiba caja de 10", "TR", "Cigars")],
+)
+def test_the_drink_and_the_cigars_keep_their_level(text: str, dest: str, plain: str) -> None:
+    assert_level_of_plain_naming(text, dest, plain)
