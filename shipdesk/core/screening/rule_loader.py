@@ -140,24 +140,8 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
             if bad:
                 probs.add(f"groups.toml: group {name}", f"bad country codes {bad}")
             groups[name] = frozenset(codes)
-        raw_syn = gdata.get("synonyms") or {}
-        if not isinstance(raw_syn, dict):
-            probs.add("groups.toml", "'synonyms' must be a table of phrase = English phrase")
-            raw_syn = {}
-        for key, value in raw_syn.items():
-            if not isinstance(value, str) or not normalise(value) or not normalise(key):
-                probs.add("groups.toml", f"synonym {key!r} must map to a non-empty string")
-                continue
-            synonyms["=" + " =".join(normalise(key).split())] = normalise(value)
-        raw_stated = gdata.get("stated_synonyms") or {}
-        if not isinstance(raw_stated, dict):
-            probs.add("groups.toml", "'stated_synonyms' must be a table of phrase = English phrase")
-            raw_stated = {}
-        for key, value in raw_stated.items():
-            if not isinstance(value, str) or not normalise(value) or not normalise(key):
-                probs.add("groups.toml", f"stated synonym {key!r} must map to a non-empty string")
-                continue
-            stated_synonyms["=" + " =".join(normalise(key).split())] = normalise(value)
+        synonyms = _synonym_table(gdata, "synonyms", probs)
+        stated_synonyms = _synonym_table(gdata, "stated_synonyms", probs)
         synonym_tails, tail_exceptions = _synonym_tails(gdata, probs)
         for name, phrases in (gdata.get("phrase_sets") or {}).items():
             phrase_sets[name] = str_list(phrases, f"groups.toml: phrase set {name}", "", probs)
@@ -300,6 +284,23 @@ def compile_local(
         )
     probs.raise_if_any()
     return files, rules
+
+
+def _synonym_table(gdata: dict[str, Any], name: str, probs: Problems) -> dict[str, str]:
+    """``groups.toml`` ``[synonyms]`` or ``[stated_synonyms]``: phrase = English phrase, keyed
+    by the phrase's words, each marked as an exact form."""
+    raw = gdata.get(name) or {}
+    if not isinstance(raw, dict):
+        probs.add("groups.toml", f"'{name}' must be a table of phrase = English phrase")
+        return {}
+    out: dict[str, str] = {}
+    for key, value in raw.items():
+        if not isinstance(value, str) or not normalise(value) or not normalise(key):
+            label = name.replace("_", " ").removesuffix("s")
+            probs.add("groups.toml", f"{label} {key!r} must map to a non-empty string")
+            continue
+        out["=" + " =".join(normalise(key).split())] = normalise(value)
+    return out
 
 
 def _synonym_tails(
