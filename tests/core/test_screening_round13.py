@@ -77,3 +77,22 @@ def test_a_colour_or_pure_is_not_the_good(text: str, dest: str) -> None:
 )
 def test_the_drink_and_the_cigars_keep_their_level(text: str, dest: str, plain: str) -> None:
     assert_level_of_plain_naming(text, dest, plain)
+
+
+@pytest.mark.parametrize("text", ["Feuerwerksrakete Plüschtier", "Peluche pétard rigolo"])
+def test_a_plush_or_costume_of_a_dangerous_good_is_not_the_good(text: str) -> None:
+    assert level_of_text(text, "DE") == "none"
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        # a key ring may carry the good, a fridge magnet is a magnet
+        ("Pepper spray keychain 20ml", "Pepper spray"),
+        ("Kühlschrankmagnet Neodym extra stark 20 Stück", "Neodym Magnete extra stark 20 Stück"),
+        # the lithium-battery rules do not read likenesses: a plush night light has its battery
+        ("Kuscheltier mit Akku Nachtlicht", "Nachtlicht mit Akku"),
+    ],
+)
+def test_a_key_ring_a_magnet_and_a_battery_plush_keep_their_level(text: str, plain: str) -> None:
+    assert_level_of_plain_naming(text, "DE", plain)

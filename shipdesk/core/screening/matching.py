@@ -355,11 +355,15 @@ def _notes(reading: Reading, ctx: Context) -> list[tuple[int, int]]:
     return spans
 
 
-def _depiction(reading: Reading, ctx: Context, likeness: bool = False) -> bool:
-    key = "likeness" if likeness else "depiction"
+def _depiction(
+    reading: Reading, ctx: Context, likeness: bool = False, carriers: bool = True
+) -> bool:
+    key = ("likeness" if carriers else "likeness_item") if likeness else "depiction"
     found = ctx.readings.get(key)
     if found is None:
-        found = ctx.readings[key] = reading.is_depiction(ctx.raw or ctx.text, ctx.text, likeness)
+        found = ctx.readings[key] = reading.is_depiction(
+            ctx.raw or ctx.text, ctx.text, likeness, carriers
+        )
     return bool(found)
 
 
@@ -433,7 +437,7 @@ def vetoed_by_reading(
         return True
     if (
         (rule.reads_depictions or rule.reads_likeness)
-        and _depiction(reading, ctx, rule.reads_likeness)
+        and _depiction(reading, ctx, rule.reads_likeness, rule.reads_carriers)
         and not (hits and reading.packed_hit(ctx.text, hits))
     ):
         return True

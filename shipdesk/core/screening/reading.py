@@ -246,6 +246,9 @@ class Reading:
     # costumes, mugs): read as depictions by the rules of ``likeness_categories``
     likenesses: WordPhrases | None = None
     likeness_categories: frozenset[str] = frozenset()
+    # the categories that read a likeness only by ``likeness_items`` (no key ring, magnet, mug)
+    likeness_item_categories: frozenset[str] = frozenset()
+    likeness_items: WordPhrases | None = None
     # the article the main product names, from the tariff vocabulary (``articles.py``)
     articles: ArticleReading | None = None
     # a good packed with an article ("Humidor mit 5 Zigarren", "Weinset mit Korkenzieher und
@@ -505,16 +508,21 @@ class Reading:
                     out.append((toks[last + 1][0], toks[hi][1]))
         return out
 
-    def is_depiction(self, raw: str, read: str = "", likeness: bool = False) -> bool:
+    def is_depiction(
+        self, raw: str, read: str = "", likeness: bool = False, carriers: bool = True
+    ) -> bool:
         """True when the main product is a depiction or text about a good (a book, novel,
         poster, sign), not the good: "The Whisky Bible paperback", "Das Parfum Roman";
-        ``likeness``: also a thing made in its likeness (an ornament, key ring, plush toy)."""
+        ``likeness``: also a thing made in its likeness (an ornament, key ring, plush toy);
+        ``carriers``: a likeness that may carry or be the good (a key ring, a magnet, a mug)
+        counts too; else only ``likeness_items``."""
         if self.depictions is None and not self.depiction_tails and not likeness:
             return False
         main = self.main_product(raw, read)
         spans = self.depictions.spans(main) if self.depictions is not None else []
-        if likeness and self.likenesses is not None:
-            spans += self.likenesses.spans(main)
+        things = self.likenesses if carriers else self.likeness_items
+        if likeness and things is not None:
+            spans += things.spans(main)
         spans += _tail_spans(main, self.depiction_tails)
         if not spans:
             return False

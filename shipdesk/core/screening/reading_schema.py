@@ -50,6 +50,8 @@ READING_FIELDS = {
     "named_tails",
     "likenesses",
     "likeness_categories",
+    "likeness_item_categories",
+    "likeness_items",
     "article_categories",
     "article_headings",
     "holders",
@@ -117,6 +119,7 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         "served_categories",
         "depiction_categories",
         "likeness_categories",
+        "likeness_item_categories",
         "article_categories",
         "packed_good_categories",
     ):
@@ -201,6 +204,8 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         named_tails=tails("named_tails"),
         likenesses=pattern("likenesses"),
         likeness_categories=cats["likeness_categories"],
+        likeness_item_categories=cats["likeness_item_categories"],
+        likeness_items=pattern("likeness_items"),
         packed_good_categories=cats["packed_good_categories"],
         packed_articles=pattern("packed_articles"),
     )

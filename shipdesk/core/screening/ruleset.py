@@ -132,6 +132,8 @@ class Rule:
     reads_served: bool = field(default=False, repr=False, compare=False)
     reads_depictions: bool = field(default=False, repr=False, compare=False)
     reads_likeness: bool = field(default=False, repr=False, compare=False)
+    # a likeness that may hold the good (a key ring) counts as one for this rule
+    reads_carriers: bool = field(default=False, repr=False, compare=False)
     reads_articles: bool = field(default=False, repr=False, compare=False)
     # the HS prefixes of the rule's matchers (what it covers by code)
     hs_prefixes: tuple[str, ...] = field(default=(), repr=False, compare=False)
@@ -216,11 +218,16 @@ class RuleSet:
             r.reads_depictions = r.category in (
                 reading.depiction_categories or reading.modifier_categories
             )
-            r.reads_likeness = r.category in reading.likeness_categories
             r.reads_articles = reading.articles is not None and (
                 r.article_veto
                 if r.article_veto is not None
                 else r.category in reading.articles.categories
+            )
+            r.reads_carriers = r.category in reading.likeness_categories
+            # a likeness that holds nothing (a plush, a costume), by the rules that read the
+            # article (not the lithium-battery rules: a plush night light carries its battery)
+            r.reads_likeness = r.reads_carriers or (
+                r.reads_articles and r.category in reading.likeness_item_categories
             )
             r.hs_prefixes = tuple(p for m in r.matchers for p in m.hs)
             r.reads_accessories = (
