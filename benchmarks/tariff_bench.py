@@ -71,8 +71,16 @@ suggestion carries some, how often it is right with and without, how often the r
 suggested) carries some, the kinds shown (ruling, reference, tariff_line), and the number of
 examples shown under a code other than their own (always 0: the index is asked per code).
 
-Usage: python benchmarks/tariff_bench.py [--set PATH] [--misses] [--json OUT] [--no-baselines]
+Goods the vocabulary does not name: ``--vocabulary-dir DIR`` runs the lookup with the vocabulary
+data of an earlier revision (written into DIR by ``benchmarks/vocabulary_at.py REV DIR``), so a
+split written before a vocabulary round measures goods that were unnamed then; ``--unnamed``
+keeps only the rows in which no term of the shipped vocabulary occurs (a term's words in a row,
+in order, a word also matched with an -s or -es added). ``--rows OUT`` writes every row's first
+five codes and the cue of the first, to compare two runs row by row.
+
+Usage: python benchmarks/tariff_bench.py [--set PATH ...] [--misses] [--json OUT] [--no-baselines]
        [--no-vocabulary] [--no-notes] [--no-siblings] [--no-examples] [--with-gui] [--knn]
+       [--vocabulary-dir DIR] [--unnamed] [--rows OUT]
 The user catalogue is left out (a temporary empty SHIPDESK_HOME is used). ShipDesk's search
 runs through ``services.classification.suggest`` with a workspace opened there, as the HS search
 widget and ``shipdesk classify`` call it (empty catalogue and national tariffs consulted per
@@ -149,6 +157,69 @@ def load_set(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+# The files of the tariff resources that are the vocabulary data (benchmarks/vocabulary_at.py)
+VOCABULARY_FILES = ("vocabulary.csv", "glossary.csv", "vocab_i8.npy", "vocab_scale.npy")
+
+
+def use_vocabulary_dir(folder: Path) -> None:
+    """Point the app's resources (SHIPDESK_RESOURCES) at a temporary copy of the shipped ones in
+    which the vocabulary data, the full-text index that holds its terms and their manifest
+    entries come from ``folder``; everything else (nomenclature, notes, examples, model) is
+    linked as shipped. Call before the lookup loads."""
+    shipped = ROOT / "resources"
+    tmp = Path(tempfile.mkdtemp(prefix="shipdesk-vocab-"))
+    for entry in shipped.iterdir():
+        if entry.name != "tariff":
+            (tmp / entry.name).symlink_to(entry)
+    tariff = tmp / "tariff"
+    tariff.mkdir()
+    own = {*VOCABULARY_FILES, "hs2022.sqlite", "manifest.json"}
+    for entry in (shipped / "tariff").iterdir():
+        src = folder / entry.name if entry.name in own and (folder / entry.name).exists() else entry
+        if entry.name != "manifest.json":
+            (tariff / entry.name).symlink_to(src.resolve())
+    manifest = json.loads((shipped / "tariff" / "manifest.json").read_text(encoding="utf-8"))
+    old = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    manifest["vocabulary"] = old["vocabulary"]
+    manifest["index"] = old["index"]
+    manifest["embeddings"]["vocab"] = old["embeddings"]["vocab"]
+    (tariff / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    os.environ["SHIPDESK_RESOURCES"] = str(tmp)
+    print(
+        f"(vocabulary of {folder}: {old['vocabulary'].get('date', '?')}, "
+        f"{old['vocabulary'].get('terms', '?')} terms)"
+    )
+
+
+def term_phrases(path: Path) -> set[tuple[str, ...]]:
+    """The folded words of every term of the vocabulary file ``path``."""
+    from shipdesk.core.tariff.textutil import words
+    from shipdesk.core.tariff.vocabulary import read_vocabulary
+
+    terms, _ = read_vocabulary(path)
+    return {tuple(words(t.term)) for t in terms} - {()}
+
+
+def names_a_term(text: str, phrases: set[tuple[str, ...]]) -> bool:
+    """Whether a term's words occur in ``text`` in order, each word as written or with an -s or
+    -es added ("hoodies" names "hoodie")."""
+    from shipdesk.core.tariff.textutil import words
+
+    ws = words(text)
+    longest = max(len(p) for p in phrases)
+    for i in range(len(ws)):
+        for n in range(1, min(longest, len(ws) - i) + 1):
+            span = ws[i : i + n]
+            forms = [span]
+            if span[-1].endswith("s"):
+                forms.append([*span[:-1], span[-1][:-1]])
+            if span[-1].endswith("es"):
+                forms.append([*span[:-1], span[-1][:-2]])
+            if any(tuple(f) in phrases for f in forms):
+                return True
+    return False
+
+
 def metrics(preds: list[list[str]], gold: list[str]) -> dict[str, float]:
     out: dict[str, float] = {}
     n = max(len(gold), 1)
@@ -174,7 +245,25 @@ def run(
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--set", type=Path, default=ROOT / "benchmarks" / "data" / "hs_dev_set.csv")
+    ap.add_argument(
+        "--set",
+        type=Path,
+        nargs="+",
+        default=[ROOT / "benchmarks" / "data" / "hs_dev_set.csv"],
+        help="one or more sets (their rows are run together, reported per split)",
+    )
+    ap.add_argument(
+        "--vocabulary-dir",
+        type=Path,
+        help="rank with the vocabulary data in this folder (benchmarks/vocabulary_at.py), the "
+        "rest of the index as shipped",
+    )
+    ap.add_argument(
+        "--unnamed",
+        action="store_true",
+        help="keep only the rows in which no term of the shipped vocabulary occurs",
+    )
+    ap.add_argument("--rows", type=Path, help="write each row's first five codes and cue (CSV)")
     ap.add_argument(
         "--misses",
         action="store_true",
@@ -219,7 +308,14 @@ def main() -> int:
         "it reads every embedding, so leave --with-gui out of the same run)",
     )
     args = ap.parse_args()
-    rows = load_set(args.set)
+    rows = [r for path in args.set for r in load_set(path)]
+    if args.unnamed:
+        phrases = term_phrases(ROOT / "resources" / "tariff" / "vocabulary.csv")
+        kept = [r for r in rows if not names_a_term(r["description"], phrases)]
+        print(f"(rows no shipped vocabulary term occurs in: {len(kept)} of {len(rows)})")
+        rows = kept
+    if args.vocabulary_dir is not None:
+        use_vocabulary_dir(args.vocabulary_dir.resolve())
 
     from shipdesk.core.services import classification, open_workspace
     from shipdesk.core.tariff import lookup  # the engine, for the FTS5 baseline and the ablation
@@ -454,6 +550,13 @@ def main() -> int:
         for r, p in zip(rows, results[names[0]]["preds"]):
             if r["split"] in TUNING_SPLITS and r["hs6"] not in p[:3]:
                 print(f"  {r['description']!r}: gold {r['hs6']}, got {p[:3]}")
+    if args.rows:
+        with args.rows.open("w", encoding="utf-8", newline="") as f:
+            out = csv.writer(f)
+            out.writerow(["split", "description", "hs6", "codes", "cue"])
+            for r, p in zip(rows, results[names[0]]["preds"]):
+                cue = first_conf.get(r["description"], "")
+                out.writerow([r["split"], r["description"], r["hs6"], " ".join(p), cue])
     if args.json:
         for res in results.values():
             res.pop("preds")
