@@ -48,7 +48,7 @@ CASES = _cases()
 
 def _every_rule(rs: RuleSet, ctx: matching.Context, applies_to: str | None) -> list[matching.Hit]:
     """The screening as it was before the look-up: every rule for the destination tried."""
-    ctx.text = rs.expand(ctx.text)
+    ctx.text = rs.read_goods(rs.expand(ctx.text))
     ctx.candidates = rs.candidates(ctx.text)
     return matching.evaluate(
         rs.rules_for(ctx.destination),

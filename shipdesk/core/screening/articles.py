@@ -26,6 +26,7 @@ _TOKEN = re.compile(f"[{WORD_CHARS}]+")
 _LANGS = ("en", "de", "fr", "es")
 _MAX_WORDS = 4  # the longest vocabulary term looked for, in words
 _MIN_TAIL = 4  # a compound's tail term has at least this many letters, with 3 in front
+_HEAD_WORDS = 32  # a title's head is read in its first words only
 
 
 def _singulars(word: str) -> tuple[str, ...]:
@@ -41,12 +42,54 @@ class ArticleIndex:
     """Normalised vocabulary terms -> the 4-digit HS headings of their codes, and the languages
     the term is written in."""
 
-    __slots__ = ("_found", "_langs", "_terms")
+    __slots__ = ("_concepts", "_ends", "_english", "_firsts", "_found", "_langs", "_terms")
 
-    def __init__(self, terms: dict[str, frozenset[str]], langs: dict[str, frozenset[str]]) -> None:
+    def __init__(
+        self,
+        terms: dict[str, frozenset[str]],
+        langs: dict[str, frozenset[str]],
+        concepts: dict[str, frozenset[str]] | None = None,
+    ) -> None:
         self._terms = terms
         self._langs = langs
+        self._concepts = concepts or {}
+        self._ends: frozenset[str] | None = None
+        self._english: frozenset[str] | None = None
+        self._firsts: frozenset[str] | None = None
         self._found: dict[tuple[str, ...], list[tuple[int, int, frozenset[str]]]] = {}
+
+    def concepts(self, phrase: str) -> frozenset[str]:
+        """The vocabulary concepts of a phrase as written or with an English plural ending
+        taken off (not the German or French endings :meth:`headings` also tries: "Kirsche" is
+        no kirsch)."""
+        words = phrase.split()
+        head = " ".join(words[:-1])
+        last = words[-1] if words else ""
+        forms = [last] + [
+            last[: -len(end)] + repl
+            for end, repl in (("ies", "y"), ("es", ""), ("s", ""))
+            if last.endswith(end) and len(last) - len(end) >= 3
+        ]
+        for form in forms:
+            got = self._concepts.get(f"{head} {form}" if head else form)
+            if got is not None:
+                return got
+        return frozenset()
+
+    def is_english_word(self, word: str) -> bool:
+        """Whether a word is a word of some English vocabulary term ("liquid" of "liquid soap")."""
+        if self._english is None:
+            self._english = frozenset(
+                w for t, g in self._langs.items() if "en" in g for w in t.split()
+            )
+        return word in self._english
+
+    def is_head_word(self, word: str) -> bool:
+        """Whether a word ends some vocabulary term (as written): a noun that can head an
+        article ("guards", "oil"), not a brand, model or describing word."""
+        if self._ends is None:
+            self._ends = frozenset(t.rsplit(" ", 1)[-1] for t in self._terms)
+        return word in self._ends
 
     def langs(self, phrase: str) -> frozenset[str]:
         """The languages of a phrase :meth:`headings` found (its own spelling or a singular)."""
@@ -65,15 +108,18 @@ class ArticleIndex:
         found, _ = read_vocabulary(path)
         terms: dict[str, set[str]] = {}
         langs: dict[str, set[str]] = {}
+        concepts: dict[str, set[str]] = {}
         for t in found:
             if t.lang in _LANGS:
                 key = normalise(t.term)
                 if key:
                     terms.setdefault(key, set()).update(c[:4] for c in t.codes)
                     langs.setdefault(key, set()).add(t.lang)
+                    concepts.setdefault(key, set()).add(t.concept)
         return cls(
             {k: frozenset(v) for k, v in terms.items()},
             {k: frozenset(v) for k, v in langs.items()},
+            {k: frozenset(v) for k, v in concepts.items()},
         )
 
     def headings(self, phrase: str) -> frozenset[str] | None:
@@ -105,9 +151,15 @@ class ArticleIndex:
 
     def _find(self, words: list[str]) -> list[tuple[int, int, frozenset[str]]]:
         out = []
+        if self._firsts is None:
+            # the first words of the terms of two words or more: only the last word of a term
+            # may be a plural, so a phrase starting with another word is no term
+            self._firsts = frozenset(t.split(" ", 1)[0] for t in self._terms if " " in t)
+        firsts = self._firsts
         i = 0
         while i < len(words):
-            for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            longest = min(_MAX_WORDS, len(words) - i) if words[i] in firsts else 1
+            for n in range(longest, 0, -1):
                 got = self.headings(" ".join(words[i : i + n]))
                 if got is not None:
                     out.append((i, i + n, got))
@@ -185,10 +237,13 @@ class ArticleReading:
     motifs_before: frozenset[str] = frozenset()
     motif_words: int = 3
     shapes: frozenset[str] = frozenset()  # "shaped", "themed": a likeness, article or not
+    # "colour", "couleur", "Farbe": the good beside it names a colour ("couleur bordeaux")
+    colours: frozenset[str] = frozenset()
     # a flavour or scent of the good, right after it ("Bier Geschmack") or before it ("goût bière")
     notes_after: frozenset[str] = frozenset()
     notes_before: frozenset[str] = frozenset()
     index_path: Path | None = None
+    _index: ArticleIndex | None = field(default=None, repr=False, compare=False)
 
     def _everyday(self, headings: frozenset[str]) -> bool:
         return bool(headings) and all(h.startswith(self.chapters) for h in headings)
@@ -217,19 +272,7 @@ class ArticleReading:
             return False
         index = article_index(self.index_path)
         first_seg = text.split(" . ", 1)[0].split()
-        # an article is one the description as typed names, not only its English reading
-        typed = {" ".join(first_seg[i:j]): h for i, j, h in index.find(first_seg)}
-        for w in first_seg:
-            tail = index.tail(w) if w not in typed else None
-            if tail is not None:
-                typed.setdefault(tail[0], tail[1])
-        langs = [index.langs(t) for t in typed]
-        # a French or Spanish title is read head first: it has their little words, or names
-        # articles in them and none only in English or German
-        head_first = not self.head_first.isdisjoint(first_seg) or (
-            any(not g.isdisjoint(("fr", "es")) and g.isdisjoint(("en", "de")) for g in langs)
-            and not any(g and g <= {"en", "de"} for g in langs)
-        )
+        typed, head_first = self._typed(index, first_seg)
         ctx = _Ctx(index, category, hs, not head_first, typed)
         if described and self._named_within(text, hits, ctx):
             return True
@@ -282,6 +325,132 @@ class ArticleReading:
             ):
                 return False
         return True
+
+    def _typed(
+        self, index: ArticleIndex, first_seg: list[str]
+    ) -> tuple[dict[str, frozenset[str]], bool]:
+        """The articles the description as typed names (not only its English reading), with
+        their headings, and whether it is read head first."""
+        typed = {" ".join(first_seg[i:j]): h for i, j, h in index.find(first_seg)}
+        for w in first_seg:
+            tail = index.tail(w) if w not in typed else None
+            if tail is not None:
+                typed.setdefault(tail[0], tail[1])
+        return typed, self._head_first(first_seg, [index.langs(t) for t in typed])
+
+    def _head_first(self, words: list[str], langs: list[frozenset[str]]) -> bool:
+        """A French or Spanish title is read head first: it has their little words, or names
+        articles in them (``langs``: the languages of each) and none only in English or German."""
+        return not self.head_first.isdisjoint(words) or (
+            any(not g.isdisjoint(("fr", "es")) and g.isdisjoint(("en", "de")) for g in langs)
+            and not any(g and g <= {"en", "de"} for g in langs)
+        )
+
+    def head_concepts(self, text: str) -> frozenset[str]:
+        """The concepts of :meth:`head` (none when it reads no head)."""
+        got = self.head(text)
+        return got[1] if got else frozenset()
+
+    def head(self, text: str) -> tuple[str, frozenset[str]] | None:
+        """The article a normalised description names and its vocabulary concepts: in its
+        first reading, the main product (up to the first link, "for" word or number after its
+        first word); its last term in English or German word order (a German compound after it
+        by its longest German tail: "Kaminstreichhölzer"), its first word's term in French or
+        Spanish. Nothing when that article is a holder (a gift set, a box), a print, shape,
+        colour or flavour of it is said ("cigar print", "goût whisky"), a noun the vocabulary
+        knows follows it, an everyday article stands beside it ("Samtkissen Bordeaux", "Ron
+        Weasley figura"), or the title mixes head-first words into a head-last reading: the
+        positive reading stays on the safe side."""
+        if self._index is None:
+            self._index = article_index(self.index_path)
+        index = self._index
+        words = text.split(" . ", 1)[0].split()[:_HEAD_WORDS]
+        if not words or any(w in self.empty_words for w in words):
+            return None
+        cut = next((i for i in range(1, len(words)) if self._stop(words[i])), len(words))
+        main = words[:cut]
+        found = index.find(words)
+        terms = [t for t in found if t[1] <= cut]
+        # read in French or Spanish word order as :meth:`_typed` reads it, without the tails
+        langs = [index.langs(" ".join(words[i:j])) for i, j, _ in found]
+        head_first = self._head_first(words, langs)
+        pick: tuple[int, int, str] | None = None
+        if head_first:
+            # no everyday article after it ("Ron Weasley figura coleccionable" is a figure)
+            if terms and terms[0][0] == 0:
+                i, j, _ = terms[0]
+                after = [(" ".join(main[a:b]), h) for a, b, h in terms[1:]]
+                if not any(self._everyday(h) and not self._holder(t) for t, h in after):
+                    pick = (i, j, " ".join(main[i:j]))
+        else:
+            pick = self._last_head(index, main, terms)
+        if pick is None:
+            return None
+        i, j, phrase = pick
+        head_langs = index.langs(phrase)
+        # the head is a word of the order's languages ("portable" heads no English title), and
+        # a German-only term is no English word too ("liquid")
+        if head_langs.isdisjoint(("fr", "es") if head_first else ("en", "de")):
+            return None
+        if head_langs == {"de"} and all(index.is_english_word(w) for w in phrase.split()):
+            return None
+        if self._holder(phrase) or self._motif(words, i, j - 1) is not False:
+            return None
+        if self.colours and (
+            (i > 0 and words[i - 1] in self.colours)
+            or (j < len(words) and words[j] in self.colours)
+        ):
+            return None  # "Pull couleur bordeaux": a colour named after the good
+        marks = self.notes_after | self.notes_before | self.motifs_after | self.motifs_before
+        if phrase in marks or self._note(words, i, j - 1):
+            return None  # "Tabak und Leder Duft": a scent, not a perfume
+        concepts = index.concepts(phrase)
+        return (phrase, concepts) if concepts else None
+
+    def _last_head(
+        self, index: ArticleIndex, main: list[str], terms: list[tuple[int, int, frozenset[str]]]
+    ) -> tuple[int, int, str] | None:
+        """The head of a head-last main product: its last term or a German compound after it;
+        None when a noun the vocabulary knows follows it ("Hair clipper guards"), a term before
+        it is French or Spanish only (a mixed title) or an everyday article stands before it
+        (then the good is the article's colour, motif or name)."""
+        pick: tuple[int, int, str] | None = None
+        if terms:
+            i, j, _ = terms[-1]
+            pick = (i, j, " ".join(main[i:j]))
+        start = pick[1] if pick else 0
+        for k in range(len(main) - 1, start - 1, -1):
+            tail = ArticleReading._compound_tail(index, main[k])
+            if tail is not None:
+                pick = (k, k + 1, tail)
+                break
+        if pick is None or any(index.is_head_word(w) for w in main[pick[1] :]):
+            return None
+        for i, j, found in terms:
+            term = " ".join(main[i:j])
+            g = index.langs(term)
+            if i < pick[0] and g and g <= {"fr", "es"}:
+                return None
+            if i < pick[0] and self._everyday(found) and not self._holder(term):
+                return None  # "Samtkissen Bordeaux", "Robe rouge bordeaux": a colour or a name
+        for k in range(pick[0]):
+            tail = self._compound_tail(index, main[k])
+            heads = index.headings(tail) if tail else None
+            if tail and heads and self._everyday(heads) and not self._holder(tail):
+                return None
+        return pick
+
+    @staticmethod
+    def _compound_tail(index: ArticleIndex, word: str) -> str | None:
+        """The longest German vocabulary term ending a compound word, four letters or more
+        after at least three ("stirn|lampe"); None when the word is a term itself or has no
+        such tail ("beechams" is no compound of "hams")."""
+        if index.headings(word) is not None:
+            return None
+        for k in range(3, len(word) - _MIN_TAIL + 1):
+            if index.headings(word[k:]) is not None and "de" in index.langs(word[k:]):
+                return word[k:]
+        return None
 
     def _rule_headings(self, ctx: _Ctx, phrase: str) -> tuple[str, ...]:
         own = ctx.index.headings(phrase)

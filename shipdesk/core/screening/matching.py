@@ -529,7 +529,7 @@ def evaluate(
 
 def screen(ruleset: RuleSet, ctx: Context, *, lang: str, applies_to: str | None) -> list[Hit]:
     if ctx.candidates is None:
-        ctx.text = ruleset.expand(ctx.text)
+        ctx.text = ruleset.read_goods(ruleset.expand(ctx.text))
         ctx.candidates = ruleset.candidates(ctx.text)
     # only the rules that can fire for this item; evaluate() checks each one in full
     rules = ruleset.rules_to_try(ctx.destination, ctx.candidates, ctx.hs)

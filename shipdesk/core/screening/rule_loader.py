@@ -22,6 +22,7 @@ from typing import Any
 from shipdesk.core import bundles
 from shipdesk.core.errors import DataError, InputError
 from shipdesk.core.nesting import load_toml
+from shipdesk.core.screening import article_goods, article_goods_schema
 from shipdesk.core.screening.phrases import normalise
 from shipdesk.core.screening.reading import Reading
 from shipdesk.core.screening.reading_schema import reading_table
@@ -154,7 +155,13 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
     files: list[RuleFile] = []
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    paths = sorted(p for p in base.rglob("*.toml") if p.name != "groups.toml")
+    goods = None
+    goods_path = base / article_goods.FILE_NAME
+    if goods_path.is_file():
+        goods = article_goods_schema.read_article_goods(
+            _read_toml(goods_path, goods_path.name), goods_path.name, probs
+        )
+    paths = sorted(p for p in base.rglob("*.toml") if p.name != "groups.toml" and p != goods_path)
     if not paths:
         probs.add(str(base), "no rule files (*.toml)")
     for path in paths:
@@ -192,6 +199,8 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
                 probs.add(
                     f"{r.file}: rule {r.id}", f"'negated_by' names an unknown concept {concept!r}"
                 )
+    if goods is not None:
+        article_goods_schema.check_rules(goods, set(seen), goods_path.name, probs)
     for cyc in _cycles(rules):
         if len(cyc) > 2:
             first = seen.get(cyc[0], "?")
@@ -210,6 +219,7 @@ def compile_folder(folder: str | Path, *, origin: str = "shipped", eager: bool =
         tail_exceptions=tail_exceptions,
         customer=customer,
         reading=reading,
+        article_goods=goods,
     )
 
 
@@ -236,13 +246,19 @@ def compile_local(
     files: list[RuleFile] = []
     rules: list[Rule] = []
     seen: dict[str, str] = {}
-    paths = sorted(root.rglob("*.toml")) if root.is_dir() else []
+    # the rule files' own problems first, then the set-wide files a local folder may not hold
+    paths = sorted(root.rglob("*.toml"), key=lambda p: (p.name == article_goods.FILE_NAME, p))
+    paths = paths if root.is_dir() else []
     if not paths:
         probs.add(str(root), "no rule files (*.toml)")
     for path in paths:
         rel = path.relative_to(root).as_posix()
-        if path.name == "groups.toml":
-            probs.add(rel, "local rules cannot change the country groups, phrase sets or synonyms")
+        if path.name in ("groups.toml", article_goods.FILE_NAME):
+            probs.add(
+                rel,
+                "local rules cannot change the country groups, phrase sets, synonyms or the "
+                "goods read from the article",
+            )
             continue
         data, raw_rules = _rule_file(path, rel, probs)
         ids = []

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from shipdesk.core.screening.article_goods import ArticleGoods
 from shipdesk.core.screening.phrases import (
     PhrasePattern,
     compile_phrases,
@@ -180,6 +181,8 @@ class RuleSet:
     customer: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     # accessories, modifiers and negations (groups.toml [reading])
     reading: Reading = field(default_factory=Reading)
+    # the tariff vocabulary concepts that are regulated goods (article_goods.toml)
+    article_goods: ArticleGoods | None = None
 
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
@@ -280,6 +283,23 @@ class RuleSet:
         if self._tail_re is not None:
             translated = self._tail_re.sub(self._tail_word, translated)
         return text if translated == text else f"{text} . {translated}"
+
+    def read_goods(self, text: str) -> str:
+        """``text`` (as :meth:`expand` gave it) followed by the phrase the rules match for the
+        good its head article is, when ``article_goods.toml`` names that article's concept
+        ("Kaminstreichhölzer" is also read as "matches"), after `` . `` as the English reading."""
+        goods, articles = self.article_goods, self.reading.articles
+        if goods is None or articles is None or not text:
+            return text
+        head = articles.head(text)
+        if head is None:
+            return text
+        phrase, concepts = head
+        if phrase in self._stated_keys and not _strength_stated(text):
+            return text  # "marc de café": read as the drink only with a strength or a volume
+        padded = f" {text} "
+        extra = [p for p in goods.phrases(concepts, text) if f" {p} " not in padded]
+        return " . ".join([text, *extra]) if extra else text
 
     def _tail_word(self, m: re.Match[str]) -> str:
         """A German compound read by its last part, unless it ends in an exception."""
