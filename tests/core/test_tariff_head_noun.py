@@ -213,3 +213,33 @@ def test_a_legal_note_still_decides_over_the_whole_line_term() -> None:
     sugg = lookup.suggest("guitar capo", top=3)
     assert sugg[0].code == "920999"
     assert sugg[0].reason
+
+
+# Goods the vocabulary does not name: with no shop term in the line, the nearest terms (goods
+# like it that are named) weigh twice, so the nomenclature's words ("pine", "ice", "water")
+# do not decide alone (ranking.W_NEAR_UNNAMED).
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [
+        ("artificial fir wreath with pine cones", "950510"),  # not pine wood of 44.07
+        ("strawberry shaped silicone ice cube mould", "392410"),  # not moulds for machines
+        ("aluminium water canteen 1 litre", "761510"),  # not the wine of 22.04
+    ],
+)
+def test_nearest_terms_decide_a_line_that_names_no_term(query: str, code: str) -> None:
+    eng = lookup.engine()
+    reading = eng.reader.read(query)
+    reading.matches = []  # as the vocabulary named none of its words when this was written
+    qv = eng.encode(reading.search_text)
+    saved = eng.weights["near_unnamed"]
+    try:
+        boosted = eng.rank(reading, qv)
+        eng.weights["near_unnamed"] = 1.0
+        plain = eng.rank(reading, qv)
+    finally:
+        eng.weights["near_unnamed"] = saved
+    assert boosted[0].code == code
+    assert "near" in boosted[0].evidence
+    assert [c.code for c in plain].index(code) > 0
