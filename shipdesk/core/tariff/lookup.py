@@ -225,7 +225,7 @@ def _confidence(
     and so does a first suggestion on which the ranking and the shop terms the description
     names disagree while no legal note decided it (``agrees`` False: it is not the first code
     of the term ranked first, or the terms named give different first codes, as "Laptop hinge
-    replacement" names a laptop and hinges).
+    replacement" names a laptop and hinges, or the description names no shop term at all).
     "low" (score < 0.4) is never preselected, so Enter does not take it.
     """
     if source == "catalogue":
@@ -421,10 +421,13 @@ def _ranked(
     cue). When the first suggestion is not "high", the first three are not all of one heading
     (:func:`other_heading_third`)."""
     # the first candidate agrees with the description's shop terms: a legal note put it first,
-    # or it is the first code of the term ranked first (or no term is named) and the terms
-    # named give one first code
+    # or it is the first code of the term ranked first and the terms named give one first code;
+    # a line that names no term is goods the vocabulary does not name, read by the nomenclature
+    # text and the neighbours alone, and gets at most "medium" (docs/benchmarks.md, round 9)
     agrees = (
-        not cands or bool(cands[0].note) or (cands[0].evidence.get("vocab", 1) == 1 and firsts <= 1)
+        not cands
+        or bool(cands[0].note)
+        or (cands[0].evidence.get("vocab", 1) == 1 and 1 <= firsts <= 1)
     )
     if not hits and len(cands) > 3:
         lead = cands[0].score - cands[1].score
