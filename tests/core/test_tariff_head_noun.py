@@ -228,18 +228,16 @@ def test_a_legal_note_still_decides_over_the_whole_line_term() -> None:
         ("aluminium water canteen 1 litre", "761510"),  # not the wine of 22.04
     ],
 )
-def test_nearest_terms_decide_a_line_that_names_no_term(query: str, code: str) -> None:
+def test_nearest_terms_decide_a_line_that_names_no_term(
+    query: str, code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     eng = lookup.engine()
     reading = eng.reader.read(query)
     reading.matches = []  # as the vocabulary named none of its words when this was written
     qv = eng.encode(reading.search_text)
-    saved = eng.weights["near_unnamed"]
-    try:
-        boosted = eng.rank(reading, qv)
-        eng.weights["near_unnamed"] = 1.0
-        plain = eng.rank(reading, qv)
-    finally:
-        eng.weights["near_unnamed"] = saved
+    boosted = eng.rank(reading, qv)
+    monkeypatch.setitem(eng.weights, "near_unnamed", 1.0)
+    plain = eng.rank(reading, qv)
     assert boosted[0].code == code
     assert "near" in boosted[0].evidence
     assert [c.code for c in plain].index(code) > 0
