@@ -43,9 +43,10 @@ def _scored(*pairs: tuple[str, float]) -> list[Candidate]:
 
 
 def test_a_sure_first_suggestion_keeps_the_order() -> None:
-    # the first leads by far ("high"): the next places stay with its heading's siblings
+    # the first leads by far ("high", the line names one shop term): the next places stay with
+    # its heading's siblings
     cands = _scored(("731816", 0.9), ("731815", 0.3), ("731814", 0.28), ("392690", 0.2))
-    out = lookup._ranked(cands, [], 3, None, 3)
+    out = lookup._ranked(cands, [], 3, None, 3, firsts=1)
     assert out[0].confidence == "high"
     assert [s.code for s in out] == ["731816", "731815", "731814"]
 
