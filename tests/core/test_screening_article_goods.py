@@ -151,3 +151,15 @@ def test_every_entry_is_dated_sourced_and_feeds_a_rule_of_the_shipped_set() -> N
     for g in entries:
         assert g.source and g.date and g.confidence in ("confirmed", "unconfirmed")
         assert set(g.rules) & set(rs.by_id), g.concept
+
+
+def test_every_entry_names_a_concept_of_the_shipped_tariff_vocabulary() -> None:
+    """A concept renamed or split in vocabulary.csv would silently stop feeding its rules."""
+    from shipdesk.core.tariff.vocabulary import read_vocabulary
+
+    terms, _ = read_vocabulary(resource("tariff", "vocabulary.csv"))
+    concepts = {t.concept for t in terms}
+    rs = shipped_ruleset()
+    assert rs.article_goods is not None
+    missing = sorted(set(rs.article_goods.by_concept) - concepts)
+    assert not missing, f"article_goods.toml names concepts vocabulary.csv lacks: {missing}"
