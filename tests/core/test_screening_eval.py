@@ -3,7 +3,7 @@
 Both parts of each set are held to their expected highest level: ``dev`` cases were used while
 writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`` reports the
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
-no longer blind once their fixes were made, blind rounds 8 to 12 once scored after their work,
+no longer blind once their fixes were made, blind rounds 8 to 13 once scored after their work,
 and the round-8, round-9, round-10 (harmless look-alikes and battery phrasings) and the two round-11
 (regulated goods not recognised; harmless look-alikes and regulated items of the same look) tuning
 sets are held too, their misses left as expected failures. The misses, each with the reason it
@@ -44,8 +44,8 @@ def _misses_of(name: str) -> dict[str, str]:
 SETS = ("batteries.csv", "hidden.csv")
 # held-out cases the rules still get wrong: reported in docs/benchmarks.md, not tuned away
 KNOWN_MISSES: set[tuple[str, str]] = set()
-# The blind rounds 5 to 7 after their fixes and blind rounds 8 to 12 after their work (no longer
-# blind):
+# The blind rounds 5 to 7 after their fixes and blind rounds 8 to 13 after their work (no longer
+# blind; round 13 is representative of a counter's goods, ordinary goods included):
 # held to their levels so that later vocabulary does not lose what they found; the misses left,
 # each with the reason it is left.
 BLIND_ROUNDS = (
@@ -57,6 +57,7 @@ BLIND_ROUNDS = (
     "blind_round10.csv",
     "blind_round11.csv",
     "blind_round12.csv",
+    "blind_round13.csv",
 )
 BLIND_MISSES = {(f, t): r for (f, t), r in MISSES.items() if f in BLIND_ROUNDS}
 # The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
@@ -244,6 +245,27 @@ def test_blind_round_twelve_covers_four_languages_and_every_kind_of_destination(
     assert sum(c["harmless"] == "1" for c in round12) >= 0.35 * len(round12)
     assert sum(c["channel"] == "courier" for c in round12) >= 30
     texts = " ".join(c["text"] for c in round12).lower()
+    assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
+
+
+def test_blind_round_thirteen_holds_ordinary_goods_and_every_kind_of_destination() -> None:
+    round13 = [c for c in BLIND_CASES if c["file"] == "blind_round13.csv"]
+    assert len(round13) >= 500
+    dests = {c["dest"] for c in round13}
+    assert len(dests) >= 75
+    eu = eu_members()
+    gulf_asia = {"AE", "SA", "QA", "KW", "BH", "OM", "KR", "SG", "HK", "TW", "TH", "MY", "PH"}
+    gulf_asia |= {"VN"}
+    latam_africa = {"MX", "AR", "CL", "CO", "PE", "UY", "EC", "GT", "BO", "PA", "CR", "PY", "DO"}
+    latam_africa |= {"SV", "ZA", "MA", "SN", "DZ", "TN", "CI", "CM", "NG", "KE", "EG", "GH"}
+    older = {"GB", "US", "CA", "AU", "NZ", "JP", "IN", "BR", "CN", "CH", "NO", "TR", "IL", "UA"}
+    assert dests >= eu | gulf_asia | latam_africa | older
+    harmless = [c for c in round13 if c["harmless"] == "1"]
+    assert len(harmless) >= 0.35 * len(round13)
+    # representative, not only hard cases: ordinary goods with no trigger word are a share of it
+    assert sum(c["category"] == "everyday" for c in harmless) >= 50
+    assert sum(c["channel"] == "courier" for c in round13) >= 25
+    texts = " ".join(c["text"] for c in round13).lower()
     assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
 
 
