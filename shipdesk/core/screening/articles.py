@@ -29,10 +29,15 @@ _MIN_TAIL = 4  # a compound's tail term has at least this many letters, with 3 i
 _HEAD_WORDS = 32  # a title's head is read in its first words only
 
 
-def _singulars(word: str) -> tuple[str, ...]:
-    """The word and the forms it may be a plural of (en, de, fr, es)."""
+# plural endings and what replaces them: English ones first, then German and French ones
+_PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("en", ""), ("n", ""), ("e", ""))
+_ENGLISH_PLURALS = _PLURALS[:3]
+
+
+def _singulars(word: str, plurals: tuple[tuple[str, str], ...] = _PLURALS) -> tuple[str, ...]:
+    """The word and the forms it may be a plural of (en, de, fr, es, or the endings given)."""
     out = [word]
-    for end, repl in (("ies", "y"), ("es", ""), ("s", ""), ("en", ""), ("n", ""), ("e", "")):
+    for end, repl in plurals:
         if word.endswith(end) and len(word) - len(end) >= 3:
             out.append(word[: len(word) - len(end)] + repl)
     return tuple(out)
@@ -62,19 +67,7 @@ class ArticleIndex:
         """The vocabulary concepts of a phrase as written or with an English plural ending
         taken off (not the German or French endings :meth:`headings` also tries: "Kirsche" is
         no kirsch)."""
-        words = phrase.split()
-        head = " ".join(words[:-1])
-        last = words[-1] if words else ""
-        forms = [last] + [
-            last[: -len(end)] + repl
-            for end, repl in (("ies", "y"), ("es", ""), ("s", ""))
-            if last.endswith(end) and len(last) - len(end) >= 3
-        ]
-        for form in forms:
-            got = self._concepts.get(f"{head} {form}" if head else form)
-            if got is not None:
-                return got
-        return frozenset()
+        return _lookup(self._concepts, phrase, _ENGLISH_PLURALS) or frozenset()
 
     def is_english_word(self, word: str) -> bool:
         """Whether a word is a word of some English vocabulary term ("liquid" of "liquid soap")."""
@@ -93,13 +86,7 @@ class ArticleIndex:
 
     def langs(self, phrase: str) -> frozenset[str]:
         """The languages of a phrase :meth:`headings` found (its own spelling or a singular)."""
-        words = phrase.split()
-        head = " ".join(words[:-1])
-        for form in _singulars(words[-1]) if words else ():
-            got = self._langs.get(f"{head} {form}" if head else form)
-            if got is not None:
-                return got
-        return frozenset()
+        return _lookup(self._langs, phrase) or frozenset()
 
     @classmethod
     def from_vocabulary(cls, path: Path) -> ArticleIndex:
@@ -124,18 +111,7 @@ class ArticleIndex:
 
     def headings(self, phrase: str) -> frozenset[str] | None:
         """The headings of a normalised phrase (its last word may be a plural)."""
-        words = phrase.split()
-        if not words:
-            return None
-        got = self._terms.get(phrase)
-        if got is not None:
-            return got
-        head = " ".join(words[:-1])
-        for form in _singulars(words[-1])[1:]:
-            got = self._terms.get(f"{head} {form}" if head else form)
-            if got is not None:
-                return got
-        return None
+        return _lookup(self._terms, phrase)
 
     def find(self, words: list[str]) -> list[tuple[int, int, frozenset[str]]]:
         """The longest vocabulary term starting at each word, not overlapping the one before:
@@ -181,6 +157,37 @@ class ArticleIndex:
             ):
                 return word[k:], got
         return None
+
+    def german_tail(self, word: str) -> str | None:
+        """The longest German vocabulary term ending a compound word, four letters or more
+        after at least three ("stirn|lampe"), whatever its front; None when the word is a term
+        itself or has no such tail ("beechams" is no compound of "hams")."""
+        if self.headings(word) is not None:
+            return None
+        for k in range(3, len(word) - _MIN_TAIL + 1):
+            if self.headings(word[k:]) is not None and "de" in self.langs(word[k:]):
+                return word[k:]
+        return None
+
+
+def _lookup(
+    table: dict[str, frozenset[str]],
+    phrase: str,
+    plurals: tuple[tuple[str, str], ...] = _PLURALS,
+) -> frozenset[str] | None:
+    """A normalised phrase's entry in ``table``, as written or with its last word a plural."""
+    got = table.get(phrase)
+    if got is not None:
+        return got
+    words = phrase.split()
+    if not words:
+        return None
+    head = " ".join(words[:-1])
+    for form in _singulars(words[-1], plurals)[1:]:
+        got = table.get(f"{head} {form}" if head else form)
+        if got is not None:
+            return got
+    return None
 
 
 _lock = threading.Lock()
@@ -243,7 +250,6 @@ class ArticleReading:
     notes_after: frozenset[str] = frozenset()
     notes_before: frozenset[str] = frozenset()
     index_path: Path | None = None
-    _index: ArticleIndex | None = field(default=None, repr=False, compare=False)
 
     def _everyday(self, headings: frozenset[str]) -> bool:
         return bool(headings) and all(h.startswith(self.chapters) for h in headings)
@@ -361,9 +367,7 @@ class ArticleReading:
         knows follows it, an everyday article stands beside it ("Samtkissen Bordeaux", "Ron
         Weasley figura"), or the title mixes head-first words into a head-last reading: the
         positive reading stays on the safe side."""
-        if self._index is None:
-            self._index = article_index(self.index_path)
-        index = self._index
+        index = article_index(self.index_path)
         words = text.split(" . ", 1)[0].split()[:_HEAD_WORDS]
         if not words or any(w in self.empty_words for w in words):
             return None
@@ -420,7 +424,7 @@ class ArticleReading:
             pick = (i, j, " ".join(main[i:j]))
         start = pick[1] if pick else 0
         for k in range(len(main) - 1, start - 1, -1):
-            tail = ArticleReading._compound_tail(index, main[k])
+            tail = index.german_tail(main[k])
             if tail is not None:
                 pick = (k, k + 1, tail)
                 break
@@ -434,23 +438,11 @@ class ArticleReading:
             if i < pick[0] and self._everyday(found) and not self._holder(term):
                 return None  # "Samtkissen Bordeaux", "Robe rouge bordeaux": a colour or a name
         for k in range(pick[0]):
-            tail = self._compound_tail(index, main[k])
+            tail = index.german_tail(main[k])
             heads = index.headings(tail) if tail else None
             if tail and heads and self._everyday(heads) and not self._holder(tail):
                 return None
         return pick
-
-    @staticmethod
-    def _compound_tail(index: ArticleIndex, word: str) -> str | None:
-        """The longest German vocabulary term ending a compound word, four letters or more
-        after at least three ("stirn|lampe"); None when the word is a term itself or has no
-        such tail ("beechams" is no compound of "hams")."""
-        if index.headings(word) is not None:
-            return None
-        for k in range(3, len(word) - _MIN_TAIL + 1):
-            if index.headings(word[k:]) is not None and "de" in index.langs(word[k:]):
-                return word[k:]
-        return None
 
     def _rule_headings(self, ctx: _Ctx, phrase: str) -> tuple[str, ...]:
         own = ctx.index.headings(phrase)
