@@ -247,8 +247,11 @@ def compile_local(
     rules: list[Rule] = []
     seen: dict[str, str] = {}
     # the rule files' own problems first, then the set-wide files a local folder may not hold
-    paths = sorted(root.rglob("*.toml"), key=lambda p: (p.name == article_goods.FILE_NAME, p))
-    paths = paths if root.is_dir() else []
+    paths = (
+        sorted(root.rglob("*.toml"), key=lambda p: (p.name == article_goods.FILE_NAME, p))
+        if root.is_dir()
+        else []
+    )
     if not paths:
         probs.add(str(root), "no rule files (*.toml)")
     for path in paths:

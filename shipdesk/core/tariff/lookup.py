@@ -425,9 +425,7 @@ def _ranked(
     # a line that names no term is goods the vocabulary does not name, read by the nomenclature
     # text and the neighbours alone, and gets at most "medium" (docs/benchmarks.md, round 9)
     agrees = (
-        not cands
-        or bool(cands[0].note)
-        or (cands[0].evidence.get("vocab", 1) == 1 and 1 <= firsts <= 1)
+        not cands or bool(cands[0].note) or (cands[0].evidence.get("vocab", 1) == 1 and firsts == 1)
     )
     if not hits and len(cands) > 3:
         lead = cands[0].score - cands[1].score
