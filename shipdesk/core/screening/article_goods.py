@@ -18,11 +18,11 @@ a drill) are read as the phrase only when a battery word stands anywhere in the 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from shipdesk.core.screening.phrases import parse_quantities
+
 FILE_NAME = "article_goods.toml"
-_CAPACITY = re.compile(r"\d ?(?:mah|ah|wh)\b")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,9 @@ class ArticleGoods:
     def _battery(self, text: str) -> bool:
         """A battery word, or a stated capacity ("2000mAh", "5Ah", "56 Wh"), in the text."""
         padded = f" {text} "
-        if any(f" {w} " in padded for w in self.battery_words) or _CAPACITY.search(text):
+        if any(f" {w} " in padded for w in self.battery_words):
+            return True
+        if parse_quantities(text).wh is not None:  # Wh stated, or read from mAh or Ah
             return True
         return any(w.startswith(("akku", "batter", "bateri")) for w in text.split())
 
