@@ -34,7 +34,9 @@ were reported and it is retired to a tuning set too. ``blind12``
 (benchmarks/data/hs_blind12_set.csv, same columns and mix) was written before the ninth round as a
 representative sample of what parcels hold, common goods included, rather than filtered against
 the vocabulary (only near-copies of earlier rows and test strings were left out); its honest
-figures were reported and it is retired to a tuning set too. HSCodeComp
+figures were reported and it is retired to a tuning set too. ``blind13``
+(benchmarks/data/hs_blind13_set.csv, same columns and mix) was written before the tenth round the
+way blind12 was, as a representative sample of what parcels hold, and is never tuned on. HSCodeComp
 (benchmarks/data/hs_hscodecomp_set.csv, split ``hscodecomp``) is never tuned on;
 ``titles``
 (benchmarks/data/hs_dev_titles_set.csv, 48 marketplace titles) was written to tune the reading of
