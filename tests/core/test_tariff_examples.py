@@ -437,3 +437,30 @@ def test_a_line_that_names_no_shop_term_is_never_high():
     assert named[0].confidence == "high"
     assert unnamed[0].confidence == "medium"
     assert [s.code for s in named] == [s.code for s in unnamed]
+
+
+def test_a_first_code_that_reads_nothing_of_a_stated_textile_fibre_is_not_high():
+    # cotton serviettes read as paper serviettes (48.18, whose subheading, heading and chapter
+    # name no material) and cotton socks read as Christmas articles (95.05) were "high": a
+    # textile fibre the line states that the first code does not read says "medium" at most
+    from shipdesk.core.tariff import lookup
+    from shipdesk.core.tariff.ranking import Candidate
+
+    eng = lookup.engine()
+    cotton = eng.reader.read("serviettes en coton lot de 4")
+    assert eng.fibre_unread(cotton, "481830")
+    assert not eng.fibre_unread(cotton, "630251")  # a textile chapter reads it
+    assert not eng.fibre_unread(eng.reader.read("cotton tote bag"), "420222")  # names textile
+    assert not eng.fibre_unread(eng.reader.read("paper napkins 3 ply"), "481830")  # no fibre
+    cands = [
+        Candidate(c, s, "vocabulary", {"vocab": 1}) for c, s in (("481830", 0.9), ("481820", 0.3))
+    ]
+    cands += [Candidate(c, 0.2, "hs2022", {"full": 3}) for c in ("480300", "630251")]
+    read = lookup._ranked(list(cands), [], 3, None, 4, unnamed=0, firsts=1)
+    unread = lookup._ranked(list(cands), [], 3, None, 4, unnamed=0, firsts=1, fibre_unread=True)
+    assert read[0].confidence == "high"
+    assert unread[0].confidence == "medium"
+    noted = [Candidate(c.code, c.score, c.source, c.evidence, note="x") for c in cands]
+    assert (
+        lookup._ranked(noted, [], 3, None, 4, firsts=1, fibre_unread=True)[0].confidence == "high"
+    )

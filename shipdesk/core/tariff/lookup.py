@@ -394,10 +394,20 @@ def search_many(
             step_aside()
             hits = _catalogue_hits(eng, text, qv, catalogue)
             unnamed, firsts = eng.cue_facts(reading)
+            unread = bool(cands) and eng.fibre_unread(reading, cands[0].code)
             for i in indices:
                 step_aside()
                 out = _with_evidence(
-                    _ranked(cands, hits, top, national_store, len(text.split()), unnamed, firsts),
+                    _ranked(
+                        cands,
+                        hits,
+                        top,
+                        national_store,
+                        len(text.split()),
+                        unnamed,
+                        firsts,
+                        fibre_unread=unread,
+                    ),
                     qv,
                 )
                 if national and national_store is not None:
@@ -414,18 +424,25 @@ def _ranked(
     words: int,
     unnamed: int = 0,
     firsts: int = 0,
+    *,
+    fibre_unread: bool = False,
 ) -> list[Suggestion]:
     """The best ``top`` suggestions: confirmed classifications first, then the ranking
     (``words``: the length of the description; ``unnamed``, ``firsts``: its words no shop term
     covers and the first codes of the terms it names, see Engine.cue_facts; for the confidence
-    cue). When the first suggestion is not "high", the first three are not all of one heading
-    (:func:`other_heading_third`)."""
+    cue; ``fibre_unread``: the description states a textile fibre that nothing of the first
+    code reads, see Engine.fibre_unread). When the first suggestion is not "high", the first
+    three are not all of one heading (:func:`other_heading_third`)."""
     # the first candidate agrees with the description's shop terms: a legal note put it first,
     # or it is the first code of the term ranked first and the terms named give one first code;
     # a line that names no term is goods the vocabulary does not name, read by the nomenclature
-    # text and the neighbours alone, and gets at most "medium" (docs/benchmarks.md, round 9)
+    # text and the neighbours alone, and gets at most "medium" (docs/benchmarks.md, round 9);
+    # so does a first code that reads nothing of a textile fibre the line states ("Tovaglioli di
+    # cotone" as paper serviettes) when no legal note decided (round 10)
     agrees = (
-        not cands or bool(cands[0].note) or (cands[0].evidence.get("vocab", 1) == 1 and firsts == 1)
+        not cands
+        or bool(cands[0].note)
+        or (cands[0].evidence.get("vocab", 1) == 1 and firsts == 1 and not fibre_unread)
     )
     if not hits and len(cands) > 3:
         lead = cands[0].score - cands[1].score

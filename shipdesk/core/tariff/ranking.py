@@ -43,6 +43,7 @@ from shipdesk.core.tariff.siblings import (
     by_age,
     read_subheading,
     reorder,
+    stated_materials,
     stated_word,
     text_words,
     to_first,
@@ -502,8 +503,21 @@ class Engine:
         firsts = {self.concept_codes[m.concept][0] for m in reading.matches}
         return unnamed, len(firsts)
 
+    def fibre_unread(self, reading: Reading, code: str) -> bool:
+        """For the confidence cue: the description states a textile fibre ("di cotone", "en
+        coton") and ``code`` is outside the textile chapters 50 to 63 while neither its
+        subheading, its heading nor its chapter names any material, so nothing of the code read
+        the fibre ("Tovaglioli di cotone" as paper serviettes of 48.18)."""
+        if not code or "50" <= code[:2] <= "63":
+            return False
+        stated = stated_materials([*reading.words, *words(reading.english)])
+        if not stated & FIBRES:
+            return False
+        return not any(self.subheading_text(k).materials for k in (code[:6], code[:4], code[:2]))
+
     def subheading_text(self, code: str) -> SubheadingText:
-        """What a subheading's text names and excludes (materials, words), read once."""
+        """What a subheading's text names and excludes (materials, words), read once (a
+        heading's or chapter's for a code of 4 or 2 digits)."""
         got = self._sub_texts.get(code)
         if got is None:
             e = self.nom.entries.get(code[:6])
@@ -527,4 +541,6 @@ PARTS_STEP = 0.99  # the machine a parts subheading is put before keeps this sha
 _PARTS_TEXT = re.compile(r"(?:^|; )parts\b")
 TAIL_PENALTY = 0.3
 HEAD_TERM_WINDOW = 5  # candidates among which the named term's first code is looked for
+# the textile fibres among the material keys of siblings.stated_materials
+FIBRES = frozenset(["cotton", "wool", "silk", "flax", "synthetic", "artificial"])
 MODIFIER_PENALTY = 0.3  # a concept that only describes the article (query.mark_modifiers)
