@@ -261,3 +261,23 @@ def test_agave_fibres_and_optional_coatings_are_not_the_texts_materials() -> Non
 )
 def test_ropes_of_cotton_or_jute_are_of_other_materials(query: str, code: str) -> None:
     assert lookup.suggest(query, top=3)[0].code == code
+
+
+def test_a_stated_word_a_longer_exclusion_names_decides_for_the_sibling_that_names_it() -> None:
+    # "Blankets (other than electric blankets) ...": the one word of the exclusion the text
+    # does not name besides is excluded for a description that states it, and only then (an
+    # unstated word of a longer exclusion does not send the first code down: "Engine air
+    # filter" stays an intake air filter though 8421.39 excludes them)
+    texts = {
+        "630140": "Blankets (other than electric blankets) and travelling rugs; of synthetic "
+        "fibres",
+        "630110": "Blankets; electric",
+    }
+    t = read_subheading(texts["630140"])
+    assert t.excluded_stated == {"electric"} and not t.excluded
+    cands = [_C("630140", 0.9, {"vocab": 1}), _C("630110", 0.8)]
+    out = reorder(cands, ["heated", "electric", "blanket"], lambda c: read_subheading(texts[c]))
+    assert [c.code for c in out] == ["630110", "630140"]
+    cands = [_C("630140", 0.9, {"vocab": 1}), _C("630110", 0.8)]
+    out = reorder(cands, ["fleece", "blanket"], lambda c: read_subheading(texts[c]))
+    assert [c.code for c in out] == ["630140", "630110"]

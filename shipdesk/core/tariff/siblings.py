@@ -231,6 +231,10 @@ class SubheadingText:
     # the materials the text names by their own word ("of artificial fibres"), not only among
     # "textile materials"
     own: frozenset[str] = frozenset()
+    # the one word of an exclusion, short or longer, that the text does not name besides
+    # ("electric" of "Blankets (other than electric blankets)"): a sibling that names such a
+    # word the description states comes first
+    excluded_stated: frozenset[str] = frozenset()
 
 
 _SKIP = frozenset({"other", "than", "excluding", "except", "knitted", "crocheted", "whether"})
@@ -280,16 +284,24 @@ def read_subheading(description: str) -> SubheadingText:
         if specific in materials:
             materials.discard(general)
     excluded: set[str] = set()
+    stated_out: set[str] = set()
+    kept = _content(plain)
     for ph in phrases:
         ws = _content(ph)
         if len(ws) == 1 and not ws & TEXT_MATERIALS.keys():  # materials: the first rule
             excluded |= ws
+        # the one word of a longer exclusion the text does not name besides: "Blankets (other
+        # than electric blankets)" excludes what the description says is "electric"
+        rest = ws - kept
+        if len(rest) == 1 and not rest & TEXT_MATERIALS.keys():
+            stated_out |= rest
     return SubheadingText(
         frozenset(materials),
         frozenset(_content(plain)),
         frozenset(excluded),
         frozenset(unwanted - named),
         frozenset(own & materials),
+        frozenset(stated_out),
     )
 
 
@@ -386,7 +398,8 @@ def reorder(
             return False
         hi, lo = texts[high.code], texts[low.code]
         # a word the description states decides against the first code's own exclusion
-        if any(w not in hi.required and stated_word(w, stated) for w in hi.excluded & lo.required):
+        out = hi.excluded | hi.excluded_stated
+        if any(w not in hi.required and stated_word(w, stated) for w in out & lo.required):
             return True
         if high.evidence.get("vocab") == 1:
             return False  # an unstated word does not overrule the named concept's first code
