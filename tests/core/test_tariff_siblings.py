@@ -281,3 +281,27 @@ def test_a_stated_word_a_longer_exclusion_names_decides_for_the_sibling_that_nam
     cands = [_C("630140", 0.9, {"vocab": 1}), _C("630110", 0.8)]
     out = reorder(cands, ["fleece", "blanket"], lambda c: read_subheading(texts[c]))
     assert [c.code for c in out] == ["630140", "630110"]
+
+
+def test_imitation_leather_named_after_leather_or_in_one_word_is_plastics() -> None:
+    # French, Italian, Spanish and Polish put the word that makes leather imitation after it
+    assert stated_materials(["cuir", "synthetique"]) == {"plastics"}
+    assert stated_materials(["borsa", "in", "pelle", "sintetica"]) == {"plastics"}
+    assert stated_materials(["skora", "ekologiczna", "leather", "organic"]) == {"plastics"}
+    assert stated_materials(["kunstleer", "tas"]) == {"plastics"}
+    assert stated_materials(["synthetic", "leather", "belt"]) == {"plastics"}
+    assert stated_materials(["cuir", "veritable"]) == {"leather"}
+    assert stated_materials(["skorzany", "pasek"]) == {"leather"}
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Funda de móvil de cuero sintético", "420232"),  # plastic sheeting, not leather
+        ("leather phone case wallet", "420231"),
+        ("hard sunglasses case covered in fabric", "420232"),  # its outer surface is textile
+        ("hard glasses case aluminium", "420239"),
+    ],
+)
+def test_a_case_carried_in_the_pocket_goes_by_its_outer_surface(line: str, code: str) -> None:
+    assert lookup.suggest(line)[0].code == code

@@ -90,7 +90,15 @@ FOREIGN_MATERIALS: dict[str, str] = {
     **dict.fromkeys(["wolle", "laine", "lana", "wol", "wollen"], "wool"),
     **dict.fromkeys(["seide", "soie", "seda", "seta", "zijde", "zijden"], "silk"),
     **dict.fromkeys(["leinen", "lin", "lino", "linnen"], "linen"),
-    **dict.fromkeys(["leder", "cuir", "cuero", "pelle", "leer", "leren"], "leather"),
+    **dict.fromkeys(
+        ["leder", "cuir", "cuero", "pelle", "leer", "leren", "skora", "skorzany", "skorzana"],
+        "leather",
+    ),
+    # imitation leather in one word: plastics sheeting
+    **dict.fromkeys(
+        ["kunstleder", "kunstleer", "similicuir", "simili", "ecopelle", "polipiel", "skaj"],
+        "faux leather",
+    ),
     **dict.fromkeys(
         ["kunststoff", "plastique", "plastico", "plastica", "plastik", "tworzywo"], "plastic"
     ),
@@ -158,8 +166,19 @@ COMPOUND_MATERIALS: tuple[tuple[str, frozenset[str]], ...] = (
 )
 # "faux leather", "PU leather", "imitation leather": plastics sheeting, not leather
 FAUX = frozenset(
-    ["faux", "pu", "vegan", "imitation", "synthetic", "artificial", "fake", "eco", "leatherette"]
+    [
+        *("faux", "pu", "vegan", "imitation", "synthetic", "artificial", "fake", "eco"),
+        *("leatherette", "kunst"),
+    ]
 )  # before "leather"
+# ... after "leather", as the Romance languages and Polish name it, read in English words
+FAUX_AFTER = frozenset(
+    [
+        *("synthetic", "artificial", "imitation", "eco", "ecological", "organic", "vegan"),
+        *("faux", "synthetique", "sintetica", "sintetico", "artificiale", "vegano", "vegana"),
+        *("ecologica", "ekologiczna", "ekologiczny", "syntetyczna", "syntetyczny"),
+    ]
+)
 # "bed linen", "table linen": the goods, not the fibre
 LINEN_GOODS = frozenset(["bed", "table", "kitchen", "toilet"])
 
@@ -325,11 +344,18 @@ def _materials_of(ws: Sequence[str]) -> frozenset[str]:
     out: set[str] = set()
     for i, w in enumerate(ws):
         prev = ws[i - 1] if i else ""
-        if w == "leather" and prev in FAUX:
+        nxt = ws[i + 1] if i + 1 < len(ws) else ""
+        if FOREIGN_MATERIALS.get(w) == "leather":
+            w = "leather"
+        # "synthetic leather", and as French, Italian, Spanish and Polish put it, "cuir
+        # synthétique", "pelle sintetica", "skóra ekologiczna" (read "leather synthetic")
+        if w == "leather" and (prev in FAUX or nxt in FAUX_AFTER):
             out.add("plastics")
             continue
-        if w in FAUX and i + 1 < len(ws) and ws[i + 1] == "leather":
-            continue  # "synthetic leather": not synthetic fibres
+        after_leather = FOREIGN_MATERIALS.get(prev, prev) == "leather"
+        before_leather = FOREIGN_MATERIALS.get(nxt, nxt) == "leather"
+        if (w in FAUX and before_leather) or (w in FAUX_AFTER and after_leather):
+            continue  # not synthetic fibres
         if w == "linen" and prev in LINEN_GOODS:
             continue
         got = QUERY_MATERIALS.get(w)
