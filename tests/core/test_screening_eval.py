@@ -330,6 +330,13 @@ DEV12_CASES = _cases([DEV_ROUND12])
 DEV_HARMLESS13 = "dev_harmless13.csv"
 DEVH13_MISSES = _misses_of(DEV_HARMLESS13)
 DEVH13_CASES = _cases([DEV_HARMLESS13])
+# The round-14 tuning set of regulated goods and battery items named as local sellers and counter
+# customers write them (by brand, model or kind only, local and regional German, French and Spanish
+# words; batteries beside a device, tools sold without one; a quarter look-alikes), written before
+# the round-14 work and then tuned on: held to its levels, its misses left with their reasons.
+DEV_ROUND14 = "dev_round14.csv"
+DEV14_MISSES = _misses_of(DEV_ROUND14)
+DEV14_CASES = _cases([DEV_ROUND14])
 DEV_ROUNDS = {
     "round8": (DEV8_CASES, DEV8_MISSES),
     "round9": (DEV9_CASES, DEV9_MISSES),
@@ -340,11 +347,12 @@ DEV_ROUNDS = {
     "harmless12": (DEVH12_CASES, DEVH12_MISSES),
     "round12": (DEV12_CASES, DEV12_MISSES),
     "harmless13": (DEVH13_CASES, DEVH13_MISSES),
+    "round14": (DEV14_CASES, DEV14_MISSES),
 }
 # the share of harmless look-alikes each tuning set holds at least (rounds 11 and 12 are written
 # for the regulated goods that were missed, with a quarter and a fifth look-alikes to measure what
-# a fix breaks)
-HARMLESS_SHARE = {"round11": 0.25, "round12": 0.19}
+# a fix breaks; round 14 likewise, with a quarter)
+HARMLESS_SHARE = {"round11": 0.25, "round12": 0.19, "round14": 0.24}
 DEV_CASES = [(name, c) for name, (cases, _) in DEV_ROUNDS.items() for c in cases]
 
 
