@@ -400,12 +400,12 @@ def test_the_table_is_read_as_it_is_decompressed_not_held_as_lines_first():
 
 
 def test_the_search_index_holds_no_widened_copy_of_the_int8_rows():
-    """Loading the engine (the example index already read) allocates at most 63 MB outside the
+    """Loading the engine (the example index already read) allocates at most 64 MB outside the
     encoder's weights: widening the 25,809 examples (40 MB) and the 20,703 vocabulary terms
     (32 MB) to float32 took it to 67 MB and the whole app to 339 MB (budget 350 MB). The terms'
     own tables grow with the vocabulary (54.8 MB with 29,970 terms, 57.8 MB with 34,047, 62.0 MB
-    with 39,637); a float32 copy of 32,000 int8 rows would add about 37 MB, which the bound
-    still catches."""
+    with 39,637, 63.2 MB with 41,239); a float32 copy of 32,000 int8 rows would add about
+    37 MB, which the bound still catches."""
     import tracemalloc
 
     from shipdesk.core.tariff.ranking import Engine
@@ -419,7 +419,7 @@ def test_the_search_index_holds_no_widened_copy_of_the_int8_rows():
         tracemalloc.stop()
     outside = snap.filter_traces([tracemalloc.Filter(False, "*encoder.py")])
     held = sum(s.size for s in outside.statistics("filename"))
-    assert held < 63e6, f"{held / 1e6:.1f} MB"
+    assert held < 64e6, f"{held / 1e6:.1f} MB"
     assert eng.examples is index
 
 
