@@ -241,3 +241,17 @@ def test_nearest_terms_decide_a_line_that_names_no_term(
     assert boosted[0].code == code
     assert "near" in boosted[0].evidence
     assert [c.code for c in plain].index(code) > 0
+
+
+def test_a_garment_named_before_sleeve_names_the_sleeves() -> None:
+    # "short" is a shop term for shorts; before "sleeve" it is how long the sleeves are, even
+    # when the line names no other goods the vocabulary knows
+    eng = lookup.engine()
+    for line in ("toddler short sleeve romper cotton", "girls short-sleeved cotton dress"):
+        modifier = {m.concept: m.modifier for m in eng.reader.read(line).matches}
+        assert modifier.get("shorts") == "marker", line
+    shorts = {m.concept: m.modifier for m in eng.reader.read("men's cotton shorts").matches}
+    assert shorts["shorts"] == ""
+    # a sleeve that is the goods ("laptop sleeve") leaves the laptop alone: not a garment
+    laptop = {m.concept: m.modifier for m in eng.reader.read("laptop sleeve 13 inch").matches}
+    assert "marker" not in laptop.values()

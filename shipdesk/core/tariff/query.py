@@ -349,6 +349,8 @@ MARKERS_BEFORE = _word_set(
 # small words that may stand between a marker and what it introduces
 LINKS = _word_set("de di da du des del della alla al a la le o w van met")
 FOOD = "food"
+APPAREL = "apparel"
+SLEEVES = _word_set("sleeve sleeves sleeved")
 
 
 def mark_modifiers(ws: list[str], matches: list[VocabMatch], terms: list[Term]) -> None:
@@ -362,6 +364,11 @@ def mark_modifiers(ws: list[str], matches: list[VocabMatch], terms: list[Term]) 
     marked: list[tuple[VocabMatch, int]] = []  # (concept, index of its marker word)
     for m in matches:
         nxt = ws[m.end] if m.end < len(ws) else ""
+        # a garment named right before "sleeve" names the sleeves ("short sleeve bodysuit",
+        # "long-sleeved top"), not the goods, whatever else the line names
+        if nxt in SLEEVES and terms[m.term_index].category == APPAREL:
+            m.modifier = "marker"
+            continue
         before = [(i, ws[i]) for i in range(max(0, m.start - 3), m.start) if ws[i] not in LINKS]
         if nxt in MARKERS_AFTER:
             marked.append((m, m.end))
