@@ -337,6 +337,14 @@ DEVH13_CASES = _cases([DEV_HARMLESS13])
 DEV_ROUND14 = "dev_round14.csv"
 DEV14_MISSES = _misses_of(DEV_ROUND14)
 DEV14_CASES = _cases([DEV_ROUND14])
+# The round-14 tuning set of harmless items with a trigger word (negation and absence in four
+# languages, parts and accessories for cordless tools and devices, toys, pictures and likenesses,
+# foods and cosmetics made with a drink, equipment for brewing and serving, brand names) and
+# regulated items of the same look, written before the round-14 reading work and then tuned on:
+# held to its levels, its misses left with their reasons.
+DEV_HARMLESS14 = "dev_harmless14.csv"
+DEVH14_MISSES = _misses_of(DEV_HARMLESS14)
+DEVH14_CASES = _cases([DEV_HARMLESS14])
 DEV_ROUNDS = {
     "round8": (DEV8_CASES, DEV8_MISSES),
     "round9": (DEV9_CASES, DEV9_MISSES),
@@ -348,6 +356,7 @@ DEV_ROUNDS = {
     "round12": (DEV12_CASES, DEV12_MISSES),
     "harmless13": (DEVH13_CASES, DEVH13_MISSES),
     "round14": (DEV14_CASES, DEV14_MISSES),
+    "harmless14": (DEVH14_CASES, DEVH14_MISSES),
 }
 # the share of harmless look-alikes each tuning set holds at least (rounds 11 and 12 are written
 # for the regulated goods that were missed, with a quarter and a fifth look-alikes to measure what
@@ -444,6 +453,18 @@ def test_round_thirteen_tuning_set_has_three_hundred_look_alikes_and_eighty_regu
     kinds = {c["category"] for c in harmless}
     assert kinds >= {"brand", "colour", "flavour", "sport", "stationery", "kitchen", "tools"}
     assert kinds >= {"compound", "costume", "toy", "decor"}
+
+
+def test_round_fourteen_tuning_set_has_two_hundred_look_alikes_and_sixty_regulated() -> None:
+    harmless = [c for c in DEVH14_CASES if c["harmless"] == "1"]
+    regulated = [c for c in DEVH14_CASES if c["harmless"] == "0"]
+    assert len(harmless) >= 200 and len(regulated) >= 60
+    assert {c["lang"] for c in DEVH14_CASES} == {"en", "de", "fr", "es"}
+    assert len({c["dest"] for c in DEVH14_CASES}) >= 60
+    assert all(c["expect"] != "none" for c in regulated)
+    kinds = {c["category"] for c in harmless}
+    assert kinds >= {"negation", "part", "toy", "picture", "food", "cosmetic", "equipment"}
+    assert "brand" in kinds
 
 
 def test_round_twelve_tuning_set_covers_the_departments_and_sixty_destinations() -> None:
