@@ -16,195 +16,14 @@ set, a box, a pot), the words that join a head to what it shows in head-first la
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from shipdesk.core.screening.phrases import WORD_CHARS, normalise
+from shipdesk.core.screening.article_index import ArticleIndex, article_index, singulars
+from shipdesk.core.screening.phrases import WORD_CHARS
 
 _TOKEN = re.compile(f"[{WORD_CHARS}]+")
-_LANGS = ("en", "de", "fr", "es")
-_MAX_WORDS = 4  # the longest vocabulary term looked for, in words
-_MIN_TAIL = 4  # a compound's tail term has at least this many letters, with 3 in front
 _HEAD_WORDS = 32  # a title's head is read in its first words only
-
-
-# plural endings and what replaces them: English ones first, then German and French ones
-_PLURALS = (("ies", "y"), ("es", ""), ("s", ""), ("en", ""), ("n", ""), ("e", ""))
-_ENGLISH_PLURALS = _PLURALS[:3]
-
-
-def _singulars(word: str, plurals: tuple[tuple[str, str], ...] = _PLURALS) -> tuple[str, ...]:
-    """The word and the forms it may be a plural of (en, de, fr, es, or the endings given)."""
-    out = [word]
-    for end, repl in plurals:
-        if word.endswith(end) and len(word) - len(end) >= 3:
-            out.append(word[: len(word) - len(end)] + repl)
-    return tuple(out)
-
-
-class ArticleIndex:
-    """Normalised vocabulary terms -> the 4-digit HS headings of their codes, and the languages
-    the term is written in."""
-
-    __slots__ = ("_concepts", "_ends", "_english", "_firsts", "_found", "_langs", "_terms")
-
-    def __init__(
-        self,
-        terms: dict[str, frozenset[str]],
-        langs: dict[str, frozenset[str]],
-        concepts: dict[str, frozenset[str]] | None = None,
-    ) -> None:
-        self._terms = terms
-        self._langs = langs
-        self._concepts = concepts or {}
-        self._ends: frozenset[str] | None = None
-        self._english: frozenset[str] | None = None
-        self._firsts: frozenset[str] | None = None
-        self._found: dict[tuple[str, ...], list[tuple[int, int, frozenset[str]]]] = {}
-
-    def concepts(self, phrase: str) -> frozenset[str]:
-        """The vocabulary concepts of a phrase as written or with an English plural ending
-        taken off (not the German or French endings :meth:`headings` also tries: "Kirsche" is
-        no kirsch)."""
-        return _lookup(self._concepts, phrase, _ENGLISH_PLURALS) or frozenset()
-
-    def is_english_word(self, word: str) -> bool:
-        """Whether a word is a word of some English vocabulary term ("liquid" of "liquid soap")."""
-        if self._english is None:
-            self._english = frozenset(
-                w for t, g in self._langs.items() if "en" in g for w in t.split()
-            )
-        return word in self._english
-
-    def is_head_word(self, word: str) -> bool:
-        """Whether a word ends some vocabulary term (as written): a noun that can head an
-        article ("guards", "oil"), not a brand, model or describing word."""
-        if self._ends is None:
-            self._ends = frozenset(t.rsplit(" ", 1)[-1] for t in self._terms)
-        return word in self._ends
-
-    def langs(self, phrase: str) -> frozenset[str]:
-        """The languages of a phrase :meth:`headings` found (its own spelling or a singular)."""
-        return _lookup(self._langs, phrase) or frozenset()
-
-    @classmethod
-    def from_vocabulary(cls, path: Path) -> ArticleIndex:
-        from shipdesk.core.tariff.vocabulary import read_vocabulary
-
-        found, _ = read_vocabulary(path)
-        terms: dict[str, set[str]] = {}
-        langs: dict[str, set[str]] = {}
-        concepts: dict[str, set[str]] = {}
-        for t in found:
-            if t.lang in _LANGS:
-                key = normalise(t.term)
-                if key:
-                    terms.setdefault(key, set()).update(c[:4] for c in t.codes)
-                    langs.setdefault(key, set()).add(t.lang)
-                    concepts.setdefault(key, set()).add(t.concept)
-        return cls(
-            {k: frozenset(v) for k, v in terms.items()},
-            {k: frozenset(v) for k, v in langs.items()},
-            {k: frozenset(v) for k, v in concepts.items()},
-        )
-
-    def headings(self, phrase: str) -> frozenset[str] | None:
-        """The headings of a normalised phrase (its last word may be a plural)."""
-        return _lookup(self._terms, phrase)
-
-    def find(self, words: list[str]) -> list[tuple[int, int, frozenset[str]]]:
-        """The longest vocabulary term starting at each word, not overlapping the one before:
-        (first, end, headings); the texts of the last items are kept (every rule that fired
-        for an item reads the same words)."""
-        key = tuple(words)
-        got = self._found.get(key)
-        if got is None:
-            if len(self._found) >= 256:
-                self._found.clear()
-            got = self._found[key] = self._find(words)
-        return got
-
-    def _find(self, words: list[str]) -> list[tuple[int, int, frozenset[str]]]:
-        out = []
-        if self._firsts is None:
-            # the first words of the terms of two words or more: only the last word of a term
-            # may be a plural, so a phrase starting with another word is no term
-            self._firsts = frozenset(t.split(" ", 1)[0] for t in self._terms if " " in t)
-        firsts = self._firsts
-        i = 0
-        while i < len(words):
-            longest = min(_MAX_WORDS, len(words) - i) if words[i] in firsts else 1
-            for n in range(longest, 0, -1):
-                got = self.headings(" ".join(words[i : i + n]))
-                if got is not None:
-                    out.append((i, i + n, got))
-                    i += n
-                    break
-            else:
-                i += 1
-        return out
-
-    def tail(self, word: str) -> tuple[str, frozenset[str]] | None:
-        """The longest vocabulary term ending a compound word whose front is a term too, with
-        a linking letter or two ("wein|trauben", "cheese|cake", "wachstuch|tischdecke")."""
-        for k in range(3, len(word) - _MIN_TAIL + 1):
-            got = self.headings(word[k:])
-            front = word[:k]
-            if got is not None and (
-                self.headings(front) is not None
-                or (front[-1] in "sne" and self.headings(front[:-1]) is not None)
-            ):
-                return word[k:], got
-        return None
-
-    def german_tail(self, word: str) -> str | None:
-        """The longest German vocabulary term ending a compound word, four letters or more
-        after at least three ("stirn|lampe"), whatever its front; None when the word is a term
-        itself or has no such tail ("beechams" is no compound of "hams")."""
-        if self.headings(word) is not None:
-            return None
-        for k in range(3, len(word) - _MIN_TAIL + 1):
-            if self.headings(word[k:]) is not None and "de" in self.langs(word[k:]):
-                return word[k:]
-        return None
-
-
-def _lookup(
-    table: dict[str, frozenset[str]],
-    phrase: str,
-    plurals: tuple[tuple[str, str], ...] = _PLURALS,
-) -> frozenset[str] | None:
-    """A normalised phrase's entry in ``table``, as written or with its last word a plural."""
-    got = table.get(phrase)
-    if got is not None:
-        return got
-    words = phrase.split()
-    if not words:
-        return None
-    head = " ".join(words[:-1])
-    for form in _singulars(words[-1], plurals)[1:]:
-        got = table.get(f"{head} {form}" if head else form)
-        if got is not None:
-            return got
-    return None
-
-
-_lock = threading.Lock()
-_cache: dict[Path, ArticleIndex] = {}
-
-
-def article_index(path: Path | None = None) -> ArticleIndex:
-    """The index of the shipped tariff vocabulary (or of ``path``), built once."""
-    if path is None:
-        from shipdesk.core.paths import resource
-
-        path = resource("tariff", "vocabulary.csv")
-    with _lock:
-        index = _cache.get(path)
-        if index is None:
-            index = _cache[path] = ArticleIndex.from_vocabulary(path)
-    return index
 
 
 def _covered(headings: frozenset[str], prefixes: tuple[str, ...]) -> bool:
@@ -244,18 +63,27 @@ class ArticleReading:
     motifs_before: frozenset[str] = frozenset()
     motif_words: int = 3
     shapes: frozenset[str] = frozenset()  # "shaped", "themed": a likeness, article or not
+    # "forme", "forma", "shape": a likeness of the good after it ("en forme de cactus", "con
+    # forma de cactus", "in the shape of a cactus"), article or not
+    shapes_before: frozenset[str] = frozenset()
     # "colour", "couleur", "Farbe": the good beside it names a colour ("couleur bordeaux")
     colours: frozenset[str] = frozenset()
     # a flavour or scent of the good, right after it ("Bier Geschmack") or before it ("goût bière")
     notes_after: frozenset[str] = frozenset()
     notes_before: frozenset[str] = frozenset()
+    # the goods an article of food or cosmetics is made with rather than is: (the goods'
+    # headings, the headings of the articles made with them) ("marmalade with whisky", "Käse mit
+    # Rotwein", "Moutarde au vin blanc", "biscuits pur beurre"), and the words after the article
+    # that name what it is made with ("with", "mit", "au", "al", "in")
+    ingredients: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    ingredient_links: frozenset[str] = frozenset()
     index_path: Path | None = None
 
     def _everyday(self, headings: frozenset[str]) -> bool:
         return bool(headings) and all(h.startswith(self.chapters) for h in headings)
 
     def _holder(self, phrase: str) -> bool:
-        if phrase in self.holders or any(f in self.holders for f in _singulars(phrase)):
+        if phrase in self.holders or any(f in self.holders for f in singulars(phrase)):
             return True
         return " " not in phrase and phrase.endswith(self.holder_tails)
 
@@ -268,18 +96,21 @@ class ArticleReading:
         *,
         described: bool = True,
         served: bool = False,
+        emptied: bool = False,
     ) -> bool:
         """True when every hit only describes another article (``described``: a print or motif
         of the good, an article the main product ends or starts with, a compound ending in one,
         an empty holder) or names what an article is for (``served``: "Landing gear for DJI
-        Mavic 3") in each reading of the text (`` . ``-separated). The hit's good, by its own
-        vocabulary headings or else its category's, must not be what the article is."""
+        Mavic 3") in each reading of the text (`` . ``-separated); ``emptied``: the text says
+        the holder's contents are absent ("bottle not included", "ohne Inhalt"). The hit's
+        good, by its own vocabulary headings or else its category's, must not be what the
+        article is."""
         if not hits:
             return False
         index = article_index(self.index_path)
         first_seg = text.split(" . ", 1)[0].split()
         typed, head_first = self._typed(index, first_seg)
-        ctx = _Ctx(index, category, hs, not head_first, typed)
+        ctx = _Ctx(index, category, hs, not head_first, typed, emptied)
         if described and self._named_within(text, hits, ctx):
             return True
         base = 0
@@ -292,6 +123,7 @@ class ArticleReading:
                 for h in mine:
                     if not (
                         (described and self._describes(toks, h, ctx))
+                        or (described and self._ingredient(toks, h, ctx))
                         or (served and self._serves(toks, h, ctx))
                     ):
                         return False
@@ -471,6 +303,8 @@ class ArticleReading:
             if self._stop(words[k]):
                 break
         for k in range(first - 1, max(-1, first - 1 - self.motif_words), -1):
+            if words[k] in self.shapes_before:
+                return None
             if words[k] in self.motifs_before:
                 return True
             if self._stop(words[k]):
@@ -509,7 +343,7 @@ class ArticleReading:
         rule = self._rule_headings(c, phrase)
         if not rule:
             return False
-        empty = any(w in self.empty_words for w in words)
+        empty = c.emptied or any(w in self.empty_words for w in words)
         if empty and any(self._holder(w) for w in words if w not in self.empty_words):
             return True  # an empty box, bottle, jar or tin
         if first == last and c.index.headings(phrase) is None:
@@ -545,6 +379,53 @@ class ArticleReading:
             and self._other(c, found, head, rule)
         )
 
+    def _ingredient(self, toks: list[tuple[int, int, str]], hit: tuple[int, int], c: _Ctx) -> bool:
+        """The hit is a good (by its own vocabulary headings) that the article the item is, a
+        food or a cosmetic (``ingredients``), is made with: the hit before that article at the
+        end of the main product ("whisky marmalade", "red wine face mask") or after an
+        ``ingredient_links`` word right after it ("marmalade with whisky", "Käse mit Rotwein");
+        in French and Spanish order after the article that starts the title ("Moutarde à
+        l'ancienne au vin blanc", "Mermelada de naranja al whisky", "Biscuits pur beurre")."""
+        if not self.ingredients:
+            return False
+        words = [t[2] for t in toks]
+        inside = [i for i, t in enumerate(toks) if t[0] < hit[1] and hit[0] < t[1]]
+        if not inside:
+            return False
+        first, last = inside[0], inside[-1]
+        hit_words = " ".join(words[first : last + 1])
+        goods = c.index.headings(hit_words)
+        if not goods:
+            return False
+        made_in = [
+            into for keys, into in self.ingredients if all(h.startswith(keys) for h in goods)
+        ]
+        if not made_in:
+            return False
+        terms = [(i, j, h) for i, j, h in c.index.find(words) if j <= first or i > last]
+        if c.last_head:
+            cut = next((i for i in range(1, len(words)) if self._stop(words[i])), len(words))
+            head = None
+            if last < cut:
+                main = [t for t in terms if t[1] <= cut]
+                # the article right after the hit ends the main product ("whisky marmalade")
+                head = main[-1] if main and main[-1][0] == last + 1 and main[-1][1] == cut else None
+            elif words[cut] in self.ingredient_links and first - cut <= 3:
+                before = [t for t in terms if t[1] <= cut]
+                head = before[-1] if before and before[-1][1] == cut else None
+        else:
+            head = terms[0] if terms and terms[0][0] == 0 and terms[0][1] <= first else None
+        if head is None:
+            return False
+        i, j, found = head
+        phrase = " ".join(words[i:j])
+        rule = self._rule_headings(c, hit_words)
+        return (
+            not self._holder(phrase)
+            and any(all(h.startswith(into) for h in found) for into in made_in)
+            and not _covered(found, rule)
+        )
+
     def _serves(self, toks: list[tuple[int, int, str]], hit: tuple[int, int], c: _Ctx) -> bool:
         """The hit stands after a "for" word that follows an article the text names, with no
         hit of the good before it ("Train d'atterrissage pour drone DJI Mavic 3")."""
@@ -575,3 +456,4 @@ class _Ctx:
     hs: tuple[str, ...]
     last_head: bool  # English or German word order: the head noun comes last
     typed: dict[str, frozenset[str]]  # the articles the typed text names, with their headings
+    emptied: bool = False  # the text says a holder's contents are absent ("bottle not included")

@@ -389,15 +389,16 @@ def _accessory(reading: Reading, ctx: Context) -> bool:
     return bool(found)
 
 
+def _negated_concept(reading: Reading, concept: str, ctx: Context) -> bool:
+    key = f"negated:{concept}"
+    found = ctx.readings.get(key)
+    if found is None:
+        found = ctx.readings[key] = reading.negated(concept, ctx.text)
+    return bool(found)
+
+
 def _negated(reading: Reading, rule: Rule, ctx: Context) -> bool:
-    for concept in rule.negated_by:
-        key = f"negated:{concept}"
-        found = ctx.readings.get(key)
-        if found is None:
-            found = ctx.readings[key] = reading.negated(concept, ctx.text)
-        if found:
-            return True
-    return False
+    return any(_negated_concept(reading, concept, ctx) for concept in rule.negated_by)
 
 
 def _packed_good(
@@ -423,7 +424,12 @@ def vetoed_by_reading(
     accessory for the regulated product (and nothing regulated is packed with it), an article
     named for what the rule regulates ("Weinregal für 16 Flaschen"), a depiction of it (a
     book, poster or sign), or it says the rule's concept is absent. ``hits``: where the rule's
-    keywords stand (None: the rule fired by HS code or for any item)."""
+    keywords stand (None: the rule fired by HS code or for any item); a hit said to be absent
+    ("ohne Pflanze", "sans couteaux", "seeds not included") does not count."""
+    if hits:
+        hits = reading.live_hits(ctx.text, hits)
+        if not hits:
+            return True
     if (
         rule.reads_accessories
         and _accessory(reading, ctx)
@@ -453,6 +459,7 @@ def vetoed_by_reading(
             rule.hs_prefixes,
             described=rule.reads_articles,
             served=rule.reads_served,
+            emptied=_negated_concept(reading, "contents", ctx),
         )
     ):
         return True
@@ -489,14 +496,7 @@ def evaluate(
             rule, ctx, reading, matched, mods, note_reading
         ):
             continue
-        if reading is not None and (
-            rule.reads_accessories
-            or rule.reads_served
-            or rule.reads_depictions
-            or rule.reads_likeness
-            or rule.reads_articles
-            or rule.negated_by
-        ):
+        if reading is not None:
             hits = _hit_spans(matched, ctx, mods, note_reading)
             if vetoed_by_reading(rule, ctx, reading, hits):
                 continue

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from shipdesk.core.screening.articles import ArticleReading
-from shipdesk.core.screening.phrases import WORD_CHARS, PhrasePattern, normalise, phrase_regex
+from shipdesk.core.screening.negation import Negators
+from shipdesk.core.screening.phrases import WORD_CHARS, PhrasePattern, normalise
 
 # The main product is named before the first comma, bracket, plus sign or dash between spaces;
 # what follows ("..., silicone band", "(no battery)", "+ charger") comes with it or describes it.
@@ -189,7 +190,11 @@ class Reading:
     # phrases saying the item holds a battery ("built-in battery"): never a passive accessory
     battery_inside: WordPhrases | None = None
     negations: dict[str, PhrasePattern] = field(default_factory=dict)
+    # each concept's words alone, for a German compound ending in a negator ("batteriefreie")
+    negation_words: dict[str, PhrasePattern] = field(default_factory=dict)
     negators_before: tuple[str, ...] = ()  # normalised: "without", "sin", "ohne" ...
+    # the same negators read around a keyword of any rule (``live_hits``)
+    negators: Negators | None = None
     # the words an accessory noun can start with (a quick test before the patterns)
     noun_words: frozenset[str] = frozenset()
     # German compounds ending in an accessory noun ("laptoptasche", "wandhalterung")
@@ -200,6 +205,7 @@ class Reading:
     part_nouns: WordPhrases | None = None
     part_tails: tuple[str, ...] = ()
     spare_words: frozenset[str] = frozenset()  # "spare", "ersatz", "rechange", "repuesto" ...
+    part_fillers: frozenset[str] = frozenset()  # sizes and units between a part and "for"
     # scent and flavour notes: a keyword among the notes a marker names ("tobacco & vanilla
     # scented", "Whisky-Aroma", "parfumée tabac", "aroma de tabaco") does not count; the
     # markers are words (kept in the note) or the scented product (a candle, soap, diffuser:
@@ -333,7 +339,7 @@ class Reading:
             )
             if not spare and for_at > a:
                 rest = main[b:for_at].split()
-                spare = _fillers_only(rest, self.spare_words)
+                spare = _fillers_only(rest, self.spare_words | self.part_fillers)
             if spare:
                 out.append((a, b))
         return out
@@ -546,35 +552,19 @@ class Reading:
 
     def negated(self, concept: str, text: str) -> bool:
         pattern = self.negations.get(concept)
-        return pattern is not None and pattern.search(text) is not None
+        if pattern is not None and pattern.search(text) is not None:
+            return True
+        words = self.negation_words.get(concept)
+        if words is None:
+            return False
+        if self.negators is None:
+            return False
+        for m in _TOKEN.finditer(text):
+            front = self.negators.free_front(m.group())
+            if front and words.search(front) is not None:
+                return True  # "batteriefreie Türklingel", "alkoholfreier Glühwein"
+        return False
 
-
-def negation_pattern(
-    words: list[str], before: list[str], after: list[str], joins: tuple[str, ...] = ()
-) -> PhrasePattern:
-    """A pattern for ``words`` said to be absent: a negator before them (``without``, ``no``,
-    ``sans``, ``ohne``, ``sin`` ..., with at most one article between) or after them
-    (``free``, ``frei``, ``not included`` ...), also with one more thing joined to them
-    (``joins``: "battery and charger not included", "Akku und Ladegerät nicht enthalten")."""
-    concept = "|".join(
-        phrase_regex(w).removeprefix(f"(?<![{WORD_CHARS}])").removesuffix(f"(?![{WORD_CHARS}])")
-        for w in words
-    )
-    neg_before = "|".join(
-        phrase_regex(w).removeprefix(f"(?<![{WORD_CHARS}])").removesuffix(f"(?![{WORD_CHARS}])")
-        for w in before
-    )
-    neg_after = "|".join(
-        phrase_regex(w).removeprefix(f"(?<![{WORD_CHARS}])").removesuffix(f"(?![{WORD_CHARS}])")
-        for w in after
-    )
-    article = r"(?:(?:a|an|any|the|de|d|la|le|les|des|el|los|las|un|une|una|der|die|das|den)\s)?"
-    joined = ""
-    if joins:
-        join = "|".join(re.escape(j) for j in joins)
-        joined = f"(?:\\s(?:{join})\\s[{WORD_CHARS}]+)?"
-    body = (
-        f"(?<![{WORD_CHARS}])(?:(?:{neg_before})\\s{article}(?:{concept})"
-        f"|(?:{concept}){joined}\\s(?:{neg_after}))(?![{WORD_CHARS}])"
-    )
-    return PhrasePattern(body)
+    def live_hits(self, text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """The hits not said to be absent (:meth:`Negators.live`)."""
+        return hits if self.negators is None else self.negators.live(text, hits)

@@ -6,8 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from shipdesk.core.screening.articles import ArticleReading
-from shipdesk.core.screening.phrases import PhrasePattern, normalise, phrase_regex
-from shipdesk.core.screening.reading import Reading, WordPhrases, negation_pattern
+from shipdesk.core.screening.negation import Negators, negation_pattern
+from shipdesk.core.screening.phrases import (
+    PhrasePattern,
+    compile_phrases,
+    normalise,
+    phrase_regex,
+)
+from shipdesk.core.screening.reading import Reading, WordPhrases
 from shipdesk.core.screening.rule_schema import Problems, str_list, unknown_fields
 from shipdesk.core.screening.ruleset import CATEGORIES
 
@@ -25,10 +31,12 @@ READING_FIELDS = {
     "negators_after",
     "negations",
     "negation_joins",
+    "not_negations_after",
     "compound_tails",
     "part_nouns",
     "part_tails",
     "spare_words",
+    "part_fillers",
     "note_markers",
     "note_tails",
     "note_heads",
@@ -61,10 +69,13 @@ READING_FIELDS = {
     "motifs_after",
     "motifs_before",
     "motif_shapes",
+    "motif_shapes_before",
     "colour_words",
     "flavours_after",
     "flavours_before",
     "empty_words",
+    "ingredients",
+    "ingredient_links",
     "article_chapters",
     "article_term_chapters",
     "article_materials",
@@ -128,6 +139,7 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         for c in cats[name] - set(CATEGORIES):
             probs.add(f"{where}: reading", f"'{name}' names an unknown category {c!r}")
     negations: dict[str, PhrasePattern] = {}
+    negation_words: dict[str, PhrasePattern] = {}
     raw_neg = data.get("negations") or {}
     if not isinstance(raw_neg, dict):
         probs.add(f"{where}: reading", "'negations' must be a table of concept = [words]")
@@ -138,6 +150,9 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         listed = str_list(members, f"{where}: reading.negations", concept, probs)
         if listed and before and after:
             negations[concept] = negation_pattern(listed, before, after, joins)
+            alone = compile_phrases(listed)
+            if alone is not None:
+                negation_words[concept] = alone
             if probs.eager:
                 negations[concept].compile_now()
     concepts = words("note_concepts")
@@ -157,6 +172,7 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
             motifs_after=normed("motifs_after"),
             motifs_before=normed("motifs_before"),
             shapes=normed("motif_shapes"),
+            shapes_before=normed("motif_shapes_before"),
             colours=normed("colour_words"),
             notes_after=normed("flavours_after"),
             notes_before=normed("flavours_before"),
@@ -165,6 +181,8 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
             term_chapters=tuple(words("article_term_chapters")),
             materials=normed("article_materials"),
             head_first=normed("head_first_words"),
+            ingredients=_ingredients(data.get("ingredients"), where, probs),
+            ingredient_links=normed("ingredient_links"),
         )
     return Reading(
         articles=articles,
@@ -178,13 +196,21 @@ def reading_table(data: Any, where: str, probs: Problems) -> Reading:
         modifiers=pattern("modifiers"),
         battery_inside=pattern("battery_inside"),
         negations=negations,
+        negation_words=negation_words,
         negators_before=tuple(normalise(w) for w in before if " " not in normalise(w)),
+        negators=Negators(
+            before=_word_tuples(before),
+            after=_word_tuples(after),
+            joins=joins,
+            not_after=normed("not_negations_after"),
+        ),
         noun_words=frozenset(_noun_words(words("accessory_nouns"))),
         negation_joins=joins,
         compound_tails=tails("compound_tails"),
         part_nouns=pattern("part_nouns"),
         part_tails=tails("part_tails"),
         spare_words=normed("spare_words"),
+        part_fillers=normed("part_fillers"),
         note_markers=pattern("note_markers"),
         note_tails=tails("note_tails"),
         note_heads=pattern("note_heads"),
@@ -234,6 +260,40 @@ def _headings(raw: Any, where: str, probs: Problems) -> dict[str, tuple[str, ...
                 )
         out[cat] = tuple(listed)
     return out
+
+
+def _ingredients(
+    raw: Any, where: str, probs: Problems
+) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """``ingredients``: a list of tables ``{ goods = [headings], in = [chapters or headings] }``:
+    the goods an article under ``in`` is made with rather than is."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(t, dict) for t in raw):
+        probs.add(f"{where}: reading", "'ingredients' must be a list of { goods, in } tables")
+        return ()
+    out = []
+    for n, table in enumerate(raw, 1):
+        at = f"{where}: reading.ingredients[{n}]"
+        unknown_fields(table, {"goods", "in"}, at, probs)
+        lists = []
+        for name in ("goods", "in"):
+            codes = str_list(table.get(name), at, name, probs)
+            if not codes:
+                probs.add(at, f"'{name}' must name at least one HS chapter or heading")
+            for code in codes:
+                if not (code.isdigit() and len(code) in (2, 4)):
+                    probs.add(
+                        at, f"{name}: {code!r} is not an HS chapter or heading (2 or 4 digits)"
+                    )
+            lists.append(tuple(codes))
+        out.append((lists[0], lists[1]))
+    return tuple(out)
+
+
+def _word_tuples(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Each phrase as the tuple of its normalised words (empty ones left out)."""
+    return tuple(t for t in (tuple(normalise(p).split()) for p in phrases) if t)
 
 
 def _noun_words(nouns: list[str]) -> set[str]:
