@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from shipdesk.core.screening.phrases import WORD_CHARS, PhrasePattern, phrase_regex
-
-_TOKEN = re.compile(f"[{WORD_CHARS}.%]+")
+from shipdesk.core.screening.phrases import TOKEN, WORD_CHARS, PhrasePattern, bare_regex
 
 
 @dataclass(frozen=True)
@@ -38,7 +36,7 @@ class Negators:
         ending in one ("batteriefreie")."""
         if not hits or not (self.before or self.after):
             return hits
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
         words = [t[2] for t in toks]
         out = []
         for hit in hits:
@@ -135,18 +133,9 @@ def negation_pattern(
     ``sans``, ``ohne``, ``sin`` ..., with at most one article between) or after them
     (``free``, ``frei``, ``not included`` ...), also with one more thing joined to them
     (``joins``: "battery and charger not included", "Akku und Ladegerät nicht enthalten")."""
-    concept = "|".join(
-        phrase_regex(w).removeprefix(f"(?<![{WORD_CHARS}])").removesuffix(f"(?![{WORD_CHARS}])")
-        for w in words
-    )
-    neg_before = "|".join(
-        phrase_regex(w).removeprefix(f"(?<![{WORD_CHARS}])").removesuffix(f"(?![{WORD_CHARS}])")
-        for w in before
-    )
-    neg_after = "|".join(
-        phrase_regex(w).removeprefix(f"(?<![{WORD_CHARS}])").removesuffix(f"(?![{WORD_CHARS}])")
-        for w in after
-    )
+    concept = "|".join(map(bare_regex, words))
+    neg_before = "|".join(map(bare_regex, before))
+    neg_after = "|".join(map(bare_regex, after))
     article = f"(?:(?:{'|'.join(sorted(_ARTICLES))})\\s)?"
     joined = ""
     if joins:

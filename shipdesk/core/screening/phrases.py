@@ -14,6 +14,8 @@ from shipdesk.core.text import fold, squash_spaces
 _PUNCT = re.compile(r"[_/,;:()\[\]{}<>\"!?*+=|\\#&@~`^$-]+|(?<!\d)\.|\.(?!\d)")
 _APOS = re.compile(r"['’‘`´]")
 WORD_CHARS = "a-z0-9"
+# a word of a normalised text with the points and percent signs of its figures ("4.5", "40%")
+TOKEN = re.compile(f"[{WORD_CHARS}.%]+")
 
 
 def normalise(text: str) -> str:
@@ -77,6 +79,15 @@ def phrase_regex(phrase: str) -> str:
         raise ValueError(f"empty phrase {phrase!r}")
     body = " ".join(parts)
     return f"(?<![{WORD_CHARS}]){body}(?![{WORD_CHARS}])"
+
+
+def bare_regex(phrase: str) -> str:
+    """:func:`phrase_regex` without its word bounds, to join with others inside one pattern."""
+    return (
+        phrase_regex(phrase)
+        .removeprefix(f"(?<![{WORD_CHARS}])")
+        .removesuffix(f"(?![{WORD_CHARS}])")
+    )
 
 
 def phrase_anchor(phrase: str) -> str:

@@ -14,14 +14,11 @@ from typing import Any
 
 from shipdesk.core.screening.articles import ArticleReading
 from shipdesk.core.screening.negation import Negators
-from shipdesk.core.screening.phrases import WORD_CHARS, PhrasePattern, normalise
+from shipdesk.core.screening.phrases import TOKEN, PhrasePattern, normalise
 
 # The main product is named before the first comma, bracket, plus sign or dash between spaces;
 # what follows ("..., silicone band", "(no battery)", "+ charger") comes with it or describes it.
 _MAIN_CUT = re.compile(r"[,;|+(\[]|\s[-–—]\s")
-
-
-_TOKEN = re.compile(f"[{WORD_CHARS}.%]+")
 
 
 def _forms(token: str) -> frozenset[str]:
@@ -84,7 +81,7 @@ class WordPhrases:
         The words are kept as two arrays of offsets, so memory stays linear and small even
         for a very long text (a megabyte of words is about 170,000 of them)."""
         starts, ends = array("l"), array("l")
-        for m in _TOKEN.finditer(text):
+        for m in TOKEN.finditer(text):
             starts.append(m.start())
             ends.append(m.end())
         n = len(starts)
@@ -121,14 +118,14 @@ def _tail_spans(text: str, tails: tuple[str, ...]) -> list[tuple[int, int]]:
         return []
     return [
         m.span()
-        for m in _TOKEN.finditer(text)
+        for m in TOKEN.finditer(text)
         if m.group().endswith(tails)  # one test for all the tails first: most words end in none
         and any(m.group().endswith(t) and len(m.group()) >= len(t) + 3 for t in tails)
     ]
 
 
 def _word_at(text: str, a: int, b: int) -> str:
-    m = _TOKEN.search(text, a)
+    m = TOKEN.search(text, a)
     return m.group() if m else text[a:b]
 
 
@@ -283,7 +280,7 @@ class Reading:
         """True when the main product is an accessory for another product."""
         if self.accessory_nouns is None or capacity_stated:
             return False
-        words = [m.group() for m in _TOKEN.finditer(read)]
+        words = [m.group() for m in TOKEN.finditer(read)]
         if (
             read
             and self.noun_words
@@ -368,7 +365,7 @@ class Reading:
         return out
 
     def _segment_clauses(self, seg: str, base: int) -> list[tuple[int, int, str]]:
-        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(seg)]
+        toks = [(m.start(), m.end()) for m in TOKEN.finditer(seg)]
         if not toks:
             return []
         fors = {a for a, _ in self.for_words.spans(seg)} if self.for_words else set()
@@ -432,7 +429,7 @@ class Reading:
         if b + 1 in starts and text[b : b + 1] == " ":
             return True
         # one word between ("vape pen charging dock"), not a number or a link
-        m = _TOKEN.search(text, b)
+        m = TOKEN.search(text, b)
         if m is not None and m.end() + 1 in starts and text[m.end() : m.end() + 1] == " ":
             word = m.group()
             links = (self.links, self.packed_links, self.for_words)
@@ -442,7 +439,7 @@ class Reading:
                 and not any(p is not None and p.spans(word) for p in links)
             ):
                 return True
-        m = _TOKEN.search(text, a)
+        m = TOKEN.search(text, a)
         if m is None or m.start() != a:
             return False
         word = m.group()
@@ -484,7 +481,7 @@ class Reading:
             [(a, b, True) for a, b in self.note_markers.spans(text)] if self.note_markers else []
         )
         marks += heads
-        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        toks = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
         stops: set[int] = set()
         for pattern in (self.links, self.for_words):
             if pattern is not None:
@@ -555,11 +552,9 @@ class Reading:
         if pattern is not None and pattern.search(text) is not None:
             return True
         words = self.negation_words.get(concept)
-        if words is None:
+        if words is None or self.negators is None:
             return False
-        if self.negators is None:
-            return False
-        for m in _TOKEN.finditer(text):
+        for m in TOKEN.finditer(text):
             front = self.negators.free_front(m.group())
             if front and words.search(front) is not None:
                 return True  # "batteriefreie Türklingel", "alkoholfreier Glühwein"
