@@ -3,7 +3,7 @@
 Both parts of each set are held to their expected highest level: ``dev`` cases were used while
 writing the rules, ``holdout`` cases never were (``benchmarks/screening_eval.py`` reports the
 two apart). Harmless items must get no prohibited or restricted finding. The blind rounds 5 to 7,
-no longer blind once their fixes were made, blind rounds 8 to 13 once scored after their work,
+no longer blind once their fixes were made, blind rounds 8 to 14 once scored after their work,
 and the round-8, round-9, round-10 (harmless look-alikes and battery phrasings) and the two round-11
 (regulated goods not recognised; harmless look-alikes and regulated items of the same look) tuning
 sets are held too, their misses left as expected failures. The misses, each with the reason it
@@ -44,8 +44,8 @@ def _misses_of(name: str) -> dict[str, str]:
 SETS = ("batteries.csv", "hidden.csv")
 # held-out cases the rules still get wrong: reported in docs/benchmarks.md, not tuned away
 KNOWN_MISSES: set[tuple[str, str]] = set()
-# The blind rounds 5 to 7 after their fixes and blind rounds 8 to 13 after their work (no longer
-# blind; round 13 is representative of a counter's goods, ordinary goods included):
+# The blind rounds 5 to 7 after their fixes and blind rounds 8 to 14 after their work (no longer
+# blind; rounds 13 and 14 are representative of a counter's goods, ordinary goods included):
 # held to their levels so that later vocabulary does not lose what they found; the misses left,
 # each with the reason it is left.
 BLIND_ROUNDS = (
@@ -58,6 +58,7 @@ BLIND_ROUNDS = (
     "blind_round11.csv",
     "blind_round12.csv",
     "blind_round13.csv",
+    "blind_round14.csv",
 )
 BLIND_MISSES = {(f, t): r for (f, t), r in MISSES.items() if f in BLIND_ROUNDS}
 # The round-8 tuning set (written before the round-8 vocabulary, then tuned on): held to its
@@ -266,6 +267,31 @@ def test_blind_round_thirteen_holds_ordinary_goods_and_every_kind_of_destination
     assert sum(c["category"] == "everyday" for c in harmless) >= 50
     assert sum(c["channel"] == "courier" for c in round13) >= 25
     texts = " ".join(c["text"] for c in round13).lower()
+    assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
+
+
+def test_blind_round_fourteen_is_written_as_round_thirteen_with_every_kind_of_destination() -> None:
+    round14 = [c for c in BLIND_CASES if c["file"] == "blind_round14.csv"]
+    assert len(round14) >= 500
+    lines = (EVAL_DIR / "blind_round14.csv").read_text(encoding="utf-8").splitlines()
+    langs = {line.split(":")[1].split()[0] for line in lines if line.startswith("# lang:")}
+    assert langs == {"en", "de", "fr", "es"}
+    dests = {c["dest"] for c in round14}
+    assert len(dests) >= 80
+    gulf_asia = {"AE", "SA", "QA", "KW", "BH", "OM", "KR", "SG", "HK", "TW", "TH", "MY", "PH"}
+    gulf_asia |= {"VN", "ID"}
+    latam_africa = {"MX", "AR", "CL", "CO", "PE", "UY", "EC", "GT", "BO", "PA", "CR", "PY", "DO"}
+    latam_africa |= {"SV", "ZA", "MA", "SN", "DZ", "TN", "CI", "CM", "NG", "KE", "EG", "GH"}
+    older = {"GB", "US", "CA", "AU", "NZ", "JP", "IN", "BR", "CN", "CH", "NO", "TR", "IL", "UA"}
+    assert dests >= eu_members() | gulf_asia | latam_africa | older
+    harmless = [c for c in round14 if c["harmless"] == "1"]
+    assert len(harmless) >= 0.35 * len(round14)
+    # representative, as round 13: ordinary goods with no trigger word are a share of it
+    assert sum(c["category"] == "everyday" for c in harmless) >= 50
+    installed = [c for c in round14 if c["expect"] == "restricted" and c["harmless"] == "0"]
+    assert len(installed) >= 0.25 * len(round14)
+    assert sum(c["channel"] == "courier" for c in round14) >= 20
+    texts = " ".join(c["text"] for c in round14).lower()
     assert all(w in texts for w in (" with ", " mit ", " pour ", " para "))
 
 
