@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from shipdesk.core.screening.article_index import ArticleIndex, article_index, singulars
-from shipdesk.core.screening.phrases import WORD_CHARS
+from shipdesk.core.screening.phrases import WORD_CHARS, token_span
 
 _TOKEN = re.compile(f"[{WORD_CHARS}]+")
 _HEAD_WORDS = 32  # a title's head is read in its first words only
@@ -144,10 +144,10 @@ class ArticleReading:
         words = [t[2] for t in toks]
         terms = c.index.find(words)
         for hit in mine:
-            inside = [i for i, t in enumerate(toks) if t[0] < hit[1] and hit[0] < t[1]]
-            if not inside:
+            span = token_span(toks, hit)
+            if span is None:
                 return False
-            first, last = inside[0], inside[-1]
+            first, last = span
             term = next(((i, j, h) for i, j, h in terms if i <= first and last < j), None)
             if term is None or term[1] - term[0] <= last - first + 1:
                 return False
@@ -319,10 +319,10 @@ class ArticleReading:
 
     def _describes(self, toks: list[tuple[int, int, str]], hit: tuple[int, int], c: _Ctx) -> bool:
         words = [t[2] for t in toks]
-        inside = [i for i, t in enumerate(toks) if t[0] < hit[1] and hit[0] < t[1]]
-        if not inside:
+        span = token_span(toks, hit)
+        if span is None:
             return False
-        first, last = inside[0], inside[-1]
+        first, last = span
         motif = self._motif(words, first, last)
         if motif is None:
             return True  # the good's shape: "cheese wedge shaped doorstop"
@@ -389,10 +389,10 @@ class ArticleReading:
         if not self.ingredients:
             return False
         words = [t[2] for t in toks]
-        inside = [i for i, t in enumerate(toks) if t[0] < hit[1] and hit[0] < t[1]]
-        if not inside:
+        span = token_span(toks, hit)
+        if span is None:
             return False
-        first, last = inside[0], inside[-1]
+        first, last = span
         hit_words = " ".join(words[first : last + 1])
         goods = c.index.headings(hit_words)
         if not goods:

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from shipdesk.core.screening.phrases import TOKEN, WORD_CHARS, PhrasePattern, bare_regex
+from shipdesk.core.screening.phrases import (
+    TOKEN,
+    WORD_CHARS,
+    PhrasePattern,
+    bare_regex,
+    token_span,
+)
 
 
 @dataclass(frozen=True)
@@ -40,11 +46,11 @@ class Negators:
         words = [t[2] for t in toks]
         out = []
         for hit in hits:
-            inside = [i for i, t in enumerate(toks) if t[0] < hit[1] and hit[0] < t[1]]
-            if not inside or not (
-                self._negated_before(words, inside[0])
-                or self._negated_after(words, inside[-1])
-                or bool(self.free_front(words[inside[-1]]))
+            span = token_span(toks, hit)
+            if span is None or not (
+                self._negated_before(words, span[0])
+                or self._negated_after(words, span[1])
+                or bool(self.free_front(words[span[1]]))
             ):
                 out.append(hit)
         return out

@@ -81,6 +81,13 @@ def phrase_regex(phrase: str) -> str:
     return f"(?<![{WORD_CHARS}]){body}(?![{WORD_CHARS}])"
 
 
+def token_span(toks: list[tuple[int, int, str]], hit: tuple[int, int]) -> tuple[int, int] | None:
+    """The first and last of the tokens ``(start, end, word)`` a hit ``(start, end)`` of the
+    same text overlaps; None when it overlaps none."""
+    inside = [i for i, t in enumerate(toks) if t[0] < hit[1] and hit[0] < t[1]]
+    return (inside[0], inside[-1]) if inside else None
+
+
 def bare_regex(phrase: str) -> str:
     """:func:`phrase_regex` without its word bounds, to join with others inside one pattern."""
     return (
