@@ -84,6 +84,12 @@ class Reading:
         return bool(self.corrections)
 
     @property
+    def stated(self) -> list[str]:
+        """The description's own words, then those of its English reading: what it states,
+        in either (a subheading's words and materials are looked for in both)."""
+        return [*self.words, *words(self.english)]
+
+    @property
     def search_text(self) -> str:
         """What the full-text search and the encoder are given: the article without what it
         is scented with, shaped like or printed with."""

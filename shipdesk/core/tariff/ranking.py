@@ -419,7 +419,7 @@ class Engine:
         if lead is not None and self.use_head_term:
             out = self._head_term_first(out, reading, lead)
         if self.use_siblings:
-            out = reorder(out, [*reading.words, *words(reading.english)], self.subheading_text)
+            out = reorder(out, reading.stated, self.subheading_text)
             out = by_age(out, reading.words, date.today().year)
             out = self._parts_first(out, reading)
             step_aside()
@@ -444,7 +444,7 @@ class Engine:
             return out
         # the first candidate's own words ("reels", "intake air", "ceiling") stated in the
         # description: the lists read a fact the term does not distinguish, it stays first
-        stated = {w for t in [*reading.words, *words(reading.english)] for w in text_words(t)}
+        stated = {w for t in reading.stated for w in text_words(t)}
         own = self._own_words(out[0].code) - self._own_words(code)
         if any(stated_word(w, stated) for w in own):
             return out
@@ -510,7 +510,7 @@ class Engine:
         the fibre ("Tovaglioli di cotone" as paper serviettes of 48.18)."""
         if not code or "50" <= code[:2] <= "63":
             return False
-        stated = stated_materials([*reading.words, *words(reading.english)])
+        stated = stated_materials(reading.stated)
         if not stated & FIBRES:
             return False
         return not any(self.subheading_text(k).materials for k in (code[:6], code[:4], code[:2]))
